@@ -1,0 +1,113 @@
+"""`portfolio check`: the criteria file as the five steps, and (with INPUT) its columns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.text import Text
+
+from portfolio_cli.cli.common import (
+    AsOfOption,
+    CriteriaOption,
+    DebugOption,
+    DelimiterOption,
+    EncodingOption,
+    QuietOption,
+    boundary,
+    find_criteria,
+    make_console,
+    parse_as_of,
+)
+
+if TYPE_CHECKING:
+    from portfolio_cli.criteria import Criteria
+
+
+@boundary
+def check_command(
+    input: Annotated[
+        str | None,
+        typer.Argument(
+            help="Optional customer list: also check its columns and types.", show_default=False
+        ),
+    ] = None,
+    criteria: CriteriaOption = None,
+    as_of: AsOfOption = None,
+    encoding: EncodingOption = None,
+    delimiter: DelimiterOption = None,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Check the criteria file and show the five steps as a checklist.
+
+    Exit 0 when it can be used (warnings included), 2 when it cannot.
+
+    Example:
+
+        portfolio check -c criteria.yaml
+
+        portfolio check customers.csv
+    """
+    from portfolio_cli.checklist import review
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.writers.terminal import checklist
+
+    day = parse_as_of(as_of)
+    path = find_criteria(criteria)
+    rules = load_criteria(path)
+    steps = review(rules, day)
+    out = make_console()
+    if not quiet:
+        out.print(checklist(steps, str(path)))
+    if input is not None:
+        _check_input(input, rules, day, encoding, delimiter, quiet)
+    warnings = sum(len(step.warnings) for step in steps)
+    if not quiet:
+        verdict = "usable" + (
+            f", {warnings} warning{'s' if warnings > 1 else ''}" if warnings else ""
+        )
+        out.print(Text(f"{path}: {verdict}", style="bold"))
+
+
+def _check_input(
+    input: str,
+    rules: Criteria,
+    day: dt.date,
+    encoding: str | None,
+    delimiter: str | None,
+    quiet: bool,
+) -> None:
+    from portfolio_cli.engine import classify, required_columns
+    from portfolio_cli.readers import CsvOptions, read_customers
+
+    customers = read_customers(
+        input,
+        rules.customers.id,
+        text_columns=[rules.customers.name] if rules.customers.name else [],
+        columns=required_columns(rules),
+        options=CsvOptions(encoding=encoding, delimiter=delimiter),
+    )
+    result = classify(customers, rules, day)
+    if quiet:
+        return
+    out = make_console()
+    info = customers.info
+    out.print(Text(" ✓ Input", style="bold green"))
+    out.print(
+        Text(
+            f"     {info.source}: {len(customers)} customers, {len(customers.header)} columns "
+            f"({info.format}, {info.encoding}, delimiter {info.delimiter!r})"
+        )
+    )
+    used = [c for c in required_columns(rules) if c in customers.kinds]
+    out.print(
+        Text("     columns read: " + ", ".join(f"{c} ({customers.kinds[c].value})" for c in used))
+    )
+    for outcome in result.results:
+        kind = "problem" if outcome.is_problem else "criterion"
+        verb = "present for" if outcome.is_problem else "met by"
+        unknown = int(outcome.unknown.sum())
+        note = f", unjudged for {unknown} (missing values)" if unknown else ""
+        out.print(Text(f"     {kind} {outcome.rule.key}: {verb} {int(outcome.met.sum())}{note}"))

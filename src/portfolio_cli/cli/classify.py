@@ -1,0 +1,236 @@
+"""`portfolio classify`: every customer's segment, priority and action."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console, RenderableType
+from rich.text import Text
+
+from portfolio_cli.cli.common import (
+    AsOfOption,
+    CriteriaOption,
+    DebugOption,
+    DelimiterOption,
+    EncodingOption,
+    QuietOption,
+    boundary,
+    find_criteria,
+    make_console,
+    parse_as_of,
+    write_stdout,
+)
+from portfolio_cli.errors import Issue, UsageError
+
+if TYPE_CHECKING:
+    from portfolio_cli.criteria import Criteria
+    from portfolio_cli.engine import Classification
+    from portfolio_cli.readers import CustomerList
+
+FORMAT_NAMES = ("table", "csv", "json", "markdown")
+SUFFIXES = {
+    ".csv": "csv",
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "table",
+}
+
+
+def resolve_format(fmt: str | None, output: Path | None) -> str:
+    """--format if given, else the output file's suffix, else a table."""
+    if fmt is not None:
+        name = fmt.lower().strip()
+        if name == "md":
+            name = "markdown"
+        if name not in FORMAT_NAMES:
+            raise UsageError(
+                Issue("bad-format", f"unknown format '{fmt}': use one of {', '.join(FORMAT_NAMES)}")
+            )
+        return name
+    if output is None:
+        return "table"
+    suffix = output.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UsageError(
+            Issue(
+                "bad-format",
+                f"cannot tell the format from '{output.name}': use a .csv, .json or .md name, "
+                "or pass --format",
+            )
+        )
+    return SUFFIXES[suffix]
+
+
+@boundary
+def classify_command(
+    input: Annotated[
+        str,
+        typer.Argument(
+            help="Customer list (CSV), or - to read standard input.", show_default=False
+        ),
+    ],
+    criteria: CriteriaOption = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, csv, json or markdown. Default: from -o's suffix, else table.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (written whole, or not at all).",
+            show_default=False,
+        ),
+    ] = None,
+    keep_columns: Annotated[
+        bool, typer.Option("--keep-columns", help="Append the input's own columns, as written.")
+    ] = False,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-under",
+            min=0,
+            max=100,
+            metavar="PCT",
+            help="Exit 1 (after writing everything) when portfolio quality is below PCT %.",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", min=0, help="Rows shown in the table format (0: all).")
+    ] = 50,
+    as_of: AsOfOption = None,
+    encoding: EncodingOption = None,
+    delimiter: DelimiterOption = None,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Classify customers into satisfied, easy to satisfy and unrecoverable.
+
+    Example:
+
+        portfolio classify customers.csv -c criteria.yaml
+
+        portfolio classify customers.csv -o classified.csv --keep-columns
+
+        portfolio classify customers.csv -f json --fail-under 70 > portfolio.json
+    """
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.engine import classify, required_columns
+    from portfolio_cli.readers import CsvOptions, read_customers
+    from portfolio_cli.writers import formats
+
+    fmt_name = resolve_format(fmt, output)
+    day = parse_as_of(as_of)
+    path = find_criteria(criteria)
+    rules = load_criteria(path)
+    if output is not None and input != "-" and _same_file(Path(input), output):
+        raise UsageError(
+            Issue("overwrite-input", f"-o {output} would overwrite the input: choose another name")
+        )
+    err = make_console(stderr=True)
+    if not quiet:
+        for warning in rules.warnings:
+            err.print(f"warning: {warning}", markup=False)
+    customers = read_customers(
+        input,
+        rules.customers.id,
+        text_columns=[rules.customers.name] if rules.customers.name else [],
+        columns=None if keep_columns else required_columns(rules),
+        options=CsvOptions(encoding=encoding, delimiter=delimiter),
+    )
+    result = classify(customers, rules, day)
+    if fmt_name == "table":
+        _print_table(result, customers, rules, output, limit)
+    else:
+        table = formats.output_table(result, customers, keep_columns)
+        data = formats.render(fmt_name, table, result.summary)
+        if output is None:
+            write_stdout(data)
+        else:
+            from portfolio_cli.writers.files import atomic_write
+
+            with atomic_write(output) as stream:
+                stream.write(data)
+        if not quiet:
+            _print_summary(err, result.summary, customers.info.source, output)
+    _fail_under(result.summary["quality"], fail_under)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:  # pragma: no cover
+        return False
+
+
+def _print_summary(err: Console, summary: dict[str, Any], source: str, output: Path | None) -> None:
+    from portfolio_cli.writers.terminal import summary_lines
+
+    err.print(summary_lines(summary, source))
+    if output is not None:
+        err.print(f"wrote {output}", markup=False)
+
+
+def _print_table(
+    result: Classification,
+    customers: CustomerList,
+    rules: Criteria,
+    output: Path | None,
+    limit: int,
+) -> None:
+    from rich.console import Console
+
+    from portfolio_cli.writers.files import atomic_write
+    from portfolio_cli.writers.terminal import actions_lines, customer_table, summary_lines
+
+    frame = result.customers
+    shown = frame if limit == 0 else frame.head(limit)
+    rows = [
+        {str(k): v for k, v in row.items()}
+        for row in shown.astype(object).where(shown.notna(), None).to_dict("records")
+    ]
+    parts: list[RenderableType] = [customer_table(rows, rules.customers.id, rules.customers.name)]
+    if len(shown) < len(frame):
+        parts.append(
+            Text(
+                f"… {len(frame) - len(shown)} more customers: "
+                "--limit 0 shows all, -f csv exports them"
+            )
+        )
+    parts += [
+        Text(),
+        summary_lines(result.summary, customers.info.source),
+        Text(),
+        actions_lines(rules.actions, result.summary),
+    ]
+    if output is None:
+        make_console().print(*parts, sep="\n")
+        return
+    text = io.StringIO()
+    Console(file=text, width=160, color_system=None, highlight=False, emoji=False).print(
+        *parts, sep="\n"
+    )
+    with atomic_write(output) as stream:
+        stream.write(text.getvalue().encode("utf-8"))
+
+
+def _fail_under(quality: float | None, threshold: float | None) -> None:
+    """Exit 1, after everything was written, when quality is strictly below the threshold."""
+    if threshold is None or quality is None or 100 * quality >= threshold:
+        return
+    make_console(stderr=True).print(
+        f"portfolio quality {100 * quality:.1f} % is below --fail-under {threshold:g} %",
+        markup=False,
+    )
+    raise typer.Exit(1)

@@ -1,0 +1,70 @@
+"""`portfolio explain`: why one customer is in its segment."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from portfolio_cli.cli.common import (
+    AsOfOption,
+    CriteriaOption,
+    DebugOption,
+    DelimiterOption,
+    EncodingOption,
+    boundary,
+    find_criteria,
+    make_console,
+    parse_as_of,
+    write_stdout,
+)
+from portfolio_cli.errors import Issue, UsageError
+
+
+@boundary
+def explain_command(
+    input: Annotated[
+        str,
+        typer.Argument(help="Customer list (CSV), or - for standard input.", show_default=False),
+    ],
+    customer_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The customer's id.", show_default=False)
+    ],
+    criteria: CriteriaOption = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table (for people) or json.")
+    ] = "table",
+    as_of: AsOfOption = None,
+    encoding: EncodingOption = None,
+    delimiter: DelimiterOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Show one customer: each criterion and problem, true, false or unknown, with the values read.
+
+    Example:
+
+        portfolio explain customers.csv C0114
+    """
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.engine import classify
+    from portfolio_cli.explain import explain
+    from portfolio_cli.readers import CsvOptions, read_customers
+    from portfolio_cli.writers.terminal import explanation
+
+    if fmt not in ("table", "json"):
+        raise UsageError(Issue("bad-format", f"unknown format '{fmt}': use table or json"))
+    day = parse_as_of(as_of)
+    rules = load_criteria(find_criteria(criteria))
+    customers = read_customers(
+        input,
+        rules.customers.id,
+        text_columns=[rules.customers.name] if rules.customers.name else [],
+        options=CsvOptions(encoding=encoding, delimiter=delimiter),
+    )
+    result = classify(customers, rules, day)
+    data = explain(customers, rules, result, customer_id).as_dict()
+    if fmt == "json":
+        write_stdout((json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        return
+    make_console().print(explanation(data, rules.customers.id, rules.compensate_with))

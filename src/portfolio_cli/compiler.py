@@ -1,0 +1,346 @@
+"""Compile a checked condition tree to a vectorised function over a pandas DataFrame.
+
+Every node becomes a closure that works on whole columns at once. Missing values follow SQL's
+three-valued logic: a boolean result is a pair of masks (`true`, `false`); where neither is set the
+answer is *unknown*. `and` is true where all parts are true and false where any part is false;
+`or` the reverse; `not` swaps the masks. Only `missing(col)` is never unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, cast
+
+import numpy as np
+import pandas as pd
+
+from portfolio_cli.expressions import (
+    Arithmetic,
+    Call,
+    Column,
+    Compare,
+    Condition,
+    Constant,
+    Expr,
+    IsIn,
+    Kind,
+    Logical,
+    Negative,
+    Not,
+    constant_kind,
+)
+
+Array = np.ndarray[Any, Any]
+
+
+@dataclass(frozen=True)
+class Tri:
+    """A three-valued boolean column: `true` and `false` masks; neither set means unknown."""
+
+    true: Array
+    false: Array
+
+    @property
+    def unknown(self) -> Array:
+        """Where the answer is unknown (a missing value was read)."""
+        return ~(self.true | self.false)
+
+
+@dataclass(frozen=True)
+class Values:
+    """A column of values of one kind: `data` (numpy array, pandas Series or scalar) and `null`.
+
+    Text is kept as a pandas Series (Arrow strings, fast string functions); numbers as float64
+    with NaN; dates as datetime64. `null` is a boolean array, or a plain bool for constants.
+    """
+
+    kind: Kind
+    data: Any
+    null: Any
+
+
+class Frame:
+    """The columns of one DataFrame, converted once for every rule that reads them."""
+
+    def __init__(self, frame: pd.DataFrame, kinds: Mapping[str, Kind], as_of: dt.date) -> None:
+        self.frame = frame
+        self.kinds = kinds
+        self.size = len(frame)
+        self.as_of = np.datetime64(as_of, "D")
+        self._cache: dict[str, Values] = {}
+
+    def column(self, name: str) -> Values:
+        """The named column as `Values`, converted on first use."""
+        if name not in self._cache:
+            self._cache[name] = self._convert(name)
+        return self._cache[name]
+
+    def _convert(self, name: str) -> Values:
+        series = self.frame[name]
+        kind = self.kinds[name]
+        if kind is Kind.EMPTY:
+            return Values(kind, None, np.ones(self.size, dtype=bool))
+        if kind is Kind.NUMBER:
+            data = series.to_numpy(dtype="float64", na_value=np.nan)
+            return Values(kind, data, np.isnan(data))
+        if kind is Kind.DATE:
+            dates = series.to_numpy(dtype="datetime64[us]")
+            return Values(kind, dates, np.isnat(dates))
+        if kind is Kind.BOOL:
+            null = series.isna().to_numpy(dtype=bool)
+            values = series.to_numpy(dtype=bool, na_value=False)
+            return Values(kind, Tri(values & ~null, ~values & ~null), null)
+        return Values(kind, series, series.isna().to_numpy(dtype=bool))
+
+
+Compiled = Callable[[Frame], Values]
+
+
+def compile_condition(condition: Condition) -> Callable[[Frame], Tri]:
+    """Compile a checked condition once; the result maps a `Frame` to a `Tri` of its length."""
+    node = _compile(condition.tree)
+
+    def evaluate(frame: Frame) -> Tri:
+        result = _as_tri(node(frame))
+        return Tri(
+            np.broadcast_to(result.true, (frame.size,)),
+            np.broadcast_to(result.false, (frame.size,)),
+        )
+
+    return evaluate
+
+
+def _as_tri(values: Values) -> Tri:
+    if values.kind is Kind.EMPTY:
+        nothing = np.zeros_like(values.null, dtype=bool)
+        return Tri(nothing, nothing)
+    tri: Tri = values.data
+    return tri
+
+
+def _unknown(frame: Frame) -> Values:
+    nothing = np.zeros(frame.size, dtype=bool)
+    return Values(Kind.BOOL, Tri(nothing, nothing), ~nothing)
+
+
+def _from_mask(result: Any, null: Any) -> Values:
+    """A Tri from a plain comparison result and the null mask of what it read."""
+    result = np.asarray(result, dtype=bool)
+    known = ~np.asarray(null, dtype=bool)
+    return Values(Kind.BOOL, Tri(result & known, ~result & known), ~known)
+
+
+def _compile(node: Expr) -> Compiled:
+    match node:
+        case Column(name=name):
+            return lambda frame: frame.column(name)
+        case Constant(value=value):
+            constant = _constant(value)
+            return lambda frame: constant
+        case Compare(op=op, left=left, right=right):
+            return _compile_compare(op, _compile(left), _compile(right))
+        case IsIn(operand=operand, items=items, negated=negated):
+            return _compile_isin(_compile(operand), items, negated)
+        case Logical(op=op, operands=operands):
+            parts = [_compile(o) for o in operands]
+            return _compile_logical(op, parts)
+        case Not(operand=operand):
+            inner = _compile(operand)
+
+            def negate(frame: Frame) -> Values:
+                values = inner(frame)
+                if values.kind is Kind.EMPTY:
+                    return values
+                tri = _as_tri(values)
+                return Values(Kind.BOOL, Tri(tri.false, tri.true), values.null)
+
+            return negate
+        case Arithmetic(op=op, left=left, right=right):
+            return _compile_arithmetic(op, _compile(left), _compile(right))
+        case Negative(operand=operand):
+            inner_number = _compile(operand)
+
+            def minus(frame: Frame) -> Values:
+                values = inner_number(frame)
+                if values.kind is Kind.EMPTY:
+                    return values
+                return Values(Kind.NUMBER, -values.data, values.null)
+
+            return minus
+        case Call(function=function, args=args):
+            return _compile_call(function, [_compile(a) for a in args], args)
+
+
+def _constant(value: object) -> Values:
+    kind = constant_kind(value)
+    if kind is Kind.BOOL:
+        flag = bool(value)
+        return Values(kind, Tri(np.array(flag), np.array(not flag)), False)
+    if kind is Kind.NUMBER:
+        return Values(kind, np.float64(value), False)  # type: ignore[arg-type]
+    if kind is Kind.DATE:
+        return Values(kind, np.datetime64(cast(dt.date, value), "D"), False)
+    return Values(kind, value, False)
+
+
+_NUMPY_COMPARE: dict[str, Callable[[Any, Any], Any]] = {
+    "==": np.equal,
+    "!=": np.not_equal,
+    "<": np.less,
+    "<=": np.less_equal,
+    ">": np.greater,
+    ">=": np.greater_equal,
+}
+
+
+def _text_compare(op: str, left: Any, right: Any) -> Any:
+    """Compare text with pandas (Arrow kernels); nulls come out False and are masked later."""
+    if not isinstance(left, pd.Series) and not isinstance(right, pd.Series):
+        return _NUMPY_COMPARE[op](np.array(left, dtype=object), np.array(right, dtype=object))
+    if not isinstance(left, pd.Series):
+        left, right = right, left
+        op = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}.get(op, op)
+    methods = {"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
+    result = getattr(left, methods[op])(right)
+    return result.to_numpy(dtype=bool, na_value=False)
+
+
+def _compile_compare(op: str, left: Compiled, right: Compiled) -> Compiled:
+    def compare(frame: Frame) -> Values:
+        a, b = left(frame), right(frame)
+        if Kind.EMPTY in (a.kind, b.kind):
+            return _unknown(frame)
+        null = a.null | b.null
+        if a.kind is Kind.TEXT:
+            return _from_mask(_text_compare(op, a.data, b.data), null)
+        if a.kind is Kind.BOOL:
+            ta, tb = a.data, b.data
+            equal = (ta.true & tb.true) | (ta.false & tb.false)
+            return _from_mask(equal if op == "==" else ~equal, null)
+        with np.errstate(invalid="ignore"):
+            return _from_mask(_NUMPY_COMPARE[op](a.data, b.data), null)
+
+    return compare
+
+
+def _compile_isin(operand: Compiled, items: tuple[Constant, ...], negated: bool) -> Compiled:
+    kind = constant_kind(items[0].value)
+    values: list[Any] = [item.value for item in items]
+    if kind is Kind.NUMBER:
+        values = [float(v) for v in values]
+    elif kind is Kind.DATE:
+        values = [np.datetime64(v, "D") for v in values]
+
+    def isin(frame: Frame) -> Values:
+        a = operand(frame)
+        if a.kind is Kind.EMPTY:
+            return _unknown(frame)
+        if a.kind is Kind.BOOL:
+            found = np.zeros(frame.size, dtype=bool)
+            for value in values:
+                found = found | (a.data.true if value else a.data.false)
+        elif isinstance(a.data, pd.Series):
+            found = a.data.isin(values).to_numpy(dtype=bool, na_value=False)
+        else:
+            found = np.isin(a.data, np.array(values))
+        return _from_mask(~found if negated else found, a.null)
+
+    return isin
+
+
+def _compile_logical(op: str, parts: list[Compiled]) -> Compiled:
+    def logical(frame: Frame) -> Values:
+        tris = [_as_tri(part(frame)) for part in parts]
+        true, false = tris[0].true, tris[0].false
+        for tri in tris[1:]:
+            if op == "and":
+                true, false = true & tri.true, false | tri.false
+            else:
+                true, false = true | tri.true, false & tri.false
+        return Values(Kind.BOOL, Tri(true, false), ~(true | false))
+
+    return logical
+
+
+def _compile_arithmetic(op: str, left: Compiled, right: Compiled) -> Compiled:
+    def arithmetic(frame: Frame) -> Values:
+        a, b = left(frame), right(frame)
+        if Kind.EMPTY in (a.kind, b.kind):
+            return Values(Kind.EMPTY, None, np.ones(frame.size, dtype=bool))
+        null = a.null | b.null
+        if a.kind is Kind.DATE:  # date - date: days between them
+            days = (a.data - b.data) / np.timedelta64(1, "D")
+            return Values(Kind.NUMBER, days, null)
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            if op == "+":
+                result = np.add(a.data, b.data)
+            elif op == "-":
+                result = np.subtract(a.data, b.data)
+            elif op == "*":
+                result = np.multiply(a.data, b.data)
+            else:
+                result = np.divide(a.data, b.data)
+                null = null | (np.asarray(b.data) == 0)  # x / 0 is unknown, as in SQL
+        return Values(Kind.NUMBER, result, null | ~np.isfinite(result))
+
+    return arithmetic
+
+
+def _compile_call(function: str, args: list[Compiled], nodes: tuple[Expr, ...]) -> Compiled:
+    if function == "missing":
+        column = args[0]
+
+        def missing(frame: Frame) -> Values:
+            null = np.broadcast_to(np.asarray(column(frame).null, dtype=bool), (frame.size,))
+            return Values(Kind.BOOL, Tri(null, ~null), np.zeros(frame.size, dtype=bool))
+
+        return missing
+    if function == "days_since":
+        column = args[0]
+
+        def days_since(frame: Frame) -> Values:
+            a = column(frame)
+            if a.kind is Kind.EMPTY:
+                return a
+            days = (frame.as_of - a.data.astype("datetime64[D]")) / np.timedelta64(1, "D")
+            return Values(Kind.NUMBER, days, a.null)
+
+        return days_since
+    if function == "lower":
+        column = args[0]
+
+        def lower(frame: Frame) -> Values:
+            a = column(frame)
+            if a.kind is Kind.EMPTY:
+                return a
+            data = a.data.str.lower() if isinstance(a.data, pd.Series) else str(a.data).lower()
+            return Values(Kind.TEXT, data, a.null)
+
+        return lower
+    if function in ("contains", "startswith"):
+        column = args[0]
+        needle = str(nodes[1].value) if isinstance(nodes[1], Constant) else ""
+
+        def text_test(frame: Frame) -> Values:
+            a = column(frame)
+            if a.kind is Kind.EMPTY:
+                return _unknown(frame)
+            if isinstance(a.data, pd.Series):
+                if function == "contains":
+                    found = a.data.str.contains(needle, regex=False)
+                else:
+                    found = a.data.str.startswith(needle)
+                return _from_mask(found.to_numpy(dtype=bool, na_value=False), a.null)
+            text = str(a.data)
+            return _from_mask(
+                needle in text if function == "contains" else text.startswith(needle), a.null
+            )
+
+        return text_test
+    # between(x, low, high) = low <= x and x <= high: both ends included, unknowns as SQL does
+    value, low, high = args
+    return _compile_logical(
+        "and", [_compile_compare(">=", value, low), _compile_compare("<=", value, high)]
+    )

@@ -1,0 +1,646 @@
+"""The criteria file (YAML, `version: 1`) → frozen dataclasses, with every problem collected.
+
+The YAML is composed into nodes (which keep their line numbers) with no implicit type
+resolution, then walked against the schema below. Types are decided here, by what each key
+expects, never by YAML 1.1's guesses: `01000` stays a code, `NO` stays text, `12:30` is not 750,
+duplicate keys are an error, and any explicit tag (`!!python/...`) is refused before anything is
+built. All problems are reported at once, each with file, line, path and a fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+
+from portfolio_cli.errors import CriteriaError, Issue
+from portfolio_cli.expressions import Condition, ExpressionError, caret, parse_condition
+
+SEGMENTS = ("satisfied", "easy_to_satisfy", "unrecoverable")
+DEFINED_BY = ("you", "customer", "implicit", "together")
+MAX_CRITERIA = 3
+DEFAULT_ACTIONS = {
+    "satisfied": "Thank them, reward loyalty, ask for referrals.",
+    "easy_to_satisfy": "Explain your offer again so that what they expect matches what you give.",
+    "unrecoverable": "Do not spend your time here.",
+}
+_KEY_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_NULLS = ("", "~", "null", "Null", "NULL")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A criterion or a problem: its key, label, condition, and where it was written."""
+
+    key: str
+    label: str
+    condition: Condition
+    compensable: bool = False
+    defined_by: str | None = None
+    where: str = ""
+
+    @property
+    def when(self) -> str:
+        """The condition as the user wrote it."""
+        return self.condition.text
+
+
+@dataclass(frozen=True)
+class CustomerColumns:
+    """Which input columns hold the customer id and (optionally) the name."""
+
+    id: str
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Satisfaction:
+    """Step 1: what satisfaction means, and who defined it."""
+
+    definition: str | None = None
+    defined_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Listening:
+    """Step 2: when the business last listened, how often it should, and the NPS column."""
+
+    last_done: dt.date | None = None
+    every_months: int = 12
+    nps: str | None = None
+
+    def next_due(self) -> dt.date | None:
+        """The date the next listening is due, or None if it was never done."""
+        if self.last_done is None:
+            return None
+        months = self.last_done.month - 1 + self.every_months
+        year, month = self.last_done.year + months // 12, months % 12 + 1
+        day = min(self.last_done.day, _days_in_month(year, month))
+        return dt.date(year, month, day)
+
+
+@dataclass(frozen=True)
+class SortKey:
+    """One `policy.order_by` entry: a column and a direction."""
+
+    column: str
+    descending: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.column} {'desc' if self.descending else 'asc'}"
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Step 5: how many criteria compensate a compensable problem, and the tie-break order."""
+
+    compensate_with: int | None = None
+    order_by: tuple[SortKey, ...] = ()
+
+
+@dataclass(frozen=True)
+class OrderColumns:
+    """The `orders:` block: which columns of an orders file hold customer, date and amount."""
+
+    customer: str
+    date: str
+    amount: str
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """A whole criteria file, checked. Only the first three criteria are kept."""
+
+    source: str
+    customers: CustomerColumns
+    criteria: tuple[Rule, ...]
+    satisfaction: Satisfaction = Satisfaction()
+    listening: Listening = Listening()
+    set_aside: tuple[Rule, ...] = ()
+    problems: tuple[Rule, ...] = ()
+    policy: Policy = Policy()
+    actions: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_ACTIONS))
+    orders: OrderColumns | None = None
+    warnings: tuple[Issue, ...] = ()
+    sha256: str = ""
+    version: int = 1
+
+    @property
+    def compensate_with(self) -> int:
+        """Criteria a customer must meet for a compensable problem to be compensated."""
+        return self.policy.compensate_with or len(self.criteria)
+
+    def rules(self) -> tuple[Rule, ...]:
+        """The kept criteria, then the problems."""
+        return self.criteria + self.problems
+
+
+def load_criteria(path: str | Path) -> Criteria:
+    """Read and check a criteria file; raise `CriteriaError` listing every problem found."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CriteriaError(
+            Issue("missing-file", f"criteria file not found: {path}", "", "")
+        ) from None
+    except OSError as exc:
+        raise CriteriaError(f"cannot read the criteria file {path}: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CriteriaError(
+            Issue("bad-encoding", "the criteria file is not UTF-8: save it as UTF-8", str(path))
+        ) from None
+    return parse_criteria(text, source=str(path))
+
+
+def parse_criteria(text: str, source: str = "criteria.yaml") -> Criteria:
+    """Check criteria YAML given as text; `source` names it in messages."""
+    reader = _Reader(source)
+    criteria = reader.read(text)
+    if reader.issues or criteria is None:
+        raise CriteriaError(reader.issues)
+    return criteria
+
+
+# --- YAML nodes, without YAML 1.1 guessing ------------------------------------------------------
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """A safe loader that resolves no implicit types: every plain scalar stays text."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {}
+
+
+class _Reader:
+    """Walks composed YAML nodes against the schema, collecting issues with line numbers."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.issues: list[Issue] = []
+        self.warnings: list[Issue] = []
+        self._seen: set[int] = set()
+
+    # where and what
+
+    def where(self, node: yaml.Node | None, path: str) -> str:
+        line = f":{node.start_mark.line + 1}" if node is not None else ""
+        return f"{self.source}{line} {path}".rstrip()
+
+    def error(self, node: yaml.Node | None, path: str, message: str, code: str) -> None:
+        self.issues.append(Issue(code, message, self.where(node, path)))
+
+    # shapes
+
+    def mapping(
+        self, node: yaml.Node, path: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()
+    ) -> dict[str, yaml.Node] | None:
+        if not self._fresh(node, path):
+            return None
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, path, f"expected keys and values ({', '.join(allowed)})", "wrong-type")
+            return None
+        found: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.error(key_node, path, "a key must be a plain word", "wrong-type")
+                continue
+            key = str(key_node.value)
+            at = f"{path}.{key}" if path else key
+            if key in found:
+                first = found[key].start_mark.line + 1
+                self.error(
+                    key_node,
+                    at,
+                    f"duplicate key '{key}' (first written on line {first}): keep only one",
+                    "duplicate-key",
+                )
+                continue
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = (
+                    f"did you mean '{close[0]}'?" if close else f"valid keys: {', '.join(allowed)}"
+                )
+                self.error(key_node, at, f"unknown key '{key}' ({hint})", "unknown-key")
+                continue
+            found[key] = value_node
+        for key in required:
+            if key not in found or self.is_null(found[key]):
+                at = f"{path}.{key}" if path else key
+                self.error(found.get(key, node), at, "is required", "missing-key")
+        return found
+
+    def sequence(self, node: yaml.Node, path: str, what: str) -> list[yaml.Node] | None:
+        if not self._fresh(node, path):
+            return None
+        if isinstance(node, yaml.SequenceNode):
+            return list(node.value)
+        self.error(
+            node, path, f"expected a list of {what} (lines starting with '- ')", "wrong-type"
+        )
+        return None
+
+    def _fresh(self, node: yaml.Node, path: str) -> bool:
+        if id(node) in self._seen:
+            self.error(node, path, "YAML aliases (*name) are not supported: write it out", "alias")
+            return False
+        self._seen.add(id(node))
+        if node.tag not in (_STR, _SEQ, _MAP):
+            self.error(
+                node,
+                path,
+                f"YAML tags such as '{node.tag.replace('tag:yaml.org,2002:', '!!')}' are not "
+                "allowed: write a plain value",
+                "yaml-tag",
+            )
+            return False
+        return True
+
+    def is_null(self, node: yaml.Node) -> bool:
+        return isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _NULLS
+
+    def scalar(self, node: yaml.Node, path: str, what: str) -> str | None:
+        if not self._fresh(node, path):
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, path, f"expected {what}, not a list or a block", "wrong-type")
+            return None
+        if self.is_null(node):
+            return None
+        return str(node.value)
+
+    # typed values
+
+    def text(self, node: yaml.Node, path: str) -> str | None:
+        value = self.scalar(node, path, "text")
+        return value.strip() if value is not None else None
+
+    def integer(self, node: yaml.Node, path: str, low: int, high: int) -> int | None:
+        value = self.scalar(node, path, "a whole number")
+        if value is None:
+            return None
+        if not re.fullmatch(r"[+-]?\d+", value.strip()) or not low <= int(value) <= high:
+            self.error(
+                node,
+                path,
+                f"must be a whole number from {low} to {high} (got '{value}')",
+                "bad-value",
+            )
+            return None
+        return int(value)
+
+    def boolean(self, node: yaml.Node, path: str) -> bool | None:
+        value = self.scalar(node, path, "true or false")
+        if value is None:
+            return None
+        if value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        self.error(node, path, f"must be true or false (got '{value}')", "bad-value")
+        return None
+
+    def choice(self, node: yaml.Node, path: str, choices: tuple[str, ...]) -> str | None:
+        value = self.text(node, path)
+        if value is None or value in choices:
+            return value
+        close = difflib.get_close_matches(value, choices, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        self.error(
+            node, path, f"must be one of {', '.join(choices)} (got '{value}'){hint}", "bad-value"
+        )
+        return None
+
+    def date(self, node: yaml.Node, path: str) -> dt.date | None:
+        value = self.text(node, path)
+        if value is None:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.error(
+                node,
+                path,
+                f"must be a date written YYYY-MM-DD, e.g. 2026-06-15 (got '{value}')",
+                "bad-value",
+            )
+            return None
+
+    def optional(
+        self,
+        found: dict[str, yaml.Node] | None,
+        key: str,
+        path: str,
+        read: Callable[[yaml.Node, str], T | None],
+    ) -> T | None:
+        if not found or key not in found:
+            return None
+        return read(found[key], f"{path}.{key}" if path else key)
+
+    # the file
+
+    def read(self, text: str) -> Criteria | None:
+        try:
+            root = yaml.compose(text, Loader=_PlainLoader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = f":{mark.line + 1}" if mark else ""
+            column = f" (column {mark.column + 1})" if mark else ""
+            problem = exc.problem or exc.context or "invalid YAML"
+            self.issues.append(
+                Issue(
+                    "bad-yaml",
+                    f"this is not valid YAML: {problem}{column}; check the indentation and "
+                    "quote values that contain ': ' or '#'",
+                    f"{self.source}{line}",
+                )
+            )
+            return None
+        except yaml.YAMLError as exc:
+            self.issues.append(Issue("bad-yaml", f"this is not valid YAML: {exc}", self.source))
+            return None
+        if root is None:
+            self.issues.append(
+                Issue(
+                    "empty-file",
+                    "the criteria file is empty: run `portfolio init` to write one",
+                    self.source,
+                )
+            )
+            return None
+        top = self.mapping(
+            root,
+            "",
+            (
+                "version",
+                "customers",
+                "satisfaction",
+                "listening",
+                "criteria",
+                "problems",
+                "policy",
+                "actions",
+                "orders",
+            ),
+            required=("version", "customers", "criteria"),
+        )
+        if top is None:
+            return None
+        self._version(top)
+        customers = self._customers(top.get("customers"))
+        satisfaction = self._satisfaction(top.get("satisfaction"))
+        listening = self._listening(top.get("listening"))
+        all_criteria = self._rules(top.get("criteria"), "criteria", problems=False)
+        problems = self._rules(top.get("problems"), "problems", problems=True)
+        kept, set_aside = all_criteria[:MAX_CRITERIA], all_criteria[MAX_CRITERIA:]
+        if set_aside:
+            names = ", ".join(f"'{r.key}'" for r in set_aside)
+            self.warnings.append(
+                Issue(
+                    "criteria-set-aside",
+                    f"{len(all_criteria)} criteria given; the method keeps the three most "
+                    f"important, so {names} {'is' if len(set_aside) == 1 else 'are'} set aside. "
+                    "Put the ones that matter most first.",
+                    self.where(top["criteria"], "criteria"),
+                )
+            )
+        self._unique_keys(kept + set_aside + problems)
+        policy = self._policy(top.get("policy"), len(kept))
+        actions = self._actions(top.get("actions"))
+        orders = self._orders(top.get("orders"))
+        if self.issues or customers is None or not kept:
+            return None
+        return Criteria(
+            source=self.source,
+            customers=customers,
+            criteria=kept,
+            satisfaction=satisfaction,
+            listening=listening,
+            set_aside=set_aside,
+            problems=problems,
+            policy=policy,
+            actions=actions,
+            orders=orders,
+            warnings=tuple(self.warnings),
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        )
+
+    def _version(self, top: dict[str, yaml.Node]) -> None:
+        node = top.get("version")
+        if node is None or self.is_null(node):
+            return  # reported as required
+        value = self.scalar(node, "version", "1")
+        if value is not None and value.strip() != "1":
+            self.error(
+                node,
+                "version",
+                f"unsupported version '{value}': this portfolio reads version 1 (write version: 1)",
+                "unsupported-version",
+            )
+
+    def _customers(self, node: yaml.Node | None) -> CustomerColumns | None:
+        if node is None or self.is_null(node):
+            return None
+        found = self.mapping(node, "customers", ("id", "name"), required=("id",))
+        column_id = self.optional(found, "id", "customers", self.text)
+        name = self.optional(found, "name", "customers", self.text)
+        return CustomerColumns(column_id, name) if column_id else None
+
+    def _satisfaction(self, node: yaml.Node | None) -> Satisfaction:
+        if node is None or self.is_null(node):
+            return Satisfaction()
+        found = self.mapping(node, "satisfaction", ("definition", "defined_by"))
+        return Satisfaction(
+            definition=self.optional(found, "definition", "satisfaction", self.text),
+            defined_by=self.optional(
+                found, "defined_by", "satisfaction", lambda n, p: self.choice(n, p, DEFINED_BY)
+            ),
+        )
+
+    def _listening(self, node: yaml.Node | None) -> Listening:
+        if node is None or self.is_null(node):
+            return Listening()
+        found = self.mapping(node, "listening", ("last_done", "every_months", "nps"))
+        every = self.optional(
+            found, "every_months", "listening", lambda n, p: self.integer(n, p, 1, 120)
+        )
+        return Listening(
+            last_done=self.optional(found, "last_done", "listening", self.date),
+            every_months=every if every is not None else 12,
+            nps=self.optional(found, "nps", "listening", self.text),
+        )
+
+    def _rules(self, node: yaml.Node | None, block: str, *, problems: bool) -> tuple[Rule, ...]:
+        if node is None or self.is_null(node):
+            return ()
+        items = self.sequence(node, block, "criteria" if not problems else "problems")
+        if items is None:
+            return ()
+        if not items and not problems:
+            self.error(
+                node, block, "the list is empty: write at least one criterion", "empty-criteria"
+            )
+        allowed = ("key", "label", "when", "defined_by") + (("compensable",) if problems else ())
+        rules: list[Rule] = []
+        for index, item in enumerate(items):
+            path = f"{block}[{index}]"
+            found = self.mapping(item, path, allowed, required=("key", "when"))
+            if found is None:
+                continue
+            key = self.optional(found, "key", path, self.text)
+            if key is not None and not _KEY_PATTERN.fullmatch(key):
+                self.error(
+                    found["key"],
+                    f"{path}.key",
+                    f"'{key}' is not a usable key: use letters, digits and _ (e.g. repeat_buyer)",
+                    "bad-key",
+                )
+                key = None
+            label = self.optional(found, "label", path, self.text)
+            compensable = self.optional(found, "compensable", path, self.boolean)
+            defined_by = self.optional(
+                found, "defined_by", path, lambda n, p: self.choice(n, p, DEFINED_BY)
+            )
+            named = f"{path} ({key})" if key else path
+            condition = self._condition(found.get("when"), f"{named}.when")
+            if key is None or condition is None:
+                continue
+            rules.append(
+                Rule(
+                    key=key,
+                    label=label or key.replace("_", " ").capitalize(),
+                    condition=condition,
+                    compensable=bool(compensable),
+                    defined_by=defined_by,
+                    where=self.where(found.get("when"), f"{named}.when"),
+                )
+            )
+        return tuple(rules)
+
+    def _condition(self, node: yaml.Node | None, path: str) -> Condition | None:
+        if node is None:
+            return None
+        text = self.scalar(node, path, "a condition")
+        if text is None:
+            if not self.is_null(node):
+                return None
+            self.error(
+                node, path, "is empty: write a condition, e.g. orders_12m >= 3", "bad-condition"
+            )
+            return None
+        try:
+            return parse_condition(text)
+        except ExpressionError as exc:
+            self.issues.append(
+                Issue(exc.code, exc.message, self.where(node, path), caret(text, exc.span))
+            )
+            return None
+
+    def _unique_keys(self, rules: tuple[Rule, ...]) -> None:
+        seen: dict[str, Rule] = {}
+        for rule in rules:
+            if rule.key in seen:
+                self.issues.append(
+                    Issue(
+                        "duplicate-key",
+                        f"key '{rule.key}' is already used ({seen[rule.key].where.split(' ')[0]}): "
+                        "each criterion and problem needs its own key",
+                        rule.where.rsplit(".when", 1)[0] + ".key",
+                    )
+                )
+            seen.setdefault(rule.key, rule)
+
+    def _policy(self, node: yaml.Node | None, kept: int) -> Policy:
+        if node is None or self.is_null(node):
+            return Policy()
+        found = self.mapping(node, "policy", ("compensate_with", "order_by"))
+        compensate = self.optional(
+            found, "compensate_with", "policy", lambda n, p: self.integer(n, p, 1, max(kept, 1))
+        )
+        order_by: tuple[SortKey, ...] = ()
+        if found and "order_by" in found:
+            order_by = self._order_by(found["order_by"])
+        return Policy(compensate_with=compensate, order_by=order_by)
+
+    def _order_by(self, node: yaml.Node) -> tuple[SortKey, ...]:
+        entries: list[tuple[yaml.Node, str]]
+        if isinstance(node, yaml.ScalarNode):
+            entries = [(node, "policy.order_by")]
+        else:
+            items = self.sequence(node, "policy.order_by", "columns such as 'total_spent desc'")
+            entries = [(n, f"policy.order_by[{i}]") for i, n in enumerate(items or [])]
+        keys: list[SortKey] = []
+        for entry, path in entries:
+            value = self.text(entry, path)
+            if not value:
+                continue
+            key = parse_sort_key(value)
+            if key is None:
+                self.error(
+                    entry,
+                    path,
+                    f"write a column and asc or desc, e.g. 'total_spent desc' (got '{value}')",
+                    "bad-order-by",
+                )
+                continue
+            keys.append(key)
+        return tuple(keys)
+
+    def _actions(self, node: yaml.Node | None) -> dict[str, str]:
+        actions = dict(DEFAULT_ACTIONS)
+        if node is None or self.is_null(node):
+            return actions
+        found = self.mapping(node, "actions", SEGMENTS)
+        for segment in SEGMENTS:
+            value = self.optional(found, segment, "actions", self.text)
+            if value:
+                actions[segment] = value
+        return actions
+
+    def _orders(self, node: yaml.Node | None) -> OrderColumns | None:
+        if node is None or self.is_null(node):
+            return None
+        fields = ("customer", "date", "amount")
+        found = self.mapping(node, "orders", fields, required=fields)
+        values = [self.optional(found, f, "orders", self.text) for f in fields]
+        if not all(values):
+            return None
+        return OrderColumns(*values)  # type: ignore[arg-type]
+
+
+def parse_sort_key(text: str) -> SortKey | None:
+    """`total_spent desc`, `` `Chiffre d'affaires` asc `` or `name` → a `SortKey`."""
+    match = re.fullmatch(r"\s*(`[^`]+`|.+?)(?:\s+(\w+))?\s*", text)
+    if not match:
+        return None
+    column, direction = match.group(1), (match.group(2) or "asc")
+    if direction.lower() not in ("asc", "desc"):
+        # "Chiffre affaires" (two words, no direction): the last word is not a direction
+        return None
+    column = column.strip("`").strip()
+    return SortKey(column, direction.lower() == "desc") if column else None
+
+
+def _days_in_month(year: int, month: int) -> int:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
+
+
+def iter_rules(criteria: Criteria) -> Iterator[tuple[str, Rule]]:
+    """Each kept criterion and problem with its kind ('criterion' or 'problem')."""
+    for rule in criteria.criteria:
+        yield "criterion", rule
+    for rule in criteria.problems:
+        yield "problem", rule

@@ -1,0 +1,401 @@
+"""Rules × customers → segments, priority and the portfolio summary, on whole columns.
+
+Step 5 of the method: for each customer, which criteria are met and which problems apply;
+problems marked compensable are compensated when enough criteria are met; then the segment, a
+total and stable priority rank, and the portfolio's quality and NPS.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from portfolio_cli.compiler import Frame, Tri, compile_condition
+from portfolio_cli.criteria import SEGMENTS, Criteria, Rule
+from portfolio_cli.errors import CriteriaError, InputError, Issue
+from portfolio_cli.expressions import (
+    ExpressionError,
+    Kind,
+    caret,
+    check_condition,
+    unknown_column_message,
+)
+from portfolio_cli.readers import CustomerList
+
+Array = np.ndarray[Any, Any]
+OUTPUT_COLUMNS = (
+    "segment",
+    "priority",
+    "criteria_met",
+    "criteria",
+    "problems",
+    "compensated",
+    "action",
+)
+NO_CRITERION = "no_criterion_met"
+SATISFIED, EASY, UNRECOVERABLE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """One criterion or problem over the whole list: where it holds, where it is unknown."""
+
+    rule: Rule
+    is_problem: bool
+    met: Array
+    unknown: Array
+
+
+@dataclass(frozen=True)
+class Classification:
+    """The result of `classify`.
+
+    `customers` holds the output columns in priority order (rank 1 first); lists are joined with
+    `|`. `results` and the arrays below are in input order, for `explain` and reports.
+    """
+
+    customers: pd.DataFrame
+    summary: dict[str, Any]
+    results: tuple[RuleResult, ...]
+    order: Array
+    segment: Array
+    priority: Array
+    criteria_met: Array
+    active: Array
+    compensated: Array
+
+
+def required_columns(criteria: Criteria) -> list[str]:
+    """Every input column the criteria file reads: id, name, NPS, order_by and conditions."""
+    names = [criteria.customers.id]
+    if criteria.customers.name:
+        names.append(criteria.customers.name)
+    if criteria.listening.nps:
+        names.append(criteria.listening.nps)
+    names += [key.column for key in criteria.policy.order_by]
+    for rule in criteria.rules():
+        names += rule.condition.columns()
+    return list(dict.fromkeys(names))
+
+
+def bind(criteria: Criteria, kinds: Mapping[str, Kind]) -> None:
+    """Check every name and type the criteria file uses against the input's columns.
+
+    Raises `CriteriaError` listing every problem: unknown columns with suggestions, text compared
+    with numbers (naming the rule and the column), a non-numeric NPS column.
+    """
+    issues: list[Issue] = []
+    source = criteria.source
+    named = {
+        "customers.name": criteria.customers.name,
+        "listening.nps": criteria.listening.nps,
+    }
+    for path, column in named.items():
+        if column and column not in kinds:
+            issues.append(
+                Issue("unknown-column", unknown_column_message(column, kinds), f"{source} {path}")
+            )
+    nps = criteria.listening.nps
+    if nps and kinds.get(nps) not in (None, Kind.NUMBER, Kind.EMPTY):
+        issues.append(
+            Issue(
+                "type-mismatch",
+                f"column '{nps}' must hold 0-10 scores, but it holds {kinds[nps].value}",
+                f"{source} listening.nps",
+            )
+        )
+    for index, key in enumerate(criteria.policy.order_by):
+        if key.column not in kinds:
+            issues.append(
+                Issue(
+                    "unknown-column",
+                    unknown_column_message(key.column, kinds),
+                    f"{source} policy.order_by[{index}]",
+                )
+            )
+    for rule in criteria.rules():
+        try:
+            check_condition(rule.condition, kinds)
+        except ExpressionError as exc:
+            issues.append(Issue(exc.code, exc.message, rule.where, caret(rule.when, exc.span)))
+    if issues:
+        raise CriteriaError(issues)
+
+
+def classify(
+    customers: CustomerList | pd.DataFrame,
+    criteria: Criteria,
+    as_of: dt.date | None = None,
+) -> Classification:
+    """Classify every customer; `as_of` (default today) is the date `days_since` counts to."""
+    as_of = as_of or dt.date.today()
+    if isinstance(customers, pd.DataFrame):
+        frame, kinds = customers, kinds_of(customers)
+    else:
+        frame, kinds = customers.frame, customers.kinds
+    if criteria.customers.id not in frame.columns:
+        raise InputError(
+            Issue("unknown-column", unknown_column_message(criteria.customers.id, kinds))
+        )
+    bind(criteria, kinds)
+    size = len(frame)
+    columns = Frame(frame, kinds, as_of)
+    results = tuple(
+        _evaluate(rule, is_problem, columns)
+        for is_problem, rules in ((False, criteria.criteria), (True, criteria.problems))
+        for rule in rules
+    )
+    criteria_results = [r for r in results if not r.is_problem]
+    problem_results = [r for r in results if r.is_problem]
+    criteria_met = np.zeros(size, dtype=np.int8)
+    for result in criteria_results:
+        criteria_met += result.met
+    enough = criteria_met >= criteria.compensate_with
+    active_masks = [r.met & ~(enough if r.rule.compensable else False) for r in problem_results]
+    compensated_masks = [
+        r.met & enough if r.rule.compensable else _none(size) for r in problem_results
+    ]
+    active = _count(active_masks, size)
+    compensated = _count(compensated_masks, size)
+    segment = np.select(
+        [
+            active > 0,
+            (criteria_met == len(criteria_results)) & (compensated == 0),
+            criteria_met > 0,
+        ],
+        [UNRECOVERABLE, SATISFIED, EASY],
+        default=UNRECOVERABLE,
+    ).astype(np.int8)
+    order = _priority_order(frame, kinds, criteria, criteria_met, active, compensated)
+    priority = np.empty(size, dtype=np.int64)
+    priority[order] = np.arange(1, size + 1)
+    nps = _nps_scores(frame, criteria)
+    output = _output(
+        frame,
+        criteria,
+        order,
+        segment,
+        priority,
+        criteria_met,
+        [
+            _keys(criteria_results, [r.met for r in criteria_results]),
+            _keys(problem_results, active_masks),
+            _keys(problem_results, compensated_masks),
+        ],
+    )
+    summary = _summary(
+        criteria, as_of, results, segment, active_masks, problem_results, criteria_met, nps
+    )
+    return Classification(
+        customers=output,
+        summary=summary,
+        results=results,
+        order=order,
+        segment=segment,
+        priority=priority,
+        criteria_met=criteria_met,
+        active=active,
+        compensated=compensated,
+    )
+
+
+def kinds_of(frame: pd.DataFrame) -> dict[str, Kind]:
+    """Column kinds of a DataFrame built by hand (library use), from its dtypes."""
+    kinds: dict[str, Kind] = {}
+    for name, series in frame.items():
+        if series.isna().all():
+            kinds[str(name)] = Kind.EMPTY
+        elif pd.api.types.is_bool_dtype(series.dtype):
+            kinds[str(name)] = Kind.BOOL
+        elif pd.api.types.is_numeric_dtype(series.dtype):
+            kinds[str(name)] = Kind.NUMBER
+        elif pd.api.types.is_datetime64_any_dtype(series.dtype):
+            kinds[str(name)] = Kind.DATE
+        else:
+            kinds[str(name)] = Kind.TEXT
+    return kinds
+
+
+def _none(size: int) -> Array:
+    return np.zeros(size, dtype=bool)
+
+
+def _count(masks: Sequence[Array], size: int) -> Array:
+    total = np.zeros(size, dtype=np.int16)
+    for mask in masks:
+        total += mask
+    return total
+
+
+def _evaluate(rule: Rule, is_problem: bool, frame: Frame) -> RuleResult:
+    tri: Tri = compile_condition(rule.condition)(frame)
+    return RuleResult(
+        rule, is_problem, np.ascontiguousarray(tri.true), np.ascontiguousarray(tri.unknown)
+    )
+
+
+def _priority_order(
+    frame: pd.DataFrame,
+    kinds: Mapping[str, Kind],
+    criteria: Criteria,
+    criteria_met: Array,
+    active: Array,
+    compensated: Array,
+) -> Array:
+    """Positions in priority order: more criteria, fewer active then compensated problems,
+    then `policy.order_by` (missing values last either way), then the id compared as text."""
+    keys: list[Array] = [-criteria_met.astype(np.int64), active, compensated]
+    for key in criteria.policy.order_by:
+        kind = kinds[key.column]
+        if kind is Kind.EMPTY:
+            continue
+        series = frame[key.column]
+        ranks = pc.rank(
+            pa.array(series, from_pandas=True),
+            sort_keys="descending" if key.descending else "ascending",
+            tiebreaker="dense",
+        )
+        keys.append(np.asarray(ranks, dtype=np.int64))
+    ids = pa.array(frame[criteria.customers.id], type=pa.string(), from_pandas=True)
+    keys.append(np.asarray(pc.rank(ids, tiebreaker="first"), dtype=np.int64))
+    if not len(frame):
+        return np.zeros(0, dtype=np.int64)
+    return np.lexsort(keys[::-1]).astype(np.int64)
+
+
+def _keys(results: Sequence[RuleResult], masks: Sequence[Array]) -> pd.Categorical[Any]:
+    """For each customer, the keys whose mask is set, joined with '|' (as a categorical)."""
+    size = len(masks[0]) if masks else 0
+    if not masks or not size:
+        return pd.Categorical([""] * size)
+    bits = np.packbits(np.column_stack(masks), axis=1, bitorder="little")
+    width = -(-bits.shape[1] // 8) * 8
+    padded = np.zeros((size, width), dtype=np.uint8)
+    padded[:, : bits.shape[1]] = bits
+    words = padded.view(np.uint64)
+    if words.shape[1] == 1:
+        unique, inverse = np.unique(words[:, 0], return_inverse=True)
+        unique = unique.reshape(-1, 1)
+    else:
+        unique, inverse = np.unique(words, axis=0, return_inverse=True)
+    flags = np.unpackbits(unique.view(np.uint8), axis=1, bitorder="little")[:, : len(results)]
+    labels = [
+        "|".join(r.rule.key for r, on in zip(results, row, strict=True) if on) for row in flags
+    ]
+    return pd.Categorical.from_codes(inverse.reshape(-1), categories=pd.Index(labels, dtype=object))
+
+
+def _output(
+    frame: pd.DataFrame,
+    criteria: Criteria,
+    order: Array,
+    segment: Array,
+    priority: Array,
+    criteria_met: Array,
+    keys: list[pd.Categorical[Any]],
+) -> pd.DataFrame:
+    columns: dict[str, Any] = {
+        criteria.customers.id: frame[criteria.customers.id].array.take(order)
+    }
+    if criteria.customers.name:
+        columns[criteria.customers.name] = frame[criteria.customers.name].array.take(order)
+    segments = pd.Categorical.from_codes(segment[order], categories=pd.Index(SEGMENTS))
+    columns["segment"] = segments
+    columns["priority"] = priority[order]
+    columns["criteria_met"] = criteria_met[order].astype(np.int64)
+    for name, categorical in zip(("criteria", "problems", "compensated"), keys, strict=True):
+        columns[name] = categorical.take(order) if len(order) else categorical
+    # two segments may share one piece of advice: categories must be unique
+    advice = list(dict.fromkeys(criteria.actions[s] for s in SEGMENTS))
+    codes = np.array([advice.index(criteria.actions[s]) for s in SEGMENTS], dtype=np.int8)
+    columns["action"] = pd.Categorical.from_codes(
+        codes[segment[order]], categories=pd.Index(advice)
+    )
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(order)))
+
+
+def _nps_scores(frame: pd.DataFrame, criteria: Criteria) -> Array | None:
+    column = criteria.listening.nps
+    if not column:
+        return None
+    scores = frame[column].to_numpy(dtype="float64", na_value=np.nan)
+    outside = ~np.isnan(scores) & ((scores < 0) | (scores > 10))
+    if outside.any():
+        positions = np.flatnonzero(outside)
+        rows = ", ".join(str(p + 2) for p in positions[:5])
+        more = f" and {len(positions) - 5} more" if len(positions) > 5 else ""
+        raise InputError(
+            Issue(
+                "bad-score",
+                f"column '{column}' (listening.nps) must hold scores from 0 to 10; rows {rows}"
+                f"{more} hold {', '.join(f'{v:g}' for v in scores[positions[:3]])}",
+            )
+        )
+    return scores
+
+
+def net_promoter_score(scores: Array) -> float | None:
+    """NPS = % promoters (9-10) − % detractors (0-6) among those who answered, or None."""
+    answered = scores[~np.isnan(scores)]
+    if not len(answered):
+        return None
+    promoters = np.count_nonzero(answered >= 9)
+    detractors = np.count_nonzero(answered <= 6)
+    return round(100.0 * (promoters - detractors) / len(answered), 1)
+
+
+def _summary(
+    criteria: Criteria,
+    as_of: dt.date,
+    results: tuple[RuleResult, ...],
+    segment: Array,
+    active_masks: list[Array],
+    problem_results: list[RuleResult],
+    criteria_met: Array,
+    nps: Array | None,
+) -> dict[str, Any]:
+    total = len(segment)
+    counts = np.bincount(segment, minlength=3)
+    segments = {name: int(counts[i]) for i, name in enumerate(SEGMENTS)}
+    reasons = {
+        NO_CRITERION: int(
+            np.count_nonzero(
+                (segment == UNRECOVERABLE)
+                & (criteria_met == 0)
+                & (_count(active_masks, total) == 0)
+            )
+        )
+    }
+    for result, mask in zip(problem_results, active_masks, strict=True):
+        reasons[result.rule.key] = int(np.count_nonzero(mask))
+    summary: dict[str, Any] = {
+        "total": total,
+        "segments": segments,
+        "quality": round((segments["satisfied"] + segments["easy_to_satisfy"]) / total, 4)
+        if total
+        else None,
+        "criteria": {r.rule.key: int(r.met.sum()) for r in results if not r.is_problem},
+        "problems": {r.rule.key: int(r.met.sum()) for r in results if r.is_problem},
+        "unjudged": {r.rule.key: int(r.unknown.sum()) for r in results},
+        "unrecoverable_reasons": reasons,
+        "set_aside": [r.key for r in criteria.set_aside],
+        "nps": None,
+        "nps_by_segment": dict.fromkeys(SEGMENTS),
+        "nps_answers": 0,
+        "as_of": as_of.isoformat(),
+        "criteria_file": criteria.source,
+    }
+    if nps is not None:
+        summary["nps"] = net_promoter_score(nps)
+        summary["nps_answers"] = int(np.count_nonzero(~np.isnan(nps)))
+        summary["nps_by_segment"] = {
+            name: net_promoter_score(nps[segment == i]) for i, name in enumerate(SEGMENTS)
+        }
+    return summary

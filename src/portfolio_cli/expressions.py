@@ -1,0 +1,635 @@
+"""The `when:` condition language: text → a small typed tree of our own → type checks.
+
+A condition reads like Python (`orders_12m >= 3 and region not in ["Corse"]`) and is parsed with
+Python's `ast` against an allow-list: any node that is not listed here is refused with a caret
+under it. Nothing is ever evaluated by Python. The tree holds no pandas object, so that it can be
+compiled to pandas today (`compiler.py`) and to SQL later.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import difflib
+import enum
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Literal as TypingLiteral
+from typing import TypeAlias
+
+MAX_LENGTH = 2000
+MAX_DEPTH = 60
+
+FUNCTIONS: dict[str, str] = {
+    "days_since": "days_since(date_column)",
+    "missing": "missing(column)",
+    "contains": 'contains(text_column, "text")',
+    "startswith": 'startswith(text_column, "text")',
+    "lower": "lower(text_column)",
+    "between": "between(column, low, high)",
+    "date": 'date("2026-01-31")',
+}
+
+
+class Kind(enum.Enum):
+    """What a column or an expression holds."""
+
+    NUMBER = "number"
+    TEXT = "text"
+    DATE = "date"
+    BOOL = "true/false"
+    EMPTY = "no values"  # a column whose every cell is blank: compatible with any kind
+
+
+@dataclass(frozen=True)
+class Span:
+    """Character offsets [start, end) of a node in the condition text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Constant:
+    value: bool | int | float | str | dt.date
+    span: Span
+
+
+@dataclass(frozen=True)
+class Compare:
+    op: TypingLiteral["==", "!=", "<", "<=", ">", ">="]
+    left: Expr
+    right: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class IsIn:
+    operand: Expr
+    items: tuple[Constant, ...]
+    negated: bool
+    span: Span
+
+
+@dataclass(frozen=True)
+class Logical:
+    op: TypingLiteral["and", "or"]
+    operands: tuple[Expr, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Not:
+    operand: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class Arithmetic:
+    op: TypingLiteral["+", "-", "*", "/"]
+    left: Expr
+    right: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class Negative:
+    operand: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class Call:
+    function: TypingLiteral["days_since", "missing", "contains", "startswith", "lower", "between"]
+    args: tuple[Expr, ...]
+    span: Span
+
+
+Expr: TypeAlias = Column | Constant | Compare | IsIn | Logical | Not | Arithmetic | Negative | Call
+
+
+class ExpressionError(Exception):
+    """A condition that cannot be parsed or type-checked; `span` marks the offending part."""
+
+    def __init__(self, message: str, span: Span | None, code: str = "bad-condition") -> None:
+        super().__init__(message)
+        self.message = message
+        self.span = span
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A parsed `when:`: the text as written and its tree."""
+
+    text: str
+    tree: Expr
+
+    def columns(self) -> tuple[str, ...]:
+        """The column names the condition reads, in order of first appearance."""
+        seen: dict[str, None] = {}
+        for node in walk(self.tree):
+            if isinstance(node, Column):
+                seen.setdefault(node.name, None)
+        return tuple(seen)
+
+
+def walk(node: Expr) -> Iterator[Expr]:
+    """Every node of a tree, parents before children."""
+    yield node
+    match node:
+        case Compare() | Arithmetic():
+            yield from walk(node.left)
+            yield from walk(node.right)
+        case IsIn():
+            yield from walk(node.operand)
+        case Logical() | Call():
+            for child in node.operands if isinstance(node, Logical) else node.args:
+                yield from walk(child)
+        case Not() | Negative():
+            yield from walk(node.operand)
+        case _:
+            pass
+
+
+def caret(text: str, span: Span | None, indent: str = "    ") -> str:
+    """The condition on one line and a caret line under `span`, for error messages."""
+    flat = re.sub(r"[\r\n\t]", " ", text)
+    if span is None:
+        return f"{indent}{flat}"
+    start = max(0, min(span.start, len(flat)))
+    width = max(1, min(span.end, len(flat)) - start)
+    return f"{indent}{flat}\n{indent}{' ' * start}{'^' * width}"
+
+
+# --- parsing ------------------------------------------------------------------------------------
+
+_BACKTICK = re.compile(r"`([^`]*)`")
+_SYNTAX_HINTS = (
+    (re.compile(r"&&|\|\|"), "write `and` / `or` rather than && / ||"),
+    (re.compile(r"<>"), "write != for 'not equal'"),
+    (re.compile(r"\b(AND|OR|NOT|And|Or|Not)\b"), "write and / or / not in lower case"),
+    (re.compile(r"(?<![=!<>])=(?!=)"), "write == to compare (a single = is not a comparison)"),
+)
+_COMPARE_OPS: dict[type[ast.cmpop], TypingLiteral["==", "!=", "<", "<=", ">", ">="]] = {
+    ast.Eq: "==",
+    ast.NotEq: "!=",
+    ast.Lt: "<",
+    ast.LtE: "<=",
+    ast.Gt: ">",
+    ast.GtE: ">=",
+}
+_ARITH_OPS: dict[type[ast.operator], TypingLiteral["+", "-", "*", "/"]] = {
+    ast.Add: "+",
+    ast.Sub: "-",
+    ast.Mult: "*",
+    ast.Div: "/",
+}
+_REFUSED: dict[type[ast.AST], str] = {
+    ast.Attribute: "attribute access (a.b) is not allowed; a column whose name has a dot "
+    "goes in backticks: `a.b`",
+    ast.Subscript: "subscripts (x[...]) are not allowed",
+    ast.Lambda: "lambda is not allowed",
+    ast.ListComp: "comprehensions are not allowed",
+    ast.SetComp: "comprehensions are not allowed",
+    ast.DictComp: "comprehensions are not allowed",
+    ast.GeneratorExp: "comprehensions are not allowed",
+    ast.JoinedStr: 'f-strings are not allowed: write a plain "string"',
+    ast.IfExp: "`x if c else y` is not allowed: use and / or",
+    ast.Dict: "dictionaries are not allowed",
+    ast.Set: "sets are not allowed: write a list [...] after `in`",
+    ast.Tuple: "tuples are not allowed: write a list [...] after `in`",
+    ast.Starred: "* is not allowed",
+    ast.NamedExpr: ":= is not allowed",
+    ast.Await: "await is not allowed",
+    ast.Yield: "yield is not allowed",
+    ast.YieldFrom: "yield is not allowed",
+    ast.Slice: "slices are not allowed",
+}
+
+
+def parse_condition(text: str) -> Condition:
+    """Parse a `when:` text into a `Condition`, or raise `ExpressionError` with a span."""
+    if not text.strip():
+        raise ExpressionError("the condition is empty: write one, e.g. orders_12m >= 3", None)
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError(
+            f"the condition is {len(text)} characters long; at most {MAX_LENGTH} are accepted",
+            None,
+        )
+    flat = re.sub(r"[\r\n\t]", " ", text)
+    backticks: dict[int, str] = {}
+
+    def _mask(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if not name.strip():
+            raise ExpressionError(
+                "empty backticks: put a column name inside", Span(match.start(), match.end())
+            )
+        backticks[match.start()] = name
+        return "_" * len(match.group(0))
+
+    masked = _BACKTICK.sub(_mask, flat)
+    if "`" in masked:
+        at = masked.index("`")
+        raise ExpressionError("a backtick is not closed", Span(at, at + 1))
+    # Wrapping in parentheses lets leading spaces through; offsets shift by one.
+    source = f"({masked})"
+    try:
+        module = ast.parse(source, mode="eval")
+    except SyntaxError as exc:
+        raise _syntax_error(exc, flat) from None
+    except (ValueError, RecursionError, MemoryError) as exc:
+        raise ExpressionError(f"cannot read this condition ({exc})", None) from None
+    return Condition(text=text, tree=_Converter(source, backticks).convert(module.body, 0))
+
+
+def _syntax_error(exc: SyntaxError, flat: str) -> ExpressionError:
+    hint = next((h for pattern, h in _SYNTAX_HINTS if pattern.search(_without_strings(flat))), "")
+    message = (exc.msg or "invalid syntax").split(". Maybe")[0].split(". Perhaps")[0]
+    message = f"cannot read this condition ({message})"
+    if hint:
+        message = f"{message}: {hint}"
+    span = None
+    if exc.offset is not None:
+        start = max(0, exc.offset - 2)
+        end = max(start + 1, (exc.end_offset or exc.offset) - 2)
+        if exc.lineno != exc.end_lineno:
+            end = start + 1
+        span = Span(min(start, len(flat)), min(end, len(flat) + 1))
+    return ExpressionError(message, span)
+
+
+def _without_strings(text: str) -> str:
+    return re.sub(r"\"[^\"]*\"|'[^']*'", '""', text)
+
+
+class _Converter:
+    """Walks Python's ast and builds our tree, refusing every node not on the allow-list."""
+
+    def __init__(self, source: str, backticks: Mapping[int, str]) -> None:
+        self._source = source
+        self._encoded = source.encode("utf-8")
+        self._backticks = backticks
+
+    def _offset(self, byte_offset: int) -> int:
+        # ast offsets count UTF-8 bytes; carets count characters. Minus one for the "(".
+        return len(self._encoded[:byte_offset].decode("utf-8", errors="ignore")) - 1
+
+    def span(self, node: ast.AST) -> Span:
+        start = self._offset(getattr(node, "col_offset", 1))
+        end = self._offset(getattr(node, "end_col_offset", None) or 1)
+        return Span(start, max(end, start + 1))
+
+    def convert(self, node: ast.expr, depth: int) -> Expr:
+        if depth > MAX_DEPTH:
+            raise ExpressionError("the condition is nested too deeply", self.span(node))
+        deeper = depth + 1
+        span = self.span(node)
+        match node:
+            case ast.BoolOp(op=ast.And() | ast.Or() as op, values=values):
+                kind: TypingLiteral["and", "or"] = "and" if isinstance(op, ast.And) else "or"
+                return Logical(kind, tuple(self.convert(v, deeper) for v in values), span)
+            case ast.UnaryOp(op=ast.Not(), operand=operand):
+                return Not(self.convert(operand, deeper), span)
+            case ast.UnaryOp(op=ast.USub(), operand=operand):
+                inner = self.convert(operand, deeper)
+                if isinstance(inner, Constant) and _is_number(inner.value):
+                    return Constant(-inner.value, span)  # type: ignore[operator]
+                return Negative(inner, span)
+            case ast.UnaryOp(op=ast.UAdd(), operand=operand):
+                return self.convert(operand, deeper)
+            case ast.BinOp(op=op, left=left, right=right) if type(op) in _ARITH_OPS:
+                return Arithmetic(
+                    _ARITH_OPS[type(op)],
+                    self.convert(left, deeper),
+                    self.convert(right, deeper),
+                    span,
+                )
+            case ast.BinOp(op=op):
+                symbol = {
+                    ast.Pow: "**",
+                    ast.Mod: "%",
+                    ast.FloorDiv: "//",
+                    ast.BitAnd: "&",
+                    ast.BitOr: "|",
+                    ast.BitXor: "^",
+                    ast.LShift: "<<",
+                    ast.RShift: ">>",
+                    ast.MatMult: "@",
+                }.get(type(op), "this operator")
+                hint = {"&": ": write `and`", "|": ": write `or`"}.get(symbol, "")
+                raise ExpressionError(
+                    f"{symbol} is not allowed (operators: + - * / and comparisons){hint}", span
+                )
+            case ast.Compare(left=left, ops=ops, comparators=comparators):
+                return self._compare(left, ops, comparators, span, deeper)
+            case ast.Call():
+                return self._call(node, span, deeper)
+            case ast.Name(id=name):
+                if self._offset(node.col_offset) in self._backticks:
+                    return Column(self._backticks[self._offset(node.col_offset)], span)
+                if name in ("true", "false"):
+                    return Constant(name == "true", span)
+                if name in ("null", "none", "None", "NULL", "nan", "NaN"):
+                    raise ExpressionError(
+                        f"{name} is not a value here: test for a blank cell with missing(column)",
+                        span,
+                    )
+                return Column(name, span)
+            case ast.Constant(value=value):
+                return self._constant(value, span)
+            case ast.List():
+                raise ExpressionError("a list [...] can only follow `in` or `not in`", span)
+            case _:
+                message = _REFUSED.get(type(node), f"{type(node).__name__} is not allowed")
+                raise ExpressionError(message, span)
+
+    def _constant(self, value: object, span: Span) -> Constant:
+        if isinstance(value, bool | str):
+            return Constant(value, span)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if isinstance(value, float) and value != value:  # pragma: no cover - not parseable
+                raise ExpressionError("NaN is not a value", span)
+            return Constant(value, span)
+        if value is None:
+            raise ExpressionError("None is not a value here: use missing(column)", span)
+        raise ExpressionError(f"{type(value).__name__} values are not allowed", span)
+
+    def _compare(
+        self,
+        left: ast.expr,
+        ops: list[ast.cmpop],
+        comparators: list[ast.expr],
+        span: Span,
+        depth: int,
+    ) -> Expr:
+        parts: list[Expr] = []
+        current = self.convert(left, depth)
+        for op, right in zip(ops, comparators, strict=True):
+            part_span = Span(_start(current), self.span(right).end)
+            if isinstance(op, ast.In | ast.NotIn):
+                items = self._list(right, depth)
+                parts.append(IsIn(current, items, isinstance(op, ast.NotIn), part_span))
+                current = self.convert(right, depth) if not isinstance(right, ast.List) else current
+                continue
+            if type(op) not in _COMPARE_OPS:
+                word = "is not" if isinstance(op, ast.IsNot) else "is"
+                raise ExpressionError(
+                    f"`{word}` is not allowed: write == or !=, or missing(column) for blanks",
+                    self.span(right),
+                )
+            nxt = self.convert(right, depth)
+            parts.append(Compare(_COMPARE_OPS[type(op)], current, nxt, part_span))
+            current = nxt
+        return parts[0] if len(parts) == 1 else Logical("and", tuple(parts), span)
+
+    def _list(self, node: ast.expr, depth: int) -> tuple[Constant, ...]:
+        if not isinstance(node, ast.List):
+            raise ExpressionError(
+                '`in` takes a list such as ["Corse", "Guyane"]; to look inside a text '
+                'column use contains(column, "text")',
+                self.span(node),
+            )
+        items: list[Constant] = []
+        for element in node.elts:
+            item = self.convert(element, depth)
+            if not isinstance(item, Constant):
+                raise ExpressionError(
+                    'a list after `in` holds values only (numbers, "text", true/false, date())',
+                    self.span(element),
+                )
+            items.append(item)
+        if not items:
+            raise ExpressionError(
+                "the list is empty: put at least one value in it", self.span(node)
+            )
+        return tuple(items)
+
+    def _call(self, node: ast.Call, span: Span, depth: int) -> Expr:
+        if not isinstance(node.func, ast.Name) or self._offset(node.func.col_offset) in (
+            self._backticks
+        ):
+            raise ExpressionError(
+                f"only these functions can be called: {', '.join(FUNCTIONS)}", span
+            )
+        name = node.func.id
+        if name not in FUNCTIONS:
+            close = difflib.get_close_matches(name, FUNCTIONS, n=1)
+            suggestion = f" (did you mean {close[0]}?)" if close else ""
+            raise ExpressionError(
+                f"unknown function '{name}'{suggestion}; functions: {', '.join(FUNCTIONS)}",
+                self.span(node.func),
+            )
+        if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
+            raise ExpressionError(f"write {FUNCTIONS[name]}, without names or *", span)
+        arity = {"between": 3, "contains": 2, "startswith": 2}.get(name, 1)
+        if len(node.args) != arity:
+            raise ExpressionError(
+                f"{name} takes {arity} argument{'s' if arity > 1 else ''}: {FUNCTIONS[name]}",
+                span,
+            )
+        if name == "date":
+            return Constant(self._date(node.args[0]), span)
+        args = tuple(self.convert(a, depth) for a in node.args)
+        if name == "missing" and not isinstance(args[0], Column):
+            raise ExpressionError("missing() takes a column name: missing(column)", args[0].span)
+        if name in ("contains", "startswith") and not (
+            isinstance(args[1], Constant) and isinstance(args[1].value, str)
+        ):
+            raise ExpressionError(
+                f'the second argument of {name} is a "text" in quotes: {FUNCTIONS[name]}',
+                args[1].span,
+            )
+        return Call(name, args, span)  # type: ignore[arg-type]
+
+    def _date(self, node: ast.expr) -> dt.date:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            try:
+                return dt.date.fromisoformat(node.value.strip())
+            except ValueError:
+                pass
+        raise ExpressionError(
+            'date() takes a date written "YYYY-MM-DD", e.g. date("2026-01-31")', self.span(node)
+        )
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _start(node: Expr) -> int:
+    return node.span.start
+
+
+# --- type checking ------------------------------------------------------------------------------
+
+
+def constant_kind(value: object) -> Kind:
+    """The kind of a literal value."""
+    if isinstance(value, bool):
+        return Kind.BOOL
+    if isinstance(value, int | float):
+        return Kind.NUMBER
+    if isinstance(value, dt.date):
+        return Kind.DATE
+    return Kind.TEXT
+
+
+def suggest(name: str, names: Iterator[str] | list[str] | tuple[str, ...]) -> list[str]:
+    """Close matches for a mistyped name: same name in another case first, then spelling."""
+    pool = list(names)
+    same_case = [n for n in pool if n.lower() == name.lower()]
+    close = difflib.get_close_matches(name, pool, n=3, cutoff=0.6)
+    lowered = {n.lower(): n for n in pool}
+    close += [lowered[m] for m in difflib.get_close_matches(name.lower(), list(lowered), n=3)]
+    return list(dict.fromkeys(same_case + close))[:3]
+
+
+def unknown_column_message(name: str, columns: Mapping[str, Kind]) -> str:
+    """`unknown column 'x' (did you mean 'y'?)` with the closest columns of the input."""
+    close = suggest(name, list(columns))
+    if close:
+        return f"unknown column '{name}' (did you mean {' or '.join(repr(c) for c in close)}?)"
+    listed = ", ".join(list(columns)[:12]) + (", ..." if len(columns) > 12 else "")
+    return f"unknown column '{name}' (the input's columns are: {listed})"
+
+
+def check_condition(condition: Condition, columns: Mapping[str, Kind]) -> None:
+    """Check names and types against the input's columns; raise `ExpressionError` if wrong."""
+    kind = _Checker(columns).kind(condition.tree)
+    if kind not in (Kind.BOOL, Kind.EMPTY):
+        raise ExpressionError(
+            f"this condition gives a {kind.value}, not true/false: compare it, e.g. "
+            f"{condition.text.strip()} > 0",
+            condition.tree.span,
+            "not-a-condition",
+        )
+
+
+class _Checker:
+    def __init__(self, columns: Mapping[str, Kind]) -> None:
+        self._columns = columns
+
+    def kind(self, node: Expr) -> Kind:
+        match node:
+            case Column(name=name):
+                if name not in self._columns:
+                    raise ExpressionError(
+                        unknown_column_message(name, self._columns), node.span, "unknown-column"
+                    )
+                return self._columns[name]
+            case Constant(value=value):
+                return constant_kind(value)
+            case Compare(op=op, left=left, right=right):
+                kind = self._same(left, right, f"`{op}`")
+                if kind is Kind.BOOL and op not in ("==", "!="):
+                    raise ExpressionError(
+                        "true/false values can only be compared with == or !=", node.span
+                    )
+                return Kind.BOOL
+            case IsIn(operand=operand, items=items):
+                kinds = {constant_kind(i.value) for i in items}
+                if len(kinds) > 1:
+                    raise ExpressionError("the list mixes kinds of values", node.span)
+                self._same(operand, items[0], "`in`")
+                return Kind.BOOL
+            case Logical(op=op, operands=operands):
+                for operand in operands:
+                    self._boolean(operand, f"`{op}`")
+                return Kind.BOOL
+            case Not(operand=operand):
+                self._boolean(operand, "`not`")
+                return Kind.BOOL
+            case Arithmetic(op=op, left=left, right=right):
+                lk, rk = self.kind(left), self.kind(right)
+                if op == "-" and {lk, rk} <= {Kind.DATE, Kind.EMPTY} and Kind.DATE in {lk, rk}:
+                    return Kind.NUMBER  # date - date = days between them
+                for side, kind in ((left, lk), (right, rk)):
+                    if kind not in (Kind.NUMBER, Kind.EMPTY):
+                        raise ExpressionError(
+                            f"`{op}` needs numbers: {_describe(side)} holds {kind.value}",
+                            side.span,
+                            "type-mismatch",
+                        )
+                return Kind.NUMBER
+            case Negative(operand=operand):
+                if self.kind(operand) not in (Kind.NUMBER, Kind.EMPTY):
+                    raise ExpressionError("`-` needs a number", node.span, "type-mismatch")
+                return Kind.NUMBER
+            case Call(function=function, args=args):
+                return self._call(function, args, node)
+
+    def _call(self, function: str, args: tuple[Expr, ...], node: Call) -> Kind:
+        kinds = [self.kind(a) for a in args]
+        if function == "missing":
+            return Kind.BOOL
+        if function == "days_since":
+            self._expect(args[0], kinds[0], Kind.DATE, "days_since")
+            return Kind.NUMBER
+        if function in ("contains", "startswith", "lower"):
+            self._expect(args[0], kinds[0], Kind.TEXT, function)
+            return Kind.TEXT if function == "lower" else Kind.BOOL
+        # between(x, low, high)
+        self._same(args[0], args[1], "between")
+        self._same(args[0], args[2], "between")
+        if Kind.BOOL in kinds:
+            raise ExpressionError("between() needs numbers, dates or text", node.span)
+        return Kind.BOOL
+
+    def _expect(self, node: Expr, kind: Kind, wanted: Kind, function: str) -> None:
+        if kind not in (wanted, Kind.EMPTY):
+            hint = ""
+            if wanted is Kind.DATE and kind is Kind.TEXT and isinstance(node, Column):
+                hint = " (its cells are not all dates written like 2026-01-31 or 31/01/2026)"
+            raise ExpressionError(
+                f"{function}() needs {wanted.value}: {_describe(node)} holds {kind.value}{hint}",
+                node.span,
+                "type-mismatch",
+            )
+
+    def _boolean(self, node: Expr, operator: str) -> None:
+        kind = self.kind(node)
+        if kind not in (Kind.BOOL, Kind.EMPTY):
+            raise ExpressionError(
+                f"{operator} combines true/false conditions: {_describe(node)} is a "
+                f"{kind.value}; compare it, e.g. {_describe(node)} > 0",
+                node.span,
+                "type-mismatch",
+            )
+
+    def _same(self, left: Expr, right: Expr, operator: str) -> Kind:
+        lk, rk = self.kind(left), self.kind(right)
+        if Kind.EMPTY in (lk, rk) or lk is rk:
+            return rk if lk is Kind.EMPTY else lk
+        column, other, column_kind, other_kind = left, right, lk, rk
+        if not isinstance(left, Column) and isinstance(right, Column):
+            column, other, column_kind, other_kind = right, left, rk, lk
+        message = (
+            f"{operator} compares {_describe(column)} ({column_kind.value}) "
+            f"with {_describe(other)} ({other_kind.value})"
+        )
+        if column_kind is Kind.TEXT and other_kind is Kind.NUMBER and isinstance(other, Constant):
+            message += f': quote the value ("{other.value}") if the column holds codes'
+        elif column_kind is Kind.DATE and other_kind is Kind.TEXT:
+            message += ': write the date as date("2026-01-31")'
+        elif column_kind is Kind.NUMBER and other_kind is Kind.TEXT and isinstance(other, Constant):
+            message += ": remove the quotes to compare with a number"
+        raise ExpressionError(message, Span(left.span.start, right.span.end), "type-mismatch")
+
+
+def _describe(node: Expr) -> str:
+    match node:
+        case Column(name=name):
+            return f"column '{name}'"
+        case Constant(value=value):
+            return f'"{value}"' if isinstance(value, str) else str(value).lower()
+        case _:
+            return "this part"

@@ -1,0 +1,137 @@
+"""Read a customer list into typed columns, keeping the text as written for the output.
+
+`read_customers` is the one entry point: it reads the file as text (`csv.py`), converts each
+column deliberately (`columns.py`), and checks what every customer list must hold: the id column,
+one non-blank id per row, no id twice.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from portfolio_cli.errors import InputError, Issue
+from portfolio_cli.expressions import Kind, suggest
+from portfolio_cli.readers.columns import Typed, type_table
+from portfolio_cli.readers.csv import CsvOptions, ReadInfo, TextTable, read_csv_text
+
+__all__ = ["CsvOptions", "CustomerList", "ReadInfo", "read_customers", "read_text"]
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class CustomerList:
+    """A customer list: typed columns, the header in file order, and the text as written."""
+
+    frame: pd.DataFrame
+    kinds: dict[str, Kind]
+    header: tuple[str, ...]
+    text: pa.Table
+    info: ReadInfo
+    id_column: str
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+
+def read_text(
+    source: str | Path, options: CsvOptions = CsvOptions(), columns: list[str] | None = None
+) -> TextTable:
+    """Read any supported file (or `-` for standard input) as text columns."""
+    if str(source) == STDIN:
+        return read_csv_text(sys.stdin.buffer, options, columns, name="<stdin>")
+    return read_csv_text(source, options, columns)
+
+
+def read_customers(
+    source: str | Path,
+    id_column: str,
+    *,
+    text_columns: Collection[str] = (),
+    columns: Collection[str] | None = None,
+    options: CsvOptions = CsvOptions(),
+) -> CustomerList:
+    """Read a customer list; `columns` limits what is read (None: every column).
+
+    `text_columns` (the name column, say) are never converted; the id column never is either.
+    Raises `InputError` for a missing id column, blank ids, or an id that appears twice.
+    """
+    wanted = None if columns is None else list(dict.fromkeys([id_column, *columns]))
+    text = read_text(source, options, wanted)
+    label = text.info.source
+    if id_column not in text.header:
+        raise InputError(_missing_id(label, id_column, text.header))
+    typed = type_table(text.table, {id_column, *text_columns})
+    _check_ids(label, id_column, typed[id_column])
+    frame = _to_pandas(typed, len(text.table))
+    kinds = {name: column.kind for name, column in typed.items()}
+    return CustomerList(frame, kinds, text.header, text.table, text.info, id_column)
+
+
+def _to_pandas(typed: dict[str, Typed], rows: int) -> pd.DataFrame:
+    table = pa.table({name: column.array for name, column in typed.items()})
+    if not typed:
+        return pd.DataFrame(index=pd.RangeIndex(rows))
+    frame: pd.DataFrame = table.to_pandas(
+        types_mapper={pa.bool_(): pd.BooleanDtype()}.get, split_blocks=True, self_destruct=True
+    )
+    return frame
+
+
+def _missing_id(label: str, id_column: str, header: tuple[str, ...]) -> Issue:
+    close = suggest(id_column, header)
+    message = f"{label} has no column '{id_column}' (customers.id in the criteria file)"
+    if close:
+        message += f"; did you mean {' or '.join(repr(c) for c in close)}?"
+    else:
+        shown = ", ".join(header[:8]) + (", ..." if len(header) > 8 else "")
+        message += f"; its columns are: {shown}"
+        if any(_looks_like_data(cell) for cell in header):
+            message += ". Its first row looks like data: the file needs a header row"
+    return Issue("unknown-column", message)
+
+
+def _looks_like_data(cell: str) -> bool:
+    stripped = cell.replace(".", "").replace(",", "").replace("-", "").replace("/", "")
+    return stripped.isdigit() or "@" in cell
+
+
+def _rows(positions: list[int], limit: int = 5) -> str:
+    """Spreadsheet row numbers (the header is row 1) for 0-based data positions."""
+    shown = ", ".join(str(p + 2) for p in positions[:limit])
+    more = f" and {len(positions) - limit} more" if len(positions) > limit else ""
+    return f"{shown}{more}"
+
+
+def _check_ids(label: str, id_column: str, ids: Typed) -> None:
+    blank = pc.is_null(ids.array)
+    if pc.any(blank).as_py():
+        positions = pc.indices_nonzero(blank).to_pylist()
+        raise InputError(
+            Issue(
+                "blank-id",
+                f"{label}: {id_column} is blank on row{'s' if len(positions) > 1 else ''} "
+                f"{_rows(positions)}: every customer needs an id",
+            )
+        )
+    counts = pc.value_counts(ids.array)
+    repeated = pc.filter(counts, pc.greater(counts.field("counts"), 1))
+    if len(repeated):
+        first = repeated[0]["values"].as_py()
+        positions = pc.indices_nonzero(pc.equal(ids.array, first)).to_pylist()
+        others = len(repeated) - 1
+        more = f" ({others} other id{'s' if others > 1 else ''} also repeat)" if others else ""
+        raise InputError(
+            Issue(
+                "duplicate-id",
+                f"{label}: {id_column} '{first}' appears on rows {_rows(positions)}{more}: "
+                "each customer must appear once",
+            )
+        )

@@ -1,0 +1,47 @@
+"""Write a file so that it is either complete or untouched: a temporary name, then a rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from portfolio_cli.errors import Issue, UsageError
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO[bytes]]:
+    """Yield a temporary file beside `path`; rename it over `path` only if the block succeeds.
+
+    On any error the temporary file is removed and `path` is left as it was.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path()
+    if not folder.is_dir():
+        raise UsageError(
+            Issue("missing-folder", f"cannot write {target}: the folder {folder} does not exist")
+        )
+    if target.is_dir():
+        raise UsageError(Issue("not-a-file", f"cannot write {target}: it is a folder"))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UsageError(Issue("unwritable", f"cannot write in {folder}: {exc.strerror}")) from None
+    try:
+        with os.fdopen(handle, mode) as stream:
+            yield stream
+        if target.exists():
+            # keep the permissions of the file being replaced
+            Path(temporary).chmod(target.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            Path(temporary).chmod(0o666 & ~umask)
+        Path(temporary).replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        raise

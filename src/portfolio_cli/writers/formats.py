@@ -1,0 +1,129 @@
+"""The machine formats of a classification: CSV, JSON and Markdown, as bytes.
+
+All three take the same output table (`output_table`): the output columns in the contract's
+order, rows in priority order, then the input's own columns with `--keep-columns`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+
+from portfolio_cli.engine import OUTPUT_COLUMNS, Classification
+from portfolio_cli.readers import CustomerList
+
+LIST_COLUMNS = ("criteria", "problems", "compensated")
+# A cell a spreadsheet would run as a formula: starts with = + - @ tab or CR (numbers excepted).
+_FORMULA = r"^[=+\-@\t\r]"
+_NUMBER = r"^[+-]?(\d+|\d{1,3}([ ,.\x{a0}\x{202f}]\d{3})+)([.,]\d+)?([eE][+-]?\d+)?$"
+
+
+def output_table(
+    result: Classification, customers: CustomerList | None = None, keep_columns: bool = False
+) -> pa.Table:
+    """The output as an Arrow table; with `keep_columns`, the input's columns as written."""
+    frame = result.customers
+    columns: dict[str, pa.Array] = {}
+    for name in frame.columns:
+        array = pa.array(frame[name], from_pandas=True)
+        if pa.types.is_dictionary(array.type) or pa.types.is_large_string(array.type):
+            array = array.cast(pa.string())
+        columns[str(name)] = array
+    if keep_columns and customers is not None:
+        leading = [str(c) for c in frame.columns if c not in OUTPUT_COLUMNS]  # id and name
+        taken = customers.text.take(pa.array(result.order))
+        for name in customers.header:
+            if name not in leading:
+                columns[f"input_{name}" if name in columns else name] = taken.column(name)
+    return pa.table(columns)
+
+
+def neutralise_formulas(table: pa.Table) -> pa.Table:
+    """Prefix with ' every text cell a spreadsheet would run as a formula, numbers excepted."""
+    arrays = []
+    for column in table.columns:
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            risky = pc.and_(
+                pc.match_substring_regex(column, _FORMULA),
+                pc.invert(pc.match_substring_regex(column, _NUMBER)),
+            )
+            column = pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column)
+        arrays.append(column)
+    return pa.table(arrays, names=table.column_names)
+
+
+def to_csv(table: pa.Table) -> bytes:
+    """CSV, UTF-8, comma-separated, header first; lists joined with '|'."""
+    safe = neutralise_formulas(table)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(safe.column_names)
+    sink = io.BytesIO()
+    sink.write(buffer.getvalue().encode("utf-8"))
+    if safe.num_rows:
+        pa_csv.write_csv(
+            safe,
+            sink,
+            write_options=pa_csv.WriteOptions(include_header=False, quoting_style="needed"),
+        )
+    return sink.getvalue()
+
+
+def to_json(table: pa.Table, summary: dict[str, Any]) -> bytes:
+    """One object: {"summary": {...}, "customers": [...]} with lists as arrays."""
+    records = table.to_pylist()
+    for record in records:
+        for name in LIST_COLUMNS:
+            value = record.get(name)
+            record[name] = value.split("|") if value else []
+        for key, value in record.items():
+            blank = value == "" and key not in LIST_COLUMNS
+            if blank or (isinstance(value, float) and math.isnan(value)):
+                record[key] = None
+    document = {"summary": _sorted(summary), "customers": records}
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _sorted(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _sorted(value[k]) for k in sorted(value)}
+    return value
+
+
+def to_markdown(table: pa.Table) -> bytes:
+    """A Markdown (GitHub) table; '|' inside cells is escaped."""
+    names = table.column_names
+    lines = [
+        "| " + " | ".join(_cell(n) for n in names) + " |",
+        "| " + " | ".join("---:" if _numeric(table, n) else "---" for n in names) + " |",
+    ]
+    for row in table.to_pylist():
+        lines.append("| " + " | ".join(_cell(row[n]) for n in names) + " |")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _numeric(table: pa.Table, name: str) -> bool:
+    kind = table.schema.field(name).type
+    return bool(pa.types.is_integer(kind) or pa.types.is_floating(kind))
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    text = str(value).replace("\\", "\\\\").replace("|", "\\|")
+    return " ".join(text.split())
+
+
+def render(fmt: str, table: pa.Table, summary: dict[str, Any]) -> bytes:
+    """The output document in a machine format."""
+    if fmt == "csv":
+        return to_csv(table)
+    if fmt == "json":
+        return to_json(table, summary)
+    return to_markdown(table)

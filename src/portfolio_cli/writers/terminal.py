@@ -1,0 +1,195 @@
+"""What people read in a terminal: the summary, the customer table, the checklist, one customer.
+
+Every value that comes from a file is put in a `Text`, never parsed as Rich markup, so a name
+like `[bold]x[/]` is shown as written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from portfolio_cli.checklist import Step
+from portfolio_cli.criteria import SEGMENTS
+
+SEGMENT_LABELS = {
+    "satisfied": "Satisfied",
+    "easy_to_satisfy": "Easy to satisfy",
+    "unrecoverable": "Unrecoverable",
+}
+SEGMENT_STYLES = {"satisfied": "green", "easy_to_satisfy": "yellow", "unrecoverable": "red"}
+
+
+def percent(value: float | None) -> str:
+    """0.7512 → '75.1 %'; None → '—'."""
+    return "—" if value is None else f"{100 * value:.1f} %"
+
+
+def signed(value: float | None) -> str:
+    """An NPS: +23.5, -4, or '—' when nobody answered."""
+    if value is None:
+        return "—"
+    return f"{value:+.1f}".replace(".0", "") if value == int(value) else f"{value:+.1f}"
+
+
+def summary_lines(summary: dict[str, Any], source: str) -> RenderableType:
+    """The portfolio in a few lines: quality, segments, NPS, why unrecoverable, unjudged."""
+    total = summary["total"]
+    segments = summary["segments"]
+    head = Text()
+    head.append(source)
+    head.append(f" — {total} customer{'s' if total != 1 else ''}, as of {summary['as_of']}")
+    quality = Text("Portfolio quality ", style="bold")
+    quality.append(percent(summary["quality"]), style="bold")
+    parts = [head, quality]
+    counts = Text()
+    for index, name in enumerate(SEGMENTS):
+        if index:
+            counts.append(" · ")
+        share = f" ({100 * segments[name] / total:.0f} %)" if total else ""
+        counts.append(f"{SEGMENT_LABELS[name]} {segments[name]}{share}", style=SEGMENT_STYLES[name])
+    parts.append(counts)
+    if summary.get("nps_answers"):
+        nps = Text(f"NPS {signed(summary['nps'])} ({summary['nps_answers']} answers)")
+        by_segment = " · ".join(
+            f"{SEGMENT_LABELS[s].lower()} {signed(v)}" for s, v in summary["nps_by_segment"].items()
+        )
+        nps.append(f" — {by_segment}")
+        parts.append(nps)
+    reasons = {k: v for k, v in summary["unrecoverable_reasons"].items() if v}
+    if reasons:
+        parts.append(
+            Text(
+                "Unrecoverable because: "
+                + " · ".join(
+                    f"{k.replace('_', ' ') if k == 'no_criterion_met' else k} {v}"
+                    for k, v in reasons.items()
+                )
+            )
+        )
+    unjudged = {k: v for k, v in summary["unjudged"].items() if v}
+    if unjudged:
+        parts.append(
+            Text(
+                "Unjudged (a value was missing, counted as not met): "
+                + " · ".join(f"{k} {v}" for k, v in unjudged.items())
+            )
+        )
+    return Group(*parts)
+
+
+def customer_table(rows: list[dict[str, Any]], id_column: str, name_column: str | None) -> Table:
+    """The customers in priority order, as a Rich table."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("#", justify="right")
+    table.add_column(id_column)
+    if name_column:
+        table.add_column(name_column, overflow="fold", max_width=36)
+    table.add_column("segment")
+    table.add_column("met", justify="right")
+    table.add_column("criteria")
+    table.add_column("problems")
+    table.add_column("compensated")
+    for row in rows:
+        segment = row["segment"]
+        cells = [Text(str(row["priority"])), Text(str(row[id_column]))]
+        if name_column:
+            cells.append(Text(str(row[name_column] or "")))
+        cells += [
+            Text(SEGMENT_LABELS[segment], style=SEGMENT_STYLES[segment]),
+            Text(str(row["criteria_met"])),
+            Text(row["criteria"].replace("|", ", ")),
+            Text(row["problems"].replace("|", ", "), style="red" if row["problems"] else ""),
+            Text(row["compensated"].replace("|", ", ")),
+        ]
+        table.add_row(*cells)
+    return table
+
+
+def actions_lines(actions: dict[str, str], summary: dict[str, Any]) -> RenderableType:
+    """The advice for each segment present in the portfolio."""
+    lines = [Text("What to do", style="bold")]
+    for name in SEGMENTS:
+        if summary["segments"][name]:
+            line = Text("  ")
+            line.append(SEGMENT_LABELS[name], style=SEGMENT_STYLES[name])
+            line.append(f": {actions[name]}")
+            lines.append(line)
+    return Group(*lines)
+
+
+def checklist(steps: list[Step], source: str) -> RenderableType:
+    """The five steps with a mark each: ✓ done, ! needs attention."""
+    parts: list[RenderableType] = [Text(f"{source} — the five steps", style="bold")]
+    for step in steps:
+        mark, style = ("✓", "green") if step.status == "ok" else ("!", "yellow")
+        title = Text(f" {mark} ", style=style)
+        title.append(f"{step.number}. {step.title}", style="bold")
+        parts.append(title)
+        for line in step.lines:
+            parts.append(Text(f"     {line}"))
+        for warning in step.warnings:
+            parts.append(Text(f"     warning: {warning}", style="yellow"))
+    return Group(*parts)
+
+
+def explanation(data: dict[str, Any], id_column: str, compensate_with: int) -> RenderableType:
+    """One customer: segment, rank, and each rule's verdict with the values it read."""
+    segment = data["segment"]
+    head = Text(f"{id_column} {data['id']}", style="bold")
+    if data["name"]:
+        head.append(f" — {data['name']}", style="bold")
+    line = Text()
+    line.append(SEGMENT_LABELS[segment], style=SEGMENT_STYLES[segment])
+    met = data["criteria_met"]
+    kept = sum(1 for r in data["rules"] if r["kind"] == "criterion")
+    line.append(f" · priority {data['priority']} of {data['total']} · {met} of {kept} criteria met")
+    parts: list[RenderableType] = [head, line]
+    for kind, title in (("criterion", "Criteria"), ("problem", "Problems")):
+        rules = [r for r in data["rules"] if r["kind"] == kind]
+        if not rules:
+            continue
+        table = Table(box=None, show_header=False, pad_edge=False, title=None)
+        for _ in range(4):
+            table.add_column()
+        for rule in rules:
+            table.add_row(*_verdict_cells(rule, kind, compensate_with))
+        parts += [Text(title, style="bold"), table]
+    parts.append(Text(f"What to do: {data['action']}"))
+    return Group(*parts)
+
+
+def _verdict_cells(rule: dict[str, Any], kind: str, compensate_with: int) -> list[Text]:
+    result = rule["result"]
+    if kind == "criterion":
+        mark, style, word = {
+            "true": ("✓", "green", "met"),
+            "false": ("✗", "red", "not met"),
+            "unknown": ("?", "yellow", "unknown: counted as not met"),
+        }[result]
+    else:
+        mark, style, word = {
+            "true": ("!", "red", "present"),
+            "false": ("·", "green", "absent"),
+            "unknown": ("?", "yellow", "unknown: counted as absent"),
+        }[result]
+        if rule["compensated"]:
+            mark, style, word = (
+                "~",
+                "yellow",
+                f"present, compensated ({compensate_with}+ criteria met)",
+            )
+    values = ", ".join(
+        f"{column} = {value if value is not None else '(blank)'}"
+        for column, value in rule["values"].items()
+    )
+    return [
+        Text(f"  {mark} ", style=style),
+        Text(rule["key"]),
+        Text(word, style=style),
+        Text(f"{rule['when']}   [{values}]" if values else rule["when"]),
+    ]
