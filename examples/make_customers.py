@@ -39,7 +39,7 @@ from typing import TypeVar
 
 SEED = 2026
 OUTPUT = Path(__file__).resolve().parent / "customers.csv"
-TODAY = dt.date(2026, 11, 30)  # the day the extract was taken: last day of the window
+TODAY = dt.date(2026, 11, 20)  # the day the extract was taken: last day of the window
 WINDOW_START = dt.date(2025, 1, 1)
 
 T = TypeVar("T")
