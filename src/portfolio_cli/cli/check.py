@@ -19,6 +19,7 @@ from portfolio_cli.cli.common import (
     find_criteria,
     make_console,
     parse_as_of,
+    read_input,
 )
 
 if TYPE_CHECKING:
@@ -80,15 +81,8 @@ def _check_input(
     quiet: bool,
 ) -> None:
     from portfolio_cli.engine import classify, required_columns
-    from portfolio_cli.readers import CsvOptions, read_customers
 
-    customers = read_customers(
-        input,
-        rules.customers.id,
-        text_columns=[rules.customers.name] if rules.customers.name else [],
-        columns=required_columns(rules),
-        options=CsvOptions(encoding=encoding, delimiter=delimiter),
-    )
+    customers = read_input(input, rules, encoding=encoding, delimiter=delimiter)
     result = classify(customers, rules, day)
     if quiet:
         return

@@ -21,6 +21,7 @@ from portfolio_cli.cli.common import (
     find_criteria,
     make_console,
     parse_as_of,
+    read_input,
     write_stdout,
 )
 from portfolio_cli.errors import Issue, UsageError
@@ -126,8 +127,7 @@ def classify_command(
         portfolio classify customers.csv -f json --fail-under 70 > portfolio.json
     """
     from portfolio_cli.criteria import load_criteria
-    from portfolio_cli.engine import classify, required_columns
-    from portfolio_cli.readers import CsvOptions, read_customers
+    from portfolio_cli.engine import classify
     from portfolio_cli.writers import formats
 
     fmt_name = resolve_format(fmt, output)
@@ -142,12 +142,8 @@ def classify_command(
     if not quiet:
         for warning in rules.warnings:
             err.print(f"warning: {warning}", markup=False)
-    customers = read_customers(
-        input,
-        rules.customers.id,
-        text_columns=[rules.customers.name] if rules.customers.name else [],
-        columns=None if keep_columns else required_columns(rules),
-        options=CsvOptions(encoding=encoding, delimiter=delimiter),
+    customers = read_input(
+        input, rules, every_column=keep_columns, encoding=encoding, delimiter=delimiter
     )
     result = classify(customers, rules, day)
     if fmt_name == "table":

@@ -12,12 +12,16 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 
 from portfolio_cli.errors import Issue, PortfolioError, UsageError
+
+if TYPE_CHECKING:
+    from portfolio_cli.criteria import Criteria
+    from portfolio_cli.readers import CustomerList
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -172,3 +176,25 @@ def write_stdout(data: bytes) -> None:
     else:
         sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()
+
+
+def read_input(
+    source: str,
+    rules: Criteria,
+    *,
+    every_column: bool = False,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> CustomerList:
+    """Read the customer list a command was given: only the columns the rules need, unless
+    `every_column` (for --keep-columns and explain)."""
+    from portfolio_cli.engine import required_columns
+    from portfolio_cli.readers import CsvOptions, read_customers
+
+    return read_customers(
+        source,
+        rules.customers.id,
+        text_columns=[rules.customers.name] if rules.customers.name else [],
+        columns=None if every_column else required_columns(rules),
+        options=CsvOptions(encoding=encoding, delimiter=delimiter),
+    )

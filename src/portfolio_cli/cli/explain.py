@@ -17,6 +17,7 @@ from portfolio_cli.cli.common import (
     find_criteria,
     make_console,
     parse_as_of,
+    read_input,
     write_stdout,
 )
 from portfolio_cli.errors import Issue, UsageError
@@ -49,19 +50,13 @@ def explain_command(
     from portfolio_cli.criteria import load_criteria
     from portfolio_cli.engine import classify
     from portfolio_cli.explain import explain
-    from portfolio_cli.readers import CsvOptions, read_customers
     from portfolio_cli.writers.terminal import explanation
 
     if fmt not in ("table", "json"):
         raise UsageError(Issue("bad-format", f"unknown format '{fmt}': use table or json"))
     day = parse_as_of(as_of)
     rules = load_criteria(find_criteria(criteria))
-    customers = read_customers(
-        input,
-        rules.customers.id,
-        text_columns=[rules.customers.name] if rules.customers.name else [],
-        options=CsvOptions(encoding=encoding, delimiter=delimiter),
-    )
+    customers = read_input(input, rules, every_column=True, encoding=encoding, delimiter=delimiter)
     result = classify(customers, rules, day)
     data = explain(customers, rules, result, customer_id).as_dict()
     if fmt == "json":
