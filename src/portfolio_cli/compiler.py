@@ -92,6 +92,9 @@ class Frame:
             null = series.isna().to_numpy(dtype=bool)
             values = series.to_numpy(dtype=bool, na_value=False)
             return Values(kind, Tri(values & ~null, ~values & ~null), null)
+        if series.dtype == object:
+            # None cannot be ordered against None in an object column: use pandas' str dtype
+            series = series.astype("str")
         return Values(kind, series, series.isna().to_numpy(dtype=bool))
 
 

@@ -35,6 +35,7 @@ _KEY_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
+_ALIAS = "tag:portfolio,2026:alias"  # stands in for each `*name`, so it is never expanded
 _NULLS = ("", "~", "null", "Null", "NULL")
 
 T = TypeVar("T")
@@ -53,8 +54,8 @@ class Rule:
 
     @property
     def when(self) -> str:
-        """The condition as the user wrote it."""
-        return self.condition.text
+        """The condition as the user wrote it (without a folded block's trailing newline)."""
+        return self.condition.text.strip()
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,8 @@ def parse_criteria(text: str, source: str = "criteria.yaml") -> Criteria:
     reader = _Reader(source)
     criteria = reader.read(text)
     if reader.issues or criteria is None:
-        raise CriteriaError(reader.issues)
+        # in the order of the file, as a reader goes through it
+        raise CriteriaError(sorted(reader.issues, key=_line_of))
     return criteria
 
 
@@ -181,6 +183,14 @@ def parse_criteria(text: str, source: str = "criteria.yaml") -> Criteria:
 
 class _PlainLoader(yaml.SafeLoader):
     """A safe loader that resolves no implicit types: every plain scalar stays text."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # An alias becomes a placeholder at its own line (refused when read), rather than the
+        # anchored node: nothing is shared, so a billion-laughs file cannot expand.
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()  # type: ignore[no-untyped-call]
+            return yaml.ScalarNode(_ALIAS, str(event.anchor), event.start_mark, event.end_mark)
+        return super().compose_node(parent, index)
 
 
 _PlainLoader.yaml_implicit_resolvers = {}
@@ -193,7 +203,7 @@ class _Reader:
         self.source = source
         self.issues: list[Issue] = []
         self.warnings: list[Issue] = []
-        self._seen: set[int] = set()
+        self._keys: dict[str, str] = {}  # each criterion or problem key → where it was first
 
     # where and what
 
@@ -221,6 +231,7 @@ class _Reader:
                 continue
             key = str(key_node.value)
             at = f"{path}.{key}" if path else key
+            self._fresh(key_node, at)  # a tagged key is reported, then read as the word it is
             if key in found:
                 first = found[key].start_mark.line + 1
                 self.error(
@@ -235,6 +246,8 @@ class _Reader:
                 hint = (
                     f"did you mean '{close[0]}'?" if close else f"valid keys: {', '.join(allowed)}"
                 )
+                if key == "compensable" and path.startswith("criteria["):
+                    hint = "only a problem can be compensable: move this rule under problems:"
                 self.error(key_node, at, f"unknown key '{key}' ({hint})", "unknown-key")
                 continue
             found[key] = value_node
@@ -255,10 +268,9 @@ class _Reader:
         return None
 
     def _fresh(self, node: yaml.Node, path: str) -> bool:
-        if id(node) in self._seen:
+        if node.tag == _ALIAS:
             self.error(node, path, "YAML aliases (*name) are not supported: write it out", "alias")
             return False
-        self._seen.add(id(node))
         if node.tag not in (_STR, _SEQ, _MAP):
             self.error(
                 node,
@@ -271,7 +283,12 @@ class _Reader:
         return True
 
     def is_null(self, node: yaml.Node) -> bool:
-        return isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _NULLS
+        return (
+            isinstance(node, yaml.ScalarNode)
+            and node.tag == _STR  # `!!python/name:x` is a tag to refuse, not an empty value
+            and node.style is None
+            and node.value in _NULLS
+        )
 
     def scalar(self, node: yaml.Node, path: str, what: str) -> str | None:
         if not self._fresh(node, path):
@@ -288,6 +305,13 @@ class _Reader:
     def text(self, node: yaml.Node, path: str) -> str | None:
         value = self.scalar(node, path, "text")
         return value.strip() if value is not None else None
+
+    def column(self, node: yaml.Node, path: str) -> str | None:
+        value = self.text(node, path)
+        if value == "":
+            self.error(node, path, "is empty: write a column name", "missing-key")
+            return None
+        return value
 
     def integer(self, node: yaml.Node, path: str, low: int, high: int) -> int | None:
         value = self.scalar(node, path, "a whole number")
@@ -328,6 +352,8 @@ class _Reader:
         if value is None:
             return None
         try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError(value)  # fromisoformat would also take 20260615 or 2026-W24
             return dt.date.fromisoformat(value)
         except ValueError:
             self.error(
@@ -416,7 +442,6 @@ class _Reader:
                     self.where(top["criteria"], "criteria"),
                 )
             )
-        self._unique_keys(kept + set_aside + problems)
         policy = self._policy(top.get("policy"), len(kept))
         actions = self._actions(top.get("actions"))
         orders = self._orders(top.get("orders"))
@@ -454,8 +479,8 @@ class _Reader:
         if node is None or self.is_null(node):
             return None
         found = self.mapping(node, "customers", ("id", "name"), required=("id",))
-        column_id = self.optional(found, "id", "customers", self.text)
-        name = self.optional(found, "name", "customers", self.text)
+        column_id = self.optional(found, "id", "customers", self.column)
+        name = self.optional(found, "name", "customers", self.column)
         return CustomerColumns(column_id, name) if column_id else None
 
     def _satisfaction(self, node: yaml.Node | None) -> Satisfaction:
@@ -479,7 +504,7 @@ class _Reader:
         return Listening(
             last_done=self.optional(found, "last_done", "listening", self.date),
             every_months=every if every is not None else 12,
-            nps=self.optional(found, "nps", "listening", self.text),
+            nps=self.optional(found, "nps", "listening", self.column),
         )
 
     def _rules(self, node: yaml.Node | None, block: str, *, problems: bool) -> tuple[Rule, ...]:
@@ -504,10 +529,12 @@ class _Reader:
                 self.error(
                     found["key"],
                     f"{path}.key",
-                    f"'{key}' is not a usable key: use letters, digits and _ (e.g. repeat_buyer)",
+                    f"'{key}' is not a usable key: use letters, digits, _ and - (repeat_buyer)",
                     "bad-key",
                 )
                 key = None
+            if key is not None:
+                self._unique_key(key, found["key"], f"{path} ({key}).key")
             label = self.optional(found, "label", path, self.text)
             compensable = self.optional(found, "compensable", path, self.boolean)
             defined_by = self.optional(
@@ -534,12 +561,7 @@ class _Reader:
             return None
         text = self.scalar(node, path, "a condition")
         if text is None:
-            if not self.is_null(node):
-                return None
-            self.error(
-                node, path, "is empty: write a condition, e.g. orders_12m >= 3", "bad-condition"
-            )
-            return None
+            return None  # a tag, a list, or nothing at all: already reported
         try:
             return parse_condition(text)
         except ExpressionError as exc:
@@ -548,19 +570,18 @@ class _Reader:
             )
             return None
 
-    def _unique_keys(self, rules: tuple[Rule, ...]) -> None:
-        seen: dict[str, Rule] = {}
-        for rule in rules:
-            if rule.key in seen:
-                self.issues.append(
-                    Issue(
-                        "duplicate-key",
-                        f"key '{rule.key}' is already used ({seen[rule.key].where.split(' ')[0]}): "
-                        "each criterion and problem needs its own key",
-                        rule.where.rsplit(".when", 1)[0] + ".key",
-                    )
+    def _unique_key(self, key: str, node: yaml.Node, path: str) -> None:
+        where = self.where(node, path)
+        if key in self._keys:
+            self.issues.append(
+                Issue(
+                    "duplicate-key",
+                    f"key '{key}' is already used ({self._keys[key].split(' ')[0]}): "
+                    "each criterion and problem needs its own key",
+                    where,
                 )
-            seen.setdefault(rule.key, rule)
+            )
+        self._keys.setdefault(key, where)
 
     def _policy(self, node: yaml.Node | None, kept: int) -> Policy:
         if node is None or self.is_null(node):
@@ -614,10 +635,15 @@ class _Reader:
             return None
         fields = ("customer", "date", "amount")
         found = self.mapping(node, "orders", fields, required=fields)
-        values = [self.optional(found, f, "orders", self.text) for f in fields]
+        values = [self.optional(found, f, "orders", self.column) for f in fields]
         if not all(values):
             return None
         return OrderColumns(*values)  # type: ignore[arg-type]
+
+
+def _line_of(issue: Issue) -> int:
+    match = re.match(r".*?:(\d+)(?: |$)", issue.where)
+    return int(match.group(1)) if match else 0
 
 
 def parse_sort_key(text: str) -> SortKey | None:

@@ -85,12 +85,16 @@ def required_columns(criteria: Criteria) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def bind(criteria: Criteria, kinds: Mapping[str, Kind]) -> None:
+def bind(
+    criteria: Criteria, kinds: Mapping[str, Kind], header: Sequence[str] | None = None
+) -> None:
     """Check every name and type the criteria file uses against the input's columns.
 
+    `kinds` holds the columns read; `header` every column of the input (for suggestions).
     Raises `CriteriaError` listing every problem: unknown columns with suggestions, text compared
     with numbers (naming the rule and the column), a non-numeric NPS column.
     """
+    names = list(header) if header is not None else list(kinds)
     issues: list[Issue] = []
     source = criteria.source
     named = {
@@ -100,7 +104,7 @@ def bind(criteria: Criteria, kinds: Mapping[str, Kind]) -> None:
     for path, column in named.items():
         if column and column not in kinds:
             issues.append(
-                Issue("unknown-column", unknown_column_message(column, kinds), f"{source} {path}")
+                Issue("unknown-column", unknown_column_message(column, names), f"{source} {path}")
             )
     nps = criteria.listening.nps
     if nps and kinds.get(nps) not in (None, Kind.NUMBER, Kind.EMPTY):
@@ -116,13 +120,13 @@ def bind(criteria: Criteria, kinds: Mapping[str, Kind]) -> None:
             issues.append(
                 Issue(
                     "unknown-column",
-                    unknown_column_message(key.column, kinds),
+                    unknown_column_message(key.column, names),
                     f"{source} policy.order_by[{index}]",
                 )
             )
     for rule in criteria.rules():
         try:
-            check_condition(rule.condition, kinds)
+            check_condition(rule.condition, kinds, names)
         except ExpressionError as exc:
             issues.append(Issue(exc.code, exc.message, rule.where, caret(rule.when, exc.span)))
     if issues:
@@ -138,13 +142,14 @@ def classify(
     as_of = as_of or dt.date.today()
     if isinstance(customers, pd.DataFrame):
         frame, kinds = customers, kinds_of(customers)
+        header: Sequence[str] = [str(c) for c in customers.columns]
     else:
-        frame, kinds = customers.frame, customers.kinds
+        frame, kinds, header = customers.frame, customers.kinds, customers.header
     if criteria.customers.id not in frame.columns:
         raise InputError(
-            Issue("unknown-column", unknown_column_message(criteria.customers.id, kinds))
+            Issue("unknown-column", unknown_column_message(criteria.customers.id, header))
         )
-    bind(criteria, kinds)
+    bind(criteria, kinds, header)
     size = len(frame)
     columns = Frame(frame, kinds, as_of)
     results = tuple(
@@ -185,9 +190,9 @@ def classify(
         priority,
         criteria_met,
         [
-            _keys(criteria_results, [r.met for r in criteria_results]),
-            _keys(problem_results, active_masks),
-            _keys(problem_results, compensated_masks),
+            _keys(criteria_results, [r.met for r in criteria_results], size),
+            _keys(problem_results, active_masks, size),
+            _keys(problem_results, compensated_masks, size),
         ],
     )
     summary = _summary(
@@ -270,9 +275,8 @@ def _priority_order(
     return np.lexsort(keys[::-1]).astype(np.int64)
 
 
-def _keys(results: Sequence[RuleResult], masks: Sequence[Array]) -> pd.Categorical[Any]:
+def _keys(results: Sequence[RuleResult], masks: Sequence[Array], size: int) -> pd.Categorical[Any]:
     """For each customer, the keys whose mask is set, joined with '|' (as a categorical)."""
-    size = len(masks[0]) if masks else 0
     if not masks or not size:
         return pd.Categorical([""] * size)
     bits = np.packbits(np.column_stack(masks), axis=1, bitorder="little")

@@ -13,7 +13,8 @@ import datetime as dt
 import difflib
 import enum
 import re
-from collections.abc import Iterator, Mapping
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal as TypingLiteral
 from typing import TypeAlias
@@ -171,7 +172,9 @@ def caret(text: str, span: Span | None, indent: str = "    ") -> str:
 
 # --- parsing ------------------------------------------------------------------------------------
 
-_BACKTICK = re.compile(r"`([^`]*)`")
+# Strings first, so that a backtick inside "a `quoted` text" stays part of the text; a lone
+# backtick left over is one that is not closed.
+_BACKTICK = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`([^`]*)`|`")
 _SYNTAX_HINTS = (
     (re.compile(r"&&|\|\|"), "write `and` / `or` rather than && / ||"),
     (re.compile(r"<>"), "write != for 'not equal'"),
@@ -228,6 +231,12 @@ def parse_condition(text: str) -> Condition:
     backticks: dict[int, str] = {}
 
     def _mask(match: re.Match[str]) -> str:
+        if not match.group(0).startswith("`"):
+            return match.group(0)  # a string, kept as written
+        if match.group(0) == "`":
+            raise ExpressionError(
+                "a backtick is not closed", Span(match.start(), match.start() + 1)
+            )
         name = match.group(1)
         if not name.strip():
             raise ExpressionError(
@@ -237,9 +246,6 @@ def parse_condition(text: str) -> Condition:
         return "_" * len(match.group(0))
 
     masked = _BACKTICK.sub(_mask, flat)
-    if "`" in masked:
-        at = masked.index("`")
-        raise ExpressionError("a backtick is not closed", Span(at, at + 1))
     # Wrapping in parentheses lets leading spaces through; offsets shift by one.
     source = f"({masked})"
     try:
@@ -334,8 +340,16 @@ class _Converter:
             case ast.Call():
                 return self._call(node, span, deeper)
             case ast.Name(id=name):
-                if self._offset(node.col_offset) in self._backticks:
-                    return Column(self._backticks[self._offset(node.col_offset)], span)
+                quoted = self._backticks.get(span.start)
+                if quoted is not None and span.end - span.start == len(quoted) + 2:
+                    return Column(quoted, span)
+                if any(span.start <= at < span.end for at in self._backticks):
+                    # `a``b` or x`a`: the masked name ran into its neighbour
+                    raise ExpressionError(
+                        "a name in backticks must stand apart: put an operator or a space "
+                        "around it",
+                        span,
+                    )
                 if name in ("true", "false"):
                     return Constant(name == "true", span)
                 if name in ("null", "none", "None", "NULL", "nan", "NaN"):
@@ -358,6 +372,9 @@ class _Converter:
         if isinstance(value, int | float) and not isinstance(value, bool):
             if isinstance(value, float) and value != value:  # pragma: no cover - not parseable
                 raise ExpressionError("NaN is not a value", span)
+            if isinstance(value, int) and abs(value) > sys.float_info.max:
+                # columns hold float64: such a number could never be compared with one
+                raise ExpressionError("this number is too large", span)
             return Constant(value, span)
         if value is None:
             raise ExpressionError("None is not a value here: use missing(column)", span)
@@ -493,18 +510,24 @@ def suggest(name: str, names: Iterator[str] | list[str] | tuple[str, ...]) -> li
     return list(dict.fromkeys(same_case + close))[:3]
 
 
-def unknown_column_message(name: str, columns: Mapping[str, Kind]) -> str:
+def unknown_column_message(name: str, columns: Iterable[str]) -> str:
     """`unknown column 'x' (did you mean 'y'?)` with the closest columns of the input."""
-    close = suggest(name, list(columns))
+    pool = list(columns)
+    close = suggest(name, pool)
     if close:
         return f"unknown column '{name}' (did you mean {' or '.join(repr(c) for c in close)}?)"
-    listed = ", ".join(list(columns)[:12]) + (", ..." if len(columns) > 12 else "")
+    listed = ", ".join(pool[:12]) + (", ..." if len(pool) > 12 else "")
     return f"unknown column '{name}' (the input's columns are: {listed})"
 
 
-def check_condition(condition: Condition, columns: Mapping[str, Kind]) -> None:
-    """Check names and types against the input's columns; raise `ExpressionError` if wrong."""
-    kind = _Checker(columns).kind(condition.tree)
+def check_condition(
+    condition: Condition, columns: Mapping[str, Kind], names: Sequence[str] | None = None
+) -> None:
+    """Check names and types against the input's columns; raise `ExpressionError` if wrong.
+
+    `names` (default: the columns) are every column of the input, for suggestions.
+    """
+    kind = _Checker(columns, names).kind(condition.tree)
     if kind not in (Kind.BOOL, Kind.EMPTY):
         raise ExpressionError(
             f"this condition gives a {kind.value}, not true/false: compare it, e.g. "
@@ -515,15 +538,16 @@ def check_condition(condition: Condition, columns: Mapping[str, Kind]) -> None:
 
 
 class _Checker:
-    def __init__(self, columns: Mapping[str, Kind]) -> None:
+    def __init__(self, columns: Mapping[str, Kind], names: Sequence[str] | None = None) -> None:
         self._columns = columns
+        self._names = list(names) if names is not None else list(columns)
 
     def kind(self, node: Expr) -> Kind:
         match node:
             case Column(name=name):
                 if name not in self._columns:
                     raise ExpressionError(
-                        unknown_column_message(name, self._columns), node.span, "unknown-column"
+                        unknown_column_message(name, self._names), node.span, "unknown-column"
                     )
                 return self._columns[name]
             case Constant(value=value):

@@ -23,6 +23,7 @@ from portfolio_cli.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from portfolio_cli.checklist import Step
     from portfolio_cli.criteria import Criteria
 
 
@@ -31,7 +32,9 @@ def check_command(
     input: Annotated[
         str | None,
         typer.Argument(
-            help="Optional customer list: also check its columns and types.", show_default=False
+            metavar="[INPUT]",
+            help="Optional customer list: also check its columns and types.",
+            show_default=False,
         ),
     ] = None,
     criteria: CriteriaOption = None,
@@ -59,49 +62,44 @@ def check_command(
     path = find_criteria(criteria)
     rules = load_criteria(path)
     steps = review(rules, day)
-    out = make_console()
-    if not quiet:
-        out.print(checklist(steps, str(path)))
     if input is not None:
-        _check_input(input, rules, day, encoding, delimiter, quiet)
+        steps.append(_input_step(input, rules, day, encoding, delimiter))
+    if quiet:
+        return
+    out = make_console()
+    out.print(checklist(steps, str(path)))
     warnings = sum(len(step.warnings) for step in steps)
-    if not quiet:
-        verdict = "usable" + (
-            f", {warnings} warning{'s' if warnings > 1 else ''}" if warnings else ""
-        )
-        out.print(Text(f"{path}: {verdict}", style="bold"))
+    verdict = "usable" + (f", {warnings} warning{'s' if warnings > 1 else ''}" if warnings else "")
+    out.print(Text(f"{path}: {verdict}", style="bold"))
 
 
-def _check_input(
+def _input_step(
     input: str,
     rules: Criteria,
     day: dt.date,
     encoding: str | None,
     delimiter: str | None,
-    quiet: bool,
-) -> None:
+) -> Step:
+    """The input, checked: what was read, the kinds of the columns used, each rule's counts."""
+    from portfolio_cli.checklist import Step
     from portfolio_cli.engine import classify, required_columns
 
     customers = read_input(input, rules, encoding=encoding, delimiter=delimiter)
     result = classify(customers, rules, day)
-    if quiet:
-        return
-    out = make_console()
     info = customers.info
-    out.print(Text(" ✓ Input", style="bold green"))
-    out.print(
-        Text(
-            f"     {info.source}: {len(customers)} customers, {len(customers.header)} columns "
-            f"({info.format}, {info.encoding}, delimiter {info.delimiter!r})"
-        )
+    step = Step(0, "Input")
+    step.lines.append(
+        f"{info.source}: {len(customers)} customers, {len(customers.header)} columns "
+        f"({info.format}, {info.encoding}, delimiter {info.delimiter!r})"
     )
     used = [c for c in required_columns(rules) if c in customers.kinds]
-    out.print(
-        Text("     columns read: " + ", ".join(f"{c} ({customers.kinds[c].value})" for c in used))
+    step.lines.append(
+        "columns read: " + ", ".join(f"{c} ({customers.kinds[c].value})" for c in used)
     )
     for outcome in result.results:
         kind = "problem" if outcome.is_problem else "criterion"
         verb = "present for" if outcome.is_problem else "met by"
         unknown = int(outcome.unknown.sum())
         note = f", unjudged for {unknown} (missing values)" if unknown else ""
-        out.print(Text(f"     {kind} {outcome.rule.key}: {verb} {int(outcome.met.sum())}{note}"))
+        step.lines.append(f"{kind} {outcome.rule.key}: {verb} {int(outcome.met.sum())}{note}")
+    return step

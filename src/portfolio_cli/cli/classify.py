@@ -71,7 +71,9 @@ def classify_command(
     input: Annotated[
         str,
         typer.Argument(
-            help="Customer list (CSV), or - to read standard input.", show_default=False
+            metavar="INPUT",
+            help="Customer list (CSV), or - to read standard input.",
+            show_default=False,
         ),
     ],
     criteria: CriteriaOption = None,
@@ -80,6 +82,7 @@ def classify_command(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="table, csv, json or markdown. Default: from -o's suffix, else table.",
             show_default=False,
         ),
@@ -89,6 +92,7 @@ def classify_command(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write to this file (written whole, or not at all).",
             show_default=False,
         ),
@@ -108,7 +112,10 @@ def classify_command(
         ),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", min=0, help="Rows shown in the table format (0: all).")
+        int,
+        typer.Option(
+            "--limit", min=0, metavar="N", help="Rows shown in the table format (0: all)."
+        ),
     ] = 50,
     as_of: AsOfOption = None,
     encoding: EncodingOption = None,
@@ -196,7 +203,11 @@ def _print_table(
         {str(k): v for k, v in row.items()}
         for row in shown.astype(object).where(shown.notna(), None).to_dict("records")
     ]
-    parts: list[RenderableType] = [customer_table(rows, rules.customers.id, rules.customers.name)]
+    parts: list[RenderableType] = [
+        customer_table(
+            rows, rules.customers.id, rules.customers.name, [r.key for r in rules.criteria]
+        )
+    ]
     if len(shown) < len(frame):
         parts.append(
             Text(

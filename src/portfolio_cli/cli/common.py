@@ -30,6 +30,7 @@ CriteriaOption = Annotated[
     typer.Option(
         "--criteria",
         "-c",
+        metavar="FILE",
         help="Criteria file. Default: $PORTFOLIO_CRITERIA, else ./criteria.yaml, "
         "else ./criteria.yml.",
         show_default=False,
@@ -39,6 +40,7 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
+        metavar="DATE",
         help="Date the portfolio is judged on (YYYY-MM-DD): days_since() counts to it. "
         "Default: today.",
         show_default=False,
@@ -55,6 +57,7 @@ EncodingOption = Annotated[
     str | None,
     typer.Option(
         "--encoding",
+        metavar="NAME",
         help="Encoding of the input, e.g. cp1252 (default: detected).",
         show_default=False,
     ),
@@ -63,6 +66,7 @@ DelimiterOption = Annotated[
     str | None,
     typer.Option(
         "--delimiter",
+        metavar="CHAR",
         help="Field separator of a CSV input: , ; | or tab (default: detected).",
         show_default=False,
     ),
@@ -70,8 +74,11 @@ DelimiterOption = Annotated[
 
 
 def make_console(stderr: bool = False) -> Console:
-    """A Rich console that never reads customer text as markup and survives any terminal."""
-    return Console(stderr=stderr, highlight=False, soft_wrap=False, emoji=False)
+    """A Rich console that never reads customer text as markup and survives any terminal.
+
+    Messages on standard error are never wrapped: a log file keeps one line per message.
+    """
+    return Console(stderr=stderr, highlight=False, soft_wrap=stderr, emoji=False)
 
 
 def survive_any_terminal() -> None:

@@ -27,14 +27,18 @@ from portfolio_cli.errors import Issue, UsageError
 def explain_command(
     input: Annotated[
         str,
-        typer.Argument(help="Customer list (CSV), or - for standard input.", show_default=False),
+        typer.Argument(
+            metavar="INPUT",
+            help="Customer list (CSV), or - for standard input.",
+            show_default=False,
+        ),
     ],
     customer_id: Annotated[
         str, typer.Argument(metavar="ID", help="The customer's id.", show_default=False)
     ],
     criteria: CriteriaOption = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="table (for people) or json.")
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="table (for people) or json.")
     ] = "table",
     as_of: AsOfOption = None,
     encoding: EncodingOption = None,

@@ -19,7 +19,13 @@ import pyarrow.compute as pc
 from portfolio_cli.errors import InputError, Issue
 from portfolio_cli.expressions import Kind, suggest
 from portfolio_cli.readers.columns import Typed, type_table
-from portfolio_cli.readers.csv import CsvOptions, ReadInfo, TextTable, read_csv_text
+from portfolio_cli.readers.csv import (
+    CsvOptions,
+    ReadInfo,
+    TextTable,
+    looks_like_data,
+    read_csv_text,
+)
 
 __all__ = ["CsvOptions", "CustomerList", "ReadInfo", "read_customers", "read_text"]
 
@@ -93,14 +99,9 @@ def _missing_id(label: str, id_column: str, header: tuple[str, ...]) -> Issue:
     else:
         shown = ", ".join(header[:8]) + (", ..." if len(header) > 8 else "")
         message += f"; its columns are: {shown}"
-        if any(_looks_like_data(cell) for cell in header):
+        if any(looks_like_data(cell) for cell in header):
             message += ". Its first row looks like data: the file needs a header row"
     return Issue("unknown-column", message)
-
-
-def _looks_like_data(cell: str) -> bool:
-    stripped = cell.replace(".", "").replace(",", "").replace("-", "").replace("/", "")
-    return stripped.isdigit() or "@" in cell
 
 
 def _rows(positions: list[int], limit: int = 5) -> str:

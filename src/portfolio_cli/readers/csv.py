@@ -120,15 +120,21 @@ def _header(head: bytes, encoding: str, delimiter: str, label: str) -> tuple[str
     seen: dict[str, int] = {}
     for index, column in enumerate(names):
         if column in seen:
-            raise InputError(
-                Issue(
-                    "duplicate-column",
-                    f"{label}: columns {seen[column] + 1} and {index + 1} are both named "
-                    f"'{column}': rename one of them",
-                )
+            message = (
+                f"{label}: columns {seen[column] + 1} and {index + 1} are both named "
+                f"'{column}': rename one of them"
             )
+            if any(looks_like_data(cell) for cell in names):
+                message += " (or, if the first row is data, add a header row)"
+            raise InputError(Issue("duplicate-column", message))
         seen[column] = index
     return tuple(names)
+
+
+def looks_like_data(cell: str) -> bool:
+    """A header cell that looks like a value (a number, a date, an e-mail), not a name."""
+    stripped = cell.replace(".", "").replace(",", "").replace("-", "").replace("/", "")
+    return stripped.strip().isdigit() or "@" in cell
 
 
 def _python_encoding(encoding: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -82,30 +83,32 @@ def summary_lines(summary: dict[str, Any], source: str) -> RenderableType:
     return Group(*parts)
 
 
-def customer_table(rows: list[dict[str, Any]], id_column: str, name_column: str | None) -> Table:
-    """The customers in priority order, as a Rich table."""
+def customer_table(
+    rows: list[dict[str, Any]], id_column: str, name_column: str | None, criteria: list[str]
+) -> Table:
+    """The customers in priority order: one column per criterion (✓ met), then problems."""
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("#", justify="right")
-    table.add_column(id_column)
+    table.add_column(id_column, no_wrap=True)
     if name_column:
         table.add_column(name_column, overflow="fold", max_width=36)
-    table.add_column("segment")
-    table.add_column("met", justify="right")
-    table.add_column("criteria")
+    table.add_column("segment", no_wrap=True)
+    for key in criteria:
+        table.add_column(key, justify="center")
     table.add_column("problems")
-    table.add_column("compensated")
+    if any(row["compensated"] for row in rows):
+        table.add_column("compensated")
     for row in rows:
         segment = row["segment"]
         cells = [Text(str(row["priority"])), Text(str(row[id_column]))]
         if name_column:
             cells.append(Text(str(row[name_column] or "")))
-        cells += [
-            Text(SEGMENT_LABELS[segment], style=SEGMENT_STYLES[segment]),
-            Text(str(row["criteria_met"])),
-            Text(row["criteria"].replace("|", ", ")),
-            Text(row["problems"].replace("|", ", "), style="red" if row["problems"] else ""),
-            Text(row["compensated"].replace("|", ", ")),
-        ]
+        cells.append(Text(SEGMENT_LABELS[segment], style=SEGMENT_STYLES[segment]))
+        met = set(row["criteria"].split("|"))
+        cells += [Text("✓", style="green") if key in met else Text("·") for key in criteria]
+        cells.append(Text(row["problems"].replace("|", ", "), style="red"))
+        if len(table.columns) > len(cells):
+            cells.append(Text(row["compensated"].replace("|", ", ")))
         table.add_row(*cells)
     return table
 
@@ -124,17 +127,20 @@ def actions_lines(actions: dict[str, str], summary: dict[str, Any]) -> Renderabl
 
 def checklist(steps: list[Step], source: str) -> RenderableType:
     """The five steps with a mark each: ✓ done, ! needs attention."""
-    parts: list[RenderableType] = [Text(f"{source} — the five steps", style="bold")]
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=2, justify="right")
+    grid.add_column()
     for step in steps:
         mark, style = ("✓", "green") if step.status == "ok" else ("!", "yellow")
-        title = Text(f" {mark} ", style=style)
-        title.append(f"{step.number}. {step.title}", style="bold")
-        parts.append(title)
+        title = f"{step.number}. {step.title}" if step.number else step.title
+        grid.add_row(Text(mark, style=style), Text(title, style="bold"))
         for line in step.lines:
-            parts.append(Text(f"     {line}"))
+            grid.add_row("", Padding(Text(line), (0, 0, 0, 2), expand=False))
         for warning in step.warnings:
-            parts.append(Text(f"     warning: {warning}", style="yellow"))
-    return Group(*parts)
+            grid.add_row(
+                "", Padding(Text(f"warning: {warning}", style="yellow"), (0, 0, 0, 2), expand=False)
+            )
+    return Group(Text(f"{source} — the five steps", style="bold"), grid)
 
 
 def explanation(data: dict[str, Any], id_column: str, compensate_with: int) -> RenderableType:
@@ -153,43 +159,39 @@ def explanation(data: dict[str, Any], id_column: str, compensate_with: int) -> R
         rules = [r for r in data["rules"] if r["kind"] == kind]
         if not rules:
             continue
-        table = Table(box=None, show_header=False, pad_edge=False, title=None)
-        for _ in range(4):
-            table.add_column()
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=2, justify="right")
+        grid.add_column()
         for rule in rules:
-            table.add_row(*_verdict_cells(rule, kind, compensate_with))
-        parts += [Text(title, style="bold"), table]
+            mark, style, word = _verdict(rule, kind, compensate_with)
+            heading = Text(rule["key"], style="bold")
+            heading.append(f": {word}", style=style)
+            grid.add_row(Text(mark, style=style), heading)
+            values = ", ".join(
+                f"{column} = {value if value is not None else '(blank)'}"
+                for column, value in rule["values"].items()
+            )
+            detail = Text(f"when {rule['when']}")
+            if values:
+                detail.append(f"   read: {values}", style="dim")
+            grid.add_row("", Padding(detail, (0, 0, 0, 2), expand=False))
+        parts += [Text(title, style="bold"), grid]
     parts.append(Text(f"What to do: {data['action']}"))
     return Group(*parts)
 
 
-def _verdict_cells(rule: dict[str, Any], kind: str, compensate_with: int) -> list[Text]:
+def _verdict(rule: dict[str, Any], kind: str, compensate_with: int) -> tuple[str, str, str]:
     result = rule["result"]
     if kind == "criterion":
-        mark, style, word = {
+        return {
             "true": ("✓", "green", "met"),
             "false": ("✗", "red", "not met"),
-            "unknown": ("?", "yellow", "unknown: counted as not met"),
+            "unknown": ("?", "yellow", "unknown (a value is missing): counted as not met"),
         }[result]
-    else:
-        mark, style, word = {
-            "true": ("!", "red", "present"),
-            "false": ("·", "green", "absent"),
-            "unknown": ("?", "yellow", "unknown: counted as absent"),
-        }[result]
-        if rule["compensated"]:
-            mark, style, word = (
-                "~",
-                "yellow",
-                f"present, compensated ({compensate_with}+ criteria met)",
-            )
-    values = ", ".join(
-        f"{column} = {value if value is not None else '(blank)'}"
-        for column, value in rule["values"].items()
-    )
-    return [
-        Text(f"  {mark} ", style=style),
-        Text(rule["key"]),
-        Text(word, style=style),
-        Text(f"{rule['when']}   [{values}]" if values else rule["when"]),
-    ]
+    if rule["compensated"]:
+        return "~", "yellow", f"present, compensated ({compensate_with} or more criteria met)"
+    return {
+        "true": ("!", "red", "present"),
+        "false": ("·", "green", "absent"),
+        "unknown": ("?", "yellow", "unknown (a value is missing): counted as absent"),
+    }[result]

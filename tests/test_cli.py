@@ -1,0 +1,523 @@
+"""The command line as a user meets it: outputs, streams, files, exit codes and messages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE, EXAMPLE_CRITERIA, ROOT, Run
+from portfolio_cli.criteria import load_criteria
+from portfolio_cli.engine import classify
+from portfolio_cli.readers import read_customers
+from portfolio_cli.writers.formats import output_table, to_json
+
+Write = Callable[[str, str | bytes], Path]
+EX = str(EXAMPLE)
+CRIT = str(EXAMPLE_CRITERIA)
+AS_OF = "2026-11-23"
+
+SMALL_CRITERIA = """\
+version: 1
+customers:
+  id: id
+  name: name
+listening:
+  nps: score
+criteria:
+  - key: loyal
+    when: orders >= 3
+  - key: fan
+    when: score >= 9
+problems:
+  - key: far
+    when: region == "Corse"
+"""
+SMALL_CSV = """\
+id,name,orders,score,region
+A1,Alice,5,10,Bretagne
+A2,Bob,4,,Bretagne
+A3,Chloé,0,3,Corse
+"""
+
+
+@pytest.fixture
+def small(write: Write) -> tuple[str, str]:
+    return str(write("customers.csv", SMALL_CSV)), str(write("criteria.yaml", SMALL_CRITERIA))
+
+
+def read_csv(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+# --- classify -----------------------------------------------------------------------------------
+
+
+def test_example_table_shows_customers_summary_and_advice(run: Run) -> None:
+    result = run("classify", EX, "-c", CRIT, "--as-of", AS_OF)
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    out = result.stdout
+    assert "Portfolio quality 75.0 %" in out
+    assert "Satisfied 88 (29 %) · Easy to satisfy 137 (46 %) · Unrecoverable 75 (25 %)" in out
+    assert "… 250 more customers: --limit 0 shows all, -f csv exports them" in out
+    assert (
+        "Unrecoverable because: no criterion met 45 · outside_area 12 · chronic_complainer 18"
+        in out
+    )
+    assert "Satisfied: Thank them, reward loyalty, ask for referrals." in out
+
+
+def test_csv_on_stdout_is_the_document_alone(run: Run) -> None:
+    result = run("classify", EX, "-c", CRIT, "-f", "csv", "--as-of", AS_OF)
+    assert result.exit_code == 0
+    rows = read_csv(result.stdout)
+    assert len(rows) == 300
+    assert list(rows[0]) == [
+        "customer_id",
+        "name",
+        "segment",
+        "priority",
+        "criteria_met",
+        "criteria",
+        "problems",
+        "compensated",
+        "action",
+    ]
+    assert [r["priority"] for r in rows] == [str(i) for i in range(1, 301)]
+    assert {r["segment"] for r in rows} == {"satisfied", "easy_to_satisfy", "unrecoverable"}
+    assert "Portfolio quality 75.0 %" in result.stderr
+
+
+def test_json_equals_what_the_library_returns(run: Run) -> None:
+    result = run("classify", EX, "-c", CRIT, "-f", "json", "--as-of", AS_OF, "-q")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    rules = load_criteria(EXAMPLE_CRITERIA)
+    from datetime import date
+
+    customers = read_customers(EXAMPLE, "customer_id", text_columns=["name"])
+    expected = classify(customers, rules, date(2026, 11, 23))
+    assert result.stdout.encode() == to_json(output_table(expected), expected.summary)
+    document = json.loads(result.stdout)
+    assert document["summary"]["segments"] == {
+        "satisfied": 88,
+        "easy_to_satisfy": 137,
+        "unrecoverable": 75,
+    }
+    assert document["summary"]["quality"] == 0.75
+    first = document["customers"][0]
+    assert first["criteria"] == ["repeat_buyer", "promoter", "pays_on_time"]
+    assert first["problems"] == []
+
+
+def test_compensated_customer_in_the_example(run: Run) -> None:
+    result = run("classify", EX, "-c", CRIT, "-f", "csv", "--as-of", AS_OF, "-q")
+    rows = {r["customer_id"]: r for r in read_csv(result.stdout)}
+    assert rows["C0114"]["segment"] == "easy_to_satisfy"
+    assert rows["C0114"]["compensated"] == "chronic_complainer"
+    assert rows["C0114"]["problems"] == ""
+    assert rows["C0176"]["segment"] == "unrecoverable"
+    assert rows["C0176"]["problems"] == "outside_area"
+
+
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("out.csv", lambda text: text.startswith("customer_id,name,segment")),
+        ("out.json", lambda text: json.loads(text)["summary"]["total"] == 300),
+        ("out.md", lambda text: text.startswith("| customer_id | name | segment |")),
+        ("out.txt", lambda text: "Portfolio quality 75.0 %" in text),
+    ],
+)
+def test_output_format_comes_from_the_suffix(
+    run: Run, tmp_path: Path, name: str, check: Callable[[str], bool]
+) -> None:
+    target = tmp_path / name
+    result = run("classify", EX, "-c", CRIT, "-o", str(target), "--as-of", AS_OF)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert check(target.read_text(encoding="utf-8"))
+    assert f"wrote {target}" in result.stderr or name.endswith(".txt")
+
+
+def test_unknown_suffix_is_an_error_and_writes_nothing(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "out.pdf"
+    result = run("classify", EX, "-c", CRIT, "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: cannot tell the format from 'out.pdf': use a .csv, .json or .md name, "
+        "or pass --format\n"
+    )
+    assert not target.exists()
+
+
+def test_an_error_leaves_the_previous_output_untouched(
+    run: Run, tmp_path: Path, write: Write
+) -> None:
+    target = write("out.csv", "previous run\n")
+    broken = write("broken.csv", "customer_id,name\nC1,a\nC1,b\n")
+    result = run("classify", str(broken), "-c", CRIT, "-o", str(target))
+    assert result.exit_code == 2
+    assert target.read_text() == "previous run\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_output_cannot_overwrite_the_input(run: Run, small: tuple[str, str]) -> None:
+    data, rules = small
+    before = Path(data).read_text()
+    result = run("classify", data, "-c", rules, "-o", data)
+    assert result.exit_code == 2
+    assert "would overwrite the input" in result.stderr
+    assert Path(data).read_text() == before
+
+
+def test_output_in_a_missing_folder(run: Run, tmp_path: Path, small: tuple[str, str]) -> None:
+    data, rules = small
+    result = run("classify", data, "-c", rules, "-o", str(tmp_path / "nope" / "out.csv"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: cannot write ")
+    assert "the folder" in result.stderr
+
+
+def test_fail_under_exits_1_after_writing(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    result = run("classify", EX, "-c", CRIT, "-o", str(target), "--fail-under", "80", "-q")
+    assert result.exit_code == 1
+    assert target.exists()
+    assert result.stderr == "portfolio quality 75.0 % is below --fail-under 80 %\n"
+    # strictly below: 75 is not below 75
+    assert run("classify", EX, "-c", CRIT, "-f", "csv", "--fail-under", "75", "-q").exit_code == 0
+
+
+def test_fail_under_range_is_checked(run: Run) -> None:
+    result = run("classify", EX, "-c", CRIT, "--fail-under", "120")
+    assert result.exit_code == 2
+    assert "Invalid value for '--fail-under'" in result.stderr
+
+
+def test_quiet_prints_nothing_on_success(run: Run, tmp_path: Path) -> None:
+    result = run("classify", EX, "-c", CRIT, "-o", str(tmp_path / "o.csv"), "-q")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_standard_input(run: Run, small: tuple[str, str]) -> None:
+    _, rules = small
+    result = run("classify", "-", "-c", rules, "-f", "csv", "-q", input=SMALL_CSV)
+    assert result.exit_code == 0
+    assert [(r["id"], r["segment"]) for r in read_csv(result.stdout)] == [
+        ("A1", "satisfied"),
+        ("A2", "easy_to_satisfy"),
+        ("A3", "unrecoverable"),
+    ]
+
+
+def test_keep_columns_appends_the_input_as_written(run: Run) -> None:
+    result = run("classify", EX, "-c", CRIT, "-f", "csv", "--keep-columns", "-q")
+    rows = read_csv(result.stdout)
+    assert list(rows[0])[9:] == [
+        "city",
+        "region",
+        "postal_code",
+        "orders_12m",
+        "total_spent",
+        "last_order_date",
+        "recommend_score",
+        "complaints_12m",
+        "late_payments",
+    ]
+    postcodes = {r["customer_id"]: r["postal_code"] for r in rows}
+    assert postcodes["C0064"] == "01000"
+    assert {r["customer_id"] for r in rows} == {f"C{i:04d}" for i in range(1, 301)}
+
+
+def test_header_only_file_is_zero_customers(run: Run, write: Write, small: tuple[str, str]) -> None:
+    _, rules = small
+    empty = write("empty.csv", "id,name,orders,score,region\n")
+    result = run("classify", str(empty), "-c", rules, "-f", "json", "-q")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert document["customers"] == []
+    assert document["summary"]["total"] == 0
+    assert document["summary"]["quality"] is None
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "error: {path} is empty: expected a header row naming the columns\n"),
+        (
+            b"id,name,orders,score,region\nA1,x,1,1,a\nA1,y,2,2,b\nA2,z,3,3,c\nA2,w,3,3,c\n",
+            "error: {path}: id 'A1' appears on rows 2, 3 (1 other id also repeat): "
+            "each customer must appear once\n",
+        ),
+        (
+            b"id,name,orders,score,region\nA1,x,1,1,a\n ,y,2,2,b\n",
+            "error: {path}: id is blank on row 3: every customer needs an id\n",
+        ),
+        (
+            b"ID,name,orders,score,region\nA1,x,1,1,a\n",
+            "error: {path} has no column 'id' (customers.id in the criteria file); "
+            "did you mean 'ID'?\n",
+        ),
+        (
+            b"A1,x,1,2,a\nA2,y,2,2,b\n",
+            "error: {path} has no column 'id' (customers.id in the criteria file); its columns "
+            "are: A1, x, 1, 2, a. Its first row looks like data: the file needs a header row\n",
+        ),
+        (
+            b"id,name,orders,score,region\nA1,x,1,1,a\nA2,y,2,2,b,extra\n",
+            "error: {path}: row 3 has 6 fields but the header has 5: quote values that contain "
+            "',', or pass --delimiter if the file uses another separator\n",
+        ),
+        (
+            "id,name,orders,score,region\nA1,Lefèvre,1,1,a\n".encode("cp1252"),
+            "error: {path} is not utf-8 text: pass --encoding cp1252 (or latin-1) if it comes "
+            "from Excel on Windows\n",
+        ),
+    ],
+    ids=["empty", "duplicate-ids", "blank-id", "missing-id", "no-header", "ragged", "encoding"],
+)
+def test_bad_inputs_end_with_one_clear_line(
+    run: Run, write: Write, small: tuple[str, str], content: bytes, message: str
+) -> None:
+    _, rules = small
+    path = write("bad.csv", content)
+    result = run("classify", str(path), "-c", rules, "-o", str(path.parent / "out.csv"))
+    assert result.exit_code == 2
+    assert result.stderr == message.format(path=path)
+    assert not (path.parent / "out.csv").exists()
+
+
+def test_missing_input_file(run: Run, small: tuple[str, str]) -> None:
+    _, rules = small
+    result = run("classify", "nowhere.csv", "-c", rules)
+    assert (result.exit_code, result.stderr) == (2, "error: file not found: nowhere.csv\n")
+
+
+def test_criteria_lookup_order(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small: tuple[str, str]
+) -> None:
+    data, rules = small
+    monkeypatch.chdir(tmp_path / "..")
+    result = run("classify", data)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: no criteria file: pass -c FILE, set PORTFOLIO_CRITERIA, or run `portfolio init` "
+        "to write criteria.yaml here\n"
+    )
+    monkeypatch.setenv("PORTFOLIO_CRITERIA", rules)
+    assert run("classify", data, "-q", "-f", "csv").exit_code == 0
+    monkeypatch.delenv("PORTFOLIO_CRITERIA")
+    monkeypatch.chdir(tmp_path)  # ./criteria.yaml is there
+    assert run("classify", data, "-q", "-f", "csv").exit_code == 0
+
+
+def test_criteria_errors_are_listed_with_file_and_line(run: Run, write: Write) -> None:
+    data = write("c.csv", SMALL_CSV)
+    rules = write(
+        "bad.yaml",
+        SMALL_CRITERIA.replace("orders >= 3", "oders >= 3").replace('"Corse"', "3"),
+    )
+    result = run("classify", str(data), "-c", str(rules))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {rules}:9 criteria[0] (loyal).when: unknown column 'oders' "
+        "(did you mean 'orders'?)\n"
+        "    oders >= 3\n"
+        "    ^^^^^\n"
+        f"error: {rules}:14 problems[0] (far).when: `==` compares column 'region' (text) "
+        'with 3 (number): quote the value ("3") if the column holds codes\n'
+        "    region == 3\n"
+        "    ^^^^^^^^^^^\n"
+    )
+    assert "Traceback" not in result.output
+
+
+def test_bad_as_of(run: Run, small: tuple[str, str]) -> None:
+    data, rules = small
+    result = run("classify", data, "-c", rules, "--as-of", "23/11/2026")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: --as-of must be a date written YYYY-MM-DD (got '23/11/2026')\n",
+    )
+
+
+def test_customer_text_is_never_read_as_markup(run: Run, write: Write) -> None:
+    data = write(
+        "m.csv",
+        "id,name,orders,score,region\nA1,[bold red]Evil[/],5,10,b\nA2,[link=http://x]y[/link],5,10,b\n",
+    )
+    result = run("classify", str(data), "-c", str(write("c.yaml", SMALL_CRITERIA)))
+    assert result.exit_code == 0
+    assert "[bold red]Evil[/]" in result.stdout
+    assert "[link=http://x]y[/link]" in result.stdout
+
+
+def test_formula_cells_are_neutralised_in_csv(run: Run, write: Write) -> None:
+    data = write(
+        "f.csv",
+        "id,name,orders,score,region\n"
+        'A1,"=HYPERLINK(""http://x"",""y"")",5,10,b\nA2,@SUM(1),1,1,b\nA3,-12.5,1,1,b\n',
+    )
+    result = run("classify", str(data), "-c", str(write("c.yaml", SMALL_CRITERIA)), "-f", "csv")
+    names = {r["id"]: r["name"] for r in read_csv(result.stdout)}
+    assert names == {"A1": '\'=HYPERLINK("http://x","y")', "A2": "'@SUM(1)", "A3": "-12.5"}
+
+
+def test_unknown_format(run: Run, small: tuple[str, str]) -> None:
+    data, rules = small
+    result = run("classify", data, "-c", rules, "-f", "yaml")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: unknown format 'yaml': use one of table, csv, json, markdown\n",
+    )
+
+
+# --- check --------------------------------------------------------------------------------------
+
+
+def test_check_prints_the_five_steps(run: Run) -> None:
+    result = run("check", "-c", CRIT, "--as-of", AS_OF)
+    assert result.exit_code == 0
+    for title in (
+        "1. Define satisfaction",
+        "2. Listen to customers",
+        "3. Keep three criteria",
+        "4. Define problems",
+        "5. Act",
+    ):
+        assert f"✓ {title}" in result.stdout
+    assert "last done 2026-06-15, every 12 months: next due 2027-06-15" in result.stdout
+    assert result.stdout.rstrip().endswith("criteria.example.yaml: usable")
+
+
+def test_check_warns_when_listening_is_overdue_and_still_exits_0(run: Run) -> None:
+    result = run("check", "-c", CRIT, "--as-of", "2027-07-01")
+    assert result.exit_code == 0
+    assert "! 2. Listen to customers" in result.stdout
+    assert (
+        "warning: overdue since 2027-06-15 (16 days): ask your customers again, then update "
+        "listening.last_done" in result.stdout
+    )
+    assert result.stdout.rstrip().endswith("usable, 1 warning")
+
+
+def test_check_with_input_counts_each_rule(run: Run) -> None:
+    result = run("check", EX, "-c", CRIT, "--as-of", AS_OF)
+    assert result.exit_code == 0
+    assert "criterion promoter: met by 161, unjudged for 53 (missing values)" in result.stdout
+    assert "problem outside_area: present for 12" in result.stdout
+
+
+def test_check_with_input_reports_unknown_columns(run: Run, write: Write) -> None:
+    data = write("c.csv", SMALL_CSV.replace("orders", "n_orders"))
+    result = run("check", str(data), "-c", str(write("c.yaml", SMALL_CRITERIA)))
+    assert result.exit_code == 2
+    assert "unknown column 'orders' (did you mean 'n_orders'?)" in result.stderr
+
+
+# --- explain ------------------------------------------------------------------------------------
+
+
+def test_explain_shows_each_rule_and_the_values_read(run: Run) -> None:
+    result = run("explain", EX, "C0114", "-c", CRIT, "--as-of", AS_OF)
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "customer_id C0114 — Restaurant Vidal, Fils & Cie" in out
+    assert "Easy to satisfy · priority" in out
+    assert "2 of 3 criteria met" in out
+    assert "when late_payments == 0   read: late_payments = 2" in out
+    assert "chronic_complainer: present, compensated (2 or more criteria met)" in out
+
+
+def test_explain_json_and_unknown_values(run: Run) -> None:
+    result = run("explain", EX, "C0022", "-c", CRIT, "-f", "json")
+    data = json.loads(result.stdout)
+    verdicts = {r["key"]: (r["result"], r["values"]) for r in data["rules"]}
+    assert verdicts["promoter"] == ("unknown", {"recommend_score": None})
+    assert verdicts["pays_on_time"] == ("unknown", {"late_payments": None})
+    assert data["segment"] == "unrecoverable"
+
+
+def test_explain_unknown_id_suggests_close_ids(run: Run) -> None:
+    result = run("explain", EX, "C114", "-c", CRIT)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"error: no customer with customer_id 'C114' in {EX} (did you mean "
+    )
+
+
+# --- the program --------------------------------------------------------------------------------
+
+
+def test_version_and_help(run: Run) -> None:
+    assert run("--version").stdout == "portfolio 0.1.0\n"
+    for command in ("classify", "check", "explain"):
+        result = run(command, "--help")
+        assert result.exit_code == 0
+        assert "Example:" in result.stdout
+
+
+def test_every_command_appears_in_the_readme() -> None:
+    from portfolio_cli.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in app.registered_commands:
+        assert f"portfolio {command.name}" in readme
+
+
+def _subprocess(
+    *args: str, env: dict[str, str] | None = None, shell: bool = False
+) -> subprocess.CompletedProcess[bytes]:
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    command: str | list[str] = (
+        " ".join(args) if shell else [sys.executable, "-m", "portfolio_cli", *args]
+    )
+    return subprocess.run(command, capture_output=True, env=full_env, shell=shell, check=False)
+
+
+def test_python_dash_m_and_a_terminal_that_is_not_utf8() -> None:
+    result = _subprocess("classify", EX, "-c", CRIT, env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0
+    assert b"Traceback" not in result.stderr
+    assert b"Portfolio quality 75.0 %" in result.stdout
+    assert b"?pic" in result.stdout  # "Épicerie" with a replacement mark, not a crash
+
+
+def test_a_closed_pipe_is_not_an_error() -> None:
+    command = (
+        f"{sys.executable} -m portfolio_cli classify {EX} -c {CRIT} -f csv --keep-columns "
+        "| head -n 1"
+    )
+    result = subprocess.run(command, shell=True, capture_output=True, check=False)  # noqa: S602
+    assert result.stdout.startswith(b"customer_id,name,segment")
+    assert b"Traceback" not in result.stderr
+    assert b"Error" not in result.stderr
+
+
+def test_unexpected_errors_say_how_to_report_them(
+    run: Run, small: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import portfolio_cli.engine
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(portfolio_cli.engine, "classify", broken)
+    data, rules = small
+    result = run("classify", data, "-c", rules)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: unexpected RuntimeError: boom. This is a bug in portfolio; run again with "
+        "--debug and report the traceback.\n"
+    )
+    with pytest.raises(RuntimeError):
+        run("classify", data, "-c", rules, "--debug")
