@@ -60,7 +60,7 @@ def infer_column(array: pa.ChunkedArray | pa.Array, *, force_text: bool = False)
     if dates is not None:
         return Typed(Kind.DATE, dates)
     lowered = pc.utf8_lower(text)
-    if _all(pc.is_in(lowered, pa.array(["true", "false"]))):
+    if _all(pc.or_(pc.is_in(lowered, pa.array(["true", "false"])), pc.is_null(lowered))):
         return Typed(Kind.BOOL, _chunked(pc.equal(lowered, "true")))
     return Typed(Kind.TEXT, _chunked(text))
 
