@@ -1,0 +1,600 @@
+"""Parsing and checking `when:` conditions: every construct of the grammar, and every message."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import yaml
+
+from portfolio_cli.expressions import (
+    Arithmetic,
+    Call,
+    Column,
+    Compare,
+    Condition,
+    Constant,
+    ExpressionError,
+    IsIn,
+    Kind,
+    Logical,
+    Negative,
+    Not,
+    Span,
+    caret,
+    check_condition,
+    parse_condition,
+)
+
+COLUMNS: dict[str, Kind] = {
+    "orders_12m": Kind.NUMBER,
+    "nps_score": Kind.NUMBER,
+    "tenure": Kind.NUMBER,
+    "total_spent": Kind.NUMBER,
+    "region": Kind.TEXT,
+    "name": Kind.TEXT,
+    "postal_code": Kind.TEXT,
+    "last_order": Kind.DATE,
+    "signup": Kind.DATE,
+    "vip": Kind.BOOL,
+    "notes": Kind.EMPTY,
+    "Chiffre d'affaires": Kind.NUMBER,
+    "Prénom": Kind.TEXT,
+    "a.b": Kind.NUMBER,
+}
+
+
+def parsed(text: str) -> Condition:
+    """Parse and check against COLUMNS: the condition a user would get."""
+    condition = parse_condition(text)
+    check_condition(condition, COLUMNS)
+    return condition
+
+
+def refused(text: str, columns: dict[str, Kind] | None = None) -> ExpressionError:
+    """The error a condition raises, at parse or check time."""
+    with pytest.raises(ExpressionError) as info:
+        check_condition(parse_condition(text), COLUMNS if columns is None else columns)
+    return info.value
+
+
+def strip_spans(node: object) -> object:
+    """A tree without its spans, so that tests compare structure only."""
+    match node:
+        case Column(name=name):
+            return ("col", name)
+        case Constant(value=value):
+            return value
+        case Compare(op=op, left=left, right=right):
+            return (op, strip_spans(left), strip_spans(right))
+        case IsIn(operand=operand, items=items, negated=negated):
+            return ("not in" if negated else "in", strip_spans(operand), [i.value for i in items])
+        case Logical(op=op, operands=operands):
+            return (op, *[strip_spans(o) for o in operands])
+        case Not(operand=operand):
+            return ("not", strip_spans(operand))
+        case Arithmetic(op=op, left=left, right=right):
+            return (op, strip_spans(left), strip_spans(right))
+        case Negative(operand=operand):
+            return ("neg", strip_spans(operand))
+        case Call(function=function, args=args):
+            return (function, *[strip_spans(a) for a in args])
+    raise AssertionError(f"not a node: {node!r}")  # pragma: no cover
+
+
+# --- every construct parses ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tree"),
+    [
+        ("vip", ("col", "vip")),
+        ("orders_12m >= 3", (">=", ("col", "orders_12m"), 3)),
+        ("`Chiffre d'affaires` > 1000", (">", ("col", "Chiffre d'affaires"), 1000)),
+        ('`Prénom` == "Zoé"', ("==", ("col", "Prénom"), "Zoé")),
+        ("`a.b` < 2.5", ("<", ("col", "a.b"), 2.5)),
+        ("nps_score > -3", (">", ("col", "nps_score"), -3)),
+        ("nps_score > - 3.5", (">", ("col", "nps_score"), -3.5)),
+        ("nps_score != +2", ("!=", ("col", "nps_score"), 2)),
+        ("total_spent < 1e3", ("<", ("col", "total_spent"), 1000.0)),
+        ('region == "Corse"', ("==", ("col", "region"), "Corse")),
+        ("region == 'Corse'", ("==", ("col", "region"), "Corse")),
+        ('region == "Côte d\'Azur"', ("==", ("col", "region"), "Côte d'Azur")),
+        ("vip == true", ("==", ("col", "vip"), True)),
+        ("vip != false", ("!=", ("col", "vip"), False)),
+        (
+            'signup < date("2026-01-31")',
+            ("<", ("col", "signup"), dt.date(2026, 1, 31)),
+        ),
+        (
+            "1 <= tenure < 12",
+            ("and", ("<=", 1, ("col", "tenure")), ("<", ("col", "tenure"), 12)),
+        ),
+        (
+            "0 < tenure <= orders_12m < 12",
+            (
+                "and",
+                ("<", 0, ("col", "tenure")),
+                ("<=", ("col", "tenure"), ("col", "orders_12m")),
+                ("<", ("col", "orders_12m"), 12),
+            ),
+        ),
+        ('region in ["Corse", "Guyane"]', ("in", ("col", "region"), ["Corse", "Guyane"])),
+        ("nps_score not in [0, 1.5, -2]", ("not in", ("col", "nps_score"), [0, 1.5, -2])),
+        ("vip in [true]", ("in", ("col", "vip"), [True])),
+        (
+            'signup in [date("2026-01-01"), date("2026-02-01")]',
+            ("in", ("col", "signup"), [dt.date(2026, 1, 1), dt.date(2026, 2, 1)]),
+        ),
+        (
+            "orders_12m > 1 and nps_score > 8 and vip",
+            (
+                "and",
+                (">", ("col", "orders_12m"), 1),
+                (">", ("col", "nps_score"), 8),
+                ("col", "vip"),
+            ),
+        ),
+        (
+            "orders_12m > 1 or not vip",
+            ("or", (">", ("col", "orders_12m"), 1), ("not", ("col", "vip"))),
+        ),
+        (
+            "(orders_12m > 1 or nps_score > 8) and vip",
+            (
+                "and",
+                ("or", (">", ("col", "orders_12m"), 1), (">", ("col", "nps_score"), 8)),
+                ("col", "vip"),
+            ),
+        ),
+        (
+            "orders_12m > 1 or nps_score > 8 and vip",
+            (
+                "or",
+                (">", ("col", "orders_12m"), 1),
+                ("and", (">", ("col", "nps_score"), 8), ("col", "vip")),
+            ),
+        ),
+        (
+            "total_spent / orders_12m > 100",
+            (">", ("/", ("col", "total_spent"), ("col", "orders_12m")), 100),
+        ),
+        (
+            "orders_12m + tenure * 2 - 1 >= 0",
+            (
+                ">=",
+                ("-", ("+", ("col", "orders_12m"), ("*", ("col", "tenure"), 2)), 1),
+                0,
+            ),
+        ),
+        (
+            "(orders_12m + tenure) * 2 >= 0",
+            (">=", ("*", ("+", ("col", "orders_12m"), ("col", "tenure")), 2), 0),
+        ),
+        ("-orders_12m < 0", ("<", ("neg", ("col", "orders_12m")), 0)),
+        ("days_since(last_order) > 365", (">", ("days_since", ("col", "last_order")), 365)),
+        ("missing(nps_score)", ("missing", ("col", "nps_score"))),
+        ("not missing(`Prénom`)", ("not", ("missing", ("col", "Prénom")))),
+        ('contains(name, "SARL")', ("contains", ("col", "name"), "SARL")),
+        ('startswith(postal_code, "20")', ("startswith", ("col", "postal_code"), "20")),
+        ('lower(region) == "corse"', ("==", ("lower", ("col", "region")), "corse")),
+        ("between(nps_score, 7, 8)", ("between", ("col", "nps_score"), 7, 8)),
+        (
+            'between(signup, date("2026-01-01"), date("2026-12-31"))',
+            ("between", ("col", "signup"), dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+        ),
+        ("signup - last_order < 30", ("<", ("-", ("col", "signup"), ("col", "last_order")), 30)),
+        ("  orders_12m >= 3  ", (">=", ("col", "orders_12m"), 3)),
+        ("((orders_12m >= 3))", (">=", ("col", "orders_12m"), 3)),
+        ("notes == 1", ("==", ("col", "notes"), 1)),
+        ("1 < 2", ("<", 1, 2)),
+        ("true", True),
+    ],
+)
+def test_every_construct_parses_and_checks(text: str, tree: object) -> None:
+    assert strip_spans(parsed(text).tree) == tree
+
+
+def test_constants_keep_their_python_types() -> None:
+    tree = parse_condition('x in [1, 2.5, "3", true]').tree
+    assert isinstance(tree, IsIn)
+    values = [item.value for item in tree.items]
+    assert values == [1, 2.5, "3", True]
+    assert [type(v) for v in values] == [int, float, str, bool]
+
+
+def test_spans_count_characters_of_the_text_as_written() -> None:
+    tree = parse_condition('`Prénom` == "é" and nps_score > 9').tree
+    assert isinstance(tree, Logical)
+    first, second = tree.operands
+    assert isinstance(first, Compare)
+    assert isinstance(second, Compare)
+    assert first.left.span == Span(0, 8)
+    assert first.right.span == Span(12, 15)
+    assert second.span == Span(20, 33)
+    assert second.left.span == Span(20, 29)
+
+
+def test_a_backtick_inside_a_string_is_part_of_the_string() -> None:
+    tree = parse_condition('notes == "a `b` c" and contains(name, "`")').tree
+    assert strip_spans(tree) == (
+        "and",
+        ("==", ("col", "notes"), "a `b` c"),
+        ("contains", ("col", "name"), "`"),
+    )
+
+
+def test_a_quote_inside_backticks_is_part_of_the_name() -> None:
+    tree = parse_condition("`l'an \"dernier\"` > 1 and `Chiffre d'affaires` > 2").tree
+    assert strip_spans(tree) == (
+        "and",
+        (">", ("col", 'l\'an "dernier"'), 1),
+        (">", ("col", "Chiffre d'affaires"), 2),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "orders_12m >= 3\nand nps_score > 8",
+        "orders_12m >= 3\r\n  and nps_score > 8\n",
+        "orders_12m >= 3\tand\tnps_score > 8",
+    ],
+)
+def test_line_breaks_and_tabs_are_spaces(text: str) -> None:
+    assert strip_spans(parsed(text).tree) == (
+        "and",
+        (">=", ("col", "orders_12m"), 3),
+        (">", ("col", "nps_score"), 8),
+    )
+
+
+def test_a_yaml_literal_block_parses() -> None:
+    document = yaml.safe_load(
+        "when: |\n"
+        "  orders_12m >= 3\n"
+        '  and region not in ["Corse", "Guyane"]\n'
+        "  and (vip or nps_score >= 9)\n"
+    )
+    text = document["when"]
+    assert text.count("\n") == 3
+    condition = parsed(text)
+    assert condition.text == text
+    assert condition.columns() == ("orders_12m", "region", "vip", "nps_score")
+
+
+def test_an_error_on_the_second_line_of_a_block_is_shown_on_one_line() -> None:
+    text = "orders_12m >= 3\nand x.y\n"
+    error = refused(text)
+    assert caret(text, error.span).splitlines() == [
+        "    orders_12m >= 3 and x.y ",
+        "                        ^^^",
+    ]
+
+
+# --- Condition.columns() -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [
+        ("orders_12m >= 3", ("orders_12m",)),
+        ("1 < 2", ()),
+        (
+            "nps_score > 8 and (orders_12m > nps_score or `Chiffre d'affaires` > 10)",
+            ("nps_score", "orders_12m", "Chiffre d'affaires"),
+        ),
+        ("1 <= tenure < 12", ("tenure",)),
+        (
+            'days_since(last_order) > 3 or missing(region) or contains(name, "x")',
+            ("last_order", "region", "name"),
+        ),
+        ("between(tenure, orders_12m, nps_score)", ("tenure", "orders_12m", "nps_score")),
+        ("not -(total_spent / tenure) > 1", ("total_spent", "tenure")),
+        ('lower(region) in ["a"] and region != "b"', ("region",)),
+    ],
+)
+def test_columns_in_order_of_first_appearance(text: str, columns: tuple[str, ...]) -> None:
+    assert parse_condition(text).columns() == columns
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+
+def test_unknown_column_suggests_the_closest_name() -> None:
+    error = refused("nps_scroe > 8")
+    assert error.code == "unknown-column"
+    assert error.message == "unknown column 'nps_scroe' (did you mean 'nps_score'?)"
+    assert error.span == Span(0, 9)
+
+
+def test_unknown_column_in_another_case_suggests_the_column() -> None:
+    error = refused('Region == "Corse"')
+    assert error.code == "unknown-column"
+    assert "did you mean 'region'" in error.message
+
+
+def test_unknown_backtick_column_suggests_the_column() -> None:
+    error = refused("`chiffre d'affaires` > 1000")
+    assert error.code == "unknown-column"
+    assert "Chiffre d'affaires" in error.message
+    assert error.span == Span(0, 20)
+
+
+def test_unknown_column_with_nothing_close_lists_the_columns() -> None:
+    error = refused("zzzz > 1", {"orders_12m": Kind.NUMBER, "region": Kind.TEXT})
+    assert error.code == "unknown-column"
+    assert error.message == "unknown column 'zzzz' (the input's columns are: orders_12m, region)"
+
+
+def test_unknown_column_inside_a_function_is_found() -> None:
+    error = refused("days_since(last_ordre) > 3")
+    assert error.code == "unknown-column"
+    assert "'last_order'" in error.message
+
+
+def test_a_dunder_name_is_only_a_column_name() -> None:
+    # Names are looked up among the input's columns, never in Python: no column, no value.
+    error = refused("__builtins__ > 1")
+    assert error.code == "unknown-column"
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("lowercase(region) == 'a'", "did you mean lower?"),
+        ("sum(orders_12m) > 1", "unknown function 'sum'"),
+        ("days_since(signup, last_order) > 1", "days_since takes 1 argument"),
+        ("between(tenure, 1) and vip", "between takes 3 arguments: between(column, low, high)"),
+        ("contains(name, region)", 'second argument of contains is a "text"'),
+        ("startswith(name, 20)", 'second argument of startswith is a "text"'),
+        ("missing(1)", "missing() takes a column name"),
+        ('date("31/01/2026") < signup', 'date() takes a date written "YYYY-MM-DD"'),
+        ("date(signup) < signup", 'date() takes a date written "YYYY-MM-DD"'),
+        ('lower(x="a") == "a"', "without names"),
+        ("region in []", "the list is empty"),
+        ("region in [name]", "a list after `in` holds values only"),
+        ('region in "Corse"', 'use contains(column, "text")'),
+        ("[1, 2]", "a list [...] can only follow `in`"),
+        ("`` > 1", "empty backticks"),
+        ("`Prénom > 1", "a backtick is not closed"),
+        ("x`a` > 1", "a name in backticks must stand apart"),
+        ("`a``b` > 1", "a name in backticks must stand apart"),
+        ("   ", "the condition is empty"),
+        ("region is None", "`is` is not allowed"),
+        ("x > " + "9" * 400, "this number is too large"),
+    ],
+)
+def test_grammar_errors_say_what_to_write(text: str, hint: str) -> None:
+    error = refused(text)
+    assert hint in error.message
+    assert error.code == "bad-condition"
+
+
+# --- types ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["region > 3", "3 < region", "region == 3", "region in [1, 2]", "between(region, 1, 2)"],
+)
+def test_text_compared_with_a_number_is_a_type_mismatch_naming_the_column(text: str) -> None:
+    error = refused(text)
+    assert error.code == "type-mismatch"
+    assert "column 'region' (text)" in error.message
+    assert "(number)" in error.message
+
+
+def test_text_compared_with_a_number_suggests_quotes() -> None:
+    error = refused("postal_code == 20000")
+    assert error.message == (
+        "`==` compares column 'postal_code' (text) with 20000 (number): "
+        'quote the value ("20000") if the column holds codes'
+    )
+
+
+def test_number_compared_with_text_suggests_removing_the_quotes() -> None:
+    error = refused('orders_12m >= "3"')
+    assert error.code == "type-mismatch"
+    assert "remove the quotes" in error.message
+
+
+def test_date_compared_with_a_string_suggests_date() -> None:
+    error = refused('signup > "2026-01-01"')
+    assert error.code == "type-mismatch"
+    assert "column 'signup' (date)" in error.message
+    assert 'date("' in error.message
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("orders_12m + 1", "number"),
+        ("region", "text"),
+        ("days_since(last_order)", "number"),
+        ("lower(region)", "text"),
+        ("signup", "date"),
+    ],
+)
+def test_a_condition_that_is_not_true_or_false_is_refused(text: str, kind: str) -> None:
+    error = refused(text)
+    assert error.code == "not-a-condition"
+    assert f"gives a {kind}, not true/false" in error.message
+    assert error.span == Span(0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("days_since(region) > 3", "days_since() needs date: column 'region' holds text"),
+        ("lower(nps_score) == 'a'", "lower() needs text: column 'nps_score' holds number"),
+        ('contains(signup, "2026")', "contains() needs text: column 'signup' holds date"),
+        ("signup - 3 > 1", "`-` needs numbers: column 'signup' holds date"),
+        ("region * 2 > 1", "`*` needs numbers: column 'region' holds text"),
+        ("-region > 1", "`-` needs a number"),
+        ("not region", "`not` combines true/false conditions: column 'region' is a text"),
+        ("region and vip", "`and` combines true/false conditions"),
+        ("vip or orders_12m", "`or` combines true/false conditions"),
+    ],
+)
+def test_type_errors_name_what_is_wrong(text: str, message: str) -> None:
+    error = refused(text)
+    assert error.code == "type-mismatch"
+    assert message in error.message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("vip < true", "true/false values can only be compared with == or !="),
+        ('region in ["a", 1]', "the list mixes kinds of values"),
+        ("between(vip, true, true)", "between() needs numbers, dates or text"),
+    ],
+)
+def test_other_type_errors(text: str, message: str) -> None:
+    assert message in refused(text).message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "notes == 1",
+        'notes == "x"',
+        "notes > signup",
+        "notes + 1 > 2",
+        "notes",
+        "not notes",
+        "notes and vip",
+        'lower(notes) == "a"',
+        'contains(notes, "a")',
+        "days_since(notes) > 3",
+        "between(notes, 1, 2)",
+        "notes in [1, 2]",
+        "missing(notes)",
+        "signup - notes > 3",
+    ],
+)
+def test_an_empty_column_fits_any_kind(text: str) -> None:
+    parsed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "signup - last_order > 30",
+        'signup - date("2026-01-01") > 30',
+        'date("2026-01-01") - signup < 0',
+        "days_since(signup) + tenure > 3",
+        "vip == (orders_12m > 3)",
+        "(orders_12m > 3) != (nps_score > 8)",
+        "lower(region) == lower(name)",
+        "region < name",
+        'between(region, "a", "m")',
+        "nps_score in [1, 2.5]",
+    ],
+)
+def test_well_typed_conditions_pass(text: str) -> None:
+    parsed(text)
+
+
+# --- carets: what the user sees ------------------------------------------------------------------
+
+
+def test_caret_under_a_syntax_error_after_accents() -> None:
+    text = 'région == "Île" and nps = 3'
+    error = refused(text)
+    # "é" and "Î" take two bytes in UTF-8: the caret counts characters, not bytes
+    assert caret(text, error.span).splitlines() == [
+        '    région == "Île" and nps = 3',
+        "                            ^",
+    ]
+
+
+def test_caret_under_an_attribute_after_accents() -> None:
+    text = '`Prénom` == "Zoé" and x.__class__'
+    error = refused(text)
+    assert caret(text, error.span).splitlines() == [
+        '    `Prénom` == "Zoé" and x.__class__',
+        "                          ^^^^^^^^^^^",
+    ]
+
+
+def test_caret_under_an_unknown_column() -> None:
+    text = "orders_12m >= 3 and nps_scroe > 8"
+    error = refused(text)
+    assert caret(text, error.span).splitlines() == [
+        "    orders_12m >= 3 and nps_scroe > 8",
+        "                        ^^^^^^^^^",
+    ]
+
+
+def test_caret_under_a_type_mismatch_after_accents() -> None:
+    text = '`Chiffre d\'affaires` > 1000 and `Prénom` == "é" and region > 3'
+    error = refused(text)
+    assert error.code == "type-mismatch"
+    assert caret(text, error.span).splitlines() == [
+        '    `Chiffre d\'affaires` > 1000 and `Prénom` == "é" and region > 3',
+        "                                                        ^^^^^^^^^^",
+    ]
+
+
+def test_caret_under_a_bad_function_argument() -> None:
+    text = "days_since(région) > 3"
+    error = refused(text, {"région": Kind.TEXT})
+    assert caret(text, error.span, indent="").splitlines() == [
+        "days_since(région) > 3",
+        "           ^^^^^^",
+    ]
+
+
+def test_caret_past_the_end_of_an_unfinished_condition() -> None:
+    text = "orders_12m >="
+    error = refused(text)
+    assert caret(text, error.span).splitlines() == [
+        "    orders_12m >=",
+        "                 ^",
+    ]
+
+
+def test_caret_without_a_span_shows_the_text() -> None:
+    assert caret("a\nb", None) == "    a b"
+
+
+# --- habits from other languages ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("nps_score = 10", "write == to compare"),
+        ('region = "Corse"', "write == to compare"),
+        ("orders_12m > 3 && vip", "write `and` / `or` rather than && / ||"),
+        ("orders_12m > 3 || vip", "write `and` / `or` rather than && / ||"),
+        ("orders_12m > 3 AND vip", "write and / or / not in lower case"),
+        ("orders_12m > 3 OR vip", "write and / or / not in lower case"),
+        ("NOT vip", "write and / or / not in lower case"),
+        ("nps_score <> 10", "write != for 'not equal'"),
+        ("orders_12m > 3 & vip", "write `and`"),
+        ("orders_12m > 3 | vip", "write `or`"),
+    ],
+)
+def test_habits_from_sql_and_c_get_a_hint(text: str, hint: str) -> None:
+    error = refused(text)
+    assert error.code == "bad-condition"
+    assert hint in error.message
+
+
+def test_an_equals_sign_inside_a_string_is_not_taken_for_a_comparison() -> None:
+    error = refused('region == "a=b" and')
+    assert "write ==" not in error.message
+
+
+@pytest.mark.parametrize("word", ["None", "null", "NULL", "nan"])
+def test_none_and_null_suggest_missing(word: str) -> None:
+    error = refused(f"nps_score == {word}")
+    assert "missing(" in error.message
+    assert error.span == Span(13, 13 + len(word))
+
+
+def test_is_none_suggests_missing() -> None:
+    assert "missing(column)" in refused("nps_score is None").message
