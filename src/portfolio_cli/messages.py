@@ -9,48 +9,20 @@ from __future__ import annotations
 
 import os
 
+from portfolio_cli.catalogue import core
+
+# One module per area of the tool, each with an EN and a FR dict: add yours here.
+AREAS = (core,)
+
 LANGUAGES = ("en", "fr")
 
-CATALOGUE: dict[str, dict[str, str]] = {
-    "en": {
-        "segment.satisfied": "Satisfied",
-        "segment.easy_to_satisfy": "Easy to satisfy",
-        "segment.unrecoverable": "Unrecoverable",
-        "summary.quality": "Portfolio quality",
-        "summary.customers": "{count} customers",
-        "summary.as_of": "as of {date}",
-        "summary.nps": "NPS",
-        "summary.answers": "{count} answers",
-        "summary.because": "Unrecoverable because",
-        "summary.no_criterion_met": "no criterion met",
-        "summary.unjudged": "Unjudged (a value was missing, counted as not met)",
-        "summary.what_to_do": "What to do",
-        "step.1": "Define satisfaction",
-        "step.2": "Listen to customers",
-        "step.3": "Keep three criteria",
-        "step.4": "Define problems",
-        "step.5": "Act",
-    },
-    "fr": {
-        "segment.satisfied": "Satisfait",
-        "segment.easy_to_satisfy": "Facile à satisfaire",
-        "segment.unrecoverable": "Irrécupérable",
-        "summary.quality": "Qualité du portefeuille",
-        "summary.customers": "{count} clients",
-        "summary.as_of": "au {date}",
-        "summary.nps": "NPS",
-        "summary.answers": "{count} réponses",
-        "summary.because": "Irrécupérables parce que",
-        "summary.no_criterion_met": "aucun critère rempli",
-        "summary.unjudged": "Non jugés (valeur manquante, comptée comme non remplie)",
-        "summary.what_to_do": "Que faire",
-        "step.1": "Définir la satisfaction",
-        "step.2": "Écouter les clients",
-        "step.3": "Retenir trois critères",
-        "step.4": "Définir les problèmes",
-        "step.5": "Agir",
-    },
-}
+CATALOGUE: dict[str, dict[str, str]] = {"en": {}, "fr": {}}
+for _area in AREAS:
+    for _lang, _texts in (("en", _area.EN), ("fr", _area.FR)):
+        _clash = CATALOGUE[_lang].keys() & _texts.keys()
+        if _clash:
+            raise RuntimeError(f"message keys defined twice: {sorted(_clash)}")
+        CATALOGUE[_lang].update(_texts)
 
 
 def language(option: str | None = None) -> str:
