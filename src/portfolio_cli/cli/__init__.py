@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from portfolio_cli import __version__
+from portfolio_cli.cli.batch import batch_command
 from portfolio_cli.cli.check import check_command
 from portfolio_cli.cli.classify import classify_command
 from portfolio_cli.cli.common import survive_any_terminal
@@ -46,6 +47,7 @@ def root(
 app.command("classify")(classify_command)
 app.command("check")(check_command)
 app.command("explain")(explain_command)
+app.command("batch")(batch_command)
 
 
 def main() -> None:

@@ -1,0 +1,257 @@
+"""Many client files in one run: one output per input, and one summary row per input.
+
+`expand_inputs` turns paths, globs and folders into a list of files; `plan` pairs each with its
+criteria file and output path; `classify_one` does one file (in a worker process when there are
+several) and never raises for a user's error: a broken input becomes a failed `Outcome`, so the
+other files are still written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from portfolio_cli.errors import Issue, PortfolioError, UsageError
+
+SUFFIXES = {"csv": ".csv", "json": ".json", "markdown": ".md"}
+INPUT_SUFFIXES = (".csv",)
+SUMMARY_NAME = "summary.csv"
+SEGMENT_KEYS = ("satisfied", "easy_to_satisfy", "unrecoverable")
+SUMMARY_COLUMNS = (
+    "file",
+    "customers",
+    *SEGMENT_KEYS,
+    "quality",
+    "nps",
+    "unjudged",
+    "status",
+    "error",
+)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One input to classify: where it is, which criteria file, where its output goes."""
+
+    source: Path
+    criteria: Path
+    output: Path
+    fmt: str
+    as_of: dt.date
+    encoding: str | None = None
+    delimiter: str | None = None
+    chunk_rows: int | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one job: its summary (None when it failed) or the error message."""
+
+    job: Job
+    summary: dict[str, Any] | None
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.summary is not None
+
+    def row(self) -> dict[str, Any]:
+        """Its line in summary.csv."""
+        row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS)
+        row["file"] = str(self.job.source)
+        if self.summary is None:
+            row["status"], row["error"] = "failed", self.error
+            return row
+        summary = self.summary
+        row["customers"] = summary["total"]
+        for key in SEGMENT_KEYS:
+            row[key] = summary["segments"][key]
+        row["quality"] = summary["quality"]
+        row["nps"] = summary["nps"]
+        row["unjudged"] = sum(summary["unjudged"].values())
+        row["status"], row["error"] = "ok", ""
+        return row
+
+
+def expand_inputs(arguments: Iterable[str]) -> tuple[list[Path], list[str]]:
+    """Files named by paths, globs (`clients/*.csv`) or folders (their CSV files), in the
+    order given, each once; and the arguments that matched nothing."""
+    files: list[Path] = []
+    unmatched: list[str] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES)
+        elif path.exists():
+            found = [path]
+        elif glob.has_magic(argument):
+            found = sorted(Path(p) for p in glob.glob(argument) if Path(p).is_file())  # noqa: PTH207 (absolute patterns too)
+        else:
+            found = []
+        if not found:
+            unmatched.append(argument)
+        files += found
+    unique = list(dict.fromkeys(files))
+    return unique, unmatched
+
+
+def plan(
+    files: Sequence[Path],
+    folder: Path,
+    fmt: str,
+    criteria: Path | None,
+    criteria_dir: Path | None,
+    as_of: dt.date,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    chunk_rows: int | None = None,
+) -> list[Job]:
+    """One job per file. Raises `UsageError` when two inputs would write the same output, an
+    input would overwrite summary.csv, or a file has no criteria file."""
+    suffix = SUFFIXES[fmt]
+    taken: dict[str, Path] = {}
+    jobs: list[Job] = []
+    for source in files:
+        output = folder / f"{source.stem}{suffix}"
+        name = output.name.lower()
+        if name == SUMMARY_NAME:
+            raise UsageError(
+                Issue(
+                    "output-clash",
+                    f"{source} would be written to {output}, which is the batch summary: "
+                    "rename the input or choose another --format",
+                )
+            )
+        if name in taken:
+            raise UsageError(
+                Issue(
+                    "output-clash",
+                    f"{taken[name]} and {source} would both be written to {output}: "
+                    "rename one of them or run them in two batches",
+                )
+            )
+        taken[name] = source
+        own = _own_criteria(criteria_dir, source.stem) if criteria_dir else None
+        chosen = own or criteria
+        if chosen is None:
+            raise UsageError(
+                Issue(
+                    "no-criteria",
+                    f"no criteria file for {source}: add {criteria_dir}/{source.stem}.yaml or "
+                    "pass -c FILE for the files without their own",
+                )
+            )
+        jobs.append(
+            Job(source, chosen, output, fmt, as_of, encoding, delimiter, chunk_rows=chunk_rows)
+        )
+    return jobs
+
+
+def _own_criteria(folder: Path, stem: str) -> Path | None:
+    for suffix in (".yaml", ".yml"):
+        candidate = folder / f"{stem}{suffix}"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def classify_one(job: Job) -> Outcome:
+    """Classify one file and write its output; a user's error becomes a failed outcome."""
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.stream import classify_to_file
+
+    try:
+        rules = load_criteria(job.criteria)
+        summary = classify_to_file(
+            job.source,
+            rules,
+            job.output,
+            job.fmt,
+            job.as_of,
+            encoding=job.encoding,
+            delimiter=job.delimiter,
+            chunk_rows=job.chunk_rows,
+        )
+    except PortfolioError as exc:
+        return Outcome(job, None, " / ".join(str(i).replace("\n", " ") for i in exc.issues))
+    except MemoryError:
+        return Outcome(job, None, "out of memory: pass --chunk-rows to read it in parts")
+    except Exception as exc:  # a bug must not lose the other files' work
+        return Outcome(job, None, f"unexpected {type(exc).__name__}: {exc} (a bug in portfolio)")
+    return Outcome(job, summary)
+
+
+def _single_threaded_arrow() -> None:
+    """In a worker: one Arrow thread, since every core already has a worker."""
+    import pyarrow as pa
+
+    pa.set_cpu_count(1)
+    pa.set_io_thread_count(1)
+
+
+def workers() -> int:
+    """Cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def run(
+    jobs: Sequence[Job],
+    done: Callable[[Outcome], None] = lambda _: None,
+    processes: int | None = None,
+) -> list[Outcome]:
+    """Run every job, in worker processes when there is more than one; outcomes in job order.
+
+    `done` is called in this process as each job finishes (for a progress bar).
+    """
+    count = min(processes or workers(), len(jobs))
+    if count <= 1:
+        outcomes = []
+        for job in jobs:
+            outcome = classify_one(job)
+            done(outcome)
+            outcomes.append(outcome)
+        return outcomes
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # forkserver: workers fork from a clean process that has imported pandas once, never from
+    # this one (forking a process with Arrow threads running can deadlock)
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["portfolio_cli.stream"])
+    results: dict[int, Outcome] = {}
+    with ProcessPoolExecutor(count, mp_context=context, initializer=_single_threaded_arrow) as pool:
+        futures = {pool.submit(classify_one, job): index for index, job in enumerate(jobs)}
+        for future in as_completed(futures):
+            outcome = future.result()
+            results[futures[future]] = outcome
+            done(outcome)
+    return [results[i] for i in range(len(jobs))]
+
+
+def summary_csv(outcomes: Sequence[Outcome]) -> bytes:
+    """summary.csv: one row per input, in the order given."""
+    import pyarrow as pa
+
+    from portfolio_cli.writers.formats import to_csv
+
+    rows = [outcome.row() for outcome in outcomes]
+    columns = {
+        "file": pa.array([r["file"] for r in rows], pa.string()),
+        "customers": pa.array([r["customers"] for r in rows], pa.int64()),
+        **{key: pa.array([r[key] for r in rows], pa.int64()) for key in SEGMENT_KEYS},
+        "quality": pa.array([r["quality"] for r in rows], pa.float64()),
+        "nps": pa.array([r["nps"] for r in rows], pa.float64()),
+        "unjudged": pa.array([r["unjudged"] for r in rows], pa.int64()),
+        "status": pa.array([r["status"] for r in rows], pa.string()),
+        "error": pa.array([r["error"] for r in rows], pa.string()),
+    }
+    return to_csv(pa.table(columns))
