@@ -1,0 +1,182 @@
+"""`portfolio batch`: many client files, one output each, summary.csv, failures and exit 3."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE, EXAMPLE_CRITERIA, Run
+
+Write = Callable[[str, str | bytes], Path]
+AS_OF = "2026-11-23"
+CRITERIA = """\
+version: 1
+customers:
+  id: id
+listening:
+  nps: score
+criteria:
+  - key: loyal
+    when: orders >= 3
+  - key: fan
+    when: score >= 9
+problems:
+  - key: far
+    when: region == "Corse"
+"""
+STRICT = CRITERIA.replace("orders >= 3", "orders >= 5")
+NORTH = "id,orders,score,region\nN1,5,10,Bretagne\nN2,4,,Bretagne\nN3,0,3,Corse\n"
+SOUTH = "id,orders,score,region\nS1,1,9,Corse\nS2,3,7,Var\n"
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+@pytest.fixture
+def clients(write: Write) -> Path:
+    folder = write("criteria.yaml", CRITERIA).parent
+    (folder / "clients").mkdir()
+    (folder / "clients" / "north.csv").write_text(NORTH, encoding="utf-8")
+    (folder / "clients" / "south.csv").write_text(SOUTH, encoding="utf-8")
+    return folder
+
+
+def test_one_output_per_input_and_a_summary(run: Run, clients: Path) -> None:
+    out = clients / "out"
+    result = run(
+        "batch", str(clients / "clients"), "-c", str(clients / "criteria.yaml"), "-o", str(out)
+    )
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["north.csv", "south.csv", "summary.csv"]
+    north = rows(out / "north.csv")
+    assert [(r["id"], r["segment"], r["priority"]) for r in north] == [
+        ("N1", "satisfied", "1"),
+        ("N2", "easy_to_satisfy", "2"),
+        ("N3", "unrecoverable", "3"),
+    ]
+    assert (out / "summary.csv").read_text(encoding="utf-8") == (
+        "file,customers,satisfied,easy_to_satisfy,unrecoverable,quality,nps,unjudged,status,error\n"
+        f'"{clients / "clients" / "north.csv"}",3,1,1,1,0.6667,0,1,"ok",""\n'
+        f'"{clients / "clients" / "south.csv"}",2,0,1,1,0.5,50,0,"ok",""\n'
+    )
+    assert "2 of 2 files classified, 5 customers" in result.stderr
+
+
+def test_each_output_equals_what_classify_writes(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("batch", str(EXAMPLE), "-c", str(EXAMPLE_CRITERIA), "-o", str(out),
+                 "--as-of", AS_OF, "-f", "json")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    single = tmp_path / "single.json"
+    run("classify", str(EXAMPLE), "-c", str(EXAMPLE_CRITERIA), "-o", str(single), "--as-of", AS_OF)
+    assert (out / "customers.json").read_bytes() == single.read_bytes()
+
+
+def test_a_broken_input_is_named_skipped_and_exits_3(run: Run, clients: Path) -> None:
+    (clients / "clients" / "broken.csv").write_text("customer,orders\nX,1\n", encoding="utf-8")
+    out = clients / "out"
+    result = run("batch", str(clients / "clients" / "*.csv"), "-c", str(clients / "criteria.yaml"),
+                 "-o", str(out), "-j", "1")  # fmt: skip
+    assert result.exit_code == 3
+    broken = clients / "clients" / "broken.csv"
+    assert f"error: failed: {broken}: {broken} has no column 'id'" in result.stderr
+    assert "1 of 3 files failed (see summary.csv)" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["north.csv", "south.csv", "summary.csv"]
+    summary = {Path(r["file"]).name: r for r in rows(out / "summary.csv")}
+    assert summary["broken.csv"]["status"] == "failed"
+    assert summary["broken.csv"]["customers"] == ""
+    assert summary["broken.csv"]["error"].startswith(f"{broken} has no column 'id'")
+    assert summary["north.csv"]["status"] == "ok"
+
+
+def test_criteria_dir_overrides_per_client(run: Run, clients: Path) -> None:
+    own = clients / "own"
+    own.mkdir()
+    (own / "north.yaml").write_text(STRICT, encoding="utf-8")
+    out = clients / "out"
+    result = run("batch", str(clients / "clients"), "-c", str(clients / "criteria.yaml"),
+                 "--criteria-dir", str(own), "-o", str(out), "-j", "1")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    north = {r["id"]: r["criteria"] for r in rows(out / "north.csv")}
+    assert north == {"N1": "loyal|fan", "N2": "", "N3": ""}  # orders >= 5 from north.yaml
+    south = {r["id"]: r["criteria"] for r in rows(out / "south.csv")}
+    assert south == {"S1": "fan", "S2": "loyal"}  # the common criteria file
+
+
+def test_two_inputs_with_one_stem_write_nothing(run: Run, clients: Path) -> None:
+    other = clients / "other"
+    other.mkdir()
+    (other / "north.csv").write_text(NORTH, encoding="utf-8")
+    out = clients / "out"
+    result = run("batch", str(clients / "clients"), str(other), "-c",
+                 str(clients / "criteria.yaml"), "-o", str(out))  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {clients / 'clients' / 'north.csv'} and {other / 'north.csv'} would both be "
+        f"written to {out / 'north.csv'}: rename one of them or run them in two batches\n"
+    )
+    assert not out.exists()
+
+
+def test_a_broken_common_criteria_file_stops_before_any_output(
+    run: Run, clients: Path, write: Write
+) -> None:
+    bad = write("bad.yaml", "version: 1\ncustomers: {id: id}\ncriteria: []\n")
+    out = clients / "out"
+    result = run("batch", str(clients / "clients"), "-c", str(bad), "-o", str(out))
+    assert result.exit_code == 2
+    assert "criteria" in result.stderr
+    assert not out.exists()
+
+
+def test_a_pattern_that_matches_nothing_fails_the_batch(run: Run, clients: Path) -> None:
+    out = clients / "out"
+    result = run("batch", str(clients / "clients" / "north.csv"), str(clients / "nope*.csv"),
+                 "-c", str(clients / "criteria.yaml"), "-o", str(out), "--lang", "fr")  # fmt: skip
+    assert result.exit_code == 3
+    assert f"error: aucun fichier ne correspond à {clients / 'nope*.csv'}" in result.stderr
+    assert "1 fichiers en échec sur 2" in result.stderr
+    assert (out / "north.csv").exists()
+
+
+def test_no_input_at_all(run: Run, clients: Path) -> None:
+    result = run("batch", str(clients / "nothing*.csv"), "-c", str(clients / "criteria.yaml"),
+                 "-o", str(clients / "out"))  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == ("error: no input file to classify: name CSV files, globs or folders\n")
+
+
+def test_formula_cells_in_outputs_are_neutralised(run: Run, write: Write) -> None:
+    write("c.yaml", CRITERIA)
+    data = write("=cmd.csv", "id,orders,score,region\n@SUM(A1),3,9,Var\n")
+    out = data.parent / "out"
+    result = run("batch", str(data), "-c", str(data.parent / "c.yaml"), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert rows(out / "=cmd.csv")[0]["id"] == "'@SUM(A1)"
+
+
+def test_help_and_check_do_not_load_pandas() -> None:
+    """`portfolio --help` and `check` without INPUT start without pandas or pyarrow."""
+    probe = (
+        "import sys\n"
+        "from portfolio_cli.cli import app\n"
+        "try:\n"
+        "    app(sys.argv[1:])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = sorted(m for m in ('pandas', 'pyarrow', 'numpy') if m in sys.modules)\n"
+        "print('loaded:', heavy, file=sys.stderr)\n"
+    )
+    for args in (["--help"], ["batch", "--help"], ["check", "-c", str(EXAMPLE_CRITERIA)]):
+        result = subprocess.run(
+            [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=False
+        )
+        assert result.stderr.endswith("loaded: []\n"), (args, result.stderr)
+        assert result.stdout
