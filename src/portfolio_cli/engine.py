@@ -256,23 +256,64 @@ def _priority_order(
 ) -> Array:
     """Positions in priority order: more criteria, fewer active then compensated problems,
     then `policy.order_by` (missing values last either way), then the id compared as text."""
-    keys: list[Array] = [-criteria_met.astype(np.int64), active, compensated]
-    for key in criteria.policy.order_by:
-        kind = kinds[key.column]
-        if kind is Kind.EMPTY:
-            continue
-        series = frame[key.column]
+    order_by = [
+        (pa.array(frame[key.column], from_pandas=True), key.descending)
+        for key in criteria.policy.order_by
+        if kinds[key.column] is not Kind.EMPTY
+    ]
+    ids = pa.array(frame[criteria.customers.id], type=pa.string(), from_pandas=True)
+    return priority_order(len(criteria.criteria), criteria_met, active, compensated, order_by, ids)
+
+
+def priority_order(
+    criteria_count: int,
+    criteria_met: Array,
+    active: Array,
+    compensated: Array,
+    order_by: Sequence[tuple[pa.Array | pa.ChunkedArray, bool]],
+    ids: pa.Array | pa.ChunkedArray,
+) -> Array:
+    """Positions in priority order from the compact per-row rank key (also used by the
+    streaming path, which keeps only these columns for a whole file).
+
+    `order_by` holds (values, descending) pairs; missing values sort last either way.
+    """
+    if not len(criteria_met):
+        return np.zeros(0, dtype=np.int64)
+    keys: list[Array] = [criteria_count - criteria_met.astype(np.int64), active, compensated]
+    for values, descending in order_by:
         ranks = pc.rank(
-            pa.array(series, from_pandas=True),
-            sort_keys="descending" if key.descending else "ascending",
-            tiebreaker="dense",
+            values, sort_keys="descending" if descending else "ascending", tiebreaker="dense"
         )
         keys.append(np.asarray(ranks, dtype=np.int64))
-    ids = pa.array(frame[criteria.customers.id], type=pa.string(), from_pandas=True)
     keys.append(np.asarray(pc.rank(ids, tiebreaker="first"), dtype=np.int64))
-    if not len(frame):
-        return np.zeros(0, dtype=np.int64)
-    return np.lexsort(keys[::-1]).astype(np.int64)
+    return _sort_by(keys)
+
+
+def _sort_by(keys: Sequence[Array]) -> Array:
+    """Stable order by several non-negative integer keys, most significant first.
+
+    Neighbouring keys are packed into as few int64 words as their ranges allow (usually one),
+    so one sort replaces a multi-key lexsort.
+    """
+    words: list[Array] = []
+    word: Array | None = None
+    span = 1
+    for key in keys:
+        size = int(key.max()) + 1
+        wide = key.astype(np.int64)
+        if word is not None and span * size < 2**62:
+            word = word * size + wide
+            span *= size
+        else:
+            if word is not None:
+                words.append(word)
+            word, span = wide, size
+    assert word is not None
+    words.append(word)
+    if len(words) == 1:
+        return np.argsort(words[0], kind="stable").astype(np.int64)
+    return np.lexsort(words[::-1]).astype(np.int64)
 
 
 def _keys(results: Sequence[RuleResult], masks: Sequence[Array], size: int) -> pd.Categorical[Any]:

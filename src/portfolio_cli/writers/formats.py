@@ -22,6 +22,7 @@ from portfolio_cli.readers import CustomerList
 LIST_COLUMNS = ("criteria", "problems", "compensated")
 # A cell a spreadsheet would run as a formula: starts with = + - @ tab or CR (numbers excepted).
 _FORMULA = r"^[=+\-@\t\r]"
+_RISKY_FIRST = pa.array(["=", "+", "-", "@", "\t", "\r"])
 _NUMBER = r"^[+-]?(\d+|\d{1,3}([ ,.\x{a0}\x{202f}]\d{3})+)([.,]\d+)?([eE][+-]?\d+)?$"
 
 
@@ -50,13 +51,31 @@ def neutralise_formulas(table: pa.Table) -> pa.Table:
     arrays = []
     for column in table.columns:
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-            risky = pc.and_(
-                pc.match_substring_regex(column, _FORMULA),
-                pc.invert(pc.match_substring_regex(column, _NUMBER)),
+            column = _neutralise(column)
+        elif pa.types.is_dictionary(column.type) and pa.types.is_string(column.type.value_type):
+            column = pa.chunked_array(
+                [
+                    pa.DictionaryArray.from_arrays(chunk.indices, _neutralise(chunk.dictionary))
+                    for chunk in column.chunks
+                ],
+                column.type,
             )
-            column = pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column)
         arrays.append(column)
     return pa.table(arrays, names=table.column_names)
+
+
+def _neutralise(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """One text column: only cells whose first character is risky go through the regexes."""
+    if not len(column):
+        return column
+    first = pc.utf8_slice_codeunits(column, 0, 1)
+    suspect = pc.is_in(first, value_set=_RISKY_FIRST)
+    if not pc.any(suspect).as_py():
+        return column  # the common case: one cheap pass, no regex at all
+    risky = pc.and_(
+        pc.fill_null(suspect, False), pc.invert(pc.match_substring_regex(column, _NUMBER))
+    )
+    return pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column)
 
 
 def to_csv(table: pa.Table) -> bytes:
