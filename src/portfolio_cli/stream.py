@@ -1,29 +1,137 @@
-"""Classify a file straight to an output file; large CSV files in chunks, with bounded memory.
+"""Classify a file straight to an output; large CSV files in chunks, with bounded memory.
 
 Classification is row-local except the priority rank and the summary. Above a threshold
-(`--chunk-rows`, else `$PORTFOLIO_CHUNK_ROWS`, else `CHUNK_ROWS`) a CSV file is read twice as a
-stream of record batches, only the columns the rules need:
+(`--chunk-rows N`, else `$PORTFOLIO_CHUNK_ROWS`, else `CHUNK_ROWS`) a CSV file going to CSV is
+read twice as a stream of record batches, only the columns the rules need:
 
-1. a first pass decides each column's kind over the whole file (the same function as the
-   in-memory reader, on the column's distinct values), checks the ids, and keeps per row a compact
-   rank key: criteria met, active and compensated problem counts, the `order_by` values and the id;
-2. one stable sort of those keys gives the priority; a second pass classifies each chunk again and
-   writes its rows, in priority order, to the output.
+1. a first pass keeps the ids (checked as the in-memory reader checks them) and each column's
+   distinct values; the reader's own typing function decides each column's kind from them,
+   which is the kind it would decide from the whole column, so every chunk agrees;
+2. a second pass types and classifies each chunk and keeps only what the output and the rank
+   need: ids, names, and small codes (segment, criteria and problem keys, counts, order_by
+   values). One sort of that compact rank key gives the priority, and the rows are written in
+   rank order, a slice at a time.
 
-The output is byte for byte what the in-memory path writes.
+The output is byte for byte what the in-memory path writes (tests check it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from portfolio_cli.criteria import Criteria
-from portfolio_cli.engine import classify, required_columns
-from portfolio_cli.readers import CsvOptions, read_customers
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+
+from portfolio_cli.criteria import SEGMENTS, Criteria
+from portfolio_cli.engine import (
+    OUTPUT_COLUMNS,
+    Classification,
+    classify,
+    net_promoter_score,
+    priority_order,
+    required_columns,
+)
+from portfolio_cli.errors import InputError
+from portfolio_cli.expressions import Kind
+from portfolio_cli.readers import CustomerList, ReadInfo, read_customers
+from portfolio_cli.readers import _check_ids as check_ids
+from portfolio_cli.readers import _to_pandas as to_pandas
+from portfolio_cli.readers.columns import Typed, clean_text, infer_column
+from portfolio_cli.readers.csv import CsvOptions, read_csv_text
+from portfolio_cli.readers.csv import _read_error as read_error
 from portfolio_cli.writers import formats
 from portfolio_cli.writers.files import atomic_write
+
+CHUNK_ROWS = 1_000_000
+ENV_CHUNK_ROWS = "PORTFOLIO_CHUNK_ROWS"
+HEAD = 1 << 20
+WRITE_ROWS = 1 << 17
+_NULLS = {Kind.NUMBER: pa.float64(), Kind.DATE: pa.timestamp("s"), Kind.BOOL: pa.bool_()}
+
+Sink = Callable[[bytes], object]
+
+
+def chunk_rows(option: int | None = None) -> int:
+    """--chunk-rows, else $PORTFOLIO_CHUNK_ROWS, else CHUNK_ROWS."""
+    if option:
+        return option
+    value = os.environ.get(ENV_CHUNK_ROWS, "").replace("_", "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else CHUNK_ROWS
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a CSV file is laid out, found by the ordinary reader on the file's first rows."""
+
+    header: tuple[str, ...]
+    info: ReadInfo
+    estimated_rows: int
+
+
+def layout(source: str | Path, options: CsvOptions = CsvOptions()) -> Layout | None:
+    """The header, encoding and delimiter of a CSV file and a row estimate, or None when the
+    file is not a CSV file on disk or its first rows cannot be read (the in-memory path then
+    reports the problem as usual)."""
+    path = Path(source)
+    if str(source) == "-" or path.suffix.lower() not in ("", ".csv", ".txt", ".tsv"):
+        return None
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(HEAD)
+    except OSError:
+        return None
+    if len(head) == HEAD:
+        head = head[: head.rfind(b"\n") + 1]
+    try:
+        sample = read_csv_text(io.BytesIO(head), options, name=str(source))
+    except InputError:
+        return None
+    rows = max(sample.table.num_rows, 1)
+    return Layout(sample.header, sample.info, int(size / max(len(head), 1) * rows))
+
+
+def classify_to(
+    source: str | Path,
+    rules: Criteria,
+    sink: Sink,
+    fmt: str,
+    as_of: dt.date,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    chunk: int | None = None,
+    keep_columns: bool = False,
+) -> tuple[dict[str, Any], str]:
+    """Classify `source` and pass the `fmt` document to `sink`; return the summary and the
+    input's label. A CSV file above the chunk threshold going to CSV is streamed."""
+    options = CsvOptions(encoding=encoding, delimiter=delimiter)
+    size = chunk_rows(chunk)
+    found = layout(source, options) if fmt == "csv" else None
+    if found is not None and found.estimated_rows > size:
+        summary = stream_csv(
+            Path(source), rules, sink, as_of, found, size, options, keep_columns=keep_columns
+        )
+        return summary, found.info.source
+    customers = read_customers(
+        source,
+        rules.customers.id,
+        text_columns=[rules.customers.name] if rules.customers.name else [],
+        columns=None if keep_columns else required_columns(rules),
+        options=options,
+    )
+    result = classify(customers, rules, as_of)
+    table = formats.output_table(result, customers, keep_columns)
+    sink(formats.render(fmt, table, result.summary))
+    return result.summary, customers.info.source
 
 
 def classify_to_file(
@@ -37,17 +145,260 @@ def classify_to_file(
     delimiter: str | None = None,
     chunk_rows: int | None = None,
 ) -> dict[str, Any]:
-    """Classify `source` and write the `fmt` document to `output`; return the summary."""
-    customers = read_customers(
-        source,
-        rules.customers.id,
-        text_columns=[rules.customers.name] if rules.customers.name else [],
-        columns=required_columns(rules),
-        options=CsvOptions(encoding=encoding, delimiter=delimiter),
-    )
-    result = classify(customers, rules, as_of)
-    table = formats.output_table(result, customers)
-    data = formats.render(fmt, table, result.summary)
+    """Classify `source` and write the `fmt` document to `output` (atomically)."""
     with atomic_write(output) as stream:
-        stream.write(data)
-    return result.summary
+        summary, _ = classify_to(
+            source,
+            rules,
+            stream.write,
+            fmt,
+            as_of,
+            encoding=encoding,
+            delimiter=delimiter,
+            chunk=chunk_rows,
+        )
+    return summary
+
+
+# --- the streaming path --------------------------------------------------------------------
+
+
+def _batches(path: Path, found: Layout, columns: list[str], rows: int) -> Iterator[pa.Table]:
+    """The file's `columns` as text, `rows` rows at a time."""
+    info = found.info
+    encoding = (
+        "utf8" if info.encoding.replace("-", "").lower() in ("utf8", "utf8sig") else (info.encoding)
+    )
+    try:
+        reader = pa_csv.open_csv(
+            str(path),
+            read_options=pa_csv.ReadOptions(
+                column_names=list(found.header),
+                skip_rows=1,
+                encoding=encoding,
+                block_size=1 << 22,
+            ),
+            parse_options=pa_csv.ParseOptions(delimiter=info.delimiter, newlines_in_values=True),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(found.header, pa.string()),
+                include_columns=columns,
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+        pending: list[pa.RecordBatch] = []
+        held = 0
+        for batch in reader:
+            pending.append(batch)
+            held += batch.num_rows
+            while held >= rows:
+                table = pa.Table.from_batches(pending)
+                yield table.slice(0, rows)
+                rest = table.slice(rows)
+                pending, held = rest.to_batches(), rest.num_rows
+        if held:
+            yield pa.Table.from_batches(pending)
+    except pa.ArrowInvalid as exc:
+        raise read_error(
+            exc, path, info.source, found.header, info.encoding, info.delimiter
+        ) from None
+
+
+def _kinds(
+    path: Path, found: Layout, rules: Criteria, columns: list[str], rows: int
+) -> tuple[dict[str, Kind], pa.ChunkedArray]:
+    """First pass: every column's kind (decided on its distinct values, which gives what the
+    whole column gives) and the ids, checked as the in-memory reader checks them."""
+    id_column = rules.customers.id
+    forced = {id_column, *([rules.customers.name] if rules.customers.name else [])}
+    typed = [c for c in columns if c not in forced]
+    ids: list[pa.ChunkedArray] = []
+    distinct: dict[str, list[pa.Array]] = {c: [] for c in typed}
+    for table in _batches(path, found, [id_column, *typed], rows):
+        ids.append(clean_text(table.column(id_column)))
+        for name in typed:
+            seen = distinct[name]
+            seen.append(pc.unique(clean_text(table.column(name))))
+            if len(seen) > 8:
+                distinct[name] = [pc.unique(pa.chunked_array(seen)).combine_chunks()]
+    all_ids = pa.chunked_array([c for part in ids for c in part.chunks], pa.string())
+    check_ids(found.info.source, id_column, Typed(Kind.TEXT, all_ids))
+    kinds = dict.fromkeys(forced & set(columns), Kind.TEXT)
+    for name, seen in distinct.items():
+        values = pc.unique(pa.chunked_array(seen, pa.string()))
+        kinds[name] = infer_column(values).kind
+    return kinds, all_ids
+
+
+def _typed(array: pa.ChunkedArray, kind: Kind) -> Typed:
+    """One chunk of a column, converted to the kind decided for the whole column."""
+    if kind is Kind.TEXT or kind is Kind.EMPTY:
+        return Typed(kind, infer_column(array, force_text=True).array)
+    found = infer_column(array)
+    if found.kind is kind:
+        return found
+    # a chunk with only blank cells: nulls of the column's type
+    return Typed(kind, pa.chunked_array([pa.nulls(len(array), _NULLS[kind])]))
+
+
+@dataclass
+class _Held:
+    """What the second pass keeps per row, in each chunk's own priority order."""
+
+    output: list[pa.Table]
+    criteria_met: list[np.ndarray[Any, Any]]
+    active: list[np.ndarray[Any, Any]]
+    compensated: list[np.ndarray[Any, Any]]
+    order_by: list[list[pa.Array]]
+    text: list[pa.Table]
+    summaries: list[dict[str, Any]]
+    nps: list[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]]
+
+
+def stream_csv(
+    path: Path,
+    rules: Criteria,
+    sink: Sink,
+    as_of: dt.date,
+    found: Layout,
+    rows: int,
+    options: CsvOptions = CsvOptions(),
+    *,
+    keep_columns: bool = False,
+) -> dict[str, Any]:
+    """Classify a CSV file chunk by chunk and write the CSV output in priority order."""
+    columns = [c for c in required_columns(rules) if c in found.header]
+    if rules.customers.id not in found.header:
+        # the in-memory reader names the missing column (and reads nothing else)
+        read_customers(path, rules.customers.id, columns=[], options=options)
+    kinds, _ = _kinds(path, found, rules, columns, rows)
+    held = _Held([], [], [], [], [], [], [], [])
+    read = list(found.header) if keep_columns else columns
+    for table in _batches(path, found, read, rows):
+        typed = {name: _typed(table.column(name), kinds[name]) for name in columns}
+        frame = to_pandas(typed, table.num_rows)
+        customers = CustomerList(frame, kinds, found.header, table, found.info, rules.customers.id)
+        result = classify(customers, rules, as_of)
+        _keep(held, result, customers, rules, keep_columns)
+    if not held.output:  # a header and no rows: nothing to stream
+        customers = read_customers(path, rules.customers.id, columns=columns, options=options)
+        result = classify(customers, rules, as_of)
+        sink(formats.to_csv(formats.output_table(result, customers, keep_columns)))
+        return result.summary
+    output = pa.concat_tables(held.output).unify_dictionaries().combine_chunks()
+    order_by = [
+        (pa.chunked_array(parts), key.descending)
+        for key, parts in zip(
+            [k for k in rules.policy.order_by if kinds[k.column] is not Kind.EMPTY],
+            zip(*held.order_by, strict=True) if held.order_by[0] else [],
+            strict=True,
+        )
+    ]
+    order = priority_order(
+        len(rules.criteria),
+        np.concatenate(held.criteria_met),
+        np.concatenate(held.active),
+        np.concatenate(held.compensated),
+        order_by,
+        output.column(rules.customers.id),
+    )
+    text = pa.concat_tables(held.text).combine_chunks() if keep_columns else None
+    _write(sink, output, order, np.concatenate(held.criteria_met), text, found.header)
+    return _summary(rules, as_of, held)
+
+
+def _keep(
+    held: _Held,
+    result: Classification,
+    customers: CustomerList,
+    rules: Criteria,
+    keep_columns: bool,
+) -> None:
+    """Keep a chunk's output columns (dictionary-encoded where they repeat) and rank key."""
+    order = result.order
+    frame = result.customers
+    columns: dict[str, pa.Array] = {}
+    for name in frame.columns:
+        if name in ("priority", "criteria_met"):
+            continue  # rebuilt when writing
+        array = pa.array(frame[name], from_pandas=True)
+        if pa.types.is_large_string(array.type):
+            array = array.cast(pa.string())
+        columns[str(name)] = array
+    held.output.append(pa.table(columns))
+    held.criteria_met.append(result.criteria_met[order])
+    held.active.append(result.active[order])
+    held.compensated.append(result.compensated[order])
+    taken = pa.array(order)
+    held.order_by.append(
+        [
+            pa.array(customers.frame[key.column], from_pandas=True).take(taken)
+            for key in rules.policy.order_by
+            if customers.kinds[key.column] is not Kind.EMPTY
+        ]
+    )
+    if keep_columns:
+        held.text.append(customers.text.take(taken))
+    held.summaries.append(result.summary)
+    nps = rules.listening.nps
+    if nps:
+        scores = customers.frame[nps].to_numpy(dtype="float64", na_value=np.nan)
+        held.nps.append((scores, result.segment))
+
+
+def _write(
+    sink: Sink,
+    output: pa.Table,
+    order: np.ndarray[Any, Any],
+    criteria_met: np.ndarray[Any, Any],
+    text: pa.Table | None,
+    header: tuple[str, ...],
+) -> None:
+    """The CSV output in priority order, a slice at a time, as `formats.to_csv` writes it."""
+    names = output.column_names
+    leading = [n for n in names if n not in OUTPUT_COLUMNS]  # id and name
+    for start in range(0, len(order), WRITE_ROWS):
+        chosen = order[start : start + WRITE_ROWS]
+        positions = pa.array(chosen)
+        part = output.take(positions)
+        columns: dict[str, pa.Array | pa.ChunkedArray] = {}
+        for name in names:
+            column = part.column(name)
+            if pa.types.is_dictionary(column.type):
+                column = column.cast(pa.string())
+            columns[name] = column
+            if name == "segment":
+                columns["priority"] = pa.array(np.arange(start + 1, start + 1 + len(chosen)))
+                columns["criteria_met"] = pa.array(criteria_met[chosen].astype(np.int64))
+        if text is not None:
+            taken = text.take(positions)
+            for name in header:
+                if name not in leading:
+                    columns[f"input_{name}" if name in columns else name] = taken.column(name)
+        table = pa.table(columns)
+        data = formats.to_csv(table)
+        if start:
+            data = data[len(formats.to_csv(table.slice(0, 0))) :]
+        sink(data)
+
+
+def _summary(rules: Criteria, as_of: dt.date, held: _Held) -> dict[str, Any]:
+    """The whole file's summary from the chunks' summaries: counts add up; quality and NPS
+    are computed again from the totals, as the in-memory path computes them."""
+    parts = held.summaries
+    summary: dict[str, Any] = dict(parts[0])
+    total = sum(p["total"] for p in parts)
+    summary["total"] = total
+    for field in ("segments", "criteria", "problems", "unjudged", "unrecoverable_reasons"):
+        summary[field] = {k: sum(p[field][k] for p in parts) for k in parts[0][field]}
+    satisfied = summary["segments"]["satisfied"] + summary["segments"]["easy_to_satisfy"]
+    summary["quality"] = round(satisfied / total, 4) if total else None
+    if held.nps:
+        scores = np.concatenate([s for s, _ in held.nps])
+        segment = np.concatenate([g for _, g in held.nps])
+        summary["nps"] = net_promoter_score(scores)
+        summary["nps_answers"] = int(np.count_nonzero(~np.isnan(scores)))
+        summary["nps_by_segment"] = {
+            name: net_promoter_score(scores[segment == i]) for i, name in enumerate(SEGMENTS)
+        }
+    return summary
