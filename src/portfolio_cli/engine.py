@@ -301,14 +301,14 @@ def _sort_by(keys: Sequence[Array]) -> Array:
     span = 1
     for key in keys:
         size = int(key.max()) + 1
-        wide = key.astype(np.int64)
         if word is not None and span * size < 2**62:
-            word = word * size + wide
+            word *= size
+            word += key
             span *= size
         else:
             if word is not None:
                 words.append(word)
-            word, span = wide, size
+            word, span = key.astype(np.int64), size
     assert word is not None
     words.append(word)
     if len(words) == 1:

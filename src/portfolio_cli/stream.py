@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,7 @@ from portfolio_cli.writers.files import atomic_write
 
 CHUNK_ROWS = 1_000_000
 ENV_CHUNK_ROWS = "PORTFOLIO_CHUNK_ROWS"
+PART_ROWS = 250_000  # at most this many rows are classified at once
 HEAD = 1 << 20
 WRITE_ROWS = 1 << 17
 _NULLS = {Kind.NUMBER: pa.float64(), Kind.DATE: pa.timestamp("s"), Kind.BOOL: pa.bool_()}
@@ -117,8 +118,9 @@ def classify_to(
     size = chunk_rows(chunk)
     found = layout(source, options) if fmt == "csv" else None
     if found is not None and found.estimated_rows > size:
+        part = min(size, PART_ROWS)
         summary = stream_csv(
-            Path(source), rules, sink, as_of, found, size, options, keep_columns=keep_columns
+            Path(source), rules, sink, as_of, found, part, options, keep_columns=keep_columns
         )
         return summary, found.info.source
     customers = read_customers(
@@ -206,7 +208,7 @@ def _batches(path: Path, found: Layout, columns: list[str], rows: int) -> Iterat
 
 def _kinds(
     path: Path, found: Layout, rules: Criteria, columns: list[str], rows: int
-) -> tuple[dict[str, Kind], pa.ChunkedArray]:
+) -> dict[str, Kind]:
     """First pass: every column's kind (decided on its distinct values, which gives what the
     whole column gives) and the ids, checked as the in-memory reader checks them."""
     id_column = rules.customers.id
@@ -220,14 +222,25 @@ def _kinds(
             seen = distinct[name]
             seen.append(pc.unique(clean_text(table.column(name))))
             if len(seen) > 8:
-                distinct[name] = [pc.unique(pa.chunked_array(seen)).combine_chunks()]
+                distinct[name] = [pc.unique(pa.chunked_array(seen, pa.string()))]
     all_ids = pa.chunked_array([c for part in ids for c in part.chunks], pa.string())
-    check_ids(found.info.source, id_column, Typed(Kind.TEXT, all_ids))
+    if all_ids.null_count or not _distinct(all_ids):
+        check_ids(found.info.source, id_column, Typed(Kind.TEXT, all_ids))  # its message
+    del all_ids, ids
     kinds = dict.fromkeys(forced & set(columns), Kind.TEXT)
     for name, seen in distinct.items():
         values = pc.unique(pa.chunked_array(seen, pa.string()))
         kinds[name] = infer_column(values).kind
-    return kinds, all_ids
+    return kinds
+
+
+def _distinct(ids: pa.ChunkedArray) -> bool:
+    """No id twice, found by sorting: a hash table of millions of ids would cost more memory
+    than the whole rank key."""
+    ordered = ids.take(pc.sort_indices(ids))
+    if len(ordered) < 2:
+        return True
+    return not pc.any(pc.equal(ordered.slice(1), ordered.slice(0, len(ordered) - 1))).as_py()
 
 
 def _typed(array: pa.ChunkedArray, kind: Kind) -> Typed:
@@ -271,7 +284,8 @@ def stream_csv(
     if rules.customers.id not in found.header:
         # the in-memory reader names the missing column (and reads nothing else)
         read_customers(path, rules.customers.id, columns=[], options=options)
-    kinds, _ = _kinds(path, found, rules, columns, rows)
+    kinds = _kinds(path, found, rules, columns, rows)
+    pa.default_memory_pool().release_unused()
     held = _Held([], [], [], [], [], [], [], [])
     read = list(found.header) if keep_columns else columns
     for table in _batches(path, found, read, rows):
@@ -280,14 +294,16 @@ def stream_csv(
         customers = CustomerList(frame, kinds, found.header, table, found.info, rules.customers.id)
         result = classify(customers, rules, as_of)
         _keep(held, result, customers, rules, keep_columns)
+        del table, typed, frame, customers, result
+        pa.default_memory_pool().release_unused()  # give the chunk's memory back now
     if not held.output:  # a header and no rows: nothing to stream
         customers = read_customers(path, rules.customers.id, columns=columns, options=options)
         result = classify(customers, rules, as_of)
         sink(formats.to_csv(formats.output_table(result, customers, keep_columns)))
         return result.summary
-    output = pa.concat_tables(held.output).unify_dictionaries().combine_chunks()
+    output = _combine(held.output)
     order_by = [
-        (pa.chunked_array(parts), key.descending)
+        (_chunked(parts), key.descending)
         for key, parts in zip(
             [k for k in rules.policy.order_by if kinds[k.column] is not Kind.EMPTY],
             zip(*held.order_by, strict=True) if held.order_by[0] else [],
@@ -305,6 +321,28 @@ def stream_csv(
     text = pa.concat_tables(held.text).combine_chunks() if keep_columns else None
     _write(sink, output, order, np.concatenate(held.criteria_met), text, found.header)
     return _summary(rules, as_of, held)
+
+
+def _chunked(parts: Sequence[pa.Array | pa.ChunkedArray]) -> pa.ChunkedArray:
+    """One chunked array from arrays and chunked arrays alike, without copying."""
+    chunks = [c for p in parts for c in (p.chunks if isinstance(p, pa.ChunkedArray) else [p])]
+    types = {c.type for c in chunks}
+    if len(types) > 1:  # dictionaries with index types of several widths
+        chunks = [c.cast(pa.dictionary(pa.int32(), c.type.value_type)) for c in chunks]
+    return pa.chunked_array(chunks)
+
+
+def _combine(parts: list[pa.Table]) -> pa.Table:
+    """One table from the chunks' tables, a column at a time, letting each chunk's column go
+    as soon as it is copied (peak: the result plus one column, not twice the result)."""
+    names = parts[0].column_names
+    pieces = {name: [t.column(name) for t in parts] for name in names}
+    parts.clear()
+    columns = {}
+    for name in names:
+        single = pa.table({name: _chunked(pieces.pop(name))}).unify_dictionaries()
+        columns[name] = single.column(0).combine_chunks()
+    return pa.table(columns)
 
 
 def _keep(
@@ -343,7 +381,9 @@ def _keep(
     nps = rules.listening.nps
     if nps:
         scores = customers.frame[nps].to_numpy(dtype="float64", na_value=np.nan)
-        held.nps.append((scores, result.segment))
+        # what NPS needs of a score, in one byte: promoter, passive, detractor, no answer
+        code = np.select([scores >= 9, scores <= 6, ~np.isnan(scores)], [10, 0, 7], -1)
+        held.nps.append((code.astype(np.int8), result.segment))
 
 
 def _write(
@@ -394,7 +434,8 @@ def _summary(rules: Criteria, as_of: dt.date, held: _Held) -> dict[str, Any]:
     satisfied = summary["segments"]["satisfied"] + summary["segments"]["easy_to_satisfy"]
     summary["quality"] = round(satisfied / total, 4) if total else None
     if held.nps:
-        scores = np.concatenate([s for s, _ in held.nps])
+        codes = np.concatenate([s for s, _ in held.nps])
+        scores = np.where(codes < 0, np.nan, codes.astype(np.float64))
         segment = np.concatenate([g for _, g in held.nps])
         summary["nps"] = net_promoter_score(scores)
         summary["nps_answers"] = int(np.count_nonzero(~np.isnan(scores)))
