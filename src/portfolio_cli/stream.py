@@ -50,7 +50,7 @@ from portfolio_cli.readers.csv import _read_error as read_error
 from portfolio_cli.writers import formats
 from portfolio_cli.writers.files import atomic_write
 
-CHUNK_ROWS = 1_000_000
+CHUNK_ROWS = 2_000_000
 ENV_CHUNK_ROWS = "PORTFOLIO_CHUNK_ROWS"
 PART_ROWS = 250_000  # at most this many rows are classified at once
 HEAD = 1 << 20

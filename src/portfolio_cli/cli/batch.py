@@ -10,6 +10,7 @@ import typer
 
 from portfolio_cli.cli.common import (
     AsOfOption,
+    ChunkRowsOption,
     CriteriaOption,
     DebugOption,
     DelimiterOption,
@@ -27,18 +28,6 @@ if TYPE_CHECKING:
     from portfolio_cli.batch import Job, Outcome
 
 BATCH_FORMATS = ("csv", "json", "markdown")
-ChunkRowsOption = Annotated[
-    int | None,
-    typer.Option(
-        "--chunk-rows",
-        min=1,
-        metavar="N",
-        envvar="PORTFOLIO_CHUNK_ROWS",
-        help="Read a CSV file with more than N rows in parts of N rows, with bounded memory "
-        "(also $PORTFOLIO_CHUNK_ROWS). Default: 2,000,000.",
-        show_default=False,
-    ),
-]
 
 
 @boundary

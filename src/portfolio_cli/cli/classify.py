@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -12,6 +13,7 @@ from rich.text import Text
 
 from portfolio_cli.cli.common import (
     AsOfOption,
+    ChunkRowsOption,
     CriteriaOption,
     DebugOption,
     DelimiterOption,
@@ -118,6 +120,7 @@ def classify_command(
         ),
     ] = 50,
     as_of: AsOfOption = None,
+    chunk_rows: ChunkRowsOption = None,
     encoding: EncodingOption = None,
     delimiter: DelimiterOption = None,
     quiet: QuietOption = False,
@@ -149,6 +152,11 @@ def classify_command(
     if not quiet:
         for warning in rules.warnings:
             err.print(f"warning: {warning}", markup=False)
+    if fmt_name == "csv" and input != "-":
+        # large files are read in chunks with bounded memory (see stream.py)
+        _classify_csv(input, rules, output, day, encoding, delimiter, chunk_rows, keep_columns,
+                      quiet, fail_under)  # fmt: skip
+        return
     customers = read_input(
         input, rules, every_column=keep_columns, encoding=encoding, delimiter=delimiter
     )
@@ -168,6 +176,37 @@ def classify_command(
         if not quiet:
             _print_summary(err, result.summary, customers.info.source, output)
     _fail_under(result.summary["quality"], fail_under)
+
+
+def _classify_csv(
+    source: str,
+    rules: Criteria,
+    output: Path | None,
+    day: dt.date,
+    encoding: str | None,
+    delimiter: str | None,
+    chunk_rows: int | None,
+    keep_columns: bool,
+    quiet: bool,
+    fail_under: float | None,
+) -> None:
+    from portfolio_cli.stream import classify_to
+    from portfolio_cli.writers.files import atomic_write
+
+    options: dict[str, Any] = {
+        "encoding": encoding,
+        "delimiter": delimiter,
+        "chunk": chunk_rows,
+        "keep_columns": keep_columns,
+    }
+    if output is None:
+        summary, label = classify_to(source, rules, write_stdout, "csv", day, **options)
+    else:
+        with atomic_write(output) as stream:
+            summary, label = classify_to(source, rules, stream.write, "csv", day, **options)
+    if not quiet:
+        _print_summary(make_console(stderr=True), summary, label, output)
+    _fail_under(summary["quality"], fail_under)
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -72,6 +72,20 @@ DelimiterOption = Annotated[
     ),
 ]
 
+ChunkRowsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--chunk-rows",
+        min=1,
+        metavar="N",
+        envvar="PORTFOLIO_CHUNK_ROWS",
+        help="A CSV file of more than N rows (estimated from its size) going to CSV is read "
+        "in parts of at most N rows (and 250,000), with bounded memory. Also "
+        "$PORTFOLIO_CHUNK_ROWS. Default: 2,000,000.",
+        show_default=False,
+    ),
+]
+
 
 def make_console(stderr: bool = False) -> Console:
     """A Rich console that never reads customer text as markup and survives any terminal.

@@ -1,0 +1,163 @@
+"""Large files read in chunks: the output is byte for byte the in-memory output."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import Run
+
+Write = Callable[[str, str | bytes], Path]
+AS_OF = "2026-11-23"
+CRITERIA = """\
+version: 1
+customers:
+  id: id
+  name: name
+listening:
+  nps: score
+criteria:
+  - key: loyal
+    when: orders >= 3
+  - key: fan
+    when: score >= 9
+  - key: recent
+    when: days_since(last) < 365
+problems:
+  - key: far
+    when: region in ["Corse", "Guyane"]
+  - key: noisy
+    when: complaints > 3
+    compensable: true
+  - key: coded
+    when: late_code == "A12"
+  - key: early
+    when: early_blank > 4
+    compensable: true
+policy:
+  compensate_with: 2
+  order_by: [spent desc, last asc]
+actions:
+  unrecoverable: "=do not call"
+"""
+
+
+def customers(rows: int = 90, seed: int = 7) -> str:
+    """Ties in `spent`, blanks everywhere, a column blank in the first rows only, a code
+    column that is numeric until its last row, names that look like formulas."""
+    rng = random.Random(seed)
+    lines = ["id,name,orders,score,last,region,complaints,spent,late_code,early_blank"]
+    ids = [f"K{n:04d}" for n in rng.sample(range(10_000), rows)]
+    for i, customer in enumerate(ids):
+        score = rng.choice(["", "3", "7", "8.5", "9", "10", "6.5"])
+        last = rng.choice(["", "2026-01-15", "2025-03-01", "2026-11-01"])
+        spent = rng.choice(["", "100", "100", "250.5", "-3", "1e3"])
+        code = "A12" if i == rows - 1 else str(rng.randint(1, 99))
+        early = "" if i < 20 else str(rng.randint(1, 5))
+        name = rng.choice(["Alice", "=HYPERLINK(1)", "Bob, Jr.", "Élodie", "-", " Ann "])
+        lines.append(
+            f'{customer},"{name}",{rng.randint(0, 5)},{score},{last},'
+            f"{rng.choice(['Corse', 'Var', 'Guyane', 'Bretagne', ''])},{rng.randint(0, 5)},"
+            f"{spent},{code},{early}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def files(write: Write) -> tuple[Path, Path]:
+    return write("customers.csv", customers()), write("criteria.yaml", CRITERIA)
+
+
+@pytest.mark.parametrize("chunk", ["7", "1", "89"])
+@pytest.mark.parametrize("extra", [[], ["--keep-columns"]])
+def test_chunks_write_the_same_bytes(
+    run: Run,
+    files: tuple[Path, Path],
+    chunk: str,
+    extra: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import portfolio_cli.stream as stream
+
+    streamed: list[int] = []
+    original = stream.stream_csv
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        streamed.append(args[5])  # rows per part
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(stream, "stream_csv", spy)
+    data, rules = files
+    folder = data.parent
+    whole = run("classify", str(data), "-c", str(rules), "-o", str(folder / "whole.csv"),
+                "--as-of", AS_OF, *extra)  # fmt: skip
+    parts = run("classify", str(data), "-c", str(rules), "-o", str(folder / "parts.csv"),
+                "--as-of", AS_OF, "--chunk-rows", chunk, *extra)  # fmt: skip
+    assert whole.exit_code == parts.exit_code == 0, parts.stderr
+    assert (folder / "parts.csv").read_bytes() == (folder / "whole.csv").read_bytes()
+    assert parts.stderr.replace("parts.csv", "whole.csv") == whole.stderr  # same summary
+    assert (folder / "whole.csv").read_text(encoding="utf-8").count("\n") == 91
+    assert streamed == [int(chunk)]
+    text = (folder / "whole.csv").read_text(encoding="utf-8")
+    assert "coded" in text  # late_code is text for the whole file, A12 in its last row only
+    assert "early" in text
+    assert "'=HYPERLINK(1)" in text
+    assert "'=do not call" in text
+
+
+def test_standard_output_and_the_environment_variable(
+    run: Run, files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, rules = files
+    whole = run("classify", str(data), "-c", str(rules), "-f", "csv", "--as-of", AS_OF)
+    monkeypatch.setenv("PORTFOLIO_CHUNK_ROWS", "10")
+    parts = run("classify", str(data), "-c", str(rules), "-f", "csv", "--as-of", AS_OF)
+    assert parts.stdout == whole.stdout
+    assert parts.stdout.startswith("id,name,segment,priority,criteria_met,criteria,")
+
+
+def test_batch_streams_large_files_too(
+    run: Run, files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, rules = files
+    folder = data.parent
+    run("classify", str(data), "-c", str(rules), "-o", str(folder / "whole.csv"),
+        "--as-of", AS_OF)  # fmt: skip
+    result = run("batch", str(data), "-c", str(rules), "-o", str(folder / "out"),
+                 "--as-of", AS_OF, "--chunk-rows", "5")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert (folder / "out" / "customers.csv").read_bytes() == (folder / "whole.csv").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("row", "change"),
+    [
+        (60, lambda line: line.split(",", 1)[0] + "," + "x,1,,,,,,1,1"),  # nothing wrong
+        (70, lambda line: "K9999" + line[5:]),  # an id seen in an earlier chunk
+        (80, lambda line: " " + line[5:]),  # a blank id in a late chunk
+        (85, lambda line: line + ",extra"),  # a ragged row in a late chunk
+    ],
+)
+def test_errors_in_late_chunks_read_as_in_memory(
+    run: Run, write: Write, row: int, change: Callable[[str], str]
+) -> None:
+    lines = customers().splitlines()
+    lines[10] = "K9999" + lines[10][5:]
+    lines[row] = change(lines[row])
+    data = write("c.csv", "\n".join(lines) + "\n")
+    rules = write("criteria.yaml", CRITERIA)
+    folder = data.parent
+    whole = run("classify", str(data), "-c", str(rules), "-o", str(folder / "w.csv"),
+                "--as-of", AS_OF)  # fmt: skip
+    parts = run("classify", str(data), "-c", str(rules), "-o", str(folder / "p.csv"),
+                "--as-of", AS_OF, "--chunk-rows", "9")  # fmt: skip
+    assert parts.exit_code == whole.exit_code
+    if whole.exit_code:
+        assert parts.stderr == whole.stderr
+        assert not (folder / "p.csv").exists()
+    else:
+        assert (folder / "p.csv").read_bytes() == (folder / "w.csv").read_bytes()
