@@ -44,8 +44,19 @@ def measure(command: list[str]) -> tuple[float, float]:
 
 
 def classify(source: Path, out: Path, *extra: str) -> list[str]:
-    return [PORTFOLIO, "classify", str(source), "-c", str(CRITERIA), "-o", str(out),
-            "--as-of", AS_OF, "-q", *extra]  # fmt: skip
+    return [
+        PORTFOLIO,
+        "classify",
+        str(source),
+        "-c",
+        str(CRITERIA),
+        "-o",
+        str(out),
+        "--as-of",
+        AS_OF,
+        "-q",
+        *extra,
+    ]
 
 
 def script(name: str, source: Path, out: Path) -> list[str]:
@@ -61,8 +72,10 @@ def race(label: str, commands: dict[str, list[str]], runs: int) -> dict[str, tup
             seconds, peak = measure(command)
             times[name].append(seconds)
             rss[name] = max(rss[name], peak)
-        print(f"  {label}: " + ", ".join(f"{n} {t[-1]:.2f}s" for n, t in times.items()),
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"  {label}: " + ", ".join(f"{n} {t[-1]:.2f}s" for n, t in times.items()),
+            file=sys.stderr,
+        )
     return {name: (statistics.median(times[name]), rss[name]) for name in commands}
 
 
@@ -86,16 +99,24 @@ def main() -> None:
         "| approach | rows | time | × DuckDB | peak RSS | note |",
         "|---|---|---|---|---|---|",
     ]
-    one = race("1M", {
-        "duckdb": script("duckdb_query.py", m1, OUT / "duck.csv"),
-        "portfolio": classify(m1, OUT / "portfolio.csv"),
-        "loop": script("baseline_loop.py", m1, OUT / "loop.csv"),
-    }, args.runs)  # fmt: skip
-    small = race("100k", {
-        "duckdb": script("duckdb_query.py", k100, OUT / "duck.csv"),
-        "portfolio": classify(k100, OUT / "portfolio.csv"),
-        "apply": script("baseline_apply.py", k100, OUT / "apply.csv"),
-    }, args.runs)  # fmt: skip
+    one = race(
+        "1M",
+        {
+            "duckdb": script("duckdb_query.py", m1, OUT / "duck.csv"),
+            "portfolio": classify(m1, OUT / "portfolio.csv"),
+            "loop": script("baseline_loop.py", m1, OUT / "loop.csv"),
+        },
+        args.runs,
+    )
+    small = race(
+        "100k",
+        {
+            "duckdb": script("duckdb_query.py", k100, OUT / "duck.csv"),
+            "portfolio": classify(k100, OUT / "portfolio.csv"),
+            "apply": script("baseline_apply.py", k100, OUT / "apply.csv"),
+        },
+        args.runs,
+    )
     base = one["duckdb"][0]
     size_mb = m1.stat().st_size / 2**20
     lines += [
@@ -106,14 +127,14 @@ def main() -> None:
             one["portfolio"],
             base,
             f"RSS {one['portfolio'][1] / size_mb:.1f}x the CSV ({size_mb:.0f} MiB)",
-        ),  # fmt: skip
+        ),
         row(
             "csv module loop",
             "1M",
             one["loop"],
             base,
             f"{one['loop'][0] / one['portfolio'][0]:.1f}x portfolio",
-        ),  # fmt: skip
+        ),
     ]
     apply_1m = small["apply"][0] * 10
     lines += [
@@ -126,28 +147,50 @@ def main() -> None:
             small["duckdb"][0],
             f"1M extrapolated ×10: {apply_1m:.0f} s = {apply_1m / one['portfolio'][0]:.0f}x "
             "portfolio at 1M",
-        ),  # fmt: skip
+        ),
     ]
     if args.big:
         m5 = DATA / "customers_5000000.csv"
-        big = race("5M", {
-            "duckdb": script("duckdb_query.py", m5, OUT / "duck.csv"),
-            "portfolio": classify(m5, OUT / "portfolio.csv"),
-        }, max(1, args.runs - 1))  # fmt: skip
+        big = race(
+            "5M",
+            {
+                "duckdb": script("duckdb_query.py", m5, OUT / "duck.csv"),
+                "portfolio": classify(m5, OUT / "portfolio.csv"),
+            },
+            max(1, args.runs - 1),
+        )
         lines += [
             row("DuckDB SQL", "5M", big["duckdb"], big["duckdb"][0]),
             row("portfolio classify (streamed)", "5M", big["portfolio"], big["duckdb"][0]),
         ]
-    start = race("start", {
-        "python -c pass": [PY, "-c", "pass"],
-        "portfolio --help": [PORTFOLIO, "--help"],
-    }, args.runs * 3)  # fmt: skip
+    start = race(
+        "start",
+        {
+            "python -c pass": [PY, "-c", "pass"],
+            "portfolio --help": [PORTFOLIO, "--help"],
+        },
+        args.runs * 3,
+    )
     batch_dir = DATA / "batch_200x5000"
-    batch = race("batch", {
-        "1x1M": classify(m1, OUT / "portfolio.csv"),
-        "200x5k": [PORTFOLIO, "batch", str(batch_dir), "-c", str(CRITERIA), "-o",
-                   str(OUT / "batch"), "--as-of", AS_OF, "-q"],  # fmt: skip
-    }, args.runs)  # fmt: skip
+    batch = race(
+        "batch",
+        {
+            "1x1M": classify(m1, OUT / "portfolio.csv"),
+            "200x5k": [
+                PORTFOLIO,
+                "batch",
+                str(batch_dir),
+                "-c",
+                str(CRITERIA),
+                "-o",
+                str(OUT / "batch"),
+                "--as-of",
+                AS_OF,
+                "-q",
+            ],
+        },
+        args.runs,
+    )
     lines += [
         "",
         "| comparison | time | ratio |",
