@@ -132,8 +132,22 @@ def classify_to(
     )
     result = classify(customers, rules, as_of)
     table = formats.output_table(result, customers, keep_columns)
-    sink(formats.render(fmt, table, result.summary))
+    if fmt == "csv":
+        formats.write_csv(table, _File(sink))
+    else:
+        sink(formats.render(fmt, table, result.summary))
     return result.summary, customers.info.source
+
+
+class _File:
+    """A sink seen as a binary file, for writers that want one."""
+
+    def __init__(self, sink: Sink) -> None:
+        self.write = sink
+        self.closed = False
+
+    def flush(self) -> None:
+        pass
 
 
 def classify_to_file(

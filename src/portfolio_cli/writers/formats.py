@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import math
-from typing import Any
+from typing import IO, Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -34,8 +34,12 @@ def output_table(
     columns: dict[str, pa.Array] = {}
     for name in frame.columns:
         array = pa.array(frame[name], from_pandas=True)
-        if pa.types.is_dictionary(array.type) or pa.types.is_large_string(array.type):
+        # segments, keys and actions stay dictionary-encoded: a few distinct texts, written
+        # without making a million strings (every format reads them as plain text)
+        if pa.types.is_large_string(array.type):
             array = array.cast(pa.string())
+        elif pa.types.is_dictionary(array.type) and not pa.types.is_string(array.type.value_type):
+            array = array.cast(pa.dictionary(array.type.index_type, pa.string()))
         columns[str(name)] = array
     if keep_columns and customers is not None:
         leading = [str(c) for c in frame.columns if c not in OUTPUT_COLUMNS]  # id and name
@@ -80,10 +84,16 @@ def _neutralise(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArra
 
 def to_csv(table: pa.Table) -> bytes:
     """CSV, UTF-8, comma-separated, header first; lists joined with '|'."""
+    sink = io.BytesIO()
+    write_csv(table, sink)
+    return sink.getvalue()
+
+
+def write_csv(table: pa.Table, sink: IO[bytes] | Any) -> None:
+    """`to_csv` straight into a binary file (no copy of the whole document in memory)."""
     safe = neutralise_formulas(table)
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow(safe.column_names)
-    sink = io.BytesIO()
     sink.write(buffer.getvalue().encode("utf-8"))
     if safe.num_rows:
         pa_csv.write_csv(
@@ -91,7 +101,6 @@ def to_csv(table: pa.Table) -> bytes:
             sink,
             write_options=pa_csv.WriteOptions(include_header=False, quoting_style="needed"),
         )
-    return sink.getvalue()
 
 
 def to_json(table: pa.Table, summary: dict[str, Any]) -> bytes:
