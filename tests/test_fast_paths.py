@@ -3,13 +3,17 @@ the answers the straightforward versions gave: the cases where a shortcut could 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
+import pytest
 
-from portfolio_cli.engine import _sort_by
+from portfolio_cli.criteria import parse_criteria
+from portfolio_cli.engine import _sort_by, classify
 from portfolio_cli.expressions import Kind
 from portfolio_cli.readers import read_customers
 from portfolio_cli.writers.formats import neutralise_formulas
@@ -59,3 +63,21 @@ def test_packed_sort_keys_order_like_a_lexsort() -> None:
     keys = [rng.integers(0, size, 5000) for size in (4, 3, 3, 2**40, 2**40, 5000)]
     expected = np.lexsort(keys[::-1])
     np.testing.assert_array_equal(_sort_by(keys), expected)
+
+
+@pytest.mark.parametrize("problems", [3, 17])  # 17 keys take the sorting path
+def test_keys_met_are_listed_in_rule_order(problems: int) -> None:
+    rules = "\n".join(f"  - key: p{i}\n    when: x > {i}" for i in range(problems))
+    criteria = parse_criteria(
+        f"version: 1\ncustomers:\n  id: id\ncriteria:\n  - key: c\n    when: x > 0\n"
+        f"problems:\n{rules}\n"
+    )
+    frame = pd.DataFrame({"id": ["a", "b", "c", "d"], "x": [0.0, 2.0, 99.0, 2.0]})
+    result = classify(frame, criteria, dt.date(2026, 1, 1))
+    problems_of = dict(zip(result.customers["id"], result.customers["problems"], strict=True))
+    assert problems_of == {
+        "a": "",
+        "b": "p0|p1",
+        "c": "|".join(f"p{i}" for i in range(problems)),
+        "d": "p0|p1",
+    }

@@ -320,6 +320,20 @@ def _keys(results: Sequence[RuleResult], masks: Sequence[Array], size: int) -> p
     """For each customer, the keys whose mask is set, joined with '|' (as a categorical)."""
     if not masks or not size:
         return pd.Categorical([""] * size)
+    if len(masks) <= 16:
+        # each customer's set of keys as a small number: the distinct ones by counting, not
+        # by sorting a million words (same categories, same order as np.unique gives)
+        code = np.zeros(size, dtype=np.int32)
+        for bit, mask in enumerate(masks):
+            code |= mask.astype(np.int32) << bit
+        present = np.flatnonzero(np.bincount(code, minlength=1 << len(masks)))
+        lookup = np.zeros(1 << len(masks), dtype=np.int32)
+        lookup[present] = np.arange(len(present), dtype=np.int32)
+        labels = [
+            "|".join(r.rule.key for bit, r in enumerate(results) if value >> bit & 1)
+            for value in present
+        ]
+        return pd.Categorical.from_codes(lookup[code], categories=pd.Index(labels, dtype=object))
     bits = np.packbits(np.column_stack(masks), axis=1, bitorder="little")
     width = -(-bits.shape[1] // 8) * 8
     padded = np.zeros((size, width), dtype=np.uint8)

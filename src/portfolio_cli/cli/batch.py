@@ -111,7 +111,7 @@ def batch_command(
     err = make_console(stderr=True)
     if not files:
         raise UsageError(Issue("no-inputs", message("batch.no_inputs", lang_name)))
-    common = _common_criteria(criteria, criteria_dir)
+    common = _common_criteria(criteria, criteria_dir, quiet)
     if output.exists() and not output.is_dir():
         raise UsageError(Issue("not-a-folder", f"-o {output} is a file: give a folder"))
     plan = batch.plan(
@@ -161,7 +161,9 @@ def batch_command(
         raise typer.Exit(3)
 
 
-def _common_criteria(criteria: Path | None, criteria_dir: Path | None) -> Path | None:
+def _common_criteria(
+    criteria: Path | None, criteria_dir: Path | None, quiet: bool = False
+) -> Path | None:
     """The criteria file for inputs without their own; checked once, before any work."""
     from portfolio_cli.criteria import load_criteria
 
@@ -174,7 +176,10 @@ def _common_criteria(criteria: Path | None, criteria_dir: Path | None) -> Path |
             return None  # every input must then have its own
     else:
         path = find_criteria(criteria)
-    load_criteria(path)  # a broken common criteria file stops the batch before any output
+    # a broken common criteria file stops the batch before any output
+    warnings = load_criteria(path).warnings
+    for warning in () if quiet else warnings:
+        make_console(stderr=True).print(f"warning: {warning}", markup=False)
     return path
 
 
