@@ -16,6 +16,7 @@ from portfolio_cli.cli.common import (
     DebugOption,
     DelimiterOption,
     EncodingOption,
+    HistoryOption,
     QuietOption,
     boundary,
     find_criteria,
@@ -118,6 +119,7 @@ def classify_command(
         ),
     ] = 50,
     as_of: AsOfOption = None,
+    history: HistoryOption = None,
     encoding: EncodingOption = None,
     delimiter: DelimiterOption = None,
     quiet: QuietOption = False,
@@ -132,8 +134,11 @@ def classify_command(
         portfolio classify customers.csv -o classified.csv --keep-columns
 
         portfolio classify customers.csv -f json --fail-under 70 > portfolio.json
+
+        portfolio classify customers.csv -o 2026-11.csv --history history.sqlite
     """
     from portfolio_cli.criteria import load_criteria
+    from portfolio_cli import history as snapshots
     from portfolio_cli.engine import classify
     from portfolio_cli.writers import formats
 
@@ -153,10 +158,14 @@ def classify_command(
         input, rules, every_column=keep_columns, encoding=encoding, delimiter=delimiter
     )
     result = classify(customers, rules, day)
+    history_file = snapshots.resolve_path(history, default=False)
+    moves = snapshots.record(history_file, result, rules, day) if history_file else None
     if fmt_name == "table":
         _print_table(result, customers, rules, output, limit)
     else:
         table = formats.output_table(result, customers, keep_columns)
+        if moves is not None:
+            table = snapshots.append_columns(table, rules.customers.id, moves)
         data = formats.render(fmt_name, table, result.summary)
         if output is None:
             write_stdout(data)

@@ -71,6 +71,25 @@ DelimiterOption = Annotated[
         show_default=False,
     ),
 ]
+HistoryOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--history",
+        metavar="FILE",
+        help="Keep a snapshot of this run in this SQLite file (same --as-of replaces it) and add "
+        "previous_segment and segment_since. Default: $PORTFOLIO_HISTORY if set, else none.",
+        show_default=False,
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="LANG",
+        help="Language of labels: en or fr. Default: from LC_ALL / LANG.",
+        show_default=False,
+    ),
+]
 
 
 def make_console(stderr: bool = False) -> Console:
