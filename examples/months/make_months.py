@@ -5,7 +5,8 @@ next some customers improve (they buy again, recommend us, pay on time), some de
 stop answering well, pay late), some leave (absent from the next extract) and some arrive.
 
 * 2026-09: the first 280 customers of the example (C0001-C0280), as they are.
-* 2026-10: 10 customers leave, C0281-C0290 arrive, 15 improve, 15 decline.
+* 2026-10: 10 customers leave, C0281-C0290 arrive, 15 improve, 15 decline (8 of them
+  strongly: they also stop ordering and would not recommend us; the others only pay late).
 * 2026-11: 8 more leave, C0291-C0300 arrive, 15 improve, 15 decline.
 
 Seeded (``random.Random(2026_09)``): rerunning it gives the same bytes. From the repository
@@ -39,11 +40,12 @@ def improve(row: Row) -> None:
     row["complaints_12m"] = str(min(int(row["complaints_12m"]), 1))
 
 
-def decline(row: Row) -> None:
-    """Stops ordering, would not recommend us, pays late."""
-    row["orders_12m"] = "1"
-    row["recommend_score"] = "4"
+def decline(row: Row, strongly: bool) -> None:
+    """Pays late; when `strongly`, also stops ordering and would not recommend us."""
     row["late_payments"] = str(int(row["late_payments"] or 0) + 2)
+    if strongly:
+        row["orders_12m"] = "1"
+        row["recommend_score"] = "4"
 
 
 def main() -> None:
@@ -62,8 +64,8 @@ def main() -> None:
             changed = random.sample(range(len(current)), 2 * CHANGES)
             for index in changed[:CHANGES]:
                 improve(current[index])
-            for index in changed[CHANGES:]:
-                decline(current[index])
+            for number, index in enumerate(changed[CHANGES:]):
+                decline(current[index], strongly=number % 2 == 0)
         path = HERE / f"{month}.csv"
         with path.open("w", encoding="utf-8", newline="") as stream:
             writer = csv.DictWriter(stream, columns, lineterminator="\n")

@@ -154,7 +154,9 @@ def connect(path: Path, *, create: bool) -> Iterator[sqlite3.Connection]:
     try:
         connection = sqlite3.connect(path, isolation_level=None)
     except sqlite3.Error as exc:
-        raise UsageError(Issue("bad-history", f"cannot open the history file {path}: {exc}"))
+        raise UsageError(
+            Issue("bad-history", f"cannot open the history file {path}: {exc}")
+        ) from None
     with closing(connection):
         try:
             connection.execute("PRAGMA foreign_keys = ON")
@@ -186,9 +188,7 @@ def _check_schema(connection: sqlite3.Connection, path: Path, create: bool) -> N
     if not create:  # pragma: no cover - an empty file we were only asked to read
         raise UsageError(Issue("no-history", f"{path} holds no snapshot yet"))
     # one script, one transaction: the tables and the version appear together or not at all
-    connection.executescript(
-        f"BEGIN;\n{_SCHEMA}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;"
-    )
+    connection.executescript(f"BEGIN;\n{_SCHEMA}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
 
 
 def save_snapshot(
@@ -260,9 +260,9 @@ def snapshots(path: Path) -> list[Snapshot]:
 def previous_date(path: Path, as_of: str) -> str | None:
     """The as-of date of the latest snapshot before `as_of`, if any."""
     with connect(path, create=False) as db:
-        value = db.execute(
-            "SELECT max(as_of) FROM snapshots WHERE as_of < ?", (as_of,)
-        ).fetchone()[0]
+        value = db.execute("SELECT max(as_of) FROM snapshots WHERE as_of < ?", (as_of,)).fetchone()[
+            0
+        ]
     return None if value is None else str(value)
 
 

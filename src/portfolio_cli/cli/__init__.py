@@ -11,6 +11,8 @@ from portfolio_cli.cli.check import check_command
 from portfolio_cli.cli.classify import classify_command
 from portfolio_cli.cli.common import survive_any_terminal
 from portfolio_cli.cli.explain import explain_command
+from portfolio_cli.cli.history import history_command
+from portfolio_cli.cli.report import report_command
 
 app = typer.Typer(
     name="portfolio",
@@ -46,6 +48,8 @@ def root(
 app.command("classify")(classify_command)
 app.command("check")(check_command)
 app.command("explain")(explain_command)
+app.command("report")(report_command)
+app.command("history")(history_command)
 
 
 def main() -> None:

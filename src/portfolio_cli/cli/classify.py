@@ -137,8 +137,8 @@ def classify_command(
 
         portfolio classify customers.csv -o 2026-11.csv --history history.sqlite
     """
-    from portfolio_cli.criteria import load_criteria
     from portfolio_cli import history as snapshots
+    from portfolio_cli.criteria import load_criteria
     from portfolio_cli.engine import classify
     from portfolio_cli.writers import formats
 
