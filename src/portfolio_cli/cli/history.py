@@ -145,7 +145,7 @@ def _show_snapshots(kept: list[Snapshot], fmt: str, lang: str, quiet: bool) -> N
         return
     from portfolio_cli.writers.terminal import percent, signed
 
-    table = Table(box=box.SIMPLE_HEAD)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for key in ("as_of", "total", *SEGMENTS, "quality", "nps", "criteria"):
         table.add_column(message(f"history.column.{key}", lang), justify="right")
     previous = None
@@ -208,6 +208,8 @@ def _show_migration(moved: Migration, changed: bool, fmt: str, lang: str, quiet:
     table = Table(
         title=message("history.migration_title", lang, start=moved.start, end=moved.end),
         box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
     )
     table.add_column(message("history.before_after", lang))
     for column in moved.columns():
@@ -219,7 +221,12 @@ def _show_migration(moved: Migration, changed: bool, fmt: str, lang: str, quiet:
     if changed:
         out.print(Text(message("history.criteria_changed", lang)))
     if movers:
-        down = Table(title=message("history.moved_down", lang), box=box.SIMPLE_HEAD)
+        down = Table(
+            title=message("history.moved_down", lang),
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+        )
         for key in ("priority", "id", "name", "previous_segment", "segment"):
             down.add_column(message(f"history.column.{key}", lang))
         for mover in moved.moved_down:
