@@ -159,7 +159,10 @@ def classify_command(
     )
     result = classify(customers, rules, day)
     history_file = snapshots.resolve_path(history, default=False)
-    moves = snapshots.record(history_file, result, rules, day) if history_file else None
+    moves = None
+    if history_file is not None:
+        snapshots.record(history_file, result, rules, day)
+        moves = snapshots.movements(history_file, day.isoformat())
     if fmt_name == "table":
         _print_table(result, customers, rules, output, limit)
     else:
