@@ -138,7 +138,7 @@ def test_every_value_from_the_input_is_escaped(run: Run, tmp_path: Path, hostile
     run("report", str(hostile), "-c", CRIT, "--as-of", AS_OF, "-o", str(markdown), "--limit", "0")
     text = markdown.read_text(encoding="utf-8")
     assert "<script" not in text
-    assert "&lt;script&gt;alert\\(1\\)&lt;/script&gt;" in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "\\*\\*bold\\*\\* \\| pipe" in text
 
 
@@ -337,3 +337,21 @@ def test_no_colour_off_a_terminal(tmp_path: Path) -> None:
     listing = _cron("history", str(tmp_path / "none.sqlite"), env={"NO_COLOR": "1"})
     assert listing.returncode == 2
     assert b"\x1b[" not in listing.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("- not a bullet", "\\- not a bullet"),
+        ("12. not a list", "12\\. not a list"),
+        ("# not a heading", "\\# not a heading"),
+        ("a|b *c* [l](u) `x`", "a\\|b \\*c\\* \\[l\\](u) \\`x\\`"),
+        ("<b>&amp;</b>", "&lt;b&gt;&amp;amp;&lt;/b&gt;"),
+        ("two\nlines", "two lines"),
+        ("Cave Rigaud", "Cave Rigaud"),
+    ],
+)
+def test_markdown_values_are_shown_as_written(value: str, written: str) -> None:
+    from portfolio_cli.writers.report import markdown_escape
+
+    assert markdown_escape(value) == written

@@ -52,6 +52,7 @@ EN: dict[str, str] = {
     "history.column.previous_segment": "Before",
     "history.column.segment": "Now",
     "history.count": "{count} snapshots",
+    "history.count_one": "1 snapshot",
     "history.criteria_changed": (
         "The criteria file changed between snapshots (marked *): some movements come from "
         "the criteria, not from the customers."
@@ -119,6 +120,7 @@ FR: dict[str, str] = {
     "history.column.previous_segment": "Avant",
     "history.column.segment": "Maintenant",
     "history.count": "{count} instantanés",
+    "history.count_one": "1 instantané",
     "history.criteria_changed": (
         "Le fichier de critères a changé entre deux instantanés (marqués *) : une partie des "
         "mouvements vient des critères, pas des clients."

@@ -164,7 +164,9 @@ def _show_snapshots(kept: list[Snapshot], fmt: str, lang: str, quiet: bool) -> N
     out = _console()
     out.print(table)
     if not quiet:
-        out.print(Text(message("history.count", lang, count=len(records))))
+        count = len(records)
+        key = "history.count_one" if count == 1 else "history.count"
+        out.print(Text(message(key, lang, count=count) if count != 1 else message(key, lang)))
         if _criteria_changed(records):
             out.print(Text(message("history.criteria_changed", lang)))
 

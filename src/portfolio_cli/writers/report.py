@@ -189,15 +189,18 @@ def _environment(fmt: str) -> jinja2.Environment:
     return environment
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|~])")
+_MARKDOWN_LEADING = re.compile(r"^(\d*)([-+=.)])")
 
 
 def markdown_escape(value: object) -> str:
-    """A value shown as written in Markdown: special characters backslashed, `<` `>` `&` as
-    entities (so no HTML passes through), line breaks folded."""
+    """A value shown as written in Markdown: emphasis, link, code and table characters
+    backslashed (and a leading list or heading mark), `<` `>` `&` as entities (so no HTML
+    passes through), line breaks folded."""
     text = " ".join(str(value).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _MARKDOWN_LEADING.sub(r"\1\\\2", text)
 
 
 def _decimal(text: str, lang: str) -> str:
