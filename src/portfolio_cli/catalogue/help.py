@@ -1,5 +1,5 @@
 """Help texts: the application, each command (with its examples) and each shared option, and
-the few words of Click's own help screens (Usage, Options, ...)."""
+the few words of Typer's own help screens (Arguments, Options, [required]...)."""
 
 EN: dict[str, str] = {
     "help.app": "Sort your customers into satisfied, easy to satisfy and unrecoverable, "
@@ -41,24 +41,15 @@ EN: dict[str, str] = {
     "help.keep_columns": "Append the input's own columns, as written.",
     "help.fail_under": "Exit 1 (after writing everything) when portfolio quality is below PCT %.",
     "help.limit": "Rows shown in the table format (0: all).",
-    # Click's and Typer's own words, by their English text (see cli/common.py)
-    "click.Usage:": "Usage:",
-    "click.Options": "Options",
+    # Typer's own words, by their English text (see cli/common.py)
     "click.Arguments": "Arguments",
+    "click.Options": "Options",
     "click.Commands": "Commands",
-    "click.Show this message and exit.": "Show this message and exit.",
     "click.required": "required",
-    "click.default": "default",
-    "click.Error": "Error",
-    "click.Try '{command} {option}' for help.": "Try '{command} {option}' for help.",
-    "click.Missing argument '{param_name}'.": "Missing argument '{param_name}'.",
-    "click.Missing option '{param_name}'.": "Missing option '{param_name}'.",
-    "click.No such option: {name}": "No such option: {name}",
-    "click.No such command {name!r}.": "No such command {name!r}.",
-    "click.Option {name!r} requires an argument.": "Option {name!r} requires an argument.",
-    "click.Invalid value for {param_hint}: {message}": "Invalid value for {param_hint}: {message}",
-    "click.Got unexpected extra argument ({args})": "Got unexpected extra argument ({args})",
-    "click.Got unexpected extra arguments ({args})": "Got unexpected extra arguments ({args})",
+    "click.default: {default}": "default: {default}",
+    "click.env var: {var}": "env var: {var}",
+    "click.Missing command.": "Missing command.",
+    "click.Aborted!": "Aborted!",
     "click.Install completion for the current shell.": "Install completion for the current shell.",
     "click.Show completion for the current shell, to copy it or customize the installation.": (
         "Show completion for the current shell, to copy it or customize the installation."
@@ -109,24 +100,14 @@ FR: dict[str, str] = {
     "help.fail_under": "Sort avec 1 (après avoir tout écrit) si la qualité du portefeuille est "
     "sous PCT %.",
     "help.limit": "Lignes montrées dans le format table (0 : toutes).",
-    "click.Usage:": "Utilisation :",
-    "click.Options": "Options",
     "click.Arguments": "Arguments",
+    "click.Options": "Options",
     "click.Commands": "Commandes",
-    "click.Show this message and exit.": "Affiche ce message et quitte.",
     "click.required": "obligatoire",
-    "click.default": "par défaut",
-    "click.Error": "Erreur",
-    "click.Try '{command} {option}' for help.": "Essayez '{command} {option}' pour l'aide.",
-    "click.Missing argument '{param_name}'.": "Argument manquant '{param_name}'.",
-    "click.Missing option '{param_name}'.": "Option manquante '{param_name}'.",
-    "click.No such option: {name}": "Option inconnue : {name}",
-    "click.No such command {name!r}.": "Commande inconnue {name!r}.",
-    "click.Option {name!r} requires an argument.": "L'option {name!r} demande une valeur.",
-    "click.Invalid value for {param_hint}: {message}": "Valeur invalide pour {param_hint} : "
-    "{message}",
-    "click.Got unexpected extra argument ({args})": "Argument en trop ({args})",
-    "click.Got unexpected extra arguments ({args})": "Arguments en trop ({args})",
+    "click.default: {default}": "par défaut : {default}",
+    "click.env var: {var}": "variable d'environnement : {var}",
+    "click.Missing command.": "Commande manquante.",
+    "click.Aborted!": "Interrompu.",
     "click.Install completion for the current shell.": "Installe la complétion pour le shell "
     "courant.",
     "click.Show completion for the current shell, to copy it or customize the installation.": (

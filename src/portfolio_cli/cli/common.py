@@ -59,16 +59,24 @@ def localize(command: Any, name: str | None = None, params: dict[str, str] | Non
     keys = {**HELP_KEYS, **(params or {})}
     for param in getattr(command, "params", []):
         if param.name in keys:
-            param.help = message(keys[param.name])
+            param.help = _unbroken(message(keys[param.name]))
     key = COMMAND_HELP.get(name or "")  # "" is the application itself
     if key:
-        command.help = message(key)
+        command.help = _unbroken(message(key))
         command.short_help = None
     for sub_name, sub in getattr(command, "commands", {}).items():
         localize(sub, sub_name, COMMAND_PARAMS.get(sub_name))
 
 
 COMMAND_PARAMS: dict[str, dict[str, str]] = {}  # command name → {parameter: help key}
+
+
+def _unbroken(text: str) -> str:
+    """French puts a space before : ; ? ! — a non-breaking one in help, so that Click's line
+    wrapping never starts a line with the colon."""
+    for mark in ":;?!":
+        text = text.replace(f" {mark}", f"\u00a0{mark}")
+    return text
 
 
 def _typer_words(text: str) -> str:
@@ -81,16 +89,19 @@ def _typer_words(text: str) -> str:
 typer.core._ = _typer_words  # type: ignore[attr-defined,assignment]
 
 
-def _set_language(ctx: typer.Context, value: str | None) -> str:
+def _set_language(ctx: typer.Context, value: str | None) -> str | None:
     if value is not None and value.lower() not in messages.LANGUAGES:
         raise typer.BadParameter(message("usage.bad_lang", value=value))
-    lang = messages.use(messages.language(value))
+    # Not given here: `portfolio --lang fr classify` gave it to the root; else the raw command
+    # line (`--lang` after `--help` is parsed too late), else the environment.
+    chosen = value or (ctx.parent.params.get("lang") if ctx.parent is not None else None)
+    messages.use(chosen.lower() if chosen else messages.requested_language(sys.argv[1:]))
     if ctx.parent is None:
         localize(ctx.command)  # `portfolio --lang fr --help`: the root and every command
     else:
         name = ctx.info_name or ""
         localize(ctx.command, name, COMMAND_PARAMS.get(name))
-    return lang
+    return value
 
 
 LangOption = Annotated[

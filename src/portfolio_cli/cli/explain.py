@@ -24,6 +24,8 @@ from portfolio_cli.cli.common import (
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message
 
+FORMATS = ", ".join(("table", "json"))
+
 
 @boundary
 def explain_command(
@@ -61,7 +63,7 @@ def explain_command(
 
     if fmt not in ("table", "json"):
         raise UsageError(
-            Issue("bad-format", message("usage.bad_format", value=fmt, choices="table, json"))
+            Issue("bad-format", message("usage.bad_format", value=fmt, choices=FORMATS))
         )
     day = parse_as_of(as_of)
     rules = load_criteria(find_criteria(criteria))
