@@ -325,3 +325,27 @@ def test_the_inline_sentence_check_can_fail() -> None:
 def test_the_root_takes_the_language_for_its_command(run: Run) -> None:
     result = run("--lang", "fr", "classify", EX, "-c", CRIT, "--as-of", AS_OF, "--limit", "1")
     assert "Qualité du portefeuille 75,0 %" in result.stdout.splitlines()
+
+
+def test_french_help_does_not_load_pandas() -> None:
+    code = (
+        "import sys\n"
+        "from portfolio_cli.cli import main\n"
+        "sys.argv = ['portfolio', 'classify', '--help']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('pandas', 'pyarrow', 'numpy') if m in sys.modules))\n"
+    )
+    clean = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**clean, "LANG": "fr_FR.UTF-8", "NO_COLOR": "1"},
+        check=False,
+    )
+    assert "Affiche ce message et quitte." in result.stdout
+    assert result.stdout.splitlines()[-1] == "[]"

@@ -5,6 +5,7 @@ EN: dict[str, str] = {
     "help.app": "Sort your customers into satisfied, easy to satisfy and unrecoverable, "
     "following the five-step portfolio method.",
     "help.version": "Show the version and exit.",
+    "help.help": "Show this message and exit.",
     "help.classify": "Classify customers into satisfied, easy to satisfy and unrecoverable.\n\n"
     "Example:\n\n"
     "\b\n"
@@ -60,6 +61,7 @@ FR: dict[str, str] = {
     "help.app": "Classe vos clients en satisfaits, faciles à satisfaire et irrécupérables, "
     "selon la méthode du portefeuille en cinq étapes.",
     "help.version": "Affiche la version et quitte.",
+    "help.help": "Affiche ce message et quitte.",
     "help.classify": "Classe les clients en satisfaits, faciles à satisfaire et "
     "irrécupérables.\n\n"
     "Exemple :\n\n"

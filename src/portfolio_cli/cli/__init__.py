@@ -13,6 +13,7 @@ from portfolio_cli.cli.classify import classify_command
 from portfolio_cli.cli.common import (
     COMMAND_HELP,
     COMMAND_PARAMS,
+    HELP_OPTION_NAMES,
     LangOption,
     localize,
     survive_any_terminal,
@@ -28,7 +29,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": HELP_OPTION_NAMES},
 )
 
 

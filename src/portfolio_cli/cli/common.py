@@ -47,6 +47,7 @@ HELP_KEYS = {  # parameter name → message key of its help
     "show_completion": "click.Show completion for the current shell, to copy it or customize "
     "the installation.",
 }
+HELP_OPTION_NAMES = ["-h", "--help"]
 COMMAND_HELP: dict[str, str] = {}  # command name → message key of its help (see cli/__init__)
 
 
@@ -60,6 +61,12 @@ def localize(command: Any, name: str | None = None, params: dict[str, str] | Non
     for param in getattr(command, "params", []):
         if param.name in keys:
             param.help = _unbroken(message(keys[param.name]))
+    get_help_option = getattr(command, "get_help_option", None)
+    if get_help_option is not None:
+        # Click makes `--help` itself, once per command: a bare context is enough to ask for it
+        option = get_help_option(typer.Context(command, help_option_names=HELP_OPTION_NAMES))
+        if option is not None:
+            option.help = message("help.help")
     key = COMMAND_HELP.get(name or "")  # "" is the application itself
     if key:
         command.help = _unbroken(message(key))
