@@ -49,6 +49,7 @@ HELP_KEYS = {  # parameter name → message key of its help
 }
 HELP_OPTION_NAMES = ["-h", "--help"]
 COMMAND_HELP: dict[str, str] = {}  # command name → message key of its help (see cli/__init__)
+COMMAND_PARAMS: dict[str, dict[str, str]] = {}  # command name → {parameter: help key}
 
 
 def localize(command: Any, name: str | None = None, params: dict[str, str] | None = None) -> None:
@@ -73,9 +74,6 @@ def localize(command: Any, name: str | None = None, params: dict[str, str] | Non
         command.short_help = None
     for sub_name, sub in getattr(command, "commands", {}).items():
         localize(sub, sub_name, COMMAND_PARAMS.get(sub_name))
-
-
-COMMAND_PARAMS: dict[str, dict[str, str]] = {}  # command name → {parameter: help key}
 
 
 def _unbroken(text: str) -> str:
