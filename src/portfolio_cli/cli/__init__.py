@@ -11,6 +11,8 @@ from portfolio_cli.cli.check import check_command
 from portfolio_cli.cli.classify import classify_command
 from portfolio_cli.cli.common import survive_any_terminal
 from portfolio_cli.cli.explain import explain_command
+from portfolio_cli.cli.init import init_command
+from portfolio_cli.cli.profile import profile_command
 
 app = typer.Typer(
     name="portfolio",
@@ -46,6 +48,8 @@ def root(
 app.command("classify")(classify_command)
 app.command("check")(check_command)
 app.command("explain")(explain_command)
+app.command("init")(init_command)
+app.command("profile")(profile_command)
 
 
 def main() -> None:

@@ -1,0 +1,5 @@
+"""Messages of `portfolio init`: the five steps asked as questions."""
+
+EN: dict[str, str] = {}
+
+FR: dict[str, str] = {}
