@@ -33,6 +33,10 @@ _BARE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _RESERVED = {"true", "false", "and", "or", "not", "in", "none", "null"}
 # Column names that hint at something a business does not want (for --yes).
 _BAD_HINT = re.compile(r"complain|late|unpaid|overdue|return|refund|churn|dispute|incident", re.I)
+# Number columns that are codes or coordinates, not something to be more or less of.
+_NOT_A_MEASURE = re.compile(
+    r"postal|zip|(^|_)code$|^lat(itude)?$|^lon(g|gitude)?$|(^|_)year$|(^|_)id$", re.I
+)
 _SCORE_HINT = re.compile(r"nps|recommend|score|note|satisf", re.I)
 _NAME_HINT = re.compile(r"^(name|nom|company|raison_sociale|customer_name|client)$", re.I)
 
@@ -249,7 +253,7 @@ def starting_answers(customers: CustomerList, as_of: dt.date, lang: str = "en") 
         and i.quartiles is not None
         and i.name not in (answers.id, answers.nps)
         and i.distinct > 2
-        and not re.search(r"(postal|zip|code|lat|lon|year)", i.name, re.I)
+        and not _NOT_A_MEASURE.search(i.name)
     ]
     if answers.nps:
         key = make_key("promoter", taken)
