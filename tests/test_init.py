@@ -335,3 +335,29 @@ def test_ctrl_c_in_a_terminal_writes_nothing(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 130
     assert list(tmp_path.iterdir()) == []
+
+
+def test_odd_column_names_and_values_make_conditions_that_parse(run: Run, write: Write) -> None:
+    data = write(
+        "odd.csv",
+        'code,Chiffre d\'affaires,ville\nA1,1200,"Paris ""centre"""\nA2,300,Lyon\nA3,,Lyon\n',
+    )
+    target = data.parent / "odd.yaml"
+    answers = [
+        "1", "0", "", "1", "", "", "",  # customers, step 1, step 2 (no NPS)
+        "2", "1", "1000", "", "",  # Chiffre d'affaires >= 1000
+        "3", "2", 'Paris "centre"', "", "",  # ville not one of: a value holding quotes
+        "", "",  # no more criteria, no problems
+        "",  # tie-break by id
+    ]  # fmt: skip
+    result = run("init", str(target), "--from", str(data), input=keys(answers))
+    assert result.exit_code == 0, result.stderr
+    assert "  → `Chiffre d'affaires` >= 1000: 1 of 3 customers meet it. (unknown for 1" in (
+        result.stderr
+    )
+    assert '  → ville != "Paris \\"centre\\"": 2 of 3 customers meet it.' in result.stderr
+    rules = load_criteria(target)
+    assert [(r.key, r.when) for r in rules.criteria] == [
+        ("chiffre_d_affaires", "`Chiffre d'affaires` >= 1000"),
+        ("ville", 'ville != "Paris \\"centre\\""'),
+    ]

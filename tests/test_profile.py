@@ -222,3 +222,23 @@ def test_telco_satisfied_customers_and_churn(run: Run) -> None:
     rates = {name: s["rate"] for name, s in profile["outcome"]["segments"].items()}
     assert rates == {"satisfied": 0.0546, "easy_to_satisfy": 0.244, "unrecoverable": 0.4564}
     assert profile["outcome"]["portfolio"] == {"known": 7043, "count": 1869, "rate": 0.2654}
+
+
+@pytest.mark.parametrize("command", ["init", "profile"])
+def test_help_has_an_example(run: Run, command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.stdout
+    assert "--lang" in result.stdout
+
+
+def test_registering_init_and_profile_loads_no_pandas() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, portfolio_cli.cli; "
+        "print(sorted({'pandas', 'numpy', 'pyarrow'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "[]\n"
