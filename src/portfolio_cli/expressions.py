@@ -258,13 +258,19 @@ def parse_condition(text: str) -> Condition:
 
 
 def _syntax_error(exc: SyntaxError, flat: str) -> ExpressionError:
-    hint = next((h for pattern, h in _SYNTAX_HINTS if pattern.search(_without_strings(flat))), "")
+    masked = _without_strings(flat)
+    found = next(
+        ((match, h) for pattern, h in _SYNTAX_HINTS if (match := pattern.search(masked))), None
+    )
     message = (exc.msg or "invalid syntax").split(". Maybe")[0].split(". Perhaps")[0]
     message = f"cannot read this condition ({message})"
-    if hint:
-        message = f"{message}: {hint}"
     span = None
-    if exc.offset is not None:
+    if found:
+        # the hint knows what is wrong: point at it rather than where Python stopped
+        match, hint = found
+        message = f"{message}: {hint}"
+        span = Span(match.start(), max(match.end(), match.start() + 1))
+    elif exc.offset is not None:
         start = max(0, exc.offset - 2)
         end = max(start + 1, (exc.end_offset or exc.offset) - 2)
         if exc.lineno != exc.end_lineno:
@@ -274,7 +280,12 @@ def _syntax_error(exc: SyntaxError, flat: str) -> ExpressionError:
 
 
 def _without_strings(text: str) -> str:
-    return re.sub(r"\"[^\"]*\"|'[^']*'", '""', text)
+    """The text with each string's contents blanked, same length, so positions still match."""
+    return re.sub(
+        r"\"[^\"]*\"|'[^']*'",
+        lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[0],
+        text,
+    )
 
 
 class _Converter:

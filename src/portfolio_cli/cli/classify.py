@@ -203,9 +203,10 @@ def _print_table(
         {str(k): v for k, v in row.items()}
         for row in shown.astype(object).where(shown.notna(), None).to_dict("records")
     ]
+    width = make_console().width if output is None else 120
     parts: list[RenderableType] = [
         customer_table(
-            rows, rules.customers.id, rules.customers.name, [r.key for r in rules.criteria]
+            rows, rules.customers.id, rules.customers.name, [r.key for r in rules.criteria], width
         )
     ]
     if len(shown) < len(frame):

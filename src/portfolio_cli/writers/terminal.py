@@ -84,18 +84,32 @@ def summary_lines(summary: dict[str, Any], source: str) -> RenderableType:
 
 
 def customer_table(
-    rows: list[dict[str, Any]], id_column: str, name_column: str | None, criteria: list[str]
+    rows: list[dict[str, Any]],
+    id_column: str,
+    name_column: str | None,
+    criteria: list[str],
+    width: int = 120,
 ) -> Table:
-    """The customers in priority order: one column per criterion (✓ met), then problems."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("#", justify="right")
-    table.add_column(id_column, no_wrap=True)
+    """The customers in priority order: one column per criterion (✓ met), then problems.
+
+    One line per customer in `width` columns: the name takes what the other columns leave
+    (up to 36 characters) and is cut with an ellipsis rather than folded; in a terminal too
+    narrow to give it 8 characters, the name is left out (the id identifies the customer).
+    """
+    if name_column and _name_width(rows, width, criteria) < 8:
+        name_column = None
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(id_column, no_wrap=True, min_width=min(len(id_column), 8))
     if name_column:
-        table.add_column(name_column, overflow="fold", max_width=36)
-    table.add_column("segment", no_wrap=True)
+        # one line per customer: a long name is cut with an ellipsis rather than folded
+        name_width = _name_width(rows, width, criteria)
+        table.add_column(name_column, no_wrap=True, overflow="ellipsis", width=name_width)
+    table.add_column("segment", no_wrap=True, min_width=len(SEGMENT_LABELS["easy_to_satisfy"]))
     for key in criteria:
-        table.add_column(key, justify="center")
-    table.add_column("problems")
+        # the key's words may wrap in the header; the cell is one mark
+        table.add_column(key.replace("_", " "), justify="center", width=_header_width(key))
+    table.add_column("problems", overflow="fold", min_width=8)
     if any(row["compensated"] for row in rows):
         table.add_column("compensated")
     for row in rows:
@@ -111,6 +125,27 @@ def customer_table(
             cells.append(Text(row["compensated"].replace("|", ", ")))
         table.add_row(*cells)
     return table
+
+
+def _header_width(key: str) -> int:
+    """A criterion column is as wide as the longest word of its key (the words wrap)."""
+    return max(4, *(len(word) for word in key.split("_")))
+
+
+def _name_width(rows: list[dict[str, Any]], width: int, criteria: list[str]) -> int:
+    """What is left for the name once the other columns have their natural width."""
+    ids = max((len(str(row.get("priority", ""))) for row in rows), default=1)
+    others = [
+        ids,
+        max([len(str(next(iter(row.values()), ""))) for row in rows] + [8]),
+        len(SEGMENT_LABELS["easy_to_satisfy"]),
+        *(_header_width(key) for key in criteria),
+        min(20, max([len(str(row.get("problems", ""))) for row in rows] + [8])),
+    ]
+    if any(row.get("compensated") for row in rows):
+        others.append(min(20, max([len(str(row["compensated"])) for row in rows] + [11])))
+    left = width - sum(others) - 2 * (len(others) + 1)
+    return min(36, left)
 
 
 def actions_lines(actions: dict[str, str], summary: dict[str, Any]) -> RenderableType:
