@@ -128,15 +128,13 @@ def test_the_file_is_commented_step_by_step(run: Run, tmp_path: Path) -> None:
 
 def test_a_wrong_answer_is_asked_again(run: Run, tmp_path: Path) -> None:
     answers = list(EXAMPLE_ANSWERS)
-    answers[4:5] = ["15/06/2026", "2026-06-15"]  # a date as YYYY-MM-DD
-    answers[9:11] = [
-        "7",
-        "1",
-        "three",
-        "3",
-    ]  # a comparison out of range, a threshold that is not a number; ask again
+    answers[0:1] = ["4", "1"]  # region cannot be the id: many customers share a region
+    answers[5:6] = ["15/06/2026", "2026-06-15"]  # a date as YYYY-MM-DD
+    # a comparison out of range, then a threshold that is not a number: each asked again
+    answers[10:12] = ["7", "1", "three", "3"]
     result = run("init", str(tmp_path / "c.yaml"), "--from", str(EXAMPLE), input=keys(answers))
     assert result.exit_code == 0, result.stderr
+    assert "region cannot be the id: some customers share a value or have none." in result.stderr
     assert "Please type a date as YYYY-MM-DD (or press Enter if never)." in result.stderr
     assert "Please type a number from 1 to 6." in result.stderr
     assert "Please type a number." in result.stderr
@@ -361,3 +359,28 @@ def test_odd_column_names_and_values_make_conditions_that_parse(run: Run, write:
         ("chiffre_d_affaires", "`Chiffre d'affaires` >= 1000"),
         ("ville", 'ville != "Paris \\"centre\\""'),
     ]
+
+
+def test_refusals_before_any_question(run: Run, tmp_path: Path) -> None:
+    missing = run("init", str(tmp_path / "nope" / "c.yaml"), "--from", str(EXAMPLE))
+    assert missing.exit_code == 2
+    assert missing.stderr == (
+        f"error: cannot write {tmp_path / 'nope' / 'c.yaml'}: the folder {tmp_path / 'nope'} "
+        "does not exist\n"
+    )
+    stdin = run("init", str(tmp_path / "c.yaml"), "--from", "-", input="")
+    assert stdin.exit_code == 2
+    assert stdin.stderr == (
+        "error: --from - would read the customer list from standard input, where the answers "
+        "come from: give a file, or add --yes\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_yes_reads_the_list_from_standard_input(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "c.yaml"
+    result = run(
+        "init", str(target), "--from", "-", "--yes", input=EXAMPLE.read_text(encoding="utf-8")
+    )
+    assert result.exit_code == 0, result.stderr
+    assert load_criteria(target).listening.nps == "recommend_score"

@@ -11,6 +11,8 @@ EN: dict[str, str] = {
     "init.yes_needs_from": "--yes needs --from INPUT: the starting file is made from the "
     "columns of a customer list",
     "init.cancelled": "Cancelled: nothing written.",
+    "init.stdin_from": "--from - would read the customer list from standard input, where the "
+    "answers come from: give a file, or add --yes",
     "init.no_answer": "No answer (end of input): nothing written. For scripts use "
     "--from INPUT --yes.",
     "init.yes": "y",
@@ -27,6 +29,7 @@ EN: dict[str, str] = {
     "init.customers_title": "The customers",
     "init.ask_id": "Which column holds the customer id",
     "init.ask_name": "Which column holds the name (0 or Enter: none)",
+    "init.bad_id": "{column} cannot be the id: some customers share a value or have none.",
     "init.ask_id_text": "Name of the column that holds the customer id",
     "init.ask_name_text": "Name of the column that holds the name (Enter: none)",
     "init.step": "Step {number} of 5: {title}",
@@ -113,6 +116,8 @@ FR: dict[str, str] = {
     "init.yes_needs_from": "--yes demande --from FICHIER : le fichier de départ est tiré des "
     "colonnes d’une liste de clients",
     "init.cancelled": "Annulé : rien n’a été écrit.",
+    "init.stdin_from": "--from - lirait la liste de clients sur l’entrée standard, d’où "
+    "viennent les réponses : donnez un fichier, ou ajoutez --yes",
     "init.no_answer": "Pas de réponse (fin de l’entrée) : rien n’a été écrit. Pour un script, "
     "utilisez --from FICHIER --yes.",
     "init.yes": "o",
@@ -130,6 +135,8 @@ FR: dict[str, str] = {
     "init.customers_title": "Les clients",
     "init.ask_id": "Quelle colonne contient l’identifiant du client",
     "init.ask_name": "Quelle colonne contient le nom (0 ou Entrée : aucune)",
+    "init.bad_id": "{column} ne peut pas servir d’identifiant : des clients partagent une "
+    "valeur ou n’en ont pas.",
     "init.ask_id_text": "Nom de la colonne qui contient l’identifiant du client",
     "init.ask_name_text": "Nom de la colonne qui contient le nom (Entrée : aucune)",
     "init.step": "Étape {number} sur 5 : {title}",

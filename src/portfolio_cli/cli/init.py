@@ -89,6 +89,13 @@ def init_command(
         raise UsageError(Issue("yes-needs-from", message("init.yes_needs_from", code)))
     if path.is_dir():
         raise UsageError(Issue("not-a-file", f"cannot write {path}: it is a folder"))
+    folder = path.parent if str(path.parent) else Path()
+    if not folder.is_dir():  # said now, not after every question has been answered
+        raise UsageError(
+            Issue("missing-folder", f"cannot write {path}: the folder {folder} does not exist")
+        )
+    if source == "-" and not yes:
+        raise UsageError(Issue("stdin-answers", message("init.stdin_from", code)))
     exists = path.exists() and not force
     if exists and yes:
         raise UsageError(Issue("file-exists", message("init.exists_error", code, path=path)))
@@ -116,13 +123,14 @@ def init_command(
         dialogue.echo("")
         dialogue.say("init.cancelled")
         raise typer.Exit(130) from None
-    _write(path, answers, source, day, code, quiet, encoding, delimiter)
+    _write(path, answers, source, customers, day, code, quiet, encoding, delimiter)
 
 
 def _write(
     path: Path,
     answers: Answers,
     source: str | None,
+    loaded: CustomerList | None,
     day: dt.date,
     lang: str,
     quiet: bool,
@@ -141,14 +149,17 @@ def _write(
         from portfolio_cli.engine import classify, required_columns
         from portfolio_cli.readers import CsvOptions, read_customers
 
-        customers = read_customers(
-            source,
-            rules.customers.id,
-            text_columns=[rules.customers.name] if rules.customers.name else [],
-            columns=required_columns(rules),
-            options=CsvOptions(encoding=encoding, delimiter=delimiter),
-        )
-        summary = classify(customers, rules, day).summary
+        if source == "-" and loaded is not None:  # standard input cannot be read twice
+            summary = classify(loaded, rules, day).summary
+        else:  # read again with the chosen id column: blank or repeated ids are refused
+            customers = read_customers(
+                source,
+                rules.customers.id,
+                text_columns=[rules.customers.name] if rules.customers.name else [],
+                columns=required_columns(rules),
+                options=CsvOptions(encoding=encoding, delimiter=delimiter),
+            )
+            summary = classify(customers, rules, day).summary
     with atomic_write(path) as stream:
         stream.write(text.encode("utf-8"))
     if quiet:
@@ -277,8 +288,14 @@ class Dialogue:
             return
         self._list_columns()
         id_default = self._position(guess_id(self.customers))
-        id_at = self.number(message("init.ask_id", self.lang), 1, len(self.columns), id_default)
-        answers.id = self.columns[(id_at or id_default) - 1].name
+        while True:
+            prompt = message("init.ask_id", self.lang)
+            id_at = self.number(prompt, 1, len(self.columns), id_default)
+            answers.id = self.columns[(id_at or id_default) - 1].name
+            ids = self.customers.frame[answers.id]
+            if not (ids.isna().any() or ids.duplicated().any()):
+                break
+            self.say("init.bad_id", column=answers.id)
         name = guess_name(self.columns)
         name_at = self.number(
             message("init.ask_name", self.lang),
