@@ -2,6 +2,9 @@
 
 EN: dict[str, str] = {
     "report.title": "Customer portfolio — {date}",
+    "report.nps": "NPS",
+    "report.answers.one": "{count} answer",
+    "report.answers.other": "{count} answers",
     "report.subtitle": "{source} · {count} customers · criteria: {criteria}",
     "report.change": "{change} since {date}",
     "report.change_points": "{change} points since {date}",
@@ -51,8 +54,8 @@ EN: dict[str, str] = {
     "history.column.name": "Name",
     "history.column.previous_segment": "Before",
     "history.column.segment": "Now",
-    "history.count": "{count} snapshots",
-    "history.count_one": "1 snapshot",
+    "history.count.one": "{count} snapshot",
+    "history.count.other": "{count} snapshots",
     "history.criteria_changed": (
         "The criteria file changed between snapshots (marked *): some movements come from "
         "the criteria, not from the customers."
@@ -67,6 +70,9 @@ EN: dict[str, str] = {
 
 FR: dict[str, str] = {
     "report.title": "Portefeuille clients — {date}",
+    "report.nps": "NPS",
+    "report.answers.one": "{count} réponse",
+    "report.answers.other": "{count} réponses",
     "report.subtitle": "{source} · {count} clients · critères : {criteria}",
     "report.change": "{change} depuis le {date}",
     "report.change_points": "{change} points depuis le {date}",
@@ -119,8 +125,8 @@ FR: dict[str, str] = {
     "history.column.name": "Nom",
     "history.column.previous_segment": "Avant",
     "history.column.segment": "Maintenant",
-    "history.count": "{count} instantanés",
-    "history.count_one": "1 instantané",
+    "history.count.one": "{count} instantané",
+    "history.count.other": "{count} instantanés",
     "history.criteria_changed": (
         "Le fichier de critères a changé entre deux instantanés (marqués *) : une partie des "
         "mouvements vient des critères, pas des clients."

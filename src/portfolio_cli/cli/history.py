@@ -26,7 +26,7 @@ from portfolio_cli.cli.common import (
 )
 from portfolio_cli.criteria import SEGMENTS
 from portfolio_cli.errors import Issue, UsageError
-from portfolio_cli.messages import language, message
+from portfolio_cli.messages import language, message, plural
 
 if TYPE_CHECKING:
     from portfolio_cli.history import Migration, Snapshot
@@ -164,9 +164,7 @@ def _show_snapshots(kept: list[Snapshot], fmt: str, lang: str, quiet: bool) -> N
     out = _console()
     out.print(table)
     if not quiet:
-        count = len(records)
-        key = "history.count_one" if count == 1 else "history.count"
-        out.print(Text(message(key, lang, count=count) if count != 1 else message(key, lang)))
+        out.print(Text(plural("history.count", len(records), lang)))
         if _criteria_changed(records):
             out.print(Text(message("history.criteria_changed", lang)))
 

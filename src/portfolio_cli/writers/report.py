@@ -28,7 +28,7 @@ from portfolio_cli import __version__
 from portfolio_cli.checklist import review
 from portfolio_cli.criteria import SEGMENTS, Criteria
 from portfolio_cli.engine import NO_CRITERION, Classification
-from portfolio_cli.messages import message
+from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:
     from portfolio_cli.history import Migration, Snapshot
@@ -151,6 +151,7 @@ def render_report(context: ReportContext, fmt: str, extra: Sequence[Section] = (
     text = template.render(
         c=context,
         t=t,
+        tp=lambda key, count: plural(key, count, lang),
         extra=list(context.extra) + list(extra),
         segments=SEGMENTS,
         no_criterion=NO_CRITERION,
