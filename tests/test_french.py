@@ -266,6 +266,10 @@ CONVERTED = [
     "cli/classify.py",
     "cli/common.py",
     "cli/explain.py",
+    "history.py",
+    "writers/report.py",
+    "cli/history.py",
+    "cli/report.py",
 ]
 # Calls whose text a person reads: an error, a warning, a printed line, a table cell or heading.
 SHOWN = {

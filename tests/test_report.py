@@ -185,6 +185,10 @@ def test_french_report(run: Run, tmp_path: Path) -> None:
     assert "Priorités du mois : clients faciles à satisfaire, par rang" in html
     assert "Facile à satisfaire" in html
     assert "Définir la satisfaction" in html
+    flat = re.sub(r"[ \n]+", " ", html)
+    assert "Irrécupérables parce que\u00a0: aucun critère rempli 45" in flat
+    checklist = section(html, "checklist")
+    assert "dernière écoute le 2026-06-15" in checklist  # the steps' own lines, in French too
     for english in ("Portfolio quality", "Top priorities", "Who moved", "Easy to satisfy"):
         assert english not in html
 

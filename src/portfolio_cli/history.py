@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from portfolio_cli.criteria import SEGMENTS
 from portfolio_cli.errors import InputError, Issue, UsageError
+from portfolio_cli.messages import message
 
 SCHEMA_VERSION = 1
 DEFAULT_PATH = "portfolio-history.sqlite"
@@ -140,30 +141,26 @@ def resolve_path(option: str | Path | None, *, default: bool) -> Path | None:
 def connect(path: Path, *, create: bool) -> Iterator[sqlite3.Connection]:
     """An open history file with its schema checked (and created when `create`)."""
     if not create and not path.is_file():
-        raise UsageError(
-            Issue(
-                "no-history",
-                f"no history file at {path}: run `portfolio classify` or `portfolio report` "
-                "with --history FILE first",
-            )
-        )
+        raise UsageError(Issue("no-history", message("history.error.no_file", path=path)))
     if create and not (path.parent if str(path.parent) else Path()).is_dir():
         raise UsageError(
-            Issue("missing-folder", f"cannot write {path}: the folder {path.parent} does not exist")
+            Issue(
+                "missing-folder",
+                message("files.missing_folder", path=path, folder=path.parent),
+            )
         )
     try:
         connection = sqlite3.connect(path, isolation_level=None)
     except sqlite3.Error as exc:
-        raise UsageError(
-            Issue("bad-history", f"cannot open the history file {path}: {exc}")
-        ) from None
+        text = message("history.error.open", path=path, error=exc)
+        raise UsageError(Issue("bad-history", text)) from None
     with closing(connection):
         try:
             connection.execute("PRAGMA foreign_keys = ON")
             _check_schema(connection, path, create)
         except sqlite3.DatabaseError as exc:
             raise InputError(
-                Issue("bad-history", f"{path} is not a portfolio history file ({exc})")
+                Issue("bad-history", message("history.error.not_history", path=path, error=exc))
             ) from None
         yield connection
 
@@ -176,17 +173,19 @@ def _check_schema(connection: sqlite3.Connection, path: Path, create: bool) -> N
         raise InputError(
             Issue(
                 "history-too-new",
-                f"{path} was written by a newer portfolio (schema {version}, this one reads "
-                f"{SCHEMA_VERSION}): upgrade portfolio",
+                message(
+                    "history.error.too_new",
+                    path=path,
+                    version=version,
+                    supported=SCHEMA_VERSION,
+                ),
             )
         )
     tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if tables:
-        raise InputError(
-            Issue("bad-history", f"{path} is an SQLite file, but not a portfolio history file")
-        )
+        raise InputError(Issue("bad-history", message("history.error.other_sqlite", path=path)))
     if not create:  # pragma: no cover - an empty file we were only asked to read
-        raise UsageError(Issue("no-history", f"{path} holds no snapshot yet"))
+        raise UsageError(Issue("no-history", message("history.error.empty", path=path)))
     # one script, one transaction: the tables and the version appear together or not at all
     connection.executescript(f"BEGIN;\n{_SCHEMA}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
 
@@ -293,11 +292,11 @@ def migration(path: Path, start: str, end: str) -> Migration:
         known = {r[0] for r in db.execute("SELECT as_of FROM snapshots")}
         missing = [day for day in (start, end) if day not in known]
         if missing:
-            dates = ", ".join(sorted(known)) or "none"
+            dates = ", ".join(sorted(known)) or message("history.none")
             raise UsageError(
                 Issue(
                     "no-snapshot",
-                    f"no snapshot dated {missing[0]} in {path} (snapshots: {dates})",
+                    message("history.error.no_snapshot", date=missing[0], path=path, dates=dates),
                 )
             )
         pairs = db.execute(

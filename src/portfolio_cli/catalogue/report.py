@@ -38,7 +38,7 @@ EN: dict[str, str] = {
     "report.more": "… and {count} more: portfolio classify lists them all.",
     "report.none": "None.",
     "report.checklist": "The five steps",
-    "report.warning": "warning",
+    "report.colon": ":",
     "report.footer": "Written by portfolio {version}, as of {date}.",
     "report.wrote": "wrote {path}",
     "history.column.as_of": "Date",
@@ -66,6 +66,66 @@ EN: dict[str, str] = {
     "history.nobody_down": "Nobody moved down.",
     "history.new": "New",
     "history.lost": "Lost",
+    "history.error.no_file": (
+        "no history file at {path}: run `portfolio classify` or `portfolio report` with "
+        "--history FILE first"
+    ),
+    "history.error.open": "cannot open the history file {path}: {error}",
+    "history.error.not_history": "{path} is not a portfolio history file ({error})",
+    "history.error.other_sqlite": "{path} is an SQLite file, but not a portfolio history file",
+    "history.error.too_new": (
+        "{path} was written by a newer portfolio (schema {version}, this one reads {supported}): "
+        "upgrade portfolio"
+    ),
+    "history.error.empty": "{path} holds no snapshot yet",
+    "history.error.no_snapshot": "no snapshot dated {date} in {path} (snapshots: {dates})",
+    "history.error.none_before": (
+        "no snapshot before {date} in {path}: pass --from DATE (snapshots: {dates})"
+    ),
+    "history.none": "none",
+    "report.error.suffix": (
+        "cannot tell the report format from '{name}': use a .html or .md name, or pass "
+        "--format html|markdown"
+    ),
+    "report.error.format": "unknown report format '{value}': use html or markdown",
+    "help.report": (
+        "Write the monthly report: quality, segments, NPS, trend, who moved, who to call.\n\n"
+        "One HTML file with its CSS and SVG charts inside (no script, nothing from the network), "
+        "readable on a phone and printed on A4; or the same content in Markdown (-o report.md). "
+        "With --history, the run is kept as a snapshot and the report shows the trend and the "
+        "migration since the previous snapshot. Never asks anything: ready for cron.\n\n"
+        "Example:\n\n"
+        "\b\n"
+        "    portfolio report customers.csv -o report.html --history history.sqlite\n"
+        "    portfolio report customers.csv -o rapport.html --lang fr -q --fail-under 70"
+    ),
+    "help.history": (
+        "List the snapshots kept by --history, or show how customers moved between two.\n\n"
+        "Without --from/--to: one line per snapshot (date, customers, segments, quality, NPS). "
+        "With --from and/or --to: the migration matrix (rows: segment before, columns: segment "
+        "after, plus new and lost customers) and the customers who moved down. --format csv "
+        "writes the list or the matrix; --format json writes everything.\n\n"
+        "Example:\n\n"
+        "\b\n"
+        "    portfolio history history.sqlite\n"
+        "    portfolio history history.sqlite --from 2026-10-31 --to 2026-11-30\n"
+        "    portfolio history --history history.sqlite --to 2026-11-30 -f json"
+    ),
+    "help.history_option": (
+        "Keep a snapshot of this run in this SQLite file (same --as-of replaces it) and add "
+        "previous_segment and segment_since. Default: $PORTFOLIO_HISTORY if set, else none."
+    ),
+    "help.history_file": (
+        "History file. Default: --history, else $PORTFOLIO_HISTORY, else "
+        "./portfolio-history.sqlite."
+    ),
+    "help.history_read": "History file to read (same as FILE).",
+    "help.history_from": "Show the migration from this snapshot (default: the one before --to).",
+    "help.history_to": "Show the migration to this snapshot (default: the latest).",
+    "help.history_format": "table, csv or json.",
+    "help.report_output": "The report to write: .html (self-contained) or .md.",
+    "help.report_format": "html or markdown. Default: from -o's suffix.",
+    "help.report_limit": "Customers listed per table (0: all).",
 }
 
 FR: dict[str, str] = {
@@ -109,7 +169,7 @@ FR: dict[str, str] = {
     "report.more": "… et {count} de plus : portfolio classify les liste tous.",
     "report.none": "Aucun.",
     "report.checklist": "Les cinq étapes",
-    "report.warning": "attention",
+    "report.colon": "\u00a0:",
     "report.footer": "Rédigé par portfolio {version}, au {date}.",
     "report.wrote": "{path} écrit",
     "history.column.as_of": "Date",
@@ -137,4 +197,75 @@ FR: dict[str, str] = {
     "history.nobody_down": "Aucun client n’a baissé.",
     "history.new": "Nouveaux",
     "history.lost": "Partis",
+    "history.error.no_file": (
+        "aucun fichier d’historique à {path} : lancez d’abord `portfolio classify` ou "
+        "`portfolio report` avec --history FICHIER"
+    ),
+    "history.error.open": "impossible d’ouvrir le fichier d’historique {path} : {error}",
+    "history.error.not_history": "{path} n’est pas un fichier d’historique de portfolio ({error})",
+    "history.error.other_sqlite": (
+        "{path} est un fichier SQLite, mais pas un fichier d’historique de portfolio"
+    ),
+    "history.error.too_new": (
+        "{path} a été écrit par une version plus récente de portfolio (schéma {version}, "
+        "celle-ci lit le {supported}) : mettez portfolio à jour"
+    ),
+    "history.error.empty": "{path} ne contient encore aucun instantané",
+    "history.error.no_snapshot": (
+        "aucun instantané daté du {date} dans {path} (instantanés : {dates})"
+    ),
+    "history.error.none_before": (
+        "aucun instantané avant le {date} dans {path} : indiquez --from DATE "
+        "(instantanés : {dates})"
+    ),
+    "history.none": "aucun",
+    "report.error.suffix": (
+        "impossible de déduire le format du rapport de '{name}' : utilisez un nom en .html ou "
+        ".md, ou indiquez --format html|markdown"
+    ),
+    "report.error.format": "format de rapport inconnu '{value}' : utilisez html ou markdown",
+    "help.report": (
+        "Écrit le rapport mensuel : qualité, segments, NPS, évolution, qui a changé de segment, "
+        "qui appeler.\n\n"
+        "Un seul fichier HTML avec ses styles et ses graphiques SVG (aucun script, rien depuis le "
+        "réseau), lisible sur un téléphone et imprimable en A4 ; ou le même contenu en Markdown "
+        "(-o rapport.md). Avec --history, l’exécution est gardée comme instantané et le rapport "
+        "montre l’évolution et les mouvements depuis l’instantané précédent. Ne pose jamais de "
+        "question : prêt pour cron.\n\n"
+        "Exemple :\n\n"
+        "\b\n"
+        "    portfolio report clients.csv -o rapport.html --history historique.sqlite\n"
+        "    portfolio report clients.csv -o rapport.html --lang fr -q --fail-under 70"
+    ),
+    "help.history": (
+        "Liste les instantanés gardés par --history, ou montre comment les clients ont changé "
+        "de segment entre deux.\n\n"
+        "Sans --from/--to : une ligne par instantané (date, clients, segments, qualité, NPS). "
+        "Avec --from et/ou --to : la matrice des mouvements (lignes : segment avant, colonnes : "
+        "segment après, plus les nouveaux clients et les partis) et les clients qui ont baissé. "
+        "--format csv écrit la liste ou la matrice ; --format json écrit tout.\n\n"
+        "Exemple :\n\n"
+        "\b\n"
+        "    portfolio history historique.sqlite\n"
+        "    portfolio history historique.sqlite --from 2026-10-31 --to 2026-11-30\n"
+        "    portfolio history --history historique.sqlite --to 2026-11-30 -f json"
+    ),
+    "help.history_option": (
+        "Garde un instantané de cette exécution dans ce fichier SQLite (la même date --as-of le "
+        "remplace) et ajoute previous_segment et segment_since. Par défaut : $PORTFOLIO_HISTORY "
+        "s’il est défini, sinon aucun."
+    ),
+    "help.history_file": (
+        "Fichier d’historique. Par défaut : --history, sinon $PORTFOLIO_HISTORY, sinon "
+        "./portfolio-history.sqlite."
+    ),
+    "help.history_read": "Fichier d’historique à lire (comme FICHIER).",
+    "help.history_from": (
+        "Montre les mouvements depuis cet instantané (par défaut : celui qui précède --to)."
+    ),
+    "help.history_to": "Montre les mouvements jusqu’à cet instantané (par défaut : le dernier).",
+    "help.history_format": "table, csv ou json.",
+    "help.report_output": "Le rapport à écrire : .html (autonome) ou .md.",
+    "help.report_format": "html ou markdown. Par défaut : selon l’extension de -o.",
+    "help.report_limit": "Clients listés par tableau (0 : tous).",
 }

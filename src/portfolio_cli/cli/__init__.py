@@ -75,6 +75,25 @@ COMMAND_PARAMS["explain"] = {
     "fmt": "help.explain_format",
 }
 
+COMMAND_PARAMS["classify"]["history"] = "help.history_option"
+COMMAND_HELP["report"] = "help.report"
+COMMAND_PARAMS["report"] = {
+    "input": "help.input",
+    "output": "help.report_output",
+    "fmt": "help.report_format",
+    "history": "help.history_option",
+    "limit": "help.report_limit",
+    "fail_under": "help.fail_under",
+}
+COMMAND_HELP["history"] = "help.history"
+COMMAND_PARAMS["history"] = {
+    "path": "help.history_file",
+    "history": "help.history_read",
+    "start": "help.history_from",
+    "end": "help.history_to",
+    "fmt": "help.history_format",
+}
+
 app.command("classify")(classify_command)
 app.command("check")(check_command)
 app.command("explain")(explain_command)

@@ -92,7 +92,7 @@ def history_command(
     name = fmt.lower().strip()
     if name not in FORMATS:
         raise UsageError(
-            Issue("bad-format", f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
+            Issue("bad-format", message("usage.bad_format", value=fmt, choices=", ".join(FORMATS)))
         )
     words = language(lang)
     file = store.resolve_path(path if path is not None else history, default=True)
@@ -108,11 +108,11 @@ def history_command(
     else:
         earlier = [d for d in dates if d < to_day]
         if not earlier:
+            listed = ", ".join(dates) or message("history.none")
             raise UsageError(
                 Issue(
                     "no-snapshot",
-                    f"no snapshot before {to_day} in {file}: pass --from DATE "
-                    f"(snapshots: {', '.join(dates) or 'none'})",
+                    message("history.error.none_before", date=to_day, path=file, dates=listed),
                 )
             )
         from_day = earlier[-1]

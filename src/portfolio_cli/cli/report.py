@@ -24,7 +24,7 @@ from portfolio_cli.cli.common import (
     read_input,
 )
 from portfolio_cli.errors import Issue, UsageError
-from portfolio_cli.messages import language
+from portfolio_cli.messages import language, message
 
 FORMATS = ("html", "markdown")
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
@@ -35,19 +35,11 @@ def report_format(fmt: str | None, output: Path) -> str:
     if fmt is not None:
         name = {"md": "markdown", "htm": "html"}.get(fmt.lower().strip(), fmt.lower().strip())
         if name not in FORMATS:
-            raise UsageError(
-                Issue("bad-format", f"unknown report format '{fmt}': use html or markdown")
-            )
+            raise UsageError(Issue("bad-format", message("report.error.format", value=fmt)))
         return name
     suffix = output.suffix.lower()
     if suffix not in SUFFIXES:
-        raise UsageError(
-            Issue(
-                "bad-format",
-                f"cannot tell the report format from '{output.name}': use a .html or .md name, "
-                "or pass --format html|markdown",
-            )
-        )
+        raise UsageError(Issue("bad-format", message("report.error.suffix", name=output.name)))
     return SUFFIXES[suffix]
 
 
@@ -129,13 +121,11 @@ def report_command(
     day = parse_as_of(as_of)
     rules = load_criteria(find_criteria(criteria))
     if input != "-" and _same_file(Path(input), output):
-        raise UsageError(
-            Issue("overwrite-input", f"-o {output} would overwrite the input: choose another name")
-        )
+        raise UsageError(Issue("overwrite-input", message("usage.overwrite_input", path=output)))
     err = make_console(stderr=True)
     if not quiet:
         for warning in rules.warnings:
-            err.print(f"warning: {warning}", markup=False)
+            err.print(message("cli.warning", text=warning), markup=False)
     customers = read_input(input, rules, encoding=encoding, delimiter=delimiter)
     result = classify(customers, rules, day)
     view = None

@@ -152,6 +152,7 @@ def render_report(context: ReportContext, fmt: str, extra: Sequence[Section] = (
         c=context,
         t=t,
         tp=lambda key, count: plural(key, count, lang),
+        colon=message("report.colon", lang),
         extra=list(context.extra) + list(extra),
         segments=SEGMENTS,
         no_criterion=NO_CRITERION,
