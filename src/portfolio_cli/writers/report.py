@@ -33,9 +33,6 @@ from portfolio_cli.messages import message, plural
 if TYPE_CHECKING:
     from portfolio_cli.history import Migration, Snapshot
 
-FORMATS = ("html", "markdown")
-SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
-
 
 @dataclass(frozen=True)
 class Section:
