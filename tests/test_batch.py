@@ -96,6 +96,16 @@ def test_a_broken_input_is_named_skipped_and_exits_3(run: Run, clients: Path) ->
     assert summary["north.csv"]["status"] == "ok"
 
 
+def test_workers_write_errors_in_the_batch_language(run: Run, clients: Path) -> None:
+    (clients / "clients" / "broken.csv").write_text("customer,orders\nX,1\n", encoding="utf-8")
+    result = run("batch", str(clients / "clients"), "-c", str(clients / "criteria.yaml"),
+                 "-o", str(clients / "out"), "-j", "2", "--lang", "fr")  # fmt: skip
+    assert result.exit_code == 3
+    broken = clients / "clients" / "broken.csv"
+    assert f"erreur : échec : {broken} : {broken} n'a pas de colonne 'id'" in result.stderr
+    assert "2 fichiers classés sur 3" in result.stderr
+
+
 def test_criteria_dir_overrides_per_client(run: Run, clients: Path) -> None:
     own = clients / "own"
     own.mkdir()
@@ -141,8 +151,8 @@ def test_a_pattern_that_matches_nothing_fails_the_batch(run: Run, clients: Path)
     result = run("batch", str(clients / "clients" / "north.csv"), str(clients / "nope*.csv"),
                  "-c", str(clients / "criteria.yaml"), "-o", str(out), "--lang", "fr")  # fmt: skip
     assert result.exit_code == 3
-    assert f"error: aucun fichier ne correspond à {clients / 'nope*.csv'}" in result.stderr
-    assert "1 fichiers en échec sur 2" in result.stderr
+    assert f"erreur : aucun fichier ne correspond à {clients / 'nope*.csv'}" in result.stderr
+    assert "1 fichier en échec sur 2 (voir summary.csv)" in result.stderr
     assert (out / "north.csv").exists()
 
 

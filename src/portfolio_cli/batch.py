@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from portfolio_cli import messages
 from portfolio_cli.errors import Issue, PortfolioError, UsageError
+from portfolio_cli.messages import message
 
 SUFFIXES = {"csv": ".csv", "json": ".json", "markdown": ".md"}
 INPUT_SUFFIXES = (".csv",)
@@ -46,6 +48,7 @@ class Job:
     encoding: str | None = None
     delimiter: str | None = None
     chunk_rows: int | None = None
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ def plan(
     encoding: str | None = None,
     delimiter: str | None = None,
     chunk_rows: int | None = None,
+    lang: str = "en",
 ) -> list[Job]:
     """One job per file. Raises `UsageError` when two inputs would write the same output, an
     input would overwrite summary.csv, or a file has no criteria file."""
@@ -124,16 +128,14 @@ def plan(
             raise UsageError(
                 Issue(
                     "output-clash",
-                    f"{source} would be written to {output}, which is the batch summary: "
-                    "rename the input or choose another --format",
+                    message("batch.output_is_summary", source=source, output=output),
                 )
             )
         if name in taken:
             raise UsageError(
                 Issue(
                     "output-clash",
-                    f"{taken[name]} and {source} would both be written to {output}: "
-                    "rename one of them or run them in two batches",
+                    message("batch.output_clash", first=taken[name], second=source, output=output),
                 )
             )
         taken[name] = source
@@ -143,13 +145,15 @@ def plan(
             raise UsageError(
                 Issue(
                     "no-criteria",
-                    f"no criteria file for {source}: add {criteria_dir}/{source.stem}.yaml or "
-                    "pass -c FILE for the files without their own",
+                    message(
+                        "batch.no_criteria_for",
+                        source=source,
+                        folder=criteria_dir,
+                        stem=source.stem,
+                    ),
                 )
             )
-        jobs.append(
-            Job(source, chosen, output, fmt, as_of, encoding, delimiter, chunk_rows=chunk_rows)
-        )
+        jobs.append(Job(source, chosen, output, fmt, as_of, encoding, delimiter, chunk_rows, lang))
     return jobs
 
 
@@ -166,6 +170,7 @@ def classify_one(job: Job) -> Outcome:
     from portfolio_cli.criteria import load_criteria
     from portfolio_cli.stream import classify_to_file
 
+    messages.use(job.lang)  # a worker process writes its errors in the batch's language
     try:
         rules = _load(job.criteria, load_criteria)
         summary = classify_to_file(
@@ -181,9 +186,9 @@ def classify_one(job: Job) -> Outcome:
     except PortfolioError as exc:
         return Outcome(job, None, " / ".join(str(i).replace("\n", " ") for i in exc.issues))
     except MemoryError:
-        return Outcome(job, None, "out of memory: pass --chunk-rows to read it in parts")
+        return Outcome(job, None, message("batch.out_of_memory"))
     except Exception as exc:  # a bug must not lose the other files' work
-        return Outcome(job, None, f"unexpected {type(exc).__name__}: {exc} (a bug in portfolio)")
+        return Outcome(job, None, message("batch.bug", kind=type(exc).__name__, detail=str(exc)))
     return Outcome(job, summary)
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from portfolio_cli import messages
 from portfolio_cli.cli.common import (
     AsOfOption,
     ChunkRowsOption,
@@ -15,6 +16,7 @@ from portfolio_cli.cli.common import (
     DebugOption,
     DelimiterOption,
     EncodingOption,
+    LangOption,
     QuietOption,
     boundary,
     find_criteria,
@@ -22,7 +24,7 @@ from portfolio_cli.cli.common import (
     parse_as_of,
 )
 from portfolio_cli.errors import Issue, UsageError
-from portfolio_cli.messages import language, message
+from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:
     from portfolio_cli.batch import Job, Outcome
@@ -34,11 +36,7 @@ BATCH_FORMATS = ("csv", "json", "markdown")
 def batch_command(
     inputs: Annotated[
         list[str],
-        typer.Argument(
-            metavar="INPUT...",
-            help="Customer lists: CSV files, globs ('clients/*.csv') or folders.",
-            show_default=False,
-        ),
+        typer.Argument(metavar="INPUT...", help=message("help.batch_inputs"), show_default=False),
     ],
     output: Annotated[
         Path,
@@ -46,7 +44,7 @@ def batch_command(
             "--output",
             "-o",
             metavar="DIR",
-            help="Folder for the outputs and summary.csv (created if missing).",
+            help=message("help.batch_output"),
             show_default=False,
         ),
     ],
@@ -56,64 +54,47 @@ def batch_command(
         typer.Option(
             "--criteria-dir",
             metavar="DIR",
-            help="Folder of per-client criteria files: DIR/<stem>.yaml is used for <stem>.csv "
-            "instead of -c.",
+            help=message("help.criteria_dir"),
             show_default=False,
         ),
     ] = None,
     fmt: Annotated[
         str,
-        typer.Option("--format", "-f", metavar="FORMAT", help="csv, json or markdown."),
+        typer.Option("--format", "-f", metavar="FORMAT", help=message("help.batch_format")),
     ] = "csv",
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            metavar="N",
-            help="Worker processes. Default: one per core.",
-            show_default=False,
+            "--jobs", "-j", min=1, metavar="N", help=message("help.jobs"), show_default=False
         ),
     ] = None,
     chunk_rows: ChunkRowsOption = None,
     as_of: AsOfOption = None,
     encoding: EncodingOption = None,
     delimiter: DelimiterOption = None,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang", metavar="LANG", help="en or fr. Default: from LANG.", show_default=False
-        ),
-    ] = None,
     quiet: QuietOption = False,
     debug: DebugOption = False,
+    lang: LangOption = None,
 ) -> None:
-    """Classify many client files: one output per input in DIR, and DIR/summary.csv.
-
-    A file that cannot be classified is named on stderr and skipped; the others are written,
-    and the exit code is 3.
-
-    Example:
-
-        portfolio batch clients/*.csv -c criteria.yaml -o results/
-    """
+    """Classify many client files: one output per input in DIR, and DIR/summary.csv."""
     from portfolio_cli import batch
 
-    lang_name = language(lang)
     fmt_name = "markdown" if fmt.lower().strip() == "md" else fmt.lower().strip()
     if fmt_name not in BATCH_FORMATS:
         raise UsageError(
-            Issue("bad-format", f"unknown format '{fmt}': use one of {', '.join(BATCH_FORMATS)}")
+            Issue(
+                "bad-format",
+                message("usage.bad_format", value=fmt, choices=", ".join(BATCH_FORMATS)),
+            )
         )
     day = parse_as_of(as_of)
     files, unmatched = batch.expand_inputs(inputs)
     err = make_console(stderr=True)
     if not files:
-        raise UsageError(Issue("no-inputs", message("batch.no_inputs", lang_name)))
+        raise UsageError(Issue("no-inputs", message("batch.no_inputs")))
     common = _common_criteria(criteria, criteria_dir, quiet)
     if output.exists() and not output.is_dir():
-        raise UsageError(Issue("not-a-folder", f"-o {output} is a file: give a folder"))
+        raise UsageError(Issue("not-a-folder", message("batch.not_a_folder", path=output)))
     plan = batch.plan(
         files,
         output,
@@ -124,40 +105,32 @@ def batch_command(
         encoding=encoding,
         delimiter=delimiter,
         chunk_rows=chunk_rows,
+        lang=messages.current(),
     )
     output.mkdir(parents=True, exist_ok=True)
     for pattern in unmatched:
-        err.print(f"error: {message('batch.unmatched', lang_name, pattern=pattern)}", markup=False)
-    outcomes = _run(plan, jobs, lang_name, show_progress=not quiet and sys.stderr.isatty())
+        err.print(message("cli.error", text=message("batch.unmatched", pattern=pattern)),
+                  markup=False)  # fmt: skip
+    outcomes = _run(plan, jobs, show_progress=not quiet and sys.stderr.isatty())
     from portfolio_cli.writers.files import atomic_write
 
     with atomic_write(output / batch.SUMMARY_NAME) as stream:
         stream.write(batch.summary_csv(outcomes))
     failed = [o for o in outcomes if not o.ok]
     for outcome in failed:
-        text = message("batch.failed", lang_name, file=outcome.job.source, error=outcome.error)
-        err.print(f"error: {text}", markup=False)
+        text = message("batch.failed", file=outcome.job.source, error=outcome.error)
+        err.print(message("cli.error", text=text), markup=False)
     total = len(outcomes) + len(unmatched)
     if not quiet:
         customers = sum(o.summary["total"] for o in outcomes if o.summary is not None)
-        err.print(
-            message(
-                "batch.done",
-                lang_name,
-                ok=len(outcomes) - len(failed),
-                total=total,
-                customers=customers,
-                folder=output,
-            ),
-            markup=False,
-        )
+        done = plural(
+            "batch.done", len(outcomes) - len(failed), total=total, customers=customers,
+            folder=output,
+        )  # fmt: skip
+        err.print(done, markup=False)
     if failed or unmatched:
-        err.print(
-            message(
-                "batch.some_failed", lang_name, failed=len(failed) + len(unmatched), total=total
-            ),
-            markup=False,
-        )
+        some = plural("batch.some_failed", len(failed) + len(unmatched), total=total)
+        err.print(some, markup=False)
         raise typer.Exit(3)
 
 
@@ -168,7 +141,9 @@ def _common_criteria(
     from portfolio_cli.criteria import load_criteria
 
     if criteria_dir is not None and not criteria_dir.is_dir():
-        raise UsageError(Issue("missing-folder", f"--criteria-dir {criteria_dir} is not a folder"))
+        raise UsageError(
+            Issue("missing-folder", message("batch.criteria_dir_missing", path=criteria_dir))
+        )
     if criteria_dir is not None and criteria is None:
         try:
             path = find_criteria(None)
@@ -179,11 +154,11 @@ def _common_criteria(
     # a broken common criteria file stops the batch before any output
     warnings = load_criteria(path).warnings
     for warning in () if quiet else warnings:
-        make_console(stderr=True).print(f"warning: {warning}", markup=False)
+        make_console(stderr=True).print(message("cli.warning", text=warning), markup=False)
     return path
 
 
-def _run(plan: list[Job], jobs: int | None, lang: str, *, show_progress: bool) -> list[Outcome]:
+def _run(plan: list[Job], jobs: int | None, *, show_progress: bool) -> list[Outcome]:
     from portfolio_cli import batch
 
     if not show_progress:
@@ -198,5 +173,5 @@ def _run(plan: list[Job], jobs: int | None, lang: str, *, show_progress: bool) -
         console=make_console(stderr=True),
         transient=True,
     ) as progress:
-        task = progress.add_task(message("batch.progress", lang), total=len(plan))
+        task = progress.add_task(message("batch.progress"), total=len(plan))
         return batch.run(plan, lambda _: progress.advance(task), processes=jobs)

@@ -14,6 +14,7 @@ from portfolio_cli.cli.common import (
     DebugOption,
     DelimiterOption,
     EncodingOption,
+    LangOption,
     QuietOption,
     boundary,
     find_criteria,
@@ -21,6 +22,7 @@ from portfolio_cli.cli.common import (
     parse_as_of,
     read_input,
 )
+from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:
     from portfolio_cli.checklist import Step
@@ -43,6 +45,7 @@ def check_command(
     delimiter: DelimiterOption = None,
     quiet: QuietOption = False,
     debug: DebugOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Check the criteria file and show the five steps as a checklist.
 
@@ -69,8 +72,12 @@ def check_command(
     out = make_console()
     out.print(checklist(steps, str(path)))
     warnings = sum(len(step.warnings) for step in steps)
-    verdict = "usable" + (f", {warnings} warning{'s' if warnings > 1 else ''}" if warnings else "")
-    out.print(Text(f"{path}: {verdict}", style="bold"))
+    verdict = (
+        plural("check.usable_warnings", warnings, source=path)
+        if warnings
+        else message("check.usable", source=path)
+    )
+    out.print(Text(verdict, style="bold"))
 
 
 def _input_step(
@@ -87,19 +94,24 @@ def _input_step(
     customers = read_input(input, rules, encoding=encoding, delimiter=delimiter)
     result = classify(customers, rules, day)
     info = customers.info
-    step = Step(0, "Input")
+    step = Step(0, message("step.input"))
     step.lines.append(
-        f"{info.source}: {len(customers)} customers, {len(customers.header)} columns "
-        f"({info.format}, {info.encoding}, delimiter {info.delimiter!r})"
+        message(
+            "check.input",
+            source=info.source,
+            count=len(customers),
+            columns=len(customers.header),
+            format=info.format,
+            encoding=info.encoding,
+            delimiter=repr(info.delimiter),
+        )
     )
     used = [c for c in required_columns(rules) if c in customers.kinds]
-    step.lines.append(
-        "columns read: " + ", ".join(f"{c} ({customers.kinds[c].value})" for c in used)
-    )
+    read = ", ".join(f"{c} ({customers.kinds[c].label})" for c in used)
+    step.lines.append(message("check.columns_read", columns=read))
     for outcome in result.results:
-        kind = "problem" if outcome.is_problem else "criterion"
-        verb = "present for" if outcome.is_problem else "met by"
+        key = "check.problem_present" if outcome.is_problem else "check.criterion_met"
         unknown = int(outcome.unknown.sum())
-        note = f", unjudged for {unknown} (missing values)" if unknown else ""
-        step.lines.append(f"{kind} {outcome.rule.key}: {verb} {int(outcome.met.sum())}{note}")
+        note = message("check.unjudged", count=unknown) if unknown else ""
+        step.lines.append(message(key, key=outcome.rule.key, count=int(outcome.met.sum())) + note)
     return step

@@ -18,6 +18,8 @@ from portfolio_cli.cli.common import (
     DebugOption,
     DelimiterOption,
     EncodingOption,
+    HistoryOption,
+    LangOption,
     QuietOption,
     boundary,
     find_criteria,
@@ -27,6 +29,7 @@ from portfolio_cli.cli.common import (
     write_stdout,
 )
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:
     from portfolio_cli.criteria import Criteria
@@ -50,21 +53,16 @@ def resolve_format(fmt: str | None, output: Path | None) -> str:
         if name == "md":
             name = "markdown"
         if name not in FORMAT_NAMES:
+            choices = ", ".join(FORMAT_NAMES)
             raise UsageError(
-                Issue("bad-format", f"unknown format '{fmt}': use one of {', '.join(FORMAT_NAMES)}")
+                Issue("bad-format", message("usage.bad_format", value=fmt, choices=choices))
             )
         return name
     if output is None:
         return "table"
     suffix = output.suffix.lower()
     if suffix not in SUFFIXES:
-        raise UsageError(
-            Issue(
-                "bad-format",
-                f"cannot tell the format from '{output.name}': use a .csv, .json or .md name, "
-                "or pass --format",
-            )
-        )
+        raise UsageError(Issue("bad-format", message("usage.format_from_suffix", name=output.name)))
     return SUFFIXES[suffix]
 
 
@@ -120,11 +118,13 @@ def classify_command(
         ),
     ] = 50,
     as_of: AsOfOption = None,
+    history: HistoryOption = None,
     chunk_rows: ChunkRowsOption = None,
     encoding: EncodingOption = None,
     delimiter: DelimiterOption = None,
     quiet: QuietOption = False,
     debug: DebugOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Classify customers into satisfied, easy to satisfy and unrecoverable.
 
@@ -135,7 +135,10 @@ def classify_command(
         portfolio classify customers.csv -o classified.csv --keep-columns
 
         portfolio classify customers.csv -f json --fail-under 70 > portfolio.json
+
+        portfolio classify customers.csv -o 2026-11.csv --history history.sqlite
     """
+    from portfolio_cli import history as snapshots
     from portfolio_cli.criteria import load_criteria
     from portfolio_cli.engine import classify
     from portfolio_cli.writers import formats
@@ -145,14 +148,13 @@ def classify_command(
     path = find_criteria(criteria)
     rules = load_criteria(path)
     if output is not None and input != "-" and _same_file(Path(input), output):
-        raise UsageError(
-            Issue("overwrite-input", f"-o {output} would overwrite the input: choose another name")
-        )
+        raise UsageError(Issue("overwrite-input", message("usage.overwrite_input", path=output)))
     err = make_console(stderr=True)
     if not quiet:
         for warning in rules.warnings:
-            err.print(f"warning: {warning}", markup=False)
-    if fmt_name == "csv" and input != "-":
+            err.print(message("cli.warning", text=warning), markup=False)
+    history_file = snapshots.resolve_path(history, default=False)
+    if fmt_name == "csv" and input != "-" and history_file is None:
         # large files are read in chunks with bounded memory (see stream.py)
         _classify_csv(input, rules, output, day, encoding, delimiter, chunk_rows, keep_columns,
                       quiet, fail_under)  # fmt: skip
@@ -161,10 +163,16 @@ def classify_command(
         input, rules, every_column=keep_columns, encoding=encoding, delimiter=delimiter
     )
     result = classify(customers, rules, day)
+    moves = None
+    if history_file is not None:
+        snapshots.record(history_file, result, rules, day)
+        moves = snapshots.movements(history_file, day.isoformat())
     if fmt_name == "table":
         _print_table(result, customers, rules, output, limit)
     else:
         table = formats.output_table(result, customers, keep_columns)
+        if moves is not None:
+            table = snapshots.append_columns(table, rules.customers.id, moves)
         data = formats.render(fmt_name, table, result.summary)
         if output is None:
             write_stdout(data)
@@ -221,7 +229,7 @@ def _print_summary(err: Console, summary: dict[str, Any], source: str, output: P
 
     err.print(summary_lines(summary, source))
     if output is not None:
-        err.print(f"wrote {output}", markup=False)
+        err.print(message("summary.wrote", path=output), markup=False)
 
 
 def _print_table(
@@ -249,12 +257,7 @@ def _print_table(
         )
     ]
     if len(shown) < len(frame):
-        parts.append(
-            Text(
-                f"… {len(frame) - len(shown)} more customers: "
-                "--limit 0 shows all, -f csv exports them"
-            )
-        )
+        parts.append(Text(plural("summary.more", len(frame) - len(shown))))
     parts += [
         Text(),
         summary_lines(result.summary, customers.info.source),
@@ -276,8 +279,8 @@ def _fail_under(quality: float | None, threshold: float | None) -> None:
     """Exit 1, after everything was written, when quality is strictly below the threshold."""
     if threshold is None or quality is None or 100 * quality >= threshold:
         return
-    make_console(stderr=True).print(
-        f"portfolio quality {100 * quality:.1f} % is below --fail-under {threshold:g} %",
-        markup=False,
-    )
+    from portfolio_cli.messages import decimal
+
+    text = message("summary.below", quality=decimal(100 * quality), threshold=f"{threshold:g}")
+    make_console(stderr=True).print(text, markup=False)
     raise typer.Exit(1)

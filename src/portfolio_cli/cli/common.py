@@ -15,9 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+import typer.core
 from rich.console import Console
 
+from portfolio_cli import messages
 from portfolio_cli.errors import Issue, PortfolioError, UsageError
+from portfolio_cli.messages import message
 
 if TYPE_CHECKING:
     from portfolio_cli.criteria import Criteria
@@ -25,49 +28,128 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# --- language ------------------------------------------------------------------------------------
+# Typer reads help texts when it builds the command, before any option is parsed. So `main()`
+# reads `--lang` from the raw command line (and LC_ALL / LC_MESSAGES / LANG) first; the `--lang`
+# option of each command then sets the language of messages and, through `localize`, rewrites
+# the help of the command it belongs to. Help texts are looked up by parameter or command name.
+
+HELP_KEYS = {  # parameter name → message key of its help
+    "criteria": "help.criteria",
+    "as_of": "help.as_of",
+    "quiet": "help.quiet",
+    "debug": "help.debug",
+    "encoding": "help.encoding",
+    "delimiter": "help.delimiter",
+    "lang": "help.lang",
+    "version": "help.version",
+    "install_completion": "click.Install completion for the current shell.",
+    "show_completion": "click.Show completion for the current shell, to copy it or customize "
+    "the installation.",
+}
+HELP_OPTION_NAMES = ["-h", "--help"]
+COMMAND_HELP: dict[str, str] = {}  # command name → message key of its help (see cli/__init__)
+COMMAND_PARAMS: dict[str, dict[str, str]] = {}  # command name → {parameter: help key}
+
+
+def localize(command: Any, name: str | None = None, params: dict[str, str] | None = None) -> None:
+    """Rewrite the help of `command`, its parameters and its subcommands in the current language.
+
+    `params` maps a parameter name to its help key for this command (`format`, `input`...),
+    on top of the shared `HELP_KEYS`.
+    """
+    keys = {**HELP_KEYS, **(params or {})}
+    for param in getattr(command, "params", []):
+        if param.name in keys:
+            param.help = _unbroken(message(keys[param.name]))
+    get_help_option = getattr(command, "get_help_option", None)
+    if get_help_option is not None:
+        # Click makes `--help` itself, once per command: a bare context is enough to ask for it
+        option = get_help_option(typer.Context(command, help_option_names=HELP_OPTION_NAMES))
+        if option is not None:
+            option.help = message("help.help")
+    key = COMMAND_HELP.get(name or "")  # "" is the application itself
+    if key:
+        command.help = _unbroken(message(key))
+        command.short_help = None
+    for sub_name, sub in getattr(command, "commands", {}).items():
+        localize(sub, sub_name, COMMAND_PARAMS.get(sub_name))
+
+
+def _unbroken(text: str) -> str:
+    """French puts a space before : ; ? ! — a non-breaking one in help, so that Click's line
+    wrapping never starts a line with the colon."""
+    for mark in ":;?!":
+        text = text.replace(f" {mark}", f"\u00a0{mark}")
+    return text
+
+
+def _typer_words(text: str) -> str:
+    """Typer's own help words ("Arguments", "Options", "default: ...") in the current language."""
+    return messages.CATALOGUE[messages.current()].get(f"click.{text}", text)
+
+
+# Typer's core module writes its section titles and [default]/[required] marks through gettext's
+# `_`; pointing that name at the catalogue translates them without a .mo file.
+typer.core._ = _typer_words  # type: ignore[attr-defined,assignment]
+
+
+def _set_language(ctx: typer.Context, value: str | None) -> str | None:
+    if value is not None and value.lower() not in messages.LANGUAGES:
+        raise typer.BadParameter(message("usage.bad_lang", value=value))
+    # Not given here: `portfolio --lang fr classify` gave it to the root; else the raw command
+    # line (`--lang` after `--help` is parsed too late), else the environment.
+    chosen = value or (ctx.parent.params.get("lang") if ctx.parent is not None else None)
+    messages.use(chosen.lower() if chosen else messages.requested_language(sys.argv[1:]))
+    if ctx.parent is None:
+        localize(ctx.command)  # `portfolio --lang fr --help`: the root and every command
+    else:
+        name = ctx.info_name or ""
+        localize(ctx.command, name, COMMAND_PARAMS.get(name))
+    return value
+
+
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="en|fr",
+        help=message("help.lang"),
+        callback=_set_language,
+        is_eager=True,
+        show_default=False,
+    ),
+]
 CriteriaOption = Annotated[
     Path | None,
     typer.Option(
-        "--criteria",
-        "-c",
-        metavar="FILE",
-        help="Criteria file. Default: $PORTFOLIO_CRITERIA, else ./criteria.yaml, "
-        "else ./criteria.yml.",
-        show_default=False,
+        "--criteria", "-c", metavar="FILE", help=message("help.criteria"), show_default=False
     ),
 ]
 AsOfOption = Annotated[
     str | None,
-    typer.Option(
-        "--as-of",
-        metavar="DATE",
-        help="Date the portfolio is judged on (YYYY-MM-DD): days_since() counts to it. "
-        "Default: today.",
-        show_default=False,
-    ),
+    typer.Option("--as-of", metavar="DATE", help=message("help.as_of"), show_default=False),
 ]
 QuietOption = Annotated[
     bool,
-    typer.Option("--quiet", "-q", help="Print nothing on success (errors still go to stderr)."),
+    typer.Option("--quiet", "-q", help=message("help.quiet")),
 ]
-DebugOption = Annotated[
-    bool, typer.Option("--debug", help="Show the full traceback of an error.", hidden=False)
-]
+DebugOption = Annotated[bool, typer.Option("--debug", help=message("help.debug"), hidden=False)]
 EncodingOption = Annotated[
     str | None,
-    typer.Option(
-        "--encoding",
-        metavar="NAME",
-        help="Encoding of the input, e.g. cp1252 (default: detected).",
-        show_default=False,
-    ),
+    typer.Option("--encoding", metavar="NAME", help=message("help.encoding"), show_default=False),
 ]
 DelimiterOption = Annotated[
     str | None,
+    typer.Option("--delimiter", metavar="CHAR", help=message("help.delimiter"), show_default=False),
+]
+HistoryOption = Annotated[
+    Path | None,
     typer.Option(
-        "--delimiter",
-        metavar="CHAR",
-        help="Field separator of a CSV input: , ; | or tab (default: detected).",
+        "--history",
+        metavar="FILE",
+        help="Keep a snapshot of this run in this SQLite file (same --as-of replaces it) and add "
+        "previous_segment and segment_since. Default: $PORTFOLIO_HISTORY if set, else none.",
         show_default=False,
     ),
 ]
@@ -79,9 +161,7 @@ ChunkRowsOption = Annotated[
         min=1,
         metavar="N",
         envvar="PORTFOLIO_CHUNK_ROWS",
-        help="A CSV file of more than N rows (estimated from its size) going to CSV is read "
-        "in parts of at most N rows (and 250,000), with bounded memory. Also "
-        "$PORTFOLIO_CHUNK_ROWS. Default: 2,000,000.",
+        help=message("help.chunk_rows"),
         show_default=False,
     ),
 ]
@@ -114,13 +194,7 @@ def find_criteria(option: Path | None) -> Path:
     for candidate in (Path("criteria.yaml"), Path("criteria.yml")):
         if candidate.is_file():
             return candidate
-    raise UsageError(
-        Issue(
-            "no-criteria",
-            "no criteria file: pass -c FILE, set PORTFOLIO_CRITERIA, or run `portfolio init` "
-            "to write criteria.yaml here",
-        )
-    )
+    raise UsageError(Issue("no-criteria", message("usage.no_criteria")))
 
 
 def parse_as_of(value: str | None) -> dt.date:
@@ -130,9 +204,7 @@ def parse_as_of(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise UsageError(
-            Issue("bad-date", f"--as-of must be a date written YYYY-MM-DD (got '{value}')")
-        ) from None
+        raise UsageError(Issue("bad-date", message("usage.bad_date", value=value))) from None
 
 
 def boundary(function: F) -> F:
@@ -162,11 +234,8 @@ def boundary(function: F) -> F:
         except Exception as exc:
             if debug:
                 raise
-            make_console(stderr=True).print(
-                f"error: unexpected {type(exc).__name__}: {exc}. This is a bug in portfolio; "
-                "run again with --debug and report the traceback.",
-                markup=False,
-            )
+            text = message("usage.bug", kind=type(exc).__name__, detail=exc)
+            make_console(stderr=True).print(message("cli.error", text=text), markup=False)
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
@@ -176,7 +245,7 @@ def print_issues(error: PortfolioError) -> None:
     """Each issue of an error on standard error, prefixed `error:`."""
     console = make_console(stderr=True)
     for issue in error.issues:
-        console.print(f"error: {issue}", markup=False)
+        console.print(message("cli.error", text=issue), markup=False)
 
 
 def _silence_stdout() -> None:

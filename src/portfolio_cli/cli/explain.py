@@ -13,6 +13,7 @@ from portfolio_cli.cli.common import (
     DebugOption,
     DelimiterOption,
     EncodingOption,
+    LangOption,
     boundary,
     find_criteria,
     make_console,
@@ -21,6 +22,9 @@ from portfolio_cli.cli.common import (
     write_stdout,
 )
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.messages import message
+
+FORMATS = ", ".join(("table", "json"))
 
 
 @boundary
@@ -44,6 +48,7 @@ def explain_command(
     encoding: EncodingOption = None,
     delimiter: DelimiterOption = None,
     debug: DebugOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Show one customer: each criterion and problem, true, false or unknown, with the values read.
 
@@ -57,7 +62,9 @@ def explain_command(
     from portfolio_cli.writers.terminal import explanation
 
     if fmt not in ("table", "json"):
-        raise UsageError(Issue("bad-format", f"unknown format '{fmt}': use table or json"))
+        raise UsageError(
+            Issue("bad-format", message("usage.bad_format", value=fmt, choices=FORMATS))
+        )
     day = parse_as_of(as_of)
     rules = load_criteria(find_criteria(criteria))
     customers = read_input(input, rules, every_column=True, encoding=encoding, delimiter=delimiter)

@@ -17,7 +17,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from portfolio_cli.errors import InputError, Issue
-from portfolio_cli.expressions import Kind, suggest
+from portfolio_cli.expressions import Kind, either, suggest
+from portfolio_cli.messages import message, plural
 from portfolio_cli.readers.columns import Typed, type_table
 from portfolio_cli.readers.csv import (
     CsvOptions,
@@ -93,22 +94,24 @@ def _to_pandas(typed: dict[str, Typed], rows: int) -> pd.DataFrame:
 
 def _missing_id(label: str, id_column: str, header: tuple[str, ...]) -> Issue:
     close = suggest(id_column, header)
-    message = f"{label} has no column '{id_column}' (customers.id in the criteria file)"
+    values = {"source": label, "column": id_column}
     if close:
-        message += f"; did you mean {' or '.join(repr(c) for c in close)}?"
-    else:
-        shown = ", ".join(header[:8]) + (", ..." if len(header) > 8 else "")
-        message += f"; its columns are: {shown}"
-        if any(looks_like_data(cell) for cell in header):
-            message += ". Its first row looks like data: the file needs a header row"
-    return Issue("unknown-column", message)
+        return Issue(
+            "unknown-column", message("input.no_id_column_close", close=either(close), **values)
+        )
+    shown = ", ".join(header[:8]) + (", ..." if len(header) > 8 else "")
+    key = "input.no_id_column_list"
+    if any(looks_like_data(cell) for cell in header):
+        key = "input.no_id_column_data"
+    return Issue("unknown-column", message(key, columns=shown, **values))
 
 
 def _rows(positions: list[int], limit: int = 5) -> str:
     """Spreadsheet row numbers (the header is row 1) for 0-based data positions."""
     shown = ", ".join(str(p + 2) for p in positions[:limit])
-    more = f" and {len(positions) - limit} more" if len(positions) > limit else ""
-    return f"{shown}{more}"
+    if len(positions) > limit:
+        return message("engine.and_more", shown=shown, count=len(positions) - limit)
+    return shown
 
 
 def _check_ids(label: str, id_column: str, ids: Typed) -> None:
@@ -118,8 +121,13 @@ def _check_ids(label: str, id_column: str, ids: Typed) -> None:
         raise InputError(
             Issue(
                 "blank-id",
-                f"{label}: {id_column} is blank on row{'s' if len(positions) > 1 else ''} "
-                f"{_rows(positions)}: every customer needs an id",
+                plural(
+                    "input.blank_id",
+                    len(positions),
+                    source=label,
+                    column=id_column,
+                    rows=_rows(positions),
+                ),
             )
         )
     if pc.count_distinct(ids.array).as_py() == len(ids.array):
@@ -130,11 +138,10 @@ def _check_ids(label: str, id_column: str, ids: Typed) -> None:
         first = repeated[0]["values"].as_py()
         positions = pc.indices_nonzero(pc.equal(ids.array, first)).to_pylist()
         others = len(repeated) - 1
-        more = f" ({others} other id{'s' if others > 1 else ''} also repeat)" if others else ""
-        raise InputError(
-            Issue(
-                "duplicate-id",
-                f"{label}: {id_column} '{first}' appears on rows {_rows(positions)}{more}: "
-                "each customer must appear once",
-            )
+        values = {"source": label, "column": id_column, "value": first, "rows": _rows(positions)}
+        text = (
+            plural("input.duplicate_id_more", others, **values)
+            if others
+            else message("input.duplicate_id", **values)
         )
+        raise InputError(Issue("duplicate-id", text))

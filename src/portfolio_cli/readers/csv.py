@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 
 from portfolio_cli.errors import InputError, Issue
+from portfolio_cli.messages import message
 
 HEAD_BYTES = 1 << 16
 
@@ -64,11 +65,13 @@ def read_csv_text(
             with path.open("rb") as handle:
                 head = handle.read(HEAD_BYTES)
         except FileNotFoundError:
-            raise InputError(Issue("missing-file", f"file not found: {path}")) from None
+            raise InputError(Issue("missing-file", message("input.not_found", path=path))) from None
         except IsADirectoryError:
-            raise InputError(Issue("not-a-file", f"{path} is a folder, not a file")) from None
+            raise InputError(Issue("not-a-file", message("input.is_folder", path=path))) from None
         except OSError as exc:
-            raise InputError(Issue("unreadable", f"cannot read {path}: {exc.strerror}")) from None
+            raise InputError(
+                Issue("unreadable", message("input.unreadable", path=path, reason=exc.strerror))
+            ) from None
         data: str | pa.NativeFile | io.BytesIO = str(path)
     else:
         raw = source.read()
@@ -108,9 +111,7 @@ def _arrow_encoding(encoding: str) -> str:
 def _header(head: bytes, encoding: str, delimiter: str, label: str) -> tuple[str, ...]:
     """The first record of the file, with blank names filled in and duplicates refused."""
     if not head.strip():
-        raise InputError(
-            Issue("empty-file", f"{label} is empty: expected a header row naming the columns")
-        )
+        raise InputError(Issue("empty-file", message("input.empty", source=label)))
     text = head.decode(_python_encoding(encoding), errors="replace").lstrip("\ufeff")
     try:
         first = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
@@ -120,13 +121,13 @@ def _header(head: bytes, encoding: str, delimiter: str, label: str) -> tuple[str
     seen: dict[str, int] = {}
     for index, column in enumerate(names):
         if column in seen:
-            message = (
-                f"{label}: columns {seen[column] + 1} and {index + 1} are both named "
-                f"'{column}': rename one of them"
-            )
+            key = "input.duplicate_column"
             if any(looks_like_data(cell) for cell in names):
-                message += " (or, if the first row is data, add a header row)"
-            raise InputError(Issue("duplicate-column", message))
+                key = "input.duplicate_column_data"
+            text = message(
+                key, source=label, first=seen[column] + 1, second=index + 1, column=column
+            )
+            raise InputError(Issue("duplicate-column", text))
         seen[column] = index
     return tuple(names)
 
@@ -152,28 +153,24 @@ def _read_error(
     encoding: str,
     delimiter: str,
 ) -> InputError:
-    message = str(exc)
-    if "invalid UTF8" in message or "UnicodeDecodeError" in message or "codec" in message:
+    detail = str(exc)  # Arrow's own words, kept as written
+    if "invalid UTF8" in detail or "UnicodeDecodeError" in detail or "codec" in detail:
         return InputError(
-            Issue(
-                "bad-encoding",
-                f"{label} is not {encoding} text: pass --encoding cp1252 (or latin-1) if it "
-                "comes from Excel on Windows",
-            )
+            Issue("bad-encoding", message("input.bad_encoding", source=label, encoding=encoding))
         )
-    fields = _FIELDS.search(message)
+    fields = _FIELDS.search(detail)
     if fields:
         row = _ragged_row(source, encoding, delimiter, len(header))
-        where = f"row {row}" if row else "a row"
-        return InputError(
-            Issue(
-                "ragged-row",
-                f"{label}: {where} has {fields.group(2)} fields but the header has "
-                f"{fields.group(1)}: quote values that contain '{delimiter}', or pass "
-                "--delimiter if the file uses another separator",
-            )
+        text = message(
+            "input.ragged_row" if row else "input.ragged",
+            source=label,
+            row=row,
+            found=fields.group(2),
+            expected=fields.group(1),
+            delimiter=delimiter,
         )
-    return InputError(Issue("bad-csv", f"{label} cannot be read as CSV: {message}"))
+        return InputError(Issue("ragged-row", text))
+    return InputError(Issue("bad-csv", message("input.bad_csv", source=label, detail=detail)))
 
 
 def _ragged_row(

@@ -1,0 +1,158 @@
+"""`portfolio report`: the monthly report, one self-contained HTML (or Markdown) file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from portfolio_cli.cli.classify import _fail_under, _print_summary, _same_file
+from portfolio_cli.cli.common import (
+    AsOfOption,
+    CriteriaOption,
+    DebugOption,
+    DelimiterOption,
+    EncodingOption,
+    HistoryOption,
+    LangOption,
+    QuietOption,
+    boundary,
+    find_criteria,
+    make_console,
+    parse_as_of,
+    read_input,
+)
+from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.messages import language, message
+
+FORMATS = ("html", "markdown")
+SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
+
+
+def report_format(fmt: str | None, output: Path) -> str:
+    """--format if given, else from the output's suffix (.html or .md)."""
+    if fmt is not None:
+        name = {"md": "markdown", "htm": "html"}.get(fmt.lower().strip(), fmt.lower().strip())
+        if name not in FORMATS:
+            raise UsageError(Issue("bad-format", message("report.error.format", value=fmt)))
+        return name
+    suffix = output.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UsageError(Issue("bad-format", message("report.error.suffix", name=output.name)))
+    return SUFFIXES[suffix]
+
+
+@boundary
+def report_command(
+    input: Annotated[
+        str,
+        typer.Argument(
+            metavar="INPUT",
+            help="Customer list (CSV), or - to read standard input.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The report to write: .html (self-contained) or .md.",
+            show_default=False,
+        ),
+    ],
+    criteria: CriteriaOption = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="html or markdown. Default: from -o's suffix.",
+            show_default=False,
+        ),
+    ] = None,
+    history: HistoryOption = None,
+    lang: LangOption = None,
+    limit: Annotated[
+        int,
+        typer.Option("--limit", min=0, metavar="N", help="Customers listed per table (0: all)."),
+    ] = 25,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-under",
+            min=0,
+            max=100,
+            metavar="PCT",
+            help="Exit 1 (after writing everything) when portfolio quality is below PCT %.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    encoding: EncodingOption = None,
+    delimiter: DelimiterOption = None,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Write the monthly report: quality, segments, NPS, trend, who moved, who to call.
+
+    One HTML file with its CSS and SVG charts inside (no script, nothing from the network),
+    readable on a phone and printed on A4; or the same content in Markdown (-o report.md).
+    With --history, the run is kept as a snapshot and the report shows the trend and the
+    migration since the previous snapshot. Never asks anything: ready for cron.
+
+    Example:
+
+        portfolio report customers.csv -o report.html --history history.sqlite
+
+        portfolio report customers.csv -o rapport.html --lang fr -q --fail-under 70
+    """
+    from portfolio_cli import history as store
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.engine import classify
+    from portfolio_cli.writers.files import atomic_write
+    from portfolio_cli.writers.report import HistoryView, render_report, report_context
+
+    fmt_name = report_format(fmt, output)
+    words = language(lang)
+    day = parse_as_of(as_of)
+    rules = load_criteria(find_criteria(criteria))
+    if input != "-" and _same_file(Path(input), output):
+        raise UsageError(Issue("overwrite-input", message("usage.overwrite_input", path=output)))
+    err = make_console(stderr=True)
+    if not quiet:
+        for warning in rules.warnings:
+            err.print(message("cli.warning", text=warning), markup=False)
+    customers = read_input(input, rules, encoding=encoding, delimiter=delimiter)
+    result = classify(customers, rules, day)
+    view = None
+    history_file = store.resolve_path(history, default=False)
+    if history_file is not None:
+        store.record(history_file, result, rules, day)
+        kept = [s for s in store.snapshots(history_file) if s.as_of <= day.isoformat()]
+        before = [s for s in kept if s.as_of < day.isoformat()]
+        moved = store.migration(history_file, before[-1].as_of, day.isoformat()) if before else None
+        view = HistoryView(
+            snapshots=kept,
+            migration=moved,
+            criteria_changed=len({s.criteria_sha256 for s in kept}) > 1,
+            file=str(history_file),
+        )
+    context = report_context(
+        result,
+        rules,
+        as_of=day,
+        source=customers.info.source,
+        lang=words,
+        history=view,
+        limit=limit,
+    )
+    data = render_report(context, fmt_name)
+    with atomic_write(output) as stream:
+        stream.write(data)
+    if not quiet:
+        _print_summary(err, result.summary, customers.info.source, output)
+    _fail_under(result.summary["quality"], fail_under)

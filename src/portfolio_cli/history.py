@@ -1,0 +1,380 @@
+"""Snapshots of the portfolio kept month after month, and how customers moved between segments.
+
+Step 5 of the method says "repeat regularly": the value is in seeing the portfolio move. Each
+run with `--history FILE` stores one snapshot per as-of date in an SQLite file (stdlib
+`sqlite3`): the summary, the criteria file's hash and, for every customer, its segment, the
+criteria met and the active problems. Running the same as-of date again replaces that snapshot.
+
+For every customer a snapshot also keeps `segment_since`: the as-of date of the first snapshot
+of the unbroken run of snapshots in which the customer held its current segment. It is stamped
+when a snapshot is saved, and stamped again for later snapshots when an earlier date is inserted,
+so the chain stays right whatever order the months are run in.
+
+The schema is versioned with `PRAGMA user_version`; a file written by a newer version of
+portfolio is refused rather than misread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from portfolio_cli.criteria import SEGMENTS
+from portfolio_cli.errors import InputError, Issue, UsageError
+from portfolio_cli.messages import message
+
+SCHEMA_VERSION = 1
+DEFAULT_PATH = "portfolio-history.sqlite"
+ENVIRONMENT = "PORTFOLIO_HISTORY"
+NEW, LOST = "new", "lost"
+
+if TYPE_CHECKING:  # pandas and pyarrow stay out of `portfolio history`'s start-up
+    import pyarrow as pa
+
+    from portfolio_cli.criteria import Criteria
+    from portfolio_cli.engine import Classification
+
+_SCHEMA = """
+CREATE TABLE snapshots (
+    as_of TEXT PRIMARY KEY,          -- YYYY-MM-DD
+    criteria_sha256 TEXT NOT NULL,   -- hash of the criteria file's text
+    criteria_file TEXT NOT NULL,
+    summary TEXT NOT NULL,           -- the JSON summary of classify
+    created TEXT NOT NULL            -- when the snapshot was written (UTC, ISO 8601)
+);
+CREATE TABLE customers (
+    as_of TEXT NOT NULL REFERENCES snapshots (as_of) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    name TEXT,
+    segment TEXT NOT NULL,
+    priority INTEGER NOT NULL,
+    criteria TEXT NOT NULL,          -- keys met, joined with '|'
+    problems TEXT NOT NULL,          -- active problem keys, joined with '|'
+    segment_since TEXT NOT NULL,
+    PRIMARY KEY (as_of, id)
+) WITHOUT ROWID;
+"""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One stored run: its date, the criteria file's hash and the summary."""
+
+    as_of: str
+    criteria_sha256: str
+    criteria_file: str
+    summary: dict[str, Any]
+    created: str
+
+    @property
+    def total(self) -> int:
+        """Customers in the snapshot."""
+        return int(self.summary["total"])
+
+
+@dataclass(frozen=True)
+class Mover:
+    """A customer who moved down between two snapshots."""
+
+    id: str
+    name: str | None
+    previous: str
+    current: str
+    priority: int
+
+
+@dataclass(frozen=True)
+class Migration:
+    """How customers moved from one snapshot to another.
+
+    `matrix[previous][current]` counts customers; `previous` is a segment or `new` (absent from
+    the first snapshot), `current` a segment or `lost` (absent from the second).
+    """
+
+    start: str
+    end: str
+    matrix: dict[str, dict[str, int]]
+    moved_down: tuple[Mover, ...]
+
+    @staticmethod
+    def rows() -> tuple[str, ...]:
+        """Row keys of the matrix: the segments, then `new`."""
+        return (*SEGMENTS, NEW)
+
+    @staticmethod
+    def columns() -> tuple[str, ...]:
+        """Column keys of the matrix: the segments, then `lost`."""
+        return (*SEGMENTS, LOST)
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    """One customer as a snapshot keeps it."""
+
+    id: str
+    name: str | None
+    segment: str
+    priority: int
+    criteria: str
+    problems: str
+
+
+def resolve_path(option: str | Path | None, *, default: bool) -> Path | None:
+    """The history file: the option, else `$PORTFOLIO_HISTORY`, else (when `default`) the
+    default `portfolio-history.sqlite` in the current folder; None when history is off."""
+    if option is not None:
+        return Path(option)
+    from_env = os.environ.get(ENVIRONMENT)
+    if from_env:
+        return Path(from_env)
+    return Path(DEFAULT_PATH) if default else None
+
+
+@contextmanager
+def connect(path: Path, *, create: bool) -> Iterator[sqlite3.Connection]:
+    """An open history file with its schema checked (and created when `create`)."""
+    if not create and not path.is_file():
+        raise UsageError(Issue("no-history", message("history.error.no_file", path=path)))
+    if create and not (path.parent if str(path.parent) else Path()).is_dir():
+        raise UsageError(
+            Issue(
+                "missing-folder",
+                message("files.missing_folder", path=path, folder=path.parent),
+            )
+        )
+    try:
+        connection = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error as exc:
+        text = message("history.error.open", path=path, error=exc)
+        raise UsageError(Issue("bad-history", text)) from None
+    with closing(connection):
+        try:
+            connection.execute("PRAGMA foreign_keys = ON")
+            _check_schema(connection, path, create)
+        except sqlite3.DatabaseError as exc:
+            raise InputError(
+                Issue("bad-history", message("history.error.not_history", path=path, error=exc))
+            ) from None
+        yield connection
+
+
+def _check_schema(connection: sqlite3.Connection, path: Path, create: bool) -> None:
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    if version == SCHEMA_VERSION:
+        return
+    if version > SCHEMA_VERSION:
+        raise InputError(
+            Issue(
+                "history-too-new",
+                message(
+                    "history.error.too_new",
+                    path=path,
+                    version=version,
+                    supported=SCHEMA_VERSION,
+                ),
+            )
+        )
+    tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if tables:
+        raise InputError(Issue("bad-history", message("history.error.other_sqlite", path=path)))
+    if not create:  # pragma: no cover - an empty file we were only asked to read
+        raise UsageError(Issue("no-history", message("history.error.empty", path=path)))
+    # one script, one transaction: the tables and the version appear together or not at all
+    connection.executescript(f"BEGIN;\n{_SCHEMA}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
+
+
+def save_snapshot(
+    path: Path,
+    *,
+    as_of: dt.date,
+    criteria_sha256: str,
+    criteria_file: str,
+    summary: dict[str, Any],
+    customers: Sequence[CustomerRow],
+) -> None:
+    """Store a snapshot, replacing any snapshot of the same as-of date, in one transaction."""
+    day = as_of.isoformat()
+    created = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    with connect(path, create=True) as db:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("DELETE FROM snapshots WHERE as_of = ?", (day,))
+            db.execute(
+                "INSERT INTO snapshots VALUES (?, ?, ?, ?, ?)",
+                (day, criteria_sha256, criteria_file, json.dumps(summary, sort_keys=True), created),
+            )
+            # in key order: the B-tree is filled left to right (1.6 s → 0.55 s for 100,000 rows)
+            db.executemany(
+                "INSERT INTO customers VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    (day, c.id, c.name, c.segment, c.priority, c.criteria, c.problems, day)
+                    for c in sorted(customers, key=lambda c: c.id)
+                ),
+            )
+            _stamp_from(db, day)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
+def _stamp_from(db: sqlite3.Connection, day: str) -> None:
+    """Recompute `segment_since` for the snapshot of `day` and every later one, in date order:
+    a customer keeps the previous snapshot's date when its segment did not change."""
+    later = [row[0] for row in db.execute("SELECT as_of FROM snapshots WHERE as_of >= ?", (day,))]
+    for current in sorted(later):
+        before = db.execute(
+            "SELECT max(as_of) FROM snapshots WHERE as_of < ?", (current,)
+        ).fetchone()[0]
+        db.execute("UPDATE customers SET segment_since = as_of WHERE as_of = ?", (current,))
+        if before is None:
+            continue
+        db.execute(
+            """
+            UPDATE customers SET segment_since = previous.segment_since
+            FROM customers AS previous
+            WHERE customers.as_of = ? AND previous.as_of = ?
+              AND previous.id = customers.id AND previous.segment = customers.segment
+            """,
+            (current, before),
+        )
+
+
+def snapshots(path: Path) -> list[Snapshot]:
+    """Every snapshot, oldest first."""
+    with connect(path, create=False) as db:
+        rows = db.execute(
+            "SELECT as_of, criteria_sha256, criteria_file, summary, created "
+            "FROM snapshots ORDER BY as_of"
+        ).fetchall()
+    return [Snapshot(r[0], r[1], r[2], json.loads(r[3]), r[4]) for r in rows]
+
+
+def previous_date(path: Path, as_of: str) -> str | None:
+    """The as-of date of the latest snapshot before `as_of`, if any."""
+    with connect(path, create=False) as db:
+        value = db.execute("SELECT max(as_of) FROM snapshots WHERE as_of < ?", (as_of,)).fetchone()[
+            0
+        ]
+    return None if value is None else str(value)
+
+
+def movements(path: Path, as_of: str) -> dict[str, tuple[str | None, str]]:
+    """For the snapshot of `as_of`: each customer's segment in the snapshot before (None when
+    new) and the date it entered its current segment."""
+    with connect(path, create=False) as db:
+        before = db.execute(
+            "SELECT max(as_of) FROM snapshots WHERE as_of < ?", (as_of,)
+        ).fetchone()[0]
+        rows = db.execute(
+            """
+            SELECT current.id, previous.segment, current.segment_since
+            FROM customers AS current
+            LEFT JOIN customers AS previous ON previous.as_of = ? AND previous.id = current.id
+            WHERE current.as_of = ?
+            """,
+            (before, as_of),
+        ).fetchall()
+    return {row[0]: (row[1], row[2]) for row in rows}
+
+
+def migration(path: Path, start: str, end: str) -> Migration:
+    """The migration matrix from the snapshot of `start` to the snapshot of `end`, and the
+    customers who moved down (satisfied → easy to satisfy → unrecoverable), by current priority."""
+    with connect(path, create=False) as db:
+        known = {r[0] for r in db.execute("SELECT as_of FROM snapshots")}
+        missing = [day for day in (start, end) if day not in known]
+        if missing:
+            dates = ", ".join(sorted(known)) or message("history.none")
+            raise UsageError(
+                Issue(
+                    "no-snapshot",
+                    message("history.error.no_snapshot", date=missing[0], path=path, dates=dates),
+                )
+            )
+        pairs = db.execute(
+            """
+            SELECT coalesce(a.segment, 'new'), b.segment, count(*)
+            FROM customers AS b LEFT JOIN customers AS a ON a.as_of = ? AND a.id = b.id
+            WHERE b.as_of = ? GROUP BY 1, 2
+            UNION ALL
+            SELECT a.segment, 'lost', count(*)
+            FROM customers AS a LEFT JOIN customers AS b ON b.as_of = ? AND b.id = a.id
+            WHERE a.as_of = ? AND b.id IS NULL GROUP BY 1
+            """,
+            (start, end, end, start),
+        ).fetchall()
+        ranks = {name: index for index, name in enumerate(SEGMENTS)}
+        down = db.execute(
+            """
+            SELECT b.id, b.name, a.segment, b.segment, b.priority
+            FROM customers AS b JOIN customers AS a ON a.as_of = ? AND a.id = b.id
+            WHERE b.as_of = ? AND a.segment != b.segment
+            ORDER BY b.priority
+            """,
+            (start, end),
+        ).fetchall()
+    matrix = {row: dict.fromkeys(Migration.columns(), 0) for row in Migration.rows()}
+    for previous, current, count in pairs:
+        matrix[previous][current] = int(count)
+    moved_down = tuple(
+        Mover(str(r[0]), r[1], r[2], r[3], int(r[4])) for r in down if ranks[r[3]] > ranks[r[2]]
+    )
+    return Migration(start, end, matrix, moved_down)
+
+
+def record(path: Path, result: Classification, criteria: Criteria, as_of: dt.date) -> None:
+    """Store the snapshot of a classification (replacing any snapshot of the same date)."""
+    frame = result.customers
+    id_column, name_column = criteria.customers.id, criteria.customers.name
+    ids = [str(value) for value in frame[id_column].tolist()]
+    names = (
+        [None if _blank(v) else str(v) for v in frame[name_column].tolist()]
+        if name_column
+        else [None] * len(ids)
+    )
+    rows = [
+        CustomerRow(*values)
+        for values in zip(
+            ids,
+            names,
+            frame["segment"].astype(str).tolist(),
+            frame["priority"].tolist(),
+            frame["criteria"].astype(str).tolist(),
+            frame["problems"].astype(str).tolist(),
+            strict=True,
+        )
+    ]
+    save_snapshot(
+        path,
+        as_of=as_of,
+        criteria_sha256=criteria.sha256,
+        criteria_file=criteria.source,
+        summary=result.summary,
+        customers=rows,
+    )
+
+
+def _blank(value: object) -> bool:
+    return value is None or value != value  # NaN and NA are not equal to themselves
+
+
+def append_columns(
+    table: pa.Table, id_column: str, moves: dict[str, tuple[str | None, str]]
+) -> pa.Table:
+    """The output table with `previous_segment` and `segment_since` inserted right after the
+    contract's columns (before any `--keep-columns` input column), matched on the customer id."""
+    import pyarrow as pa
+
+    ids = table.column(id_column).cast(pa.string()).to_pylist()
+    found = [moves.get(str(i), (None, None)) for i in ids]
+    at = table.column_names.index("action") + 1
+    table = table.add_column(at, "previous_segment", pa.array([f[0] for f in found], pa.string()))
+    return table.add_column(at + 1, "segment_since", pa.array([f[1] for f in found], pa.string()))

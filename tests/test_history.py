@@ -1,0 +1,277 @@
+"""History: snapshots per as-of date, previous_segment / segment_since, `portfolio history`.
+
+The three monthly extracts in examples/months/ are classified once each *without* history; the
+expected migration, segment_since and listing are computed here from those plain results, then
+compared with what the history file gives.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE_CRITERIA, ROOT, Run
+
+MONTHS = {
+    "2026-09-30": ROOT / "examples" / "months" / "2026-09.csv",
+    "2026-10-31": ROOT / "examples" / "months" / "2026-10.csv",
+    "2026-11-30": ROOT / "examples" / "months" / "2026-11.csv",
+}
+CRIT = str(EXAMPLE_CRITERIA)
+SEGMENTS = ("satisfied", "easy_to_satisfy", "unrecoverable")
+
+
+@pytest.fixture(scope="module")
+def months() -> dict[str, dict[str, object]]:
+    """The three months classified without history (computed once for the module)."""
+    from typer.testing import CliRunner
+
+    from portfolio_cli.cli import app
+
+    out = {}
+    for day, path in MONTHS.items():
+        result = CliRunner().invoke(
+            app, ["classify", str(path), "-c", CRIT, "--as-of", day, "-f", "json"]
+        )
+        assert result.exit_code == 0, result.stderr
+        out[day] = json.loads(result.stdout)
+    return out
+
+
+def segments_of(document: dict[str, object]) -> dict[str, str]:
+    customers = document["customers"]
+    assert isinstance(customers, list)
+    return {row["customer_id"]: row["segment"] for row in customers}
+
+
+def expected_matrix(before: dict[str, str], after: dict[str, str]) -> dict[str, dict[str, int]]:
+    """The migration matrix from two plain classifications, counted one customer at a time."""
+    matrix = {row: dict.fromkeys((*SEGMENTS, "lost"), 0) for row in (*SEGMENTS, "new")}
+    for customer, segment in after.items():
+        matrix[before.get(customer, "new")][segment] += 1
+    for customer, segment in before.items():
+        if customer not in after:
+            matrix[segment]["lost"] += 1
+    return matrix
+
+
+def record_months(run: Run, history: Path, days: list[str], *extra: str) -> dict[str, object]:
+    """Classify the given months with --history, in the given order; the last run's JSON."""
+    last: dict[str, object] = {}
+    for day in days:
+        result = run(
+            "classify", str(MONTHS[day]), "-c", CRIT, "--as-of", day, "--history", str(history),
+            "-f", "json", *extra,
+        )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        last = json.loads(result.stdout)
+    return last
+
+
+def test_the_example_months_show_every_kind_of_movement(
+    months: dict[str, dict[str, object]],
+) -> None:
+    sep, oct_, nov = (segments_of(months[d]) for d in MONTHS)
+    for before, after in ((sep, oct_), (oct_, nov)):
+        matrix = expected_matrix(before, after)
+        assert sum(matrix["new"].values()) == 10  # arrivals
+        assert sum(row["lost"] for row in matrix.values()) > 0  # departures
+        down = matrix["satisfied"]["easy_to_satisfy"] + matrix["satisfied"]["unrecoverable"]
+        up = matrix["easy_to_satisfy"]["satisfied"] + matrix["unrecoverable"]["satisfied"]
+        assert down > 0
+        assert up > 0
+
+
+def test_migration_matrix_matches_the_monthly_data(
+    run: Run, tmp_path: Path, months: dict[str, dict[str, object]]
+) -> None:
+    history = tmp_path / "history.sqlite"
+    record_months(run, history, list(MONTHS))
+    sep, oct_, nov = (segments_of(months[d]) for d in MONTHS)
+    for start, end, before, after in (
+        ("2026-09-30", "2026-10-31", sep, oct_),
+        ("2026-10-31", "2026-11-30", oct_, nov),
+        ("2026-09-30", "2026-11-30", sep, nov),
+    ):
+        result = run("history", str(history), "--from", start, "--to", end, "-f", "json")
+        assert result.exit_code == 0, result.stderr
+        document = json.loads(result.stdout)
+        assert document["matrix"] == expected_matrix(before, after)
+        rank = {name: index for index, name in enumerate(SEGMENTS)}
+        down = {c for c in after if c in before and rank[after[c]] > rank[before[c]]}
+        assert {m["id"] for m in document["moved_down"]} == down
+        assert all(m["previous_segment"] == before[m["id"]] for m in document["moved_down"])
+        priorities = [m["priority"] for m in document["moved_down"]]
+        assert priorities == sorted(priorities)
+
+
+def test_listing_gives_each_snapshot_with_the_plain_summary(
+    run: Run, tmp_path: Path, months: dict[str, dict[str, object]]
+) -> None:
+    history = tmp_path / "history.sqlite"
+    record_months(run, history, list(MONTHS))
+    result = run("history", str(history), "-f", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["as_of"] for row in rows] == list(MONTHS)
+    for row, day in zip(rows, MONTHS, strict=True):
+        summary = months[day]["summary"]
+        assert isinstance(summary, dict)
+        assert int(row["total"]) == summary["total"]
+        assert {s: int(row[s]) for s in SEGMENTS} == summary["segments"]
+        assert float(row["quality"]) == summary["quality"]
+        assert float(row["nps"]) == summary["nps"]
+
+
+def test_previous_segment_and_segment_since(
+    run: Run, tmp_path: Path, months: dict[str, dict[str, object]]
+) -> None:
+    history = tmp_path / "history.sqlite"
+    last = record_months(run, history, list(MONTHS))
+    sep, oct_, nov = (segments_of(months[d]) for d in MONTHS)
+    customers = last["customers"]
+    assert isinstance(customers, list)
+    assert len(customers) == len(nov)
+    for row in customers:
+        customer = row["customer_id"]
+        assert row["previous_segment"] == oct_.get(customer)
+        # the date of the first month of the unbroken run in the current segment
+        since = "2026-11-30"
+        if oct_.get(customer) == nov[customer]:
+            since = "2026-10-31"
+            if sep.get(customer) == nov[customer]:
+                since = "2026-09-30"
+        assert row["segment_since"] == since, customer
+
+
+def test_history_columns_follow_the_contract_columns(run: Run, tmp_path: Path) -> None:
+    history = tmp_path / "h.sqlite"
+    result = run(
+        "classify", str(MONTHS["2026-09-30"]), "-c", CRIT, "--as-of", "2026-09-30",
+        "--history", str(history), "-f", "csv", "--keep-columns",
+    )  # fmt: skip
+    header = result.stdout.splitlines()[0].split(",")
+    assert header[:11] == [
+        "customer_id", "name", "segment", "priority", "criteria_met", "criteria", "problems",
+        "compensated", "action", "previous_segment", "segment_since",
+    ]  # fmt: skip
+    assert header[11] == "city"  # the input's own columns come after
+    first = next(csv.DictReader(io.StringIO(result.stdout)))
+    assert (first["previous_segment"], first["segment_since"]) == ("", "2026-09-30")
+
+
+def test_without_history_no_column_is_added(run: Run) -> None:
+    result = run("classify", str(MONTHS["2026-09-30"]), "-c", CRIT, "-f", "csv")
+    assert "previous_segment" not in result.stdout.splitlines()[0]
+
+
+def test_the_environment_variable_turns_history_on(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history = tmp_path / "from-env.sqlite"
+    monkeypatch.setenv("PORTFOLIO_HISTORY", str(history))
+    result = run("classify", str(MONTHS["2026-09-30"]), "-c", CRIT, "--as-of", "2026-09-30",
+                 "-f", "csv", "-q")  # fmt: skip
+    assert result.exit_code == 0
+    assert "segment_since" in result.stdout.splitlines()[0]
+    assert history.is_file()
+    listing = run("history", "-f", "csv")  # no path: $PORTFOLIO_HISTORY
+    assert listing.stdout.splitlines()[1].startswith("2026-09-30,280,")
+
+
+def test_same_as_of_replaces_the_snapshot(run: Run, tmp_path: Path) -> None:
+    history = tmp_path / "history.sqlite"
+    record_months(run, history, ["2026-09-30", "2026-10-31", "2026-10-31"])
+    # the October extract run again as of 2026-10-31, but from November's file
+    result = run(
+        "classify", str(MONTHS["2026-11-30"]), "-c", CRIT, "--as-of", "2026-10-31",
+        "--history", str(history), "-q", "-f", "csv",
+    )  # fmt: skip
+    assert result.exit_code == 0
+    with sqlite3.connect(history) as db:
+        counts = db.execute("SELECT as_of, count(*) FROM customers GROUP BY 1").fetchall()
+        snapshots = db.execute("SELECT count(*) FROM snapshots").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+    db.close()
+    assert snapshots == 2
+    assert counts == [("2026-09-30", 280), ("2026-10-31", 282)]
+    assert version == 1
+
+
+def test_months_recorded_out_of_order_give_the_same_history(
+    run: Run, tmp_path: Path, months: dict[str, dict[str, object]]
+) -> None:
+    in_order, shuffled = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    record_months(run, in_order, list(MONTHS))
+    record_months(run, shuffled, ["2026-11-30", "2026-09-30", "2026-10-31"])
+    query = "SELECT as_of, id, segment, segment_since FROM customers ORDER BY 1, 2"
+    with sqlite3.connect(in_order) as a, sqlite3.connect(shuffled) as b:
+        assert a.execute(query).fetchall() == b.execute(query).fetchall()
+    a.close()
+    b.close()
+
+
+def test_history_errors_are_clear(run: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "none.sqlite"
+    result = run("history", str(missing))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: no history file at {missing}: run `portfolio classify` or `portfolio report` "
+        "with --history FILE first\n",
+    )
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE t (x)")
+    db.close()
+    result = run("classify", str(MONTHS["2026-09-30"]), "-c", CRIT, "--history", str(other))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {other} is an SQLite file, but not a portfolio history file\n",
+    )
+    newer = tmp_path / "newer.sqlite"
+    with sqlite3.connect(newer) as db:
+        db.execute("PRAGMA user_version = 7")
+    db.close()
+    result = run("history", str(newer))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {newer} was written by a newer portfolio (schema 7, this one reads 1): "
+        "upgrade portfolio\n"
+    )
+    text = tmp_path / "text.sqlite"
+    text.write_text("not a database, just text that is long enough to have a header" * 10)
+    result = run("history", str(text))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {text} is not a portfolio history file (")
+
+
+def test_unknown_snapshot_date_lists_the_dates(run: Run, tmp_path: Path) -> None:
+    history = tmp_path / "history.sqlite"
+    record_months(run, history, ["2026-09-30", "2026-10-31"])
+    result = run("history", str(history), "--from", "2026-08-31", "--to", "2026-10-31")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: no snapshot dated 2026-08-31 in {history} (snapshots: 2026-09-30, 2026-10-31)\n",
+    )
+    result = run("history", str(history), "--to", "2026-09-30")
+    assert result.exit_code == 2
+    assert "no snapshot before 2026-09-30" in result.stderr
+
+
+def test_history_table_and_french(run: Run, tmp_path: Path) -> None:
+    history = tmp_path / "history.sqlite"
+    record_months(run, history, list(MONTHS))
+    result = run("history", "--history", str(history))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert any(line.split()[:2] == ["2026-11-30", "282"] for line in lines)
+    assert "3 snapshots" in result.stdout
+    result = run("history", str(history), "--to", "2026-11-30", "--lang", "fr")
+    assert "Du 2026-10-31 au 2026-11-30" in result.stdout
+    assert "Clients qui ont baissé" in result.stdout
+    assert "Partis" in result.stdout
