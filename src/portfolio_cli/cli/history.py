@@ -24,7 +24,6 @@ from portfolio_cli.cli.common import (
     parse_as_of,
     write_stdout,
 )
-from portfolio_cli.criteria import SEGMENTS
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import language, message, plural
 
@@ -124,6 +123,8 @@ def history_command(
 
 def snapshot_record(snapshot: Snapshot) -> dict[str, Any]:
     """One snapshot as a flat record (CSV and JSON)."""
+    from portfolio_cli.criteria import SEGMENTS  # not at import: --help stays fast
+
     summary = snapshot.summary
     return {
         "as_of": snapshot.as_of,
@@ -136,6 +137,8 @@ def snapshot_record(snapshot: Snapshot) -> dict[str, Any]:
 
 
 def _show_snapshots(kept: list[Snapshot], fmt: str, lang: str, quiet: bool) -> None:
+    from portfolio_cli.criteria import SEGMENTS  # not at import: --help stays fast
+
     records = [snapshot_record(s) for s in kept]
     if fmt == "json":
         write_stdout(_json({"snapshots": records}))
@@ -251,6 +254,8 @@ def _console() -> Console:
 
 
 def _label(key: str, lang: str) -> str:
+    from portfolio_cli.criteria import SEGMENTS  # not at import: --help stays fast
+
     if key in SEGMENTS:
         return message(f"segment.{key}", lang)
     return message(f"history.{key}", lang)
