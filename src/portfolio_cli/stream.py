@@ -77,15 +77,19 @@ class Layout:
     estimated_rows: int
 
 
-def layout(source: str | Path, options: CsvOptions = CsvOptions()) -> Layout | None:
+def layout(
+    source: str | Path, options: CsvOptions = CsvOptions(), rows_above: int = 0
+) -> Layout | None:
     """The header, encoding and delimiter of a CSV file and a row estimate, or None when the
-    file is not a CSV file on disk or its first rows cannot be read (the in-memory path then
-    reports the problem as usual)."""
+    file is not a CSV file on disk, cannot hold more than `rows_above` rows, or its first rows
+    cannot be read (the in-memory path then reports the problem as usual)."""
     path = Path(source)
     if str(source) == "-" or path.suffix.lower() not in ("", ".csv", ".txt", ".tsv"):
         return None
     try:
         size = path.stat().st_size
+        if size < 2 * rows_above:
+            return None  # a row takes two bytes at least: too small to hold that many rows
         with path.open("rb") as handle:
             head = handle.read(HEAD)
     except OSError:
@@ -116,7 +120,7 @@ def classify_to(
     input's label. A CSV file above the chunk threshold going to CSV is streamed."""
     options = CsvOptions(encoding=encoding, delimiter=delimiter)
     size = chunk_rows(chunk)
-    found = layout(source, options) if fmt == "csv" else None
+    found = layout(source, options, size) if fmt == "csv" else None
     if found is not None and found.estimated_rows > size:
         part = min(size, PART_ROWS)
         summary = stream_csv(
