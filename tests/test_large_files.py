@@ -161,3 +161,17 @@ def test_errors_in_late_chunks_read_as_in_memory(
         assert not (folder / "p.csv").exists()
     else:
         assert (folder / "p.csv").read_bytes() == (folder / "w.csv").read_bytes()
+
+
+def test_a_cp1252_semicolon_file_streams_the_same(run: Run, write: Write) -> None:
+    text = customers(60).replace(",", ";").replace('"Bob; Jr."', '"Bob, Jr."')
+    data = write("c.csv", text.encode("cp1252"))
+    rules = write("criteria.yaml", CRITERIA)
+    folder = data.parent
+    options = ["--as-of", AS_OF, "--encoding", "cp1252", "--delimiter", ";"]
+    whole = run("classify", str(data), "-c", str(rules), "-o", str(folder / "w.csv"), *options)
+    parts = run("classify", str(data), "-c", str(rules), "-o", str(folder / "p.csv"), *options,
+                "--chunk-rows", "8")  # fmt: skip
+    assert whole.exit_code == parts.exit_code == 0, parts.stderr
+    assert (folder / "p.csv").read_bytes() == (folder / "w.csv").read_bytes()
+    assert "Élodie" in (folder / "w.csv").read_text(encoding="utf-8")
