@@ -27,6 +27,8 @@ from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import language, message
 
 FORMATS = ("html", "markdown")
+# Characteristics per segment in the report's profile section (`portfolio profile` shows more).
+PROFILE_TOP = 3
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
 
 
@@ -101,6 +103,7 @@ def report_command(
 
     One HTML file with its CSS and SVG charts inside (no script, nothing from the network),
     readable on a phone and printed on A4; or the same content in Markdown (-o report.md).
+    It ends with what sets each segment apart (as portfolio profile shows it).
     With --history, the run is kept as a snapshot and the report shows the trend and the
     migration since the previous snapshot. Never asks anything: ready for cron.
 
@@ -113,7 +116,9 @@ def report_command(
     from portfolio_cli import history as store
     from portfolio_cli.criteria import load_criteria
     from portfolio_cli.engine import classify
+    from portfolio_cli.profile import profile_segments
     from portfolio_cli.writers.files import atomic_write
+    from portfolio_cli.writers.profile import profile_section
     from portfolio_cli.writers.report import HistoryView, render_report, report_context
 
     fmt_name = report_format(fmt, output)
@@ -126,8 +131,10 @@ def report_command(
     if not quiet:
         for warning in rules.warnings:
             err.print(message("cli.warning", text=warning), markup=False)
-    customers = read_input(input, rules, encoding=encoding, delimiter=delimiter)
+    # Every column: the profile section looks at what the criteria do not read.
+    customers = read_input(input, rules, every_column=True, encoding=encoding, delimiter=delimiter)
     result = classify(customers, rules, day)
+    profile = profile_section(profile_segments(customers, result, rules, top=PROFILE_TOP), words)
     view = None
     history_file = store.resolve_path(history, default=False)
     if history_file is not None:
@@ -150,7 +157,7 @@ def report_command(
         history=view,
         limit=limit,
     )
-    data = render_report(context, fmt_name)
+    data = render_report(context, fmt_name, extra=[profile])
     with atomic_write(output) as stream:
         stream.write(data)
     if not quiet:
