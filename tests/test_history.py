@@ -275,3 +275,33 @@ def test_history_table_and_french(run: Run, tmp_path: Path) -> None:
     assert "Du 2026-10-31 au 2026-11-30" in result.stdout
     assert "Clients qui ont baissé" in result.stdout
     assert "Partis" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["classify", "report"])
+def test_a_failed_output_write_stores_no_snapshot(run: Run, tmp_path: Path, command: str) -> None:
+    history = tmp_path / "history.sqlite"
+    record_months(run, history, ["2026-10-31"])
+    before = history.read_bytes()
+    target = tmp_path / "missing" / ("out.csv" if command == "classify" else "report.html")
+    result = run(
+        command, str(MONTHS["2026-11-30"]), "-c", CRIT, "--as-of", "2026-11-30",
+        "--history", str(history), "-o", str(target),
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: cannot write {target}: the folder {target.parent} does not exist\n"
+    )
+    assert history.read_bytes() == before
+    listing = run("history", str(history), "-f", "json")
+    assert [s["as_of"] for s in json.loads(listing.stdout)["snapshots"]] == ["2026-10-31"]
+    # the same run with a folder that exists stores the snapshot
+    target.parent.mkdir()
+    ok = run(
+        command, str(MONTHS["2026-11-30"]), "-c", CRIT, "--as-of", "2026-11-30",
+        "--history", str(history), "-o", str(target),
+    )  # fmt: skip
+    assert ok.exit_code == 0, ok.stderr
+    listing = run("history", str(history), "-f", "json")
+    assert [s["as_of"] for s in json.loads(listing.stdout)["snapshots"]] == [
+        "2026-10-31", "2026-11-30",
+    ]  # fmt: skip

@@ -155,26 +155,25 @@ def classify_command(
     )
     result = classify(customers, rules, day)
     history_file = snapshots.resolve_path(history, default=False)
-    moves = None
-    if history_file is not None:
-        snapshots.record(history_file, result, rules, day)
-        moves = snapshots.movements(history_file, day.isoformat())
-    if fmt_name == "table":
-        _print_table(result, customers, rules, output, limit)
-    else:
-        table = formats.output_table(result, customers, keep_columns)
-        if moves is not None:
-            table = snapshots.append_columns(table, rules.customers.id, moves)
-        data = formats.render(fmt_name, table, result.summary)
-        if output is None:
-            write_stdout(data)
+    # the snapshot is kept only once the output is written (a failed write leaves no snapshot)
+    with snapshots.recording(history_file, result, rules, day) as db:
+        moves = None if db is None else snapshots.movements(db, day.isoformat())
+        if fmt_name == "table":
+            _print_table(result, customers, rules, output, limit)
         else:
-            from portfolio_cli.writers.files import atomic_write
+            table = formats.output_table(result, customers, keep_columns)
+            if moves is not None:
+                table = snapshots.append_columns(table, rules.customers.id, moves)
+            data = formats.render(fmt_name, table, result.summary)
+            if output is None:
+                write_stdout(data)
+            else:
+                from portfolio_cli.writers.files import atomic_write
 
-            with atomic_write(output) as stream:
-                stream.write(data)
-        if not quiet:
-            _print_summary(err, result.summary, customers.info.source, output)
+                with atomic_write(output) as stream:
+                    stream.write(data)
+    if fmt_name != "table" and not quiet:
+        _print_summary(err, result.summary, customers.info.source, output)
     _fail_under(result.summary["quality"], fail_under)
 
 
@@ -214,7 +213,11 @@ def _print_table(
     width = make_console().width if output is None else 120
     parts: list[RenderableType] = [
         customer_table(
-            rows, rules.customers.id, rules.customers.name, [r.key for r in rules.criteria], width
+            rows,
+            rules.customers.id,
+            rules.customers.name,
+            [r.key for r in rules.criteria],
+            width,
         )
     ]
     if len(shown) < len(frame):

@@ -135,31 +135,32 @@ def report_command(
     customers = read_input(input, rules, every_column=True, encoding=encoding, delimiter=delimiter)
     result = classify(customers, rules, day)
     profile = profile_section(profile_segments(customers, result, rules, top=PROFILE_TOP), words)
-    view = None
     history_file = store.resolve_path(history, default=False)
-    if history_file is not None:
-        store.record(history_file, result, rules, day)
-        kept = [s for s in store.snapshots(history_file) if s.as_of <= day.isoformat()]
-        before = [s for s in kept if s.as_of < day.isoformat()]
-        moved = store.migration(history_file, before[-1].as_of, day.isoformat()) if before else None
-        view = HistoryView(
-            snapshots=kept,
-            migration=moved,
-            criteria_changed=len({s.criteria_sha256 for s in kept}) > 1,
-            file=str(history_file),
+    # the snapshot is kept only once the report is written (a failed write leaves no snapshot)
+    with store.recording(history_file, result, rules, day) as db:
+        view = None
+        if db is not None:
+            kept = [s for s in store.snapshots(db) if s.as_of <= day.isoformat()]
+            before = [s for s in kept if s.as_of < day.isoformat()]
+            moved = store.migration(db, before[-1].as_of, day.isoformat()) if before else None
+            view = HistoryView(
+                snapshots=kept,
+                migration=moved,
+                criteria_changed=len({s.criteria_sha256 for s in kept}) > 1,
+                file=str(history_file),
+            )
+        context = report_context(
+            result,
+            rules,
+            as_of=day,
+            source=customers.info.source,
+            lang=words,
+            history=view,
+            limit=limit,
         )
-    context = report_context(
-        result,
-        rules,
-        as_of=day,
-        source=customers.info.source,
-        lang=words,
-        history=view,
-        limit=limit,
-    )
-    data = render_report(context, fmt_name, extra=[profile])
-    with atomic_write(output) as stream:
-        stream.write(data)
+        data = render_report(context, fmt_name, extra=[profile])
+        with atomic_write(output) as stream:
+            stream.write(data)
     if not quiet:
         _print_summary(err, result.summary, customers.info.source, output)
     _fail_under(result.summary["quality"], fail_under)
