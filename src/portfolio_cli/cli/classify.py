@@ -159,7 +159,7 @@ def classify_command(
     with snapshots.recording(history_file, result, rules, day) as db:
         moves = None if db is None else snapshots.movements(db, day.isoformat())
         if fmt_name == "table":
-            _print_table(result, customers, rules, output, limit)
+            _print_table(result, customers, rules, output, limit, moves)
         else:
             table = formats.output_table(result, customers, keep_columns)
             if moves is not None:
@@ -198,6 +198,7 @@ def _print_table(
     rules: Criteria,
     output: Path | None,
     limit: int,
+    moves: dict[str, tuple[str | None, str]] | None = None,
 ) -> None:
     from rich.console import Console
 
@@ -218,6 +219,7 @@ def _print_table(
             rules.customers.name,
             [r.key for r in rules.criteria],
             width,
+            None if moves is None else {key: move[0] for key, move in moves.items()},
         )
     ]
     if len(shown) < len(frame):
