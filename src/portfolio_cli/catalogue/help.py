@@ -41,6 +41,34 @@ EN: dict[str, str] = {
     "help.output": "Write to this file (written whole, or not at all).",
     "help.keep_columns": "Append the input's own columns, as written.",
     "help.fail_under": "Exit 1 (after writing everything) when portfolio quality is below PCT %.",
+    "help.init": "Write a criteria file by answering questions on the five steps of the method."
+    "\n\n"
+    "With --from, pick columns from a numbered list showing their type and a sample; each "
+    "criterion is counted against the data as you enter it. An existing file is never replaced "
+    "without asking (--force replaces it). --from INPUT --yes asks nothing (for scripts).\n\n"
+    "Example:\n\n"
+    "\b\n"
+    "    portfolio init --from customers.csv\n"
+    "    portfolio init criteria.yaml --from customers.csv --yes",
+    "help.init_path": "The criteria file to write.",
+    "help.init_from": "A customer list: propose its columns and their quartiles, and count the "
+    "customers who meet each criterion as you write it.",
+    "help.init_yes": "No questions: write a sensible starting file (needs --from).",
+    "help.init_force": "Replace PATH if it exists, without asking.",
+    "help.profile": "Show what sets each segment's customers apart from the whole portfolio.\n\n"
+    "For number columns, the segment's median against the portfolio's; for text columns, the "
+    "values over-represented in the segment (share in segment, in portfolio, lift), ranked by "
+    "how much they distinguish the segment. With --outcome, the outcome's rate per segment: do "
+    'the "satisfied" customers really stay?\n\n'
+    "Example:\n\n"
+    "\b\n"
+    "    portfolio profile customers.csv --top 3\n"
+    "    portfolio profile telco.csv -c telco.yaml --outcome Churn",
+    "help.profile_outcome": "A yes/no, 1/0 or true/false column the criteria do not read (e.g. "
+    "Churn): show how often it happened in each segment.",
+    "help.profile_top": "Characteristics shown per segment.",
+    "help.profile_all_columns": "Also profile the columns the criteria read (left out by default).",
+    "help.profile_format": "table, json or csv (default: from the -o suffix, else table).",
     "help.limit": "Rows shown in the table format (0: all).",
     # Typer's own words, by their English text (see cli/common.py)
     "click.Arguments": "Arguments",
@@ -101,6 +129,39 @@ FR: dict[str, str] = {
     "help.keep_columns": "Ajoute les colonnes du fichier lu, telles qu'écrites.",
     "help.fail_under": "Sort avec 1 (après avoir tout écrit) si la qualité du portefeuille est "
     "sous PCT %.",
+    "help.init": "Écrit un fichier de critères en répondant à des questions sur les cinq étapes "
+    "de la méthode.\n\n"
+    "Avec --from, choisissez les colonnes dans une liste numérotée qui montre leur type et un "
+    "exemple ; chaque critère est compté sur les données dès que vous l'écrivez. Un fichier "
+    "existant n'est jamais remplacé sans demander (--force le remplace). --from FICHIER --yes ne "
+    "pose aucune question (pour les scripts).\n\n"
+    "Exemple :\n\n"
+    "\b\n"
+    "    portfolio init --from clients.csv\n"
+    "    portfolio init criteres.yaml --from clients.csv --yes",
+    "help.init_path": "Le fichier de critères à écrire.",
+    "help.init_from": "Une liste de clients : propose ses colonnes et leurs quartiles, et compte "
+    "les clients qui remplissent chaque critère pendant que vous l'écrivez.",
+    "help.init_yes": "Aucune question : écrit un fichier de départ raisonnable (demande --from).",
+    "help.init_force": "Remplace PATH s'il existe, sans demander.",
+    "help.profile": "Montre ce qui distingue les clients de chaque segment de l'ensemble du "
+    "portefeuille.\n\n"
+    "Pour les colonnes de nombres, la médiane du segment face à celle du portefeuille ; pour les "
+    "colonnes de texte, les valeurs surreprésentées dans le segment (part dans le segment, dans "
+    "le portefeuille, rapport), classées selon ce qu'elles distinguent le segment. Avec "
+    "--outcome, la fréquence du résultat observé par segment : les clients « satisfaits » "
+    "restent-ils vraiment ?\n\n"
+    "Exemple :\n\n"
+    "\b\n"
+    "    portfolio profile clients.csv --top 3\n"
+    "    portfolio profile telco.csv -c telco.yaml --outcome Churn",
+    "help.profile_outcome": "Une colonne oui/non, 1/0 ou true/false que les critères ne lisent "
+    "pas (par exemple Churn) : montre à quelle fréquence c'est arrivé dans chaque segment.",
+    "help.profile_top": "Caractéristiques montrées par segment.",
+    "help.profile_all_columns": "Examine aussi les colonnes lues par les critères (écartées par "
+    "défaut).",
+    "help.profile_format": "table, json ou csv (par défaut : selon l'extension de -o, sinon "
+    "table).",
     "help.limit": "Lignes montrées dans le format table (0 : toutes).",
     "click.Arguments": "Arguments",
     "click.Options": "Options",

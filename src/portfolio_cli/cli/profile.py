@@ -24,6 +24,7 @@ from portfolio_cli.cli.common import (
     write_stdout,
 )
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.messages import message
 
 FORMATS = ("table", "json", "csv")
 
@@ -139,7 +140,7 @@ def profile_command(
     with atomic_write(output) as stream:
         stream.write(document)
     if not quiet:
-        make_console(stderr=True).print(f"wrote {output}", markup=False)
+        make_console(stderr=True).print(message("summary.wrote", path=output), markup=False)
 
 
 def _format(fmt: str | None, output: Path | None) -> str:
@@ -148,7 +149,10 @@ def _format(fmt: str | None, output: Path | None) -> str:
         name = fmt.lower().strip()
         if name not in FORMATS:
             raise UsageError(
-                Issue("bad-format", f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
+                Issue(
+                    "bad-format",
+                    message("usage.bad_format", value=fmt, choices=", ".join(FORMATS)),
+                )
             )
         return name
     if output is None:
@@ -156,11 +160,5 @@ def _format(fmt: str | None, output: Path | None) -> str:
     suffixes = {".json": "json", ".csv": "csv", ".txt": "table"}
     name_of = suffixes.get(output.suffix.lower())
     if name_of is None:
-        raise UsageError(
-            Issue(
-                "bad-format",
-                f"cannot tell the format from '{output.name}': use a .json, .csv or .txt name, "
-                "or pass --format",
-            )
-        )
+        raise UsageError(Issue("bad-format", message("profile.error.suffix", name=output.name)))
     return name_of
