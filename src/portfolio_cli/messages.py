@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 
-from portfolio_cli.catalogue import core
+from portfolio_cli.catalogue import core, inputs
 
 # One module per area of the tool, each with an EN and a FR dict: add yours here.
-AREAS = (core,)
+AREAS = (core, inputs)
 
 LANGUAGES = ("en", "fr")
 

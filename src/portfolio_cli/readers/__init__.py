@@ -1,8 +1,9 @@
 """Read a customer list into typed columns, keeping the text as written for the output.
 
-`read_customers` is the one entry point: it reads the file as text (`csv.py`), converts each
-column deliberately (`columns.py`), and checks what every customer list must hold: the id column,
-one non-blank id per row, no id twice.
+`read_customers` is the one entry point: it reads the file as text (`csv.py` for CSV,
+`workbook.py` for .xlsx and .parquet), converts each column deliberately (`columns.py`), and
+checks what every customer list must hold: the id column, one non-blank id per row, no id twice.
+`orders.py` and `surveys.py` add columns computed from an orders file and a surveys file.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pyarrow.compute as pc
 
 from portfolio_cli.errors import InputError, Issue
 from portfolio_cli.expressions import Kind, suggest
+from portfolio_cli.messages import message
 from portfolio_cli.readers.columns import Typed, type_table
 from portfolio_cli.readers.csv import (
     CsvOptions,
@@ -25,6 +27,12 @@ from portfolio_cli.readers.csv import (
     TextTable,
     looks_like_data,
     read_csv_text,
+)
+from portfolio_cli.readers.workbook import (
+    PARQUET_SUFFIXES,
+    WORKBOOK_SUFFIXES,
+    read_parquet_text,
+    read_workbook_text,
 )
 
 __all__ = ["CsvOptions", "CustomerList", "ReadInfo", "read_customers", "read_text"]
@@ -50,10 +58,54 @@ class CustomerList:
 def read_text(
     source: str | Path, options: CsvOptions = CsvOptions(), columns: list[str] | None = None
 ) -> TextTable:
-    """Read any supported file (or `-` for standard input) as text columns."""
+    """Read any supported file (or `-` for standard input, as CSV) as text columns.
+
+    The suffix chooses the format: .xlsx/.xlsm workbooks, .parquet, anything else CSV.
+    """
     if str(source) == STDIN:
         return read_csv_text(sys.stdin.buffer, options, columns, name="<stdin>")
+    suffix = Path(source).suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES:
+        return read_workbook_text(Path(source), options, columns)
+    if suffix in PARQUET_SUFFIXES:
+        return read_parquet_text(Path(source), options, columns)
     return read_csv_text(source, options, columns)
+
+
+def is_french(info: ReadInfo, options: CsvOptions) -> bool:
+    """A `;`-separated file, or a French user: decimal commas and day-first dates come first."""
+    return info.delimiter == ";" and info.format == "csv" or options.lang == "fr"
+
+
+def type_text(
+    text: TextTable, options: CsvOptions, text_columns: Collection[str] = ()
+) -> tuple[dict[str, Typed], ReadInfo]:
+    """Type every column of a text table with the user's hints; notes gain ambiguous dates."""
+    typed = type_table(
+        text.table,
+        text_columns,
+        decimal=options.decimal,
+        dayfirst=options.dayfirst,
+        french=is_french(text.info, options),
+    )
+    notes = [
+        message(
+            "inputs.ambiguous_dates",
+            options.lang,
+            source=text.info.source,
+            column=name,
+            sample=column.ambiguous,
+        )
+        for name, column in typed.items()
+        if column.ambiguous is not None
+    ]
+    info = text.info
+    if notes:
+        info = ReadInfo(
+            info.source, info.format, info.encoding, info.delimiter, info.rows,
+            (*info.notes, *notes),
+        )
+    return typed, info
 
 
 def read_customers(
@@ -72,16 +124,17 @@ def read_customers(
     wanted = None if columns is None else list(dict.fromkeys([id_column, *columns]))
     text = read_text(source, options, wanted)
     label = text.info.source
+    lang = options.lang
     if id_column not in text.header:
-        raise InputError(_missing_id(label, id_column, text.header))
-    typed = type_table(text.table, {id_column, *text_columns})
-    _check_ids(label, id_column, typed[id_column])
-    frame = _to_pandas(typed, len(text.table))
+        raise InputError(_missing_id(label, id_column, text.header, lang))
+    typed, info = type_text(text, options, {id_column, *text_columns})
+    _check_ids(label, id_column, typed[id_column], lang)
+    frame = to_pandas(typed, len(text.table))
     kinds = {name: column.kind for name, column in typed.items()}
-    return CustomerList(frame, kinds, text.header, text.table, text.info, id_column)
+    return CustomerList(frame, kinds, text.header, text.table, info, id_column)
 
 
-def _to_pandas(typed: dict[str, Typed], rows: int) -> pd.DataFrame:
+def to_pandas(typed: dict[str, Typed], rows: int) -> pd.DataFrame:
     table = pa.table({name: column.array for name, column in typed.items()})
     if not typed:
         return pd.DataFrame(index=pd.RangeIndex(rows))
@@ -91,17 +144,23 @@ def _to_pandas(typed: dict[str, Typed], rows: int) -> pd.DataFrame:
     return frame
 
 
-def _missing_id(label: str, id_column: str, header: tuple[str, ...]) -> Issue:
+def _missing_id(label: str, id_column: str, header: tuple[str, ...], lang: str) -> Issue:
     close = suggest(id_column, header)
-    message = f"{label} has no column '{id_column}' (customers.id in the criteria file)"
+    text = message("inputs.no_id_column", lang, source=label, column=id_column)
     if close:
-        message += f"; did you mean {' or '.join(repr(c) for c in close)}?"
+        text += message("inputs.did_you_mean", lang, names=" or ".join(repr(c) for c in close))
     else:
         shown = ", ".join(header[:8]) + (", ..." if len(header) > 8 else "")
-        message += f"; its columns are: {shown}"
+        text += message("inputs.its_columns", lang, names=shown)
         if any(looks_like_data(cell) for cell in header):
-            message += ". Its first row looks like data: the file needs a header row"
-    return Issue("unknown-column", message)
+            text += message("inputs.needs_header", lang)
+    return Issue("unknown-column", text)
+
+
+def rows_text(positions: list[int], lang: str = "en", limit: int = 5) -> str:
+    """`row 3` or `rows 3, 5 and 2 more` (spreadsheet numbers) for 0-based data positions."""
+    key = "inputs.rows" if len(positions) > 1 else "inputs.row"
+    return message(key, lang, rows=_rows(positions, limit))
 
 
 def _rows(positions: list[int], limit: int = 5) -> str:
@@ -111,15 +170,20 @@ def _rows(positions: list[int], limit: int = 5) -> str:
     return f"{shown}{more}"
 
 
-def _check_ids(label: str, id_column: str, ids: Typed) -> None:
+def _check_ids(label: str, id_column: str, ids: Typed, lang: str) -> None:
     blank = pc.is_null(ids.array)
     if pc.any(blank).as_py():
         positions = pc.indices_nonzero(blank).to_pylist()
         raise InputError(
             Issue(
                 "blank-id",
-                f"{label}: {id_column} is blank on row{'s' if len(positions) > 1 else ''} "
-                f"{_rows(positions)}: every customer needs an id",
+                message(
+                    "inputs.blank_id",
+                    lang,
+                    source=label,
+                    column=id_column,
+                    rows=rows_text(positions, lang),
+                ),
             )
         )
     counts = pc.value_counts(ids.array)
@@ -128,11 +192,19 @@ def _check_ids(label: str, id_column: str, ids: Typed) -> None:
         first = repeated[0]["values"].as_py()
         positions = pc.indices_nonzero(pc.equal(ids.array, first)).to_pylist()
         others = len(repeated) - 1
-        more = f" ({others} other id{'s' if others > 1 else ''} also repeat)" if others else ""
+        key = "inputs.others_repeat_many" if others > 1 else "inputs.others_repeat"
+        more = message(key, lang, count=others) if others else ""
         raise InputError(
             Issue(
                 "duplicate-id",
-                f"{label}: {id_column} '{first}' appears on rows {_rows(positions)}{more}: "
-                "each customer must appear once",
+                message(
+                    "inputs.duplicate_id",
+                    lang,
+                    source=label,
+                    column=id_column,
+                    value=first,
+                    rows=_rows(positions),
+                    more=more,
+                ),
             )
         )

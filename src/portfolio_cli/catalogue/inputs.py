@@ -1,0 +1,213 @@
+"""Messages of the readers: customer lists, orders and surveys files, and their options."""
+
+EN: dict[str, str] = {
+    "inputs.read_csv": "{source}: csv, {encoding}, delimiter {delimiter}, {rows} rows",
+    "inputs.read_other": "{source}: {format}, {rows} rows",
+    "inputs.empty": "{source} is empty: expected a header row naming the columns",
+    "inputs.zip": (
+        "{source} is a zip file (an Excel workbook?), not CSV text: name it .xlsx if it is a "
+        "workbook, or export it as CSV"
+    ),
+    "inputs.binary": (
+        "{source} is a binary file, not CSV text (it holds NUL bytes): export it as CSV, or pass "
+        "--encoding utf-16 if it is UTF-16 text"
+    ),
+    "inputs.missing_file": "file not found: {source}",
+    "inputs.folder": "{source} is a folder, not a file",
+    "inputs.unreadable": "cannot read {source}: {reason}",
+    "inputs.unknown_encoding": (
+        "unknown encoding '{encoding}' (--encoding): use utf-8, cp1252 or latin-1"
+    ),
+    "inputs.undecodable": (
+        "{source} is not {encoding} text: pass --encoding cp1252 (or latin-1) if it comes from "
+        "Excel on Windows"
+    ),
+    "inputs.garbled": (
+        "{source} was read as {encoding} but some text looks garbled ('{sample}'): pass "
+        "--encoding with the file's real encoding (utf-8, cp1252, latin-1)"
+    ),
+    "inputs.duplicate_column": (
+        "{source}: columns {first} and {second} are both named '{column}': rename one of them"
+    ),
+    "inputs.add_header": " (or, if the first row is data, add a header row)",
+    "inputs.ragged": (
+        "{source}: row {row} has {found} fields but the header has {expected}: quote values that "
+        "contain {delimiter}, or pass --delimiter if the file uses another separator"
+    ),
+    "inputs.bad_csv": "{source} cannot be read as CSV: {reason}",
+    "inputs.no_id_column": "{source} has no column '{column}' (customers.id in the criteria file)",
+    "inputs.did_you_mean": "; did you mean {names}?",
+    "inputs.its_columns": "; its columns are: {names}",
+    "inputs.needs_header": ". Its first row looks like data: the file needs a header row",
+    "inputs.blank_id": "{source}: {column} is blank on {rows}: every customer needs an id",
+    "inputs.row": "row {rows}",
+    "inputs.rows": "rows {rows}",
+    "inputs.duplicate_id": (
+        "{source}: {column} '{value}' appears on rows {rows}{more}: each customer must appear once"
+    ),
+    "inputs.others_repeat": " ({count} other id also repeat)",
+    "inputs.others_repeat_many": " ({count} other ids also repeat)",
+    "inputs.ambiguous_dates": (
+        "{source}: column '{column}' holds dates such as {sample} that read day-first or "
+        "month-first; it is kept as text: pass --dayfirst or --monthfirst"
+    ),
+    "inputs.bad_option": "{option} must be {expected} (got '{value}')",
+    "inputs.no_sheet": "{source} has no sheet '{sheet}': its sheets are {sheets} (--sheet)",
+    "inputs.bad_workbook": "{source} cannot be read as an Excel workbook (.xlsx): {reason}",
+    "inputs.bad_parquet": "{source} cannot be read as a Parquet file: {reason}",
+    "inputs.stdin_format": "standard input is read as CSV: save a {format} file and name it",
+    "orders.no_block": (
+        "--orders needs an orders: block in {criteria} naming the customer, date and amount "
+        "columns of the orders file"
+    ),
+    "orders.missing_column": (
+        "{source} has no column '{column}' (orders.{field} in the criteria file){hint}"
+    ),
+    "orders.not_dates": (
+        "{source}: column '{column}' (orders.date) must hold dates, but '{sample}' on row {row} "
+        "is not one: write YYYY-MM-DD or DD/MM/YYYY, or pass --dayfirst/--monthfirst"
+    ),
+    "orders.not_numbers": (
+        "{source}: column '{column}' (orders.amount) must hold numbers, but '{sample}' on row "
+        "{row} is not one: pass --decimal if the file uses another decimal mark"
+    ),
+    "orders.blank": (
+        "{source}: {column} (orders.{field}) is blank on {rows}: every order needs a customer "
+        "and a date"
+    ),
+    "orders.unknown": (
+        "{source}: {orders} orders from {customers} customers not in the customer list (such "
+        "as '{sample}') are not counted"
+    ),
+    "orders.clash": (
+        "{source} already has a column '{column}', which --orders adds: rename that column"
+    ),
+    "orders.joined": "{source}: {orders} orders of {customers} customers",
+    "surveys.no_nps": (
+        "--surveys needs listening.nps in {criteria}: the column holding 0-10 answers"
+    ),
+    "surveys.out_of_range": (
+        "{source}: {column} must be a score from 0 to 10, but {rows} hold {values}"
+    ),
+    "surveys.unknown": (
+        "{source}: {answers} answers from {customers} people not in the customer list (such as "
+        "'{sample}') are not used"
+    ),
+    "surveys.joined": "{source}: {answers} answers, latest of {customers} customers used",
+}
+
+FR: dict[str, str] = {
+    "inputs.read_csv": "{source} : csv, {encoding}, séparateur {delimiter}, {rows} lignes",
+    "inputs.read_other": "{source} : {format}, {rows} lignes",
+    "inputs.empty": "{source} est vide : il faut une ligne d'en-tête qui nomme les colonnes",
+    "inputs.zip": (
+        "{source} est un fichier zip (un classeur Excel ?), pas du texte CSV : nommez-le .xlsx "
+        "si c'est un classeur, ou exportez-le en CSV"
+    ),
+    "inputs.binary": (
+        "{source} est un fichier binaire, pas du texte CSV (il contient des octets NUL) : "
+        "exportez-le en CSV, ou passez --encoding utf-16 si c'est du texte UTF-16"
+    ),
+    "inputs.missing_file": "fichier introuvable : {source}",
+    "inputs.folder": "{source} est un dossier, pas un fichier",
+    "inputs.unreadable": "impossible de lire {source} : {reason}",
+    "inputs.unknown_encoding": (
+        "encodage inconnu '{encoding}' (--encoding) : utilisez utf-8, cp1252 ou latin-1"
+    ),
+    "inputs.undecodable": (
+        "{source} n'est pas du texte {encoding} : passez --encoding cp1252 (ou latin-1) s'il "
+        "vient d'Excel sous Windows"
+    ),
+    "inputs.garbled": (
+        "{source} a été lu en {encoding} mais une partie du texte semble altérée ('{sample}') : "
+        "passez --encoding avec le vrai encodage du fichier (utf-8, cp1252, latin-1)"
+    ),
+    "inputs.duplicate_column": (
+        "{source} : les colonnes {first} et {second} s'appellent toutes deux '{column}' : "
+        "renommez l'une d'elles"
+    ),
+    "inputs.add_header": " (ou, si la première ligne contient des données, ajoutez un en-tête)",
+    "inputs.ragged": (
+        "{source} : la ligne {row} a {found} champs mais l'en-tête en a {expected} : mettez "
+        "entre guillemets les valeurs qui contiennent {delimiter}, ou passez --delimiter si le "
+        "fichier utilise un autre séparateur"
+    ),
+    "inputs.bad_csv": "{source} ne peut pas être lu comme un CSV : {reason}",
+    "inputs.no_id_column": (
+        "{source} n'a pas de colonne '{column}' (customers.id dans le fichier de critères)"
+    ),
+    "inputs.did_you_mean": " ; vouliez-vous dire {names} ?",
+    "inputs.its_columns": " ; ses colonnes sont : {names}",
+    "inputs.needs_header": (
+        ". Sa première ligne ressemble à des données : le fichier doit avoir une ligne d'en-tête"
+    ),
+    "inputs.blank_id": (
+        "{source} : {column} est vide à la {rows} : chaque client doit avoir un identifiant"
+    ),
+    "inputs.row": "ligne {rows}",
+    "inputs.rows": "lignes {rows}",
+    "inputs.duplicate_id": (
+        "{source} : {column} '{value}' apparaît aux lignes {rows}{more} : chaque client doit "
+        "apparaître une seule fois"
+    ),
+    "inputs.others_repeat": " ({count} autre identifiant se répète aussi)",
+    "inputs.others_repeat_many": " ({count} autres identifiants se répètent aussi)",
+    "inputs.ambiguous_dates": (
+        "{source} : la colonne '{column}' contient des dates comme {sample} qui se lisent jour "
+        "d'abord ou mois d'abord ; elle reste du texte : passez --dayfirst ou --monthfirst"
+    ),
+    "inputs.bad_option": "{option} doit être {expected} (reçu '{value}')",
+    "inputs.no_sheet": (
+        "{source} n'a pas de feuille '{sheet}' : ses feuilles sont {sheets} (--sheet)"
+    ),
+    "inputs.bad_workbook": (
+        "{source} ne peut pas être lu comme un classeur Excel (.xlsx) : {reason}"
+    ),
+    "inputs.bad_parquet": "{source} ne peut pas être lu comme un fichier Parquet : {reason}",
+    "inputs.stdin_format": (
+        "l'entrée standard est lue comme un CSV : enregistrez le fichier {format} et nommez-le"
+    ),
+    "orders.no_block": (
+        "--orders demande un bloc orders: dans {criteria} qui nomme les colonnes client, date "
+        "et montant du fichier de commandes"
+    ),
+    "orders.missing_column": (
+        "{source} n'a pas de colonne '{column}' (orders.{field} dans le fichier de critères)"
+        "{hint}"
+    ),
+    "orders.not_dates": (
+        "{source} : la colonne '{column}' (orders.date) doit contenir des dates, mais "
+        "'{sample}' à la ligne {row} n'en est pas une : écrivez AAAA-MM-JJ ou JJ/MM/AAAA, ou "
+        "passez --dayfirst/--monthfirst"
+    ),
+    "orders.not_numbers": (
+        "{source} : la colonne '{column}' (orders.amount) doit contenir des nombres, mais "
+        "'{sample}' à la ligne {row} n'en est pas un : passez --decimal si le fichier utilise "
+        "un autre séparateur décimal"
+    ),
+    "orders.blank": (
+        "{source} : {column} (orders.{field}) est vide à la {rows} : chaque commande doit "
+        "avoir un client et une date"
+    ),
+    "orders.unknown": (
+        "{source} : {orders} commandes de {customers} clients absents de la liste (comme "
+        "'{sample}') ne sont pas comptées"
+    ),
+    "orders.clash": (
+        "{source} a déjà une colonne '{column}', que --orders ajoute : renommez cette colonne"
+    ),
+    "orders.joined": "{source} : {orders} commandes de {customers} clients",
+    "surveys.no_nps": (
+        "--surveys demande listening.nps dans {criteria} : la colonne des réponses de 0 à 10"
+    ),
+    "surveys.out_of_range": (
+        "{source} : {column} doit être une note de 0 à 10, mais les {rows} contiennent {values}"
+    ),
+    "surveys.unknown": (
+        "{source} : {answers} réponses de {customers} personnes absentes de la liste (comme "
+        "'{sample}') ne sont pas utilisées"
+    ),
+    "surveys.joined": (
+        "{source} : {answers} réponses, la plus récente de {customers} clients est retenue"
+    ),
+}
