@@ -153,7 +153,7 @@ def test_unknown_suffix_is_an_error_and_writes_nothing(run: Run, tmp_path: Path)
     result = run("classify", EX, "-c", CRIT, "-o", str(target))
     assert result.exit_code == 2
     assert result.stderr == (
-        "error: cannot tell the format from 'out.pdf': use a .csv, .json or .md name, "
+        "error: cannot tell the format from 'out.pdf': use a .csv, .json, .xlsx or .md name, "
         "or pass --format\n"
     )
     assert not target.exists()
@@ -372,7 +372,7 @@ def test_unknown_format(run: Run, small: tuple[str, str]) -> None:
     result = run("classify", data, "-c", rules, "-f", "yaml")
     assert (result.exit_code, result.stderr) == (
         2,
-        "error: unknown format 'yaml': use one of table, csv, json, markdown\n",
+        "error: unknown format 'yaml': use one of table, csv, json, markdown, xlsx\n",
     )
 
 

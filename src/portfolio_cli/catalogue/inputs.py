@@ -172,8 +172,7 @@ FR: dict[str, str] = {
         "et montant du fichier de commandes"
     ),
     "orders.missing_column": (
-        "{source} n'a pas de colonne '{column}' (orders.{field} dans le fichier de critères)"
-        "{hint}"
+        "{source} n'a pas de colonne '{column}' (orders.{field} dans le fichier de critères){hint}"
     ),
     "orders.not_dates": (
         "{source} : la colonne '{column}' (orders.date) doit contenir des dates, mais "

@@ -11,10 +11,17 @@ from rich.text import Text
 from portfolio_cli.cli.common import (
     AsOfOption,
     CriteriaOption,
+    DayFirstOption,
     DebugOption,
+    DecimalOption,
     DelimiterOption,
     EncodingOption,
+    InputFlags,
+    OrdersOption,
     QuietOption,
+    SheetOption,
+    SurveysOption,
+    VerboseOption,
     boundary,
     find_criteria,
     make_console,
@@ -41,6 +48,12 @@ def check_command(
     as_of: AsOfOption = None,
     encoding: EncodingOption = None,
     delimiter: DelimiterOption = None,
+    decimal: DecimalOption = None,
+    dayfirst: DayFirstOption = None,
+    sheet: SheetOption = None,
+    orders: OrdersOption = None,
+    surveys: SurveysOption = None,
+    verbose: VerboseOption = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -63,7 +76,11 @@ def check_command(
     rules = load_criteria(path)
     steps = review(rules, day)
     if input is not None:
-        steps.append(_input_step(input, rules, day, encoding, delimiter))
+        # quiet: the reader's warnings are shown in the checklist, not on stderr too
+        flags = InputFlags(
+            encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet=True
+        )
+        steps.append(_input_step(input, rules, day, flags))
     if quiet:
         return
     out = make_console()
@@ -77,21 +94,20 @@ def _input_step(
     input: str,
     rules: Criteria,
     day: dt.date,
-    encoding: str | None,
-    delimiter: str | None,
+    flags: InputFlags,
 ) -> Step:
     """The input, checked: what was read, the kinds of the columns used, each rule's counts."""
     from portfolio_cli.checklist import Step
     from portfolio_cli.engine import classify, required_columns
+    from portfolio_cli.messages import language
 
-    customers = read_input(input, rules, encoding=encoding, delimiter=delimiter)
+    customers = read_input(input, rules, flags, as_of=day)
     result = classify(customers, rules, day)
     info = customers.info
     step = Step(0, "Input")
-    step.lines.append(
-        f"{info.source}: {len(customers)} customers, {len(customers.header)} columns "
-        f"({info.format}, {info.encoding}, delimiter {info.delimiter!r})"
-    )
+    step.lines.append(info.describe(language(flags.lang)))
+    step.lines.append(f"{len(customers)} customers, {len(customers.header)} columns")
+    step.warnings.extend(info.notes)
     used = [c for c in required_columns(rules) if c in customers.kinds]
     step.lines.append(
         "columns read: " + ", ".join(f"{c} ({customers.kinds[c].value})" for c in used)

@@ -11,6 +11,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -58,7 +59,7 @@ EncodingOption = Annotated[
     typer.Option(
         "--encoding",
         metavar="NAME",
-        help="Encoding of the input, e.g. cp1252 (default: detected).",
+        help="Encoding of the input, e.g. cp1252 (default: detected: BOM, UTF-8, cp1252, latin-1).",
         show_default=False,
     ),
 ]
@@ -71,6 +72,124 @@ DelimiterOption = Annotated[
         show_default=False,
     ),
 ]
+DecimalOption = Annotated[
+    str | None,
+    typer.Option(
+        "--decimal",
+        metavar="CHAR",
+        help="Decimal mark of numbers written with separators, , or . (default: detected, the "
+        "comma first in a ;-separated file).",
+        show_default=False,
+    ),
+]
+DayFirstOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--dayfirst/--monthfirst",
+        help="Read dates such as 01/02/2026 as 1 February (--dayfirst) or 2 January "
+        "(--monthfirst). Default: from the dates themselves, day-first in a ;-separated file.",
+        show_default=False,
+    ),
+]
+SheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        metavar="NAME",
+        help="Sheet of an .xlsx input, by name or number from 1 (default: the first).",
+        show_default=False,
+    ),
+]
+OrdersOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--orders",
+        metavar="FILE",
+        help="Orders file (one row per order; columns named in the criteria file's orders: "
+        "block): adds order_count, total_amount, last_order, RFM scores... per customer.",
+        show_default=False,
+    ),
+]
+SurveysOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--surveys",
+        metavar="FILE",
+        help="Survey answers (id column, date, and the listening.nps column): each customer's "
+        "latest answer becomes the NPS column.",
+        show_default=False,
+    ),
+]
+VerboseOption = Annotated[
+    bool,
+    typer.Option(
+        "--verbose", "-v", help="Say on stderr how each input was read (encoding, delimiter)."
+    ),
+]
+
+
+@dataclass(frozen=True)
+class InputFlags:
+    """The input options every command shares, gathered once and passed to `read_input`.
+
+    A command declares the options above and builds one:
+    `InputFlags(encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet)`.
+    """
+
+    encoding: str | None = None
+    delimiter: str | None = None
+    decimal: str | None = None
+    dayfirst: bool | None = None
+    sheet: str | None = None
+    orders: Path | None = None
+    surveys: Path | None = None
+    verbose: bool = False
+    quiet: bool = False
+    lang: str | None = None
+
+
+_DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+_DECIMAL_NAMES = {",": ",", ".": ".", "comma": ",", "dot": ".", "point": ".", "virgule": ","}
+
+
+def _delimiter(value: str | None, lang: str) -> str | None:
+    from portfolio_cli.messages import message
+
+    if value is None:
+        return None
+    found = _DELIMITER_NAMES.get(value.lower(), value)
+    if len(found) != 1 or found in '"\r\n':
+        raise UsageError(
+            Issue(
+                "bad-option",
+                message(
+                    "inputs.bad_option",
+                    lang,
+                    option="--delimiter",
+                    expected="one character: , ; | or tab",
+                    value=value,
+                ),
+            )
+        )
+    return found
+
+
+def _decimal(value: str | None, lang: str) -> str | None:
+    from portfolio_cli.messages import message
+
+    if value is None:
+        return None
+    found = _DECIMAL_NAMES.get(value.strip().lower())
+    if found is None:
+        raise UsageError(
+            Issue(
+                "bad-option",
+                message(
+                    "inputs.bad_option", lang, option="--decimal", expected=", or .", value=value
+                ),
+            )
+        )
+    return found
 
 
 def make_console(stderr: bool = False) -> Console:
@@ -188,20 +307,76 @@ def write_stdout(data: bytes) -> None:
 def read_input(
     source: str,
     rules: Criteria,
+    flags: InputFlags | None = None,
     *,
     every_column: bool = False,
+    as_of: dt.date | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,
 ) -> CustomerList:
-    """Read the customer list a command was given: only the columns the rules need, unless
-    `every_column` (for --keep-columns and explain)."""
+    """Read the customer list a command was given, with `--orders` and `--surveys` joined.
+
+    Only the columns the rules need are read, unless `every_column` (for --keep-columns and
+    explain). `as_of` (default today) is the date order recency counts to. `encoding` and
+    `delimiter` are kept for callers written before `InputFlags`; they override its fields.
+    Warnings (a garbled encoding, orders of unknown customers) go to stderr unless
+    `flags.quiet`; with `flags.verbose`, how each file was read.
+    """
     from portfolio_cli.engine import required_columns
+    from portfolio_cli.messages import language
     from portfolio_cli.readers import CsvOptions, read_customers
 
-    return read_customers(
+    flags = flags or InputFlags()
+    lang = language(flags.lang)
+    options = CsvOptions(
+        encoding=encoding or flags.encoding,
+        delimiter=_delimiter(delimiter or flags.delimiter, lang),
+        decimal=_decimal(flags.decimal, lang),
+        dayfirst=flags.dayfirst,
+        sheet=flags.sheet,
+        lang=lang,
+    )
+    if flags.orders is not None and rules.orders is None:
+        from portfolio_cli.messages import message
+
+        raise UsageError(
+            Issue("no-orders-block", message("orders.no_block", lang, criteria=rules.source))
+        )
+    if flags.surveys is not None and not rules.listening.nps:
+        from portfolio_cli.messages import message
+
+        raise UsageError(Issue("no-nps", message("surveys.no_nps", lang, criteria=rules.source)))
+    customers = read_customers(
         source,
         rules.customers.id,
         text_columns=[rules.customers.name] if rules.customers.name else [],
         columns=None if every_column else required_columns(rules),
-        options=CsvOptions(encoding=encoding, delimiter=delimiter),
+        options=options,
     )
+    err = make_console(stderr=True)
+    notes: list[str] = list(customers.info.notes)
+    described = [customers.info.describe(lang)]
+    if flags.orders is not None and rules.orders is not None:
+        from portfolio_cli.readers.orders import join_orders
+
+        order_columns = (rules.orders.customer, rules.orders.date, rules.orders.amount)
+        customers, warnings, line = join_orders(
+            customers, flags.orders, order_columns, as_of or dt.date.today(), options
+        )
+        notes += warnings
+        described.append(line)
+    if flags.surveys is not None and rules.listening.nps:
+        from portfolio_cli.readers.orders import join_surveys
+
+        customers, warnings, line = join_surveys(
+            customers, flags.surveys, rules.listening.nps, options
+        )
+        notes += warnings
+        described.append(line)
+    if flags.verbose:
+        for line in described:
+            err.print(line, markup=False)
+    if not flags.quiet:
+        for note in notes:
+            err.print(f"warning: {note}", markup=False)
+    return customers

@@ -10,9 +10,16 @@ import typer
 from portfolio_cli.cli.common import (
     AsOfOption,
     CriteriaOption,
+    DayFirstOption,
     DebugOption,
+    DecimalOption,
     DelimiterOption,
     EncodingOption,
+    InputFlags,
+    OrdersOption,
+    SheetOption,
+    SurveysOption,
+    VerboseOption,
     boundary,
     find_criteria,
     make_console,
@@ -43,6 +50,12 @@ def explain_command(
     as_of: AsOfOption = None,
     encoding: EncodingOption = None,
     delimiter: DelimiterOption = None,
+    decimal: DecimalOption = None,
+    dayfirst: DayFirstOption = None,
+    sheet: SheetOption = None,
+    orders: OrdersOption = None,
+    surveys: SurveysOption = None,
+    verbose: VerboseOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Show one customer: each criterion and problem, true, false or unknown, with the values read.
@@ -60,7 +73,8 @@ def explain_command(
         raise UsageError(Issue("bad-format", f"unknown format '{fmt}': use table or json"))
     day = parse_as_of(as_of)
     rules = load_criteria(find_criteria(criteria))
-    customers = read_input(input, rules, every_column=True, encoding=encoding, delimiter=delimiter)
+    flags = InputFlags(encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose)
+    customers = read_input(input, rules, flags, every_column=True, as_of=day)
     result = classify(customers, rules, day)
     data = explain(customers, rules, result, customer_id).as_dict()
     if fmt == "json":

@@ -74,7 +74,7 @@ def read_text(
 
 def is_french(info: ReadInfo, options: CsvOptions) -> bool:
     """A `;`-separated file, or a French user: decimal commas and day-first dates come first."""
-    return info.delimiter == ";" and info.format == "csv" or options.lang == "fr"
+    return (info.delimiter == ";" and info.format == "csv") or options.lang == "fr"
 
 
 def type_text(
@@ -102,7 +102,11 @@ def type_text(
     info = text.info
     if notes:
         info = ReadInfo(
-            info.source, info.format, info.encoding, info.delimiter, info.rows,
+            info.source,
+            info.format,
+            info.encoding,
+            info.delimiter,
+            info.rows,
             (*info.notes, *notes),
         )
     return typed, info

@@ -62,8 +62,9 @@ class ReadInfo:
     def describe(self, lang: str = "en") -> str:
         """One line: `customers.csv: csv, cp1252, delimiter ';', 300 rows`."""
         if self.format != "csv":
-            return message("inputs.read_other", lang, source=self.source, format=self.format,
-                           rows=self.rows)
+            return message(
+                "inputs.read_other", lang, source=self.source, format=self.format, rows=self.rows
+            )
         return message(
             "inputs.read_csv",
             lang,
@@ -129,10 +130,12 @@ def read_csv_text(
             raise _read_error(exc, source, label, header, encoding, delimiter, lang) from None
     garbled = garbled_sample(text)
     if garbled:
-        notes.append(message("inputs.garbled", lang, source=label, encoding=encoding,
-                             sample=garbled))
-    info = ReadInfo(label, "csv", _display_encoding(encoding), delimiter, table.num_rows,
-                    tuple(notes))
+        notes.append(
+            message("inputs.garbled", lang, source=label, encoding=encoding, sample=garbled)
+        )
+    info = ReadInfo(
+        label, "csv", _display_encoding(encoding), delimiter, table.num_rows, tuple(notes)
+    )
     return TextTable(table, header, info)
 
 
@@ -148,8 +151,9 @@ def _head(path: Path, lang: str) -> bytes:
         raise InputError(Issue("not-a-file", message("inputs.folder", lang, source=path))) from None
     except OSError as exc:
         raise InputError(
-            Issue("unreadable", message("inputs.unreadable", lang, source=path,
-                                        reason=exc.strerror))
+            Issue(
+                "unreadable", message("inputs.unreadable", lang, source=path, reason=exc.strerror)
+            )
         ) from None
 
 
@@ -200,8 +204,11 @@ def _check_encoding_name(encoding: str, lang: str) -> None:
 
 
 def _arrow_encoding(encoding: str) -> str:
-    return "utf8" if encoding.replace("-", "").replace("_", "").lower() in (
-        "utf8", "utf8sig") else encoding
+    return (
+        "utf8"
+        if encoding.replace("-", "").replace("_", "").lower() in ("utf8", "utf8sig")
+        else encoding
+    )
 
 
 def _python_encoding(encoding: str) -> str:
@@ -223,8 +230,12 @@ def _header(text: str, delimiter: str, label: str, lang: str) -> tuple[str, ...]
     for index, column in enumerate(names):
         if column in seen:
             text_ = message(
-                "inputs.duplicate_column", lang, source=label, first=seen[column] + 1,
-                second=index + 1, column=column,
+                "inputs.duplicate_column",
+                lang,
+                source=label,
+                first=seen[column] + 1,
+                second=index + 1,
+                column=column,
             )
             if any(looks_like_data(cell) for cell in names):
                 text_ += message("inputs.add_header", lang)
@@ -254,8 +265,9 @@ def _read_error(
     text = str(exc)
     if _is_encoding_error(exc):
         return InputError(
-            Issue("bad-encoding", message("inputs.undecodable", lang, source=label,
-                                          encoding=encoding))
+            Issue(
+                "bad-encoding", message("inputs.undecodable", lang, source=label, encoding=encoding)
+            )
         )
     fields = _FIELDS.search(text)
     if fields:
@@ -274,8 +286,7 @@ def _read_error(
                 ),
             )
         )
-    return InputError(Issue("bad-csv", message("inputs.bad_csv", lang, source=label,
-                                               reason=text)))
+    return InputError(Issue("bad-csv", message("inputs.bad_csv", lang, source=label, reason=text)))
 
 
 def _ragged_row(

@@ -22,7 +22,9 @@ BOMS = (
 )
 # What text decoded with the wrong table looks like: UTF-8 read as cp1252 ("Ã©"), C1 control
 # characters (latin-1 read of cp1252 punctuation), replacement characters.
-_GARBLED = re.compile("[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u203a\u20ac\u2122]|[\u0080-\u009f\ufffd]")
+_GARBLED = re.compile(
+    "[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u203a\u20ac\u2122]|[\u0080-\u009f\ufffd]"
+)
 
 
 def bom_encoding(head: bytes) -> str | None:

@@ -66,11 +66,12 @@ def read_workbook_text(
         ) from None
     table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
     header = tuple(str(name) for name in table.column_names)
-    table = _as_text(table, columns)
+    table = as_text(table, columns)
     label = str(path)
     sheet_name = names[sheet] if isinstance(sheet, int) else sheet
-    return TextTable(table, header, ReadInfo(label, f"xlsx, sheet '{sheet_name}'",
-                                             rows=table.num_rows))
+    return TextTable(
+        table, header, ReadInfo(label, f"xlsx, sheet '{sheet_name}'", rows=table.num_rows)
+    )
 
 
 def read_parquet_text(
@@ -90,20 +91,24 @@ def read_parquet_text(
         raise InputError(
             Issue("bad-parquet", message("inputs.bad_parquet", lang, source=path, reason=exc))
         ) from None
-    return TextTable(_as_text(table, None), header, ReadInfo(str(path), "parquet",
-                                                             rows=table.num_rows))
+    return TextTable(
+        as_text(table, None), header, ReadInfo(str(path), "parquet", rows=table.num_rows)
+    )
 
 
-def _as_text(table: pa.Table, columns: list[str] | None) -> pa.Table:
-    """Every column as text, blanks as empty strings (as a CSV reads them)."""
-    names = table.column_names if columns is None else [c for c in columns if c in
-                                                         table.column_names]
+def as_text(
+    table: pa.Table, columns: list[str] | None, timestamp_format: str = "%Y-%m-%d %H:%M:%S"
+) -> pa.Table:
+    """Every column as text, blanks as empty strings (as a CSV reads them), dates ISO."""
+    names = (
+        table.column_names if columns is None else [c for c in columns if c in table.column_names]
+    )
     arrays = []
     for name in names:
         column = table.column(name)
         if pa.types.is_timestamp(column.type) or pa.types.is_date(column.type):
-            column = pc.strftime(column, format="%Y-%m-%d %H:%M:%S" if pa.types.is_timestamp(
-                column.type) else "%Y-%m-%d")
+            iso = timestamp_format if pa.types.is_timestamp(column.type) else "%Y-%m-%d"
+            column = pc.strftime(column, format=iso)
         elif pa.types.is_boolean(column.type):
             column = pc.if_else(column, "true", "false")
         elif not pa.types.is_string(column.type):
