@@ -27,6 +27,9 @@ _GARBLED = re.compile(
 )
 
 
+_CONTROL = re.compile("[\u0000-\u001f\u007f-\u009f]")
+
+
 def bom_encoding(head: bytes) -> str | None:
     """The encoding a byte-order mark announces, if the file starts with one."""
     for bom, name in BOMS:
@@ -63,7 +66,9 @@ def garbled_sample(text: str) -> str | None:
     if match is None:
         return None
     start = max(match.start() - 6, 0)
-    return " ".join(text[start : match.end() + 6].split())
+    sample = " ".join(text[start : match.end() + 6].split())
+    # control characters are shown as escapes: they must not act on the user's terminal
+    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", sample)
 
 
 def guess_delimiter(text: str) -> str:
