@@ -23,7 +23,8 @@ TS = "timestamp"
 
 def _maker() -> Any:
     spec = importlib.util.spec_from_file_location("make_corpus", DATA / "make_corpus.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -53,7 +53,10 @@ EN: dict[str, str] = {
     ),
     "inputs.bad_option": "{option} must be {expected} (got '{value}')",
     "inputs.no_sheet": "{source} has no sheet '{sheet}': its sheets are {sheets} (--sheet)",
-    "inputs.bad_workbook": "{source} cannot be read as an Excel workbook (.xlsx): {reason}",
+    "inputs.bad_workbook": (
+        "{source} cannot be read as an Excel workbook (.xlsx): {reason}. If it is CSV text, "
+        "name it .csv"
+    ),
     "inputs.bad_parquet": "{source} cannot be read as a Parquet file: {reason}",
     "inputs.stdin_format": "standard input is read as CSV: save a {format} file and name it",
     "orders.no_block": (
@@ -161,7 +164,8 @@ FR: dict[str, str] = {
         "{source} n'a pas de feuille '{sheet}' : ses feuilles sont {sheets} (--sheet)"
     ),
     "inputs.bad_workbook": (
-        "{source} ne peut pas être lu comme un classeur Excel (.xlsx) : {reason}"
+        "{source} ne peut pas être lu comme un classeur Excel (.xlsx) : {reason}. Si c'est du "
+        "texte CSV, nommez-le .csv"
     ),
     "inputs.bad_parquet": "{source} ne peut pas être lu comme un fichier Parquet : {reason}",
     "inputs.stdin_format": (

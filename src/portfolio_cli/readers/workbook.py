@@ -27,6 +27,12 @@ def _exists(path: Path, lang: str) -> None:
         raise InputError(Issue("not-a-file", message("inputs.folder", lang, source=path)))
 
 
+def _reason(exc: Exception) -> str:
+    """The first line of a fastexcel error (the rest repeats the path)."""
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
 def read_workbook_text(
     path: Path, options: CsvOptions = CsvOptions(), columns: list[str] | None = None
 ) -> TextTable:
@@ -39,7 +45,10 @@ def read_workbook_text(
         reader = fastexcel.read_excel(path)
     except Exception as exc:  # fastexcel raises its own family for a file that is not a workbook
         raise InputError(
-            Issue("bad-workbook", message("inputs.bad_workbook", lang, source=path, reason=exc))
+            Issue(
+                "bad-workbook",
+                message("inputs.bad_workbook", lang, source=path, reason=_reason(exc)),
+            )
         ) from None
     names = list(reader.sheet_names)
     sheet: int | str = 0
@@ -62,7 +71,10 @@ def read_workbook_text(
         batch = loaded.to_arrow()
     except Exception as exc:
         raise InputError(
-            Issue("bad-workbook", message("inputs.bad_workbook", lang, source=path, reason=exc))
+            Issue(
+                "bad-workbook",
+                message("inputs.bad_workbook", lang, source=path, reason=_reason(exc)),
+            )
         ) from None
     table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
     header = tuple(str(name) for name in table.column_names)
