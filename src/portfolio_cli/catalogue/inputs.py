@@ -79,8 +79,8 @@ EN: dict[str, str] = {
         "and a date"
     ),
     "orders.unknown": (
-        "{source}: {orders} orders from {customers} customers not in the customer list (such "
-        "as '{sample}') are not counted"
+        "{source}: orders of customers not in the customer list are not counted: {orders} "
+        "(of {customers} ids, such as '{sample}')"
     ),
     "orders.clash": (
         "{source} already has a column '{column}', which --orders adds: rename that column"
@@ -93,8 +93,8 @@ EN: dict[str, str] = {
         "{source}: {column} must be a score from 0 to 10, but {rows} hold {values}"
     ),
     "surveys.unknown": (
-        "{source}: {answers} answers from {customers} people not in the customer list (such as "
-        "'{sample}') are not used"
+        "{source}: answers of people not in the customer list are not used: {answers} (of "
+        "{customers} ids, such as '{sample}')"
     ),
     "surveys.joined": "{source}: {answers} answers, latest of {customers} customers used",
 }
@@ -193,8 +193,8 @@ FR: dict[str, str] = {
         "avoir un client et une date"
     ),
     "orders.unknown": (
-        "{source} : {orders} commandes de {customers} clients absents de la liste (comme "
-        "'{sample}') ne sont pas comptées"
+        "{source} : les commandes de clients absents de la liste ne sont pas comptées : "
+        "{orders} (de {customers} identifiants, comme '{sample}')"
     ),
     "orders.clash": (
         "{source} a déjà une colonne '{column}', que --orders ajoute : renommez cette colonne"
@@ -207,8 +207,8 @@ FR: dict[str, str] = {
         "{source} : {column} doit être une note de 0 à 10, mais les {rows} contiennent {values}"
     ),
     "surveys.unknown": (
-        "{source} : {answers} réponses de {customers} personnes absentes de la liste (comme "
-        "'{sample}') ne sont pas utilisées"
+        "{source} : les réponses de personnes absentes de la liste ne sont pas utilisées : "
+        "{answers} (de {customers} identifiants, comme '{sample}')"
     ),
     "surveys.joined": (
         "{source} : {answers} réponses, la plus récente de {customers} clients est retenue"
