@@ -237,7 +237,8 @@ def test_xlsx_output_neutralises_formulas_and_keeps_numbers(run: Run, write: Wri
     )
     rules = write(
         "c.yaml",
-        "version: 1\ncustomers: {id: id, name: name}\ncriteria:\n  - {key: big, when: amount > 0}\n",
+        "version: 1\ncustomers: {id: id, name: name}\n"
+        "criteria:\n  - {key: big, when: amount > 0}\n",
     )
     target = path.parent / "out.xlsx"
     result = run("classify", str(path), "-c", str(rules), "-o", str(target), "-q", "--keep-columns")

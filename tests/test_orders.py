@@ -87,7 +87,7 @@ def test_orders_and_surveys_add_columns_usable_in_conditions(
                 "10",
                 "2026-06-01",
                 "super",
-            ],  # fmt: skip
+            ],
             strict=True,
         )
     )
@@ -224,7 +224,7 @@ def cdnow(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 "lifetimes==0.11.3",
                 "-d",
                 str(download),
-            ],  # fmt: skip
+            ],
             check=True,
             capture_output=True,
         )
