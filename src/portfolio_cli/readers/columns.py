@@ -28,6 +28,8 @@ _SPACES = "\u0020\u00a0\u202f'"
 COMMA_DECIMAL = rf"^[+-]?(\d{{1,3}}([{_SPACES}.]\d{{3}})+|\d+)(,\d+)?$"
 DOT_DECIMAL = rf"^[+-]?(\d{{1,3}}([{_SPACES},]\d{{3}})+|\d+)(\.\d+)?$"
 # 31/01/2026, 31.01.2026, 31-01-2026, 1/2/2026, optionally followed by a time.
+LOCAL_DAY = r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$"
+SAMPLE = 2000
 LOCAL_DATE = r"^(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{4}(?: \d{1,2}:\d{2}(?::\d{2})?)?$"
 
 
@@ -60,6 +62,10 @@ def _any(mask: pa.ChunkedArray | pa.Array) -> bool:
 
 
 def _matches(text: pa.ChunkedArray, pattern: str) -> bool:
+    """Every non-blank cell matches; the first cells are tried alone first, so that a text
+    column is turned down after a few thousand cells instead of a full scan per pattern."""
+    if not _all(pc.match_substring_regex(text.slice(0, SAMPLE), pattern)):
+        return False
     return _all(pc.match_substring_regex(text, pattern))
 
 
@@ -109,13 +115,15 @@ def _numbers(text: pa.ChunkedArray, decimals: list[str]) -> pa.ChunkedArray | No
 
     `decimals` are the decimal marks to try, in order.
     """
-    if _any(pc.match_substring_regex(text, LEADING_ZERO)):
-        return None
     if decimals != [","] and _matches(text, NUMBER):
+        if _any(pc.match_substring_regex(text, LEADING_ZERO)):
+            return None
         return _chunked(pc.cast(text, pa.float64()))
     marks = {",": COMMA_DECIMAL, ".": DOT_DECIMAL}
     for mark in decimals:
         if _matches(text, marks[mark]):
+            if _any(pc.match_substring_regex(text, LEADING_ZERO)):
+                return None
             thousands = f"[{_SPACES}{'.' if mark == ',' else ','}]"
             plain = pc.replace_substring_regex(text, thousands, "")
             if mark == ",":
@@ -167,6 +175,17 @@ def _local_dates(
             sample = pc.drop_null(text)[0].as_py()
             return None, str(sample)
         day_is_first = dayfirst
+    if _matches(text, LOCAL_DAY):
+        # dates alone (the usual export): one strptime, and a check that no day rolled over
+        slashed = pc.replace_substring(pc.replace_substring(text, ".", "/"), "-", "/")
+        form = "%d/%m/%Y" if day_is_first else "%m/%d/%Y"
+        parsed = pc.strptime(slashed, format=form, unit="s", error_is_null=True)
+        written_day = first if day_is_first else second
+        if parsed.null_count != text.null_count or not _all(
+            pc.equal(pc.day(parsed), written_day)
+        ):
+            return None, None
+        return _chunked(parsed), None
     padded = pc.replace_substring_regex(text, r"^(\d)([/.-])", r"0\1\2")
     padded = pc.replace_substring_regex(padded, r"^(\d\d[/.-])(\d)([/.-])", r"\10\2\3")
     padded = pc.replace_substring_regex(padded, r" (\d):", r" 0\1:")
