@@ -252,3 +252,39 @@ def test_xlsx_output_neutralises_formulas_and_keeps_numbers(run: Run, write: Wri
     assert [r["name"] for r in rows] == ["'@SUM(A1)", "'+33 6 12", '\'=HYPERLINK("http://x")']
     assert [r["priority"] for r in rows] == [1, 2, 3]
     assert [r["amount"] for r in rows] == ["12.5", "7", "-3"]  # input columns as written
+
+
+def test_a_ragged_row_on_standard_input_is_numbered(run: Run, write: Write) -> None:
+    rules = write(
+        "c.yaml", "version: 1\ncustomers: {id: id}\ncriteria:\n  - {key: k, when: x > 1}\n"
+    )
+    result = run("classify", "-", "-c", str(rules), input=b"id,x\nA,1\nB,2,3\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: <stdin>: row 3 has 3 fields but the header has 2: quote values that contain ',', "
+        "or pass --delimiter if the file uses another separator\n",
+    )
+
+
+def test_reader_errors_speak_french_when_the_user_does(
+    run: Run, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    bad = write("vide.csv", b"")
+    result = run("classify", str(bad), "-c", CRIT)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {bad} est vide : il faut une ligne d'en-tête qui nomme les colonnes\n",
+    )
+
+
+def test_cp1252_file_from_standard_input(run: Run) -> None:
+    data = Path(FR).read_bytes()
+    result = run(
+        "classify", "-", "-c", CRIT, "-f", "json", "-q", "--as-of", "2026-11-23", input=data
+    )
+    assert result.exit_code == 0, result.stderr
+    original = _classify_json(run, EX, "-c", CRIT)
+    assert json.loads(result.stdout)["customers"] == original["customers"]

@@ -285,3 +285,29 @@ def test_cdnow_orders_give_the_counts_and_totals_of_a_plain_groupby(
         f"warning: {orders_path}: orders of customers not in the customer list are not counted: "
         f"{(raw['customer_id'] == first).sum()} (of 1 ids, such as '{first}')"
     )
+
+
+def test_survey_dates_must_be_dates(run: Run, write: Write, files: dict[str, str]) -> None:
+    path = write("s.csv", "id,date,score\nA,2026-01-01,9\nB,last week,7\n")
+    result = run("classify", files["customers"], "-c", files["rules"], "--surveys", str(path))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {path}: column 'date' must hold the date of each answer, but 'last week' on row "
+        "3 is not one: write YYYY-MM-DD or DD/MM/YYYY, or pass --dayfirst/--monthfirst\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "expected"),
+    [("--dayfirst", ("2", "2026-06-05")), ("--monthfirst", ("10", "2026-07-03"))],
+)
+def test_the_latest_survey_answer_wins_whatever_the_file_order(
+    run: Run, write: Write, files: dict[str, str], option: str, expected: tuple[str, str]
+) -> None:
+    path = write("s.csv", "id,date,score\nA,05/06/2026,2\nA,07/03/2026,10\nA,01/01/2026,9\n")
+    result = run(
+        "classify", files["customers"], "-c", files["rules"], "--surveys", str(path),
+        option, "-f", "csv", "--keep-columns", "-q",
+    )  # fmt: skip
+    rows = {row["id"]: row for row in _csv(result)}
+    assert (rows["A"]["score"], rows["A"]["survey_date"]) == expected

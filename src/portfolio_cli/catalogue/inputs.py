@@ -58,7 +58,6 @@ EN: dict[str, str] = {
         "name it .csv"
     ),
     "inputs.bad_parquet": "{source} cannot be read as a Parquet file: {reason}",
-    "inputs.stdin_format": "standard input is read as CSV: save a {format} file and name it",
     "orders.no_block": (
         "--orders needs an orders: block in {criteria} naming the customer, date and amount "
         "columns of the orders file"
@@ -97,6 +96,13 @@ EN: dict[str, str] = {
         "{customers} ids, such as '{sample}')"
     ),
     "surveys.joined": "{source}: {answers} answers, latest of {customers} customers used",
+    "surveys.not_dates": (
+        "{source}: column 'date' must hold the date of each answer, but '{sample}' on row {row} "
+        "is not one: write YYYY-MM-DD or DD/MM/YYYY, or pass --dayfirst/--monthfirst"
+    ),
+    "surveys.blank_id": (
+        "{source}: {column} is blank on {rows}: every answer needs the customer's id"
+    ),
 }
 
 FR: dict[str, str] = {
@@ -145,7 +151,7 @@ FR: dict[str, str] = {
         ". Sa première ligne ressemble à des données : le fichier doit avoir une ligne d'en-tête"
     ),
     "inputs.blank_id": (
-        "{source} : {column} est vide à la {rows} : chaque client doit avoir un identifiant"
+        "{source} : {column} est vide ({rows}) : chaque client doit avoir un identifiant"
     ),
     "inputs.row": "ligne {rows}",
     "inputs.rows": "lignes {rows}",
@@ -168,9 +174,6 @@ FR: dict[str, str] = {
         "texte CSV, nommez-le .csv"
     ),
     "inputs.bad_parquet": "{source} ne peut pas être lu comme un fichier Parquet : {reason}",
-    "inputs.stdin_format": (
-        "l'entrée standard est lue comme un CSV : enregistrez le fichier {format} et nommez-le"
-    ),
     "orders.no_block": (
         "--orders demande un bloc orders: dans {criteria} qui nomme les colonnes client, date "
         "et montant du fichier de commandes"
@@ -189,7 +192,7 @@ FR: dict[str, str] = {
         "un autre séparateur décimal"
     ),
     "orders.blank": (
-        "{source} : {column} (orders.{field}) est vide à la {rows} : chaque commande doit "
+        "{source} : {column} (orders.{field}) est vide ({rows}) : chaque commande doit "
         "avoir un client et une date"
     ),
     "orders.unknown": (
@@ -212,5 +215,13 @@ FR: dict[str, str] = {
     ),
     "surveys.joined": (
         "{source} : {answers} réponses, la plus récente de {customers} clients est retenue"
+    ),
+    "surveys.not_dates": (
+        "{source} : la colonne 'date' doit contenir la date de chaque réponse, mais '{sample}' "
+        "à la ligne {row} n'en est pas une : écrivez AAAA-MM-JJ ou JJ/MM/AAAA, ou passez "
+        "--dayfirst/--monthfirst"
+    ),
+    "surveys.blank_id": (
+        "{source} : {column} est vide ({rows}) : chaque réponse doit porter l'identifiant du client"
     ),
 }

@@ -181,9 +181,7 @@ def _local_dates(
         form = "%d/%m/%Y" if day_is_first else "%m/%d/%Y"
         parsed = pc.strptime(slashed, format=form, unit="s", error_is_null=True)
         written_day = first if day_is_first else second
-        if parsed.null_count != text.null_count or not _all(
-            pc.equal(pc.day(parsed), written_day)
-        ):
+        if parsed.null_count != text.null_count or not _all(pc.equal(pc.day(parsed), written_day)):
             return None, None
         return _chunked(parsed), None
     padded = pc.replace_substring_regex(text, r"^(\d)([/.-])", r"0\1\2")

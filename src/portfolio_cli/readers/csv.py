@@ -11,6 +11,7 @@ import codecs
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -127,7 +128,7 @@ def read_csv_text(
                 if isinstance(data, io.BytesIO):
                     data.seek(0)
                 continue
-            raise _read_error(exc, source, label, header, encoding, delimiter, lang) from None
+            raise _read_error(exc, data, label, header, encoding, delimiter, lang) from None
     garbled = garbled_sample(text)
     if garbled:
         notes.append(
@@ -255,7 +256,7 @@ _FIELDS = re.compile(r"Expected (\d+) columns, got (\d+)")
 
 def _read_error(
     exc: Exception,
-    source: str | Path | BinaryIO,
+    source: str | io.BytesIO,
     label: str,
     header: tuple[str, ...],
     encoding: str,
@@ -289,14 +290,17 @@ def _read_error(
     return InputError(Issue("bad-csv", message("inputs.bad_csv", lang, source=label, reason=text)))
 
 
-def _ragged_row(
-    source: str | Path | BinaryIO, encoding: str, delimiter: str, width: int
-) -> int | None:
+def _ragged_row(source: str | io.BytesIO, encoding: str, delimiter: str, width: int) -> int | None:
     """Row number (the header is row 1, as in a spreadsheet) of the first row of another width."""
-    if not isinstance(source, str | Path):
-        return None
+    if isinstance(source, io.BytesIO):
+        text = source.getvalue().decode(_python_encoding(encoding), errors="replace")
+        return _first_of_width(io.StringIO(text, newline=""), delimiter, width)
     with Path(source).open(encoding=_python_encoding(encoding), errors="replace", newline="") as f:
-        for number, record in enumerate(csv.reader(f, delimiter=delimiter), start=1):
-            if record and len(record) != width:
-                return number
+        return _first_of_width(f, delimiter, width)
+
+
+def _first_of_width(lines: Iterable[str], delimiter: str, width: int) -> int | None:
+    for number, record in enumerate(csv.reader(lines, delimiter=delimiter), start=1):
+        if record and len(record) != width:
+            return number
     return None

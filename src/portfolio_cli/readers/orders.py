@@ -348,6 +348,34 @@ def join_surveys(
                 ),
             )
         )
+    if kinds[SURVEY_DATE] not in (Kind.DATE, Kind.EMPTY):
+        row = _first_bad(table.column(SURVEY_DATE), [ISO_DATE, ISO_DATETIME, LOCAL_DATE])
+        raise InputError(
+            Issue(
+                "bad-surveys",
+                message(
+                    "surveys.not_dates",
+                    lang,
+                    source=label,
+                    sample=table.column(SURVEY_DATE)[row].as_py(),
+                    row=row + 2,
+                ),
+            )
+        )
+    blank = columns["customer"].isna().to_numpy()
+    if blank.any():
+        raise InputError(
+            Issue(
+                "bad-surveys",
+                message(
+                    "surveys.blank_id",
+                    lang,
+                    source=label,
+                    column=id_column,
+                    rows=rows_text(np.flatnonzero(blank).tolist(), lang),
+                ),
+            )
+        )
     answers = pd.DataFrame(
         {
             "customer": columns["customer"].astype(str),
