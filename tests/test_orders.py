@@ -167,7 +167,10 @@ def test_survey_scores_outside_0_10_name_the_rows(
     run: Run, write: Write, files: dict[str, str]
 ) -> None:
     path = write("s.csv", "id,date,score\nA,2026-01-01,11\nB,2026-01-01,7\nC,2026-01-02,-1\n")
-    result = run("classify", files["customers"], "-c", files["rules"], "--surveys", str(path))
+    result = run(
+        "classify", files["customers"], "-c", files["rules"], "--surveys", str(path),
+        "--orders", files["orders"],
+    )  # fmt: skip
     assert (result.exit_code, result.stderr) == (
         2,
         f"error: {path}: score must be a score from 0 to 10, but rows 2, 4 hold 11, -1\n",
@@ -289,7 +292,10 @@ def test_cdnow_orders_give_the_counts_and_totals_of_a_plain_groupby(
 
 def test_survey_dates_must_be_dates(run: Run, write: Write, files: dict[str, str]) -> None:
     path = write("s.csv", "id,date,score\nA,2026-01-01,9\nB,last week,7\n")
-    result = run("classify", files["customers"], "-c", files["rules"], "--surveys", str(path))
+    result = run(
+        "classify", files["customers"], "-c", files["rules"], "--surveys", str(path),
+        "--orders", files["orders"],
+    )  # fmt: skip
     assert (result.exit_code, result.stderr) == (
         2,
         f"error: {path}: column 'date' must hold the date of each answer, but 'last week' on row "
@@ -307,7 +313,18 @@ def test_the_latest_survey_answer_wins_whatever_the_file_order(
     path = write("s.csv", "id,date,score\nA,05/06/2026,2\nA,07/03/2026,10\nA,01/01/2026,9\n")
     result = run(
         "classify", files["customers"], "-c", files["rules"], "--surveys", str(path),
-        option, "-f", "csv", "--keep-columns", "-q",
+        "--orders", files["orders"], option, "-f", "csv", "--keep-columns", "-q",
     )  # fmt: skip
     rows = {row["id"]: row for row in _csv(result)}
     assert (rows["A"]["score"], rows["A"]["survey_date"]) == expected
+
+
+def test_order_columns_without_orders_say_which_option_adds_them(
+    run: Run, files: dict[str, str]
+) -> None:
+    result = run("classify", files["customers"], "-c", files["rules"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {files['rules']} uses order_count_12m, r_score, which --orders FILE adds: pass "
+        "the orders file\n",
+    )

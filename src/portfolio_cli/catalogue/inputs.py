@@ -85,6 +85,7 @@ EN: dict[str, str] = {
         "{source} already has a column '{column}', which --orders adds: rename that column"
     ),
     "orders.joined": "{source}: {orders} orders of {customers} customers",
+    "orders.needed": "{criteria} uses {columns}, which --orders FILE adds: pass the orders file",
     "surveys.no_nps": (
         "--surveys needs listening.nps in {criteria}: the column holding 0-10 answers"
     ),
@@ -203,6 +204,9 @@ FR: dict[str, str] = {
         "{source} a déjà une colonne '{column}', que --orders ajoute : renommez cette colonne"
     ),
     "orders.joined": "{source} : {orders} commandes de {customers} clients",
+    "orders.needed": (
+        "{criteria} utilise {columns}, que --orders FICHIER ajoute : passez le fichier de commandes"
+    ),
     "surveys.no_nps": (
         "--surveys demande listening.nps dans {criteria} : la colonne des réponses de 0 à 10"
     ),

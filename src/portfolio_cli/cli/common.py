@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -353,6 +353,7 @@ def read_input(
         columns=None if every_column else required_columns(rules),
         options=options,
     )
+    _orders_needed(rules, flags, customers.kinds, lang)
     err = make_console(stderr=True)
     notes: list[str] = list(customers.info.notes)
     described = [customers.info.describe(lang)]
@@ -380,3 +381,23 @@ def read_input(
         for note in notes:
             err.print(f"warning: {note}", markup=False)
     return customers
+
+
+def _orders_needed(
+    rules: Criteria, flags: InputFlags, kinds: Mapping[str, object], lang: str
+) -> None:
+    """Conditions reading order columns with no --orders: say which option adds them."""
+    if flags.orders is not None:
+        return
+    from portfolio_cli.engine import required_columns
+    from portfolio_cli.messages import message
+    from portfolio_cli.readers.orders import ORDER_COLUMNS
+
+    missing = [c for c in required_columns(rules) if c in ORDER_COLUMNS and c not in kinds]
+    if missing:
+        raise UsageError(
+            Issue(
+                "orders-needed",
+                message("orders.needed", lang, criteria=rules.source, columns=", ".join(missing)),
+            )
+        )
