@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
+from portfolio_cli import messages
 from portfolio_cli.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +23,8 @@ Run = Callable[..., Result]
 def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     """Run the CLI in-process: `run("classify", "x.csv", "-c", "c.yaml", input=...)`."""
     monkeypatch.delenv("PORTFOLIO_CRITERIA", raising=False)
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):  # English unless a test asks for French
+        monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")
     runner = CliRunner()
@@ -30,6 +33,13 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
         return runner.invoke(app, list(args), input=input, catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards() -> Iterator[None]:
+    """A test that ran the CLI in French leaves the library speaking English for the next."""
+    yield
+    messages.use("en")
 
 
 @pytest.fixture

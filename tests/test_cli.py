@@ -516,3 +516,19 @@ def test_unexpected_errors_say_how_to_report_them(
     )
     with pytest.raises(RuntimeError):
         run("classify", data, "-c", rules, "--debug")
+
+
+@pytest.mark.parametrize(("columns", "with_names"), [("60", False), ("80", True), ("200", True)])
+def test_table_gives_each_customer_one_line(
+    run: Run, monkeypatch: pytest.MonkeyPatch, columns: str, with_names: bool
+) -> None:
+    """Names are cut with an ellipsis, not folded; too narrow a terminal leaves names out."""
+    monkeypatch.setenv("COLUMNS", columns)
+    result = run("classify", str(EXAMPLE), "-c", str(EXAMPLE_CRITERIA), "--limit", "40")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    rule = next(i for i, line in enumerate(lines) if line.startswith("──"))
+    rows = lines[rule + 1 : rule + 41]
+    assert [int(line.split()[0]) for line in rows] == list(range(1, 41))
+    assert all(len(line) <= int(columns) for line in lines)
+    assert ("name" in lines[rule - 1].split()) is with_names

@@ -704,7 +704,7 @@ def test_where_names_the_file_the_line_and_the_path_to_the_value() -> None:
         pytest.param(
             "a && b",
             "cannot read this condition (invalid syntax): write `and` / `or` rather than && / ||",
-            "    a && b\n       ^",
+            "    a && b\n      ^^",
             id="&&",
         ),
         pytest.param(
@@ -751,7 +751,13 @@ def test_a_single_equals_sign_asks_for_double_and_the_caret_covers_it() -> None:
     )
     condition, carets = issue.detail.split("\n")
     assert condition == "    orders = 3"
-    assert carets[condition.index("=")] == "^"
+    assert carets == "           ^"
+
+
+def test_the_caret_skips_an_equals_sign_inside_a_string() -> None:
+    issue = only_issue(MINIMAL.replace("orders_12m >= 3", "'name == \"a=b\" and orders = 3'"))
+
+    assert issue.detail == '    name == "a=b" and orders = 3\n                             ^'
 
 
 @pytest.mark.parametrize(

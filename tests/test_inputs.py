@@ -55,7 +55,8 @@ def test_french_export_reads_to_the_same_values() -> None:
 def test_check_reports_how_the_input_was_read(run: Run) -> None:
     result = run("check", FR, "-c", CRIT, "--as-of", "2026-11-23")
     assert result.exit_code == 0
-    assert f"{FR}: csv, cp1252, delimiter ';', 300 rows" in result.stdout
+    text = " ".join(result.stdout.split())
+    assert f"{FR}: 300 customers, 11 columns (csv, cp1252, delimiter ';')" in text
 
 
 def test_verbose_says_how_the_input_was_read_on_stderr(run: Run) -> None:
@@ -276,7 +277,7 @@ def test_reader_errors_speak_french_when_the_user_does(
     result = run("classify", str(bad), "-c", CRIT)
     assert (result.exit_code, result.stderr) == (
         2,
-        f"error: {bad} est vide : il faut une ligne d'en-tête qui nomme les colonnes\n",
+        f"erreur : {bad} est vide : une ligne d'en-tête nommant les colonnes est attendue\n",
     )
 
 

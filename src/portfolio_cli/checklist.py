@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from portfolio_cli.criteria import Criteria
+from portfolio_cli.messages import message, plural
 
 OK, WARNING = "ok", "warning"
 
@@ -46,15 +47,14 @@ def listening_overdue(criteria: Criteria, as_of: dt.date) -> dt.date | None:
 
 
 def _satisfaction(criteria: Criteria) -> Step:
-    step = Step(1, "Define satisfaction")
+    step = Step(1, message("step.1"))
     satisfaction = criteria.satisfaction
     if satisfaction.definition:
-        step.lines.append(f'"{satisfaction.definition}"')
+        step.lines.append(message("checklist.definition", definition=satisfaction.definition))
     else:
-        step.warnings.append(
-            "no definition: say in satisfaction.definition what a satisfied customer is for you"
-        )
-    step.lines.append(f"defined by: {satisfaction.defined_by or 'not said'}")
+        step.warnings.append(message("checklist.no_definition"))
+    who = satisfaction.defined_by or message("checklist.not_said")
+    step.lines.append(message("checklist.defined_by", who=who))
     customer_side = ("customer", "together")
     nps = criteria.listening.nps
     from_customer = (
@@ -63,44 +63,48 @@ def _satisfaction(criteria: Criteria) -> Step:
         or any(nps and nps in rule.condition.columns() for rule in criteria.criteria)
     )
     if not from_customer:
-        step.warnings.append(
-            "no criterion comes from the customer's side: ask them what matters (step 2) and "
-            "keep one criterion they would name, or one that reads their 0-10 answer"
-        )
+        step.warnings.append(message("checklist.not_from_customer"))
     return step
 
 
 def _listening(criteria: Criteria, as_of: dt.date) -> Step:
-    step = Step(2, "Listen to customers")
+    step = Step(2, message("step.2"))
     listening = criteria.listening
     if listening.last_done is None:
-        step.warnings.append(
-            "no date of last listening (listening.last_done): ask your customers at least "
-            "once a year"
-        )
+        step.warnings.append(message("checklist.no_last_done"))
     else:
-        due = listening.next_due()
         step.lines.append(
-            f"last done {listening.last_done.isoformat()}, every {listening.every_months} "
-            f"month{'s' if listening.every_months > 1 else ''}: next due {due}"
+            plural(
+                "checklist.last_done",
+                listening.every_months,
+                date=listening.last_done.isoformat(),
+                due=listening.next_due(),
+            )
         )
         overdue = listening_overdue(criteria, as_of)
         if overdue is not None:
             step.warnings.append(
-                f"overdue since {overdue.isoformat()} ({(as_of - overdue).days} days): "
-                "ask your customers again, then update listening.last_done"
+                message("checklist.overdue", date=overdue.isoformat(), days=(as_of - overdue).days)
             )
     if listening.nps:
-        step.lines.append(f"NPS from column '{listening.nps}'")
+        step.lines.append(message("checklist.nps", column=listening.nps))
     else:
-        step.lines.append("no NPS column (listening.nps): the NPS is not computed")
+        step.lines.append(message("checklist.no_nps"))
     return step
 
 
 def _criteria(criteria: Criteria) -> Step:
-    step = Step(3, "Keep three criteria")
+    step = Step(3, message("step.3"))
     for number, rule in enumerate(criteria.criteria, start=1):
-        step.lines.append(f"{number}. {rule.key}: {rule.label} — when {rule.when.strip()}")
+        step.lines.append(
+            message(
+                "checklist.criterion",
+                number=number,
+                key=rule.key,
+                label=rule.label,
+                when=rule.when.strip(),
+            )
+        )
     for warning in criteria.warnings:
         if warning.code == "criteria-set-aside":
             step.warnings.append(warning.message)
@@ -108,25 +112,25 @@ def _criteria(criteria: Criteria) -> Step:
 
 
 def _problems(criteria: Criteria) -> Step:
-    step = Step(4, "Define problems")
+    step = Step(4, message("step.4"))
     if not criteria.problems:
-        step.lines.append("no problems defined: every customer who meets a criterion is kept")
+        step.lines.append(message("checklist.no_problems"))
     for rule in criteria.problems:
-        mark = " (compensable)" if rule.compensable else ""
-        step.lines.append(f"{rule.key}: {rule.label}{mark} — when {rule.when.strip()}")
+        key = "checklist.problem_compensable" if rule.compensable else "checklist.problem"
+        step.lines.append(message(key, key=rule.key, label=rule.label, when=rule.when.strip()))
     return step
 
 
 def _act(criteria: Criteria) -> Step:
-    step = Step(5, "Act")
+    step = Step(5, message("step.5"))
     if any(rule.compensable for rule in criteria.problems):
         step.lines.append(
-            f"a compensable problem is compensated by {criteria.compensate_with} of "
-            f"{len(criteria.criteria)} criteria met"
+            message(
+                "checklist.compensation",
+                count=criteria.compensate_with,
+                total=len(criteria.criteria),
+            )
         )
-    order = ", ".join(str(key) for key in criteria.policy.order_by) or "none"
-    step.lines.append(
-        "priority: more criteria met, fewer problems, then "
-        f"{order if order != 'none' else 'the customer id'}"
-    )
+    order = ", ".join(str(key) for key in criteria.policy.order_by)
+    step.lines.append(message("checklist.priority", order=order or message("checklist.by_id")))
     return step

@@ -22,15 +22,20 @@ import yaml
 
 from portfolio_cli.errors import CriteriaError, Issue
 from portfolio_cli.expressions import Condition, ExpressionError, caret, parse_condition
+from portfolio_cli.messages import message, plural
 
 SEGMENTS = ("satisfied", "easy_to_satisfy", "unrecoverable")
 DEFINED_BY = ("you", "customer", "implicit", "together")
 MAX_CRITERIA = 3
-DEFAULT_ACTIONS = {
-    "satisfied": "Thank them, reward loyalty, ask for referrals.",
-    "easy_to_satisfy": "Explain your offer again so that what they expect matches what you give.",
-    "unrecoverable": "Do not spend your time here.",
-}
+
+
+def default_actions() -> dict[str, str]:
+    """The advice per segment when a criteria file has no `actions:`, in the current language."""
+    return {segment: message(f"action.{segment}") for segment in SEGMENTS}
+
+
+# The English defaults, for code that wants them whatever the language.
+DEFAULT_ACTIONS = {segment: message(f"action.{segment}", "en") for segment in SEGMENTS}
 _KEY_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -132,7 +137,7 @@ class Criteria:
     set_aside: tuple[Rule, ...] = ()
     problems: tuple[Rule, ...] = ()
     policy: Policy = Policy()
-    actions: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_ACTIONS))
+    actions: dict[str, str] = field(default_factory=default_actions)
     orders: OrderColumns | None = None
     warnings: tuple[Issue, ...] = ()
     sha256: str = ""
@@ -155,15 +160,17 @@ def load_criteria(path: str | Path) -> Criteria:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise CriteriaError(
-            Issue("missing-file", f"criteria file not found: {path}", "", "")
+            Issue("missing-file", message("criteria.not_found", path=path))
         ) from None
     except OSError as exc:
-        raise CriteriaError(f"cannot read the criteria file {path}: {exc.strerror}") from None
+        raise CriteriaError(
+            message("criteria.unreadable", path=path, reason=exc.strerror)
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CriteriaError(
-            Issue("bad-encoding", "the criteria file is not UTF-8: save it as UTF-8", str(path))
+            Issue("bad-encoding", message("criteria.not_utf8"), str(path))
         ) from None
     return parse_criteria(text, source=str(path))
 
@@ -222,12 +229,13 @@ class _Reader:
         if not self._fresh(node, path):
             return None
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, path, f"expected keys and values ({', '.join(allowed)})", "wrong-type")
+            keys = ", ".join(allowed)
+            self.error(node, path, message("criteria.expected_mapping", keys=keys), "wrong-type")
             return None
         found: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.error(key_node, path, "a key must be a plain word", "wrong-type")
+                self.error(key_node, path, message("criteria.key_not_word"), "wrong-type")
                 continue
             key = str(key_node.value)
             at = f"{path}.{key}" if path else key
@@ -237,24 +245,28 @@ class _Reader:
                 self.error(
                     key_node,
                     at,
-                    f"duplicate key '{key}' (first written on line {first}): keep only one",
+                    message("criteria.duplicate_key", key=key, line=first),
                     "duplicate-key",
                 )
                 continue
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
                 hint = (
-                    f"did you mean '{close[0]}'?" if close else f"valid keys: {', '.join(allowed)}"
+                    message("criteria.did_you_mean", close=close[0])
+                    if close
+                    else message("criteria.valid_keys", keys=", ".join(allowed))
                 )
                 if key == "compensable" and path.startswith("criteria["):
-                    hint = "only a problem can be compensable: move this rule under problems:"
-                self.error(key_node, at, f"unknown key '{key}' ({hint})", "unknown-key")
+                    hint = message("criteria.only_problems_compensable")
+                self.error(
+                    key_node, at, message("criteria.unknown_key", key=key, hint=hint), "unknown-key"
+                )
                 continue
             found[key] = value_node
         for key in required:
             if key not in found or self.is_null(found[key]):
                 at = f"{path}.{key}" if path else key
-                self.error(found.get(key, node), at, "is required", "missing-key")
+                self.error(found.get(key, node), at, message("criteria.required"), "missing-key")
         return found
 
     def sequence(self, node: yaml.Node, path: str, what: str) -> list[yaml.Node] | None:
@@ -262,21 +274,18 @@ class _Reader:
             return None
         if isinstance(node, yaml.SequenceNode):
             return list(node.value)
-        self.error(
-            node, path, f"expected a list of {what} (lines starting with '- ')", "wrong-type"
-        )
+        self.error(node, path, message("criteria.expected_list", what=what), "wrong-type")
         return None
 
     def _fresh(self, node: yaml.Node, path: str) -> bool:
         if node.tag == _ALIAS:
-            self.error(node, path, "YAML aliases (*name) are not supported: write it out", "alias")
+            self.error(node, path, message("criteria.alias"), "alias")
             return False
         if node.tag not in (_STR, _SEQ, _MAP):
             self.error(
                 node,
                 path,
-                f"YAML tags such as '{node.tag.replace('tag:yaml.org,2002:', '!!')}' are not "
-                "allowed: write a plain value",
+                message("criteria.tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
                 "yaml-tag",
             )
             return False
@@ -294,7 +303,7 @@ class _Reader:
         if not self._fresh(node, path):
             return None
         if not isinstance(node, yaml.ScalarNode):
-            self.error(node, path, f"expected {what}, not a list or a block", "wrong-type")
+            self.error(node, path, message("criteria.expected_scalar", what=what), "wrong-type")
             return None
         if self.is_null(node):
             return None
@@ -303,37 +312,37 @@ class _Reader:
     # typed values
 
     def text(self, node: yaml.Node, path: str) -> str | None:
-        value = self.scalar(node, path, "text")
+        value = self.scalar(node, path, message("criteria.what_text"))
         return value.strip() if value is not None else None
 
     def column(self, node: yaml.Node, path: str) -> str | None:
         value = self.text(node, path)
         if value == "":
-            self.error(node, path, "is empty: write a column name", "missing-key")
+            self.error(node, path, message("criteria.empty_column"), "missing-key")
             return None
         return value
 
     def integer(self, node: yaml.Node, path: str, low: int, high: int) -> int | None:
-        value = self.scalar(node, path, "a whole number")
+        value = self.scalar(node, path, message("criteria.what_number"))
         if value is None:
             return None
         if not re.fullmatch(r"[+-]?\d+", value.strip()) or not low <= int(value) <= high:
             self.error(
                 node,
                 path,
-                f"must be a whole number from {low} to {high} (got '{value}')",
+                message("criteria.bad_integer", low=low, high=high, value=value),
                 "bad-value",
             )
             return None
         return int(value)
 
     def boolean(self, node: yaml.Node, path: str) -> bool | None:
-        value = self.scalar(node, path, "true or false")
+        value = self.scalar(node, path, message("criteria.what_boolean"))
         if value is None:
             return None
         if value.lower() in ("true", "false"):
             return value.lower() == "true"
-        self.error(node, path, f"must be true or false (got '{value}')", "bad-value")
+        self.error(node, path, message("criteria.bad_boolean", value=value), "bad-value")
         return None
 
     def choice(self, node: yaml.Node, path: str, choices: tuple[str, ...]) -> str | None:
@@ -341,10 +350,13 @@ class _Reader:
         if value is None or value in choices:
             return value
         close = difflib.get_close_matches(value, choices, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        self.error(
-            node, path, f"must be one of {', '.join(choices)} (got '{value}'){hint}", "bad-value"
+        listed = ", ".join(choices)
+        text = (
+            message("criteria.bad_choice_close", choices=listed, value=value, close=close[0])
+            if close
+            else message("criteria.bad_choice", choices=listed, value=value)
         )
+        self.error(node, path, text, "bad-value")
         return None
 
     def date(self, node: yaml.Node, path: str) -> dt.date | None:
@@ -359,7 +371,7 @@ class _Reader:
             self.error(
                 node,
                 path,
-                f"must be a date written YYYY-MM-DD, e.g. 2026-06-15 (got '{value}')",
+                message("criteria.bad_date", value=value),
                 "bad-value",
             )
             return None
@@ -383,25 +395,27 @@ class _Reader:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = f":{mark.line + 1}" if mark else ""
-            column = f" (column {mark.column + 1})" if mark else ""
+            column = message("criteria.bad_yaml_column", column=mark.column + 1) if mark else ""
+            # PyYAML's own words ("mapping values are not allowed here") stay as it wrote them
             problem = exc.problem or exc.context or "invalid YAML"
             self.issues.append(
                 Issue(
                     "bad-yaml",
-                    f"this is not valid YAML: {problem}{column}; check the indentation and "
-                    "quote values that contain ': ' or '#'",
+                    message("criteria.bad_yaml", problem=problem, column=column),
                     f"{self.source}{line}",
                 )
             )
             return None
         except yaml.YAMLError as exc:
-            self.issues.append(Issue("bad-yaml", f"this is not valid YAML: {exc}", self.source))
+            self.issues.append(
+                Issue("bad-yaml", message("criteria.bad_yaml_plain", problem=exc), self.source)
+            )
             return None
         if root is None:
             self.issues.append(
                 Issue(
                     "empty-file",
-                    "the criteria file is empty: run `portfolio init` to write one",
+                    message("criteria.empty_file"),
                     self.source,
                 )
             )
@@ -436,9 +450,9 @@ class _Reader:
             self.warnings.append(
                 Issue(
                     "criteria-set-aside",
-                    f"{len(all_criteria)} criteria given; the method keeps the three most "
-                    f"important, so {names} {'is' if len(set_aside) == 1 else 'are'} set aside. "
-                    "Put the ones that matter most first.",
+                    plural(
+                        "criteria.set_aside", len(set_aside), total=len(all_criteria), names=names
+                    ),
                     self.where(top["criteria"], "criteria"),
                 )
             )
@@ -471,7 +485,7 @@ class _Reader:
             self.error(
                 node,
                 "version",
-                f"unsupported version '{value}': this portfolio reads version 1 (write version: 1)",
+                message("criteria.bad_version", value=value),
                 "unsupported-version",
             )
 
@@ -510,13 +524,12 @@ class _Reader:
     def _rules(self, node: yaml.Node | None, block: str, *, problems: bool) -> tuple[Rule, ...]:
         if node is None or self.is_null(node):
             return ()
-        items = self.sequence(node, block, "criteria" if not problems else "problems")
+        what = message("criteria.list_of_problems" if problems else "criteria.list_of_criteria")
+        items = self.sequence(node, block, what)
         if items is None:
             return ()
         if not items and not problems:
-            self.error(
-                node, block, "the list is empty: write at least one criterion", "empty-criteria"
-            )
+            self.error(node, block, message("criteria.empty_list"), "empty-criteria")
         allowed = ("key", "label", "when", "defined_by") + (("compensable",) if problems else ())
         rules: list[Rule] = []
         for index, item in enumerate(items):
@@ -529,7 +542,7 @@ class _Reader:
                 self.error(
                     found["key"],
                     f"{path}.key",
-                    f"'{key}' is not a usable key: use letters, digits, _ and - (repeat_buyer)",
+                    message("criteria.bad_key", key=key),
                     "bad-key",
                 )
                 key = None
@@ -559,7 +572,7 @@ class _Reader:
     def _condition(self, node: yaml.Node | None, path: str) -> Condition | None:
         if node is None:
             return None
-        text = self.scalar(node, path, "a condition")
+        text = self.scalar(node, path, message("criteria.what_condition"))
         if text is None:
             return None  # a tag, a list, or nothing at all: already reported
         try:
@@ -576,8 +589,7 @@ class _Reader:
             self.issues.append(
                 Issue(
                     "duplicate-key",
-                    f"key '{key}' is already used ({self._keys[key].split(' ')[0]}): "
-                    "each criterion and problem needs its own key",
+                    message("criteria.key_used", key=key, where=self._keys[key].split(" ")[0]),
                     where,
                 )
             )
@@ -600,7 +612,8 @@ class _Reader:
         if isinstance(node, yaml.ScalarNode):
             entries = [(node, "policy.order_by")]
         else:
-            items = self.sequence(node, "policy.order_by", "columns such as 'total_spent desc'")
+            what = message("criteria.list_of_sort_keys")
+            items = self.sequence(node, "policy.order_by", what)
             entries = [(n, f"policy.order_by[{i}]") for i, n in enumerate(items or [])]
         keys: list[SortKey] = []
         for entry, path in entries:
@@ -612,7 +625,7 @@ class _Reader:
                 self.error(
                     entry,
                     path,
-                    f"write a column and asc or desc, e.g. 'total_spent desc' (got '{value}')",
+                    message("criteria.bad_order_by", value=value),
                     "bad-order-by",
                 )
                 continue
@@ -620,7 +633,7 @@ class _Reader:
         return tuple(keys)
 
     def _actions(self, node: yaml.Node | None) -> dict[str, str]:
-        actions = dict(DEFAULT_ACTIONS)
+        actions = default_actions()
         if node is None or self.is_null(node):
             return actions
         found = self.mapping(node, "actions", SEGMENTS)

@@ -27,6 +27,7 @@ from portfolio_cli.expressions import (
     check_condition,
     unknown_column_message,
 )
+from portfolio_cli.messages import message
 from portfolio_cli.readers import CustomerList
 
 Array = np.ndarray[Any, Any]
@@ -111,7 +112,7 @@ def bind(
         issues.append(
             Issue(
                 "type-mismatch",
-                f"column '{nps}' must hold 0-10 scores, but it holds {kinds[nps].value}",
+                message("engine.nps_kind", column=nps, kind=kinds[nps].label),
                 f"{source} listening.nps",
             )
         )
@@ -334,13 +335,11 @@ def _nps_scores(frame: pd.DataFrame, criteria: Criteria) -> Array | None:
     if outside.any():
         positions = np.flatnonzero(outside)
         rows = ", ".join(str(p + 2) for p in positions[:5])
-        more = f" and {len(positions) - 5} more" if len(positions) > 5 else ""
+        if len(positions) > 5:
+            rows = message("engine.and_more", shown=rows, count=len(positions) - 5)
+        values = ", ".join(f"{v:g}" for v in scores[positions[:3]])
         raise InputError(
-            Issue(
-                "bad-score",
-                f"column '{column}' (listening.nps) must hold scores from 0 to 10; rows {rows}"
-                f"{more} hold {', '.join(f'{v:g}' for v in scores[positions[:3]])}",
-            )
+            Issue("bad-score", message("engine.nps_range", column=column, rows=rows, values=values))
         )
     return scores
 

@@ -10,7 +10,8 @@ import pyarrow.compute as pc
 from portfolio_cli.criteria import SEGMENTS, Criteria
 from portfolio_cli.engine import Classification
 from portfolio_cli.errors import InputError, Issue
-from portfolio_cli.expressions import suggest
+from portfolio_cli.expressions import either, suggest
+from portfolio_cli.messages import message
 from portfolio_cli.readers import CustomerList
 
 
@@ -76,14 +77,17 @@ def explain(
     matches = pc.indices_nonzero(pc.equal(trimmed, customer_id.strip())).to_pylist()
     if not matches:
         close = suggest(customer_id, [str(v) for v in trimmed.to_pylist()])
-        hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
-        raise InputError(
-            Issue(
-                "unknown-id",
-                f"no customer with {customers.id_column} '{customer_id}' in "
-                f"{customers.info.source}{hint}",
-            )
+        named = {
+            "column": customers.id_column,
+            "value": customer_id,
+            "source": customers.info.source,
+        }
+        text = (
+            message("input.unknown_id_close", close=either(close), **named)
+            if close
+            else message("input.unknown_id", **named)
         )
+        raise InputError(Issue("unknown-id", text))
     row = matches[0]
     rules = []
     for outcome in result.results:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from typing import Literal as TypingLiteral
 from typing import TypeAlias
 
+from portfolio_cli.messages import message, plural
+
 MAX_LENGTH = 2000
 MAX_DEPTH = 60
 
@@ -41,6 +43,11 @@ class Kind(enum.Enum):
     DATE = "date"
     BOOL = "true/false"
     EMPTY = "no values"  # a column whose every cell is blank: compatible with any kind
+
+    @property
+    def label(self) -> str:
+        """The kind's name for people, in the current language (`nombre`, `texte`...)."""
+        return message(f"kind.{self.name.lower()}")
 
 
 @dataclass(frozen=True)
@@ -175,11 +182,11 @@ def caret(text: str, span: Span | None, indent: str = "    ") -> str:
 # Strings first, so that a backtick inside "a `quoted` text" stays part of the text; a lone
 # backtick left over is one that is not closed.
 _BACKTICK = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`([^`]*)`|`")
-_SYNTAX_HINTS = (
-    (re.compile(r"&&|\|\|"), "write `and` / `or` rather than && / ||"),
-    (re.compile(r"<>"), "write != for 'not equal'"),
-    (re.compile(r"\b(AND|OR|NOT|And|Or|Not)\b"), "write and / or / not in lower case"),
-    (re.compile(r"(?<![=!<>])=(?!=)"), "write == to compare (a single = is not a comparison)"),
+_SYNTAX_HINTS = (  # message keys
+    (re.compile(r"&&|\|\|"), "expr.hint.and_or"),
+    (re.compile(r"<>"), "expr.hint.not_equal"),
+    (re.compile(r"\b(AND|OR|NOT|And|Or|Not)\b"), "expr.hint.lower_case"),
+    (re.compile(r"(?<![=!<>])=(?!=)"), "expr.hint.double_equal"),
 )
 _COMPARE_OPS: dict[type[ast.cmpop], TypingLiteral["==", "!=", "<", "<=", ">", ">="]] = {
     ast.Eq: "==",
@@ -195,36 +202,35 @@ _ARITH_OPS: dict[type[ast.operator], TypingLiteral["+", "-", "*", "/"]] = {
     ast.Mult: "*",
     ast.Div: "/",
 }
-_REFUSED: dict[type[ast.AST], str] = {
-    ast.Attribute: "attribute access (a.b) is not allowed; a column whose name has a dot "
-    "goes in backticks: `a.b`",
-    ast.Subscript: "subscripts (x[...]) are not allowed",
-    ast.Lambda: "lambda is not allowed",
-    ast.ListComp: "comprehensions are not allowed",
-    ast.SetComp: "comprehensions are not allowed",
-    ast.DictComp: "comprehensions are not allowed",
-    ast.GeneratorExp: "comprehensions are not allowed",
-    ast.JoinedStr: 'f-strings are not allowed: write a plain "string"',
-    ast.IfExp: "`x if c else y` is not allowed: use and / or",
-    ast.Dict: "dictionaries are not allowed",
-    ast.Set: "sets are not allowed: write a list [...] after `in`",
-    ast.Tuple: "tuples are not allowed: write a list [...] after `in`",
-    ast.Starred: "* is not allowed",
-    ast.NamedExpr: ":= is not allowed",
-    ast.Await: "await is not allowed",
-    ast.Yield: "yield is not allowed",
-    ast.YieldFrom: "yield is not allowed",
-    ast.Slice: "slices are not allowed",
+_REFUSED: dict[type[ast.AST], str] = {  # message keys
+    ast.Attribute: "expr.refused.attribute",
+    ast.Subscript: "expr.refused.subscript",
+    ast.Lambda: "expr.refused.lambda",
+    ast.ListComp: "expr.refused.comprehension",
+    ast.SetComp: "expr.refused.comprehension",
+    ast.DictComp: "expr.refused.comprehension",
+    ast.GeneratorExp: "expr.refused.comprehension",
+    ast.JoinedStr: "expr.refused.fstring",
+    ast.IfExp: "expr.refused.ifexp",
+    ast.Dict: "expr.refused.dict",
+    ast.Set: "expr.refused.set",
+    ast.Tuple: "expr.refused.tuple",
+    ast.Starred: "expr.refused.starred",
+    ast.NamedExpr: "expr.refused.walrus",
+    ast.Await: "expr.refused.await",
+    ast.Yield: "expr.refused.yield",
+    ast.YieldFrom: "expr.refused.yield",
+    ast.Slice: "expr.refused.slice",
 }
 
 
 def parse_condition(text: str) -> Condition:
     """Parse a `when:` text into a `Condition`, or raise `ExpressionError` with a span."""
     if not text.strip():
-        raise ExpressionError("the condition is empty: write one, e.g. orders_12m >= 3", None)
+        raise ExpressionError(message("expr.empty"), None)
     if len(text) > MAX_LENGTH:
         raise ExpressionError(
-            f"the condition is {len(text)} characters long; at most {MAX_LENGTH} are accepted",
+            message("expr.too_long", length=len(text), limit=MAX_LENGTH),
             None,
         )
     flat = re.sub(r"[\r\n\t]", " ", text)
@@ -235,13 +241,11 @@ def parse_condition(text: str) -> Condition:
             return match.group(0)  # a string, kept as written
         if match.group(0) == "`":
             raise ExpressionError(
-                "a backtick is not closed", Span(match.start(), match.start() + 1)
+                message("expr.open_backtick"), Span(match.start(), match.start() + 1)
             )
         name = match.group(1)
         if not name.strip():
-            raise ExpressionError(
-                "empty backticks: put a column name inside", Span(match.start(), match.end())
-            )
+            raise ExpressionError(message("expr.empty_backticks"), Span(match.start(), match.end()))
         backticks[match.start()] = name
         return "_" * len(match.group(0))
 
@@ -253,28 +257,40 @@ def parse_condition(text: str) -> Condition:
     except SyntaxError as exc:
         raise _syntax_error(exc, flat) from None
     except (ValueError, RecursionError, MemoryError) as exc:
-        raise ExpressionError(f"cannot read this condition ({exc})", None) from None
+        raise ExpressionError(message("expr.unreadable", detail=exc), None) from None
     return Condition(text=text, tree=_Converter(source, backticks).convert(module.body, 0))
 
 
 def _syntax_error(exc: SyntaxError, flat: str) -> ExpressionError:
-    hint = next((h for pattern, h in _SYNTAX_HINTS if pattern.search(_without_strings(flat))), "")
-    message = (exc.msg or "invalid syntax").split(". Maybe")[0].split(". Perhaps")[0]
-    message = f"cannot read this condition ({message})"
-    if hint:
-        message = f"{message}: {hint}"
+    masked = _without_strings(flat)
+    found = next(
+        ((match, h) for pattern, h in _SYNTAX_HINTS if (match := pattern.search(masked))), None
+    )
+    # Python's own words ("invalid syntax", "'(' was never closed") stay as Python wrote them
+    detail = (exc.msg or "invalid syntax").split(". Maybe")[0].split(". Perhaps")[0]
+    text = message("expr.unreadable", detail=detail)
     span = None
-    if exc.offset is not None:
+    if found:
+        # the hint knows what is wrong: point at it rather than where Python stopped
+        match, hint = found
+        text = message("expr.unreadable_hint", detail=detail, hint=message(hint))
+        span = Span(match.start(), max(match.end(), match.start() + 1))
+    elif exc.offset is not None:
         start = max(0, exc.offset - 2)
         end = max(start + 1, (exc.end_offset or exc.offset) - 2)
         if exc.lineno != exc.end_lineno:
             end = start + 1
         span = Span(min(start, len(flat)), min(end, len(flat) + 1))
-    return ExpressionError(message, span)
+    return ExpressionError(text, span)
 
 
 def _without_strings(text: str) -> str:
-    return re.sub(r"\"[^\"]*\"|'[^']*'", '""', text)
+    """The text with each string's contents blanked, same length, so positions still match."""
+    return re.sub(
+        r"\"[^\"]*\"|'[^']*'",
+        lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[0],
+        text,
+    )
 
 
 class _Converter:
@@ -296,7 +312,7 @@ class _Converter:
 
     def convert(self, node: ast.expr, depth: int) -> Expr:
         if depth > MAX_DEPTH:
-            raise ExpressionError("the condition is nested too deeply", self.span(node))
+            raise ExpressionError(message("expr.too_deep"), self.span(node))
         deeper = depth + 1
         span = self.span(node)
         match node:
@@ -330,11 +346,11 @@ class _Converter:
                     ast.LShift: "<<",
                     ast.RShift: ">>",
                     ast.MatMult: "@",
-                }.get(type(op), "this operator")
-                hint = {"&": ": write `and`", "|": ": write `or`"}.get(symbol, "")
-                raise ExpressionError(
-                    f"{symbol} is not allowed (operators: + - * / and comparisons){hint}", span
+                }.get(type(op), message("expr.this_operator"))
+                key = {"&": "expr.operator_and", "|": "expr.operator_or"}.get(
+                    symbol, "expr.operator"
                 )
+                raise ExpressionError(message(key, symbol=symbol), span)
             case ast.Compare(left=left, ops=ops, comparators=comparators):
                 return self._compare(left, ops, comparators, span, deeper)
             case ast.Call():
@@ -345,40 +361,38 @@ class _Converter:
                     return Column(quoted, span)
                 if any(span.start <= at < span.end for at in self._backticks):
                     # `a``b` or x`a`: the masked name ran into its neighbour
-                    raise ExpressionError(
-                        "a name in backticks must stand apart: put an operator or a space "
-                        "around it",
-                        span,
-                    )
+                    raise ExpressionError(message("expr.backtick_apart"), span)
                 if name in ("true", "false"):
                     return Constant(name == "true", span)
                 if name in ("null", "none", "None", "NULL", "nan", "NaN"):
-                    raise ExpressionError(
-                        f"{name} is not a value here: test for a blank cell with missing(column)",
-                        span,
-                    )
+                    raise ExpressionError(message("expr.null_name", name=name), span)
                 return Column(name, span)
             case ast.Constant(value=value):
                 return self._constant(value, span)
             case ast.List():
-                raise ExpressionError("a list [...] can only follow `in` or `not in`", span)
+                raise ExpressionError(message("expr.list_after_in"), span)
             case _:
-                message = _REFUSED.get(type(node), f"{type(node).__name__} is not allowed")
-                raise ExpressionError(message, span)
+                refused = type(node)
+                raise ExpressionError(
+                    message(_REFUSED[refused])
+                    if refused in _REFUSED
+                    else message("expr.not_allowed", name=refused.__name__),
+                    span,
+                )
 
     def _constant(self, value: object, span: Span) -> Constant:
         if isinstance(value, bool | str):
             return Constant(value, span)
         if isinstance(value, int | float) and not isinstance(value, bool):
             if isinstance(value, float) and value != value:  # pragma: no cover - not parseable
-                raise ExpressionError("NaN is not a value", span)
+                raise ExpressionError(message("expr.nan"), span)
             if isinstance(value, int) and abs(value) > sys.float_info.max:
                 # columns hold float64: such a number could never be compared with one
-                raise ExpressionError("this number is too large", span)
+                raise ExpressionError(message("expr.too_large"), span)
             return Constant(value, span)
         if value is None:
-            raise ExpressionError("None is not a value here: use missing(column)", span)
-        raise ExpressionError(f"{type(value).__name__} values are not allowed", span)
+            raise ExpressionError(message("expr.none"), span)
+        raise ExpressionError(message("expr.bad_value_type", name=type(value).__name__), span)
 
     def _compare(
         self,
@@ -399,10 +413,7 @@ class _Converter:
                 continue
             if type(op) not in _COMPARE_OPS:
                 word = "is not" if isinstance(op, ast.IsNot) else "is"
-                raise ExpressionError(
-                    f"`{word}` is not allowed: write == or !=, or missing(column) for blanks",
-                    self.span(right),
-                )
+                raise ExpressionError(message("expr.is", word=word), self.span(right))
             nxt = self.convert(right, depth)
             parts.append(Compare(_COMPARE_OPS[type(op)], current, nxt, part_span))
             current = nxt
@@ -410,24 +421,15 @@ class _Converter:
 
     def _list(self, node: ast.expr, depth: int) -> tuple[Constant, ...]:
         if not isinstance(node, ast.List):
-            raise ExpressionError(
-                '`in` takes a list such as ["Corse", "Guyane"]; to look inside a text '
-                'column use contains(column, "text")',
-                self.span(node),
-            )
+            raise ExpressionError(message("expr.in_needs_list"), self.span(node))
         items: list[Constant] = []
         for element in node.elts:
             item = self.convert(element, depth)
             if not isinstance(item, Constant):
-                raise ExpressionError(
-                    'a list after `in` holds values only (numbers, "text", true/false, date())',
-                    self.span(element),
-                )
+                raise ExpressionError(message("expr.list_values_only"), self.span(element))
             items.append(item)
         if not items:
-            raise ExpressionError(
-                "the list is empty: put at least one value in it", self.span(node)
-            )
+            raise ExpressionError(message("expr.empty_list"), self.span(node))
         return tuple(items)
 
     def _call(self, node: ast.Call, span: Span, depth: int) -> Expr:
@@ -435,35 +437,37 @@ class _Converter:
             self._backticks
         ):
             raise ExpressionError(
-                f"only these functions can be called: {', '.join(FUNCTIONS)}", span
+                message("expr.only_functions", functions=", ".join(FUNCTIONS)), span
             )
         name = node.func.id
         if name not in FUNCTIONS:
             close = difflib.get_close_matches(name, FUNCTIONS, n=1)
-            suggestion = f" (did you mean {close[0]}?)" if close else ""
+            functions = ", ".join(FUNCTIONS)
             raise ExpressionError(
-                f"unknown function '{name}'{suggestion}; functions: {', '.join(FUNCTIONS)}",
+                message(
+                    "expr.unknown_function_close", name=name, close=close[0], functions=functions
+                )
+                if close
+                else message("expr.unknown_function", name=name, functions=functions),
                 self.span(node.func),
             )
         if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
-            raise ExpressionError(f"write {FUNCTIONS[name]}, without names or *", span)
+            raise ExpressionError(message("expr.no_keywords", usage=FUNCTIONS[name]), span)
         arity = {"between": 3, "contains": 2, "startswith": 2}.get(name, 1)
         if len(node.args) != arity:
             raise ExpressionError(
-                f"{name} takes {arity} argument{'s' if arity > 1 else ''}: {FUNCTIONS[name]}",
-                span,
+                plural("expr.arity", arity, name=name, usage=FUNCTIONS[name]), span
             )
         if name == "date":
             return Constant(self._date(node.args[0]), span)
         args = tuple(self.convert(a, depth) for a in node.args)
         if name == "missing" and not isinstance(args[0], Column):
-            raise ExpressionError("missing() takes a column name: missing(column)", args[0].span)
+            raise ExpressionError(message("expr.missing_column"), args[0].span)
         if name in ("contains", "startswith") and not (
             isinstance(args[1], Constant) and isinstance(args[1].value, str)
         ):
             raise ExpressionError(
-                f'the second argument of {name} is a "text" in quotes: {FUNCTIONS[name]}',
-                args[1].span,
+                message("expr.second_text", name=name, usage=FUNCTIONS[name]), args[1].span
             )
         return Call(name, args, span)  # type: ignore[arg-type]
 
@@ -473,9 +477,7 @@ class _Converter:
                 return dt.date.fromisoformat(node.value.strip())
             except ValueError:
                 pass
-        raise ExpressionError(
-            'date() takes a date written "YYYY-MM-DD", e.g. date("2026-01-31")', self.span(node)
-        )
+        raise ExpressionError(message("expr.bad_date"), self.span(node))
 
 
 def _is_number(value: object) -> bool:
@@ -515,9 +517,14 @@ def unknown_column_message(name: str, columns: Iterable[str]) -> str:
     pool = list(columns)
     close = suggest(name, pool)
     if close:
-        return f"unknown column '{name}' (did you mean {' or '.join(repr(c) for c in close)}?)"
+        return message("expr.unknown_column_close", name=name, close=either(close))
     listed = ", ".join(pool[:12]) + (", ..." if len(pool) > 12 else "")
-    return f"unknown column '{name}' (the input's columns are: {listed})"
+    return message("expr.unknown_column", name=name, columns=listed)
+
+
+def either(names: Iterable[str]) -> str:
+    """`'a' or 'b'` (`'a' ou 'b'` in French): the suggestions of a did-you-mean."""
+    return message("expr.or").join(repr(name) for name in names)
 
 
 def check_condition(
@@ -530,8 +537,7 @@ def check_condition(
     kind = _Checker(columns, names).kind(condition.tree)
     if kind not in (Kind.BOOL, Kind.EMPTY):
         raise ExpressionError(
-            f"this condition gives a {kind.value}, not true/false: compare it, e.g. "
-            f"{condition.text.strip()} > 0",
+            message("expr.not_a_condition", kind=kind.label, text=condition.text.strip()),
             condition.tree.span,
             "not-a-condition",
         )
@@ -555,14 +561,12 @@ class _Checker:
             case Compare(op=op, left=left, right=right):
                 kind = self._same(left, right, f"`{op}`")
                 if kind is Kind.BOOL and op not in ("==", "!="):
-                    raise ExpressionError(
-                        "true/false values can only be compared with == or !=", node.span
-                    )
+                    raise ExpressionError(message("expr.bool_compare"), node.span)
                 return Kind.BOOL
             case IsIn(operand=operand, items=items):
                 kinds = {constant_kind(i.value) for i in items}
                 if len(kinds) > 1:
-                    raise ExpressionError("the list mixes kinds of values", node.span)
+                    raise ExpressionError(message("expr.mixed_list"), node.span)
                 self._same(operand, items[0], "`in`")
                 return Kind.BOOL
             case Logical(op=op, operands=operands):
@@ -579,14 +583,16 @@ class _Checker:
                 for side, kind in ((left, lk), (right, rk)):
                     if kind not in (Kind.NUMBER, Kind.EMPTY):
                         raise ExpressionError(
-                            f"`{op}` needs numbers: {_describe(side)} holds {kind.value}",
+                            message(
+                                "expr.needs_numbers", op=op, what=_describe(side), kind=kind.label
+                            ),
                             side.span,
                             "type-mismatch",
                         )
                 return Kind.NUMBER
             case Negative(operand=operand):
                 if self.kind(operand) not in (Kind.NUMBER, Kind.EMPTY):
-                    raise ExpressionError("`-` needs a number", node.span, "type-mismatch")
+                    raise ExpressionError(message("expr.negative"), node.span, "type-mismatch")
                 return Kind.NUMBER
             case Call(function=function, args=args):
                 return self._call(function, args, node)
@@ -605,16 +611,22 @@ class _Checker:
         self._same(args[0], args[1], "between")
         self._same(args[0], args[2], "between")
         if Kind.BOOL in kinds:
-            raise ExpressionError("between() needs numbers, dates or text", node.span)
+            raise ExpressionError(message("expr.between_kinds"), node.span)
         return Kind.BOOL
 
     def _expect(self, node: Expr, kind: Kind, wanted: Kind, function: str) -> None:
         if kind not in (wanted, Kind.EMPTY):
-            hint = ""
+            key = "expr.function_needs"
             if wanted is Kind.DATE and kind is Kind.TEXT and isinstance(node, Column):
-                hint = " (its cells are not all dates written like 2026-01-31 or 31/01/2026)"
+                key = "expr.function_needs_dates"
             raise ExpressionError(
-                f"{function}() needs {wanted.value}: {_describe(node)} holds {kind.value}{hint}",
+                message(
+                    key,
+                    function=function,
+                    wanted=wanted.label,
+                    what=_describe(node),
+                    kind=kind.label,
+                ),
                 node.span,
                 "type-mismatch",
             )
@@ -623,8 +635,7 @@ class _Checker:
         kind = self.kind(node)
         if kind not in (Kind.BOOL, Kind.EMPTY):
             raise ExpressionError(
-                f"{operator} combines true/false conditions: {_describe(node)} is a "
-                f"{kind.value}; compare it, e.g. {_describe(node)} > 0",
+                message("expr.combines", operator=operator, what=_describe(node), kind=kind.label),
                 node.span,
                 "type-mismatch",
             )
@@ -636,24 +647,30 @@ class _Checker:
         column, other, column_kind, other_kind = left, right, lk, rk
         if not isinstance(left, Column) and isinstance(right, Column):
             column, other, column_kind, other_kind = right, left, rk, lk
-        message = (
-            f"{operator} compares {_describe(column)} ({column_kind.value}) "
-            f"with {_describe(other)} ({other_kind.value})"
-        )
+        key, value = "expr.compares", ""
         if column_kind is Kind.TEXT and other_kind is Kind.NUMBER and isinstance(other, Constant):
-            message += f': quote the value ("{other.value}") if the column holds codes'
+            key, value = "expr.compares_quote", str(other.value)
         elif column_kind is Kind.DATE and other_kind is Kind.TEXT:
-            message += ': write the date as date("2026-01-31")'
+            key = "expr.compares_date"
         elif column_kind is Kind.NUMBER and other_kind is Kind.TEXT and isinstance(other, Constant):
-            message += ": remove the quotes to compare with a number"
-        raise ExpressionError(message, Span(left.span.start, right.span.end), "type-mismatch")
+            key = "expr.compares_unquote"
+        text = message(
+            key,
+            operator=operator,
+            column=_describe(column),
+            column_kind=column_kind.label,
+            other=_describe(other),
+            other_kind=other_kind.label,
+            value=value,
+        )
+        raise ExpressionError(text, Span(left.span.start, right.span.end), "type-mismatch")
 
 
 def _describe(node: Expr) -> str:
     match node:
         case Column(name=name):
-            return f"column '{name}'"
+            return message("expr.column", name=name)
         case Constant(value=value):
             return f'"{value}"' if isinstance(value, str) else str(value).lower()
         case _:
-            return "this part"
+            return message("expr.this_part")

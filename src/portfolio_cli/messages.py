@@ -1,18 +1,28 @@
 """The one message catalogue: every label a person reads, in English and French.
 
-Code asks for a key (`message("segment.satisfied", lang)`), never writes a user-facing label
-inline; a test walks every key and fails when a translation is missing. Column values and JSON
-keys are not translated: `satisfied` stays `satisfied` in a CSV whatever the language.
+Code asks for a key (`message("segment.satisfied")`), never writes a user-facing label inline;
+a test walks every key and fails when a translation is missing. Column values and JSON keys are
+not translated: `satisfied` stays `satisfied` in a CSV whatever the language.
+
+The language is chosen once per process: the CLI sets it (`use`) from `--lang` or the
+environment before it does anything else, and every message raised deep in the library — a
+criteria file's schema error, a condition's type error, a reader's complaint — is written in it
+when the error is built. That keeps the library's signatures free of a `lang` parameter threaded
+through every function, and errors stay plain text that tests can compare. A library caller that
+never calls `use` gets English. `message(key, lang)` still takes an explicit language.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
-from portfolio_cli.catalogue import core, inputs
+from portfolio_cli.catalogue import core, errors, inputs
+from portfolio_cli.catalogue import help as help_texts
 
 # One module per area of the tool, each with an EN and a FR dict: add yours here.
-AREAS = (core, inputs)
+AREAS = (core, errors, help_texts, inputs)
 
 LANGUAGES = ("en", "fr")
 
@@ -24,19 +34,83 @@ for _area in AREAS:
             raise RuntimeError(f"message keys defined twice: {sorted(_clash)}")
         CATALOGUE[_lang].update(_texts)
 
+_current = "en"
 
-def language(option: str | None = None) -> str:
-    """`--lang` if given, else French when LC_ALL / LANG starts with `fr`, else English."""
+
+def language(option: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """`--lang` if given, else French when LC_ALL / LC_MESSAGES / LANG starts with `fr`, else
+    English (the first of those variables that is set decides, as in POSIX)."""
     if option:
         return option.lower()[:2] if option.lower()[:2] in LANGUAGES else "en"
+    env = os.environ if environ is None else environ
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "")
+        value = env.get(variable, "")
         if value:
             return "fr" if value.lower().startswith("fr") else "en"
     return "en"
 
 
-def message(key: str, lang: str = "en", **values: object) -> str:
-    """The text of `key` in `lang` (English when missing), with `{placeholders}` filled in."""
+def requested_language(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
+    """The language a command line asks for, read before the options are parsed.
+
+    Help texts are built when the CLI is imported, before Typer parses anything, so `--lang fr`
+    or `--lang=fr` is looked for in the raw arguments; an unknown value is left for the option
+    itself to refuse.
+    """
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        value = None
+        if word == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif word.startswith("--lang="):
+            value = word.split("=", 1)[1]
+        if value is not None and value.lower() in LANGUAGES:
+            return value.lower()
+    return language(None, environ)
+
+
+def use(lang: str) -> str:
+    """Write every later message in `lang` (`en` or `fr`); returns it."""
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
+    _current = lang
+    return lang
+
+
+def current() -> str:
+    """The language messages are written in now."""
+    return _current
+
+
+@contextmanager
+def using(lang: str) -> Iterator[str]:
+    """Write messages in `lang` inside a `with` block, then go back to the previous language."""
+    previous = _current
+    use(lang)
+    try:
+        yield lang
+    finally:
+        use(previous)
+
+
+def message(key: str, lang: str | None = None, /, **values: object) -> str:
+    """The text of `key` in `lang` (default: the current language; English when missing),
+    with `{placeholders}` filled in. `lang=` may also be given by name."""
+    lang = lang or str(values.pop("lang", "") or "") or _current
     text = CATALOGUE.get(lang, {}).get(key) or CATALOGUE["en"][key]
     return text.format(**values) if values else text
+
+
+def plural(key: str, count: int, lang: str | None = None, /, **values: object) -> str:
+    """`key.one` or `key.other` for `count` (French counts 0 as singular, English does not)."""
+    chosen = lang or str(values.pop("lang", "") or "") or _current
+    one = count in (0, 1) if chosen == "fr" else count == 1
+    return message(f"{key}.{'one' if one else 'other'}", chosen, count=count, **values)
+
+
+def decimal(value: float, digits: int = 1, lang: str | None = None, sign: bool = False) -> str:
+    """`75.0` in English, `75,0` in French; `sign` writes `+` before positive numbers."""
+    text = f"{value:+.{digits}f}" if sign else f"{value:.{digits}f}"
+    return text.replace(".", ",") if (lang or _current) == "fr" else text

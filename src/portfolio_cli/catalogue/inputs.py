@@ -3,7 +3,6 @@
 EN: dict[str, str] = {
     "inputs.read_csv": "{source}: csv, {encoding}, delimiter {delimiter}, {rows} rows",
     "inputs.read_other": "{source}: {format}, {rows} rows",
-    "inputs.empty": "{source} is empty: expected a header row naming the columns",
     "inputs.zip": (
         "{source} is a zip file (an Excel workbook?), not CSV text: name it .xlsx if it is a "
         "workbook, or export it as CSV"
@@ -12,46 +11,23 @@ EN: dict[str, str] = {
         "{source} is a binary file, not CSV text (it holds NUL bytes): export it as CSV, or pass "
         "--encoding utf-16 if it is UTF-16 text"
     ),
-    "inputs.missing_file": "file not found: {source}",
-    "inputs.folder": "{source} is a folder, not a file",
-    "inputs.unreadable": "cannot read {source}: {reason}",
     "inputs.unknown_encoding": (
         "unknown encoding '{encoding}' (--encoding): use utf-8, cp1252 or latin-1"
-    ),
-    "inputs.undecodable": (
-        "{source} is not {encoding} text: pass --encoding cp1252 (or latin-1) if it comes from "
-        "Excel on Windows"
     ),
     "inputs.garbled": (
         "{source} was read as {encoding} but some text looks garbled ('{sample}'): pass "
         "--encoding with the file's real encoding (utf-8, cp1252, latin-1)"
     ),
-    "inputs.duplicate_column": (
-        "{source}: columns {first} and {second} are both named '{column}': rename one of them"
-    ),
-    "inputs.add_header": " (or, if the first row is data, add a header row)",
-    "inputs.ragged": (
-        "{source}: row {row} has {found} fields but the header has {expected}: quote values that "
-        "contain {delimiter}, or pass --delimiter if the file uses another separator"
-    ),
-    "inputs.bad_csv": "{source} cannot be read as CSV: {reason}",
-    "inputs.no_id_column": "{source} has no column '{column}' (customers.id in the criteria file)",
     "inputs.did_you_mean": "; did you mean {names}?",
     "inputs.its_columns": "; its columns are: {names}",
-    "inputs.needs_header": ". Its first row looks like data: the file needs a header row",
-    "inputs.blank_id": "{source}: {column} is blank on {rows}: every customer needs an id",
     "inputs.row": "row {rows}",
     "inputs.rows": "rows {rows}",
-    "inputs.duplicate_id": (
-        "{source}: {column} '{value}' appears on rows {rows}{more}: each customer must appear once"
-    ),
-    "inputs.others_repeat": " ({count} other id also repeat)",
-    "inputs.others_repeat_many": " ({count} other ids also repeat)",
     "inputs.ambiguous_dates": (
         "{source}: column '{column}' holds dates such as {sample} that read day-first or "
         "month-first; it is kept as text: pass --dayfirst or --monthfirst"
     ),
     "inputs.bad_option": "{option} must be {expected} (got '{value}')",
+    "inputs.xlsx_to_terminal": "xlsx is a binary format: pass -o FILE.xlsx",
     "inputs.no_sheet": "{source} has no sheet '{sheet}': its sheets are {sheets} (--sheet)",
     "inputs.bad_workbook": (
         "{source} cannot be read as an Excel workbook (.xlsx): {reason}. If it is CSV text, "
@@ -104,12 +80,29 @@ EN: dict[str, str] = {
     "surveys.blank_id": (
         "{source}: {column} is blank on {rows}: every answer needs the customer's id"
     ),
+    "help.decimal": (
+        "Decimal mark of numbers written with separators: , or . (default: detected, the comma "
+        "first in a ;-separated file)."
+    ),
+    "help.dayfirst": (
+        "Read dates such as 01/02/2026 as 1 February (--dayfirst) or 2 January (--monthfirst). "
+        "Default: from the dates themselves, day-first in a ;-separated file."
+    ),
+    "help.sheet": "Sheet of an .xlsx input, by name or number from 1 (default: the first).",
+    "help.orders": (
+        "Orders file, one row per order (columns named in the criteria file's orders: block): "
+        "adds order_count, total_amount, last_order, RFM scores... per customer."
+    ),
+    "help.surveys": (
+        "Survey answers (the id column, date, and the listening.nps column): each customer's "
+        "latest answer becomes the NPS column."
+    ),
+    "help.verbose": "Say on stderr how each input was read (encoding, delimiter).",
 }
 
 FR: dict[str, str] = {
     "inputs.read_csv": "{source} : csv, {encoding}, séparateur {delimiter}, {rows} lignes",
     "inputs.read_other": "{source} : {format}, {rows} lignes",
-    "inputs.empty": "{source} est vide : il faut une ligne d'en-tête qui nomme les colonnes",
     "inputs.zip": (
         "{source} est un fichier zip (un classeur Excel ?), pas du texte CSV : nommez-le .xlsx "
         "si c'est un classeur, ou exportez-le en CSV"
@@ -118,55 +111,23 @@ FR: dict[str, str] = {
         "{source} est un fichier binaire, pas du texte CSV (il contient des octets NUL) : "
         "exportez-le en CSV, ou passez --encoding utf-16 si c'est du texte UTF-16"
     ),
-    "inputs.missing_file": "fichier introuvable : {source}",
-    "inputs.folder": "{source} est un dossier, pas un fichier",
-    "inputs.unreadable": "impossible de lire {source} : {reason}",
     "inputs.unknown_encoding": (
         "encodage inconnu '{encoding}' (--encoding) : utilisez utf-8, cp1252 ou latin-1"
-    ),
-    "inputs.undecodable": (
-        "{source} n'est pas du texte {encoding} : passez --encoding cp1252 (ou latin-1) s'il "
-        "vient d'Excel sous Windows"
     ),
     "inputs.garbled": (
         "{source} a été lu en {encoding} mais une partie du texte semble altérée ('{sample}') : "
         "passez --encoding avec le vrai encodage du fichier (utf-8, cp1252, latin-1)"
     ),
-    "inputs.duplicate_column": (
-        "{source} : les colonnes {first} et {second} s'appellent toutes deux '{column}' : "
-        "renommez l'une d'elles"
-    ),
-    "inputs.add_header": " (ou, si la première ligne contient des données, ajoutez un en-tête)",
-    "inputs.ragged": (
-        "{source} : la ligne {row} a {found} champs mais l'en-tête en a {expected} : mettez "
-        "entre guillemets les valeurs qui contiennent {delimiter}, ou passez --delimiter si le "
-        "fichier utilise un autre séparateur"
-    ),
-    "inputs.bad_csv": "{source} ne peut pas être lu comme un CSV : {reason}",
-    "inputs.no_id_column": (
-        "{source} n'a pas de colonne '{column}' (customers.id dans le fichier de critères)"
-    ),
     "inputs.did_you_mean": " ; vouliez-vous dire {names} ?",
     "inputs.its_columns": " ; ses colonnes sont : {names}",
-    "inputs.needs_header": (
-        ". Sa première ligne ressemble à des données : le fichier doit avoir une ligne d'en-tête"
-    ),
-    "inputs.blank_id": (
-        "{source} : {column} est vide ({rows}) : chaque client doit avoir un identifiant"
-    ),
     "inputs.row": "ligne {rows}",
     "inputs.rows": "lignes {rows}",
-    "inputs.duplicate_id": (
-        "{source} : {column} '{value}' apparaît aux lignes {rows}{more} : chaque client doit "
-        "apparaître une seule fois"
-    ),
-    "inputs.others_repeat": " ({count} autre identifiant se répète aussi)",
-    "inputs.others_repeat_many": " ({count} autres identifiants se répètent aussi)",
     "inputs.ambiguous_dates": (
         "{source} : la colonne '{column}' contient des dates comme {sample} qui se lisent jour "
         "d'abord ou mois d'abord ; elle reste du texte : passez --dayfirst ou --monthfirst"
     ),
     "inputs.bad_option": "{option} doit être {expected} (reçu '{value}')",
+    "inputs.xlsx_to_terminal": "xlsx est un format binaire : passez -o FICHIER.xlsx",
     "inputs.no_sheet": (
         "{source} n'a pas de feuille '{sheet}' : ses feuilles sont {sheets} (--sheet)"
     ),
@@ -228,4 +189,26 @@ FR: dict[str, str] = {
     "surveys.blank_id": (
         "{source} : {column} est vide ({rows}) : chaque réponse doit porter l'identifiant du client"
     ),
+    "help.decimal": (
+        "Séparateur décimal des nombres écrits avec séparateurs : , ou . (par défaut : détecté, "
+        "la virgule d'abord dans un fichier séparé par des ;)."
+    ),
+    "help.dayfirst": (
+        "Lit les dates comme 01/02/2026 en 1er février (--dayfirst) ou 2 janvier (--monthfirst). "
+        "Par défaut : selon les dates elles-mêmes, jour d'abord dans un fichier séparé par des ;."
+    ),
+    "help.sheet": (
+        "Feuille d'un classeur .xlsx, par nom ou par numéro à partir de 1 (par défaut : la "
+        "première)."
+    ),
+    "help.orders": (
+        "Fichier de commandes, une ligne par commande (colonnes nommées dans le bloc orders: du "
+        "fichier de critères) : ajoute order_count, total_amount, last_order, les scores RFM... "
+        "par client."
+    ),
+    "help.surveys": (
+        "Réponses aux enquêtes (la colonne d'identifiant, date, et la colonne listening.nps) : "
+        "la réponse la plus récente de chaque client devient la colonne NPS."
+    ),
+    "help.verbose": "Indique sur stderr comment chaque fichier a été lu (encodage, séparateur).",
 }

@@ -17,6 +17,7 @@ from portfolio_cli.cli.common import (
     DelimiterOption,
     EncodingOption,
     InputFlags,
+    LangOption,
     OrdersOption,
     QuietOption,
     SheetOption,
@@ -28,6 +29,7 @@ from portfolio_cli.cli.common import (
     parse_as_of,
     read_input,
 )
+from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:
     from portfolio_cli.checklist import Step
@@ -56,6 +58,7 @@ def check_command(
     verbose: VerboseOption = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Check the criteria file and show the five steps as a checklist.
 
@@ -86,8 +89,12 @@ def check_command(
     out = make_console()
     out.print(checklist(steps, str(path)))
     warnings = sum(len(step.warnings) for step in steps)
-    verdict = "usable" + (f", {warnings} warning{'s' if warnings > 1 else ''}" if warnings else "")
-    out.print(Text(f"{path}: {verdict}", style="bold"))
+    verdict = (
+        plural("check.usable_warnings", warnings, source=path)
+        if warnings
+        else message("check.usable", source=path)
+    )
+    out.print(Text(verdict, style="bold"))
 
 
 def _input_step(
@@ -99,23 +106,29 @@ def _input_step(
     """The input, checked: what was read, the kinds of the columns used, each rule's counts."""
     from portfolio_cli.checklist import Step
     from portfolio_cli.engine import classify, required_columns
-    from portfolio_cli.messages import language
 
     customers = read_input(input, rules, flags, as_of=day)
     result = classify(customers, rules, day)
     info = customers.info
-    step = Step(0, "Input")
-    step.lines.append(info.describe(language(flags.lang)))
-    step.lines.append(f"{len(customers)} customers, {len(customers.header)} columns")
+    step = Step(0, message("step.input"))
+    step.lines.append(
+        message(
+            "check.input",
+            source=info.source,
+            count=len(customers),
+            columns=len(customers.header),
+            format=info.format,
+            encoding=info.encoding,
+            delimiter=repr(info.delimiter),
+        )
+    )
     step.warnings.extend(info.notes)
     used = [c for c in required_columns(rules) if c in customers.kinds]
-    step.lines.append(
-        "columns read: " + ", ".join(f"{c} ({customers.kinds[c].value})" for c in used)
-    )
+    read = ", ".join(f"{c} ({customers.kinds[c].label})" for c in used)
+    step.lines.append(message("check.columns_read", columns=read))
     for outcome in result.results:
-        kind = "problem" if outcome.is_problem else "criterion"
-        verb = "present for" if outcome.is_problem else "met by"
+        key = "check.problem_present" if outcome.is_problem else "check.criterion_met"
         unknown = int(outcome.unknown.sum())
-        note = f", unjudged for {unknown} (missing values)" if unknown else ""
-        step.lines.append(f"{kind} {outcome.rule.key}: {verb} {int(outcome.met.sum())}{note}")
+        note = message("check.unjudged", count=unknown) if unknown else ""
+        step.lines.append(message(key, key=outcome.rule.key, count=int(outcome.met.sum())) + note)
     return step

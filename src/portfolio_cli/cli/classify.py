@@ -20,6 +20,7 @@ from portfolio_cli.cli.common import (
     DelimiterOption,
     EncodingOption,
     InputFlags,
+    LangOption,
     OrdersOption,
     QuietOption,
     SheetOption,
@@ -33,6 +34,7 @@ from portfolio_cli.cli.common import (
     write_stdout,
 )
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:
     from portfolio_cli.criteria import Criteria
@@ -57,21 +59,16 @@ def resolve_format(fmt: str | None, output: Path | None) -> str:
         if name == "md":
             name = "markdown"
         if name not in FORMAT_NAMES:
+            choices = ", ".join(FORMAT_NAMES)
             raise UsageError(
-                Issue("bad-format", f"unknown format '{fmt}': use one of {', '.join(FORMAT_NAMES)}")
+                Issue("bad-format", message("usage.bad_format", value=fmt, choices=choices))
             )
         return name
     if output is None:
         return "table"
     suffix = output.suffix.lower()
     if suffix not in SUFFIXES:
-        raise UsageError(
-            Issue(
-                "bad-format",
-                f"cannot tell the format from '{output.name}': use a .csv, .json, .xlsx or .md "
-                "name, or pass --format",
-            )
-        )
+        raise UsageError(Issue("bad-format", message("usage.format_from_suffix", name=output.name)))
     return SUFFIXES[suffix]
 
 
@@ -137,6 +134,7 @@ def classify_command(
     verbose: VerboseOption = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Classify customers into satisfied, easy to satisfy and unrecoverable.
 
@@ -154,18 +152,16 @@ def classify_command(
 
     fmt_name = resolve_format(fmt, output)
     if fmt_name == "xlsx" and output is None and sys.stdout.isatty():
-        raise UsageError(Issue("binary-to-terminal", "xlsx is a binary format: pass -o FILE.xlsx"))
+        raise UsageError(Issue("binary-to-terminal", message("inputs.xlsx_to_terminal")))
     day = parse_as_of(as_of)
     path = find_criteria(criteria)
     rules = load_criteria(path)
     if output is not None and input != "-" and _same_file(Path(input), output):
-        raise UsageError(
-            Issue("overwrite-input", f"-o {output} would overwrite the input: choose another name")
-        )
+        raise UsageError(Issue("overwrite-input", message("usage.overwrite_input", path=output)))
     err = make_console(stderr=True)
     if not quiet:
         for warning in rules.warnings:
-            err.print(f"warning: {warning}", markup=False)
+            err.print(message("cli.warning", text=warning), markup=False)
     flags = InputFlags(
         encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet
     )
@@ -200,7 +196,7 @@ def _print_summary(err: Console, summary: dict[str, Any], source: str, output: P
 
     err.print(summary_lines(summary, source))
     if output is not None:
-        err.print(f"wrote {output}", markup=False)
+        err.print(message("summary.wrote", path=output), markup=False)
 
 
 def _print_table(
@@ -221,18 +217,14 @@ def _print_table(
         {str(k): v for k, v in row.items()}
         for row in shown.astype(object).where(shown.notna(), None).to_dict("records")
     ]
+    width = make_console().width if output is None else 120
     parts: list[RenderableType] = [
         customer_table(
-            rows, rules.customers.id, rules.customers.name, [r.key for r in rules.criteria]
+            rows, rules.customers.id, rules.customers.name, [r.key for r in rules.criteria], width
         )
     ]
     if len(shown) < len(frame):
-        parts.append(
-            Text(
-                f"… {len(frame) - len(shown)} more customers: "
-                "--limit 0 shows all, -f csv exports them"
-            )
-        )
+        parts.append(Text(plural("summary.more", len(frame) - len(shown))))
     parts += [
         Text(),
         summary_lines(result.summary, customers.info.source),
@@ -254,8 +246,8 @@ def _fail_under(quality: float | None, threshold: float | None) -> None:
     """Exit 1, after everything was written, when quality is strictly below the threshold."""
     if threshold is None or quality is None or 100 * quality >= threshold:
         return
-    make_console(stderr=True).print(
-        f"portfolio quality {100 * quality:.1f} % is below --fail-under {threshold:g} %",
-        markup=False,
-    )
+    from portfolio_cli.messages import decimal
+
+    text = message("summary.below", quality=decimal(100 * quality), threshold=f"{threshold:g}")
+    make_console(stderr=True).print(text, markup=False)
     raise typer.Exit(1)

@@ -16,9 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+import typer.core
 from rich.console import Console
 
+from portfolio_cli import messages
 from portfolio_cli.errors import Issue, PortfolioError, UsageError
+from portfolio_cli.messages import message
 
 if TYPE_CHECKING:
     from portfolio_cli.criteria import Criteria
@@ -26,106 +29,148 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# --- language ------------------------------------------------------------------------------------
+# Typer reads help texts when it builds the command, before any option is parsed. So `main()`
+# reads `--lang` from the raw command line (and LC_ALL / LC_MESSAGES / LANG) first; the `--lang`
+# option of each command then sets the language of messages and, through `localize`, rewrites
+# the help of the command it belongs to. Help texts are looked up by parameter or command name.
+
+HELP_KEYS = {  # parameter name → message key of its help
+    "criteria": "help.criteria",
+    "as_of": "help.as_of",
+    "quiet": "help.quiet",
+    "debug": "help.debug",
+    "encoding": "help.encoding",
+    "delimiter": "help.delimiter",
+    "lang": "help.lang",
+    "decimal": "help.decimal",
+    "dayfirst": "help.dayfirst",
+    "sheet": "help.sheet",
+    "orders": "help.orders",
+    "surveys": "help.surveys",
+    "verbose": "help.verbose",
+    "version": "help.version",
+    "install_completion": "click.Install completion for the current shell.",
+    "show_completion": "click.Show completion for the current shell, to copy it or customize "
+    "the installation.",
+}
+HELP_OPTION_NAMES = ["-h", "--help"]
+COMMAND_HELP: dict[str, str] = {}  # command name → message key of its help (see cli/__init__)
+COMMAND_PARAMS: dict[str, dict[str, str]] = {}  # command name → {parameter: help key}
+
+
+def localize(command: Any, name: str | None = None, params: dict[str, str] | None = None) -> None:
+    """Rewrite the help of `command`, its parameters and its subcommands in the current language.
+
+    `params` maps a parameter name to its help key for this command (`format`, `input`...),
+    on top of the shared `HELP_KEYS`.
+    """
+    keys = {**HELP_KEYS, **(params or {})}
+    for param in getattr(command, "params", []):
+        if param.name in keys:
+            param.help = _unbroken(message(keys[param.name]))
+    get_help_option = getattr(command, "get_help_option", None)
+    if get_help_option is not None:
+        # Click makes `--help` itself, once per command: a bare context is enough to ask for it
+        option = get_help_option(typer.Context(command, help_option_names=HELP_OPTION_NAMES))
+        if option is not None:
+            option.help = message("help.help")
+    key = COMMAND_HELP.get(name or "")  # "" is the application itself
+    if key:
+        command.help = _unbroken(message(key))
+        command.short_help = None
+    for sub_name, sub in getattr(command, "commands", {}).items():
+        localize(sub, sub_name, COMMAND_PARAMS.get(sub_name))
+
+
+def _unbroken(text: str) -> str:
+    """French puts a space before : ; ? ! — a non-breaking one in help, so that Click's line
+    wrapping never starts a line with the colon."""
+    for mark in ":;?!":
+        text = text.replace(f" {mark}", f"\u00a0{mark}")
+    return text
+
+
+def _typer_words(text: str) -> str:
+    """Typer's own help words ("Arguments", "Options", "default: ...") in the current language."""
+    return messages.CATALOGUE[messages.current()].get(f"click.{text}", text)
+
+
+# Typer's core module writes its section titles and [default]/[required] marks through gettext's
+# `_`; pointing that name at the catalogue translates them without a .mo file.
+typer.core._ = _typer_words  # type: ignore[attr-defined,assignment]
+
+
+def _set_language(ctx: typer.Context, value: str | None) -> str | None:
+    if value is not None and value.lower() not in messages.LANGUAGES:
+        raise typer.BadParameter(message("usage.bad_lang", value=value))
+    # Not given here: `portfolio --lang fr classify` gave it to the root; else the raw command
+    # line (`--lang` after `--help` is parsed too late), else the environment.
+    chosen = value or (ctx.parent.params.get("lang") if ctx.parent is not None else None)
+    messages.use(chosen.lower() if chosen else messages.requested_language(sys.argv[1:]))
+    if ctx.parent is None:
+        localize(ctx.command)  # `portfolio --lang fr --help`: the root and every command
+    else:
+        name = ctx.info_name or ""
+        localize(ctx.command, name, COMMAND_PARAMS.get(name))
+    return value
+
+
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="en|fr",
+        help=message("help.lang"),
+        callback=_set_language,
+        is_eager=True,
+        show_default=False,
+    ),
+]
 CriteriaOption = Annotated[
     Path | None,
     typer.Option(
-        "--criteria",
-        "-c",
-        metavar="FILE",
-        help="Criteria file. Default: $PORTFOLIO_CRITERIA, else ./criteria.yaml, "
-        "else ./criteria.yml.",
-        show_default=False,
+        "--criteria", "-c", metavar="FILE", help=message("help.criteria"), show_default=False
     ),
 ]
 AsOfOption = Annotated[
     str | None,
-    typer.Option(
-        "--as-of",
-        metavar="DATE",
-        help="Date the portfolio is judged on (YYYY-MM-DD): days_since() counts to it. "
-        "Default: today.",
-        show_default=False,
-    ),
+    typer.Option("--as-of", metavar="DATE", help=message("help.as_of"), show_default=False),
 ]
 QuietOption = Annotated[
     bool,
-    typer.Option("--quiet", "-q", help="Print nothing on success (errors still go to stderr)."),
+    typer.Option("--quiet", "-q", help=message("help.quiet")),
 ]
-DebugOption = Annotated[
-    bool, typer.Option("--debug", help="Show the full traceback of an error.", hidden=False)
-]
+DebugOption = Annotated[bool, typer.Option("--debug", help=message("help.debug"), hidden=False)]
 EncodingOption = Annotated[
     str | None,
-    typer.Option(
-        "--encoding",
-        metavar="NAME",
-        help="Encoding of the input, e.g. cp1252 (default: detected: BOM, UTF-8, cp1252, latin-1).",
-        show_default=False,
-    ),
+    typer.Option("--encoding", metavar="NAME", help=message("help.encoding"), show_default=False),
 ]
 DelimiterOption = Annotated[
     str | None,
-    typer.Option(
-        "--delimiter",
-        metavar="CHAR",
-        help="Field separator of a CSV input: , ; | or tab (default: detected).",
-        show_default=False,
-    ),
+    typer.Option("--delimiter", metavar="CHAR", help=message("help.delimiter"), show_default=False),
 ]
 DecimalOption = Annotated[
     str | None,
-    typer.Option(
-        "--decimal",
-        metavar="CHAR",
-        help="Decimal mark of numbers written with separators, , or . (default: detected, the "
-        "comma first in a ;-separated file).",
-        show_default=False,
-    ),
+    typer.Option("--decimal", metavar="CHAR", help=message("help.decimal"), show_default=False),
 ]
 DayFirstOption = Annotated[
     bool | None,
-    typer.Option(
-        "--dayfirst/--monthfirst",
-        help="Read dates such as 01/02/2026 as 1 February (--dayfirst) or 2 January "
-        "(--monthfirst). Default: from the dates themselves, day-first in a ;-separated file.",
-        show_default=False,
-    ),
+    typer.Option("--dayfirst/--monthfirst", help=message("help.dayfirst"), show_default=False),
 ]
 SheetOption = Annotated[
     str | None,
-    typer.Option(
-        "--sheet",
-        metavar="NAME",
-        help="Sheet of an .xlsx input, by name or number from 1 (default: the first).",
-        show_default=False,
-    ),
+    typer.Option("--sheet", metavar="NAME", help=message("help.sheet"), show_default=False),
 ]
 OrdersOption = Annotated[
     Path | None,
-    typer.Option(
-        "--orders",
-        metavar="FILE",
-        help="Orders file (one row per order; columns named in the criteria file's orders: "
-        "block): adds order_count, total_amount, last_order, RFM scores... per customer.",
-        show_default=False,
-    ),
+    typer.Option("--orders", metavar="FILE", help=message("help.orders"), show_default=False),
 ]
 SurveysOption = Annotated[
     Path | None,
-    typer.Option(
-        "--surveys",
-        metavar="FILE",
-        help="Survey answers (id column, date, and the listening.nps column): each customer's "
-        "latest answer becomes the NPS column.",
-        show_default=False,
-    ),
+    typer.Option("--surveys", metavar="FILE", help=message("help.surveys"), show_default=False),
 ]
-VerboseOption = Annotated[
-    bool,
-    typer.Option(
-        "--verbose", "-v", help="Say on stderr how each input was read (encoding, delimiter)."
-    ),
-]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help=message("help.verbose"))]
 
 
 @dataclass(frozen=True)
@@ -153,8 +198,6 @@ _DECIMAL_NAMES = {",": ",", ".": ".", "comma": ",", "dot": ".", "point": ".", "v
 
 
 def _delimiter(value: str | None, lang: str) -> str | None:
-    from portfolio_cli.messages import message
-
     if value is None:
         return None
     found = _DELIMITER_NAMES.get(value.lower(), value)
@@ -175,8 +218,6 @@ def _delimiter(value: str | None, lang: str) -> str | None:
 
 
 def _decimal(value: str | None, lang: str) -> str | None:
-    from portfolio_cli.messages import message
-
     if value is None:
         return None
     found = _DECIMAL_NAMES.get(value.strip().lower())
@@ -219,13 +260,7 @@ def find_criteria(option: Path | None) -> Path:
     for candidate in (Path("criteria.yaml"), Path("criteria.yml")):
         if candidate.is_file():
             return candidate
-    raise UsageError(
-        Issue(
-            "no-criteria",
-            "no criteria file: pass -c FILE, set PORTFOLIO_CRITERIA, or run `portfolio init` "
-            "to write criteria.yaml here",
-        )
-    )
+    raise UsageError(Issue("no-criteria", message("usage.no_criteria")))
 
 
 def parse_as_of(value: str | None) -> dt.date:
@@ -235,9 +270,7 @@ def parse_as_of(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise UsageError(
-            Issue("bad-date", f"--as-of must be a date written YYYY-MM-DD (got '{value}')")
-        ) from None
+        raise UsageError(Issue("bad-date", message("usage.bad_date", value=value))) from None
 
 
 def boundary(function: F) -> F:
@@ -267,11 +300,8 @@ def boundary(function: F) -> F:
         except Exception as exc:
             if debug:
                 raise
-            make_console(stderr=True).print(
-                f"error: unexpected {type(exc).__name__}: {exc}. This is a bug in portfolio; "
-                "run again with --debug and report the traceback.",
-                markup=False,
-            )
+            text = message("usage.bug", kind=type(exc).__name__, detail=exc)
+            make_console(stderr=True).print(message("cli.error", text=text), markup=False)
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
@@ -281,7 +311,7 @@ def print_issues(error: PortfolioError) -> None:
     """Each issue of an error on standard error, prefixed `error:`."""
     console = make_console(stderr=True)
     for issue in error.issues:
-        console.print(f"error: {issue}", markup=False)
+        console.print(message("cli.error", text=issue), markup=False)
 
 
 def _silence_stdout() -> None:
@@ -323,11 +353,10 @@ def read_input(
     `flags.quiet`; with `flags.verbose`, how each file was read.
     """
     from portfolio_cli.engine import required_columns
-    from portfolio_cli.messages import language
     from portfolio_cli.readers import CsvOptions, read_customers
 
     flags = flags or InputFlags()
-    lang = language(flags.lang)
+    lang = flags.lang or messages.current()
     options = CsvOptions(
         encoding=encoding or flags.encoding,
         delimiter=_delimiter(delimiter or flags.delimiter, lang),
@@ -337,14 +366,10 @@ def read_input(
         lang=lang,
     )
     if flags.orders is not None and rules.orders is None:
-        from portfolio_cli.messages import message
-
         raise UsageError(
             Issue("no-orders-block", message("orders.no_block", lang, criteria=rules.source))
         )
     if flags.surveys is not None and not rules.listening.nps:
-        from portfolio_cli.messages import message
-
         raise UsageError(Issue("no-nps", message("surveys.no_nps", lang, criteria=rules.source)))
     customers = read_customers(
         source,
@@ -379,18 +404,17 @@ def read_input(
             err.print(line, markup=False)
     if not flags.quiet:
         for note in notes:
-            err.print(f"warning: {note}", markup=False)
+            err.print(message("cli.warning", text=note), markup=False)
     return customers
 
 
 def _orders_needed(
-    rules: Criteria, flags: InputFlags, kinds: Mapping[str, object], lang: str
+    rules: Criteria, flags: InputFlags, kinds: Mapping[str, object], lang: str | None
 ) -> None:
     """Conditions reading order columns with no --orders: say which option adds them."""
     if flags.orders is not None:
         return
     from portfolio_cli.engine import required_columns
-    from portfolio_cli.messages import message
     from portfolio_cli.readers.orders import ORDER_COLUMNS
 
     missing = [c for c in required_columns(rules) if c in ORDER_COLUMNS and c not in kinds]

@@ -16,6 +16,7 @@ from portfolio_cli.cli.common import (
     DelimiterOption,
     EncodingOption,
     InputFlags,
+    LangOption,
     OrdersOption,
     SheetOption,
     SurveysOption,
@@ -28,6 +29,9 @@ from portfolio_cli.cli.common import (
     write_stdout,
 )
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.messages import message
+
+FORMATS = ", ".join(("table", "json"))
 
 
 @boundary
@@ -57,6 +61,7 @@ def explain_command(
     surveys: SurveysOption = None,
     verbose: VerboseOption = False,
     debug: DebugOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Show one customer: each criterion and problem, true, false or unknown, with the values read.
 
@@ -70,7 +75,9 @@ def explain_command(
     from portfolio_cli.writers.terminal import explanation
 
     if fmt not in ("table", "json"):
-        raise UsageError(Issue("bad-format", f"unknown format '{fmt}': use table or json"))
+        raise UsageError(
+            Issue("bad-format", message("usage.bad_format", value=fmt, choices=FORMATS))
+        )
     day = parse_as_of(as_of)
     rules = load_criteria(find_criteria(criteria))
     flags = InputFlags(encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose)

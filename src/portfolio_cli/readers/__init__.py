@@ -18,8 +18,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from portfolio_cli.errors import InputError, Issue
-from portfolio_cli.expressions import Kind, suggest
-from portfolio_cli.messages import message
+from portfolio_cli.expressions import Kind, either, suggest
+from portfolio_cli.messages import current, message, plural
 from portfolio_cli.readers.columns import Typed, type_table
 from portfolio_cli.readers.csv import (
     CsvOptions,
@@ -74,7 +74,7 @@ def read_text(
 
 def is_french(info: ReadInfo, options: CsvOptions) -> bool:
     """A `;`-separated file, or a French user: decimal commas and day-first dates come first."""
-    return (info.delimiter == ";" and info.format == "csv") or options.lang == "fr"
+    return (info.delimiter == ";" and info.format == "csv") or (options.lang or current()) == "fr"
 
 
 def type_text(
@@ -128,11 +128,10 @@ def read_customers(
     wanted = None if columns is None else list(dict.fromkeys([id_column, *columns]))
     text = read_text(source, options, wanted)
     label = text.info.source
-    lang = options.lang
     if id_column not in text.header:
-        raise InputError(_missing_id(label, id_column, text.header, lang))
+        raise InputError(_missing_id(label, id_column, text.header))
     typed, info = type_text(text, options, {id_column, *text_columns})
-    _check_ids(label, id_column, typed[id_column], lang)
+    _check_ids(label, id_column, typed[id_column])
     frame = to_pandas(typed, len(text.table))
     kinds = {name: column.kind for name, column in typed.items()}
     return CustomerList(frame, kinds, text.header, text.table, info, id_column)
@@ -148,20 +147,21 @@ def to_pandas(typed: dict[str, Typed], rows: int) -> pd.DataFrame:
     return frame
 
 
-def _missing_id(label: str, id_column: str, header: tuple[str, ...], lang: str) -> Issue:
+def _missing_id(label: str, id_column: str, header: tuple[str, ...]) -> Issue:
     close = suggest(id_column, header)
-    text = message("inputs.no_id_column", lang, source=label, column=id_column)
+    values = {"source": label, "column": id_column}
     if close:
-        text += message("inputs.did_you_mean", lang, names=" or ".join(repr(c) for c in close))
-    else:
-        shown = ", ".join(header[:8]) + (", ..." if len(header) > 8 else "")
-        text += message("inputs.its_columns", lang, names=shown)
-        if any(looks_like_data(cell) for cell in header):
-            text += message("inputs.needs_header", lang)
-    return Issue("unknown-column", text)
+        return Issue(
+            "unknown-column", message("input.no_id_column_close", close=either(close), **values)
+        )
+    shown = ", ".join(header[:8]) + (", ..." if len(header) > 8 else "")
+    key = "input.no_id_column_list"
+    if any(looks_like_data(cell) for cell in header):
+        key = "input.no_id_column_data"
+    return Issue("unknown-column", message(key, columns=shown, **values))
 
 
-def rows_text(positions: list[int], lang: str = "en", limit: int = 5) -> str:
+def rows_text(positions: list[int], lang: str | None = None, limit: int = 5) -> str:
     """`row 3` or `rows 3, 5 and 2 more` (spreadsheet numbers) for 0-based data positions."""
     key = "inputs.rows" if len(positions) > 1 else "inputs.row"
     return message(key, lang, rows=_rows(positions, limit))
@@ -170,23 +170,24 @@ def rows_text(positions: list[int], lang: str = "en", limit: int = 5) -> str:
 def _rows(positions: list[int], limit: int = 5) -> str:
     """Spreadsheet row numbers (the header is row 1) for 0-based data positions."""
     shown = ", ".join(str(p + 2) for p in positions[:limit])
-    more = f" and {len(positions) - limit} more" if len(positions) > limit else ""
-    return f"{shown}{more}"
+    if len(positions) > limit:
+        return message("engine.and_more", shown=shown, count=len(positions) - limit)
+    return shown
 
 
-def _check_ids(label: str, id_column: str, ids: Typed, lang: str) -> None:
+def _check_ids(label: str, id_column: str, ids: Typed) -> None:
     blank = pc.is_null(ids.array)
     if pc.any(blank).as_py():
         positions = pc.indices_nonzero(blank).to_pylist()
         raise InputError(
             Issue(
                 "blank-id",
-                message(
-                    "inputs.blank_id",
-                    lang,
+                plural(
+                    "input.blank_id",
+                    len(positions),
                     source=label,
                     column=id_column,
-                    rows=rows_text(positions, lang),
+                    rows=_rows(positions),
                 ),
             )
         )
@@ -196,19 +197,10 @@ def _check_ids(label: str, id_column: str, ids: Typed, lang: str) -> None:
         first = repeated[0]["values"].as_py()
         positions = pc.indices_nonzero(pc.equal(ids.array, first)).to_pylist()
         others = len(repeated) - 1
-        key = "inputs.others_repeat_many" if others > 1 else "inputs.others_repeat"
-        more = message(key, lang, count=others) if others else ""
-        raise InputError(
-            Issue(
-                "duplicate-id",
-                message(
-                    "inputs.duplicate_id",
-                    lang,
-                    source=label,
-                    column=id_column,
-                    value=first,
-                    rows=_rows(positions),
-                    more=more,
-                ),
-            )
+        values = {"source": label, "column": id_column, "value": first, "rows": _rows(positions)}
+        text = (
+            plural("input.duplicate_id_more", others, **values)
+            if others
+            else message("input.duplicate_id", **values)
         )
+        raise InputError(Issue("duplicate-id", text))

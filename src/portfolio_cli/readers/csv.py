@@ -46,7 +46,7 @@ class CsvOptions:
     decimal: str | None = None
     dayfirst: bool | None = None
     sheet: str | None = None
-    lang: str = "en"
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class ReadInfo:
     rows: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
 
-    def describe(self, lang: str = "en") -> str:
+    def describe(self, lang: str | None = None) -> str:
         """One line: `customers.csv: csv, cp1252, delimiter ';', 300 rows`."""
         if self.format != "csv":
             return message(
@@ -104,7 +104,7 @@ def read_csv_text(
         head, complete = raw[:HEAD_BYTES], len(raw) <= HEAD_BYTES
         data = io.BytesIO(raw)
     if not head.strip():
-        raise InputError(Issue("empty-file", message("inputs.empty", lang, source=label)))
+        raise InputError(Issue("empty-file", message("input.empty", lang, source=label)))
     if head.startswith(ZIP_MAGIC) or is_binary(head):
         key = "inputs.zip" if head.startswith(ZIP_MAGIC) else "inputs.binary"
         raise InputError(Issue("binary-file", message(key, lang, source=label)))
@@ -140,21 +140,19 @@ def read_csv_text(
     return TextTable(table, header, info)
 
 
-def _head(path: Path, lang: str) -> bytes:
+def _head(path: Path, lang: str | None) -> bytes:
     try:
         with path.open("rb") as handle:
             return handle.read(HEAD_BYTES)
     except FileNotFoundError:
         raise InputError(
-            Issue("missing-file", message("inputs.missing_file", lang, source=path))
+            Issue("missing-file", message("input.not_found", lang, path=path))
         ) from None
     except IsADirectoryError:
-        raise InputError(Issue("not-a-file", message("inputs.folder", lang, source=path))) from None
+        raise InputError(Issue("not-a-file", message("input.is_folder", lang, path=path))) from None
     except OSError as exc:
         raise InputError(
-            Issue(
-                "unreadable", message("inputs.unreadable", lang, source=path, reason=exc.strerror)
-            )
+            Issue("unreadable", message("input.unreadable", lang, path=path, reason=exc.strerror))
         ) from None
 
 
@@ -195,7 +193,7 @@ def _is_encoding_error(exc: Exception) -> bool:
     )
 
 
-def _check_encoding_name(encoding: str, lang: str) -> None:
+def _check_encoding_name(encoding: str, lang: str | None) -> None:
     try:
         codecs.lookup(encoding)
     except LookupError:
@@ -220,7 +218,7 @@ def _display_encoding(encoding: str) -> str:
     return "utf-8 (BOM)" if encoding == "utf-8-sig" else encoding
 
 
-def _header(text: str, delimiter: str, label: str, lang: str) -> tuple[str, ...]:
+def _header(text: str, delimiter: str, label: str, lang: str | None) -> tuple[str, ...]:
     """The first record of the file, with blank names filled in and duplicates refused."""
     try:
         first = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
@@ -230,16 +228,12 @@ def _header(text: str, delimiter: str, label: str, lang: str) -> tuple[str, ...]
     seen: dict[str, int] = {}
     for index, column in enumerate(names):
         if column in seen:
-            text_ = message(
-                "inputs.duplicate_column",
-                lang,
-                source=label,
-                first=seen[column] + 1,
-                second=index + 1,
-                column=column,
-            )
+            key = "input.duplicate_column"
             if any(looks_like_data(cell) for cell in names):
-                text_ += message("inputs.add_header", lang)
+                key = "input.duplicate_column_data"
+            text_ = message(
+                key, lang, source=label, first=seen[column] + 1, second=index + 1, column=column
+            )
             raise InputError(Issue("duplicate-column", text_))
         seen[column] = index
     return tuple(names)
@@ -261,13 +255,13 @@ def _read_error(
     header: tuple[str, ...],
     encoding: str,
     delimiter: str,
-    lang: str,
+    lang: str | None,
 ) -> InputError:
     text = str(exc)
     if _is_encoding_error(exc):
         return InputError(
             Issue(
-                "bad-encoding", message("inputs.undecodable", lang, source=label, encoding=encoding)
+                "bad-encoding", message("input.bad_encoding", lang, source=label, encoding=encoding)
             )
         )
     fields = _FIELDS.search(text)
@@ -277,17 +271,17 @@ def _read_error(
             Issue(
                 "ragged-row",
                 message(
-                    "inputs.ragged",
+                    "input.ragged_row" if row else "input.ragged",
                     lang,
                     source=label,
-                    row=row if row else "?",
+                    row=row,
                     found=fields.group(2),
                     expected=fields.group(1),
-                    delimiter=describe_delimiter(delimiter),
+                    delimiter="\\t" if delimiter == "\t" else delimiter,
                 ),
             )
         )
-    return InputError(Issue("bad-csv", message("inputs.bad_csv", lang, source=label, reason=text)))
+    return InputError(Issue("bad-csv", message("input.bad_csv", lang, source=label, detail=text)))
 
 
 def _ragged_row(source: str | io.BytesIO, encoding: str, delimiter: str, width: int) -> int | None:

@@ -232,7 +232,7 @@ def add_columns(
     customers: CustomerList,
     added: pd.DataFrame,
     source: str,
-    lang: str,
+    lang: str | None,
     replace_ok: Sequence[str] = (),
 ) -> CustomerList:
     """The customer list with `added` (same row order) as new columns, typed and as text."""

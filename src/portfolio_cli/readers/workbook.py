@@ -20,11 +20,11 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 
 
-def _exists(path: Path, lang: str) -> None:
+def _exists(path: Path, lang: str | None) -> None:
     if not path.exists():
-        raise InputError(Issue("missing-file", message("inputs.missing_file", lang, source=path)))
+        raise InputError(Issue("missing-file", message("input.not_found", lang, path=path)))
     if path.is_dir():
-        raise InputError(Issue("not-a-file", message("inputs.folder", lang, source=path)))
+        raise InputError(Issue("not-a-file", message("input.is_folder", lang, path=path)))
 
 
 def _reason(exc: Exception) -> str:

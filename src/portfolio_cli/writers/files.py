@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.messages import message
 
 
 @contextlib.contextmanager
@@ -22,14 +23,16 @@ def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO[bytes]]:
     folder = target.parent if str(target.parent) else Path()
     if not folder.is_dir():
         raise UsageError(
-            Issue("missing-folder", f"cannot write {target}: the folder {folder} does not exist")
+            Issue("missing-folder", message("files.missing_folder", path=target, folder=folder))
         )
     if target.is_dir():
-        raise UsageError(Issue("not-a-file", f"cannot write {target}: it is a folder"))
+        raise UsageError(Issue("not-a-file", message("files.is_folder", path=target)))
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise UsageError(Issue("unwritable", f"cannot write in {folder}: {exc.strerror}")) from None
+        raise UsageError(
+            Issue("unwritable", message("files.unwritable", folder=folder, reason=exc.strerror))
+        ) from None
     try:
         with os.fdopen(handle, mode) as stream:
             yield stream

@@ -6,6 +6,7 @@ like `[bold]x[/]` is shown as written.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from rich import box
@@ -16,48 +17,71 @@ from rich.text import Text
 
 from portfolio_cli.checklist import Step
 from portfolio_cli.criteria import SEGMENTS
+from portfolio_cli.messages import decimal, message, plural
 
-SEGMENT_LABELS = {
-    "satisfied": "Satisfied",
-    "easy_to_satisfy": "Easy to satisfy",
-    "unrecoverable": "Unrecoverable",
-}
 SEGMENT_STYLES = {"satisfied": "green", "easy_to_satisfy": "yellow", "unrecoverable": "red"}
 
 
+def segment_label(segment: str) -> str:
+    """`satisfied` → `Satisfied` (`Satisfait` in French): the name people read."""
+    return message(f"segment.{segment}")
+
+
+class _SegmentLabels(Mapping[str, str]):
+    """`SEGMENT_LABELS["satisfied"]`: each segment's name, looked up in the current language
+    at the moment it is read (a plain dict would freeze the language of import time)."""
+
+    def __getitem__(self, segment: str) -> str:
+        if segment not in SEGMENTS:
+            raise KeyError(segment)
+        return segment_label(segment)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(SEGMENTS)
+
+    def __len__(self) -> int:
+        return len(SEGMENTS)
+
+
+SEGMENT_LABELS: Mapping[str, str] = _SegmentLabels()
+
+
 def percent(value: float | None) -> str:
-    """0.7512 → '75.1 %'; None → '—'."""
-    return "—" if value is None else f"{100 * value:.1f} %"
+    """0.7512 → '75.1 %' ('75,1 %' in French); None → '—'."""
+    return "—" if value is None else f"{decimal(100 * value)} %"
 
 
 def signed(value: float | None) -> str:
-    """An NPS: +23.5, -4, or '—' when nobody answered."""
+    """An NPS: +23.5, -4, or '—' when nobody answered (decimal comma in French)."""
     if value is None:
         return "—"
-    return f"{value:+.1f}".replace(".0", "") if value == int(value) else f"{value:+.1f}"
+    return decimal(value, 0 if value == int(value) else 1, sign=True)
 
 
 def summary_lines(summary: dict[str, Any], source: str) -> RenderableType:
     """The portfolio in a few lines: quality, segments, NPS, why unrecoverable, unjudged."""
     total = summary["total"]
     segments = summary["segments"]
-    head = Text()
-    head.append(source)
-    head.append(f" — {total} customer{'s' if total != 1 else ''}, as of {summary['as_of']}")
-    quality = Text("Portfolio quality ", style="bold")
+    head = Text(plural("summary.head", total, source=source, date=summary["as_of"]))
+    quality = Text(message("summary.quality") + " ", style="bold")
     quality.append(percent(summary["quality"]), style="bold")
     parts = [head, quality]
     counts = Text()
     for index, name in enumerate(SEGMENTS):
         if index:
             counts.append(" · ")
-        share = f" ({100 * segments[name] / total:.0f} %)" if total else ""
-        counts.append(f"{SEGMENT_LABELS[name]} {segments[name]}{share}", style=SEGMENT_STYLES[name])
+        share = (
+            message("summary.share", percent=decimal(100 * segments[name] / total, 0))
+            if total
+            else ""
+        )
+        label = message("summary.segment", label=segment_label(name), count=segments[name])
+        counts.append(label + share, style=SEGMENT_STYLES[name])
     parts.append(counts)
     if summary.get("nps_answers"):
-        nps = Text(f"NPS {signed(summary['nps'])} ({summary['nps_answers']} answers)")
+        nps = Text(plural("summary.nps", summary["nps_answers"], nps=signed(summary["nps"])))
         by_segment = " · ".join(
-            f"{SEGMENT_LABELS[s].lower()} {signed(v)}" for s, v in summary["nps_by_segment"].items()
+            f"{segment_label(s).lower()} {signed(v)}" for s, v in summary["nps_by_segment"].items()
         )
         nps.append(f" — {by_segment}")
         parts.append(nps)
@@ -65,9 +89,10 @@ def summary_lines(summary: dict[str, Any], source: str) -> RenderableType:
     if reasons:
         parts.append(
             Text(
-                "Unrecoverable because: "
+                message("summary.because")
+                + message("colon")
                 + " · ".join(
-                    f"{k.replace('_', ' ') if k == 'no_criterion_met' else k} {v}"
+                    f"{message('summary.no_criterion_met') if k == 'no_criterion_met' else k} {v}"
                     for k, v in reasons.items()
                 )
             )
@@ -76,7 +101,8 @@ def summary_lines(summary: dict[str, Any], source: str) -> RenderableType:
     if unjudged:
         parts.append(
             Text(
-                "Unjudged (a value was missing, counted as not met): "
+                message("summary.unjudged")
+                + message("colon")
                 + " · ".join(f"{k} {v}" for k, v in unjudged.items())
             )
         )
@@ -84,26 +110,41 @@ def summary_lines(summary: dict[str, Any], source: str) -> RenderableType:
 
 
 def customer_table(
-    rows: list[dict[str, Any]], id_column: str, name_column: str | None, criteria: list[str]
+    rows: list[dict[str, Any]],
+    id_column: str,
+    name_column: str | None,
+    criteria: list[str],
+    width: int = 120,
 ) -> Table:
-    """The customers in priority order: one column per criterion (✓ met), then problems."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("#", justify="right")
-    table.add_column(id_column, no_wrap=True)
+    """The customers in priority order: one column per criterion (✓ met), then problems.
+
+    One line per customer in `width` columns: the name takes what the other columns leave
+    (up to 36 characters) and is cut with an ellipsis rather than folded; in a terminal too
+    narrow to give it 8 characters, the name is left out (the id identifies the customer).
+    """
+    if name_column and _name_width(rows, width, criteria) < 8:
+        name_column = None
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(id_column, no_wrap=True, min_width=min(len(id_column), 8))
     if name_column:
-        table.add_column(name_column, overflow="fold", max_width=36)
-    table.add_column("segment", no_wrap=True)
+        # one line per customer: a long name is cut with an ellipsis rather than folded
+        name_width = _name_width(rows, width, criteria)
+        table.add_column(name_column, no_wrap=True, overflow="ellipsis", width=name_width)
+    table.add_column(message("table.segment"), no_wrap=True, min_width=_longest_segment_label())
     for key in criteria:
-        table.add_column(key, justify="center")
-    table.add_column("problems")
+        # the key's words may wrap in the header; the cell is one mark
+        table.add_column(key.replace("_", " "), justify="center", width=_header_width(key))
+    problems = message("table.problems")
+    table.add_column(problems, overflow="fold", min_width=max(8, len(problems)))
     if any(row["compensated"] for row in rows):
-        table.add_column("compensated")
+        table.add_column(message("table.compensated"))
     for row in rows:
         segment = row["segment"]
         cells = [Text(str(row["priority"])), Text(str(row[id_column]))]
         if name_column:
             cells.append(Text(str(row[name_column] or "")))
-        cells.append(Text(SEGMENT_LABELS[segment], style=SEGMENT_STYLES[segment]))
+        cells.append(Text(segment_label(segment), style=SEGMENT_STYLES[segment]))
         met = set(row["criteria"].split("|"))
         cells += [Text("✓", style="green") if key in met else Text("·") for key in criteria]
         cells.append(Text(row["problems"].replace("|", ", "), style="red"))
@@ -113,14 +154,41 @@ def customer_table(
     return table
 
 
+def _longest_segment_label() -> int:
+    """Width of the segment column: its longest name in the current language."""
+    return max(len(segment_label(segment)) for segment in SEGMENTS)
+
+
+def _header_width(key: str) -> int:
+    """A criterion column is as wide as the longest word of its key (the words wrap)."""
+    return max(4, *(len(word) for word in key.split("_")))
+
+
+def _name_width(rows: list[dict[str, Any]], width: int, criteria: list[str]) -> int:
+    """What is left for the name once the other columns have their natural width."""
+    ids = max((len(str(row.get("priority", ""))) for row in rows), default=1)
+    problems = message("table.problems")
+    others = [
+        ids,
+        max([len(str(next(iter(row.values()), ""))) for row in rows] + [8]),
+        _longest_segment_label(),
+        *(_header_width(key) for key in criteria),
+        min(20, max([len(str(row.get("problems", ""))) for row in rows] + [8, len(problems)])),
+    ]
+    if any(row.get("compensated") for row in rows):
+        others.append(min(20, max([len(str(row["compensated"])) for row in rows] + [11])))
+    left = width - sum(others) - 2 * (len(others) + 1)
+    return min(36, left)
+
+
 def actions_lines(actions: dict[str, str], summary: dict[str, Any]) -> RenderableType:
     """The advice for each segment present in the portfolio."""
-    lines = [Text("What to do", style="bold")]
+    lines = [Text(message("summary.what_to_do"), style="bold")]
     for name in SEGMENTS:
         if summary["segments"][name]:
             line = Text("  ")
-            line.append(SEGMENT_LABELS[name], style=SEGMENT_STYLES[name])
-            line.append(f": {actions[name]}")
+            line.append(segment_label(name), style=SEGMENT_STYLES[name])
+            line.append(message("colon") + actions[name])
             lines.append(line)
     return Group(*lines)
 
@@ -137,10 +205,9 @@ def checklist(steps: list[Step], source: str) -> RenderableType:
         for line in step.lines:
             grid.add_row("", Padding(Text(line), (0, 0, 0, 2), expand=False))
         for warning in step.warnings:
-            grid.add_row(
-                "", Padding(Text(f"warning: {warning}", style="yellow"), (0, 0, 0, 2), expand=False)
-            )
-    return Group(Text(f"{source} — the five steps", style="bold"), grid)
+            text = Text(message("cli.warning", text=warning), style="yellow")
+            grid.add_row("", Padding(text, (0, 0, 0, 2), expand=False))
+    return Group(Text(message("checklist.title", source=source), style="bold"), grid)
 
 
 def explanation(data: dict[str, Any], id_column: str, compensate_with: int) -> RenderableType:
@@ -150,12 +217,22 @@ def explanation(data: dict[str, Any], id_column: str, compensate_with: int) -> R
     if data["name"]:
         head.append(f" — {data['name']}", style="bold")
     line = Text()
-    line.append(SEGMENT_LABELS[segment], style=SEGMENT_STYLES[segment])
-    met = data["criteria_met"]
+    line.append(segment_label(segment), style=SEGMENT_STYLES[segment])
     kept = sum(1 for r in data["rules"] if r["kind"] == "criterion")
-    line.append(f" · priority {data['priority']} of {data['total']} · {met} of {kept} criteria met")
+    line.append(
+        message(
+            "explain.rank",
+            priority=data["priority"],
+            total=data["total"],
+            met=data["criteria_met"],
+            kept=kept,
+        )
+    )
     parts: list[RenderableType] = [head, line]
-    for kind, title in (("criterion", "Criteria"), ("problem", "Problems")):
+    for kind, title in (
+        ("criterion", message("explain.criteria")),
+        ("problem", message("explain.problems")),
+    ):
         rules = [r for r in data["rules"] if r["kind"] == kind]
         if not rules:
             continue
@@ -165,18 +242,18 @@ def explanation(data: dict[str, Any], id_column: str, compensate_with: int) -> R
         for rule in rules:
             mark, style, word = _verdict(rule, kind, compensate_with)
             heading = Text(rule["key"], style="bold")
-            heading.append(f": {word}", style=style)
+            heading.append(message("colon") + word, style=style)
             grid.add_row(Text(mark, style=style), heading)
             values = ", ".join(
-                f"{column} = {value if value is not None else '(blank)'}"
+                f"{column} = {value if value is not None else message('explain.blank')}"
                 for column, value in rule["values"].items()
             )
-            detail = Text(f"when {rule['when']}")
+            detail = Text(message("explain.when", when=rule["when"]))
             if values:
-                detail.append(f"   read: {values}", style="dim")
+                detail.append(message("explain.read", values=values), style="dim")
             grid.add_row("", Padding(detail, (0, 0, 0, 2), expand=False))
         parts += [Text(title, style="bold"), grid]
-    parts.append(Text(f"What to do: {data['action']}"))
+    parts.append(Text(message("explain.what_to_do", action=data["action"])))
     return Group(*parts)
 
 
@@ -184,14 +261,14 @@ def _verdict(rule: dict[str, Any], kind: str, compensate_with: int) -> tuple[str
     result = rule["result"]
     if kind == "criterion":
         return {
-            "true": ("✓", "green", "met"),
-            "false": ("✗", "red", "not met"),
-            "unknown": ("?", "yellow", "unknown (a value is missing): counted as not met"),
+            "true": ("✓", "green", message("explain.met")),
+            "false": ("✗", "red", message("explain.not_met")),
+            "unknown": ("?", "yellow", message("explain.unknown_criterion")),
         }[result]
     if rule["compensated"]:
-        return "~", "yellow", f"present, compensated ({compensate_with} or more criteria met)"
+        return "~", "yellow", message("explain.compensated", count=compensate_with)
     return {
-        "true": ("!", "red", "present"),
-        "false": ("·", "green", "absent"),
-        "unknown": ("?", "yellow", "unknown (a value is missing): counted as absent"),
+        "true": ("!", "red", message("explain.present")),
+        "false": ("·", "green", message("explain.absent")),
+        "unknown": ("?", "yellow", message("explain.unknown_problem")),
     }[result]

@@ -1,0 +1,120 @@
+"""Help texts: the application, each command (with its examples) and each shared option, and
+the few words of Typer's own help screens (Arguments, Options, [required]...)."""
+
+EN: dict[str, str] = {
+    "help.app": "Sort your customers into satisfied, easy to satisfy and unrecoverable, "
+    "following the five-step portfolio method.",
+    "help.version": "Show the version and exit.",
+    "help.help": "Show this message and exit.",
+    "help.classify": "Classify customers into satisfied, easy to satisfy and unrecoverable.\n\n"
+    "Example:\n\n"
+    "\b\n"
+    "    portfolio classify customers.csv -c criteria.yaml\n"
+    "    portfolio classify customers.csv -o classified.csv --keep-columns\n"
+    "    portfolio classify customers.csv -f json --fail-under 70 > portfolio.json",
+    "help.check": "Check the criteria file and show the five steps as a checklist.\n\n"
+    "Exit 0 when it can be used (warnings included), 2 when it cannot.\n\n"
+    "Example:\n\n"
+    "\b\n"
+    "    portfolio check -c criteria.yaml\n"
+    "    portfolio check customers.csv",
+    "help.explain": "Show one customer: each criterion and problem, true, false or unknown, "
+    "with the values read.\n\n"
+    "Example:\n\n"
+    "\b\n"
+    "    portfolio explain customers.csv C0114",
+    "help.input": "Customer list (CSV, .xlsx or .parquet), or - to read CSV from standard input.",
+    "help.check_input": "Optional customer list: also check its columns and types.",
+    "help.customer_id": "The customer's id.",
+    "help.criteria": "Criteria file. Default: $PORTFOLIO_CRITERIA, else ./criteria.yaml, else "
+    "./criteria.yml.",
+    "help.as_of": "Date the portfolio is judged on (YYYY-MM-DD): days_since() counts to it. "
+    "Default: today.",
+    "help.quiet": "Print nothing on success (errors still go to stderr).",
+    "help.debug": "Show the full traceback of an error.",
+    "help.encoding": "Encoding of the input, e.g. cp1252 (default: detected: BOM, UTF-8, cp1252, "
+    "latin-1).",
+    "help.delimiter": "Field separator of a CSV input: , ; | or tab (default: detected).",
+    "help.lang": "Language of labels and messages: en or fr. Default: from LC_ALL, LC_MESSAGES "
+    "or LANG. Column values and JSON keys stay the same.",
+    "help.format": "table, csv, json, markdown or xlsx. Default: from -o's suffix, else table.",
+    "help.explain_format": "table (for people) or json.",
+    "help.output": "Write to this file (written whole, or not at all).",
+    "help.keep_columns": "Append the input's own columns, as written.",
+    "help.fail_under": "Exit 1 (after writing everything) when portfolio quality is below PCT %.",
+    "help.limit": "Rows shown in the table format (0: all).",
+    # Typer's own words, by their English text (see cli/common.py)
+    "click.Arguments": "Arguments",
+    "click.Options": "Options",
+    "click.Commands": "Commands",
+    "click.required": "required",
+    "click.default: {default}": "default: {default}",
+    "click.env var: {var}": "env var: {var}",
+    "click.Missing command.": "Missing command.",
+    "click.Aborted!": "Aborted!",
+    "click.Install completion for the current shell.": "Install completion for the current shell.",
+    "click.Show completion for the current shell, to copy it or customize the installation.": (
+        "Show completion for the current shell, to copy it or customize the installation."
+    ),
+}
+
+FR: dict[str, str] = {
+    "help.app": "Classe vos clients en satisfaits, faciles à satisfaire et irrécupérables, "
+    "selon la méthode du portefeuille en cinq étapes.",
+    "help.version": "Affiche la version et quitte.",
+    "help.help": "Affiche ce message et quitte.",
+    "help.classify": "Classe les clients en satisfaits, faciles à satisfaire et "
+    "irrécupérables.\n\n"
+    "Exemple :\n\n"
+    "\b\n"
+    "    portfolio classify clients.csv -c criteria.yaml\n"
+    "    portfolio classify clients.csv -o classes.csv --keep-columns\n"
+    "    portfolio classify clients.csv -f json --fail-under 70 > portefeuille.json",
+    "help.check": "Vérifie le fichier de critères et montre les cinq étapes sous forme de "
+    "liste.\n\n"
+    "Sort avec 0 s'il est utilisable (même avec des avertissements), 2 sinon.\n\n"
+    "Exemple :\n\n"
+    "\b\n"
+    "    portfolio check -c criteria.yaml\n"
+    "    portfolio check clients.csv",
+    "help.explain": "Montre un client : chaque critère et chaque problème, vrai, faux ou "
+    "inconnu, avec les valeurs lues.\n\n"
+    "Exemple :\n\n"
+    "\b\n"
+    "    portfolio explain clients.csv C0114",
+    "help.input": "Liste de clients (CSV, .xlsx ou .parquet), ou - pour lire un CSV sur l'entrée "
+    "standard.",
+    "help.check_input": "Liste de clients facultative : vérifie aussi ses colonnes et leurs types.",
+    "help.customer_id": "L'identifiant du client.",
+    "help.criteria": "Fichier de critères. Par défaut : $PORTFOLIO_CRITERIA, sinon "
+    "./criteria.yaml, sinon ./criteria.yml.",
+    "help.as_of": "Date à laquelle le portefeuille est jugé (AAAA-MM-JJ) : days_since() compte "
+    "jusqu'à elle. Par défaut : aujourd'hui.",
+    "help.quiet": "N'affiche rien en cas de succès (les erreurs vont toujours sur stderr).",
+    "help.debug": "Montre la trace complète d'une erreur.",
+    "help.encoding": "Encodage du fichier lu, par exemple cp1252 (par défaut : détecté).",
+    "help.delimiter": "Séparateur de champs d'un CSV : , ; | ou tab (par défaut : détecté).",
+    "help.lang": "Langue des libellés et des messages : en ou fr. Par défaut : selon LC_ALL, "
+    "LC_MESSAGES ou LANG. Les valeurs des colonnes et les clés JSON ne changent pas.",
+    "help.format": "table, csv, json, markdown ou xlsx. Par défaut : selon l'extension de -o, "
+    "sinon table.",
+    "help.explain_format": "table (pour les personnes) ou json.",
+    "help.output": "Écrit dans ce fichier (en entier, ou pas du tout).",
+    "help.keep_columns": "Ajoute les colonnes du fichier lu, telles qu'écrites.",
+    "help.fail_under": "Sort avec 1 (après avoir tout écrit) si la qualité du portefeuille est "
+    "sous PCT %.",
+    "help.limit": "Lignes montrées dans le format table (0 : toutes).",
+    "click.Arguments": "Arguments",
+    "click.Options": "Options",
+    "click.Commands": "Commandes",
+    "click.required": "obligatoire",
+    "click.default: {default}": "par défaut : {default}",
+    "click.env var: {var}": "variable d'environnement : {var}",
+    "click.Missing command.": "Commande manquante.",
+    "click.Aborted!": "Interrompu.",
+    "click.Install completion for the current shell.": "Installe la complétion pour le shell "
+    "courant.",
+    "click.Show completion for the current shell, to copy it or customize the installation.": (
+        "Montre la complétion pour le shell courant, pour la copier ou adapter l'installation."
+    ),
+}
