@@ -19,6 +19,8 @@ from portfolio_cli.cli.common import (
     survive_any_terminal,
 )
 from portfolio_cli.cli.explain import explain_command
+from portfolio_cli.cli.init import init_command
+from portfolio_cli.cli.profile import profile_command
 from portfolio_cli.messages import message
 
 app = typer.Typer(
@@ -74,6 +76,8 @@ COMMAND_PARAMS["explain"] = {
 app.command("classify")(classify_command)
 app.command("check")(check_command)
 app.command("explain")(explain_command)
+app.command("init")(init_command)
+app.command("profile")(profile_command)
 
 
 def main() -> None:

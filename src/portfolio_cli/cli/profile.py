@@ -1,0 +1,182 @@
+"""`portfolio profile`: what each segment's customers have in common, and (with --outcome)
+whether the criteria predict a known outcome."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from portfolio_cli.cli.common import (
+    AsOfOption,
+    CriteriaOption,
+    DayFirstOption,
+    DebugOption,
+    DecimalOption,
+    DelimiterOption,
+    EncodingOption,
+    InputFlags,
+    LangOption,
+    OrdersOption,
+    QuietOption,
+    SheetOption,
+    SurveysOption,
+    VerboseOption,
+    boundary,
+    find_criteria,
+    make_console,
+    parse_as_of,
+    read_input,
+    write_stdout,
+)
+from portfolio_cli.errors import Issue, UsageError
+
+FORMATS = ("table", "json", "csv")
+
+
+@boundary
+def profile_command(
+    input: Annotated[
+        str,
+        typer.Argument(
+            metavar="INPUT",
+            help="Customer list (CSV), or - for standard input.",
+            show_default=False,
+        ),
+    ],
+    criteria: CriteriaOption = None,
+    outcome: Annotated[
+        str | None,
+        typer.Option(
+            "--outcome",
+            metavar="COLUMN",
+            help="A yes/no, 1/0 or true/false column the criteria do not read (e.g. Churn): "
+            "show how often it happened in each segment.",
+            show_default=False,
+        ),
+    ] = None,
+    top: Annotated[
+        int,
+        typer.Option("--top", "-n", min=1, metavar="N", help="Characteristics shown per segment."),
+    ] = 5,
+    all_columns: Annotated[
+        bool,
+        typer.Option(
+            "--all-columns",
+            help="Also profile the columns the criteria read (left out by default).",
+        ),
+    ] = False,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, json or csv (default: from the -o suffix, else table).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="PATH", help="Write to this file.", show_default=False
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    encoding: EncodingOption = None,
+    delimiter: DelimiterOption = None,
+    decimal: DecimalOption = None,
+    dayfirst: DayFirstOption = None,
+    sheet: SheetOption = None,
+    orders: OrdersOption = None,
+    surveys: SurveysOption = None,
+    verbose: VerboseOption = False,
+    lang: LangOption = None,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Show what sets each segment's customers apart from the whole portfolio.
+
+    For number columns, the segment's median against the portfolio's; for text columns, the
+    values over-represented in the segment (share in segment, in portfolio, lift), ranked by how
+    much they distinguish the segment. With --outcome, the outcome's rate per segment: do the
+    "satisfied" customers really stay?
+
+    Example:
+
+        portfolio profile customers.csv --top 3
+
+        portfolio profile telco.csv -c telco.yaml --outcome Churn
+    """
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.engine import classify
+    from portfolio_cli.messages import current
+    from portfolio_cli.profile import check_outcome, profile_segments
+    from portfolio_cli.writers import profile as view
+
+    language_code = current()
+    fmt_name = _format(fmt, output)
+    day = parse_as_of(as_of)
+    rules = load_criteria(find_criteria(criteria))
+    if outcome is not None:
+        check_outcome(rules, outcome)  # before reading a large file
+    flags = InputFlags(
+        encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet
+    )
+    customers = read_input(input, rules, flags, every_column=True, as_of=day)
+    result = classify(customers, rules, day)
+    data = profile_segments(
+        customers, result, rules, outcome=outcome, top=top, all_columns=all_columns
+    )
+    if fmt_name == "table":
+        if output is not None:
+            import io
+
+            from rich.console import Console
+
+            from portfolio_cli.writers.files import atomic_write
+
+            text = io.StringIO()
+            Console(file=text, width=120, highlight=False).print(
+                view.profile_view(data, language_code)
+            )
+            with atomic_write(output) as stream:
+                stream.write(text.getvalue().encode("utf-8"))
+        elif not quiet:
+            make_console().print(view.profile_view(data, language_code))
+        return
+    document = view.profile_json(data) if fmt_name == "json" else view.profile_csv(data)
+    if output is None:
+        write_stdout(document)
+        return
+    from portfolio_cli.writers.files import atomic_write
+
+    with atomic_write(output) as stream:
+        stream.write(document)
+    if not quiet:
+        make_console(stderr=True).print(f"wrote {output}", markup=False)
+
+
+def _format(fmt: str | None, output: Path | None) -> str:
+    """--format if given, else the suffix of -o (.json, .csv, .txt), else a table."""
+    if fmt is not None:
+        name = fmt.lower().strip()
+        if name not in FORMATS:
+            raise UsageError(
+                Issue("bad-format", f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
+            )
+        return name
+    if output is None:
+        return "table"
+    suffixes = {".json": "json", ".csv": "csv", ".txt": "table"}
+    name_of = suffixes.get(output.suffix.lower())
+    if name_of is None:
+        raise UsageError(
+            Issue(
+                "bad-format",
+                f"cannot tell the format from '{output.name}': use a .json, .csv or .txt name, "
+                "or pass --format",
+            )
+        )
+    return name_of

@@ -1,0 +1,292 @@
+"""What each segment's customers have in common, against the whole portfolio; and, with a known
+outcome (did the customer leave?), how often it happened in each segment.
+
+Everything is computed on whole columns (groupby, crosstab); the result is plain data (dicts,
+lists, numbers) so that the terminal table, JSON, CSV and the HTML report all read the same thing.
+
+How much a characteristic distinguishes a segment (its `score`), on one scale for both kinds:
+- a number column: |segment median - portfolio median| / portfolio standard deviation
+  (a difference of medians counted in standard deviations, like Cohen's d);
+- a text value: Cohen's h between its share in the segment and in the portfolio,
+  2·asin(√p_segment) - 2·asin(√p_portfolio), kept only when the value is over-represented.
+A score of 0.2 is a small difference, 0.5 a medium one, 0.8 and more a large one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from portfolio_cli.criteria import SEGMENTS, Criteria
+from portfolio_cli.engine import Classification
+from portfolio_cli.errors import CriteriaError, InputError, Issue, UsageError
+from portfolio_cli.expressions import Kind, unknown_column_message
+from portfolio_cli.readers import CustomerList
+
+# A text column with more distinct values than this (a city, an e-mail) says little per value.
+MAX_LEVELS = 20
+# Number columns with this many distinct values or fewer (0/1 flags) are read as categories.
+FLAG_LEVELS = 2
+YES = ("yes", "y", "true", "1", "oui", "o", "vrai")
+NO = ("no", "n", "false", "0", "non", "faux")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A column left out of the profile, and why (`id`, `name`, `criteria`, `outcome`, ...)."""
+
+    column: str
+    reason: str
+
+
+def check_outcome(criteria: Criteria, outcome: str) -> None:
+    """Refuse an outcome column that the criteria read: judging rules by what they read is
+    circular. Raises `CriteriaError` naming every rule that reads it."""
+    issues = [
+        Issue(
+            "circular-outcome",
+            f"the criteria read '{outcome}', the --outcome column: checking criteria against "
+            "an outcome they already read is circular; remove it from this rule or choose "
+            "another --outcome column",
+            rule.where or criteria.source,
+        )
+        for rule in criteria.rules()
+        if outcome in rule.condition.columns()
+    ]
+    if issues:
+        raise CriteriaError(issues)
+
+
+def profile_segments(
+    customers: CustomerList,
+    result: Classification,
+    criteria: Criteria,
+    *,
+    outcome: str | None = None,
+    top: int = 5,
+    all_columns: bool = False,
+) -> dict[str, Any]:
+    """Per segment, the `top` characteristics that most set it apart from the whole portfolio,
+    and the outcome's rate per segment when `outcome` names a yes/no column.
+
+    Columns left out: the id and name columns, the outcome, dates, empty columns, text with more
+    than MAX_LEVELS values, and (unless `all_columns`) the columns the criteria read, since a
+    segment obviously differs on what defined it.
+    """
+    if top < 1:
+        raise UsageError(Issue("bad-top", f"--top must be 1 or more (got {top})"))
+    frame, kinds = customers.frame, customers.kinds
+    if outcome is not None:
+        check_outcome(criteria, outcome)
+        if outcome not in kinds:
+            raise UsageError(
+                Issue("unknown-column", "--outcome: " + unknown_column_message(outcome, kinds))
+            )
+    segment = pd.Series(np.asarray(result.segment), index=frame.index)
+    total = len(frame)
+    sizes = np.bincount(segment.to_numpy(), minlength=len(SEGMENTS)) if total else np.zeros(3)
+    numbers, categories, skipped = _columns(customers, criteria, outcome, all_columns)
+    found: dict[int, list[dict[str, Any]]] = {code: [] for code in range(len(SEGMENTS))}
+    _numbers(frame, numbers, segment, found)
+    _categories(frame, kinds, categories, segment, sizes, found)
+    segments: dict[str, Any] = {}
+    for code, name in enumerate(SEGMENTS):
+        ranked = sorted(found[code], key=lambda item: (-item["score"], item["column"]))
+        segments[name] = {
+            "customers": int(sizes[code]),
+            "share": round(int(sizes[code]) / total, 4) if total else None,
+            "characteristics": ranked[:top],
+        }
+    return {
+        "total": total,
+        "segments": segments,
+        "columns": numbers + categories,
+        "skipped": [{"column": s.column, "reason": s.reason} for s in skipped],
+        "outcome": _outcome(frame, kinds, outcome, segment, customers.info.source)
+        if outcome is not None
+        else None,
+    }
+
+
+def _columns(
+    customers: CustomerList, criteria: Criteria, outcome: str | None, all_columns: bool
+) -> tuple[list[str], list[str], list[Skipped]]:
+    """Which columns to profile as numbers and as categories, and which to leave out."""
+    frame, kinds = customers.frame, customers.kinds
+    read_by_criteria = {c for rule in criteria.rules() for c in rule.condition.columns()}
+    reasons = {customers.id_column: "id"}
+    if criteria.customers.name:
+        reasons[criteria.customers.name] = "name"
+    if outcome is not None:
+        reasons[outcome] = "outcome"
+    numbers: list[str] = []
+    categories: list[str] = []
+    skipped: list[Skipped] = []
+    for column in customers.header:
+        if column not in kinds:
+            continue
+        kind = kinds[column]
+        reason = reasons.get(column)
+        if reason is None and column in read_by_criteria and not all_columns:
+            reason = "criteria"
+        if reason is None and kind in (Kind.DATE, Kind.EMPTY):
+            reason = kind.name.lower()
+        levels = int(frame[column].nunique(dropna=True)) if reason is None else 0
+        if reason is None and levels < 2:
+            reason = "constant"
+        if reason is None and kind is Kind.NUMBER and levels > FLAG_LEVELS:
+            numbers.append(column)
+        elif reason is None and levels > MAX_LEVELS:
+            reason = "too-many-values"
+        elif reason is None:
+            categories.append(column)
+        if reason is not None:
+            skipped.append(Skipped(column, reason))
+    return numbers, categories, skipped
+
+
+def _numbers(
+    frame: pd.DataFrame,
+    columns: Sequence[str],
+    segment: pd.Series[Any],
+    found: dict[int, list[dict[str, Any]]],
+) -> None:
+    """Median per segment against the portfolio median, for every number column at once."""
+    if not columns or frame.empty:
+        return
+    values = frame[list(columns)].astype("float64")
+    overall = values.median()
+    spread = values.std()
+    medians = values.groupby(segment).median()
+    for code in medians.index:  # one row per segment (three at most), not per customer
+        row = medians.loc[code]
+        for column in columns:
+            median, portfolio = row[column], overall[column]
+            if pd.isna(median) or pd.isna(portfolio):
+                continue
+            deviation = spread[column]
+            score = abs(median - portfolio) / deviation if deviation and deviation > 0 else 0.0
+            found[int(str(code))].append(
+                {
+                    "column": column,
+                    "kind": "number",
+                    "value": None,
+                    "segment": float(median),
+                    "portfolio": float(portfolio),
+                    "lift": round(float(median / portfolio), 4) if portfolio else None,
+                    "score": round(float(score), 4),
+                }
+            )
+
+
+def _categories(
+    frame: pd.DataFrame,
+    kinds: dict[str, Kind],
+    columns: Sequence[str],
+    segment: pd.Series[Any],
+    sizes: np.ndarray[Any, Any],
+    found: dict[int, list[dict[str, Any]]],
+) -> None:
+    """Values over-represented in a segment: share in segment, share in portfolio, lift."""
+    total = int(sizes.sum())
+    for column in columns:
+        values = _as_text(frame[column], kinds[column])
+        counts = pd.crosstab(segment, values)  # segments × values, missing values left out
+        portfolio = counts.sum(axis=0) / total
+        for code in counts.index:
+            row = counts.loc[code]
+            size = int(sizes[int(str(code))])
+            if not size:
+                continue
+            share = row / size
+            lift = share / portfolio
+            h = 2 * np.arcsin(np.sqrt(share)) - 2 * np.arcsin(np.sqrt(portfolio))
+            for value in share.index[(lift > 1) & (h > 0)]:
+                found[int(str(code))].append(
+                    {
+                        "column": column,
+                        "kind": "text",
+                        "value": str(value),
+                        "segment": round(float(share[value]), 4),
+                        "portfolio": round(float(portfolio[value]), 4),
+                        "lift": round(float(lift[value]), 4),
+                        "score": round(float(h[value]), 4),
+                    }
+                )
+
+
+def _as_text(column: pd.Series[Any], kind: Kind) -> pd.Series[Any]:
+    """A category column as text values: 0/1 flags as `0`/`1`, true/false as `true`/`false`."""
+    if kind is Kind.NUMBER:
+        numbers = column.astype("float64")
+        whole = numbers.dropna()
+        if (whole == whole.round()).all():
+            return numbers.astype("Int64").astype("string")
+        return numbers.astype("string")
+    if kind is Kind.BOOL:
+        return column.astype("boolean").map({True: "true", False: "false"}).astype("string")
+    return column.astype("string")
+
+
+def outcome_flags(column: pd.Series[Any], kind: Kind, name: str, source: str) -> pd.Series[Any]:
+    """A yes/no, 0/1 or true/false column as a nullable boolean; anything else is refused."""
+    if kind is Kind.BOOL:
+        return column.astype("boolean")
+    text = column.astype("string").str.strip().str.lower()
+    if kind is Kind.NUMBER:
+        text = text.str.replace(r"\.0$", "", regex=True)
+    known = text.isin(YES) | text.isin(NO) | text.isna()
+    if not bool(known.all()):
+        position = int(np.flatnonzero(~known.to_numpy(dtype=bool))[0])
+        raise InputError(
+            Issue(
+                "not-yes-no",
+                f"{source}: --outcome column '{name}' must hold yes/no, 1/0 or true/false, "
+                f"but row {position + 2} holds '{column.iloc[position]}'",
+            )
+        )
+    flags: pd.Series[Any] = text.isin(YES).astype("boolean").mask(text.isna())
+    return flags
+
+
+def _outcome(
+    frame: pd.DataFrame,
+    kinds: dict[str, Kind],
+    name: str,
+    segment: pd.Series[Any],
+    source: str,
+) -> dict[str, Any]:
+    """How often the outcome happened, per segment and in the portfolio, and the lift."""
+    flags = outcome_flags(frame[name], kinds[name], name, source)
+    known = flags.notna()
+    happened = flags.fillna(False).astype("int64")
+    overall_known = int(known.sum())
+    overall_count = int(happened.sum())
+    rate = overall_count / overall_known if overall_known else None
+    counts = happened.groupby(segment).sum()
+    answered = known.astype("int64").groupby(segment).sum()
+    segments: dict[str, Any] = {}
+    for code, label in enumerate(SEGMENTS):
+        n = int(answered.get(code, 0))
+        k = int(counts.get(code, 0))
+        seg_rate = k / n if n else None
+        segments[label] = {
+            "known": n,
+            "count": k,
+            "rate": round(seg_rate, 4) if seg_rate is not None else None,
+            "lift": round(seg_rate / rate, 4) if seg_rate is not None and rate else None,
+        }
+    return {
+        "column": name,
+        "portfolio": {
+            "known": overall_known,
+            "count": overall_count,
+            "rate": round(rate, 4) if rate is not None else None,
+        },
+        "segments": segments,
+        "unknown": int((~known).sum()),
+    }

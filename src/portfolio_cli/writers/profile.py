@@ -1,0 +1,217 @@
+"""`portfolio profile` for people (Rich tables) and for machines (CSV, JSON).
+
+Column names and values from the file are put in `Text`, never read as Rich markup.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from portfolio_cli.criteria import SEGMENTS
+from portfolio_cli.messages import message
+from portfolio_cli.writers.formats import to_csv
+
+STYLES = {"satisfied": "green", "easy_to_satisfy": "yellow", "unrecoverable": "red"}
+CSV_COLUMNS = (
+    "segment",
+    "rank",
+    "kind",
+    "column",
+    "value",
+    "in_segment",
+    "in_portfolio",
+    "lift",
+    "score",
+)
+
+
+def share(value: float | None, lang: str = "en") -> str:
+    """0.665 → '66.5%' ('66,5 %' in French); None → '—'."""
+    if value is None:
+        return "—"
+    text = f"{100 * value:.1f}"
+    return f"{text.replace('.', ',')} %" if lang == "fr" else f"{text}%"
+
+
+def number(value: float | None, lang: str = "en") -> str:
+    """A median as people write it: 5031.2 → '5,031' ('5 031' in French), 0.45 → '0.45'."""
+    if value is None:
+        return "—"
+    text = f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if lang == "fr":
+        text = text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def ratio(value: float | None, lang: str = "en") -> str:
+    """A lift: 2.95 → '×2.95'."""
+    if value is None:
+        return "—"
+    text = f"×{value:.2f}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def profile_view(data: dict[str, Any], lang: str = "en") -> RenderableType:
+    """One table per segment (what sets it apart), then the outcome per segment if any."""
+    parts: list[RenderableType] = []
+    for name in SEGMENTS:
+        segment = data["segments"][name]
+        if parts:
+            parts.append(Text(""))
+        title = Text(
+            message(
+                "profile.segment_title",
+                lang,
+                segment=message(f"segment.{name}", lang),
+                count=segment["customers"],
+                share=share(segment["share"], lang),
+            ),
+            style=f"bold {STYLES[name]}",
+        )
+        parts.append(title)
+        if not segment["customers"]:
+            parts.append(Text("  " + message("profile.empty_segment", lang)))
+        elif not segment["characteristics"]:
+            parts.append(Text("  " + message("profile.nothing", lang)))
+        else:
+            parts.append(_characteristics(segment["characteristics"], lang))
+    parts.append(Text(message("profile.score_note", lang), style="dim"))
+    if data["skipped"]:
+        reasons = ", ".join(
+            f"{item['column']} ({message('profile.reason.' + item['reason'], lang)})"
+            for item in data["skipped"]
+        )
+        parts.append(Text(message("profile.left_out", lang, columns=reasons), style="dim"))
+    if data["outcome"] is not None:
+        parts.append(Text(""))
+        parts.append(outcome_view(data["outcome"], lang))
+    return Group(*parts)
+
+
+def _characteristics(items: list[dict[str, Any]], lang: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(message("profile.characteristic", lang))
+    for key in ("profile.in_segment", "profile.in_portfolio", "profile.lift", "profile.score"):
+        table.add_column(message(key, lang), justify="right")
+    for item in items:
+        if item["kind"] == "number":
+            label = message("profile.median", lang, column=item["column"])
+            values = [number(item["segment"], lang), number(item["portfolio"], lang)]
+        else:
+            label = f"{item['column']} = {item['value']}"
+            values = [share(item["segment"], lang), share(item["portfolio"], lang)]
+        score = f"{item['score']:.2f}"
+        table.add_row(
+            Text(label),
+            *(Text(v) for v in values),
+            Text(ratio(item["lift"], lang)),
+            Text(score.replace(".", ",") if lang == "fr" else score),
+        )
+    return table
+
+
+def outcome_view(outcome: dict[str, Any], lang: str = "en") -> RenderableType:
+    """The outcome's rate per segment and its lift over the portfolio."""
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        title=message("profile.outcome_title", lang, column=outcome["column"]),
+        title_justify="left",
+        title_style="bold",
+    )
+    table.add_column(message("profile.segment", lang))
+    for key in ("profile.customers", "profile.happened", "profile.rate", "profile.lift"):
+        table.add_column(message(key, lang), justify="right")
+    rows = [(name, outcome["segments"][name]) for name in SEGMENTS]
+    for name, row in rows:
+        table.add_row(
+            Text(message(f"segment.{name}", lang), style=STYLES[name]),
+            Text(str(row["known"])),
+            Text(str(row["count"])),
+            Text(share(row["rate"], lang)),
+            Text(ratio(row["lift"], lang)),
+        )
+    whole = outcome["portfolio"]
+    table.add_row(
+        Text(message("profile.whole_portfolio", lang), style="bold"),
+        Text(str(whole["known"])),
+        Text(str(whole["count"])),
+        Text(share(whole["rate"], lang), style="bold"),
+        Text(ratio(1.0 if whole["rate"] else None, lang)),
+    )
+    parts: list[RenderableType] = [table]
+    if outcome["unknown"]:
+        parts.append(
+            Text(
+                message(
+                    "profile.outcome_unknown",
+                    lang,
+                    count=outcome["unknown"],
+                    column=outcome["column"],
+                ),
+                style="dim",
+            )
+        )
+    return Group(*parts)
+
+
+def profile_json(data: dict[str, Any]) -> bytes:
+    """The profile as one JSON document, keys sorted, English keys whatever the language."""
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def profile_csv(data: dict[str, Any]) -> bytes:
+    """One row per characteristic (kind `number` or `text`) and per outcome rate (`outcome`)."""
+    rows: list[list[Any]] = []
+    for name in SEGMENTS:
+        for rank, item in enumerate(data["segments"][name]["characteristics"], start=1):
+            rows.append(
+                [
+                    name,
+                    rank,
+                    item["kind"],
+                    item["column"],
+                    item["value"],
+                    item["segment"],
+                    item["portfolio"],
+                    item["lift"],
+                    item["score"],
+                ]
+            )
+    outcome = data["outcome"]
+    if outcome is not None:
+        whole = outcome["portfolio"]["rate"]
+        for name in SEGMENTS:
+            row = outcome["segments"][name]
+            rows.append(
+                [
+                    name,
+                    None,
+                    "outcome",
+                    outcome["column"],
+                    "rate",
+                    row["rate"],
+                    whole,
+                    row["lift"],
+                    None,
+                ]
+            )
+    return _csv_bytes(rows)
+
+
+def _csv_bytes(rows: list[list[Any]]) -> bytes:
+    import pyarrow as pa
+
+    types = [pa.string(), pa.int64(), pa.string(), pa.string(), pa.string()] + [pa.float64()] * 4
+    columns = {
+        name: pa.array([row[i] for row in rows], type=types[i])
+        for i, name in enumerate(CSV_COLUMNS)
+    }
+    return to_csv(pa.table(columns))

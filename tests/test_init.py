@@ -1,0 +1,386 @@
+"""`portfolio init`: the five steps as questions, answered with real keystrokes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE, EXAMPLE_CRITERIA, Run
+from portfolio_cli.criteria import load_criteria
+from portfolio_cli.engine import classify
+from portfolio_cli.readers import read_customers
+
+Write = Callable[[str, str | bytes], Path]
+AS_OF = "2026-11-23"
+# A new user rebuilding criteria.example.yaml from examples/customers.csv, one answer a line.
+EXAMPLE_ANSWERS = [
+    "",  # id column: the proposed customer_id (1)
+    "",  # name column: the proposed name (2)
+    "Buys again, recommends us, pays on time.",
+    "2",  # defined by the customer
+    "2026-06-15",
+    "",  # every 12 months
+    "",  # NPS column: the proposed recommend_score (9)
+    "6",  # criterion 1: orders_12m
+    "1",  # >=
+    "3",
+    "repeat_buyer",
+    "Buys regularly",
+    "9",  # criterion 2: recommend_score
+    "1",
+    "9",
+    "promoter",
+    "Recommends us",
+    "11",  # criterion 3: late_payments
+    "5",  # ==
+    "0",
+    "pays_on_time",
+    "Pays on time",
+    "4",  # problem 1: region
+    "1",  # is one of
+    "Corse, Guyane",
+    "outside_area",
+    "Outside our delivery area",
+    "n",
+    "10",  # problem 2: complaints_12m
+    "2",  # >
+    "3",
+    "chronic_complainer",
+    "Complains constantly",
+    "y",
+    "",  # no more problems
+    "2",  # two criteria compensate
+    "7",  # tie-break: total_spent
+    "1",  # largest first
+]
+
+
+def keys(answers: list[str]) -> str:
+    return "\n".join(answers) + "\n"
+
+
+def segments(criteria: Path) -> list[tuple[str, str, int]]:
+    rules = load_criteria(criteria)
+    customers = read_customers(EXAMPLE, rules.customers.id)
+    result = classify(customers, rules)
+    frame = result.customers
+    return list(zip(frame["customer_id"], frame["segment"], frame["priority"], strict=True))
+
+
+def test_answers_like_a_new_user_classify_the_list_as_the_example(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "criteria.yaml"
+    result = run(
+        "init", str(target), "--from", str(EXAMPLE), "--as-of", AS_OF,
+        input=keys(EXAMPLE_ANSWERS),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""  # questions go to standard error
+    said = result.stderr
+    assert "   6. orders_12m  (number, e.g. 6)" in said
+    assert "   4. region  (text, e.g. Auvergne-Rhône-Alpes)" in said
+    assert "orders_12m is a number: from 0 to 19; quartiles 1 / 5 / 9." in said
+    assert "  → orders_12m >= 3: 172 of 300 customers meet it." in said
+    assert (
+        "  → late_payments == 0: 178 of 300 customers meet it. "
+        "(unknown for 14: a value is missing, counted as not met)"
+    ) in said
+    assert '  → region in ["Corse", "Guyane"]: present for 12 of 300 customers.' in said
+    assert (
+        f"On {EXAMPLE}: satisfied 88, easy to satisfy 137, unrecoverable 75 "
+        "(portfolio quality 75.0 %)."
+    ) in said
+    rules = load_criteria(target)
+    assert [(r.key, r.when) for r in rules.criteria] == [
+        ("repeat_buyer", "orders_12m >= 3"),
+        ("promoter", "recommend_score >= 9"),
+        ("pays_on_time", "late_payments == 0"),
+    ]
+    assert [(r.key, r.when, r.compensable) for r in rules.problems] == [
+        ("outside_area", 'region in ["Corse", "Guyane"]', False),
+        ("chronic_complainer", "complaints_12m > 3", True),
+    ]
+    assert rules.satisfaction.defined_by == "customer"
+    assert rules.listening.nps == "recommend_score"
+    assert str(rules.listening.last_done) == "2026-06-15"
+    assert segments(target) == segments(EXAMPLE_CRITERIA)
+    check = run("check", str(EXAMPLE), "-c", str(target), "--as-of", AS_OF)
+    assert check.exit_code == 0
+    assert check.stdout.rstrip().endswith(f"{target}: usable")
+
+
+def test_the_file_is_commented_step_by_step(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "c.yaml"
+    run("init", str(target), "--from", str(EXAMPLE), input=keys(EXAMPLE_ANSWERS))
+    text = target.read_text(encoding="utf-8")
+    for comment in (
+        "# step 1: what satisfied means, and who defined it",
+        "# step 2: listen to customers at least once a year",
+        "# step 3: the three most important, most important first",
+        "# step 4: what you do not want in a customer",
+        "# step 5: act (compensation and tie-break)",
+    ):
+        assert comment in text
+
+
+def test_a_wrong_answer_is_asked_again(run: Run, tmp_path: Path) -> None:
+    answers = list(EXAMPLE_ANSWERS)
+    answers[0:1] = ["4", "1"]  # region cannot be the id: many customers share a region
+    answers[5:6] = ["15/06/2026", "2026-06-15"]  # a date as YYYY-MM-DD
+    # a comparison out of range, then a threshold that is not a number: each asked again
+    answers[10:12] = ["7", "1", "three", "3"]
+    result = run("init", str(tmp_path / "c.yaml"), "--from", str(EXAMPLE), input=keys(answers))
+    assert result.exit_code == 0, result.stderr
+    assert "region cannot be the id: some customers share a value or have none." in result.stderr
+    assert "Please type a date as YYYY-MM-DD (or press Enter if never)." in result.stderr
+    assert "Please type a number from 1 to 6." in result.stderr
+    assert "Please type a number." in result.stderr
+
+
+def test_without_data_conditions_are_typed_and_checked(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "c.yaml"
+    answers = [
+        "id",  # id column
+        "",  # no name column
+        "Comes back",
+        "1",
+        "",  # never listened
+        "",
+        "",  # no NPS column
+        "orders >= ",  # does not parse: asked again
+        "orders >= 3",
+        "",
+        "",
+        "",  # no more criteria
+        "",  # no problems
+        "spent down",  # not asc/desc
+        "spent desc",
+    ]
+    result = run("init", str(target), input=keys(answers))
+    assert result.exit_code == 0, result.stderr
+    assert "That condition cannot be used:" in result.stderr
+    assert "Listen at least once a year" in result.stderr
+    assert "Write a column, then asc or desc, e.g. total_spent desc." in result.stderr
+    rules = load_criteria(target)
+    assert [(r.key, r.label, r.when) for r in rules.criteria] == [
+        ("orders", "orders >= 3", "orders >= 3")
+    ]
+    assert rules.listening.last_done is None
+    assert [str(k) for k in rules.policy.order_by] == ["spent desc"]
+
+
+def test_an_existing_file_is_kept_unless_the_user_says_so(run: Run, write: Write) -> None:
+    target = write("criteria.yaml", "mine\n")
+    result = run("init", str(target), "--from", str(EXAMPLE), input="n\n")
+    assert result.exit_code == 0
+    assert f"{target} already exists. Replace it? (y/n) [n]: " in result.stderr
+    assert f"Nothing written: {target} is unchanged." in result.stderr
+    assert target.read_text() == "mine\n"
+    replaced = run("init", str(target), "--from", str(EXAMPLE), input=keys(["y", *EXAMPLE_ANSWERS]))
+    assert replaced.exit_code == 0
+    assert load_criteria(target).criteria[0].key == "repeat_buyer"
+
+
+def test_force_replaces_without_asking(run: Run, write: Write) -> None:
+    target = write("criteria.yaml", "mine\n")
+    result = run(
+        "init", str(target), "--from", str(EXAMPLE), "--force", input=keys(EXAMPLE_ANSWERS)
+    )
+    assert result.exit_code == 0
+    assert "already exists" not in result.stderr
+    assert load_criteria(target).criteria[0].key == "repeat_buyer"
+
+
+def test_end_of_input_writes_nothing(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "c.yaml"
+    result = run("init", str(target), "--from", str(EXAMPLE), input=keys(EXAMPLE_ANSWERS[:9]))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "error: No answer (end of input): nothing written. For scripts use --from INPUT --yes.\n"
+    )
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_yes_writes_a_starting_file_without_questions(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "start.yaml"
+    result = run("init", str(target), "--from", str(EXAMPLE), "--yes", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert "?" not in result.stderr
+    rules = load_criteria(target)
+    assert rules.customers.id == "customer_id"
+    assert rules.customers.name == "name"
+    assert rules.listening.nps == "recommend_score"
+    assert [(r.key, r.when) for r in rules.criteria] == [
+        ("promoter", "recommend_score >= 9"),
+        ("orders_12m", "orders_12m >= 5"),  # medians of examples/customers.csv
+        ("total_spent", "total_spent >= 2787.15"),
+    ]
+    assert [(r.key, r.when, r.compensable) for r in rules.problems] == [
+        ("complaints_12m", "complaints_12m > 2", True),
+        ("late_payments", "late_payments > 1", True),
+    ]
+    assert [str(k) for k in rules.policy.order_by] == ["total_spent desc"]
+    again = run("init", str(target), "--from", str(EXAMPLE), "--yes")
+    assert again.exit_code == 2
+    assert again.stderr == (
+        f"error: {target} already exists: pass --force to replace it, or choose another PATH\n"
+    )
+
+
+def test_yes_needs_from(run: Run, tmp_path: Path) -> None:
+    result = run("init", str(tmp_path / "c.yaml"), "--yes")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: --yes needs --from INPUT: the starting file is made from the columns of a "
+        "customer list\n"
+    )
+
+
+def test_questions_and_file_in_french(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "c.yaml"
+    answers = list(EXAMPLE_ANSWERS)
+    answers[27] = "n"
+    answers[33] = "o"
+    result = run("init", str(target), "--from", str(EXAMPLE), "--lang", "fr", input=keys(answers))
+    assert result.exit_code == 0, result.stderr
+    assert "Étape 1 sur 5 : Définir la satisfaction" in result.stderr
+    assert "  → orders_12m >= 3 : 172 clients sur 300 le remplissent." in result.stderr
+    assert "Un client qui remplit assez de critères peut-il le compenser ? (o/n) [n]" in (
+        result.stderr
+    )
+    text = target.read_text(encoding="utf-8")
+    assert "# étape 3 : les trois plus importants, le plus important d’abord" in text
+    assert load_criteria(target).problems[1].compensable
+
+
+pexpect = pytest.importorskip("pexpect", reason="pexpect is in the test extra")
+
+
+def test_end_to_end_in_a_terminal(tmp_path: Path) -> None:
+    """The installed `portfolio` command in a real pseudo-terminal, answered line by line."""
+    command = Path(sys.executable).with_name("portfolio")
+    env = {**os.environ, "NO_COLOR": "1", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    child = pexpect.spawn(
+        str(command),
+        ["init", "--from", str(EXAMPLE), "--as-of", AS_OF],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+    )
+    prompts = [
+        "customer id",
+        "the name",
+        "in one sentence",
+        "Choice",
+        "YYYY-MM-DD",
+        "in months",
+        "0-10 answer",
+        "Criterion 1",
+        "Choice",
+        "Threshold",
+        "Short key",
+        "Label",
+        "Criterion 2",
+        "Choice",
+        "Threshold",
+        "Short key",
+        "Label",
+        "Criterion 3",
+        "Choice",
+        "Threshold",
+        "Short key",
+        "Label",
+        "Problem 1",
+        "Choice",
+        "Values",
+        "Short key",
+        "Label",
+        "make up for it",
+        "Problem 2",
+        "Choice",
+        "Threshold",
+        "Short key",
+        "Label",
+        "make up for it",
+        "Problem 3",
+        "compensable problem",
+        "who comes first",
+        "Choice",
+    ]
+    assert len(prompts) == len(EXAMPLE_ANSWERS)
+    for prompt, answer in zip(prompts, EXAMPLE_ANSWERS, strict=True):
+        child.expect_exact(prompt)
+        child.sendline(answer)
+    child.expect_exact("Wrote criteria.yaml.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert segments(tmp_path / "criteria.yaml") == segments(EXAMPLE_CRITERIA)
+
+
+def test_ctrl_c_in_a_terminal_writes_nothing(tmp_path: Path) -> None:
+    command = Path(sys.executable).with_name("portfolio")
+    child = pexpect.spawn(str(command), ["init"], cwd=str(tmp_path), encoding="utf-8", timeout=30)
+    child.expect_exact("customer id")
+    child.sendintr()
+    child.expect_exact("Cancelled: nothing written.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_odd_column_names_and_values_make_conditions_that_parse(run: Run, write: Write) -> None:
+    data = write(
+        "odd.csv",
+        'code,Chiffre d\'affaires,ville\nA1,1200,"Paris ""centre"""\nA2,300,Lyon\nA3,,Lyon\n',
+    )
+    target = data.parent / "odd.yaml"
+    answers = [
+        "1", "0", "", "1", "", "", "",  # customers, step 1, step 2 (no NPS)
+        "2", "1", "1000", "", "",  # Chiffre d'affaires >= 1000
+        "3", "2", 'Paris "centre"', "", "",  # ville not one of: a value holding quotes
+        "", "",  # no more criteria, no problems
+        "",  # tie-break by id
+    ]  # fmt: skip
+    result = run("init", str(target), "--from", str(data), input=keys(answers))
+    assert result.exit_code == 0, result.stderr
+    assert "  → `Chiffre d'affaires` >= 1000: 1 of 3 customers meet it. (unknown for 1" in (
+        result.stderr
+    )
+    assert '  → ville != "Paris \\"centre\\"": 2 of 3 customers meet it.' in result.stderr
+    rules = load_criteria(target)
+    assert [(r.key, r.when) for r in rules.criteria] == [
+        ("chiffre_d_affaires", "`Chiffre d'affaires` >= 1000"),
+        ("ville", 'ville != "Paris \\"centre\\""'),
+    ]
+
+
+def test_refusals_before_any_question(run: Run, tmp_path: Path) -> None:
+    missing = run("init", str(tmp_path / "nope" / "c.yaml"), "--from", str(EXAMPLE))
+    assert missing.exit_code == 2
+    assert missing.stderr == (
+        f"error: cannot write {tmp_path / 'nope' / 'c.yaml'}: the folder {tmp_path / 'nope'} "
+        "does not exist\n"
+    )
+    stdin = run("init", str(tmp_path / "c.yaml"), "--from", "-", input="")
+    assert stdin.exit_code == 2
+    assert stdin.stderr == (
+        "error: --from - would read the customer list from standard input, where the answers "
+        "come from: give a file, or add --yes\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_yes_reads_the_list_from_standard_input(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "c.yaml"
+    result = run(
+        "init", str(target), "--from", "-", "--yes", input=EXAMPLE.read_text(encoding="utf-8")
+    )
+    assert result.exit_code == 0, result.stderr
+    assert load_criteria(target).listening.nps == "recommend_score"
