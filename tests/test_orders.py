@@ -328,3 +328,17 @@ def test_order_columns_without_orders_say_which_option_adds_them(
         f"error: {files['rules']} uses order_count_12m, r_score, which --orders FILE adds: pass "
         "the orders file\n",
     )
+
+
+def test_a_survey_score_that_is_not_a_number_names_its_row(
+    run: Run, write: Write, files: dict[str, str]
+) -> None:
+    path = write("s.csv", "id,date,score\nA,2026-01-01,9\nB,2026-01-02,dix\n")
+    result = run(
+        "classify", files["customers"], "-c", files["rules"], "--surveys", str(path),
+        "--orders", files["orders"],
+    )  # fmt: skip
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {path}: score must be a score from 0 to 10, but row 3 holds dix\n",
+    )

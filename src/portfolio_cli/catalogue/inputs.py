@@ -65,8 +65,11 @@ EN: dict[str, str] = {
     "surveys.no_nps": (
         "--surveys needs listening.nps in {criteria}: the column holding 0-10 answers"
     ),
-    "surveys.out_of_range": (
-        "{source}: {column} must be a score from 0 to 10, but {rows} hold {values}"
+    "surveys.out_of_range.one": (
+        "{source}: {column} must be a score from 0 to 10, but row {rows} holds {values}"
+    ),
+    "surveys.out_of_range.other": (
+        "{source}: {column} must be a score from 0 to 10, but rows {rows} hold {values}"
     ),
     "surveys.unknown": (
         "{source}: answers of people not in the customer list are not used: {answers} (of "
@@ -171,8 +174,12 @@ FR: dict[str, str] = {
     "surveys.no_nps": (
         "--surveys demande listening.nps dans {criteria} : la colonne des réponses de 0 à 10"
     ),
-    "surveys.out_of_range": (
-        "{source} : {column} doit être une note de 0 à 10, mais les {rows} contiennent {values}"
+    "surveys.out_of_range.one": (
+        "{source} : {column} doit être une note de 0 à 10, mais la ligne {rows} contient {values}"
+    ),
+    "surveys.out_of_range.other": (
+        "{source} : {column} doit être une note de 0 à 10, mais les lignes {rows} contiennent "
+        "{values}"
     ),
     "surveys.unknown": (
         "{source} : les réponses de personnes absentes de la liste ne sont pas utilisées : "

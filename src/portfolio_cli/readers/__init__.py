@@ -164,10 +164,10 @@ def _missing_id(label: str, id_column: str, header: tuple[str, ...]) -> Issue:
 def rows_text(positions: list[int], lang: str | None = None, limit: int = 5) -> str:
     """`row 3` or `rows 3, 5 and 2 more` (spreadsheet numbers) for 0-based data positions."""
     key = "inputs.rows" if len(positions) > 1 else "inputs.row"
-    return message(key, lang, rows=_rows(positions, limit))
+    return message(key, lang, rows=row_numbers(positions, limit))
 
 
-def _rows(positions: list[int], limit: int = 5) -> str:
+def row_numbers(positions: list[int], limit: int = 5) -> str:
     """Spreadsheet row numbers (the header is row 1) for 0-based data positions."""
     shown = ", ".join(str(p + 2) for p in positions[:limit])
     if len(positions) > limit:
@@ -187,7 +187,7 @@ def _check_ids(label: str, id_column: str, ids: Typed) -> None:
                     len(positions),
                     source=label,
                     column=id_column,
-                    rows=_rows(positions),
+                    rows=row_numbers(positions),
                 ),
             )
         )
@@ -197,7 +197,12 @@ def _check_ids(label: str, id_column: str, ids: Typed) -> None:
         first = repeated[0]["values"].as_py()
         positions = pc.indices_nonzero(pc.equal(ids.array, first)).to_pylist()
         others = len(repeated) - 1
-        values = {"source": label, "column": id_column, "value": first, "rows": _rows(positions)}
+        values = {
+            "source": label,
+            "column": id_column,
+            "value": first,
+            "rows": row_numbers(positions),
+        }
         text = (
             plural("input.duplicate_id_more", others, **values)
             if others

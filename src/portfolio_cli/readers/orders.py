@@ -22,8 +22,8 @@ import pyarrow.compute as pc
 
 from portfolio_cli.errors import InputError, Issue
 from portfolio_cli.expressions import Kind, suggest
-from portfolio_cli.messages import message
-from portfolio_cli.readers import CustomerList, rows_text, to_pandas, type_text
+from portfolio_cli.messages import message, plural
+from portfolio_cli.readers import CustomerList, row_numbers, rows_text, to_pandas, type_text
 from portfolio_cli.readers import read_text as _read_text
 from portfolio_cli.readers.columns import (
     COMMA_DECIMAL,
@@ -323,10 +323,9 @@ def join_surveys(
     columns, label, kinds, table = _columns_of(source, options, wanted, {"comment": SURVEY_COMMENT})
     score = columns["nps"]
     if kinds[nps] not in (Kind.NUMBER, Kind.EMPTY):
-        bad_mask = np.ones(len(score), dtype=bool)
+        # a text cell ("dix", "9/10"): name the first one
         row = _first_bad(table.column(nps), [NUMBER, COMMA_DECIMAL, DOT_DECIMAL])
-        bad_mask[:] = False
-        bad_mask[row] = True
+        bad_mask = np.arange(len(score)) == row
         values = [table.column(nps)[row].as_py()]
     else:
         numbers = score.astype("float64")
@@ -338,12 +337,13 @@ def join_surveys(
         raise InputError(
             Issue(
                 "bad-score",
-                message(
+                plural(
                     "surveys.out_of_range",
+                    len(positions),
                     lang,
                     source=label,
                     column=nps,
-                    rows=rows_text(positions, lang),
+                    rows=row_numbers(positions),
                     values=shown,
                 ),
             )
