@@ -11,12 +11,19 @@ from portfolio_cli.cli.classify import _fail_under, _print_summary, _same_file
 from portfolio_cli.cli.common import (
     AsOfOption,
     CriteriaOption,
+    DayFirstOption,
     DebugOption,
+    DecimalOption,
     DelimiterOption,
     EncodingOption,
     HistoryOption,
+    InputFlags,
     LangOption,
+    OrdersOption,
     QuietOption,
+    SheetOption,
+    SurveysOption,
+    VerboseOption,
     boundary,
     find_criteria,
     make_console,
@@ -94,6 +101,12 @@ def report_command(
     as_of: AsOfOption = None,
     encoding: EncodingOption = None,
     delimiter: DelimiterOption = None,
+    decimal: DecimalOption = None,
+    dayfirst: DayFirstOption = None,
+    sheet: SheetOption = None,
+    orders: OrdersOption = None,
+    surveys: SurveysOption = None,
+    verbose: VerboseOption = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -126,7 +139,10 @@ def report_command(
     if not quiet:
         for warning in rules.warnings:
             err.print(message("cli.warning", text=warning), markup=False)
-    customers = read_input(input, rules, encoding=encoding, delimiter=delimiter)
+    flags = InputFlags(
+        encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet
+    )
+    customers = read_input(input, rules, flags, as_of=day)
     result = classify(customers, rules, day)
     view = None
     history_file = store.resolve_path(history, default=False)
