@@ -11,8 +11,8 @@ EN: dict[str, str] = {
     "`portfolio init` to write criteria.yaml here",
     "usage.bad_date": "--as-of must be a date written YYYY-MM-DD (got '{value}')",
     "usage.bad_format": "unknown format '{value}': use one of {choices}",
-    "usage.format_from_suffix": "cannot tell the format from '{name}': use a .csv, .json or .md "
-    "name, or pass --format",
+    "usage.format_from_suffix": "cannot tell the format from '{name}': use a .csv, .json, .xlsx "
+    "or .md name, or pass --format",
     "usage.overwrite_input": "-o {path} would overwrite the input: choose another name",
     "usage.bug": "unexpected {kind}: {detail}. This is a bug in portfolio; run again with "
     "--debug and report the traceback.",
@@ -201,7 +201,7 @@ FR: dict[str, str] = {
     "usage.bad_date": "--as-of doit être une date écrite AAAA-MM-JJ (reçu '{value}')",
     "usage.bad_format": "format inconnu '{value}' : utilisez l'un de {choices}",
     "usage.format_from_suffix": "impossible de déduire le format de '{name}' : utilisez un nom "
-    "en .csv, .json ou .md, ou passez --format",
+    "en .csv, .json, .xlsx ou .md, ou passez --format",
     "usage.overwrite_input": "-o {path} écraserait le fichier lu : choisissez un autre nom",
     "usage.bug": "erreur inattendue {kind} : {detail}. C'est un bogue de portfolio ; relancez avec "
     "--debug et signalez la trace.",

@@ -23,7 +23,7 @@ EN: dict[str, str] = {
     "Example:\n\n"
     "\b\n"
     "    portfolio explain customers.csv C0114",
-    "help.input": "Customer list (CSV), or - to read standard input.",
+    "help.input": "Customer list (CSV, .xlsx or .parquet), or - to read CSV from standard input.",
     "help.check_input": "Optional customer list: also check its columns and types.",
     "help.customer_id": "The customer's id.",
     "help.criteria": "Criteria file. Default: $PORTFOLIO_CRITERIA, else ./criteria.yaml, else "
@@ -32,11 +32,12 @@ EN: dict[str, str] = {
     "Default: today.",
     "help.quiet": "Print nothing on success (errors still go to stderr).",
     "help.debug": "Show the full traceback of an error.",
-    "help.encoding": "Encoding of the input, e.g. cp1252 (default: detected).",
+    "help.encoding": "Encoding of the input, e.g. cp1252 (default: detected: BOM, UTF-8, cp1252, "
+    "latin-1).",
     "help.delimiter": "Field separator of a CSV input: , ; | or tab (default: detected).",
     "help.lang": "Language of labels and messages: en or fr. Default: from LC_ALL, LC_MESSAGES "
     "or LANG. Column values and JSON keys stay the same.",
-    "help.format": "table, csv, json or markdown. Default: from -o's suffix, else table.",
+    "help.format": "table, csv, json, markdown or xlsx. Default: from -o's suffix, else table.",
     "help.explain_format": "table (for people) or json.",
     "help.output": "Write to this file (written whole, or not at all).",
     "help.keep_columns": "Append the input's own columns, as written.",
@@ -109,7 +110,8 @@ FR: dict[str, str] = {
     "Exemple :\n\n"
     "\b\n"
     "    portfolio explain clients.csv C0114",
-    "help.input": "Liste de clients (CSV), ou - pour lire l'entrée standard.",
+    "help.input": "Liste de clients (CSV, .xlsx ou .parquet), ou - pour lire un CSV sur l'entrée "
+    "standard.",
     "help.check_input": "Liste de clients facultative : vérifie aussi ses colonnes et leurs types.",
     "help.customer_id": "L'identifiant du client.",
     "help.criteria": "Fichier de critères. Par défaut : $PORTFOLIO_CRITERIA, sinon "
@@ -122,8 +124,8 @@ FR: dict[str, str] = {
     "help.delimiter": "Séparateur de champs d'un CSV : , ; | ou tab (par défaut : détecté).",
     "help.lang": "Langue des libellés et des messages : en ou fr. Par défaut : selon LC_ALL, "
     "LC_MESSAGES ou LANG. Les valeurs des colonnes et les clés JSON ne changent pas.",
-    "help.format": "table, csv, json ou markdown. Par défaut : selon l'extension de -o, sinon "
-    "table.",
+    "help.format": "table, csv, json, markdown ou xlsx. Par défaut : selon l'extension de -o, "
+    "sinon table.",
     "help.explain_format": "table (pour les personnes) ou json.",
     "help.output": "Écrit dans ce fichier (en entier, ou pas du tout).",
     "help.keep_columns": "Ajoute les colonnes du fichier lu, telles qu'écrites.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -13,12 +14,19 @@ from rich.text import Text
 from portfolio_cli.cli.common import (
     AsOfOption,
     CriteriaOption,
+    DayFirstOption,
     DebugOption,
+    DecimalOption,
     DelimiterOption,
     EncodingOption,
     HistoryOption,
+    InputFlags,
     LangOption,
+    OrdersOption,
     QuietOption,
+    SheetOption,
+    SurveysOption,
+    VerboseOption,
     boundary,
     find_criteria,
     make_console,
@@ -34,9 +42,10 @@ if TYPE_CHECKING:
     from portfolio_cli.engine import Classification
     from portfolio_cli.readers import CustomerList
 
-FORMAT_NAMES = ("table", "csv", "json", "markdown")
+FORMAT_NAMES = ("table", "csv", "json", "markdown", "xlsx")
 SUFFIXES = {
     ".csv": "csv",
+    ".xlsx": "xlsx",
     ".json": "json",
     ".md": "markdown",
     ".markdown": "markdown",
@@ -70,7 +79,7 @@ def classify_command(
         str,
         typer.Argument(
             metavar="INPUT",
-            help="Customer list (CSV), or - to read standard input.",
+            help="Customer list (CSV, .xlsx or .parquet), or - to read CSV from standard input.",
             show_default=False,
         ),
     ],
@@ -81,7 +90,7 @@ def classify_command(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="table, csv, json or markdown. Default: from -o's suffix, else table.",
+            help="table, csv, json, markdown or xlsx. Default: from -o's suffix, else table.",
             show_default=False,
         ),
     ] = None,
@@ -119,6 +128,12 @@ def classify_command(
     history: HistoryOption = None,
     encoding: EncodingOption = None,
     delimiter: DelimiterOption = None,
+    decimal: DecimalOption = None,
+    dayfirst: DayFirstOption = None,
+    sheet: SheetOption = None,
+    orders: OrdersOption = None,
+    surveys: SurveysOption = None,
+    verbose: VerboseOption = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
     lang: LangOption = None,
@@ -141,6 +156,8 @@ def classify_command(
     from portfolio_cli.writers import formats
 
     fmt_name = resolve_format(fmt, output)
+    if fmt_name == "xlsx" and output is None and sys.stdout.isatty():
+        raise UsageError(Issue("binary-to-terminal", message("inputs.xlsx_to_terminal")))
     day = parse_as_of(as_of)
     path = find_criteria(criteria)
     rules = load_criteria(path)
@@ -150,9 +167,10 @@ def classify_command(
     if not quiet:
         for warning in rules.warnings:
             err.print(message("cli.warning", text=warning), markup=False)
-    customers = read_input(
-        input, rules, every_column=keep_columns, encoding=encoding, delimiter=delimiter
+    flags = InputFlags(
+        encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet
     )
+    customers = read_input(input, rules, flags, every_column=keep_columns, as_of=day)
     result = classify(customers, rules, day)
     history_file = snapshots.resolve_path(history, default=False)
     # the snapshot is kept only once the output is written (a failed write leaves no snapshot)

@@ -11,11 +11,18 @@ import typer
 from portfolio_cli.cli.common import (
     AsOfOption,
     CriteriaOption,
+    DayFirstOption,
     DebugOption,
+    DecimalOption,
     DelimiterOption,
     EncodingOption,
+    InputFlags,
     LangOption,
+    OrdersOption,
     QuietOption,
+    SheetOption,
+    SurveysOption,
+    VerboseOption,
     boundary,
     find_criteria,
     make_console,
@@ -80,6 +87,12 @@ def profile_command(
     as_of: AsOfOption = None,
     encoding: EncodingOption = None,
     delimiter: DelimiterOption = None,
+    decimal: DecimalOption = None,
+    dayfirst: DayFirstOption = None,
+    sheet: SheetOption = None,
+    orders: OrdersOption = None,
+    surveys: SurveysOption = None,
+    verbose: VerboseOption = False,
     lang: LangOption = None,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -109,7 +122,10 @@ def profile_command(
     rules = load_criteria(find_criteria(criteria))
     if outcome is not None:
         check_outcome(rules, outcome)  # before reading a large file
-    customers = read_input(input, rules, every_column=True, encoding=encoding, delimiter=delimiter)
+    flags = InputFlags(
+        encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet
+    )
+    customers = read_input(input, rules, flags, every_column=True, as_of=day)
     result = classify(customers, rules, day)
     data = profile_segments(
         customers, result, rules, outcome=outcome, top=top, all_columns=all_columns

@@ -11,12 +11,19 @@ from portfolio_cli.cli.classify import _fail_under, _print_summary, _same_file
 from portfolio_cli.cli.common import (
     AsOfOption,
     CriteriaOption,
+    DayFirstOption,
     DebugOption,
+    DecimalOption,
     DelimiterOption,
     EncodingOption,
     HistoryOption,
+    InputFlags,
     LangOption,
+    OrdersOption,
     QuietOption,
+    SheetOption,
+    SurveysOption,
+    VerboseOption,
     boundary,
     find_criteria,
     make_console,
@@ -96,6 +103,12 @@ def report_command(
     as_of: AsOfOption = None,
     encoding: EncodingOption = None,
     delimiter: DelimiterOption = None,
+    decimal: DecimalOption = None,
+    dayfirst: DayFirstOption = None,
+    sheet: SheetOption = None,
+    orders: OrdersOption = None,
+    surveys: SurveysOption = None,
+    verbose: VerboseOption = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -131,8 +144,11 @@ def report_command(
     if not quiet:
         for warning in rules.warnings:
             err.print(message("cli.warning", text=warning), markup=False)
+    flags = InputFlags(
+        encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet
+    )
     # Every column: the profile section looks at what the criteria do not read.
-    customers = read_input(input, rules, every_column=True, encoding=encoding, delimiter=delimiter)
+    customers = read_input(input, rules, flags, every_column=True, as_of=day)
     result = classify(customers, rules, day)
     profile = profile_section(profile_segments(customers, result, rules, top=PROFILE_TOP), words)
     history_file = store.resolve_path(history, default=False)
