@@ -532,3 +532,5 @@ def test_table_gives_each_customer_one_line(
     assert [int(line.split()[0]) for line in rows] == list(range(1, 41))
     assert all(len(line) <= int(columns) for line in lines)
     assert ("name" in lines[rule - 1].split()) is with_names
+    if int(columns) >= 80:
+        assert lines[rule - 1].split()[-1] == "problems"  # the last heading is whole

@@ -202,7 +202,7 @@ def _name_width(rows: list[dict[str, Any]], width: int, criteria: list[str]) -> 
     ]
     if any(row.get("compensated") for row in rows):
         others.append(min(20, max([len(str(row["compensated"])) for row in rows] + [11])))
-    left = width - sum(others) - 2 * (len(others) + 1)
+    left = width - sum(others) - 2 * (len(others) + 1) - 1
     return min(36, left)
 
 
