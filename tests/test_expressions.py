@@ -598,3 +598,59 @@ def test_none_and_null_suggest_missing(word: str) -> None:
 
 def test_is_none_suggests_missing() -> None:
     assert "missing(column)" in refused("nps_score is None").message
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "french"),
+    [
+        (
+            "region",
+            'this condition gives a text, not true/false: compare it, e.g. region == "…"',
+            "cette condition donne une valeur de type texte, pas vrai/faux : comparez-la, par "
+            'exemple region == "…"',
+        ),
+        (
+            "orders_12m + 1",
+            "this condition gives a number, not true/false: compare it, e.g. orders_12m + 1 > 0",
+            "cette condition donne une valeur de type nombre, pas vrai/faux : comparez-la, par "
+            "exemple orders_12m + 1 > 0",
+        ),
+        (
+            "signup",
+            "this condition gives a date, not true/false: compare it, e.g. "
+            "days_since(signup) < 365",
+            "cette condition donne une valeur de type date, pas vrai/faux : comparez-la, par "
+            "exemple days_since(signup) < 365",
+        ),
+        (
+            "missing(region) or region",
+            "`or` combines true/false conditions: column 'region' is a text; compare it, e.g. "
+            'region == "…"',
+            "`or` combine des conditions vrai/faux : la colonne 'region' est du type texte ; "
+            'faites-en une comparaison, par exemple region == "…"',
+        ),
+        (
+            "vip and not tenure",
+            "`not` combines true/false conditions: column 'tenure' is a number; compare it, e.g. "
+            "tenure > 0",
+            "`not` combine des conditions vrai/faux : la colonne 'tenure' est du type nombre ; "
+            "faites-en une comparaison, par exemple tenure > 0",
+        ),
+        (
+            "vip or (`last_order`)",
+            "`or` combines true/false conditions: column 'last_order' is a date; compare it, e.g. "
+            "days_since(`last_order`) < 365",
+            "`or` combine des conditions vrai/faux : la colonne 'last_order' est du type date ; "
+            "faites-en une comparaison, par exemple days_since(`last_order`) < 365",
+        ),
+    ],
+)
+def test_the_hint_compares_as_the_kind_allows(text: str, english: str, french: str) -> None:
+    from portfolio_cli import messages
+
+    assert refused(text).message == english
+    with messages.using("fr"):
+        assert refused(text).message == french
+    # the suggested comparison is itself a valid condition
+    example = english.rsplit("e.g. ", 1)[1].replace('"…"', '"Bretagne"')
+    parsed(example)

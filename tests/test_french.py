@@ -212,6 +212,41 @@ def test_help_in_french_from_the_command_line(args: tuple[str, ...], env: dict[s
     assert "Exemple :" in text
 
 
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (
+            "init",
+            [
+                "Écrit un fichier de critères en répondant à des questions sur les cinq étapes de "
+                "la méthode.",
+                "Remplace PATH s'il existe, sans demander.",
+                "Aucune question : écrit un fichier de départ raisonnable (demande --from).",
+            ],
+        ),
+        (
+            "profile",
+            [
+                "Montre ce qui distingue les clients de chaque segment de l'ensemble du "
+                "portefeuille.",
+                "Caractéristiques montrées par segment.",
+                "Examine aussi les colonnes lues par les critères (écartées par défaut).",
+            ],
+        ),
+    ],
+)
+def test_init_and_profile_help_in_french(command: str, expected: list[str]) -> None:
+    result = _portfolio(command, "--help", env={"LANG": "fr_FR.UTF-8"})
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    for sentence in expected:
+        assert sentence in text
+    assert "Exemple :" in text
+    english = " ".join(_portfolio(command, "--help", env={}).stdout.split())
+    assert "Exemple :" not in english
+    assert "Example:" in english
+
+
 def test_root_help_in_french_lists_the_commands() -> None:
     result = _portfolio("--help", env={"LC_ALL": "fr_FR.UTF-8"})
     assert result.returncode == 0
@@ -270,6 +305,10 @@ CONVERTED = [
     "writers/report.py",
     "cli/history.py",
     "cli/report.py",
+    "cli/init.py",
+    "cli/profile.py",
+    "profile.py",
+    "writers/profile.py",
     "batch.py",
     "cli/batch.py",
     "stream.py",
@@ -282,8 +321,8 @@ SHOWN = {
 # Words for people: a space and a word of three letters or more, once placeholders are set aside
 # ("{k} {v}" and codes such as "unknown-column" or style="bold" are not sentences).
 SENTENCE = re.compile(r"(?=.* )(?=.*[A-Za-z]{3,})")
-# Texts that are not words for people: where in the criteria file, and the program's name.
-NOT_SENTENCES = {"{} listening.nps", "{} policy.order_by[{}]", "portfolio {}"}
+# Texts that are not words for people: where in the criteria file, the program's name, a style.
+NOT_SENTENCES = {"{} listening.nps", "{} policy.order_by[{}]", "portfolio {}", "bold {}"}
 
 
 def _text_of(node: ast.AST) -> str | None:
@@ -356,3 +395,20 @@ def test_french_help_does_not_load_pandas() -> None:
     )
     assert "Affiche ce message et quitte." in result.stdout
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_profile_errors_in_french(run: Run) -> None:
+    result = run("profile", EX, "-c", CRIT, "--outcome", "region", "--lang", "fr")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"erreur : {CRIT}:33 problems[0] (outside_area).when: les critères lisent "
+        "'region', la colonne de --outcome : juger des critères sur un résultat qu'ils lisent "
+        "déjà est circulaire ; retirez-la de cette règle ou choisissez une autre colonne pour "
+        "--outcome\n"
+    )
+    result = run("profile", EX, "-c", CRIT, "-o", "profil.pdf", "--lang", "fr")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "erreur : impossible de déduire le format de 'profil.pdf' : utilisez un nom en .json, "
+        ".csv ou .txt, ou passez --format\n"
+    )

@@ -275,3 +275,92 @@ def test_history_table_and_french(run: Run, tmp_path: Path) -> None:
     assert "Du 2026-10-31 au 2026-11-30" in result.stdout
     assert "Clients qui ont baissé" in result.stdout
     assert "Partis" in result.stdout
+
+
+def test_terminal_table_shows_where_each_customer_was(
+    run: Run, tmp_path: Path, months: dict[str, dict[str, object]]
+) -> None:
+    history = tmp_path / "history.sqlite"
+    record_months(run, history, ["2026-10-31"])
+    oct_, nov = segments_of(months["2026-10-31"]), segments_of(months["2026-11-30"])
+    labels = {"satisfied": "Satisfied", "easy_to_satisfy": "Easy to satisfy",
+              "unrecoverable": "Unrecoverable"}  # fmt: skip
+    args = ("classify", str(MONTHS["2026-11-30"]), "-c", CRIT, "--as-of", "2026-11-30",
+            "--history", str(history), "--limit", "0")  # fmt: skip
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[2].split()[:5] == ["#", "customer_id", "name", "segment", "was"]
+    shown = {}
+    for line in lines[4:]:
+        parts = line.split()
+        if len(parts) > 1 and parts[1] in nov:
+            shown[parts[1]] = line
+    assert len(shown) == len(nov)
+    for customer, line in shown.items():
+        before, now = oct_.get(customer), nov[customer]
+        after_segment = line.split(labels[now], 1)[1].strip()
+        if before is None:
+            assert after_segment.startswith("new "), line
+        elif before == now:
+            assert not after_segment.startswith(("new", "↑", "↓")), line
+        else:
+            arrow = "↑" if SEGMENTS.index(now) < SEGMENTS.index(before) else "↓"
+            assert after_segment.startswith(f"{arrow} {labels[before]}"), line
+    assert any("↑" in line for line in shown.values())
+    assert any("↓" in line for line in shown.values())
+    french = run(*args, "--lang", "fr")
+    assert french.stdout.splitlines()[2].split()[:5] == [
+        "#",
+        "customer_id",
+        "name",
+        "segment",
+        "avant",
+    ]
+    assert "↓ Satisfait" in french.stdout
+    assert "nouveau" in french.stdout
+
+
+def test_without_history_the_table_has_no_was_column(run: Run) -> None:
+    result = run("classify", str(MONTHS["2026-09-30"]), "-c", CRIT, "--limit", "3")
+    header = result.stdout.splitlines()[2].split()
+    assert header == [
+        "#",
+        "customer_id",
+        "name",
+        "segment",
+        "buyer",
+        "promoter",
+        "time",
+        "problems",
+    ]
+
+
+@pytest.mark.parametrize("command", ["classify", "report"])
+def test_a_failed_output_write_stores_no_snapshot(run: Run, tmp_path: Path, command: str) -> None:
+    history = tmp_path / "history.sqlite"
+    record_months(run, history, ["2026-10-31"])
+    before = history.read_bytes()
+    target = tmp_path / "missing" / ("out.csv" if command == "classify" else "report.html")
+    result = run(
+        command, str(MONTHS["2026-11-30"]), "-c", CRIT, "--as-of", "2026-11-30",
+        "--history", str(history), "-o", str(target),
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: cannot write {target}: the folder {target.parent} does not exist\n"
+    )
+    assert history.read_bytes() == before
+    listing = run("history", str(history), "-f", "json")
+    assert [s["as_of"] for s in json.loads(listing.stdout)["snapshots"]] == ["2026-10-31"]
+    # the same run with a folder that exists stores the snapshot
+    target.parent.mkdir()
+    ok = run(
+        command, str(MONTHS["2026-11-30"]), "-c", CRIT, "--as-of", "2026-11-30",
+        "--history", str(history), "-o", str(target),
+    )  # fmt: skip
+    assert ok.exit_code == 0, ok.stderr
+    listing = run("history", str(history), "-f", "json")
+    assert [s["as_of"] for s in json.loads(listing.stdout)["snapshots"]] == [
+        "2026-10-31", "2026-11-30",
+    ]  # fmt: skip

@@ -87,7 +87,7 @@ def test_chunks_write_the_same_bytes(
     original = stream.stream_csv
 
     def spy(*args: Any, **kwargs: Any) -> Any:
-        streamed.append(args[5])  # rows per part
+        streamed.append(kwargs["chunk"])  # --chunk-rows
         return original(*args, **kwargs)
 
     monkeypatch.setattr(stream, "stream_csv", spy)
@@ -175,3 +175,27 @@ def test_a_cp1252_semicolon_file_streams_the_same(run: Run, write: Write) -> Non
     assert whole.exit_code == parts.exit_code == 0, parts.stderr
     assert (folder / "p.csv").read_bytes() == (folder / "w.csv").read_bytes()
     assert "Élodie" in (folder / "w.csv").read_text(encoding="utf-8")
+
+
+def test_each_part_reads_numbers_and_dates_as_the_whole_file_does(run: Run, write: Write) -> None:
+    """The first parts hold only `1,234` and `03/04/2026`, which read two ways; the last row
+    settles both (`2,5` has a decimal comma, 25/04 is day-first): every part follows it."""
+    rows = ["id,spent,seen,orders,score"]
+    rows += [f'K{i:03d},"1,234",03/04/2026,{i % 5},{i % 11}' for i in range(40)]
+    rows.append('K999,"2,5",25/04/2026,4,10')
+    data = write("c.csv", "\n".join(rows) + "\n")
+    rules = write(
+        "criteria.yaml",
+        "version: 1\ncustomers:\n  id: id\ncriteria:\n  - key: big\n    when: spent > 2\n"
+        "  - key: recent\n    when: days_since(seen) < 250\n"
+        "policy:\n  order_by: [spent desc, seen asc]\n",
+    )
+    folder = data.parent
+    whole = run("classify", str(data), "-c", str(rules), "-o", str(folder / "w.csv"),
+                "--as-of", AS_OF)  # fmt: skip
+    parts = run("classify", str(data), "-c", str(rules), "-o", str(folder / "p.csv"),
+                "--as-of", AS_OF, "--chunk-rows", "6")  # fmt: skip
+    assert whole.exit_code == parts.exit_code == 0, parts.stderr
+    assert (folder / "p.csv").read_bytes() == (folder / "w.csv").read_bytes()
+    first = (folder / "w.csv").read_text(encoding="utf-8").splitlines()[1]
+    assert first.startswith('"K999"')  # 2.5 is the largest amount; 1,234 is 1.234

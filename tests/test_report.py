@@ -15,6 +15,8 @@ from markupsafe import Markup, escape
 
 from conftest import EXAMPLE, EXAMPLE_CRITERIA, ROOT, Run
 
+EXAMPLE_PATH = EXAMPLE
+
 MONTHS = {
     "2026-09-30": ROOT / "examples" / "months" / "2026-09.csv",
     "2026-10-31": ROOT / "examples" / "months" / "2026-10.csv",
@@ -359,3 +361,76 @@ def test_markdown_values_are_shown_as_written(value: str, written: str) -> None:
     from portfolio_cli.writers.report import markdown_escape
 
     assert markdown_escape(value) == written
+
+
+def segments_by_id(run: Run, path: Path | str) -> dict[str, str]:
+    customers = classified(run, path, AS_OF)["customers"]
+    assert isinstance(customers, list)
+    return {row["customer_id"]: row["segment"] for row in customers}
+
+
+def test_report_ends_with_what_sets_each_segment_apart(run: Run, tmp_path: Path) -> None:
+    import csv
+    import statistics
+
+    out = tmp_path / "report.html"
+    assert run("report", EX, "-c", CRIT, "--as-of", AS_OF, "-o", str(out)).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    profile = section(html, "profile")
+    assert html.index('id="profile"') < html.index('id="checklist"')
+    # Of the columns the criteria do not read, only total_spent is a usable number (city and
+    # postal_code have too many values): computed here from the file and the segments.
+    segment = segments_by_id(run, EX)
+    with EXAMPLE_PATH.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    spent = [float(row["total_spent"]) for row in rows]
+    satisfied = [float(r["total_spent"]) for r in rows if segment[r["customer_id"]] == "satisfied"]
+    median, whole = statistics.median(satisfied), statistics.median(spent)
+    score = abs(median - whole) / statistics.stdev(spent)
+    assert f"<h3>Satisfied: {len(satisfied)} customers (29.3% of the portfolio)</h3>" in profile
+    top = cells(profile)[1]  # the satisfied segment's first characteristic
+    assert top == [
+        "median total_spent",
+        f"{median:,.0f}",
+        f"{whole:,.0f}",
+        f"×{median / whole:.2f}",
+        f"{score:.2f}",
+    ]
+    assert top == ["median total_spent", "3,944", "2,787", "×1.42", "0.39"]
+    assert "Columns left out: customer_id (id), name (name), city (too many values)" in profile
+
+    markdown = tmp_path / "rapport.md"
+    result = run("report", EX, "-c", CRIT, "--as-of", AS_OF, "-o", str(markdown), "--lang", "fr")
+    assert result.exit_code == 0, result.stderr
+    text = markdown.read_text(encoding="utf-8")
+    assert "\n## Ce qui distingue chaque segment\n\n### Satisfait : 88 clients (29,3 % du" in text
+    assert "| médiane de total\\_spent | 3\u202f944 | 2\u202f787 | ×1,42 | 0,39 |" in text
+    assert text.index("## Ce qui distingue") < text.index("## Les cinq étapes")
+
+
+def test_profile_values_in_the_report_are_escaped(run: Run, tmp_path: Path) -> None:
+    segment = segments_by_id(run, EX)
+    lines = EXAMPLE_PATH.read_text(encoding="utf-8").splitlines()
+    script = "<script>alert(1)</script>"
+    rows = [lines[0] + ",channel"] + [
+        line + "," + (script if segment[line.split(",")[0]] == "satisfied" else "web")
+        for line in lines[1:]
+    ]
+    path = tmp_path / "channel.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out, markdown = tmp_path / "report.html", tmp_path / "report.md"
+    for target in (out, markdown):
+        result = run("report", str(path), "-c", CRIT, "--as-of", AS_OF, "-o", str(target))
+        assert result.exit_code == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<script" not in html.lower()
+    top = cells(section(html, "profile"))[1]
+    assert top[:4] == [
+        "channel = &lt;script&gt;alert(1)&lt;/script&gt;",
+        "100.0%",
+        "29.3%",
+        "×3.41",
+    ]
+    text = markdown.read_text(encoding="utf-8")
+    assert "<script" not in text
+    assert "| channel = &lt;script&gt;alert(1)&lt;/script&gt; | 100.0% | 29.3% | ×3.41 |" in text

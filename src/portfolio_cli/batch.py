@@ -20,8 +20,8 @@ from portfolio_cli import messages
 from portfolio_cli.errors import Issue, PortfolioError, UsageError
 from portfolio_cli.messages import message
 
-SUFFIXES = {"csv": ".csv", "json": ".json", "markdown": ".md"}
-INPUT_SUFFIXES = (".csv",)
+SUFFIXES = {"csv": ".csv", "json": ".json", "markdown": ".md", "xlsx": ".xlsx"}
+INPUT_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".parquet")
 SUMMARY_NAME = "summary.csv"
 SEGMENT_KEYS = ("satisfied", "easy_to_satisfy", "unrecoverable")
 SUMMARY_COLUMNS = (
@@ -168,21 +168,11 @@ def _own_criteria(folder: Path, stem: str) -> Path | None:
 def classify_one(job: Job) -> Outcome:
     """Classify one file and write its output; a user's error becomes a failed outcome."""
     from portfolio_cli.criteria import load_criteria
-    from portfolio_cli.stream import classify_to_file
 
     messages.use(job.lang)  # a worker process writes its errors in the batch's language
     try:
         rules = _load(job.criteria, load_criteria)
-        summary = classify_to_file(
-            job.source,
-            rules,
-            job.output,
-            job.fmt,
-            job.as_of,
-            encoding=job.encoding,
-            delimiter=job.delimiter,
-            chunk_rows=job.chunk_rows,
-        )
+        summary = _classify_file(job, rules)
     except PortfolioError as exc:
         return Outcome(job, None, " / ".join(str(i).replace("\n", " ") for i in exc.issues))
     except MemoryError:
@@ -190,6 +180,33 @@ def classify_one(job: Job) -> Outcome:
     except Exception as exc:  # a bug must not lose the other files' work
         return Outcome(job, None, message("batch.bug", kind=type(exc).__name__, detail=str(exc)))
     return Outcome(job, summary)
+
+
+def _classify_file(job: Job, rules: Any) -> dict[str, Any]:
+    """One input to its output file (written whole or not at all): streamed when large."""
+    from portfolio_cli.cli.common import InputFlags, input_options, read_input
+    from portfolio_cli.engine import classify
+    from portfolio_cli.stream import should_stream, stream_csv
+    from portfolio_cli.writers import formats
+    from portfolio_cli.writers.files import atomic_write
+
+    flags = InputFlags(job.encoding, job.delimiter, quiet=True, lang=job.lang)
+    options = input_options(flags)
+    found = should_stream(job.source, options, job.chunk_rows) if job.fmt == "csv" else None
+    with atomic_write(job.output) as stream:
+        if found is not None:
+            summary, _ = stream_csv(
+                job.source, rules, stream.write, job.as_of, found, options, chunk=job.chunk_rows
+            )
+            return summary
+        customers = read_input(str(job.source), rules, flags, as_of=job.as_of)
+        result = classify(customers, rules, job.as_of)
+        table = formats.output_table(result, customers)
+        if job.fmt == "csv":
+            formats.write_csv(table, stream)
+        else:
+            stream.write(formats.render(job.fmt, table, result.summary))
+        return result.summary
 
 
 _LOADED: dict[tuple[str, int, int], Any] = {}
@@ -247,7 +264,7 @@ def run(
     # forkserver: workers fork from a clean process that has imported pandas once, never from
     # this one (forking a process with Arrow threads running can deadlock)
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["portfolio_cli.stream"])
+    context.set_forkserver_preload(["portfolio_cli.stream", "portfolio_cli.cli.common"])
     results: dict[int, Outcome] = {}
     with ProcessPoolExecutor(count, mp_context=context, initializer=_single_threaded_arrow) as pool:
         futures = {pool.submit(classify_one, job): index for index, job in enumerate(jobs)}

@@ -534,19 +534,33 @@ def check_condition(
 
     `names` (default: the columns) are every column of the input, for suggestions.
     """
-    kind = _Checker(columns, names).kind(condition.tree)
+    kind = _Checker(columns, names, condition.text).kind(condition.tree)
     if kind not in (Kind.BOOL, Kind.EMPTY):
+        text = " ".join(condition.text.split())
         raise ExpressionError(
-            message("expr.not_a_condition", kind=kind.label, text=condition.text.strip()),
+            message("expr.not_a_condition", kind=kind.label, example=comparison(text, kind)),
             condition.tree.span,
             "not-a-condition",
         )
 
 
+def comparison(text: str, kind: Kind) -> str:
+    """A comparison that turns `text`, of this kind, into a condition: the example an error
+    suggests (`region == "…"`, `orders_12m > 0`, `days_since(signup) < 365`)."""
+    if kind is Kind.TEXT:
+        return f'{text} == "…"'
+    if kind is Kind.DATE:
+        return f"days_since({text}) < 365"
+    return f"{text} > 0"
+
+
 class _Checker:
-    def __init__(self, columns: Mapping[str, Kind], names: Sequence[str] | None = None) -> None:
+    def __init__(
+        self, columns: Mapping[str, Kind], names: Sequence[str] | None = None, text: str = ""
+    ) -> None:
         self._columns = columns
         self._names = list(names) if names is not None else list(columns)
+        self._flat = re.sub(r"[\r\n\t]", " ", text)  # what the spans count in
 
     def kind(self, node: Expr) -> Kind:
         match node:
@@ -635,10 +649,22 @@ class _Checker:
         kind = self.kind(node)
         if kind not in (Kind.BOOL, Kind.EMPTY):
             raise ExpressionError(
-                message("expr.combines", operator=operator, what=_describe(node), kind=kind.label),
+                message(
+                    "expr.combines",
+                    operator=operator,
+                    what=_describe(node),
+                    kind=kind.label,
+                    example=comparison(self._written(node), kind),
+                ),
                 node.span,
                 "type-mismatch",
             )
+
+    def _written(self, node: Expr) -> str:
+        """The part of the condition `node` was read from, as written (one line)."""
+        if isinstance(node, Column) and not self._flat:
+            return node.name
+        return " ".join(self._flat[node.span.start : node.span.end].split())
 
     def _same(self, left: Expr, right: Expr, operator: str) -> Kind:
         lk, rk = self.kind(left), self.kind(right)

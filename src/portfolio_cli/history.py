@@ -200,6 +200,22 @@ def save_snapshot(
     customers: Sequence[CustomerRow],
 ) -> None:
     """Store a snapshot, replacing any snapshot of the same as-of date, in one transaction."""
+    with _saving(path, as_of, criteria_sha256, criteria_file, summary, customers):
+        pass
+
+
+@contextmanager
+def _saving(
+    path: Path,
+    as_of: dt.date,
+    criteria_sha256: str,
+    criteria_file: str,
+    summary: dict[str, Any],
+    customers: Sequence[CustomerRow],
+) -> Iterator[sqlite3.Connection]:
+    """The snapshot inserted in an open transaction: committed when the block succeeds, rolled
+    back when it raises. The block reads the history, this snapshot included, from the
+    connection it is given."""
     day = as_of.isoformat()
     created = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     with connect(path, create=True) as db:
@@ -219,10 +235,21 @@ def save_snapshot(
                 ),
             )
             _stamp_from(db, day)
+            yield db
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+
+@contextmanager
+def _reading(source: Path | sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A connection to read from: the one given (inside `recording`), or the file opened."""
+    if isinstance(source, sqlite3.Connection):
+        yield source
+        return
+    with connect(source, create=False) as db:
+        yield db
 
 
 def _stamp_from(db: sqlite3.Connection, day: str) -> None:
@@ -247,9 +274,9 @@ def _stamp_from(db: sqlite3.Connection, day: str) -> None:
         )
 
 
-def snapshots(path: Path) -> list[Snapshot]:
+def snapshots(path: Path | sqlite3.Connection) -> list[Snapshot]:
     """Every snapshot, oldest first."""
-    with connect(path, create=False) as db:
+    with _reading(path) as db:
         rows = db.execute(
             "SELECT as_of, criteria_sha256, criteria_file, summary, created "
             "FROM snapshots ORDER BY as_of"
@@ -266,10 +293,10 @@ def previous_date(path: Path, as_of: str) -> str | None:
     return None if value is None else str(value)
 
 
-def movements(path: Path, as_of: str) -> dict[str, tuple[str | None, str]]:
+def movements(path: Path | sqlite3.Connection, as_of: str) -> dict[str, tuple[str | None, str]]:
     """For the snapshot of `as_of`: each customer's segment in the snapshot before (None when
     new) and the date it entered its current segment."""
-    with connect(path, create=False) as db:
+    with _reading(path) as db:
         before = db.execute(
             "SELECT max(as_of) FROM snapshots WHERE as_of < ?", (as_of,)
         ).fetchone()[0]
@@ -285,10 +312,10 @@ def movements(path: Path, as_of: str) -> dict[str, tuple[str | None, str]]:
     return {row[0]: (row[1], row[2]) for row in rows}
 
 
-def migration(path: Path, start: str, end: str) -> Migration:
+def migration(path: Path | sqlite3.Connection, start: str, end: str) -> Migration:
     """The migration matrix from the snapshot of `start` to the snapshot of `end`, and the
     customers who moved down (satisfied → easy to satisfy → unrecoverable), by current priority."""
-    with connect(path, create=False) as db:
+    with _reading(path) as db:
         known = {r[0] for r in db.execute("SELECT as_of FROM snapshots")}
         missing = [day for day in (start, end) if day not in known]
         if missing:
@@ -332,6 +359,21 @@ def migration(path: Path, start: str, end: str) -> Migration:
 
 def record(path: Path, result: Classification, criteria: Criteria, as_of: dt.date) -> None:
     """Store the snapshot of a classification (replacing any snapshot of the same date)."""
+    with recording(path, result, criteria, as_of):
+        pass
+
+
+@contextmanager
+def recording(
+    path: Path | None, result: Classification, criteria: Criteria, as_of: dt.date
+) -> Iterator[sqlite3.Connection | None]:
+    """Store the snapshot of a classification only if the block succeeds: write the output
+    inside it, so that a failed write leaves the history as it was. The block reads this
+    snapshot (`movements`, `migration`, `snapshots`) from the connection it is given; None
+    when `path` is None (no history kept)."""
+    if path is None:
+        yield None
+        return
     frame = result.customers
     id_column, name_column = criteria.customers.id, criteria.customers.name
     ids = [str(value) for value in frame[id_column].tolist()]
@@ -352,14 +394,8 @@ def record(path: Path, result: Classification, criteria: Criteria, as_of: dt.dat
             strict=True,
         )
     ]
-    save_snapshot(
-        path,
-        as_of=as_of,
-        criteria_sha256=criteria.sha256,
-        criteria_file=criteria.source,
-        summary=result.summary,
-        customers=rows,
-    )
+    with _saving(path, as_of, criteria.sha256, criteria.source, result.summary, rows) as db:
+        yield db
 
 
 def _blank(value: object) -> bool:

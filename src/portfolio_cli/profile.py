@@ -25,6 +25,7 @@ from portfolio_cli.criteria import SEGMENTS, Criteria
 from portfolio_cli.engine import Classification
 from portfolio_cli.errors import CriteriaError, InputError, Issue, UsageError
 from portfolio_cli.expressions import Kind, unknown_column_message
+from portfolio_cli.messages import message
 from portfolio_cli.readers import CustomerList
 
 # A text column with more distinct values than this (a city, an e-mail) says little per value.
@@ -49,9 +50,7 @@ def check_outcome(criteria: Criteria, outcome: str) -> None:
     issues = [
         Issue(
             "circular-outcome",
-            f"the criteria read '{outcome}', the --outcome column: checking criteria against "
-            "an outcome they already read is circular; remove it from this rule or choose "
-            "another --outcome column",
+            message("profile.error.circular", column=outcome),
             rule.where or criteria.source,
         )
         for rule in criteria.rules()
@@ -78,13 +77,16 @@ def profile_segments(
     segment obviously differs on what defined it.
     """
     if top < 1:
-        raise UsageError(Issue("bad-top", f"--top must be 1 or more (got {top})"))
+        raise UsageError(Issue("bad-top", message("profile.error.top", value=top)))
     frame, kinds = customers.frame, customers.kinds
     if outcome is not None:
         check_outcome(criteria, outcome)
         if outcome not in kinds:
             raise UsageError(
-                Issue("unknown-column", "--outcome: " + unknown_column_message(outcome, kinds))
+                Issue(
+                    "unknown-column",
+                    message("profile.error.outcome", detail=unknown_column_message(outcome, kinds)),
+                )
             )
     segment = pd.Series(np.asarray(result.segment), index=frame.index)
     total = len(frame)
@@ -245,8 +247,13 @@ def outcome_flags(column: pd.Series[Any], kind: Kind, name: str, source: str) ->
         raise InputError(
             Issue(
                 "not-yes-no",
-                f"{source}: --outcome column '{name}' must hold yes/no, 1/0 or true/false, "
-                f"but row {position + 2} holds '{column.iloc[position]}'",
+                message(
+                    "profile.error.not_yes_no",
+                    source=source,
+                    column=name,
+                    row=position + 2,
+                    value=column.iloc[position],
+                ),
             )
         )
     flags: pd.Series[Any] = text.isin(YES).astype("boolean").mask(text.isna())

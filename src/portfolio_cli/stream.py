@@ -41,14 +41,16 @@ from portfolio_cli.engine import (
 )
 from portfolio_cli.errors import InputError
 from portfolio_cli.expressions import Kind
-from portfolio_cli.readers import CustomerList, ReadInfo, read_customers
+from portfolio_cli.messages import message
+from portfolio_cli.readers import CustomerList, ReadInfo, is_french, read_customers, to_pandas
 from portfolio_cli.readers import _check_ids as check_ids
-from portfolio_cli.readers import _to_pandas as to_pandas
 from portfolio_cli.readers.columns import Typed, clean_text, infer_column
 from portfolio_cli.readers.csv import CsvOptions, read_csv_text
+from portfolio_cli.readers.csv import _arrow_encoding as arrow_encoding
+from portfolio_cli.readers.csv import _fallbacks as fallbacks
+from portfolio_cli.readers.csv import _is_encoding_error as is_encoding_error
 from portfolio_cli.readers.csv import _read_error as read_error
 from portfolio_cli.writers import formats
-from portfolio_cli.writers.files import atomic_write
 
 CHUNK_ROWS = 2_000_000
 ENV_CHUNK_ROWS = "PORTFOLIO_CHUNK_ROWS"
@@ -104,98 +106,35 @@ def layout(
     return Layout(sample.header, sample.info, int(size / max(len(head), 1) * rows))
 
 
-def classify_to(
-    source: str | Path,
-    rules: Criteria,
-    sink: Sink,
-    fmt: str,
-    as_of: dt.date,
-    *,
-    encoding: str | None = None,
-    delimiter: str | None = None,
-    chunk: int | None = None,
-    keep_columns: bool = False,
-) -> tuple[dict[str, Any], str]:
-    """Classify `source` and pass the `fmt` document to `sink`; return the summary and the
-    input's label. A CSV file above the chunk threshold going to CSV is streamed."""
-    options = CsvOptions(encoding=encoding, delimiter=delimiter)
-    size = chunk_rows(chunk)
-    found = layout(source, options, size) if fmt == "csv" else None
-    if found is not None and found.estimated_rows > size:
-        part = min(size, PART_ROWS)
-        summary = stream_csv(
-            Path(source), rules, sink, as_of, found, part, options, keep_columns=keep_columns
-        )
-        return summary, found.info.source
-    customers = read_customers(
-        source,
-        rules.customers.id,
-        text_columns=[rules.customers.name] if rules.customers.name else [],
-        columns=None if keep_columns else required_columns(rules),
-        options=options,
-    )
-    result = classify(customers, rules, as_of)
-    table = formats.output_table(result, customers, keep_columns)
-    if fmt == "csv":
-        formats.write_csv(table, _File(sink))
-    else:
-        sink(formats.render(fmt, table, result.summary))
-    return result.summary, customers.info.source
-
-
-class _File:
-    """A sink seen as a binary file, for writers that want one."""
-
-    def __init__(self, sink: Sink) -> None:
-        self.write = sink
-        self.closed = False
-
-    def flush(self) -> None:
-        pass
-
-
-def classify_to_file(
-    source: str | Path,
-    rules: Criteria,
-    output: Path,
-    fmt: str,
-    as_of: dt.date,
-    *,
-    encoding: str | None = None,
-    delimiter: str | None = None,
-    chunk_rows: int | None = None,
-) -> dict[str, Any]:
-    """Classify `source` and write the `fmt` document to `output` (atomically)."""
-    with atomic_write(output) as stream:
-        summary, _ = classify_to(
-            source,
-            rules,
-            stream.write,
-            fmt,
-            as_of,
-            encoding=encoding,
-            delimiter=delimiter,
-            chunk=chunk_rows,
-        )
-    return summary
+def should_stream(
+    source: str | Path, options: CsvOptions, chunk: int | None = None
+) -> Layout | None:
+    """The file's layout when it is a CSV file estimated above the chunk threshold (so it is
+    streamed), else None (the in-memory path)."""
+    found = layout(source, options, chunk_rows(chunk))
+    return found if found is not None and found.estimated_rows > chunk_rows(chunk) else None
 
 
 # --- the streaming path --------------------------------------------------------------------
 
 
-def _batches(path: Path, found: Layout, columns: list[str], rows: int) -> Iterator[pa.Table]:
+def _batches(
+    path: Path,
+    found: Layout,
+    columns: list[str],
+    rows: int,
+    encoding: str,
+    lang: str | None = None,
+) -> Iterator[pa.Table]:
     """The file's `columns` as text, `rows` rows at a time."""
     info = found.info
-    encoding = (
-        "utf8" if info.encoding.replace("-", "").lower() in ("utf8", "utf8sig") else (info.encoding)
-    )
     try:
         reader = pa_csv.open_csv(
             str(path),
             read_options=pa_csv.ReadOptions(
                 column_names=list(found.header),
                 skip_rows=1,
-                encoding=encoding,
+                encoding=arrow_encoding(encoding),
                 block_size=1 << 22,
             ),
             parse_options=pa_csv.ParseOptions(delimiter=info.delimiter, newlines_in_values=True),
@@ -218,23 +157,50 @@ def _batches(path: Path, found: Layout, columns: list[str], rows: int) -> Iterat
                 pending, held = rest.to_batches(), rest.num_rows
         if held:
             yield pa.Table.from_batches(pending)
-    except pa.ArrowInvalid as exc:
+    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+        if is_encoding_error(exc):
+            raise _WrongEncoding(exc) from None
         raise read_error(
-            exc, path, info.source, found.header, info.encoding, info.delimiter
+            exc, str(path), info.source, found.header, encoding, info.delimiter, lang
         ) from None
 
 
+class _WrongEncoding(Exception):
+    """A cell further down that the encoding guessed from the head cannot decode."""
+
+    def __init__(self, cause: Exception) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+@dataclass(frozen=True)
+class _Kinds:
+    """What the first pass decided for the whole file."""
+
+    kinds: dict[str, Kind]
+    hints: dict[str, dict[str, Any]]  # per column: infer_column's keyword arguments
+    notes: tuple[str, ...]
+
+
 def _kinds(
-    path: Path, found: Layout, rules: Criteria, columns: list[str], rows: int
-) -> dict[str, Kind]:
-    """First pass: every column's kind (decided on its distinct values, which gives what the
-    whole column gives) and the ids, checked as the in-memory reader checks them."""
+    path: Path,
+    found: Layout,
+    rules: Criteria,
+    columns: list[str],
+    rows: int,
+    options: CsvOptions,
+    encoding: str,
+) -> _Kinds:
+    """First pass: every column's kind, decided by the reader's own `infer_column` on the
+    column's distinct values (the kind the whole column gets, since every test it makes is
+    "all cells" or "any cell"), with the decimal mark and day order that whole column settles,
+    so that every part is typed alike; and the ids, checked as the in-memory reader checks them."""
     id_column = rules.customers.id
     forced = {id_column, *([rules.customers.name] if rules.customers.name else [])}
     typed = [c for c in columns if c not in forced]
     ids: list[pa.ChunkedArray] = []
     distinct: dict[str, list[pa.Array]] = {c: [] for c in typed}
-    for table in _batches(path, found, [id_column, *typed], rows):
+    for table in _batches(path, found, [id_column, *typed], rows, encoding, options.lang):
         ids.append(clean_text(table.column(id_column)))
         for name in typed:
             seen = distinct[name]
@@ -245,11 +211,45 @@ def _kinds(
     if all_ids.null_count or not _distinct(all_ids):
         check_ids(found.info.source, id_column, Typed(Kind.TEXT, all_ids))  # its message
     del all_ids, ids
+    base: dict[str, Any] = {
+        "decimal": options.decimal,
+        "dayfirst": options.dayfirst,
+        "french": is_french(found.info, options),
+    }
     kinds = dict.fromkeys(forced & set(columns), Kind.TEXT)
+    hints: dict[str, dict[str, Any]] = {}
+    notes: list[str] = []
     for name, seen in distinct.items():
         values = pc.unique(pa.chunked_array(seen, pa.string()))
-        kinds[name] = infer_column(values).kind
-    return kinds
+        whole = infer_column(values, **base)
+        kinds[name] = whole.kind
+        hints[name] = _settled(values, whole, base)
+        if whole.ambiguous is not None:
+            notes.append(
+                message(
+                    "inputs.ambiguous_dates",
+                    options.lang,
+                    source=found.info.source,
+                    column=name,
+                    sample=whole.ambiguous,
+                )
+            )
+    return _Kinds(kinds, hints, tuple(notes))
+
+
+def _settled(values: pa.Array, whole: Typed, base: dict[str, Any]) -> dict[str, Any]:
+    """`base` with the decimal mark or the day order that typed the whole column made
+    explicit: a part holding only `1,234` must not read it another way than the file did."""
+    tries: list[dict[str, Any]] = []
+    if whole.kind is Kind.NUMBER:
+        tries = [{"decimal": "."}, {"decimal": ","}]
+    elif whole.kind is Kind.DATE:
+        tries = [{"dayfirst": True}, {"dayfirst": False}]
+    for extra in tries:
+        again = infer_column(values, **{**base, **extra})
+        if again.kind is whole.kind and again.array.equals(whole.array):
+            return {**base, **extra}
+    return base
 
 
 def _distinct(ids: pa.ChunkedArray) -> bool:
@@ -261,14 +261,14 @@ def _distinct(ids: pa.ChunkedArray) -> bool:
     return not pc.any(pc.equal(ordered.slice(1), ordered.slice(0, len(ordered) - 1))).as_py()
 
 
-def _typed(array: pa.ChunkedArray, kind: Kind) -> Typed:
-    """One chunk of a column, converted to the kind decided for the whole column."""
+def _typed(array: pa.ChunkedArray, kind: Kind, hints: dict[str, Any]) -> Typed:
+    """One part of a column, converted to the kind decided for the whole column."""
     if kind is Kind.TEXT or kind is Kind.EMPTY:
         return Typed(kind, infer_column(array, force_text=True).array)
-    found = infer_column(array)
+    found = infer_column(array, **hints)
     if found.kind is kind:
         return found
-    # a chunk with only blank cells: nulls of the column's type
+    # a part with only blank cells: nulls of the column's type
     return Typed(kind, pa.chunked_array([pa.nulls(len(array), _NULLS[kind])]))
 
 
@@ -292,33 +292,52 @@ def stream_csv(
     sink: Sink,
     as_of: dt.date,
     found: Layout,
-    rows: int,
     options: CsvOptions = CsvOptions(),
     *,
+    chunk: int | None = None,
     keep_columns: bool = False,
-) -> dict[str, Any]:
-    """Classify a CSV file chunk by chunk and write the CSV output in priority order."""
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """Classify a CSV file part by part and write the CSV output in priority order; return
+    the summary and the reader's notes (a garbled encoding, ambiguous dates) for warnings."""
+    rows = min(chunk_rows(chunk), PART_ROWS)
     columns = [c for c in required_columns(rules) if c in found.header]
     if rules.customers.id not in found.header:
         # the in-memory reader names the missing column (and reads nothing else)
         read_customers(path, rules.customers.id, columns=[], options=options)
-    kinds = _kinds(path, found, rules, columns, rows)
+    # as the in-memory reader does: when a cell further down does not decode, the next
+    # encoding in the fixed order is tried on the whole file
+    encodings = [found.info.encoding] + ([] if options.encoding else fallbacks(found.info.encoding))
+    for index, encoding in enumerate(encodings):
+        try:
+            decided = _kinds(path, found, rules, columns, rows, options, encoding)
+            break
+        except _WrongEncoding as wrong:
+            if index == len(encodings) - 1:
+                raise read_error(
+                    wrong.cause, str(path), found.info.source, found.header, encoding,
+                    found.info.delimiter, options.lang,
+                ) from None  # fmt: skip
+    kinds = decided.kinds
     pa.default_memory_pool().release_unused()
     held = _Held([], [], [], [], [], [], [], [])
     read = list(found.header) if keep_columns else columns
-    for table in _batches(path, found, read, rows):
-        typed = {name: _typed(table.column(name), kinds[name]) for name in columns}
+    for table in _batches(path, found, read, rows, encoding, options.lang):
+        typed = {
+            name: _typed(table.column(name), kinds[name], decided.hints.get(name, {}))
+            for name in columns
+        }
         frame = to_pandas(typed, table.num_rows)
         customers = CustomerList(frame, kinds, found.header, table, found.info, rules.customers.id)
         result = classify(customers, rules, as_of)
         _keep(held, result, customers, rules, keep_columns)
         del table, typed, frame, customers, result
-        pa.default_memory_pool().release_unused()  # give the chunk's memory back now
+        pa.default_memory_pool().release_unused()  # give the part's memory back now
+    notes = (*found.info.notes, *decided.notes)
     if not held.output:  # a header and no rows: nothing to stream
         customers = read_customers(path, rules.customers.id, columns=columns, options=options)
         result = classify(customers, rules, as_of)
         sink(formats.to_csv(formats.output_table(result, customers, keep_columns)))
-        return result.summary
+        return result.summary, notes
     output = _combine(held.output)
     order_by = [
         (_chunked(parts), key.descending)
@@ -338,7 +357,7 @@ def stream_csv(
     )
     text = pa.concat_tables(held.text).combine_chunks() if keep_columns else None
     _write(sink, output, order, np.concatenate(held.criteria_met), text, found.header)
-    return _summary(rules, as_of, held)
+    return _summary(rules, as_of, held), notes
 
 
 def _chunked(parts: Sequence[pa.Array | pa.ChunkedArray]) -> pa.ChunkedArray:

@@ -13,7 +13,7 @@ EN: dict[str, str] = {
     "help.batch_output": "Folder for the outputs and summary.csv (created if missing).",
     "help.criteria_dir": "Folder of per-client criteria files: DIR/<stem>.yaml is used for "
     "<stem>.csv instead of -c.",
-    "help.batch_format": "csv, json or markdown.",
+    "help.batch_format": "csv, json, markdown or xlsx.",
     "help.jobs": "Worker processes. Default: one per core.",
     "help.chunk_rows": "A CSV file of more than N rows (estimated from its size) going to CSV is "
     "read in parts of at most N rows (and 250,000), with bounded memory. Also "
@@ -52,7 +52,7 @@ FR: dict[str, str] = {
     "help.batch_output": "Dossier des résultats et de summary.csv (créé s'il manque).",
     "help.criteria_dir": "Dossier de fichiers de critères par client : DOSSIER/<nom>.yaml sert "
     "pour <nom>.csv au lieu de -c.",
-    "help.batch_format": "csv, json ou markdown.",
+    "help.batch_format": "csv, json, markdown ou xlsx.",
     "help.jobs": "Processus de travail. Par défaut : un par cœur.",
     "help.chunk_rows": "Un fichier CSV de plus de N lignes (estimé d'après sa taille) écrit en "
     "CSV est lu par parties d'au plus N lignes (et 250 000), à mémoire bornée. Aussi "

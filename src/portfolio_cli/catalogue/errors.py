@@ -11,8 +11,8 @@ EN: dict[str, str] = {
     "`portfolio init` to write criteria.yaml here",
     "usage.bad_date": "--as-of must be a date written YYYY-MM-DD (got '{value}')",
     "usage.bad_format": "unknown format '{value}': use one of {choices}",
-    "usage.format_from_suffix": "cannot tell the format from '{name}': use a .csv, .json or .md "
-    "name, or pass --format",
+    "usage.format_from_suffix": "cannot tell the format from '{name}': use a .csv, .json, .xlsx "
+    "or .md name, or pass --format",
     "usage.overwrite_input": "-o {path} would overwrite the input: choose another name",
     "usage.bug": "unexpected {kind}: {detail}. This is a bug in portfolio; run again with "
     "--debug and report the traceback.",
@@ -130,7 +130,7 @@ EN: dict[str, str] = {
     "expr.unknown_column": "unknown column '{name}' (the input's columns are: {columns})",
     "expr.or": " or ",
     "expr.not_a_condition": "this condition gives a {kind}, not true/false: compare it, e.g. "
-    "{text} > 0",
+    "{example}",
     "expr.bool_compare": "true/false values can only be compared with == or !=",
     "expr.mixed_list": "the list mixes kinds of values",
     "expr.needs_numbers": "`{op}` needs numbers: {what} holds {kind}",
@@ -140,7 +140,7 @@ EN: dict[str, str] = {
     "expr.function_needs_dates": "{function}() needs {wanted}: {what} holds {kind} (its cells are "
     "not all dates written like 2026-01-31 or 31/01/2026)",
     "expr.combines": "{operator} combines true/false conditions: {what} is a {kind}; compare "
-    "it, e.g. {what} > 0",
+    "it, e.g. {example}",
     "expr.compares": "{operator} compares {column} ({column_kind}) with {other} ({other_kind})",
     "expr.compares_quote": "{operator} compares {column} ({column_kind}) with {other} "
     '({other_kind}): quote the value ("{value}") if the column holds codes',
@@ -201,7 +201,7 @@ FR: dict[str, str] = {
     "usage.bad_date": "--as-of doit être une date écrite AAAA-MM-JJ (reçu '{value}')",
     "usage.bad_format": "format inconnu '{value}' : utilisez l'un de {choices}",
     "usage.format_from_suffix": "impossible de déduire le format de '{name}' : utilisez un nom "
-    "en .csv, .json ou .md, ou passez --format",
+    "en .csv, .json, .xlsx ou .md, ou passez --format",
     "usage.overwrite_input": "-o {path} écraserait le fichier lu : choisissez un autre nom",
     "usage.bug": "erreur inattendue {kind} : {detail}. C'est un bogue de portfolio ; relancez avec "
     "--debug et signalez la trace.",
@@ -323,7 +323,7 @@ FR: dict[str, str] = {
     "expr.unknown_column": "colonne inconnue '{name}' (les colonnes du fichier sont : {columns})",
     "expr.or": " ou ",
     "expr.not_a_condition": "cette condition donne une valeur de type {kind}, pas vrai/faux : "
-    "comparez-la, par exemple {text} > 0",
+    "comparez-la, par exemple {example}",
     "expr.bool_compare": "les valeurs vrai/faux ne se comparent qu'avec == ou !=",
     "expr.mixed_list": "la liste mélange plusieurs sortes de valeurs",
     "expr.needs_numbers": "`{op}` demande des nombres : {what} contient du type {kind}",
@@ -334,7 +334,7 @@ FR: dict[str, str] = {
     "type {kind} (ses cellules ne sont pas toutes des dates écrites comme 2026-01-31 ou "
     "31/01/2026)",
     "expr.combines": "{operator} combine des conditions vrai/faux : {what} est du type {kind} ; "
-    "comparez-le, par exemple {what} > 0",
+    "faites-en une comparaison, par exemple {example}",
     "expr.compares": "{operator} compare {column} ({column_kind}) avec {other} ({other_kind})",
     "expr.compares_quote": "{operator} compare {column} ({column_kind}) avec {other} "
     '({other_kind}) : mettez la valeur entre guillemets ("{value}") si la colonne contient des '

@@ -23,7 +23,7 @@ EN: dict[str, str] = {
     "Example:\n\n"
     "\b\n"
     "    portfolio explain customers.csv C0114",
-    "help.input": "Customer list (CSV), or - to read standard input.",
+    "help.input": "Customer list (CSV, .xlsx or .parquet), or - to read CSV from standard input.",
     "help.check_input": "Optional customer list: also check its columns and types.",
     "help.customer_id": "The customer's id.",
     "help.criteria": "Criteria file. Default: $PORTFOLIO_CRITERIA, else ./criteria.yaml, else "
@@ -32,15 +32,44 @@ EN: dict[str, str] = {
     "Default: today.",
     "help.quiet": "Print nothing on success (errors still go to stderr).",
     "help.debug": "Show the full traceback of an error.",
-    "help.encoding": "Encoding of the input, e.g. cp1252 (default: detected).",
+    "help.encoding": "Encoding of the input, e.g. cp1252 (default: detected: BOM, UTF-8, cp1252, "
+    "latin-1).",
     "help.delimiter": "Field separator of a CSV input: , ; | or tab (default: detected).",
     "help.lang": "Language of labels and messages: en or fr. Default: from LC_ALL, LC_MESSAGES "
     "or LANG. Column values and JSON keys stay the same.",
-    "help.format": "table, csv, json or markdown. Default: from -o's suffix, else table.",
+    "help.format": "table, csv, json, markdown or xlsx. Default: from -o's suffix, else table.",
     "help.explain_format": "table (for people) or json.",
     "help.output": "Write to this file (written whole, or not at all).",
     "help.keep_columns": "Append the input's own columns, as written.",
     "help.fail_under": "Exit 1 (after writing everything) when portfolio quality is below PCT %.",
+    "help.init": "Write a criteria file by answering questions on the five steps of the method."
+    "\n\n"
+    "With --from, pick columns from a numbered list showing their type and a sample; each "
+    "criterion is counted against the data as you enter it. An existing file is never replaced "
+    "without asking (--force replaces it). --from INPUT --yes asks nothing (for scripts).\n\n"
+    "Example:\n\n"
+    "\b\n"
+    "    portfolio init --from customers.csv\n"
+    "    portfolio init criteria.yaml --from customers.csv --yes",
+    "help.init_path": "The criteria file to write.",
+    "help.init_from": "A customer list: propose its columns and their quartiles, and count the "
+    "customers who meet each criterion as you write it.",
+    "help.init_yes": "No questions: write a sensible starting file (needs --from).",
+    "help.init_force": "Replace PATH if it exists, without asking.",
+    "help.profile": "Show what sets each segment's customers apart from the whole portfolio.\n\n"
+    "For number columns, the segment's median against the portfolio's; for text columns, the "
+    "values over-represented in the segment (share in segment, in portfolio, lift), ranked by "
+    "how much they distinguish the segment. With --outcome, the outcome's rate per segment: do "
+    'the "satisfied" customers really stay?\n\n'
+    "Example:\n\n"
+    "\b\n"
+    "    portfolio profile customers.csv --top 3\n"
+    "    portfolio profile telco.csv -c telco.yaml --outcome Churn",
+    "help.profile_outcome": "A yes/no, 1/0 or true/false column the criteria do not read (e.g. "
+    "Churn): show how often it happened in each segment.",
+    "help.profile_top": "Characteristics shown per segment.",
+    "help.profile_all_columns": "Also profile the columns the criteria read (left out by default).",
+    "help.profile_format": "table, json or csv (default: from the -o suffix, else table).",
     "help.limit": "Rows shown in the table format (0: all).",
     # Typer's own words, by their English text (see cli/common.py)
     "click.Arguments": "Arguments",
@@ -81,7 +110,8 @@ FR: dict[str, str] = {
     "Exemple :\n\n"
     "\b\n"
     "    portfolio explain clients.csv C0114",
-    "help.input": "Liste de clients (CSV), ou - pour lire l'entrée standard.",
+    "help.input": "Liste de clients (CSV, .xlsx ou .parquet), ou - pour lire un CSV sur l'entrée "
+    "standard.",
     "help.check_input": "Liste de clients facultative : vérifie aussi ses colonnes et leurs types.",
     "help.customer_id": "L'identifiant du client.",
     "help.criteria": "Fichier de critères. Par défaut : $PORTFOLIO_CRITERIA, sinon "
@@ -94,13 +124,46 @@ FR: dict[str, str] = {
     "help.delimiter": "Séparateur de champs d'un CSV : , ; | ou tab (par défaut : détecté).",
     "help.lang": "Langue des libellés et des messages : en ou fr. Par défaut : selon LC_ALL, "
     "LC_MESSAGES ou LANG. Les valeurs des colonnes et les clés JSON ne changent pas.",
-    "help.format": "table, csv, json ou markdown. Par défaut : selon l'extension de -o, sinon "
-    "table.",
+    "help.format": "table, csv, json, markdown ou xlsx. Par défaut : selon l'extension de -o, "
+    "sinon table.",
     "help.explain_format": "table (pour les personnes) ou json.",
     "help.output": "Écrit dans ce fichier (en entier, ou pas du tout).",
     "help.keep_columns": "Ajoute les colonnes du fichier lu, telles qu'écrites.",
     "help.fail_under": "Sort avec 1 (après avoir tout écrit) si la qualité du portefeuille est "
     "sous PCT %.",
+    "help.init": "Écrit un fichier de critères en répondant à des questions sur les cinq étapes "
+    "de la méthode.\n\n"
+    "Avec --from, choisissez les colonnes dans une liste numérotée qui montre leur type et un "
+    "exemple ; chaque critère est compté sur les données dès que vous l'écrivez. Un fichier "
+    "existant n'est jamais remplacé sans demander (--force le remplace). --from FICHIER --yes ne "
+    "pose aucune question (pour les scripts).\n\n"
+    "Exemple :\n\n"
+    "\b\n"
+    "    portfolio init --from clients.csv\n"
+    "    portfolio init criteres.yaml --from clients.csv --yes",
+    "help.init_path": "Le fichier de critères à écrire.",
+    "help.init_from": "Une liste de clients : propose ses colonnes et leurs quartiles, et compte "
+    "les clients qui remplissent chaque critère pendant que vous l'écrivez.",
+    "help.init_yes": "Aucune question : écrit un fichier de départ raisonnable (demande --from).",
+    "help.init_force": "Remplace PATH s'il existe, sans demander.",
+    "help.profile": "Montre ce qui distingue les clients de chaque segment de l'ensemble du "
+    "portefeuille.\n\n"
+    "Pour les colonnes de nombres, la médiane du segment face à celle du portefeuille ; pour les "
+    "colonnes de texte, les valeurs surreprésentées dans le segment (part dans le segment, dans "
+    "le portefeuille, rapport), classées selon ce qu'elles distinguent le segment. Avec "
+    "--outcome, la fréquence du résultat observé par segment : les clients « satisfaits » "
+    "restent-ils vraiment ?\n\n"
+    "Exemple :\n\n"
+    "\b\n"
+    "    portfolio profile clients.csv --top 3\n"
+    "    portfolio profile telco.csv -c telco.yaml --outcome Churn",
+    "help.profile_outcome": "Une colonne oui/non, 1/0 ou true/false que les critères ne lisent "
+    "pas (par exemple Churn) : montre à quelle fréquence c'est arrivé dans chaque segment.",
+    "help.profile_top": "Caractéristiques montrées par segment.",
+    "help.profile_all_columns": "Examine aussi les colonnes lues par les critères (écartées par "
+    "défaut).",
+    "help.profile_format": "table, json ou csv (par défaut : selon l'extension de -o, sinon "
+    "table).",
     "help.limit": "Lignes montrées dans le format table (0 : toutes).",
     "click.Arguments": "Arguments",
     "click.Options": "Options",

@@ -1,6 +1,7 @@
 """Messages of `portfolio profile`: what sets each segment apart, and the outcome per segment."""
 
 EN: dict[str, str] = {
+    "profile.report_title": "What sets each segment apart",
     "profile.segment_title": "{segment}: {count} customers ({share} of the portfolio)",
     "profile.characteristic": "Characteristic",
     "profile.in_segment": "In segment",
@@ -32,6 +33,7 @@ EN: dict[str, str] = {
 }
 
 FR: dict[str, str] = {
+    "profile.report_title": "Ce qui distingue chaque segment",
     "profile.segment_title": "{segment} : {count} clients ({share} du portefeuille)",
     "profile.characteristic": "Caractéristique",
     "profile.in_segment": "Dans le segment",

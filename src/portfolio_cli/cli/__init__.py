@@ -94,6 +94,22 @@ COMMAND_PARAMS["history"] = {
     "end": "help.history_to",
     "fmt": "help.history_format",
 }
+COMMAND_HELP["init"] = "help.init"
+COMMAND_PARAMS["init"] = {
+    "path": "help.init_path",
+    "source": "help.init_from",
+    "yes": "help.init_yes",
+    "force": "help.init_force",
+}
+COMMAND_HELP["profile"] = "help.profile"
+COMMAND_PARAMS["profile"] = {
+    "input": "help.input",
+    "outcome": "help.profile_outcome",
+    "top": "help.profile_top",
+    "all_columns": "help.profile_all_columns",
+    "fmt": "help.profile_format",
+    "output": "help.output",
+}
 
 COMMAND_PARAMS["classify"]["chunk_rows"] = "help.chunk_rows"
 COMMAND_HELP["batch"] = "help.batch"

@@ -29,7 +29,7 @@ from portfolio_cli.messages import message, plural
 if TYPE_CHECKING:
     from portfolio_cli.batch import Job, Outcome
 
-BATCH_FORMATS = ("csv", "json", "markdown")
+BATCH_FORMATS = ("csv", "json", "markdown", "xlsx")
 
 
 @boundary

@@ -11,11 +11,18 @@ from rich.text import Text
 from portfolio_cli.cli.common import (
     AsOfOption,
     CriteriaOption,
+    DayFirstOption,
     DebugOption,
+    DecimalOption,
     DelimiterOption,
     EncodingOption,
+    InputFlags,
     LangOption,
+    OrdersOption,
     QuietOption,
+    SheetOption,
+    SurveysOption,
+    VerboseOption,
     boundary,
     find_criteria,
     make_console,
@@ -43,6 +50,12 @@ def check_command(
     as_of: AsOfOption = None,
     encoding: EncodingOption = None,
     delimiter: DelimiterOption = None,
+    decimal: DecimalOption = None,
+    dayfirst: DayFirstOption = None,
+    sheet: SheetOption = None,
+    orders: OrdersOption = None,
+    surveys: SurveysOption = None,
+    verbose: VerboseOption = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
     lang: LangOption = None,
@@ -66,7 +79,11 @@ def check_command(
     rules = load_criteria(path)
     steps = review(rules, day)
     if input is not None:
-        steps.append(_input_step(input, rules, day, encoding, delimiter))
+        # quiet: the reader's warnings are shown in the checklist, not on stderr too
+        flags = InputFlags(
+            encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet=True
+        )
+        steps.append(_input_step(input, rules, day, flags))
     if quiet:
         return
     out = make_console()
@@ -84,14 +101,13 @@ def _input_step(
     input: str,
     rules: Criteria,
     day: dt.date,
-    encoding: str | None,
-    delimiter: str | None,
+    flags: InputFlags,
 ) -> Step:
     """The input, checked: what was read, the kinds of the columns used, each rule's counts."""
     from portfolio_cli.checklist import Step
     from portfolio_cli.engine import classify, required_columns
 
-    customers = read_input(input, rules, encoding=encoding, delimiter=delimiter)
+    customers = read_input(input, rules, flags, as_of=day)
     result = classify(customers, rules, day)
     info = customers.info
     step = Step(0, message("step.input"))
@@ -106,6 +122,7 @@ def _input_step(
             delimiter=repr(info.delimiter),
         )
     )
+    step.warnings.extend(info.notes)
     used = [c for c in required_columns(rules) if c in customers.kinds]
     read = ", ".join(f"{c} ({customers.kinds[c].label})" for c in used)
     step.lines.append(message("check.columns_read", columns=read))

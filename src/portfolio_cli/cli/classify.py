@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -15,14 +16,22 @@ from portfolio_cli.cli.common import (
     AsOfOption,
     ChunkRowsOption,
     CriteriaOption,
+    DayFirstOption,
     DebugOption,
+    DecimalOption,
     DelimiterOption,
     EncodingOption,
     HistoryOption,
+    InputFlags,
     LangOption,
+    OrdersOption,
     QuietOption,
+    SheetOption,
+    SurveysOption,
+    VerboseOption,
     boundary,
     find_criteria,
+    input_options,
     make_console,
     parse_as_of,
     read_input,
@@ -35,10 +44,12 @@ if TYPE_CHECKING:
     from portfolio_cli.criteria import Criteria
     from portfolio_cli.engine import Classification
     from portfolio_cli.readers import CustomerList
+    from portfolio_cli.stream import Layout
 
-FORMAT_NAMES = ("table", "csv", "json", "markdown")
+FORMAT_NAMES = ("table", "csv", "json", "markdown", "xlsx")
 SUFFIXES = {
     ".csv": "csv",
+    ".xlsx": "xlsx",
     ".json": "json",
     ".md": "markdown",
     ".markdown": "markdown",
@@ -72,7 +83,7 @@ def classify_command(
         str,
         typer.Argument(
             metavar="INPUT",
-            help="Customer list (CSV), or - to read standard input.",
+            help="Customer list (CSV, .xlsx or .parquet), or - to read CSV from standard input.",
             show_default=False,
         ),
     ],
@@ -83,7 +94,7 @@ def classify_command(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="table, csv, json or markdown. Default: from -o's suffix, else table.",
+            help="table, csv, json, markdown or xlsx. Default: from -o's suffix, else table.",
             show_default=False,
         ),
     ] = None,
@@ -122,6 +133,12 @@ def classify_command(
     chunk_rows: ChunkRowsOption = None,
     encoding: EncodingOption = None,
     delimiter: DelimiterOption = None,
+    decimal: DecimalOption = None,
+    dayfirst: DayFirstOption = None,
+    sheet: SheetOption = None,
+    orders: OrdersOption = None,
+    surveys: SurveysOption = None,
+    verbose: VerboseOption = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
     lang: LangOption = None,
@@ -144,6 +161,8 @@ def classify_command(
     from portfolio_cli.writers import formats
 
     fmt_name = resolve_format(fmt, output)
+    if fmt_name == "xlsx" and output is None and sys.stdout.isatty():
+        raise UsageError(Issue("binary-to-terminal", message("inputs.xlsx_to_terminal")))
     day = parse_as_of(as_of)
     path = find_criteria(criteria)
     rules = load_criteria(path)
@@ -153,67 +172,72 @@ def classify_command(
     if not quiet:
         for warning in rules.warnings:
             err.print(message("cli.warning", text=warning), markup=False)
-    history_file = snapshots.resolve_path(history, default=False)
-    if fmt_name == "csv" and input != "-" and history_file is None:
-        # large files are read in chunks with bounded memory (see stream.py)
-        _classify_csv(input, rules, output, day, encoding, delimiter, chunk_rows, keep_columns,
-                      quiet, fail_under)  # fmt: skip
-        return
-    customers = read_input(
-        input, rules, every_column=keep_columns, encoding=encoding, delimiter=delimiter
+    flags = InputFlags(
+        encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet
     )
-    result = classify(customers, rules, day)
-    moves = None
-    if history_file is not None:
-        snapshots.record(history_file, result, rules, day)
-        moves = snapshots.movements(history_file, day.isoformat())
-    if fmt_name == "table":
-        _print_table(result, customers, rules, output, limit)
-    else:
-        table = formats.output_table(result, customers, keep_columns)
-        if moves is not None:
-            table = snapshots.append_columns(table, rules.customers.id, moves)
-        data = formats.render(fmt_name, table, result.summary)
-        if output is None:
-            write_stdout(data)
-        else:
-            from portfolio_cli.writers.files import atomic_write
+    history_file = snapshots.resolve_path(history, default=False)
+    simple = history_file is None and orders is None and surveys is None and not verbose
+    if fmt_name == "csv" and input != "-" and simple:
+        from portfolio_cli.stream import should_stream
 
-            with atomic_write(output) as stream:
-                stream.write(data)
-        if not quiet:
-            _print_summary(err, result.summary, customers.info.source, output)
+        # a large CSV file is read in parts, with bounded memory (see stream.py)
+        found = should_stream(input, input_options(flags), chunk_rows)
+        if found is not None:
+            _stream(input, rules, flags, found, output, day, chunk_rows, keep_columns, fail_under)
+            return
+    customers = read_input(input, rules, flags, every_column=keep_columns, as_of=day)
+    result = classify(customers, rules, day)
+    # the snapshot is kept only once the output is written (a failed write leaves no snapshot)
+    with snapshots.recording(history_file, result, rules, day) as db:
+        moves = None if db is None else snapshots.movements(db, day.isoformat())
+        if fmt_name == "table":
+            _print_table(result, customers, rules, output, limit, moves)
+        else:
+            table = formats.output_table(result, customers, keep_columns)
+            if moves is not None:
+                table = snapshots.append_columns(table, rules.customers.id, moves)
+            if output is None:
+                write_stdout(formats.render(fmt_name, table, result.summary))
+            else:
+                from portfolio_cli.writers.files import atomic_write
+
+                with atomic_write(output) as stream:
+                    if fmt_name == "csv":  # straight into the file, no copy in memory
+                        formats.write_csv(table, stream)
+                    else:
+                        stream.write(formats.render(fmt_name, table, result.summary))
+    if fmt_name != "table" and not quiet:
+        _print_summary(err, result.summary, customers.info.source, output)
     _fail_under(result.summary["quality"], fail_under)
 
 
-def _classify_csv(
+def _stream(
     source: str,
     rules: Criteria,
+    flags: InputFlags,
+    found: Layout,
     output: Path | None,
     day: dt.date,
-    encoding: str | None,
-    delimiter: str | None,
     chunk_rows: int | None,
     keep_columns: bool,
-    quiet: bool,
     fail_under: float | None,
 ) -> None:
-    from portfolio_cli.stream import classify_to
+    from portfolio_cli.stream import stream_csv
     from portfolio_cli.writers.files import atomic_write
 
-    options: dict[str, Any] = {
-        "encoding": encoding,
-        "delimiter": delimiter,
-        "chunk": chunk_rows,
-        "keep_columns": keep_columns,
-    }
+    options = input_options(flags)
+    path = Path(source)
+    arguments: dict[str, Any] = {"chunk": chunk_rows, "keep_columns": keep_columns}
     if output is None:
-        summary, label = classify_to(source, rules, write_stdout, "csv", day, **options)
+        summary, notes = stream_csv(path, rules, write_stdout, day, found, options, **arguments)
     else:
         with atomic_write(output) as stream:
-            summary, label = classify_to(source, rules, stream.write, "csv", day, **options)
-    if not quiet:
-        _print_summary(make_console(stderr=True), summary, label, output)
+            summary, notes = stream_csv(path, rules, stream.write, day, found, options, **arguments)
+    if not flags.quiet:
+        err = make_console(stderr=True)
+        for note in notes:
+            err.print(message("cli.warning", text=note), markup=False)
+        _print_summary(err, summary, found.info.source, output)
     _fail_under(summary["quality"], fail_under)
 
 
@@ -238,6 +262,7 @@ def _print_table(
     rules: Criteria,
     output: Path | None,
     limit: int,
+    moves: dict[str, tuple[str | None, str]] | None = None,
 ) -> None:
     from rich.console import Console
 
@@ -253,7 +278,12 @@ def _print_table(
     width = make_console().width if output is None else 120
     parts: list[RenderableType] = [
         customer_table(
-            rows, rules.customers.id, rules.customers.name, [r.key for r in rules.criteria], width
+            rows,
+            rules.customers.id,
+            rules.customers.name,
+            [r.key for r in rules.criteria],
+            width,
+            None if moves is None else {key: move[0] for key, move in moves.items()},
         )
     ]
     if len(shown) < len(frame):

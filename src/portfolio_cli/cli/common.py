@@ -10,7 +10,8 @@ import datetime as dt
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -24,7 +25,7 @@ from portfolio_cli.messages import message
 
 if TYPE_CHECKING:
     from portfolio_cli.criteria import Criteria
-    from portfolio_cli.readers import CustomerList
+    from portfolio_cli.readers import CsvOptions, CustomerList
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,6 +43,12 @@ HELP_KEYS = {  # parameter name → message key of its help
     "encoding": "help.encoding",
     "delimiter": "help.delimiter",
     "lang": "help.lang",
+    "decimal": "help.decimal",
+    "dayfirst": "help.dayfirst",
+    "sheet": "help.sheet",
+    "orders": "help.orders",
+    "surveys": "help.surveys",
+    "verbose": "help.verbose",
     "version": "help.version",
     "install_completion": "click.Install completion for the current shell.",
     "show_completion": "click.Show completion for the current shell, to copy it or customize "
@@ -153,6 +160,88 @@ HistoryOption = Annotated[
         show_default=False,
     ),
 ]
+DecimalOption = Annotated[
+    str | None,
+    typer.Option("--decimal", metavar="CHAR", help=message("help.decimal"), show_default=False),
+]
+DayFirstOption = Annotated[
+    bool | None,
+    typer.Option("--dayfirst/--monthfirst", help=message("help.dayfirst"), show_default=False),
+]
+SheetOption = Annotated[
+    str | None,
+    typer.Option("--sheet", metavar="NAME", help=message("help.sheet"), show_default=False),
+]
+OrdersOption = Annotated[
+    Path | None,
+    typer.Option("--orders", metavar="FILE", help=message("help.orders"), show_default=False),
+]
+SurveysOption = Annotated[
+    Path | None,
+    typer.Option("--surveys", metavar="FILE", help=message("help.surveys"), show_default=False),
+]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help=message("help.verbose"))]
+
+
+@dataclass(frozen=True)
+class InputFlags:
+    """The input options every command shares, gathered once and passed to `read_input`.
+
+    A command declares the options above and builds one:
+    `InputFlags(encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet)`.
+    """
+
+    encoding: str | None = None
+    delimiter: str | None = None
+    decimal: str | None = None
+    dayfirst: bool | None = None
+    sheet: str | None = None
+    orders: Path | None = None
+    surveys: Path | None = None
+    verbose: bool = False
+    quiet: bool = False
+    lang: str | None = None
+
+
+_DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+_DECIMAL_NAMES = {",": ",", ".": ".", "comma": ",", "dot": ".", "point": ".", "virgule": ","}
+
+
+def _delimiter(value: str | None, lang: str) -> str | None:
+    if value is None:
+        return None
+    found = _DELIMITER_NAMES.get(value.lower(), value)
+    if len(found) != 1 or found in '"\r\n':
+        raise UsageError(
+            Issue(
+                "bad-option",
+                message(
+                    "inputs.bad_option",
+                    lang,
+                    option="--delimiter",
+                    expected="one character: , ; | or tab",
+                    value=value,
+                ),
+            )
+        )
+    return found
+
+
+def _decimal(value: str | None, lang: str) -> str | None:
+    if value is None:
+        return None
+    found = _DECIMAL_NAMES.get(value.strip().lower())
+    if found is None:
+        raise UsageError(
+            Issue(
+                "bad-option",
+                message(
+                    "inputs.bad_option", lang, option="--decimal", expected=", or .", value=value
+                ),
+            )
+        )
+    return found
+
 
 ChunkRowsOption = Annotated[
     int | None,
@@ -268,23 +357,104 @@ def write_stdout(data: bytes) -> None:
         sys.stdout.flush()
 
 
+def input_options(
+    flags: InputFlags, encoding: str | None = None, delimiter: str | None = None
+) -> CsvOptions:
+    """The reader's options for the input options a command was given."""
+    from portfolio_cli.readers import CsvOptions
+
+    lang = flags.lang or messages.current()
+    return CsvOptions(
+        encoding=encoding or flags.encoding,
+        delimiter=_delimiter(delimiter or flags.delimiter, lang),
+        decimal=_decimal(flags.decimal, lang),
+        dayfirst=flags.dayfirst,
+        sheet=flags.sheet,
+        lang=lang,
+    )
+
+
 def read_input(
     source: str,
     rules: Criteria,
+    flags: InputFlags | None = None,
     *,
     every_column: bool = False,
+    as_of: dt.date | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,
 ) -> CustomerList:
-    """Read the customer list a command was given: only the columns the rules need, unless
-    `every_column` (for --keep-columns and explain)."""
-    from portfolio_cli.engine import required_columns
-    from portfolio_cli.readers import CsvOptions, read_customers
+    """Read the customer list a command was given, with `--orders` and `--surveys` joined.
 
-    return read_customers(
+    Only the columns the rules need are read, unless `every_column` (for --keep-columns and
+    explain). `as_of` (default today) is the date order recency counts to. `encoding` and
+    `delimiter` are kept for callers written before `InputFlags`; they override its fields.
+    Warnings (a garbled encoding, orders of unknown customers) go to stderr unless
+    `flags.quiet`; with `flags.verbose`, how each file was read.
+    """
+    from portfolio_cli.engine import required_columns
+    from portfolio_cli.readers import read_customers
+
+    flags = flags or InputFlags()
+    lang = flags.lang or messages.current()
+    options = input_options(flags, encoding, delimiter)
+    if flags.orders is not None and rules.orders is None:
+        raise UsageError(
+            Issue("no-orders-block", message("orders.no_block", lang, criteria=rules.source))
+        )
+    if flags.surveys is not None and not rules.listening.nps:
+        raise UsageError(Issue("no-nps", message("surveys.no_nps", lang, criteria=rules.source)))
+    customers = read_customers(
         source,
         rules.customers.id,
         text_columns=[rules.customers.name] if rules.customers.name else [],
         columns=None if every_column else required_columns(rules),
-        options=CsvOptions(encoding=encoding, delimiter=delimiter),
+        options=options,
     )
+    _orders_needed(rules, flags, customers.kinds, lang)
+    err = make_console(stderr=True)
+    notes: list[str] = list(customers.info.notes)
+    described = [customers.info.describe(lang)]
+    if flags.orders is not None and rules.orders is not None:
+        from portfolio_cli.readers.orders import join_orders
+
+        order_columns = (rules.orders.customer, rules.orders.date, rules.orders.amount)
+        customers, warnings, line = join_orders(
+            customers, flags.orders, order_columns, as_of or dt.date.today(), options
+        )
+        notes += warnings
+        described.append(line)
+    if flags.surveys is not None and rules.listening.nps:
+        from portfolio_cli.readers.orders import join_surveys
+
+        customers, warnings, line = join_surveys(
+            customers, flags.surveys, rules.listening.nps, options
+        )
+        notes += warnings
+        described.append(line)
+    if flags.verbose:
+        for line in described:
+            err.print(line, markup=False)
+    if not flags.quiet:
+        for note in notes:
+            err.print(message("cli.warning", text=note), markup=False)
+    return customers
+
+
+def _orders_needed(
+    rules: Criteria, flags: InputFlags, kinds: Mapping[str, object], lang: str | None
+) -> None:
+    """Conditions reading order columns with no --orders: say which option adds them."""
+    if flags.orders is not None:
+        return
+    from portfolio_cli.engine import required_columns
+    from portfolio_cli.readers.orders import ORDER_COLUMNS
+
+    missing = [c for c in required_columns(rules) if c in ORDER_COLUMNS and c not in kinds]
+    if missing:
+        raise UsageError(
+            Issue(
+                "orders-needed",
+                message("orders.needed", lang, criteria=rules.source, columns=", ".join(missing)),
+            )
+        )

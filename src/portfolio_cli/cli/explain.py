@@ -10,10 +10,17 @@ import typer
 from portfolio_cli.cli.common import (
     AsOfOption,
     CriteriaOption,
+    DayFirstOption,
     DebugOption,
+    DecimalOption,
     DelimiterOption,
     EncodingOption,
+    InputFlags,
     LangOption,
+    OrdersOption,
+    SheetOption,
+    SurveysOption,
+    VerboseOption,
     boundary,
     find_criteria,
     make_console,
@@ -47,6 +54,12 @@ def explain_command(
     as_of: AsOfOption = None,
     encoding: EncodingOption = None,
     delimiter: DelimiterOption = None,
+    decimal: DecimalOption = None,
+    dayfirst: DayFirstOption = None,
+    sheet: SheetOption = None,
+    orders: OrdersOption = None,
+    surveys: SurveysOption = None,
+    verbose: VerboseOption = False,
     debug: DebugOption = False,
     lang: LangOption = None,
 ) -> None:
@@ -67,7 +80,8 @@ def explain_command(
         )
     day = parse_as_of(as_of)
     rules = load_criteria(find_criteria(criteria))
-    customers = read_input(input, rules, every_column=True, encoding=encoding, delimiter=delimiter)
+    flags = InputFlags(encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose)
+    customers = read_input(input, rules, flags, every_column=True, as_of=day)
     result = classify(customers, rules, day)
     data = explain(customers, rules, result, customer_id).as_dict()
     if fmt == "json":

@@ -88,11 +88,14 @@ def init_command(
     if yes and source is None:
         raise UsageError(Issue("yes-needs-from", message("init.yes_needs_from", code)))
     if path.is_dir():
-        raise UsageError(Issue("not-a-file", f"cannot write {path}: it is a folder"))
+        raise UsageError(Issue("not-a-file", message("files.is_folder", code, path=path)))
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():  # said now, not after every question has been answered
         raise UsageError(
-            Issue("missing-folder", f"cannot write {path}: the folder {folder} does not exist")
+            Issue(
+                "missing-folder",
+                message("files.missing_folder", code, path=path, folder=folder),
+            )
         )
     if source == "-" and not yes:
         raise UsageError(Issue("stdin-answers", message("init.stdin_from", code)))

@@ -11,11 +11,18 @@ import typer
 from portfolio_cli.cli.common import (
     AsOfOption,
     CriteriaOption,
+    DayFirstOption,
     DebugOption,
+    DecimalOption,
     DelimiterOption,
     EncodingOption,
+    InputFlags,
     LangOption,
+    OrdersOption,
     QuietOption,
+    SheetOption,
+    SurveysOption,
+    VerboseOption,
     boundary,
     find_criteria,
     make_console,
@@ -24,6 +31,7 @@ from portfolio_cli.cli.common import (
     write_stdout,
 )
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.messages import message
 
 FORMATS = ("table", "json", "csv")
 
@@ -79,6 +87,12 @@ def profile_command(
     as_of: AsOfOption = None,
     encoding: EncodingOption = None,
     delimiter: DelimiterOption = None,
+    decimal: DecimalOption = None,
+    dayfirst: DayFirstOption = None,
+    sheet: SheetOption = None,
+    orders: OrdersOption = None,
+    surveys: SurveysOption = None,
+    verbose: VerboseOption = False,
     lang: LangOption = None,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -108,7 +122,10 @@ def profile_command(
     rules = load_criteria(find_criteria(criteria))
     if outcome is not None:
         check_outcome(rules, outcome)  # before reading a large file
-    customers = read_input(input, rules, every_column=True, encoding=encoding, delimiter=delimiter)
+    flags = InputFlags(
+        encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet
+    )
+    customers = read_input(input, rules, flags, every_column=True, as_of=day)
     result = classify(customers, rules, day)
     data = profile_segments(
         customers, result, rules, outcome=outcome, top=top, all_columns=all_columns
@@ -139,7 +156,7 @@ def profile_command(
     with atomic_write(output) as stream:
         stream.write(document)
     if not quiet:
-        make_console(stderr=True).print(f"wrote {output}", markup=False)
+        make_console(stderr=True).print(message("summary.wrote", path=output), markup=False)
 
 
 def _format(fmt: str | None, output: Path | None) -> str:
@@ -148,7 +165,10 @@ def _format(fmt: str | None, output: Path | None) -> str:
         name = fmt.lower().strip()
         if name not in FORMATS:
             raise UsageError(
-                Issue("bad-format", f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
+                Issue(
+                    "bad-format",
+                    message("usage.bad_format", value=fmt, choices=", ".join(FORMATS)),
+                )
             )
         return name
     if output is None:
@@ -156,11 +176,5 @@ def _format(fmt: str | None, output: Path | None) -> str:
     suffixes = {".json": "json", ".csv": "csv", ".txt": "table"}
     name_of = suffixes.get(output.suffix.lower())
     if name_of is None:
-        raise UsageError(
-            Issue(
-                "bad-format",
-                f"cannot tell the format from '{output.name}': use a .json, .csv or .txt name, "
-                "or pass --format",
-            )
-        )
+        raise UsageError(Issue("bad-format", message("profile.error.suffix", name=output.name)))
     return name_of

@@ -11,12 +11,19 @@ from portfolio_cli.cli.classify import _fail_under, _print_summary, _same_file
 from portfolio_cli.cli.common import (
     AsOfOption,
     CriteriaOption,
+    DayFirstOption,
     DebugOption,
+    DecimalOption,
     DelimiterOption,
     EncodingOption,
     HistoryOption,
+    InputFlags,
     LangOption,
+    OrdersOption,
     QuietOption,
+    SheetOption,
+    SurveysOption,
+    VerboseOption,
     boundary,
     find_criteria,
     make_console,
@@ -27,6 +34,8 @@ from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import language, message
 
 FORMATS = ("html", "markdown")
+# Characteristics per segment in the report's profile section (`portfolio profile` shows more).
+PROFILE_TOP = 3
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
 
 
@@ -94,6 +103,12 @@ def report_command(
     as_of: AsOfOption = None,
     encoding: EncodingOption = None,
     delimiter: DelimiterOption = None,
+    decimal: DecimalOption = None,
+    dayfirst: DayFirstOption = None,
+    sheet: SheetOption = None,
+    orders: OrdersOption = None,
+    surveys: SurveysOption = None,
+    verbose: VerboseOption = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -101,6 +116,7 @@ def report_command(
 
     One HTML file with its CSS and SVG charts inside (no script, nothing from the network),
     readable on a phone and printed on A4; or the same content in Markdown (-o report.md).
+    It ends with what sets each segment apart (as portfolio profile shows it).
     With --history, the run is kept as a snapshot and the report shows the trend and the
     migration since the previous snapshot. Never asks anything: ready for cron.
 
@@ -113,7 +129,9 @@ def report_command(
     from portfolio_cli import history as store
     from portfolio_cli.criteria import load_criteria
     from portfolio_cli.engine import classify
+    from portfolio_cli.profile import profile_segments
     from portfolio_cli.writers.files import atomic_write
+    from portfolio_cli.writers.profile import profile_section
     from portfolio_cli.writers.report import HistoryView, render_report, report_context
 
     fmt_name = report_format(fmt, output)
@@ -126,33 +144,39 @@ def report_command(
     if not quiet:
         for warning in rules.warnings:
             err.print(message("cli.warning", text=warning), markup=False)
-    customers = read_input(input, rules, encoding=encoding, delimiter=delimiter)
-    result = classify(customers, rules, day)
-    view = None
-    history_file = store.resolve_path(history, default=False)
-    if history_file is not None:
-        store.record(history_file, result, rules, day)
-        kept = [s for s in store.snapshots(history_file) if s.as_of <= day.isoformat()]
-        before = [s for s in kept if s.as_of < day.isoformat()]
-        moved = store.migration(history_file, before[-1].as_of, day.isoformat()) if before else None
-        view = HistoryView(
-            snapshots=kept,
-            migration=moved,
-            criteria_changed=len({s.criteria_sha256 for s in kept}) > 1,
-            file=str(history_file),
-        )
-    context = report_context(
-        result,
-        rules,
-        as_of=day,
-        source=customers.info.source,
-        lang=words,
-        history=view,
-        limit=limit,
+    flags = InputFlags(
+        encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet
     )
-    data = render_report(context, fmt_name)
-    with atomic_write(output) as stream:
-        stream.write(data)
+    # Every column: the profile section looks at what the criteria do not read.
+    customers = read_input(input, rules, flags, every_column=True, as_of=day)
+    result = classify(customers, rules, day)
+    profile = profile_section(profile_segments(customers, result, rules, top=PROFILE_TOP), words)
+    history_file = store.resolve_path(history, default=False)
+    # the snapshot is kept only once the report is written (a failed write leaves no snapshot)
+    with store.recording(history_file, result, rules, day) as db:
+        view = None
+        if db is not None:
+            kept = [s for s in store.snapshots(db) if s.as_of <= day.isoformat()]
+            before = [s for s in kept if s.as_of < day.isoformat()]
+            moved = store.migration(db, before[-1].as_of, day.isoformat()) if before else None
+            view = HistoryView(
+                snapshots=kept,
+                migration=moved,
+                criteria_changed=len({s.criteria_sha256 for s in kept}) > 1,
+                file=str(history_file),
+            )
+        context = report_context(
+            result,
+            rules,
+            as_of=day,
+            source=customers.info.source,
+            lang=words,
+            history=view,
+            limit=limit,
+        )
+        data = render_report(context, fmt_name, extra=[profile])
+        with atomic_write(output) as stream:
+            stream.write(data)
     if not quiet:
         _print_summary(err, result.summary, customers.info.source, output)
     _fail_under(result.summary["quality"], fail_under)

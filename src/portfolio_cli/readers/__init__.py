@@ -1,8 +1,9 @@
 """Read a customer list into typed columns, keeping the text as written for the output.
 
-`read_customers` is the one entry point: it reads the file as text (`csv.py`), converts each
-column deliberately (`columns.py`), and checks what every customer list must hold: the id column,
-one non-blank id per row, no id twice.
+`read_customers` is the one entry point: it reads the file as text (`csv.py` for CSV,
+`workbook.py` for .xlsx and .parquet), converts each column deliberately (`columns.py`), and
+checks what every customer list must hold: the id column, one non-blank id per row, no id twice.
+`orders.py` and `surveys.py` add columns computed from an orders file and a surveys file.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pyarrow.compute as pc
 
 from portfolio_cli.errors import InputError, Issue
 from portfolio_cli.expressions import Kind, either, suggest
-from portfolio_cli.messages import message, plural
+from portfolio_cli.messages import current, message, plural
 from portfolio_cli.readers.columns import Typed, type_table
 from portfolio_cli.readers.csv import (
     CsvOptions,
@@ -26,6 +27,12 @@ from portfolio_cli.readers.csv import (
     TextTable,
     looks_like_data,
     read_csv_text,
+)
+from portfolio_cli.readers.workbook import (
+    PARQUET_SUFFIXES,
+    WORKBOOK_SUFFIXES,
+    read_parquet_text,
+    read_workbook_text,
 )
 
 __all__ = ["CsvOptions", "CustomerList", "ReadInfo", "read_customers", "read_text"]
@@ -51,10 +58,58 @@ class CustomerList:
 def read_text(
     source: str | Path, options: CsvOptions = CsvOptions(), columns: list[str] | None = None
 ) -> TextTable:
-    """Read any supported file (or `-` for standard input) as text columns."""
+    """Read any supported file (or `-` for standard input, as CSV) as text columns.
+
+    The suffix chooses the format: .xlsx/.xlsm workbooks, .parquet, anything else CSV.
+    """
     if str(source) == STDIN:
         return read_csv_text(sys.stdin.buffer, options, columns, name="<stdin>")
+    suffix = Path(source).suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES:
+        return read_workbook_text(Path(source), options, columns)
+    if suffix in PARQUET_SUFFIXES:
+        return read_parquet_text(Path(source), options, columns)
     return read_csv_text(source, options, columns)
+
+
+def is_french(info: ReadInfo, options: CsvOptions) -> bool:
+    """A `;`-separated file, or a French user: decimal commas and day-first dates come first."""
+    return (info.delimiter == ";" and info.format == "csv") or (options.lang or current()) == "fr"
+
+
+def type_text(
+    text: TextTable, options: CsvOptions, text_columns: Collection[str] = ()
+) -> tuple[dict[str, Typed], ReadInfo]:
+    """Type every column of a text table with the user's hints; notes gain ambiguous dates."""
+    typed = type_table(
+        text.table,
+        text_columns,
+        decimal=options.decimal,
+        dayfirst=options.dayfirst,
+        french=is_french(text.info, options),
+    )
+    notes = [
+        message(
+            "inputs.ambiguous_dates",
+            options.lang,
+            source=text.info.source,
+            column=name,
+            sample=column.ambiguous,
+        )
+        for name, column in typed.items()
+        if column.ambiguous is not None
+    ]
+    info = text.info
+    if notes:
+        info = ReadInfo(
+            info.source,
+            info.format,
+            info.encoding,
+            info.delimiter,
+            info.rows,
+            (*info.notes, *notes),
+        )
+    return typed, info
 
 
 def read_customers(
@@ -75,14 +130,14 @@ def read_customers(
     label = text.info.source
     if id_column not in text.header:
         raise InputError(_missing_id(label, id_column, text.header))
-    typed = type_table(text.table, {id_column, *text_columns})
+    typed, info = type_text(text, options, {id_column, *text_columns})
     _check_ids(label, id_column, typed[id_column])
-    frame = _to_pandas(typed, len(text.table))
+    frame = to_pandas(typed, len(text.table))
     kinds = {name: column.kind for name, column in typed.items()}
-    return CustomerList(frame, kinds, text.header, text.table, text.info, id_column)
+    return CustomerList(frame, kinds, text.header, text.table, info, id_column)
 
 
-def _to_pandas(typed: dict[str, Typed], rows: int) -> pd.DataFrame:
+def to_pandas(typed: dict[str, Typed], rows: int) -> pd.DataFrame:
     table = pa.table({name: column.array for name, column in typed.items()})
     if not typed:
         return pd.DataFrame(index=pd.RangeIndex(rows))
@@ -106,7 +161,13 @@ def _missing_id(label: str, id_column: str, header: tuple[str, ...]) -> Issue:
     return Issue("unknown-column", message(key, columns=shown, **values))
 
 
-def _rows(positions: list[int], limit: int = 5) -> str:
+def rows_text(positions: list[int], lang: str | None = None, limit: int = 5) -> str:
+    """`row 3` or `rows 3, 5 and 2 more` (spreadsheet numbers) for 0-based data positions."""
+    key = "inputs.rows" if len(positions) > 1 else "inputs.row"
+    return message(key, lang, rows=row_numbers(positions, limit))
+
+
+def row_numbers(positions: list[int], limit: int = 5) -> str:
     """Spreadsheet row numbers (the header is row 1) for 0-based data positions."""
     shown = ", ".join(str(p + 2) for p in positions[:limit])
     if len(positions) > limit:
@@ -126,7 +187,7 @@ def _check_ids(label: str, id_column: str, ids: Typed) -> None:
                     len(positions),
                     source=label,
                     column=id_column,
-                    rows=_rows(positions),
+                    rows=row_numbers(positions),
                 ),
             )
         )
@@ -138,7 +199,12 @@ def _check_ids(label: str, id_column: str, ids: Typed) -> None:
         first = repeated[0]["values"].as_py()
         positions = pc.indices_nonzero(pc.equal(ids.array, first)).to_pylist()
         others = len(repeated) - 1
-        values = {"source": label, "column": id_column, "value": first, "rows": _rows(positions)}
+        values = {
+            "source": label,
+            "column": id_column,
+            "value": first,
+            "rows": row_numbers(positions),
+        }
         text = (
             plural("input.duplicate_id_more", others, **values)
             if others

@@ -3,7 +3,9 @@
 Every file is read as text first, then each column is converted deliberately and only when the
 whole column agrees: a column in which any non-blank cell is not a number stays text; a column
 whose values have leading zeros (ids, postal codes) stays text; blank and whitespace-only cells are
-missing. All of it runs as Arrow compute kernels over whole columns.
+missing. Numbers may be written the French way (`1 234,56`, `1.234,56`, with non-breaking spaces)
+and dates day-first (`31/01/2026`) when the column itself, or the user, says which. All of it runs
+as Arrow compute kernels over whole columns.
 """
 
 from __future__ import annotations
@@ -19,17 +21,29 @@ from portfolio_cli.expressions import Kind
 NUMBER = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
 LEADING_ZERO = r"^[+-]?0\d"
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
-# cells tried first when deciding a column's kind: one text cell is enough to turn "number" down
-SAMPLE = 1000
 ISO_DATETIME = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$"
+# Thousands separators: space, non-breaking space, narrow non-breaking space, apostrophe, and the
+# mark that is not the decimal one.
+_SPACES = "\u0020\u00a0\u202f'"
+COMMA_DECIMAL = rf"^[+-]?(\d{{1,3}}([{_SPACES}.]\d{{3}})+|\d+)(,\d+)?$"
+DOT_DECIMAL = rf"^[+-]?(\d{{1,3}}([{_SPACES},]\d{{3}})+|\d+)(\.\d+)?$"
+# 31/01/2026, 31.01.2026, 31-01-2026, 1/2/2026, optionally followed by a time.
+LOCAL_DAY = r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$"
+SAMPLE = 2000
+LOCAL_DATE = r"^(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{4}(?: \d{1,2}:\d{2}(?::\d{2})?)?$"
 
 
 @dataclass(frozen=True)
 class Typed:
-    """A converted column: its kind and its Arrow array (nulls where cells were blank)."""
+    """A converted column: its kind and its Arrow array (nulls where cells were blank).
+
+    `ambiguous` holds a sample when the column looked like dates that read both day-first and
+    month-first and was kept as text for that reason.
+    """
 
     kind: Kind
     array: pa.ChunkedArray
+    ambiguous: str | None = None
 
 
 def clean_text(array: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray:
@@ -47,68 +61,86 @@ def _any(mask: pa.ChunkedArray | pa.Array) -> bool:
     return bool(pc.any(mask, skip_nulls=True).as_py())
 
 
-def infer_column(array: pa.ChunkedArray | pa.Array, *, force_text: bool = False) -> Typed:
-    """Convert one text column to the kind that every one of its non-blank cells agrees on."""
+def _matches(text: pa.ChunkedArray, pattern: str) -> bool:
+    """Every non-blank cell matches; the first cells are tried alone first, so that a text
+    column is turned down after a few thousand cells instead of a full scan per pattern."""
+    if not _all(pc.match_substring_regex(text.slice(0, SAMPLE), pattern)):
+        return False
+    return _all(pc.match_substring_regex(text, pattern))
+
+
+def infer_column(
+    array: pa.ChunkedArray | pa.Array,
+    *,
+    force_text: bool = False,
+    decimal: str | None = None,
+    dayfirst: bool | None = None,
+    french: bool = False,
+) -> Typed:
+    """Convert one text column to the kind that every one of its non-blank cells agrees on.
+
+    `decimal` ("," or ".") is the decimal mark of numbers written with separators; None tries
+    both, the comma first when the file looks `french` (`;`-separated or a French locale), so
+    that `1,234` is 1.234 there and 1234 elsewhere. `dayfirst` decides dates such as 01/02/2026
+    that read both ways; None means day-first in a `french` file, and otherwise such a column
+    stays text unless another of its dates settles it (31/01/2026).
+    """
+    if dayfirst is None and french:
+        dayfirst = True
     text = clean_text(array)
     if force_text:
         return Typed(Kind.TEXT, _chunked(text))
     if text.null_count == len(text):
         return Typed(Kind.EMPTY, _chunked(text))
-    numbers = _numbers(text)
-    if numbers is not None:
-        return Typed(Kind.NUMBER, numbers)
+    number = _numbers(text, [decimal] if decimal else ([",", "."] if french else [".", ","]))
+    if number is not None:
+        return Typed(Kind.NUMBER, number)
     dates = _dates(text)
     if dates is not None:
         return Typed(Kind.DATE, dates)
+    if _matches(text, LOCAL_DATE):
+        local, sample = _local_dates(text, dayfirst)
+        if local is not None:
+            return Typed(Kind.DATE, local)
+        if sample is not None:
+            return Typed(Kind.TEXT, _chunked(text), ambiguous=sample)
     lowered = pc.utf8_lower(text)
     if _all(pc.or_(pc.is_in(lowered, pa.array(["true", "false"])), pc.is_null(lowered))):
         return Typed(Kind.BOOL, _chunked(pc.equal(lowered, "true")))
     return Typed(Kind.TEXT, _chunked(text))
 
 
-def _all_match(text: pa.ChunkedArray, pattern: str) -> bool:
-    """Every non-null cell matches `pattern`; a sample of the first cells is tried first, so a
-    column of names is turned down without running the regex over a million cells."""
-    head = text.slice(0, SAMPLE)
-    if not _all(pc.match_substring_regex(head, pattern)):
-        return False
-    return len(head) == len(text) or _all(pc.match_substring_regex(text, pattern))
+def _numbers(text: pa.ChunkedArray, decimals: list[str]) -> pa.ChunkedArray | None:
+    """The column as float64 if every cell is a number, written plainly or with separators.
 
-
-def _numbers(text: pa.ChunkedArray) -> pa.ChunkedArray | None:
-    """The column as float64 when every cell is a NUMBER without leading zeros, else None.
-
-    Same answer as matching NUMBER on every cell, faster: Arrow's cast accepts exactly what
-    NUMBER accepts plus nan/inf spellings, so a cast that succeeds with no nan or inf needs no
-    regex; anything else takes the regex path.
+    `decimals` are the decimal marks to try, in order.
     """
-    try:
-        values: pa.ChunkedArray | None = _chunked(pc.cast(text, pa.float64()))
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        values = None
-    if values is None or _any(pc.is_nan(values)) or _any(pc.is_inf(values)):
-        if not _all_match(text, NUMBER):
+    if decimals != [","] and _matches(text, NUMBER):
+        if _any(pc.match_substring_regex(text, LEADING_ZERO)):
             return None
-        values = _chunked(pc.cast(text, pa.float64()))
-    zero_first = pc.or_(
-        pc.starts_with(text, "0"), pc.or_(pc.starts_with(text, "+0"), pc.starts_with(text, "-0"))
-    )
-    if _any(zero_first) and _any(pc.match_substring_regex(text, LEADING_ZERO)):
-        return None
-    return values
+        return _chunked(pc.cast(text, pa.float64()))
+    marks = {",": COMMA_DECIMAL, ".": DOT_DECIMAL}
+    for mark in decimals:
+        if _matches(text, marks[mark]):
+            if _any(pc.match_substring_regex(text, LEADING_ZERO)):
+                return None
+            thousands = f"[{_SPACES}{'.' if mark == ',' else ','}]"
+            plain = pc.replace_substring_regex(text, thousands, "")
+            if mark == ",":
+                plain = pc.replace_substring(plain, ",", ".")
+            return _chunked(pc.cast(plain, pa.float64()))
+    return None
 
 
 def _dates(text: pa.ChunkedArray) -> pa.ChunkedArray | None:
     """ISO dates (2026-01-31, optionally with a time), or None if any cell is not one."""
-    if _all_match(text, ISO_DATE):
+    if _matches(text, ISO_DATE):
         parsed = pc.strptime(text, format="%Y-%m-%d", unit="s", error_is_null=True)
-        # strptime rolls 2026-02-30 over to March: a real date keeps the day that was written
-        # (compared as numbers: formatting a million dates back to text takes half a second)
-        written_day = pc.cast(pc.utf8_slice_codeunits(text, 8, 10), pa.int64())
-        if not _all(pc.equal(pc.day(parsed), written_day)):
+        # strptime rolls 2026-02-30 over to March: a real date formats back to what was written
+        if not _all(pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), text)):
             return None
         return _chunked(parsed)
-    if _all_match(text, ISO_DATETIME):
+    if _matches(text, ISO_DATETIME):
         normal = pc.replace_substring(text, "T", " ")
         seconds = pc.if_else(
             pc.equal(pc.utf8_length(normal), 16),
@@ -122,13 +154,69 @@ def _dates(text: pa.ChunkedArray) -> pa.ChunkedArray | None:
     return None
 
 
+def _local_dates(
+    text: pa.ChunkedArray, dayfirst: bool | None
+) -> tuple[pa.ChunkedArray | None, str | None]:
+    """Dates written 31/01/2026 or 01/31/2026: (parsed, None), or (None, sample) if ambiguous.
+
+    A first number above 12 settles day-first, a second above 12 month-first; a column where
+    both happen is not dates. Otherwise `dayfirst` decides, and without it the column is
+    ambiguous. Returns (None, None) when the cells are not real dates (31/02/2026).
+    """
+    parts = pc.extract_regex(text, LOCAL_DATE)
+    first = pc.cast(pc.struct_field(parts, [0]), pa.int32())
+    second = pc.cast(pc.struct_field(parts, [1]), pa.int32())
+    day_is_first = _any(pc.greater(first, 12))
+    month_is_first = _any(pc.greater(second, 12))
+    if day_is_first and month_is_first:
+        return None, None
+    if not day_is_first and not month_is_first:
+        if dayfirst is None:
+            sample = pc.drop_null(text)[0].as_py()
+            return None, str(sample)
+        day_is_first = dayfirst
+    if _matches(text, LOCAL_DAY):
+        # dates alone (the usual export): one strptime, and a check that no day rolled over
+        slashed = pc.replace_substring(pc.replace_substring(text, ".", "/"), "-", "/")
+        form = "%d/%m/%Y" if day_is_first else "%m/%d/%Y"
+        parsed = pc.strptime(slashed, format=form, unit="s", error_is_null=True)
+        written_day = first if day_is_first else second
+        if parsed.null_count != text.null_count or not _all(pc.equal(pc.day(parsed), written_day)):
+            return None, None
+        return _chunked(parsed), None
+    padded = pc.replace_substring_regex(text, r"^(\d)([/.-])", r"0\1\2")
+    padded = pc.replace_substring_regex(padded, r"^(\d\d[/.-])(\d)([/.-])", r"\10\2\3")
+    padded = pc.replace_substring_regex(padded, r" (\d):", r" 0\1:")
+    day_, month_ = ("1", "2") if day_is_first else ("2", "1")
+    iso = pc.replace_substring_regex(
+        padded,
+        r"^(\d\d)[/.-](\d\d)[/.-](\d{4})",
+        rf"\3-\{month_}-\{day_}",
+    )
+    dates = _dates(iso)
+    return dates, None
+
+
 def _chunked(array: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
     return array if isinstance(array, pa.ChunkedArray) else pa.chunked_array([array])
 
 
-def type_table(table: pa.Table, text_columns: Collection[str] = ()) -> dict[str, Typed]:
+def type_table(
+    table: pa.Table,
+    text_columns: Collection[str] = (),
+    *,
+    decimal: str | None = None,
+    dayfirst: bool | None = None,
+    french: bool = False,
+) -> dict[str, Typed]:
     """Convert every column of a text table; `text_columns` (ids, names) always stay text."""
     return {
-        name: infer_column(table.column(name), force_text=name in text_columns)
+        name: infer_column(
+            table.column(name),
+            force_text=name in text_columns,
+            decimal=decimal,
+            dayfirst=dayfirst,
+            french=french,
+        )
         for name in table.column_names
     }

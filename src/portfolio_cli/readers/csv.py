@@ -1,14 +1,17 @@
 """CSV → an Arrow table of text, exactly as written in the file.
 
-Arrow's CSV reader does the work (multi-threaded, no Python objects per cell); every column is
-read as text so that nothing is guessed here: `columns.py` converts them deliberately.
+The encoding and the separator are found out first (`sniff.py`) unless the user gave them; then
+Arrow's CSV reader does the work (multi-threaded, no Python objects per cell). Every column is read
+as text so that nothing is guessed here: `columns.py` converts them deliberately.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -18,16 +21,32 @@ import pyarrow.csv as pa_csv
 
 from portfolio_cli.errors import InputError, Issue
 from portfolio_cli.messages import message
+from portfolio_cli.readers.sniff import (
+    describe_delimiter,
+    garbled_sample,
+    guess_delimiter,
+    guess_encoding,
+    is_binary,
+)
 
 HEAD_BYTES = 1 << 16
+ZIP_MAGIC = b"PK\x03\x04"
 
 
 @dataclass(frozen=True)
 class CsvOptions:
-    """What the user told us about the file; None means "find out"."""
+    """What the user told us about the file; None means "find out".
+
+    `decimal` is "," or "."; `dayfirst` True reads 01/02/2026 as 1 February, False as 2 January;
+    `sheet` names (or numbers, from 1) the sheet of a workbook; `lang` is the messages' language.
+    """
 
     encoding: str | None = None
     delimiter: str | None = None
+    decimal: str | None = None
+    dayfirst: bool | None = None
+    sheet: str | None = None
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +59,21 @@ class ReadInfo:
     delimiter: str = ","
     rows: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def describe(self, lang: str | None = None) -> str:
+        """One line: `customers.csv: csv, cp1252, delimiter ';', 300 rows`."""
+        if self.format != "csv":
+            return message(
+                "inputs.read_other", lang, source=self.source, format=self.format, rows=self.rows
+            )
+        return message(
+            "inputs.read_csv",
+            lang,
+            source=self.source,
+            encoding=self.encoding,
+            delimiter=describe_delimiter(self.delimiter),
+            rows=self.rows,
+        )
 
 
 @dataclass(frozen=True)
@@ -59,60 +93,133 @@ def read_csv_text(
 ) -> TextTable:
     """Read a CSV file (a path, or a binary stream such as standard input) as text columns."""
     label = name or str(source)
+    lang = options.lang
     if isinstance(source, str | Path):
         path = Path(source)
-        try:
-            with path.open("rb") as handle:
-                head = handle.read(HEAD_BYTES)
-        except FileNotFoundError:
-            raise InputError(Issue("missing-file", message("input.not_found", path=path))) from None
-        except IsADirectoryError:
-            raise InputError(Issue("not-a-file", message("input.is_folder", path=path))) from None
-        except OSError as exc:
-            raise InputError(
-                Issue("unreadable", message("input.unreadable", path=path, reason=exc.strerror))
-            ) from None
-        data: str | pa.NativeFile | io.BytesIO = str(path)
+        head = _head(path, lang)
+        complete = len(head) < HEAD_BYTES
+        data: str | io.BytesIO = str(path)
     else:
         raw = source.read()
-        head = raw[:HEAD_BYTES]
+        head, complete = raw[:HEAD_BYTES], len(raw) <= HEAD_BYTES
         data = io.BytesIO(raw)
-    encoding = options.encoding or "utf-8"
-    delimiter = options.delimiter or ","
-    header = _header(head, encoding, delimiter, label)
+    if not head.strip():
+        raise InputError(Issue("empty-file", message("input.empty", lang, source=label)))
+    if head.startswith(ZIP_MAGIC) or is_binary(head):
+        key = "inputs.zip" if head.startswith(ZIP_MAGIC) else "inputs.binary"
+        raise InputError(Issue("binary-file", message(key, lang, source=label)))
+    encoding = options.encoding or guess_encoding(head, complete)
+    _check_encoding_name(encoding, lang)
+    text = head.decode(_python_encoding(encoding), errors="replace").lstrip("\ufeff")
+    delimiter = options.delimiter or guess_delimiter(text)
+    header = _header(text, delimiter, label, lang)
     wanted = [c for c in columns if c in header] if columns is not None else list(header)
-    try:
-        table = pa_csv.read_csv(
-            data,
-            read_options=pa_csv.ReadOptions(
-                column_names=list(header),
-                skip_rows=1,
-                encoding=_arrow_encoding(encoding),
-                block_size=1 << 22,
-            ),
-            parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
-            convert_options=pa_csv.ConvertOptions(
-                column_types=dict.fromkeys(header, pa.string()),
-                include_columns=wanted,
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
+    notes: list[str] = []
+    # A guess made on the first 64 KiB can be wrong further down (an "é" on row 40,000 of a file
+    # that looked like UTF-8): the next encoding in the fixed order is then tried on the whole.
+    fallbacks = [] if options.encoding else _fallbacks(encoding)
+    while True:
+        try:
+            table = _arrow_read(data, header, wanted, encoding, delimiter)
+            break
+        except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+            if fallbacks and _is_encoding_error(exc):
+                encoding = fallbacks.pop(0)
+                if isinstance(data, io.BytesIO):
+                    data.seek(0)
+                continue
+            raise _read_error(exc, data, label, header, encoding, delimiter, lang) from None
+    garbled = garbled_sample(text)
+    if garbled:
+        notes.append(
+            message("inputs.garbled", lang, source=label, encoding=encoding, sample=garbled)
         )
-    except pa.ArrowInvalid as exc:
-        raise _read_error(exc, source, label, header, encoding, delimiter) from None
-    info = ReadInfo(label, "csv", encoding, delimiter, table.num_rows)
+    info = ReadInfo(
+        label, "csv", _display_encoding(encoding), delimiter, table.num_rows, tuple(notes)
+    )
     return TextTable(table, header, info)
 
 
+def _head(path: Path, lang: str | None) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(HEAD_BYTES)
+    except FileNotFoundError:
+        raise InputError(
+            Issue("missing-file", message("input.not_found", lang, path=path))
+        ) from None
+    except IsADirectoryError:
+        raise InputError(Issue("not-a-file", message("input.is_folder", lang, path=path))) from None
+    except OSError as exc:
+        raise InputError(
+            Issue("unreadable", message("input.unreadable", lang, path=path, reason=exc.strerror))
+        ) from None
+
+
+def _arrow_read(
+    data: str | io.BytesIO,
+    header: tuple[str, ...],
+    wanted: list[str],
+    encoding: str,
+    delimiter: str,
+) -> pa.Table:
+    return pa_csv.read_csv(
+        data,
+        read_options=pa_csv.ReadOptions(
+            column_names=list(header),
+            skip_rows=1,
+            encoding=_arrow_encoding(encoding),
+            block_size=1 << 22,
+        ),
+        parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+        convert_options=pa_csv.ConvertOptions(
+            column_types=dict.fromkeys(header, pa.string()),
+            include_columns=wanted,
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+
+
+def _fallbacks(encoding: str) -> list[str]:
+    order = ["utf-8", "cp1252", "latin-1"]
+    return order[order.index(encoding) + 1 :] if encoding in order else []
+
+
+def _is_encoding_error(exc: Exception) -> bool:
+    text = str(exc)
+    return isinstance(exc, UnicodeDecodeError) or any(
+        marker in text for marker in ("invalid UTF8", "UnicodeDecodeError", "codec")
+    )
+
+
+def _check_encoding_name(encoding: str, lang: str | None) -> None:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(
+            Issue("bad-encoding", message("inputs.unknown_encoding", lang, encoding=encoding))
+        ) from None
+
+
 def _arrow_encoding(encoding: str) -> str:
-    return "utf8" if encoding.replace("-", "").lower() in ("utf8", "utf8sig") else encoding
+    return (
+        "utf8"
+        if encoding.replace("-", "").replace("_", "").lower() in ("utf8", "utf8sig")
+        else encoding
+    )
 
 
-def _header(head: bytes, encoding: str, delimiter: str, label: str) -> tuple[str, ...]:
+def _python_encoding(encoding: str) -> str:
+    return "utf-8-sig" if _arrow_encoding(encoding) == "utf8" else encoding
+
+
+def _display_encoding(encoding: str) -> str:
+    return "utf-8 (BOM)" if encoding == "utf-8-sig" else encoding
+
+
+def _header(text: str, delimiter: str, label: str, lang: str | None) -> tuple[str, ...]:
     """The first record of the file, with blank names filled in and duplicates refused."""
-    if not head.strip():
-        raise InputError(Issue("empty-file", message("input.empty", source=label)))
-    text = head.decode(_python_encoding(encoding), errors="replace").lstrip("\ufeff")
     try:
         first = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except (csv.Error, StopIteration):
@@ -124,10 +231,10 @@ def _header(head: bytes, encoding: str, delimiter: str, label: str) -> tuple[str
             key = "input.duplicate_column"
             if any(looks_like_data(cell) for cell in names):
                 key = "input.duplicate_column_data"
-            text = message(
-                key, source=label, first=seen[column] + 1, second=index + 1, column=column
+            text_ = message(
+                key, lang, source=label, first=seen[column] + 1, second=index + 1, column=column
             )
-            raise InputError(Issue("duplicate-column", text))
+            raise InputError(Issue("duplicate-column", text_))
         seen[column] = index
     return tuple(names)
 
@@ -138,49 +245,56 @@ def looks_like_data(cell: str) -> bool:
     return stripped.strip().isdigit() or "@" in cell
 
 
-def _python_encoding(encoding: str) -> str:
-    return "utf-8-sig" if _arrow_encoding(encoding) == "utf8" else encoding
-
-
 _FIELDS = re.compile(r"Expected (\d+) columns, got (\d+)")
 
 
 def _read_error(
-    exc: pa.ArrowInvalid,
-    source: str | Path | BinaryIO,
+    exc: Exception,
+    source: str | io.BytesIO,
     label: str,
     header: tuple[str, ...],
     encoding: str,
     delimiter: str,
+    lang: str | None,
 ) -> InputError:
-    detail = str(exc)  # Arrow's own words, kept as written
-    if "invalid UTF8" in detail or "UnicodeDecodeError" in detail or "codec" in detail:
+    text = str(exc)
+    if _is_encoding_error(exc):
         return InputError(
-            Issue("bad-encoding", message("input.bad_encoding", source=label, encoding=encoding))
+            Issue(
+                "bad-encoding", message("input.bad_encoding", lang, source=label, encoding=encoding)
+            )
         )
-    fields = _FIELDS.search(detail)
+    fields = _FIELDS.search(text)
     if fields:
         row = _ragged_row(source, encoding, delimiter, len(header))
-        text = message(
-            "input.ragged_row" if row else "input.ragged",
-            source=label,
-            row=row,
-            found=fields.group(2),
-            expected=fields.group(1),
-            delimiter=delimiter,
+        return InputError(
+            Issue(
+                "ragged-row",
+                message(
+                    "input.ragged_row" if row else "input.ragged",
+                    lang,
+                    source=label,
+                    row=row,
+                    found=fields.group(2),
+                    expected=fields.group(1),
+                    delimiter="\\t" if delimiter == "\t" else delimiter,
+                ),
+            )
         )
-        return InputError(Issue("ragged-row", text))
-    return InputError(Issue("bad-csv", message("input.bad_csv", source=label, detail=detail)))
+    return InputError(Issue("bad-csv", message("input.bad_csv", lang, source=label, detail=text)))
 
 
-def _ragged_row(
-    source: str | Path | BinaryIO, encoding: str, delimiter: str, width: int
-) -> int | None:
+def _ragged_row(source: str | io.BytesIO, encoding: str, delimiter: str, width: int) -> int | None:
     """Row number (the header is row 1, as in a spreadsheet) of the first row of another width."""
-    if not isinstance(source, str | Path):
-        return None
+    if isinstance(source, io.BytesIO):
+        text = source.getvalue().decode(_python_encoding(encoding), errors="replace")
+        return _first_of_width(io.StringIO(text, newline=""), delimiter, width)
     with Path(source).open(encoding=_python_encoding(encoding), errors="replace", newline="") as f:
-        for number, record in enumerate(csv.reader(f, delimiter=delimiter), start=1):
-            if record and len(record) != width:
-                return number
+        return _first_of_width(f, delimiter, width)
+
+
+def _first_of_width(lines: Iterable[str], delimiter: str, width: int) -> int | None:
+    for number, record in enumerate(csv.reader(lines, delimiter=delimiter), start=1):
+        if record and len(record) != width:
+            return number
     return None

@@ -1,6 +1,6 @@
-"""The machine formats of a classification: CSV, JSON and Markdown, as bytes.
+"""The machine formats of a classification: CSV, JSON, Markdown and XLSX, as bytes.
 
-All three take the same output table (`output_table`): the output columns in the contract's
+All of them take the same output table (`output_table`): the output columns in the contract's
 order, rows in priority order, then the input's own columns with `--keep-columns`.
 """
 
@@ -148,10 +148,45 @@ def _cell(value: object) -> str:
     return " ".join(text.split())
 
 
+def to_xlsx(table: pa.Table, sheet: str = "customers") -> bytes:
+    """An Excel workbook of one sheet; text cells that a spreadsheet would run are neutralised.
+
+    xlsxwriter writes 100,000 rows in about half openpyxl's time (bench/xlsx.py). Every text cell
+    is written with `write_string`, so nothing is ever stored as a formula, and cells starting
+    with = + - @ tab or CR carry the same ' prefix as in CSV. Lists are joined with '|'.
+    """
+    import xlsxwriter
+
+    safe = neutralise_formulas(table)
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    worksheet = workbook.add_worksheet(sheet)
+    bold = workbook.add_format({"bold": True})
+    worksheet.write_row(0, 0, safe.column_names, bold)
+    for index, column in enumerate(safe.columns):
+        kind = column.type
+        values = column.to_pylist()
+        if pa.types.is_integer(kind) or pa.types.is_floating(kind):
+            for row, value in enumerate(values, start=1):
+                if value is not None and not (isinstance(value, float) and math.isnan(value)):
+                    worksheet.write_number(row, index, value)
+        else:
+            for row, value in enumerate(values, start=1):
+                if value is not None and value != "":
+                    worksheet.write_string(row, index, str(value))
+    worksheet.freeze_panes(1, 0)
+    workbook.close()
+    return buffer.getvalue()
+
+
 def render(fmt: str, table: pa.Table, summary: dict[str, Any]) -> bytes:
     """The output document in a machine format."""
     if fmt == "csv":
         return to_csv(table)
+    if fmt == "xlsx":
+        return to_xlsx(table)
     if fmt == "json":
         return to_json(table, summary)
     return to_markdown(table)

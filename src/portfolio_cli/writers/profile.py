@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from markupsafe import Markup
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -16,6 +17,7 @@ from rich.text import Text
 from portfolio_cli.criteria import SEGMENTS
 from portfolio_cli.messages import message
 from portfolio_cli.writers.formats import to_csv
+from portfolio_cli.writers.report import Section, markdown_escape
 
 STYLES = {"satisfied": "green", "easy_to_satisfy": "yellow", "unrecoverable": "red"}
 CSV_COLUMNS = (
@@ -94,25 +96,101 @@ def profile_view(data: dict[str, Any], lang: str = "en") -> RenderableType:
     return Group(*parts)
 
 
+def _cells(item: dict[str, Any], lang: str) -> list[str]:
+    """A characteristic as the texts of its row: label, in segment, portfolio, lift, score."""
+    if item["kind"] == "number":
+        label = message("profile.median", lang, column=item["column"])
+        values = [number(item["segment"], lang), number(item["portfolio"], lang)]
+    else:
+        label = f"{item['column']} = {item['value']}"
+        values = [share(item["segment"], lang), share(item["portfolio"], lang)]
+    score = f"{item['score']:.2f}"
+    return [
+        label,
+        *values,
+        ratio(item["lift"], lang),
+        score.replace(".", ",") if lang == "fr" else score,
+    ]
+
+
+def profile_section(data: dict[str, Any], lang: str = "en") -> Section:
+    """The profile as a section of the monthly report (HTML and Markdown), every column name
+    and value from the file escaped."""
+    heads = [
+        message(key, lang)
+        for key in (
+            "profile.characteristic",
+            "profile.in_segment",
+            "profile.in_portfolio",
+            "profile.lift",
+            "profile.score",
+        )
+    ]
+    # Markup(...).format escapes every value that is not Markup itself.
+    html: list[Markup] = []
+    markdown: list[str] = []
+    for name in SEGMENTS:
+        segment = data["segments"][name]
+        title = message(
+            "profile.segment_title",
+            lang,
+            segment=message(f"segment.{name}", lang),
+            count=segment["customers"],
+            share=share(segment["share"], lang),
+        )
+        html.append(Markup('<div class="profile seg-{}">\n<h3>{}</h3>').format(name, title))
+        markdown.append(f"### {markdown_escape(title)}\n")
+        if not segment["customers"] or not segment["characteristics"]:
+            key = "profile.empty_segment" if not segment["customers"] else "profile.nothing"
+            html.append(Markup('<p class="note">{}</p>\n</div>').format(message(key, lang)))
+            markdown.append(markdown_escape(message(key, lang)) + "\n")
+            continue
+        html.append(
+            Markup('<div class="scroll"><table>\n<thead><tr>{}</tr></thead>\n<tbody>').format(
+                _html_row("th", heads)
+            )
+        )
+        markdown.append("| " + " | ".join(markdown_escape(h) for h in heads) + " |")
+        markdown.append("|---|---:|---:|---:|---:|")
+        for item in segment["characteristics"]:
+            texts = _cells(item, lang)
+            html.append(Markup("<tr>{}</tr>").format(_html_row("td", texts)))
+            # The label holds names and values from the file; the figures are ours.
+            markdown.append("| " + " | ".join([markdown_escape(texts[0]), *texts[1:]]) + " |")
+        html.append(Markup("</tbody></table></div>\n</div>"))
+        markdown.append("")
+    notes = [message("profile.score_note", lang)]
+    if data["skipped"]:
+        reasons = ", ".join(
+            f"{item['column']} ({message('profile.reason.' + item['reason'], lang)})"
+            for item in data["skipped"]
+        )
+        notes.append(message("profile.left_out", lang, columns=reasons))
+    for note in notes:
+        html.append(Markup('<p class="note">{}</p>').format(note))
+        markdown.append(markdown_escape(note) + "\n")
+    return Section(
+        key="profile",
+        title=message("profile.report_title", lang),
+        html=Markup("\n").join(html),
+        markdown="\n".join(markdown).rstrip("\n"),
+    )
+
+
+def _html_row(tag: str, texts: list[str]) -> Markup:
+    """Table cells, escaped; every column but the first holds a figure, right-aligned."""
+    first = Markup("<{0}>{1}</{0}>")
+    other = Markup('<{0} class="n">{1}</{0}>')
+    return Markup("").join((other if i else first).format(tag, t) for i, t in enumerate(texts))
+
+
 def _characteristics(items: list[dict[str, Any]], lang: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(message("profile.characteristic", lang))
     for key in ("profile.in_segment", "profile.in_portfolio", "profile.lift", "profile.score"):
         table.add_column(message(key, lang), justify="right")
     for item in items:
-        if item["kind"] == "number":
-            label = message("profile.median", lang, column=item["column"])
-            values = [number(item["segment"], lang), number(item["portfolio"], lang)]
-        else:
-            label = f"{item['column']} = {item['value']}"
-            values = [share(item["segment"], lang), share(item["portfolio"], lang)]
-        score = f"{item['score']:.2f}"
-        table.add_row(
-            Text(label),
-            *(Text(v) for v in values),
-            Text(ratio(item["lift"], lang)),
-            Text(score.replace(".", ",") if lang == "fr" else score),
-        )
+        table.add_row(*(Text(text) for text in _cells(item, lang)))
     return table
 
 

@@ -115,23 +115,31 @@ def customer_table(
     name_column: str | None,
     criteria: list[str],
     width: int = 120,
+    previous: Mapping[str, str | None] | None = None,
 ) -> Table:
     """The customers in priority order: one column per criterion (✓ met), then problems.
+
+    With `previous` (customer id → segment in the snapshot before, None when new: history is
+    on), a `was` column after the segment: ↑ or ↓ and the segment the customer came from,
+    `new`, or blank when the segment did not change.
 
     One line per customer in `width` columns: the name takes what the other columns leave
     (up to 36 characters) and is cut with an ellipsis rather than folded; in a terminal too
     narrow to give it 8 characters, the name is left out (the id identifies the customer).
     """
-    if name_column and _name_width(rows, width, criteria) < 8:
+    was = 0 if previous is None else _was_width()
+    if name_column and _name_width(rows, width - was, criteria) < 8:
         name_column = None
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column(id_column, no_wrap=True, min_width=min(len(id_column), 8))
     if name_column:
         # one line per customer: a long name is cut with an ellipsis rather than folded
-        name_width = _name_width(rows, width, criteria)
+        name_width = _name_width(rows, width - was, criteria)
         table.add_column(name_column, no_wrap=True, overflow="ellipsis", width=name_width)
     table.add_column(message("table.segment"), no_wrap=True, min_width=_longest_segment_label())
+    if previous is not None:
+        table.add_column(message("table.was"), no_wrap=True)
     for key in criteria:
         # the key's words may wrap in the header; the cell is one mark
         table.add_column(key.replace("_", " "), justify="center", width=_header_width(key))
@@ -145,6 +153,8 @@ def customer_table(
         if name_column:
             cells.append(Text(str(row[name_column] or "")))
         cells.append(Text(segment_label(segment), style=SEGMENT_STYLES[segment]))
+        if previous is not None:
+            cells.append(_was(previous.get(str(row[id_column]), None), segment))
         met = set(row["criteria"].split("|"))
         cells += [Text("✓", style="green") if key in met else Text("·") for key in criteria]
         cells.append(Text(row["problems"].replace("|", ", "), style="red"))
@@ -152,6 +162,21 @@ def customer_table(
             cells.append(Text(row["compensated"].replace("|", ", ")))
         table.add_row(*cells)
     return table
+
+
+def _was(before: str | None, segment: str) -> Text:
+    """The `was` cell: `↓ Satisfied` (moved down from), `↑ Unrecoverable` (up from), `new`."""
+    if before is None:
+        return Text(message("table.was_new"), style="cyan")
+    if before == segment:
+        return Text("")
+    up = SEGMENTS.index(segment) < SEGMENTS.index(before)
+    return Text(f"{'↑' if up else '↓'} {segment_label(before)}", style="green" if up else "red")
+
+
+def _was_width() -> int:
+    """Width of the `was` column with its padding: an arrow and the longest segment name."""
+    return 2 + max(2 + _longest_segment_label(), len(message("table.was_new"))) + 2
 
 
 def _longest_segment_label() -> int:
@@ -177,7 +202,7 @@ def _name_width(rows: list[dict[str, Any]], width: int, criteria: list[str]) -> 
     ]
     if any(row.get("compensated") for row in rows):
         others.append(min(20, max([len(str(row["compensated"])) for row in rows] + [11])))
-    left = width - sum(others) - 2 * (len(others) + 1)
+    left = width - sum(others) - 2 * (len(others) + 1) - 1
     return min(36, left)
 
 

@@ -1,0 +1,221 @@
+"""Messages of the readers: customer lists, orders and surveys files, and their options."""
+
+EN: dict[str, str] = {
+    "inputs.read_csv": "{source}: csv, {encoding}, delimiter {delimiter}, {rows} rows",
+    "inputs.read_other": "{source}: {format}, {rows} rows",
+    "inputs.zip": (
+        "{source} is a zip file (an Excel workbook?), not CSV text: name it .xlsx if it is a "
+        "workbook, or export it as CSV"
+    ),
+    "inputs.binary": (
+        "{source} is a binary file, not CSV text (it holds NUL bytes): export it as CSV, or pass "
+        "--encoding utf-16 if it is UTF-16 text"
+    ),
+    "inputs.unknown_encoding": (
+        "unknown encoding '{encoding}' (--encoding): use utf-8, cp1252 or latin-1"
+    ),
+    "inputs.garbled": (
+        "{source} was read as {encoding} but some text looks garbled ('{sample}'): pass "
+        "--encoding with the file's real encoding (utf-8, cp1252, latin-1)"
+    ),
+    "inputs.did_you_mean": "; did you mean {names}?",
+    "inputs.its_columns": "; its columns are: {names}",
+    "inputs.row": "row {rows}",
+    "inputs.rows": "rows {rows}",
+    "inputs.ambiguous_dates": (
+        "{source}: column '{column}' holds dates such as {sample} that read day-first or "
+        "month-first; it is kept as text: pass --dayfirst or --monthfirst"
+    ),
+    "inputs.bad_option": "{option} must be {expected} (got '{value}')",
+    "inputs.xlsx_to_terminal": "xlsx is a binary format: pass -o FILE.xlsx",
+    "inputs.no_sheet": "{source} has no sheet '{sheet}': its sheets are {sheets} (--sheet)",
+    "inputs.bad_workbook": (
+        "{source} cannot be read as an Excel workbook (.xlsx): {reason}. If it is CSV text, "
+        "name it .csv"
+    ),
+    "inputs.bad_parquet": "{source} cannot be read as a Parquet file: {reason}",
+    "orders.no_block": (
+        "--orders needs an orders: block in {criteria} naming the customer, date and amount "
+        "columns of the orders file"
+    ),
+    "orders.missing_column": (
+        "{source} has no column '{column}' (orders.{field} in the criteria file){hint}"
+    ),
+    "orders.not_dates": (
+        "{source}: column '{column}' (orders.date) must hold dates, but '{sample}' on row {row} "
+        "is not one: write YYYY-MM-DD or DD/MM/YYYY, or pass --dayfirst/--monthfirst"
+    ),
+    "orders.not_numbers": (
+        "{source}: column '{column}' (orders.amount) must hold numbers, but '{sample}' on row "
+        "{row} is not one: pass --decimal if the file uses another decimal mark"
+    ),
+    "orders.blank": (
+        "{source}: {column} (orders.{field}) is blank on {rows}: every order needs a customer "
+        "and a date"
+    ),
+    "orders.unknown": (
+        "{source}: orders of customers not in the customer list are not counted: {orders} "
+        "(of {customers} ids, such as '{sample}')"
+    ),
+    "orders.clash": (
+        "{source} already has a column '{column}', which --orders adds: rename that column"
+    ),
+    "orders.joined": "{source}: {orders} orders of {customers} customers",
+    "orders.needed": "{criteria} uses {columns}, which --orders FILE adds: pass the orders file",
+    "surveys.no_nps": (
+        "--surveys needs listening.nps in {criteria}: the column holding 0-10 answers"
+    ),
+    "surveys.out_of_range.one": (
+        "{source}: {column} must be a score from 0 to 10, but row {rows} holds {values}"
+    ),
+    "surveys.out_of_range.other": (
+        "{source}: {column} must be a score from 0 to 10, but rows {rows} hold {values}"
+    ),
+    "surveys.unknown": (
+        "{source}: answers of people not in the customer list are not used: {answers} (of "
+        "{customers} ids, such as '{sample}')"
+    ),
+    "surveys.joined": "{source}: {answers} answers, latest of {customers} customers used",
+    "surveys.not_dates": (
+        "{source}: column 'date' must hold the date of each answer, but '{sample}' on row {row} "
+        "is not one: write YYYY-MM-DD or DD/MM/YYYY, or pass --dayfirst/--monthfirst"
+    ),
+    "surveys.blank_id": (
+        "{source}: {column} is blank on {rows}: every answer needs the customer's id"
+    ),
+    "help.decimal": (
+        "Decimal mark of numbers written with separators: , or . (default: detected, the comma "
+        "first in a ;-separated file)."
+    ),
+    "help.dayfirst": (
+        "Read dates such as 01/02/2026 as 1 February (--dayfirst) or 2 January (--monthfirst). "
+        "Default: from the dates themselves, day-first in a ;-separated file."
+    ),
+    "help.sheet": "Sheet of an .xlsx input, by name or number from 1 (default: the first).",
+    "help.orders": (
+        "Orders file, one row per order (columns named in the criteria file's orders: block): "
+        "adds order_count, total_amount, last_order, RFM scores... per customer."
+    ),
+    "help.surveys": (
+        "Survey answers (the id column, date, and the listening.nps column): each customer's "
+        "latest answer becomes the NPS column."
+    ),
+    "help.verbose": "Say on stderr how each input was read (encoding, delimiter).",
+}
+
+FR: dict[str, str] = {
+    "inputs.read_csv": "{source} : csv, {encoding}, séparateur {delimiter}, {rows} lignes",
+    "inputs.read_other": "{source} : {format}, {rows} lignes",
+    "inputs.zip": (
+        "{source} est un fichier zip (un classeur Excel ?), pas du texte CSV : nommez-le .xlsx "
+        "si c'est un classeur, ou exportez-le en CSV"
+    ),
+    "inputs.binary": (
+        "{source} est un fichier binaire, pas du texte CSV (il contient des octets NUL) : "
+        "exportez-le en CSV, ou passez --encoding utf-16 si c'est du texte UTF-16"
+    ),
+    "inputs.unknown_encoding": (
+        "encodage inconnu '{encoding}' (--encoding) : utilisez utf-8, cp1252 ou latin-1"
+    ),
+    "inputs.garbled": (
+        "{source} a été lu en {encoding} mais une partie du texte semble altérée ('{sample}') : "
+        "passez --encoding avec le vrai encodage du fichier (utf-8, cp1252, latin-1)"
+    ),
+    "inputs.did_you_mean": " ; vouliez-vous dire {names} ?",
+    "inputs.its_columns": " ; ses colonnes sont : {names}",
+    "inputs.row": "ligne {rows}",
+    "inputs.rows": "lignes {rows}",
+    "inputs.ambiguous_dates": (
+        "{source} : la colonne '{column}' contient des dates comme {sample} qui se lisent jour "
+        "d'abord ou mois d'abord ; elle reste du texte : passez --dayfirst ou --monthfirst"
+    ),
+    "inputs.bad_option": "{option} doit être {expected} (reçu '{value}')",
+    "inputs.xlsx_to_terminal": "xlsx est un format binaire : passez -o FICHIER.xlsx",
+    "inputs.no_sheet": (
+        "{source} n'a pas de feuille '{sheet}' : ses feuilles sont {sheets} (--sheet)"
+    ),
+    "inputs.bad_workbook": (
+        "{source} ne peut pas être lu comme un classeur Excel (.xlsx) : {reason}. Si c'est du "
+        "texte CSV, nommez-le .csv"
+    ),
+    "inputs.bad_parquet": "{source} ne peut pas être lu comme un fichier Parquet : {reason}",
+    "orders.no_block": (
+        "--orders demande un bloc orders: dans {criteria} qui nomme les colonnes client, date "
+        "et montant du fichier de commandes"
+    ),
+    "orders.missing_column": (
+        "{source} n'a pas de colonne '{column}' (orders.{field} dans le fichier de critères){hint}"
+    ),
+    "orders.not_dates": (
+        "{source} : la colonne '{column}' (orders.date) doit contenir des dates, mais "
+        "'{sample}' à la ligne {row} n'en est pas une : écrivez AAAA-MM-JJ ou JJ/MM/AAAA, ou "
+        "passez --dayfirst/--monthfirst"
+    ),
+    "orders.not_numbers": (
+        "{source} : la colonne '{column}' (orders.amount) doit contenir des nombres, mais "
+        "'{sample}' à la ligne {row} n'en est pas un : passez --decimal si le fichier utilise "
+        "un autre séparateur décimal"
+    ),
+    "orders.blank": (
+        "{source} : {column} (orders.{field}) est vide ({rows}) : chaque commande doit "
+        "avoir un client et une date"
+    ),
+    "orders.unknown": (
+        "{source} : les commandes de clients absents de la liste ne sont pas comptées : "
+        "{orders} (de {customers} identifiants, comme '{sample}')"
+    ),
+    "orders.clash": (
+        "{source} a déjà une colonne '{column}', que --orders ajoute : renommez cette colonne"
+    ),
+    "orders.joined": "{source} : {orders} commandes de {customers} clients",
+    "orders.needed": (
+        "{criteria} utilise {columns}, que --orders FICHIER ajoute : passez le fichier de commandes"
+    ),
+    "surveys.no_nps": (
+        "--surveys demande listening.nps dans {criteria} : la colonne des réponses de 0 à 10"
+    ),
+    "surveys.out_of_range.one": (
+        "{source} : {column} doit être une note de 0 à 10, mais la ligne {rows} contient {values}"
+    ),
+    "surveys.out_of_range.other": (
+        "{source} : {column} doit être une note de 0 à 10, mais les lignes {rows} contiennent "
+        "{values}"
+    ),
+    "surveys.unknown": (
+        "{source} : les réponses de personnes absentes de la liste ne sont pas utilisées : "
+        "{answers} (de {customers} identifiants, comme '{sample}')"
+    ),
+    "surveys.joined": (
+        "{source} : {answers} réponses, la plus récente de {customers} clients est retenue"
+    ),
+    "surveys.not_dates": (
+        "{source} : la colonne 'date' doit contenir la date de chaque réponse, mais '{sample}' "
+        "à la ligne {row} n'en est pas une : écrivez AAAA-MM-JJ ou JJ/MM/AAAA, ou passez "
+        "--dayfirst/--monthfirst"
+    ),
+    "surveys.blank_id": (
+        "{source} : {column} est vide ({rows}) : chaque réponse doit porter l'identifiant du client"
+    ),
+    "help.decimal": (
+        "Séparateur décimal des nombres écrits avec séparateurs : , ou . (par défaut : détecté, "
+        "la virgule d'abord dans un fichier séparé par des ;)."
+    ),
+    "help.dayfirst": (
+        "Lit les dates comme 01/02/2026 en 1er février (--dayfirst) ou 2 janvier (--monthfirst). "
+        "Par défaut : selon les dates elles-mêmes, jour d'abord dans un fichier séparé par des ;."
+    ),
+    "help.sheet": (
+        "Feuille d'un classeur .xlsx, par nom ou par numéro à partir de 1 (par défaut : la "
+        "première)."
+    ),
+    "help.orders": (
+        "Fichier de commandes, une ligne par commande (colonnes nommées dans le bloc orders: du "
+        "fichier de critères) : ajoute order_count, total_amount, last_order, les scores RFM... "
+        "par client."
+    ),
+    "help.surveys": (
+        "Réponses aux enquêtes (la colonne d'identifiant, date, et la colonne listening.nps) : "
+        "la réponse la plus récente de chaque client devient la colonne NPS."
+    ),
+    "help.verbose": "Indique sur stderr comment chaque fichier a été lu (encodage, séparateur).",
+}

@@ -1,0 +1,421 @@
+"""`--orders FILE` and `--surveys FILE`: columns computed from other files, joined to customers.
+
+An orders file has one row per order (customer, date, amount: the criteria file's `orders:`
+block names them). Each customer gains `order_count`, `total_amount`, `avg_amount`,
+`first_order`, `last_order`, `days_since_last_order`, `order_count_12m`, `total_amount_12m`
+(the twelve months up to the as-of date) and RFM scores `r_score`, `f_score`, `m_score`.
+A surveys file holds the id column, `date` and the NPS score column: each customer's latest
+answer becomes the NPS column. Everything is a vectorised groupby; nothing loops over rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from portfolio_cli.errors import InputError, Issue
+from portfolio_cli.expressions import Kind, suggest
+from portfolio_cli.messages import message, plural
+from portfolio_cli.readers import CustomerList, row_numbers, rows_text, to_pandas, type_text
+from portfolio_cli.readers import read_text as _read_text
+from portfolio_cli.readers.columns import (
+    COMMA_DECIMAL,
+    DOT_DECIMAL,
+    ISO_DATE,
+    ISO_DATETIME,
+    LOCAL_DATE,
+    NUMBER,
+    clean_text,
+)
+from portfolio_cli.readers.csv import CsvOptions
+from portfolio_cli.readers.workbook import as_text
+
+ORDER_COLUMNS = (
+    "order_count",
+    "total_amount",
+    "avg_amount",
+    "first_order",
+    "last_order",
+    "days_since_last_order",
+    "order_count_12m",
+    "total_amount_12m",
+    "r_score",
+    "f_score",
+    "m_score",
+)
+SURVEY_DATE = "date"
+SURVEY_COMMENT = "comment"
+
+
+@dataclass(frozen=True)
+class Orders:
+    """The orders of a file: `customer` (text), `date` (datetime64) and `amount` (float)."""
+
+    frame: pd.DataFrame
+    source: str
+
+
+def _columns_of(
+    source: str | Path,
+    options: CsvOptions,
+    wanted: dict[str, str],
+    optional: dict[str, str] | None = None,
+) -> tuple[dict[str, pd.Series], str, dict[str, Kind], pa.Table]:
+    """Read the named columns of a side file; `wanted` maps role → column name, and
+    `optional` (read as text) the columns used when present."""
+    lang = options.lang
+    optional = optional or {}
+    text = _read_text(source, options, list(dict.fromkeys([*wanted.values(), *optional.values()])))
+    label = text.info.source
+    wanted = {**wanted, **{r: c for r, c in optional.items() if c in text.header}}
+    for role, column in wanted.items():
+        if column not in text.header:
+            close = suggest(column, text.header)
+            hint = (
+                message("inputs.did_you_mean", lang, names=" or ".join(map(repr, close)))
+                if close
+                else message("inputs.its_columns", lang, names=", ".join(text.header[:8]))
+            )
+            raise InputError(
+                Issue(
+                    "unknown-column",
+                    message(
+                        "orders.missing_column",
+                        lang,
+                        source=label,
+                        column=column,
+                        field=role,
+                        hint=hint,
+                    ),
+                )
+            )
+    text_roles = ["customer", *optional]
+    typed, _ = type_text(text, options, [wanted[r] for r in text_roles if r in wanted])
+    frame = to_pandas(typed, text.table.num_rows)
+    kinds = {name: column.kind for name, column in typed.items()}
+    return {role: frame[column] for role, column in wanted.items()}, label, kinds, text.table
+
+
+def _first_bad(cells: pa.ChunkedArray, patterns: Sequence[str]) -> int:
+    """Position of the first non-blank cell that matches none of `patterns`."""
+    text = clean_text(cells)
+    good = pc.is_null(text)
+    for pattern in patterns:
+        good = pc.or_(good, pc.fill_null(pc.match_substring_regex(text, pattern), False))
+    bad = pc.indices_nonzero(pc.invert(good)).to_pylist()
+    return int(bad[0]) if bad else int(pc.indices_nonzero(pc.invert(pc.is_null(text)))[0].as_py())
+
+
+def read_orders(
+    source: str | Path, customer: str, date: str, amount: str, options: CsvOptions = CsvOptions()
+) -> Orders:
+    """Read an orders file: one row per order; blank customers or dates are an error."""
+    lang = options.lang
+    wanted = {"customer": customer, "date": date, "amount": amount}
+    columns, label, kinds, table = _columns_of(source, options, wanted)
+    if kinds[date] not in (Kind.DATE, Kind.EMPTY):
+        row = _first_bad(table.column(date), [ISO_DATE, ISO_DATETIME, LOCAL_DATE])
+        raise InputError(
+            Issue(
+                "bad-orders",
+                message(
+                    "orders.not_dates",
+                    lang,
+                    source=label,
+                    column=date,
+                    sample=table.column(date)[row].as_py(),
+                    row=row + 2,
+                ),
+            )
+        )
+    if kinds[amount] not in (Kind.NUMBER, Kind.EMPTY):
+        row = _first_bad(table.column(amount), [NUMBER, COMMA_DECIMAL, DOT_DECIMAL])
+        raise InputError(
+            Issue(
+                "bad-orders",
+                message(
+                    "orders.not_numbers",
+                    lang,
+                    source=label,
+                    column=amount,
+                    sample=table.column(amount)[row].as_py(),
+                    row=row + 2,
+                ),
+            )
+        )
+    for role in ("customer", "date"):
+        blank = columns[role].isna().to_numpy()
+        if blank.any():
+            raise InputError(
+                Issue(
+                    "bad-orders",
+                    message(
+                        "orders.blank",
+                        lang,
+                        source=label,
+                        column=wanted[role],
+                        field=role,
+                        rows=rows_text(np.flatnonzero(blank).tolist(), lang),
+                    ),
+                )
+            )
+    frame = pd.DataFrame(
+        {
+            "customer": columns["customer"].astype(str),
+            "date": pd.to_datetime(columns["date"]),
+            "amount": columns["amount"].astype("float64"),
+        }
+    )
+    return Orders(frame, label)
+
+
+def quintile_scores(values: pd.Series, higher_is_better: bool = True) -> pd.Series:
+    """Scores 1-5 by quintiles of rank, 5 best; missing values stay missing.
+
+    The score of a value is the quintile of its mid-rank, so ties share one score, a single
+    customer or a column of equal values scores 3, and five distinct values score 1 to 5.
+    """
+    ranks = (values if higher_is_better else -values).rank(method="average")
+    count = int(values.notna().sum())
+    if count == 0:
+        return pd.Series(np.nan, index=values.index)
+    scores = np.ceil((5 * (ranks - 0.5) / count).to_numpy(dtype="float64")).clip(1, 5)
+    return pd.Series(scores, index=values.index)
+
+
+def order_columns(
+    ids: pd.Series, orders: pd.DataFrame, as_of: dt.date
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The order columns of each customer (rows in the order of `ids`), and the orders of
+    customers not in `ids` (for the report)."""
+    known = orders["customer"].isin(ids)
+    unknown = orders[~known]
+    mine = orders[known]
+    day = pd.Timestamp(as_of)
+    groups = mine.groupby("customer", sort=False)
+    since = day - pd.DateOffset(months=12)
+    recent = mine[(mine["date"] > since) & (mine["date"] < day + pd.Timedelta(days=1))]
+    recent_groups = recent.groupby("customer", sort=False)
+    index = pd.Index(ids.astype(str))
+    count = groups.size().reindex(index, fill_value=0).astype("float64")
+    total = groups["amount"].sum().reindex(index, fill_value=0.0)
+    last = groups["date"].max().reindex(index)
+    days = (day - last).dt.days.astype("float64")
+    has_orders = count > 0
+    out = pd.DataFrame(
+        {
+            "order_count": count,
+            "total_amount": total,
+            "avg_amount": (total / count).where(has_orders),
+            "first_order": groups["date"].min().reindex(index),
+            "last_order": last,
+            "days_since_last_order": days,
+            "order_count_12m": recent_groups.size().reindex(index, fill_value=0).astype("float64"),
+            "total_amount_12m": recent_groups["amount"].sum().reindex(index, fill_value=0.0),
+            "r_score": quintile_scores(days.where(has_orders), higher_is_better=False),
+            "f_score": quintile_scores(count.where(has_orders)),
+            "m_score": quintile_scores(total.where(has_orders)),
+        },
+        index=index,
+    ).reset_index(drop=True)
+    return out, unknown
+
+
+def add_columns(
+    customers: CustomerList,
+    added: pd.DataFrame,
+    source: str,
+    lang: str | None,
+    replace_ok: Sequence[str] = (),
+) -> CustomerList:
+    """The customer list with `added` (same row order) as new columns, typed and as text."""
+    for name in added.columns:
+        if name in customers.header and name not in replace_ok:
+            raise InputError(
+                Issue(
+                    "column-clash",
+                    message("orders.clash", lang, source=customers.info.source, column=name),
+                )
+            )
+    frame = customers.frame.copy()
+    kinds = dict(customers.kinds)
+    for name in added.columns:
+        series = added[name]
+        frame[name] = series.to_numpy()
+        if pd.api.types.is_datetime64_any_dtype(series.dtype):
+            kinds[str(name)] = Kind.DATE if series.notna().any() else Kind.EMPTY
+        elif pd.api.types.is_numeric_dtype(series.dtype):
+            kinds[str(name)] = Kind.NUMBER if series.notna().any() else Kind.EMPTY
+        else:
+            kinds[str(name)] = Kind.TEXT if series.notna().any() else Kind.EMPTY
+    text = customers.text
+    new_text = as_text(
+        pa.Table.from_pandas(added.reset_index(drop=True), preserve_index=False),
+        None,
+        timestamp_format="%Y-%m-%d",
+    )
+    header = list(customers.header)
+    for name in new_text.column_names:
+        if name in text.column_names:
+            text = text.set_column(text.column_names.index(name), name, new_text.column(name))
+        else:
+            text = text.append_column(name, new_text.column(name))
+        if name not in header:
+            header.append(name)
+    return replace(customers, frame=frame, kinds=kinds, header=tuple(header), text=text)
+
+
+def join_orders(
+    customers: CustomerList,
+    source: str | Path,
+    columns: tuple[str, str, str],
+    as_of: dt.date,
+    options: CsvOptions = CsvOptions(),
+) -> tuple[CustomerList, list[str], str]:
+    """The customer list with the order columns; also warnings and a one-line description."""
+    lang = options.lang
+    orders = read_orders(source, *columns, options=options)
+    ids = customers.frame[customers.id_column]
+    added, unknown = order_columns(ids, orders.frame, as_of)
+    warnings = []
+    if len(unknown):
+        warnings.append(
+            message(
+                "orders.unknown",
+                lang,
+                source=orders.source,
+                orders=len(unknown),
+                customers=unknown["customer"].nunique(),
+                sample=unknown["customer"].iloc[0],
+            )
+        )
+    described = message(
+        "orders.joined",
+        lang,
+        source=orders.source,
+        orders=len(orders.frame),
+        customers=orders.frame["customer"].nunique(),
+    )
+    return add_columns(customers, added, orders.source, lang), warnings, described
+
+
+def join_surveys(
+    customers: CustomerList,
+    source: str | Path,
+    nps: str,
+    options: CsvOptions = CsvOptions(),
+) -> tuple[CustomerList, list[str], str]:
+    """The customer list whose NPS column holds each customer's latest survey answer.
+
+    A customer without an answer in the file keeps the value of the list's own NPS column (if
+    it has one). A score outside 0-10 is an error naming the rows.
+    """
+    lang = options.lang
+    id_column = customers.id_column
+    wanted = {"customer": id_column, "date": SURVEY_DATE, "nps": nps}
+    columns, label, kinds, table = _columns_of(source, options, wanted, {"comment": SURVEY_COMMENT})
+    score = columns["nps"]
+    if kinds[nps] not in (Kind.NUMBER, Kind.EMPTY):
+        # a text cell ("dix", "9/10"): name the first one
+        row = _first_bad(table.column(nps), [NUMBER, COMMA_DECIMAL, DOT_DECIMAL])
+        bad_mask = np.arange(len(score)) == row
+        values = [table.column(nps)[row].as_py()]
+    else:
+        numbers = score.astype("float64")
+        bad_mask = ((numbers < 0) | (numbers > 10)).to_numpy(dtype=bool, na_value=False)
+        values = numbers[bad_mask].tolist()
+    if bad_mask.any():
+        positions = np.flatnonzero(bad_mask).tolist()
+        shown = ", ".join(f"{v:g}" if isinstance(v, float) else str(v) for v in values[:5])
+        raise InputError(
+            Issue(
+                "bad-score",
+                plural(
+                    "surveys.out_of_range",
+                    len(positions),
+                    lang,
+                    source=label,
+                    column=nps,
+                    rows=row_numbers(positions),
+                    values=shown,
+                ),
+            )
+        )
+    if kinds[SURVEY_DATE] not in (Kind.DATE, Kind.EMPTY):
+        row = _first_bad(table.column(SURVEY_DATE), [ISO_DATE, ISO_DATETIME, LOCAL_DATE])
+        raise InputError(
+            Issue(
+                "bad-surveys",
+                message(
+                    "surveys.not_dates",
+                    lang,
+                    source=label,
+                    sample=table.column(SURVEY_DATE)[row].as_py(),
+                    row=row + 2,
+                ),
+            )
+        )
+    blank = columns["customer"].isna().to_numpy()
+    if blank.any():
+        raise InputError(
+            Issue(
+                "bad-surveys",
+                message(
+                    "surveys.blank_id",
+                    lang,
+                    source=label,
+                    column=id_column,
+                    rows=rows_text(np.flatnonzero(blank).tolist(), lang),
+                ),
+            )
+        )
+    answers = pd.DataFrame(
+        {
+            "customer": columns["customer"].astype(str),
+            "date": pd.to_datetime(columns["date"])
+            if kinds[SURVEY_DATE] is Kind.DATE
+            else pd.Series(pd.NaT, index=score.index),
+            "score": score.astype("float64"),
+        }
+    )
+    if "comment" in columns:
+        answers["comment"] = columns["comment"]
+    answers = answers[answers["score"].notna()]
+    # Latest answer wins: a stable sort by date (undated answers first) keeps file order on ties.
+    latest = answers.sort_values("date", kind="stable", na_position="first").drop_duplicates(
+        "customer", keep="last"
+    )
+    ids = customers.frame[id_column].astype(str)
+    known = latest["customer"].isin(ids)
+    unknown = answers[~answers["customer"].isin(ids)]
+    latest = latest[known].set_index("customer").reindex(pd.Index(ids))
+    added = pd.DataFrame({nps: latest["score"].to_numpy()})
+    if nps in customers.frame.columns and customers.kinds.get(nps) is Kind.NUMBER:
+        own = customers.frame[nps].to_numpy(dtype="float64", na_value=np.nan)
+        added[nps] = np.where(np.isnan(added[nps].to_numpy()), own, added[nps].to_numpy())
+    added["survey_date"] = latest["date"].to_numpy()
+    if "comment" in latest.columns:
+        added["survey_comment"] = latest["comment"].to_numpy()
+    warnings = []
+    if len(unknown):
+        warnings.append(
+            message(
+                "surveys.unknown",
+                lang,
+                source=label,
+                answers=len(unknown),
+                customers=unknown["customer"].nunique(),
+                sample=unknown["customer"].iloc[0],
+            )
+        )
+    described = message(
+        "surveys.joined", lang, source=label, answers=len(answers), customers=int(known.sum())
+    )
+    return add_columns(customers, added, label, lang, replace_ok=[nps]), warnings, described

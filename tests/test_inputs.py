@@ -1,0 +1,291 @@
+"""Real-world inputs end to end: French exports, the Telco sample, xlsx and parquet, options."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import Result
+
+from portfolio_cli.readers import read_customers
+
+ROOT = Path(__file__).resolve().parent.parent
+EX = str(ROOT / "examples" / "customers.csv")
+FR = str(ROOT / "tests" / "data" / "customers-fr.csv")
+CRIT = str(ROOT / "criteria.example.yaml")
+TELCO = ROOT.parent / "shared" / "data" / "telco-customers.csv"
+TELCO_CRIT = str(ROOT / "examples" / "telco.criteria.yaml")
+
+Run = Callable[..., Result]
+Write = Callable[[str, str | bytes], Path]
+
+
+def _classify_json(run: Run, *args: str) -> dict[str, object]:
+    result = run("classify", *args, "-f", "json", "-q", "--as-of", "2026-11-23")
+    assert result.exit_code == 0, result.stderr
+    document: dict[str, object] = json.loads(result.stdout)
+    return document
+
+
+def test_french_excel_export_classifies_exactly_as_the_original(run: Run) -> None:
+    original = _classify_json(run, EX, "-c", CRIT)
+    french = _classify_json(run, FR, "-c", CRIT)
+    assert french["customers"] == original["customers"]
+    summary_fr = dict(french["summary"])  # type: ignore[call-overload]
+    summary_en = dict(original["summary"])  # type: ignore[call-overload]
+    assert summary_fr == summary_en
+    assert summary_en["segments"] == {"easy_to_satisfy": 137, "satisfied": 88, "unrecoverable": 75}
+
+
+def test_french_export_reads_to_the_same_values() -> None:
+    original = read_customers(EX, "customer_id")
+    french = read_customers(FR, "customer_id")
+    assert (french.info.encoding, french.info.delimiter) == ("cp1252", ";")
+    assert french.kinds == original.kinds
+    assert french.kinds["last_order_date"].value == "date"
+    assert french.kinds["postal_code"].value == "text"
+    pd.testing.assert_frame_equal(french.frame, original.frame)
+
+
+def test_check_reports_how_the_input_was_read(run: Run) -> None:
+    result = run("check", FR, "-c", CRIT, "--as-of", "2026-11-23")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert f"{FR}: 300 customers, 11 columns (csv, cp1252, delimiter ';')" in text
+
+
+def test_verbose_says_how_the_input_was_read_on_stderr(run: Run) -> None:
+    result = run("classify", FR, "-c", CRIT, "-f", "csv", "-q", "-v")
+    assert result.exit_code == 0
+    assert result.stderr == f"{FR}: csv, cp1252, delimiter ';', 300 rows\n"
+    assert result.stdout.startswith("customer_id,name,segment,")
+
+
+@pytest.mark.skipif(not TELCO.exists(), reason="../shared/data/telco-customers.csv is absent")
+def test_the_telco_sample_classifies_with_no_option(run: Run) -> None:
+    document = _classify_json(run, str(TELCO), "-c", TELCO_CRIT)
+    summary = document["summary"]
+    assert isinstance(summary, dict)
+    assert summary["total"] == 7043
+    assert summary["segments"] == {
+        "satisfied": 1643,
+        "easy_to_satisfy": 2675,
+        "unrecoverable": 2725,
+    }
+    assert round(summary["quality"], 3) == 0.613
+    unjudged = {key: count for key, count in summary["unjudged"].items() if count}
+    assert unjudged == {"low_value": 11}  # the blank TotalCharges cells
+
+
+@pytest.mark.skipif(not TELCO.exists(), reason="../shared/data/telco-customers.csv is absent")
+def test_the_telco_criteria_never_read_the_churn_outcome() -> None:
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.engine import required_columns
+
+    assert "Churn" not in required_columns(load_criteria(TELCO_CRIT))
+
+
+def test_bad_input_from_the_command_line_is_one_line_and_exit_2(
+    run: Run, write: Write, tmp_path: Path
+) -> None:
+    bad = write("bad.csv", b"\x00\x01binary")
+    rules = write(
+        "c.yaml", "version: 1\ncustomers: {id: id}\ncriteria:\n  - {key: k, when: x > 1}\n"
+    )
+    result = run("classify", str(bad), "-c", str(rules), "-o", str(tmp_path / "out.csv"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {bad} is a binary file, not CSV text (it holds NUL bytes): export it as CSV, or "
+        "pass --encoding utf-16 if it is UTF-16 text\n"
+    )
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_an_unknown_encoding_option_is_named(run: Run) -> None:
+    result = run("classify", EX, "-c", CRIT, "--encoding", "klingon", "-f", "csv")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: unknown encoding 'klingon' (--encoding): use utf-8, cp1252 or latin-1\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--decimal", "x", "error: --decimal must be , or . (got 'x')\n"),
+        (
+            "--delimiter",
+            ";;",
+            "error: --delimiter must be one character: , ; | or tab (got ';;')\n",
+        ),
+    ],
+)
+def test_bad_reading_options_are_usage_errors(
+    run: Run, option: str, value: str, message: str
+) -> None:
+    result = run("classify", EX, "-c", CRIT, option, value)
+    assert (result.exit_code, result.stderr) == (2, message)
+
+
+def test_tab_delimiter_option_by_name(run: Run, write: Write) -> None:
+    path = write("t.txt", "customer_id\tname\nC1\tX\n")
+    rules = write(
+        "c.yaml",
+        "version: 1\ncustomers: {id: customer_id, name: name}\ncriteria:\n"
+        "  - {key: k, when: not missing(name)}\n",
+    )
+    document = _classify_json(run, str(path), "-c", str(rules), "--delimiter", "tab")
+    assert document["customers"] == [
+        {
+            "customer_id": "C1",
+            "name": "X",
+            "segment": "satisfied",
+            "priority": 1,
+            "criteria_met": 1,
+            "criteria": ["k"],
+            "problems": [],
+            "compensated": [],
+            "action": "Thank them, reward loyalty, ask for referrals.",
+        }
+    ]
+
+
+# --- xlsx and parquet ------------------------------------------------------------------------
+
+
+def _example_workbook(path: Path, first_sheet: str = "Notes") -> None:
+    import xlsxwriter
+
+    frame = pd.read_csv(EX, dtype=str, keep_default_na=False)
+    workbook = xlsxwriter.Workbook(str(path))
+    workbook.add_worksheet(first_sheet).write(0, 0, "exported by hand")
+    sheet = workbook.add_worksheet("Clients")
+    day = workbook.add_format({"num_format": "dd/mm/yyyy"})
+    sheet.write_row(0, 0, list(frame.columns))
+    numbers = {"orders_12m", "total_spent", "recommend_score", "complaints_12m", "late_payments"}
+    for row, record in enumerate(frame.to_dict("records"), start=1):
+        for col, (name, value) in enumerate(record.items()):
+            if value == "":
+                continue
+            if name in numbers:
+                sheet.write_number(row, col, float(value))
+            elif name == "last_order_date":
+                sheet.write_datetime(row, col, pd.Timestamp(value).to_pydatetime(), day)
+            else:
+                sheet.write_string(row, col, value)
+    workbook.close()
+
+
+def test_xlsx_input_classifies_as_the_csv(run: Run, tmp_path: Path) -> None:
+    book = tmp_path / "customers.xlsx"
+    _example_workbook(book)
+    original = _classify_json(run, EX, "-c", CRIT)
+    from_sheet = _classify_json(run, str(book), "-c", CRIT, "--sheet", "Clients")
+    assert from_sheet == {**original, "summary": from_sheet["summary"]}
+    assert from_sheet["summary"] == original["summary"]
+    by_number = _classify_json(run, str(book), "-c", CRIT, "--sheet", "2")
+    assert by_number["customers"] == original["customers"]
+    customers = read_customers(book, "customer_id", options=_sheet("Clients"))
+    assert customers.kinds["last_order_date"].value == "date"
+    assert list(customers.frame["postal_code"][:1]) == ["69002"]
+
+
+def _sheet(name: str) -> object:
+    from portfolio_cli.readers import CsvOptions
+
+    return CsvOptions(sheet=name)
+
+
+def test_an_unknown_sheet_names_the_sheets(run: Run, tmp_path: Path) -> None:
+    book = tmp_path / "customers.xlsx"
+    _example_workbook(book)
+    result = run("classify", str(book), "-c", CRIT, "--sheet", "Clientes")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {book} has no sheet 'Clientes': its sheets are 'Notes', 'Clients' (--sheet)\n",
+    )
+
+
+def test_a_csv_named_xlsx_is_a_clear_error(run: Run, write: Write) -> None:
+    fake = write("fake.xlsx", "customer_id,name\nC1,x\n")
+    result = run("classify", str(fake), "-c", CRIT)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {fake} cannot be read as an Excel workbook (.xlsx): calamine error: Xlsx error: "
+        "Zip error: invalid Zip archive: Could not find EOCD. If it is CSV text, name it .csv\n"
+    )
+
+
+def test_parquet_input_classifies_as_the_csv(run: Run, tmp_path: Path) -> None:
+    frame = read_customers(EX, "customer_id").frame
+    target = tmp_path / "customers.parquet"
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), target)
+    original = _classify_json(run, EX, "-c", CRIT)
+    assert _classify_json(run, str(target), "-c", CRIT)["customers"] == original["customers"]
+
+
+def test_xlsx_output_neutralises_formulas_and_keeps_numbers(run: Run, write: Write) -> None:
+    import fastexcel
+
+    path = write(
+        "c.csv",
+        'id,name,amount\nA1,=HYPERLINK("http://x"),-3\nA2,@SUM(A1),12.5\nA3,+33 6 12,7\n',
+    )
+    rules = write(
+        "c.yaml",
+        "version: 1\ncustomers: {id: id, name: name}\n"
+        "criteria:\n  - {key: big, when: amount > 0}\n",
+    )
+    target = path.parent / "out.xlsx"
+    result = run("classify", str(path), "-c", str(rules), "-o", str(target), "-q", "--keep-columns")
+    assert result.exit_code == 0, result.stderr
+    sheet = fastexcel.read_excel(target).load_sheet(0).to_arrow()
+    assert sheet.column_names == [
+        "id", "name", "segment", "priority", "criteria_met", "criteria", "problems",
+        "compensated", "action", "amount",
+    ]  # fmt: skip
+    rows = sheet.to_pylist()
+    assert [r["name"] for r in rows] == ["'@SUM(A1)", "'+33 6 12", '\'=HYPERLINK("http://x")']
+    assert [r["priority"] for r in rows] == [1, 2, 3]
+    assert [r["amount"] for r in rows] == ["12.5", "7", "-3"]  # input columns as written
+
+
+def test_a_ragged_row_on_standard_input_is_numbered(run: Run, write: Write) -> None:
+    rules = write(
+        "c.yaml", "version: 1\ncustomers: {id: id}\ncriteria:\n  - {key: k, when: x > 1}\n"
+    )
+    result = run("classify", "-", "-c", str(rules), input=b"id,x\nA,1\nB,2,3\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: <stdin>: row 3 has 3 fields but the header has 2: quote values that contain ',', "
+        "or pass --delimiter if the file uses another separator\n",
+    )
+
+
+def test_reader_errors_speak_french_when_the_user_does(
+    run: Run, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    bad = write("vide.csv", b"")
+    result = run("classify", str(bad), "-c", CRIT)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"erreur : {bad} est vide : une ligne d'en-tête nommant les colonnes est attendue\n",
+    )
+
+
+def test_cp1252_file_from_standard_input(run: Run) -> None:
+    data = Path(FR).read_bytes()
+    result = run(
+        "classify", "-", "-c", CRIT, "-f", "json", "-q", "--as-of", "2026-11-23", input=data
+    )
+    assert result.exit_code == 0, result.stderr
+    original = _classify_json(run, EX, "-c", CRIT)
+    assert json.loads(result.stdout)["customers"] == original["customers"]
