@@ -115,10 +115,10 @@ def _numbers(text: pa.ChunkedArray, decimals: list[str]) -> pa.ChunkedArray | No
 
     `decimals` are the decimal marks to try, in order.
     """
-    if decimals != [","] and _matches(text, NUMBER):
-        if _any(pc.match_substring_regex(text, LEADING_ZERO)):
-            return None
-        return _chunked(pc.cast(text, pa.float64()))
+    if decimals != [","]:
+        plain = _plain_numbers(text)
+        if plain is not None:
+            return plain if not _leading_zero(text) else None
     marks = {",": COMMA_DECIMAL, ".": DOT_DECIMAL}
     for mark in decimals:
         if _matches(text, marks[mark]):
@@ -132,12 +132,40 @@ def _numbers(text: pa.ChunkedArray, decimals: list[str]) -> pa.ChunkedArray | No
     return None
 
 
+def _plain_numbers(text: pa.ChunkedArray) -> pa.ChunkedArray | None:
+    """The column as float64 when every cell matches NUMBER, else None.
+
+    Arrow's cast accepts exactly what NUMBER accepts plus nan/inf spellings, so a cast that
+    succeeds with no nan or inf needs no regex over the column; anything else takes the regex.
+    """
+    try:
+        values: pa.ChunkedArray | None = _chunked(pc.cast(text, pa.float64()))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        values = None
+    if values is not None and not _any(pc.is_nan(values)) and not _any(pc.is_inf(values)):
+        return values
+    if not _matches(text, NUMBER):
+        return None
+    return _chunked(pc.cast(text, pa.float64()))
+
+
+def _leading_zero(text: pa.ChunkedArray) -> bool:
+    """Some cell starts with 0 and another digit (a code such as 01000): the regex runs only
+    when some cell starts with 0 at all."""
+    zero = pc.or_(
+        pc.starts_with(text, "0"), pc.or_(pc.starts_with(text, "+0"), pc.starts_with(text, "-0"))
+    )
+    return _any(zero) and _any(pc.match_substring_regex(text, LEADING_ZERO))
+
+
 def _dates(text: pa.ChunkedArray) -> pa.ChunkedArray | None:
     """ISO dates (2026-01-31, optionally with a time), or None if any cell is not one."""
     if _matches(text, ISO_DATE):
         parsed = pc.strptime(text, format="%Y-%m-%d", unit="s", error_is_null=True)
-        # strptime rolls 2026-02-30 over to March: a real date formats back to what was written
-        if not _all(pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), text)):
+        # strptime rolls 2026-02-30 over to March: a real date keeps the day that was written
+        # (compared as numbers: formatting a million dates back to text takes half a second)
+        written_day = pc.cast(pc.utf8_slice_codeunits(text, 8, 10), pa.int64())
+        if not _all(pc.equal(pc.day(parsed), written_day)):
             return None
         return _chunked(parsed)
     if _matches(text, ISO_DATETIME):
