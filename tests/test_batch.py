@@ -190,3 +190,16 @@ def test_help_and_check_do_not_load_pandas() -> None:
         )
         assert result.stderr.endswith("loaded: []\n"), (args, result.stderr)
         assert result.stdout
+
+
+def test_xlsx_outputs(run: Run, clients: Path) -> None:
+    from portfolio_cli.readers import read_text
+
+    out = clients / "out"
+    result = run("batch", str(clients / "clients"), "-c", str(clients / "criteria.yaml"),
+                 "-o", str(out), "-f", "xlsx", "-j", "1")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["north.xlsx", "south.xlsx", "summary.csv"]
+    table = read_text(out / "north.xlsx").table
+    assert table.column("id").to_pylist() == ["N1", "N2", "N3"]
+    assert table.column("segment").to_pylist() == ["satisfied", "easy_to_satisfy", "unrecoverable"]
