@@ -10,12 +10,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 
 from portfolio_cli.criteria import parse_criteria
 from portfolio_cli.engine import _sort_by, classify
 from portfolio_cli.expressions import Kind
 from portfolio_cli.readers import read_customers
+from portfolio_cli.readers.columns import LEADING_ZERO, _blank_as_null, _leading_zero, clean_text
 from portfolio_cli.writers.formats import neutralise_formulas
 
 Write = Callable[[str, str | bytes], Path]
@@ -81,3 +83,53 @@ def test_keys_met_are_listed_in_rule_order(problems: int) -> None:
         "c": "|".join(f"p{i}" for i in range(problems)),
         "d": "p0|p1",
     }
+
+
+def _trimmed(array: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
+    """The straightforward version: trim every cell, blank cells null."""
+    trimmed = pc.utf8_trim_whitespace(array)
+    cleaned = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
+    return cleaned if isinstance(cleaned, pa.ChunkedArray) else pa.chunked_array([cleaned])
+
+
+def test_every_white_space_character_arrow_trims_turns_the_fast_path_down() -> None:
+    """The untrimmed path is taken only when no cell can start or end with white space: every
+    code point that Arrow's trim removes, alone or around a word, sends a column to the trim."""
+    points = [c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    trimmed = pc.utf8_trim_whitespace(pa.array([chr(c) for c in points]))
+    spaces = [chr(c) for c, gone in zip(points, pc.equal(trimmed, "").to_pylist()) if gone]
+    assert "\u00a0" in spaces and "\u3000" in spaces and " " in spaces
+    for space in spaces:
+        for cell in (space, f"{space}é", f"é{space}", f"x{space}", f"{space}1"):
+            column = pa.chunked_array([pa.array(["a", "", cell, "Café"])])
+            assert _blank_as_null(column.chunk(0)) is None
+            assert clean_text(column).equals(_trimmed(column))
+
+
+def test_untrimmed_columns_clean_like_the_trim() -> None:
+    """Blank cells become null over the same text; nulls, slices and non-ASCII ends kept."""
+    cells = ["Café", "", "Île-de-France", None, "x", "", "naïve", "Zoë", "ß", "日本"] * 7
+    array = pa.array(cells)
+    for column in (
+        pa.chunked_array([array]),
+        pa.chunked_array([array.slice(3, 40), array.slice(0, 0), array.slice(9)]),
+        pa.chunked_array([pa.array(["", ""])]),
+        pa.chunked_array([pa.array([None, None], pa.string())]),
+    ):
+        assert all(_blank_as_null(chunk) is not None for chunk in column.chunks)
+        assert clean_text(column).equals(_trimmed(column))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_leading_zeros_are_found_as_the_regex_finds_them(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    alphabet = list("0123456789+-.e") + [" ", "é"]
+    cells: list[str | None] = [
+        "".join(rng.choice(alphabet, size=rng.integers(0, 5))) for _ in range(300)
+    ]
+    cells[::17] = [None] * len(cells[::17])
+    array = pa.array(cells, pa.string())
+    for start in range(0, 300, 37):
+        column = pa.chunked_array([array.slice(start, 40), array.slice(start + 50, 3)])
+        expected = bool(pc.any(pc.match_substring_regex(column, LEADING_ZERO)).as_py())
+        assert _leading_zero(column) is expected, column.to_pylist()

@@ -179,7 +179,8 @@ def classify(
         [UNRECOVERABLE, SATISFIED, EASY],
         default=UNRECOVERABLE,
     ).astype(np.int8)
-    order = _priority_order(frame, kinds, criteria, criteria_met, active, compensated)
+    id_rank = None if isinstance(customers, pd.DataFrame) else customers.id_rank
+    order = _priority_order(frame, kinds, criteria, criteria_met, active, compensated, id_rank)
     priority = np.empty(size, dtype=np.int64)
     priority[order] = np.arange(1, size + 1)
     nps = _nps_scores(frame, criteria)
@@ -254,15 +255,21 @@ def _priority_order(
     criteria_met: Array,
     active: Array,
     compensated: Array,
+    id_rank: Array | None = None,
 ) -> Array:
     """Positions in priority order: more criteria, fewer active then compensated problems,
-    then `policy.order_by` (missing values last either way), then the id compared as text."""
+    then `policy.order_by` (missing values last either way), then the id compared as text
+    (`id_rank` when the reader already ranked the ids)."""
     order_by = [
         (pa.array(frame[key.column], from_pandas=True), key.descending)
         for key in criteria.policy.order_by
         if kinds[key.column] is not Kind.EMPTY
     ]
-    ids = pa.array(frame[criteria.customers.id], type=pa.string(), from_pandas=True)
+    ids: pa.Array | Array
+    if id_rank is not None and len(id_rank) == len(frame):
+        ids = id_rank
+    else:
+        ids = pa.array(frame[criteria.customers.id], type=pa.string(), from_pandas=True)
     return priority_order(len(criteria.criteria), criteria_met, active, compensated, order_by, ids)
 
 
@@ -272,12 +279,13 @@ def priority_order(
     active: Array,
     compensated: Array,
     order_by: Sequence[tuple[pa.Array | pa.ChunkedArray, bool]],
-    ids: pa.Array | pa.ChunkedArray,
+    ids: pa.Array | pa.ChunkedArray | Array,
 ) -> Array:
     """Positions in priority order from the compact per-row rank key (also used by the
     streaming path, which keeps only these columns for a whole file).
 
-    `order_by` holds (values, descending) pairs; missing values sort last either way.
+    `order_by` holds (values, descending) pairs; missing values sort last either way. `ids`
+    are the ids, or (a numpy array) their distinct ranks as text, from 1.
     """
     if not len(criteria_met):
         return np.zeros(0, dtype=np.int64)
@@ -287,7 +295,10 @@ def priority_order(
             values, sort_keys="descending" if descending else "ascending", tiebreaker="dense"
         )
         keys.append(np.asarray(ranks, dtype=np.int64))
-    keys.append(np.asarray(pc.rank(ids, tiebreaker="first"), dtype=np.int64))
+    if isinstance(ids, np.ndarray):
+        keys.append(ids)
+    else:
+        keys.append(np.asarray(pc.rank(ids, tiebreaker="first"), dtype=np.int64))
     return _sort_by(keys)
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -50,6 +52,9 @@ class CustomerList:
     text: pa.Table
     info: ReadInfo
     id_column: str
+    # each id's place among the ids sorted as text (1 = first), found while checking that no
+    # id appears twice; the priority rank's last key. None when the list was built otherwise.
+    id_rank: np.ndarray[Any, Any] | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -131,10 +136,10 @@ def read_customers(
     if id_column not in text.header:
         raise InputError(_missing_id(label, id_column, text.header))
     typed, info = type_text(text, options, {id_column, *text_columns})
-    _check_ids(label, id_column, typed[id_column])
+    id_rank = _check_ids(label, id_column, typed[id_column])
     frame = to_pandas(typed, len(text.table))
     kinds = {name: column.kind for name, column in typed.items()}
-    return CustomerList(frame, kinds, text.header, text.table, info, id_column)
+    return CustomerList(frame, kinds, text.header, text.table, info, id_column, id_rank)
 
 
 def to_pandas(typed: dict[str, Typed], rows: int) -> pd.DataFrame:
@@ -175,7 +180,12 @@ def row_numbers(positions: list[int], limit: int = 5) -> str:
     return shown
 
 
-def _check_ids(label: str, id_column: str, ids: Typed) -> None:
+def _check_ids(label: str, id_column: str, ids: Typed) -> np.ndarray[Any, Any]:
+    """Refuse blank ids and ids that appear twice; return each id's rank as text (from 1).
+
+    One sort answers both: the ids are all distinct when their dense rank reaches the count,
+    and then it is the rank the priority order ends with.
+    """
     blank = pc.is_null(ids.array)
     if pc.any(blank).as_py():
         positions = pc.indices_nonzero(blank).to_pylist()
@@ -191,8 +201,9 @@ def _check_ids(label: str, id_column: str, ids: Typed) -> None:
                 ),
             )
         )
-    if pc.count_distinct(ids.array).as_py() == len(ids.array):
-        return  # the usual case, without building the counts
+    rank = np.asarray(pc.rank(ids.array, tiebreaker="dense"), dtype=np.int64)
+    if not len(rank) or int(rank.max()) == len(rank):
+        return rank  # the usual case, without building the counts
     counts = pc.value_counts(ids.array)
     repeated = pc.filter(counts, pc.greater(counts.field("counts"), 1))
     if len(repeated):
@@ -211,3 +222,4 @@ def _check_ids(label: str, id_column: str, ids: Typed) -> None:
             else message("input.duplicate_id", **values)
         )
         raise InputError(Issue("duplicate-id", text))
+    raise AssertionError("a repeated id was ranked but not counted")  # pragma: no cover

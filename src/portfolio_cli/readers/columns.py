@@ -10,9 +10,13 @@ as Arrow compute kernels over whole columns.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -30,6 +34,7 @@ DOT_DECIMAL = rf"^[+-]?(\d{{1,3}}([{_SPACES},]\d{{3}})+|\d+)(\.\d+)?$"
 # 31/01/2026, 31.01.2026, 31-01-2026, 1/2/2026, optionally followed by a time.
 LOCAL_DAY = r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$"
 SAMPLE = 2000
+PARALLEL_ROWS = 50_000  # below this, starting threads costs more than it saves
 LOCAL_DATE = r"^(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{4}(?: \d{1,2}:\d{2}(?::\d{2})?)?$"
 
 
@@ -47,9 +52,58 @@ class Typed:
 
 
 def clean_text(array: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray:
-    """Trim surrounding white space (non-breaking spaces too); blank cells become null."""
+    """Trim surrounding white space (non-breaking spaces too); blank cells become null.
+
+    Most columns have nothing to trim: when no cell starts or ends with a byte that can begin
+    or end a white space character, only the empty cells are marked null (a validity bitmap over
+    the same buffers, no copy of the text). Otherwise every cell is trimmed.
+    """
+    chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+    untouched = [_blank_as_null(chunk) for chunk in chunks]
+    if all(chunk is not None for chunk in untouched):
+        return pa.chunked_array(untouched, pa.string())
     trimmed = pc.utf8_trim_whitespace(array)
-    return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
+    return _chunked(pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed))
+
+
+# The first bytes of every character `utf8_trim_whitespace` removes: ASCII controls and space
+# (at most 0x20), and the lead bytes of U+0085/U+00A0 (C2), U+1680 (E1), U+2000-U+205F (E2) and
+# U+3000 (E3). tests/test_fast_paths.py checks this against every code point.
+_SPACE_LEADS = np.array([0xC2, 0xE1, 0xE2, 0xE3], dtype=np.uint8)
+
+
+def _blank_as_null(chunk: pa.Array) -> pa.Array | None:
+    """The chunk with empty cells null, or None when some cell may need trimming."""
+    if chunk.type != pa.string():
+        return None
+    size, offset = len(chunk), chunk.offset
+    _, offsets_buffer, data_buffer = chunk.buffers()
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int32, count=size + 1, offset=4 * offset)
+    data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer else np.zeros(1, np.uint8)
+    valid = offsets[1:] > offsets[:-1]
+    if chunk.null_count:
+        valid &= chunk.is_valid().to_numpy(zero_copy_only=False)
+    starts = offsets[:-1][valid]
+    ends = offsets[1:][valid] - 1
+    first, last = data[starts], data[ends]
+    if (first <= 0x20).any() or np.isin(first, _SPACE_LEADS).any() or (last <= 0x20).any():
+        return None
+    wide = last >= 0x80  # the last character is not ASCII: look at its lead byte
+    if wide.any():
+        ends = ends[wide]
+        if (data[np.maximum(ends - 1, 0)] == 0xC2).any():
+            return None
+        if np.isin(data[np.maximum(ends - 2, 0)], _SPACE_LEADS[1:]).any():
+            return None
+    bits = np.concatenate([np.zeros(offset, dtype=bool), valid]) if offset else valid
+    bitmap = pa.py_buffer(np.packbits(bits, bitorder="little"))
+    return pa.Array.from_buffers(
+        pa.string(),
+        size,
+        [bitmap, offsets_buffer, data_buffer],
+        null_count=size - int(np.count_nonzero(valid)),
+        offset=offset,
+    )
 
 
 def _all(mask: pa.ChunkedArray | pa.Array) -> bool:
@@ -150,12 +204,40 @@ def _plain_numbers(text: pa.ChunkedArray) -> pa.ChunkedArray | None:
 
 
 def _leading_zero(text: pa.ChunkedArray) -> bool:
-    """Some cell starts with 0 and another digit (a code such as 01000): the regex runs only
-    when some cell starts with 0 at all."""
-    zero = pc.or_(
-        pc.starts_with(text, "0"), pc.or_(pc.starts_with(text, "+0"), pc.starts_with(text, "-0"))
+    """Some cell starts with 0 and another digit (a code such as 01000), as LEADING_ZERO says,
+    read from the first three bytes of each cell."""
+    for chunk in text.chunks:
+        heads = _heads(chunk)
+        if heads is None:
+            return _any(pc.match_substring_regex(text, LEADING_ZERO))
+        a, b, c = heads
+        digit_b, digit_c = (b >= 0x30) & (b <= 0x39), (c >= 0x30) & (c <= 0x39)
+        signed = (a == 0x2B) | (a == 0x2D)
+        if ((a == 0x30) & digit_b).any() or (signed & (b == 0x30) & digit_c).any():
+            return True
+    return False
+
+
+def _heads(chunk: pa.Array) -> tuple[Any, Any, Any] | None:
+    """The first three bytes of every non-null cell (0 past its end), or None for a type whose
+    buffers are not read here."""
+    if chunk.type != pa.string():
+        return None
+    _, offsets_buffer, data_buffer = chunk.buffers()
+    if not data_buffer:
+        return None
+    offsets = np.frombuffer(
+        offsets_buffer, dtype=np.int32, count=len(chunk) + 1, offset=4 * chunk.offset
     )
-    return _any(zero) and _any(pc.match_substring_regex(text, LEADING_ZERO))
+    data = np.frombuffer(data_buffer, dtype=np.uint8)
+    starts, lengths = offsets[:-1], np.diff(offsets)
+    if chunk.null_count:
+        keep = chunk.is_valid().to_numpy(zero_copy_only=False)
+        starts, lengths = starts[keep], lengths[keep]
+    top = len(data) - 1
+    return tuple(  # type: ignore[return-value]
+        np.where(lengths > i, data[np.minimum(starts + i, top)], 0) for i in range(3)
+    )
 
 
 def _dates(text: pa.ChunkedArray) -> pa.ChunkedArray | None:
@@ -238,13 +320,14 @@ def type_table(
     french: bool = False,
 ) -> dict[str, Typed]:
     """Convert every column of a text table; `text_columns` (ids, names) always stay text."""
-    return {
-        name: infer_column(
-            table.column(name),
-            force_text=name in text_columns,
-            decimal=decimal,
-            dayfirst=dayfirst,
-            french=french,
-        )
-        for name in table.column_names
-    }
+    hints: dict[str, Any] = {"decimal": decimal, "dayfirst": dayfirst, "french": french}
+
+    def one(name: str) -> Typed:
+        return infer_column(table.column(name), force_text=name in text_columns, **hints)
+
+    names = table.column_names
+    if len(names) < 2 or table.num_rows < PARALLEL_ROWS:
+        return {name: one(name) for name in names}
+    # Arrow's kernels release the GIL: the columns are typed side by side, one per core
+    with ThreadPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1)) as pool:
+        return dict(zip(names, pool.map(one, names), strict=True))
