@@ -299,14 +299,16 @@ def priority_order(
         keys.append(ids)
     else:
         keys.append(np.asarray(pc.rank(ids, tiebreaker="first"), dtype=np.int64))
-    return _sort_by(keys)
+    return _sort_by(keys, distinct=True)
 
 
-def _sort_by(keys: Sequence[Array]) -> Array:
+def _sort_by(keys: Sequence[Array], distinct: bool = False) -> Array:
     """Stable order by several non-negative integer keys, most significant first.
 
     Neighbouring keys are packed into as few int64 words as their ranges allow (usually one),
-    so one sort replaces a multi-key lexsort.
+    so one sort replaces a multi-key lexsort. `distinct` says that the last key never repeats
+    (the ids' ranks): one word then holds no two equal values, so numpy's default sort (SIMD,
+    several times faster) gives the stable order.
     """
     words: list[Array] = []
     word: Array | None = None
@@ -324,7 +326,7 @@ def _sort_by(keys: Sequence[Array]) -> Array:
     assert word is not None
     words.append(word)
     if len(words) == 1:
-        return np.argsort(words[0], kind="stable").astype(np.int64)
+        return np.argsort(words[0], kind=None if distinct else "stable").astype(np.int64)
     return np.lexsort(words[::-1]).astype(np.int64)
 
 
