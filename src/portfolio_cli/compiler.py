@@ -83,7 +83,10 @@ class Frame:
         if kind is Kind.EMPTY:
             return Values(kind, None, np.ones(self.size, dtype=bool))
         if kind is Kind.NUMBER:
-            data = series.to_numpy(dtype="float64", na_value=np.nan)
+            if series.dtype == np.float64:  # the reader's numbers: NaN already, no copy
+                data = series.to_numpy()
+            else:
+                data = series.to_numpy(dtype="float64", na_value=np.nan)
             return Values(kind, data, np.isnan(data))
         if kind is Kind.DATE:
             dates = series.to_numpy(dtype="datetime64[us]")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -326,8 +327,10 @@ def _sort_by(keys: Sequence[Array], distinct: bool = False) -> Array:
     assert word is not None
     words.append(word)
     if len(words) == 1:
-        return np.argsort(words[0], kind=None if distinct else "stable").astype(np.int64)
-    return np.lexsort(words[::-1]).astype(np.int64)
+        return np.argsort(words[0], kind=None if distinct else "stable").astype(
+            np.int64, copy=False
+        )
+    return np.lexsort(words[::-1]).astype(np.int64, copy=False)
 
 
 def _keys(results: Sequence[RuleResult], masks: Sequence[Array], size: int) -> pd.Categorical[Any]:
@@ -365,6 +368,15 @@ def _keys(results: Sequence[RuleResult], masks: Sequence[Array], size: int) -> p
     return pd.Categorical.from_codes(inverse.reshape(-1), categories=pd.Index(labels, dtype=object))
 
 
+def _take_columns(frame: pd.DataFrame, names: list[str], order: Array) -> list[Any]:
+    """The named columns in `order`; large text columns side by side (Arrow's take, which
+    releases the GIL, is most of the output's time: a gather of a million strings each)."""
+    if len(order) < 50_000 or len(names) < 2:
+        return [frame[name].array.take(order) for name in names]
+    with ThreadPoolExecutor(max_workers=len(names)) as pool:
+        return list(pool.map(lambda name: frame[name].array.take(order), names))
+
+
 def _output(
     frame: pd.DataFrame,
     criteria: Criteria,
@@ -374,11 +386,8 @@ def _output(
     criteria_met: Array,
     keys: list[pd.Categorical[Any]],
 ) -> pd.DataFrame:
-    columns: dict[str, Any] = {
-        criteria.customers.id: frame[criteria.customers.id].array.take(order)
-    }
-    if criteria.customers.name:
-        columns[criteria.customers.name] = frame[criteria.customers.name].array.take(order)
+    shown = [criteria.customers.id] + ([criteria.customers.name] if criteria.customers.name else [])
+    columns: dict[str, Any] = dict(zip(shown, _take_columns(frame, shown, order), strict=True))
     segments = pd.Categorical.from_codes(segment[order], categories=pd.Index(SEGMENTS))
     columns["segment"] = segments
     columns["priority"] = priority[order]
@@ -391,7 +400,8 @@ def _output(
     columns["action"] = pd.Categorical.from_codes(
         codes[segment[order]], categories=pd.Index(advice)
     )
-    return pd.DataFrame(columns, index=pd.RangeIndex(len(order)))
+    # the columns were made here for this frame: no copy of them (pandas copies a dict's)
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(order)), copy=False)
 
 
 def _nps_scores(frame: pd.DataFrame, criteria: Criteria) -> Array | None:
