@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 
 import pandas as pd
+from baseline import HEADER, segment_of
 
 
 def judge(row: pd.Series) -> pd.Series:
@@ -24,14 +25,7 @@ def judge(row: pd.Series) -> pd.Series:
     compensated = []
     if row["complaints_12m"] > 3:
         (compensated if len(met) >= 2 else active).append("chronic_complainer")
-    if active:
-        segment = "unrecoverable"
-    elif len(met) == 3 and not compensated:
-        segment = "satisfied"
-    elif met:
-        segment = "easy_to_satisfy"
-    else:
-        segment = "unrecoverable"
+    segment = segment_of(met, active, compensated)
     return pd.Series(
         {
             "segment": segment,
@@ -55,9 +49,7 @@ def main() -> None:
         na_position="last",
     )
     frame["priority"] = range(1, len(frame) + 1)
-    columns = ["customer_id", "name", "segment", "priority", "criteria_met", "criteria",
-               "problems", "compensated"]  # fmt: skip
-    frame[columns].to_csv(out, index=False)
+    frame[HEADER].to_csv(out, index=False)
 
 
 if __name__ == "__main__":

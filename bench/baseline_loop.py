@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 import sys
 
+from baseline import HEADER, segment_of
+
 
 def number(text: str) -> float | None:
     text = text.strip()
@@ -36,14 +38,7 @@ def main() -> None:
                 ["chronic_complainer"] if noisy and len(met) < 2 else []
             )
             compensated = ["chronic_complainer"] if noisy and len(met) >= 2 else []
-            if active:
-                segment = "unrecoverable"
-            elif len(met) == 3 and not compensated:
-                segment = "satisfied"
-            elif met:
-                segment = "easy_to_satisfy"
-            else:
-                segment = "unrecoverable"
+            segment = segment_of(met, active, compensated)
             spent = number(row["total_spent"])
             rows.append(
                 (
@@ -64,8 +59,7 @@ def main() -> None:
     rows.sort(key=lambda r: r[:6])
     with open(out, "w", newline="", encoding="utf-8") as handle:  # noqa: PTH123
         writer = csv.writer(handle)
-        writer.writerow(["customer_id", "name", "segment", "priority", "criteria_met",
-                         "criteria", "problems", "compensated"])  # fmt: skip
+        writer.writerow(HEADER)
         for rank, r in enumerate(rows, start=1):
             writer.writerow([r[5], r[6], r[7], rank, r[8], r[9], r[10], r[11]])
 

@@ -16,25 +16,16 @@ from __future__ import annotations
 import random
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+from timing import DATA, median_time
 
 from portfolio_cli.readers import read_customers
 from portfolio_cli.readers.sniff import guess_delimiter, guess_encoding
 
-DATA = Path(__file__).resolve().parent / "data"
 NAMES = ["Lefèvre", "Gaëlle", "Noël", "Thérèse", "Cœur", "Œuvre", "Zoé", "Hélène", "Françoise"]
 CITIES = ["Besançon", "Nîmes", "Orléans", "Saint-Étienne", "Périgueux", "Sète"]
-
-
-def median_time(function: Callable[[], object], repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def french_export(rows: int) -> Path:
@@ -89,13 +80,18 @@ SHAPES = {
 }
 
 
+def _sniff_score(guess: Callable[[str], str], samples: list[tuple[str, str]]) -> tuple[float, int]:
+    """Seconds for 25 rounds over the samples, and how many separators it got right."""
+    seconds = median_time(lambda: [guess(s) for _, s in samples * 25], repeat=5)
+    return seconds, sum(guess(s) == d for d, s in samples)
+
+
 def bench_sniff() -> None:
     samples = [
         (d, body.split("\n", 1)[0] + "\n" + body.split("\n", 1)[1] * 60)
         for d, body in SHAPES.items()
     ]
-    ours = median_time(lambda: [guess_delimiter(s) for _, s in samples * 25], repeat=5)
-    right = sum(guess_delimiter(s) == d for d, s in samples)
+    ours, right = _sniff_score(guess_delimiter, samples)
     print(
         f"separator, {len(samples)} shapes x 25: csv.Sniffer restricted {ours * 1000:.0f} ms, "
         f"{right}/{len(samples)} right"
@@ -113,8 +109,7 @@ def bench_sniff() -> None:
             .delimiter
         )
 
-    theirs = median_time(lambda: [clever(s) for _, s in samples * 25], repeat=5)
-    right = sum(clever(s) == d for d, s in samples)
+    theirs, right = _sniff_score(clever, samples)
     print(
         f"  clevercsv {theirs * 1000:.0f} ms, {right}/{len(samples)} right "
         f"({theirs / ours:.1f}x the time)"

@@ -79,6 +79,19 @@ def race(label: str, commands: dict[str, list[str]], runs: int) -> dict[str, tup
     return {name: (statistics.median(times[name]), rss[name]) for name in commands}
 
 
+def against_duckdb(
+    label: str, source: Path, runs: int, **baselines: str
+) -> dict[str, tuple[float, float]]:
+    """DuckDB, `portfolio classify` and the named baseline scripts on one file, alternated."""
+    commands = {
+        "duckdb": script("duckdb_query.py", source, OUT / "duck.csv"),
+        "portfolio": classify(source, OUT / "portfolio.csv"),
+    }
+    for name, path in baselines.items():
+        commands[name] = script(path, source, OUT / f"{name}.csv")
+    return race(label, commands, runs)
+
+
 def row(name: str, size: str, figures: tuple[float, float], base: float, note: str = "") -> str:
     seconds, peak = figures
     return f"| {name} | {size} | {seconds:.2f} s | {seconds / base:.2f} | {peak:.0f} MiB | {note} |"
@@ -99,24 +112,8 @@ def main() -> None:
         "| approach | rows | time | × DuckDB | peak RSS | note |",
         "|---|---|---|---|---|---|",
     ]
-    one = race(
-        "1M",
-        {
-            "duckdb": script("duckdb_query.py", m1, OUT / "duck.csv"),
-            "portfolio": classify(m1, OUT / "portfolio.csv"),
-            "loop": script("baseline_loop.py", m1, OUT / "loop.csv"),
-        },
-        args.runs,
-    )
-    small = race(
-        "100k",
-        {
-            "duckdb": script("duckdb_query.py", k100, OUT / "duck.csv"),
-            "portfolio": classify(k100, OUT / "portfolio.csv"),
-            "apply": script("baseline_apply.py", k100, OUT / "apply.csv"),
-        },
-        args.runs,
-    )
+    one = against_duckdb("1M", m1, args.runs, loop="baseline_loop.py")
+    small = against_duckdb("100k", k100, args.runs, apply="baseline_apply.py")
     base = one["duckdb"][0]
     size_mb = m1.stat().st_size / 2**20
     lines += [
@@ -151,14 +148,7 @@ def main() -> None:
     ]
     if args.big:
         m5 = DATA / "customers_5000000.csv"
-        big = race(
-            "5M",
-            {
-                "duckdb": script("duckdb_query.py", m5, OUT / "duck.csv"),
-                "portfolio": classify(m5, OUT / "portfolio.csv"),
-            },
-            max(1, args.runs - 1),
-        )
+        big = against_duckdb("5M", m5, max(1, args.runs - 1))
         lines += [
             row("DuckDB SQL", "5M", big["duckdb"], big["duckdb"][0]),
             row("portfolio classify (streamed)", "5M", big["portfolio"], big["duckdb"][0]),

@@ -11,23 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
-import statistics
 import sys
-import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).resolve().parent / "data"
-
-
-def median_time(function: Callable[[], object], repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+from timing import DATA, median_time
 
 
 def rows_of(count: int) -> list[list[Any]]:
