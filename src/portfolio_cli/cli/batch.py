@@ -10,18 +10,20 @@ import typer
 
 from portfolio_cli import messages
 from portfolio_cli.cli.common import (
+    NO_FLAGS,
     AsOfOption,
     ChunkRowsOption,
     CriteriaOption,
     DebugOption,
-    DelimiterOption,
-    EncodingOption,
+    InputFlags,
     LangOption,
     QuietOption,
     boundary,
     find_criteria,
+    input_parameters,
     make_console,
     parse_as_of,
+    warn,
 )
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message, plural
@@ -33,6 +35,7 @@ BATCH_FORMATS = ("csv", "json", "markdown", "xlsx")
 
 
 @boundary
+@input_parameters("encoding", "delimiter")
 def batch_command(
     inputs: Annotated[
         list[str],
@@ -70,8 +73,7 @@ def batch_command(
     ] = None,
     chunk_rows: ChunkRowsOption = None,
     as_of: AsOfOption = None,
-    encoding: EncodingOption = None,
-    delimiter: DelimiterOption = None,
+    flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
     debug: DebugOption = False,
     lang: LangOption = None,
@@ -102,8 +104,8 @@ def batch_command(
         common,
         criteria_dir,
         day,
-        encoding=encoding,
-        delimiter=delimiter,
+        encoding=flags.encoding,
+        delimiter=flags.delimiter,
         chunk_rows=chunk_rows,
         lang=messages.current(),
     )
@@ -152,9 +154,7 @@ def _common_criteria(
     else:
         path = find_criteria(criteria)
     # a broken common criteria file stops the batch before any output
-    warnings = load_criteria(path).warnings
-    for warning in () if quiet else warnings:
-        make_console(stderr=True).print(message("cli.warning", text=warning), markup=False)
+    warn(load_criteria(path).warnings, quiet)
     return path
 
 

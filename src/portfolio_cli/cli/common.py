@@ -8,9 +8,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import inspect
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -187,8 +188,7 @@ VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help=message("he
 class InputFlags:
     """The input options every command shares, gathered once and passed to `read_input`.
 
-    A command declares the options above and builds one:
-    `InputFlags(encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet)`.
+    A command gets one through `input_parameters` (below) rather than declaring the options.
     """
 
     encoding: str | None = None
@@ -203,6 +203,63 @@ class InputFlags:
     lang: str | None = None
 
 
+# Each shared input option: its parameter name, its declaration, its default.
+_INPUT_PARAMETERS: dict[str, tuple[object, object]] = {
+    "encoding": (EncodingOption, None),
+    "delimiter": (DelimiterOption, None),
+    "decimal": (DecimalOption, None),
+    "dayfirst": (DayFirstOption, None),
+    "sheet": (SheetOption, None),
+    "orders": (OrdersOption, None),
+    "surveys": (SurveysOption, None),
+    "verbose": (VerboseOption, False),
+}
+NO_FLAGS = InputFlags()  # the default of a command's `flags` parameter, always replaced
+
+
+def input_parameters(*names: str) -> Callable[[F], F]:
+    """Give a command the shared input options in place of its parameter `flags: InputFlags`.
+
+    Typer builds a command's options from its signature, so the wrapper's `__signature__`
+    (the documented way to add parameters) lists, where `flags` stood, --encoding, --delimiter,
+    --decimal, --dayfirst/--monthfirst, --sheet, --orders, --surveys and --verbose (or only
+    `names`): the help shows them in that place, in the current language (see HELP_KEYS).
+    The command receives them as one `InputFlags`, with `quiet` from its own --quiet if any::
+
+        @boundary
+        @input_parameters()
+        def explain_command(input: ..., flags: InputFlags = NO_FLAGS, ...) -> None:
+    """
+    chosen = names or tuple(_INPUT_PARAMETERS)
+
+    def decorate(function: F) -> F:
+        signature = inspect.signature(function, eval_str=True)
+        parameters = list(signature.parameters.values())
+        at = [p.name for p in parameters].index("flags")
+        parameters[at : at + 1] = [
+            inspect.Parameter(
+                name,
+                parameters[at].kind,
+                default=_INPUT_PARAMETERS[name][1],
+                annotation=_INPUT_PARAMETERS[name][0],
+            )
+            for name in chosen
+        ]
+
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            given = {name: kwargs.pop(name, _INPUT_PARAMETERS[name][1]) for name in chosen}
+            flags = InputFlags(**given, quiet=bool(kwargs.get("quiet")))
+            return function(*args, flags=flags, **kwargs)
+
+        wrapper.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {p.name: p.annotation for p in parameters}
+        wrapper.__annotations__["return"] = signature.return_annotation
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 _DECIMAL_NAMES = {",": ",", ".": ".", "comma": ",", "dot": ".", "point": ".", "virgule": ","}
 
@@ -212,18 +269,7 @@ def _delimiter(value: str | None, lang: str) -> str | None:
         return None
     found = _DELIMITER_NAMES.get(value.lower(), value)
     if len(found) != 1 or found in '"\r\n':
-        raise UsageError(
-            Issue(
-                "bad-option",
-                message(
-                    "inputs.bad_option",
-                    lang,
-                    option="--delimiter",
-                    expected="one character: , ; | or tab",
-                    value=value,
-                ),
-            )
-        )
+        raise _bad_option("--delimiter", "one character: , ; | or tab", value, lang)
     return found
 
 
@@ -232,15 +278,13 @@ def _decimal(value: str | None, lang: str) -> str | None:
         return None
     found = _DECIMAL_NAMES.get(value.strip().lower())
     if found is None:
-        raise UsageError(
-            Issue(
-                "bad-option",
-                message(
-                    "inputs.bad_option", lang, option="--decimal", expected=", or .", value=value
-                ),
-            )
-        )
+        raise _bad_option("--decimal", ", or .", value, lang)
     return found
+
+
+def _bad_option(option: str, expected: str, value: str, lang: str) -> UsageError:
+    text = message("inputs.bad_option", lang, option=option, expected=expected, value=value)
+    return UsageError(Issue("bad-option", text))
 
 
 ChunkRowsOption = Annotated[
@@ -271,6 +315,15 @@ def survive_any_terminal() -> None:
         if reconfigure is not None:
             with contextlib.suppress(ValueError, OSError):  # a detached or closed stream
                 reconfigure(errors="replace")
+
+
+def warn(texts: Iterable[object], quiet: bool = False) -> None:
+    """Each text on standard error as `warning: ...`, unless --quiet."""
+    if quiet:
+        return
+    err = make_console(stderr=True)
+    for text in texts:
+        err.print(message("cli.warning", text=text), markup=False)
 
 
 def find_criteria(option: Path | None) -> Path:
@@ -357,16 +410,14 @@ def write_stdout(data: bytes) -> None:
         sys.stdout.flush()
 
 
-def input_options(
-    flags: InputFlags, encoding: str | None = None, delimiter: str | None = None
-) -> CsvOptions:
+def input_options(flags: InputFlags) -> CsvOptions:
     """The reader's options for the input options a command was given."""
     from portfolio_cli.readers import CsvOptions
 
     lang = flags.lang or messages.current()
     return CsvOptions(
-        encoding=encoding or flags.encoding,
-        delimiter=_delimiter(delimiter or flags.delimiter, lang),
+        encoding=flags.encoding,
+        delimiter=_delimiter(flags.delimiter, lang),
         decimal=_decimal(flags.decimal, lang),
         dayfirst=flags.dayfirst,
         sheet=flags.sheet,
@@ -381,23 +432,20 @@ def read_input(
     *,
     every_column: bool = False,
     as_of: dt.date | None = None,
-    encoding: str | None = None,
-    delimiter: str | None = None,
 ) -> CustomerList:
     """Read the customer list a command was given, with `--orders` and `--surveys` joined.
 
     Only the columns the rules need are read, unless `every_column` (for --keep-columns and
-    explain). `as_of` (default today) is the date order recency counts to. `encoding` and
-    `delimiter` are kept for callers written before `InputFlags`; they override its fields.
-    Warnings (a garbled encoding, orders of unknown customers) go to stderr unless
-    `flags.quiet`; with `flags.verbose`, how each file was read.
+    explain). `as_of` (default today) is the date order recency counts to. Warnings (a garbled
+    encoding, orders of unknown customers) go to stderr unless `flags.quiet`; with
+    `flags.verbose`, how each file was read.
     """
     from portfolio_cli.engine import required_columns
     from portfolio_cli.readers import read_customers
 
     flags = flags or InputFlags()
     lang = flags.lang or messages.current()
-    options = input_options(flags, encoding, delimiter)
+    options = input_options(flags)
     if flags.orders is not None and rules.orders is None:
         raise UsageError(
             Issue("no-orders-block", message("orders.no_block", lang, criteria=rules.source))
@@ -435,9 +483,7 @@ def read_input(
     if flags.verbose:
         for line in described:
             err.print(line, markup=False)
-    if not flags.quiet:
-        for note in notes:
-            err.print(message("cli.warning", text=note), markup=False)
+    warn(notes, flags.quiet)
     return customers
 
 

@@ -9,22 +9,16 @@ from typing import Annotated
 import typer
 
 from portfolio_cli.cli.common import (
+    NO_FLAGS,
     AsOfOption,
     CriteriaOption,
-    DayFirstOption,
     DebugOption,
-    DecimalOption,
-    DelimiterOption,
-    EncodingOption,
     InputFlags,
     LangOption,
-    OrdersOption,
     QuietOption,
-    SheetOption,
-    SurveysOption,
-    VerboseOption,
     boundary,
     find_criteria,
+    input_parameters,
     make_console,
     parse_as_of,
     read_input,
@@ -37,6 +31,7 @@ FORMATS = ("table", "json", "csv")
 
 
 @boundary
+@input_parameters()
 def profile_command(
     input: Annotated[
         str,
@@ -85,14 +80,7 @@ def profile_command(
         ),
     ] = None,
     as_of: AsOfOption = None,
-    encoding: EncodingOption = None,
-    delimiter: DelimiterOption = None,
-    decimal: DecimalOption = None,
-    dayfirst: DayFirstOption = None,
-    sheet: SheetOption = None,
-    orders: OrdersOption = None,
-    surveys: SurveysOption = None,
-    verbose: VerboseOption = False,
+    flags: InputFlags = NO_FLAGS,
     lang: LangOption = None,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -122,9 +110,6 @@ def profile_command(
     rules = load_criteria(find_criteria(criteria))
     if outcome is not None:
         check_outcome(rules, outcome)  # before reading a large file
-    flags = InputFlags(
-        encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet
-    )
     customers = read_input(input, rules, flags, every_column=True, as_of=day)
     result = classify(customers, rules, day)
     data = profile_segments(
