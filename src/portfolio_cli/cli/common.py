@@ -143,14 +143,6 @@ QuietOption = Annotated[
     typer.Option("--quiet", "-q", help=message("help.quiet")),
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help=message("help.debug"), hidden=False)]
-EncodingOption = Annotated[
-    str | None,
-    typer.Option("--encoding", metavar="NAME", help=message("help.encoding"), show_default=False),
-]
-DelimiterOption = Annotated[
-    str | None,
-    typer.Option("--delimiter", metavar="CHAR", help=message("help.delimiter"), show_default=False),
-]
 HistoryOption = Annotated[
     Path | None,
     typer.Option(
@@ -161,27 +153,6 @@ HistoryOption = Annotated[
         show_default=False,
     ),
 ]
-DecimalOption = Annotated[
-    str | None,
-    typer.Option("--decimal", metavar="CHAR", help=message("help.decimal"), show_default=False),
-]
-DayFirstOption = Annotated[
-    bool | None,
-    typer.Option("--dayfirst/--monthfirst", help=message("help.dayfirst"), show_default=False),
-]
-SheetOption = Annotated[
-    str | None,
-    typer.Option("--sheet", metavar="NAME", help=message("help.sheet"), show_default=False),
-]
-OrdersOption = Annotated[
-    Path | None,
-    typer.Option("--orders", metavar="FILE", help=message("help.orders"), show_default=False),
-]
-SurveysOption = Annotated[
-    Path | None,
-    typer.Option("--surveys", metavar="FILE", help=message("help.surveys"), show_default=False),
-]
-VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help=message("help.verbose"))]
 
 
 @dataclass(frozen=True)
@@ -203,16 +174,17 @@ class InputFlags:
     lang: str | None = None
 
 
-# Each shared input option: its parameter name, its declaration, its default.
-_INPUT_PARAMETERS: dict[str, tuple[object, object]] = {
-    "encoding": (EncodingOption, None),
-    "delimiter": (DelimiterOption, None),
-    "decimal": (DecimalOption, None),
-    "dayfirst": (DayFirstOption, None),
-    "sheet": (SheetOption, None),
-    "orders": (OrdersOption, None),
-    "surveys": (SurveysOption, None),
-    "verbose": (VerboseOption, False),
+# The shared input options, by parameter name: type, option names, metavar, default. Their help
+# is HELP_KEYS[name]. `input_parameters` declares them for each command that reads a list.
+_INPUT_OPTIONS: dict[str, tuple[object, tuple[str, ...], str | None, object]] = {
+    "encoding": (str | None, ("--encoding",), "NAME", None),
+    "delimiter": (str | None, ("--delimiter",), "CHAR", None),
+    "decimal": (str | None, ("--decimal",), "CHAR", None),
+    "dayfirst": (bool | None, ("--dayfirst/--monthfirst",), None, None),
+    "sheet": (str | None, ("--sheet",), "NAME", None),
+    "orders": (Path | None, ("--orders",), "FILE", None),
+    "surveys": (Path | None, ("--surveys",), "FILE", None),
+    "verbose": (bool, ("--verbose", "-v"), None, False),
 }
 NO_FLAGS = InputFlags()  # the default of a command's `flags` parameter, always replaced
 
@@ -230,25 +202,17 @@ def input_parameters(*names: str) -> Callable[[F], F]:
         @input_parameters()
         def explain_command(input: ..., flags: InputFlags = NO_FLAGS, ...) -> None:
     """
-    chosen = names or tuple(_INPUT_PARAMETERS)
+    chosen = names or tuple(_INPUT_OPTIONS)
 
     def decorate(function: F) -> F:
         signature = inspect.signature(function, eval_str=True)
         parameters = list(signature.parameters.values())
         at = [p.name for p in parameters].index("flags")
-        parameters[at : at + 1] = [
-            inspect.Parameter(
-                name,
-                parameters[at].kind,
-                default=_INPUT_PARAMETERS[name][1],
-                annotation=_INPUT_PARAMETERS[name][0],
-            )
-            for name in chosen
-        ]
+        parameters[at : at + 1] = [_input_parameter(name, parameters[at].kind) for name in chosen]
 
         @functools.wraps(function)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            given = {name: kwargs.pop(name, _INPUT_PARAMETERS[name][1]) for name in chosen}
+            given = {name: kwargs.pop(name, _INPUT_OPTIONS[name][3]) for name in chosen}
             flags = InputFlags(**given, quiet=bool(kwargs.get("quiet")))
             return function(*args, flags=flags, **kwargs)
 
@@ -258,6 +222,14 @@ def input_parameters(*names: str) -> Callable[[F], F]:
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+def _input_parameter(name: str, kind: Any) -> inspect.Parameter:
+    """The parameter Typer reads as the shared input option `name`."""
+    type_, names, metavar, default = _INPUT_OPTIONS[name]
+    help_text = message(HELP_KEYS[name])
+    option = typer.Option(*names, metavar=metavar, help=help_text, show_default=False)
+    return inspect.Parameter(name, kind, default=default, annotation=Annotated[type_, option])
 
 
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
