@@ -6,7 +6,6 @@ import io
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -14,10 +13,8 @@ import pandas as pd
 import pytest
 from typer.testing import Result
 
+from conftest import Run, Write
 from portfolio_cli.readers.orders import order_columns, quintile_scores
-
-Run = Callable[..., Result]
-Write = Callable[[str, str | bytes], Path]
 
 RULES = """\
 version: 1
