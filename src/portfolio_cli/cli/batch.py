@@ -22,6 +22,7 @@ from portfolio_cli.cli.common import (
     find_criteria,
     input_parameters,
     make_console,
+    output_option,
     parse_as_of,
     warn,
 )
@@ -41,16 +42,7 @@ def batch_command(
         list[str],
         typer.Argument(metavar="INPUT...", help=message("help.batch_inputs"), show_default=False),
     ],
-    output: Annotated[
-        Path,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="DIR",
-            help=message("help.batch_output"),
-            show_default=False,
-        ),
-    ],
+    output: Annotated[Path, output_option("DIR", message("help.batch_output"))],
     criteria: CriteriaOption = None,
     criteria_dir: Annotated[
         Path | None,

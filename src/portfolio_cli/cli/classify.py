@@ -18,15 +18,18 @@ from portfolio_cli.cli.common import (
     ChunkRowsOption,
     CriteriaOption,
     DebugOption,
+    FailUnderOption,
     HistoryOption,
     InputFlags,
     LangOption,
     QuietOption,
     boundary,
     find_criteria,
+    format_option,
     input_options,
     input_parameters,
     make_console,
+    output_option,
     parse_as_of,
     read_input,
     warn,
@@ -86,38 +89,15 @@ def classify_command(
     criteria: CriteriaOption = None,
     fmt: Annotated[
         str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="table, csv, json, markdown or xlsx. Default: from -o's suffix, else table.",
-            show_default=False,
-        ),
+        format_option("table, csv, json, markdown or xlsx. Default: from -o's suffix, else table."),
     ] = None,
     output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to this file (written whole, or not at all).",
-            show_default=False,
-        ),
+        Path | None, output_option("FILE", "Write to this file (written whole, or not at all).")
     ] = None,
     keep_columns: Annotated[
         bool, typer.Option("--keep-columns", help="Append the input's own columns, as written.")
     ] = False,
-    fail_under: Annotated[
-        float | None,
-        typer.Option(
-            "--fail-under",
-            min=0,
-            max=100,
-            metavar="PCT",
-            help="Exit 1 (after writing everything) when portfolio quality is below PCT %.",
-            show_default=False,
-        ),
-    ] = None,
+    fail_under: FailUnderOption = None,
     limit: Annotated[
         int,
         typer.Option(

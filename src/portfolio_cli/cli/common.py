@@ -259,6 +259,29 @@ def _bad_option(option: str, expected: str, value: str, lang: str) -> UsageError
     return UsageError(Issue("bad-option", text))
 
 
+FailUnderOption = Annotated[
+    float | None,
+    typer.Option(
+        "--fail-under",
+        min=0,
+        max=100,
+        metavar="PCT",
+        help="Exit 1 (after writing everything) when portfolio quality is below PCT %.",
+        show_default=False,
+    ),
+]
+
+
+def format_option(help_text: str) -> Any:
+    """The --format/-f option of a command whose default format comes from -o's suffix."""
+    return typer.Option("--format", "-f", metavar="FORMAT", help=help_text, show_default=False)
+
+
+def output_option(metavar: str, help_text: str) -> Any:
+    """The --output/-o option of a command that writes a file (or a folder)."""
+    return typer.Option("--output", "-o", metavar=metavar, help=help_text, show_default=False)
+
+
 ChunkRowsOption = Annotated[
     int | None,
     typer.Option(

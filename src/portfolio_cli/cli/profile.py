@@ -18,8 +18,10 @@ from portfolio_cli.cli.common import (
     QuietOption,
     boundary,
     find_criteria,
+    format_option,
     input_parameters,
     make_console,
+    output_option,
     parse_as_of,
     read_input,
     write_stdout,
@@ -64,21 +66,9 @@ def profile_command(
         ),
     ] = False,
     fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="table, json or csv (default: from the -o suffix, else table).",
-            show_default=False,
-        ),
+        str | None, format_option("table, json or csv (default: from the -o suffix, else table).")
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", metavar="PATH", help="Write to this file.", show_default=False
-        ),
-    ] = None,
+    output: Annotated[Path | None, output_option("PATH", "Write to this file.")] = None,
     as_of: AsOfOption = None,
     flags: InputFlags = NO_FLAGS,
     lang: LangOption = None,
