@@ -57,25 +57,22 @@ def root(
 
 
 # Each command: its function and the message keys of its own parameters' help (the shared ones
-# are in common.HELP_KEYS). Its own help is the key `help.<command>`. `localize` reads them.
+# are in common.HELP_KEYS; a key here overrides one there). Its own help is the key
+# `help.<command>`. `localize` reads them.
 COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
     "classify": (
         classify_command,
         {
-            "input": "help.input",
             "fmt": "help.format",
             "output": "help.output",
             "keep_columns": "help.keep_columns",
-            "fail_under": "help.fail_under",
             "limit": "help.limit",
-            "history": "help.history_option",
-            "chunk_rows": "help.chunk_rows",
         },
     ),
     "check": (check_command, {"input": "help.check_input"}),
     "explain": (
         explain_command,
-        {"input": "help.input", "customer_id": "help.customer_id", "fmt": "help.explain_format"},
+        {"customer_id": "help.customer_id", "fmt": "help.explain_format"},
     ),
     "init": (
         init_command,
@@ -89,7 +86,6 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
     "profile": (
         profile_command,
         {
-            "input": "help.input",
             "outcome": "help.profile_outcome",
             "top": "help.profile_top",
             "all_columns": "help.profile_all_columns",
@@ -100,12 +96,9 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
     "report": (
         report_command,
         {
-            "input": "help.input",
             "output": "help.report_output",
             "fmt": "help.report_format",
-            "history": "help.history_option",
             "limit": "help.report_limit",
-            "fail_under": "help.fail_under",
         },
     ),
     "history": (
@@ -126,7 +119,6 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "criteria_dir": "help.criteria_dir",
             "fmt": "help.batch_format",
             "jobs": "help.jobs",
-            "chunk_rows": "help.chunk_rows",
         },
     ),
 }

@@ -20,6 +20,7 @@ from portfolio_cli.cli.common import (
     DebugOption,
     FailUnderOption,
     HistoryOption,
+    InputArgument,
     InputFlags,
     LangOption,
     QuietOption,
@@ -78,14 +79,7 @@ def resolve_format(fmt: str | None, output: Path | None) -> str:
 @boundary
 @input_parameters()
 def classify_command(
-    input: Annotated[
-        str,
-        typer.Argument(
-            metavar="INPUT",
-            help="Customer list (CSV, .xlsx or .parquet), or - to read CSV from standard input.",
-            show_default=False,
-        ),
-    ],
+    input: InputArgument,
     criteria: CriteriaOption = None,
     fmt: Annotated[
         str | None,

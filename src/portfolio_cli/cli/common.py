@@ -37,6 +37,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 # the help of the command it belongs to. Help texts are looked up by parameter or command name.
 
 HELP_KEYS = {  # parameter name → message key of its help
+    "input": "help.input",
     "criteria": "help.criteria",
     "as_of": "help.as_of",
     "quiet": "help.quiet",
@@ -50,6 +51,9 @@ HELP_KEYS = {  # parameter name → message key of its help
     "orders": "help.orders",
     "surveys": "help.surveys",
     "verbose": "help.verbose",
+    "fail_under": "help.fail_under",
+    "chunk_rows": "help.chunk_rows",
+    "history": "help.history_option",
     "version": "help.version",
     "install_completion": "click.Install completion for the current shell.",
     "show_completion": "click.Show completion for the current shell, to copy it or customize "
@@ -127,6 +131,9 @@ LangOption = Annotated[
         is_eager=True,
         show_default=False,
     ),
+]
+InputArgument = Annotated[
+    str, typer.Argument(metavar="INPUT", help=message("help.input"), show_default=False)
 ]
 CriteriaOption = Annotated[
     Path | None,

@@ -12,6 +12,7 @@ from portfolio_cli.cli.common import (
     AsOfOption,
     CriteriaOption,
     DebugOption,
+    InputArgument,
     InputFlags,
     LangOption,
     boundary,
@@ -31,14 +32,7 @@ FORMATS = ", ".join(("table", "json"))
 @boundary
 @input_parameters()
 def explain_command(
-    input: Annotated[
-        str,
-        typer.Argument(
-            metavar="INPUT",
-            help="Customer list (CSV), or - for standard input.",
-            show_default=False,
-        ),
-    ],
+    input: InputArgument,
     customer_id: Annotated[
         str, typer.Argument(metavar="ID", help="The customer's id.", show_default=False)
     ],

@@ -13,6 +13,7 @@ from portfolio_cli.cli.common import (
     AsOfOption,
     CriteriaOption,
     DebugOption,
+    InputArgument,
     InputFlags,
     LangOption,
     QuietOption,
@@ -35,14 +36,7 @@ FORMATS = ("table", "json", "csv")
 @boundary
 @input_parameters()
 def profile_command(
-    input: Annotated[
-        str,
-        typer.Argument(
-            metavar="INPUT",
-            help="Customer list (CSV), or - for standard input.",
-            show_default=False,
-        ),
-    ],
+    input: InputArgument,
     criteria: CriteriaOption = None,
     outcome: Annotated[
         str | None,

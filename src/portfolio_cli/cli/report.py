@@ -15,6 +15,7 @@ from portfolio_cli.cli.common import (
     DebugOption,
     FailUnderOption,
     HistoryOption,
+    InputArgument,
     InputFlags,
     LangOption,
     QuietOption,
@@ -52,14 +53,7 @@ def report_format(fmt: str | None, output: Path) -> str:
 @boundary
 @input_parameters()
 def report_command(
-    input: Annotated[
-        str,
-        typer.Argument(
-            metavar="INPUT",
-            help="Customer list (CSV), or - to read standard input.",
-            show_default=False,
-        ),
-    ],
+    input: InputArgument,
     output: Annotated[
         Path, output_option("FILE", "The report to write: .html (self-contained) or .md.")
     ],
