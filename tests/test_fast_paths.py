@@ -4,18 +4,21 @@ the answers the straightforward versions gave: the cases where a shortcut could 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
 
-from conftest import Write
 from portfolio_cli.criteria import parse_criteria
 from portfolio_cli.engine import _sort_by, classify
 from portfolio_cli.expressions import Kind
 from portfolio_cli.readers import read_customers
 from portfolio_cli.writers.formats import neutralise_formulas
+
+Write = Callable[[str, str | bytes], Path]
 
 
 def test_a_late_cell_decides_the_kind_past_the_sample(write: Write) -> None:
