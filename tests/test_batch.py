@@ -6,30 +6,13 @@ import csv
 import io
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, EXAMPLE_CRITERIA, Run
+from conftest import AS_OF, EXAMPLE, EXAMPLE_CRITERIA, SMALL_CRITERIA, Run, Write
 
-Write = Callable[[str, str | bytes], Path]
-AS_OF = "2026-11-23"
-CRITERIA = """\
-version: 1
-customers:
-  id: id
-listening:
-  nps: score
-criteria:
-  - key: loyal
-    when: orders >= 3
-  - key: fan
-    when: score >= 9
-problems:
-  - key: far
-    when: region == "Corse"
-"""
+CRITERIA = SMALL_CRITERIA.replace("  name: name\n", "")  # the files have no name column
 STRICT = CRITERIA.replace("orders >= 3", "orders >= 5")
 NORTH = "id,orders,score,region\nN1,5,10,Bretagne\nN2,4,,Bretagne\nN3,0,3,Corse\n"
 SOUTH = "id,orders,score,region\nS1,1,9,Corse\nS2,3,7,Var\n"

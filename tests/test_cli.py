@@ -13,33 +13,22 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, EXAMPLE_CRITERIA, ROOT, Run
+from conftest import (
+    AS_OF,
+    CRIT,
+    EX,
+    EXAMPLE,
+    EXAMPLE_CRITERIA,
+    ROOT,
+    SMALL_CRITERIA,
+    Run,
+    Write,
+)
 from portfolio_cli.criteria import load_criteria
 from portfolio_cli.engine import classify
 from portfolio_cli.readers import read_customers
 from portfolio_cli.writers.formats import output_table, to_json
 
-Write = Callable[[str, str | bytes], Path]
-EX = str(EXAMPLE)
-CRIT = str(EXAMPLE_CRITERIA)
-AS_OF = "2026-11-23"
-
-SMALL_CRITERIA = """\
-version: 1
-customers:
-  id: id
-  name: name
-listening:
-  nps: score
-criteria:
-  - key: loyal
-    when: orders >= 3
-  - key: fan
-    when: score >= 9
-problems:
-  - key: far
-    when: region == "Corse"
-"""
 SMALL_CSV = """\
 id,name,orders,score,region
 A1,Alice,5,10,Bretagne

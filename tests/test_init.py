@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, EXAMPLE_CRITERIA, Run
+from conftest import AS_OF, EXAMPLE, EXAMPLE_CRITERIA, Run, Write
 from portfolio_cli.criteria import load_criteria
 from portfolio_cli.engine import classify
 from portfolio_cli.readers import read_customers
 
-Write = Callable[[str, str | bytes], Path]
-AS_OF = "2026-11-23"
 # A new user rebuilding criteria.example.yaml from examples/customers.csv, one answer a line.
 EXAMPLE_ANSWERS = [
     "",  # id column: the proposed customer_id (1)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup, escape
 
-from conftest import EXAMPLE, EXAMPLE_CRITERIA, ROOT, Run
+from conftest import AS_OF, EXAMPLE, EXAMPLE_CRITERIA, ROOT, Run
 
 EXAMPLE_PATH = EXAMPLE
 
@@ -24,7 +24,6 @@ MONTHS = {
 }
 EX, CRIT = str(EXAMPLE), str(EXAMPLE_CRITERIA)
 SEGMENTS = ("satisfied", "easy_to_satisfy", "unrecoverable")
-AS_OF = "2026-11-23"
 
 
 def classified(run: Run, path: Path | str, day: str) -> dict[str, object]:

@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from portfolio_cli.cli.common import (
+    NO_FLAGS,
     AsOfOption,
     DebugOption,
-    DelimiterOption,
-    EncodingOption,
+    InputFlags,
     LangOption,
     QuietOption,
     boundary,
+    input_parameters,
     parse_as_of,
 )
 from portfolio_cli.errors import Issue, UsageError
@@ -40,6 +41,7 @@ class NoAnswer(Exception):
 
 
 @boundary
+@input_parameters("encoding", "delimiter")
 def init_command(
     path: Annotated[
         Path,
@@ -65,8 +67,7 @@ def init_command(
         bool, typer.Option("--force", help="Replace PATH if it exists, without asking.")
     ] = False,
     as_of: AsOfOption = None,
-    encoding: EncodingOption = None,
-    delimiter: DelimiterOption = None,
+    flags: InputFlags = NO_FLAGS,
     lang: LangOption = None,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -112,7 +113,8 @@ def init_command(
             from portfolio_cli.readers import CsvOptions
             from portfolio_cli.wizard import read_any_list
 
-            customers = read_any_list(source, CsvOptions(encoding=encoding, delimiter=delimiter))
+            options = CsvOptions(encoding=flags.encoding, delimiter=flags.delimiter)
+            customers = read_any_list(source, options)
         if yes:
             from portfolio_cli.wizard import starting_answers
 
@@ -126,7 +128,7 @@ def init_command(
         dialogue.echo("")
         dialogue.say("init.cancelled")
         raise typer.Exit(130) from None
-    _write(path, answers, source, customers, day, code, quiet, encoding, delimiter)
+    _write(path, answers, source, customers, day, code, quiet, flags)
 
 
 def _write(
@@ -137,8 +139,7 @@ def _write(
     day: dt.date,
     lang: str,
     quiet: bool,
-    encoding: str | None,
-    delimiter: str | None,
+    flags: InputFlags,
 ) -> None:
     """Check the file as `portfolio check` would, classify the list with it, then write it."""
     from portfolio_cli.criteria import parse_criteria
@@ -160,7 +161,7 @@ def _write(
                 rules.customers.id,
                 text_columns=[rules.customers.name] if rules.customers.name else [],
                 columns=required_columns(rules),
-                options=CsvOptions(encoding=encoding, delimiter=delimiter),
+                options=CsvOptions(encoding=flags.encoding, delimiter=flags.delimiter),
             )
             summary = classify(customers, rules, day).summary
     with atomic_write(path) as stream:
