@@ -228,6 +228,17 @@ def test_yes_writes_a_starting_file_without_questions(run: Run, tmp_path: Path) 
     )
 
 
+def test_delimiter_by_name_on_a_tab_separated_list(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "clients.txt"
+    source.write_text("customer_id\torders\nA1\t3\nA2\t1\nA3\t5\n", encoding="utf-8")
+    target = tmp_path / "c.yaml"
+    result = run("init", str(target), "--from", str(source), "--yes", "--delimiter", "tab")
+    assert result.exit_code == 0, result.stderr
+    rules = load_criteria(target)
+    assert rules.customers.id == "customer_id"
+    assert [r.when for r in rules.criteria] == ["orders >= 3"]
+
+
 def test_yes_needs_from(run: Run, tmp_path: Path) -> None:
     result = run("init", str(tmp_path / "c.yaml"), "--yes")
     assert result.exit_code == 2

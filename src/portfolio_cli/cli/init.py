@@ -23,6 +23,7 @@ from portfolio_cli.cli.common import (
     LangOption,
     QuietOption,
     boundary,
+    input_options,
     input_parameters,
     parse_as_of,
 )
@@ -110,11 +111,9 @@ def init_command(
             return
         customers = None
         if source is not None:
-            from portfolio_cli.readers import CsvOptions
             from portfolio_cli.wizard import read_any_list
 
-            options = CsvOptions(encoding=flags.encoding, delimiter=flags.delimiter)
-            customers = read_any_list(source, options)
+            customers = read_any_list(source, input_options(flags))
         if yes:
             from portfolio_cli.wizard import starting_answers
 
@@ -151,7 +150,7 @@ def _write(
     summary = None
     if source is not None:
         from portfolio_cli.engine import classify, required_columns
-        from portfolio_cli.readers import CsvOptions, read_customers
+        from portfolio_cli.readers import read_customers
 
         if source == "-" and loaded is not None:  # standard input cannot be read twice
             summary = classify(loaded, rules, day).summary
@@ -161,7 +160,7 @@ def _write(
                 rules.customers.id,
                 text_columns=[rules.customers.name] if rules.customers.name else [],
                 columns=required_columns(rules),
-                options=CsvOptions(encoding=flags.encoding, delimiter=flags.delimiter),
+                options=input_options(flags),
             )
             summary = classify(customers, rules, day).summary
     with atomic_write(path) as stream:
