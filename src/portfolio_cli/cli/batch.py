@@ -112,7 +112,13 @@ def batch_command(
         stream.write(batch.summary_csv(outcomes))
     failed = [o for o in outcomes if not o.ok]
     for outcome in failed:
-        text = message("batch.failed", file=outcome.job.source, error=outcome.error)
+        error = str(outcome.error)
+        source = str(outcome.job.source)
+        # most errors name their file already: "c.csv: row 3 has ..." is not said twice
+        if error.startswith(f"{source}:") or error.startswith(f"{source} "):
+            text = message("batch.failed_named", error=error)
+        else:
+            text = message("batch.failed", file=source, error=error)
         err.print(message("cli.error", text=text), markup=False)
     total = len(outcomes) + len(unmatched)
     if not quiet:
