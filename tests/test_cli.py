@@ -519,7 +519,10 @@ def test_table_gives_each_customer_one_line(
     rule = next(i for i, line in enumerate(lines) if line.startswith("──"))
     rows = lines[rule + 1 : rule + 41]
     assert [int(line.split()[0]) for line in rows] == list(range(1, 41))
-    assert all(len(line) <= int(columns) for line in lines)
+    assert all(len(line) <= int(columns) for line in lines[: rule + 41])
+    # sentences are not cut for a pipe: each summary line stays whole
+    assert any(line.startswith("Satisfied 88 (29 %) · Easy to satisfy 137") for line in lines)
+    assert "What to do" in lines
     assert ("name" in lines[rule - 1].split()) is with_names
     if int(columns) >= 80:
         assert lines[rule - 1].split()[-1] == "problems"  # the last heading is whole

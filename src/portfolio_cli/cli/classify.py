@@ -244,19 +244,23 @@ def _print_table(
     ]
     if len(shown) < len(frame):
         parts.append(Text(plural("summary.more", len(frame) - len(shown))))
-    parts += [
+    # The summary and the advice are sentences: in a file or a pipe each stays on one line
+    # (a terminal wraps them at its width); only the table needs a width.
+    sentences: list[RenderableType] = [
         Text(),
         summary_lines(result.summary, customers.info.source),
         Text(),
         actions_lines(rules.actions, result.summary),
     ]
     if output is None:
-        make_console().print(*parts, sep="\n")
+        console = make_console()
+        console.print(*parts, sep="\n")
+        console.print(*sentences, sep="\n", soft_wrap=not console.is_terminal)
         return
     text = io.StringIO()
-    Console(file=text, width=160, color_system=None, highlight=False, emoji=False).print(
-        *parts, sep="\n"
-    )
+    console = Console(file=text, width=160, color_system=None, highlight=False, emoji=False)
+    console.print(*parts, sep="\n")
+    console.print(*sentences, sep="\n", soft_wrap=True)
     with atomic_write(output) as stream:
         stream.write(text.getvalue().encode("utf-8"))
 
