@@ -526,3 +526,23 @@ def test_table_gives_each_customer_one_line(
     assert ("name" in lines[rule - 1].split()) is with_names
     if int(columns) >= 80:
         assert lines[rule - 1].split()[-1] == "problems"  # the last heading is whole
+
+
+@pytest.mark.parametrize("command", ["classify", "explain", "profile"])
+def test_criteria_set_aside_are_warned_by_every_command(
+    run: Run, tmp_path: Path, command: str
+) -> None:
+    text = EXAMPLE_CRITERIA.read_text(encoding="utf-8").replace(
+        "problems:",
+        "  - key: big_spender\n    label: Spends a lot\n    when: total_spent > 5000\nproblems:",
+        1,
+    )
+    criteria = tmp_path / "four.yaml"
+    criteria.write_text(text, encoding="utf-8")
+    args = [str(EXAMPLE), "C0209"] if command == "explain" else [str(EXAMPLE)]
+    result = run(command, *args, "-c", str(criteria))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.endswith(
+        f"warning: {criteria}:20 criteria: 4 criteria given; the method keeps the three most "
+        "important, so 'big_spender' is set aside. Put the ones that matter most first.\n"
+    )

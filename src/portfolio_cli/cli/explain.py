@@ -21,6 +21,7 @@ from portfolio_cli.cli.common import (
     make_console,
     parse_as_of,
     read_input,
+    warn,
     write_stdout,
 )
 from portfolio_cli.errors import Issue, UsageError
@@ -62,6 +63,7 @@ def explain_command(
         )
     day = parse_as_of(as_of)
     rules = load_criteria(find_criteria(criteria))
+    warn(rules.warnings)  # e.g. criteria set aside: this customer is judged on the first three
     customers = read_input(input, rules, flags, every_column=True, as_of=day)
     result = classify(customers, rules, day)
     data = explain(customers, rules, result, customer_id).as_dict()

@@ -25,6 +25,7 @@ from portfolio_cli.cli.common import (
     output_option,
     parse_as_of,
     read_input,
+    warn,
     write_stdout,
 )
 from portfolio_cli.errors import Issue, UsageError
@@ -92,6 +93,7 @@ def profile_command(
     fmt_name = _format(fmt, output)
     day = parse_as_of(as_of)
     rules = load_criteria(find_criteria(criteria))
+    warn(rules.warnings, quiet)
     if outcome is not None:
         check_outcome(rules, outcome)  # before reading a large file
     customers = read_input(input, rules, flags, every_column=True, as_of=day)
