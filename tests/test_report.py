@@ -236,7 +236,10 @@ def test_three_monthly_runs_give_trend_and_migration(run: Run, tmp_path: Path) -
         - plain["2026-10-31"]["summary"]["quality"]
     )  # type: ignore[index]
     sign = "+" if quality_change > 0 else "−"
-    assert f"{sign}{abs(quality_change):.1f} points since 2026-10-31" in section(html, "headline")
+    # the date in a card never breaks at its hyphens (non-breaking hyphens)
+    assert f"{sign}{abs(quality_change):.1f} points since 2026\u201110\u201131" in section(
+        html, "headline"
+    )
     # moved down: listed with their rank
     down = [
         c for c in after if c in before and SEGMENTS.index(after[c]) > SEGMENTS.index(before[c])
