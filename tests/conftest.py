@@ -17,6 +17,26 @@ EXAMPLE_CRITERIA = ROOT / "criteria.example.yaml"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 Run = Callable[..., Result]
+Write = Callable[[str, str | bytes], Path]
+EX = str(EXAMPLE)
+CRIT = str(EXAMPLE_CRITERIA)
+AS_OF = "2026-11-23"  # the day the example's figures are known for
+
+# Two criteria on the columns id, name, orders and score; test files add criteria and problems.
+LOYAL_AND_FAN = """\
+version: 1
+customers:
+  id: id
+  name: name
+listening:
+  nps: score
+criteria:
+  - key: loyal
+    when: orders >= 3
+  - key: fan
+    when: score >= 9
+"""
+SMALL_CRITERIA = LOYAL_AND_FAN + 'problems:\n  - key: far\n    when: region == "Corse"\n'
 
 
 @pytest.fixture

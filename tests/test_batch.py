@@ -6,30 +6,13 @@ import csv
 import io
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, EXAMPLE_CRITERIA, Run
+from conftest import AS_OF, EXAMPLE, EXAMPLE_CRITERIA, SMALL_CRITERIA, Run, Write
 
-Write = Callable[[str, str | bytes], Path]
-AS_OF = "2026-11-23"
-CRITERIA = """\
-version: 1
-customers:
-  id: id
-listening:
-  nps: score
-criteria:
-  - key: loyal
-    when: orders >= 3
-  - key: fan
-    when: score >= 9
-problems:
-  - key: far
-    when: region == "Corse"
-"""
+CRITERIA = SMALL_CRITERIA.replace("  name: name\n", "")  # the files have no name column
 STRICT = CRITERIA.replace("orders >= 3", "orders >= 5")
 NORTH = "id,orders,score,region\nN1,5,10,Bretagne\nN2,4,,Bretagne\nN3,0,3,Corse\n"
 SOUTH = "id,orders,score,region\nS1,1,9,Corse\nS2,3,7,Var\n"
@@ -86,7 +69,7 @@ def test_a_broken_input_is_named_skipped_and_exits_3(run: Run, clients: Path) ->
                  "-o", str(out), "-j", "1")  # fmt: skip
     assert result.exit_code == 3
     broken = clients / "clients" / "broken.csv"
-    assert f"error: failed: {broken}: {broken} has no column 'id'" in result.stderr
+    assert f"error: failed: {broken} has no column 'id'" in result.stderr
     assert "1 of 3 files failed (see summary.csv)" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["north.csv", "south.csv", "summary.csv"]
     summary = {Path(r["file"]).name: r for r in rows(out / "summary.csv")}
@@ -102,7 +85,7 @@ def test_workers_write_errors_in_the_batch_language(run: Run, clients: Path) -> 
                  "-o", str(clients / "out"), "-j", "2", "--lang", "fr")  # fmt: skip
     assert result.exit_code == 3
     broken = clients / "clients" / "broken.csv"
-    assert f"erreur : échec : {broken} : {broken} n'a pas de colonne 'id'" in result.stderr
+    assert f"erreur : échec : {broken} n'a pas de colonne 'id'" in result.stderr
     assert "2 fichiers classés sur 3" in result.stderr
 
 

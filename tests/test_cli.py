@@ -13,33 +13,22 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, EXAMPLE_CRITERIA, ROOT, Run
+from conftest import (
+    AS_OF,
+    CRIT,
+    EX,
+    EXAMPLE,
+    EXAMPLE_CRITERIA,
+    ROOT,
+    SMALL_CRITERIA,
+    Run,
+    Write,
+)
 from portfolio_cli.criteria import load_criteria
 from portfolio_cli.engine import classify
 from portfolio_cli.readers import read_customers
 from portfolio_cli.writers.formats import output_table, to_json
 
-Write = Callable[[str, str | bytes], Path]
-EX = str(EXAMPLE)
-CRIT = str(EXAMPLE_CRITERIA)
-AS_OF = "2026-11-23"
-
-SMALL_CRITERIA = """\
-version: 1
-customers:
-  id: id
-  name: name
-listening:
-  nps: score
-criteria:
-  - key: loyal
-    when: orders >= 3
-  - key: fan
-    when: score >= 9
-problems:
-  - key: far
-    when: region == "Corse"
-"""
 SMALL_CSV = """\
 id,name,orders,score,region
 A1,Alice,5,10,Bretagne
@@ -530,7 +519,30 @@ def test_table_gives_each_customer_one_line(
     rule = next(i for i, line in enumerate(lines) if line.startswith("──"))
     rows = lines[rule + 1 : rule + 41]
     assert [int(line.split()[0]) for line in rows] == list(range(1, 41))
-    assert all(len(line) <= int(columns) for line in lines)
+    assert all(len(line) <= int(columns) for line in lines[: rule + 41])
+    # sentences are not cut for a pipe: each summary line stays whole
+    assert any(line.startswith("Satisfied 88 (29 %) · Easy to satisfy 137") for line in lines)
+    assert "What to do" in lines
     assert ("name" in lines[rule - 1].split()) is with_names
     if int(columns) >= 80:
         assert lines[rule - 1].split()[-1] == "problems"  # the last heading is whole
+
+
+@pytest.mark.parametrize("command", ["classify", "explain", "profile"])
+def test_criteria_set_aside_are_warned_by_every_command(
+    run: Run, tmp_path: Path, command: str
+) -> None:
+    text = EXAMPLE_CRITERIA.read_text(encoding="utf-8").replace(
+        "problems:",
+        "  - key: big_spender\n    label: Spends a lot\n    when: total_spent > 5000\nproblems:",
+        1,
+    )
+    criteria = tmp_path / "four.yaml"
+    criteria.write_text(text, encoding="utf-8")
+    args = [str(EXAMPLE), "C0209"] if command == "explain" else [str(EXAMPLE)]
+    result = run(command, *args, "-c", str(criteria))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.endswith(
+        f"warning: {criteria}:20 criteria: 4 criteria given; the method keeps the three most "
+        "important, so 'big_spender' is set aside. Put the ones that matter most first.\n"
+    )

@@ -8,19 +8,12 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, EXAMPLE_CRITERIA, ROOT, Run
+from conftest import AS_OF, CRIT, EX, ROOT, Run, Write
 from portfolio_cli import messages
 from portfolio_cli.criteria import parse_criteria
-
-Write = Callable[[str, str | bytes], Path]
-EX = str(EXAMPLE)
-CRIT = str(EXAMPLE_CRITERIA)
-AS_OF = "2026-11-23"
 
 NO_ACTIONS = """\
 version: 1

@@ -15,14 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_CRITERIA, ROOT, Run
+from conftest import CRIT, ROOT, Run
 
 MONTHS = {
     "2026-09-30": ROOT / "examples" / "months" / "2026-09.csv",
     "2026-10-31": ROOT / "examples" / "months" / "2026-10.csv",
     "2026-11-30": ROOT / "examples" / "months" / "2026-11.csv",
 }
-CRIT = str(EXAMPLE_CRITERIA)
 SEGMENTS = ("satisfied", "easy_to_satisfy", "unrecoverable")
 
 

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, EXAMPLE_CRITERIA, Run
+from conftest import AS_OF, EXAMPLE, EXAMPLE_CRITERIA, Run, Write
 from portfolio_cli.criteria import load_criteria
 from portfolio_cli.engine import classify
 from portfolio_cli.readers import read_customers
 
-Write = Callable[[str, str | bytes], Path]
-AS_OF = "2026-11-23"
 # A new user rebuilding criteria.example.yaml from examples/customers.csv, one answer a line.
 EXAMPLE_ANSWERS = [
     "",  # id column: the proposed customer_id (1)
@@ -229,6 +226,17 @@ def test_yes_writes_a_starting_file_without_questions(run: Run, tmp_path: Path) 
     assert again.stderr == (
         f"error: {target} already exists: pass --force to replace it, or choose another PATH\n"
     )
+
+
+def test_delimiter_by_name_on_a_tab_separated_list(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "clients.txt"
+    source.write_text("customer_id\torders\nA1\t3\nA2\t1\nA3\t5\n", encoding="utf-8")
+    target = tmp_path / "c.yaml"
+    result = run("init", str(target), "--from", str(source), "--yes", "--delimiter", "tab")
+    assert result.exit_code == 0, result.stderr
+    rules = load_criteria(target)
+    assert rules.customers.id == "customer_id"
+    assert [r.when for r in rules.criteria] == ["orders >= 3"]
 
 
 def test_yes_needs_from(run: Run, tmp_path: Path) -> None:

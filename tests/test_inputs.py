@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from typer.testing import Result
 
+from conftest import CRIT, EX, ROOT, Run, Write
 from portfolio_cli.readers import read_customers
 
-ROOT = Path(__file__).resolve().parent.parent
-EX = str(ROOT / "examples" / "customers.csv")
 FR = str(ROOT / "tests" / "data" / "customers-fr.csv")
-CRIT = str(ROOT / "criteria.example.yaml")
 TELCO = ROOT.parent / "shared" / "data" / "telco-customers.csv"
 TELCO_CRIT = str(ROOT / "examples" / "telco.criteria.yaml")
-
-Run = Callable[..., Result]
-Write = Callable[[str, str | bytes], Path]
 
 
 def _classify_json(run: Run, *args: str) -> dict[str, object]:

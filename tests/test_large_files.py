@@ -9,22 +9,11 @@ from typing import Any
 
 import pytest
 
-from conftest import Run
+from conftest import AS_OF, LOYAL_AND_FAN, Run, Write
 
-Write = Callable[[str, str | bytes], Path]
-AS_OF = "2026-11-23"
-CRITERIA = """\
-version: 1
-customers:
-  id: id
-  name: name
-listening:
-  nps: score
-criteria:
-  - key: loyal
-    when: orders >= 3
-  - key: fan
-    when: score >= 9
+CRITERIA = (
+    LOYAL_AND_FAN
+    + """\
   - key: recent
     when: days_since(last) < 365
 problems:
@@ -44,6 +33,7 @@ policy:
 actions:
   unrecoverable: "=do not call"
 """
+)
 
 
 def customers(rows: int = 90, seed: int = 7) -> str:

@@ -6,7 +6,6 @@ import io
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -14,10 +13,8 @@ import pandas as pd
 import pytest
 from typer.testing import Result
 
+from conftest import Run, Write
 from portfolio_cli.readers.orders import order_columns, quintile_scores
-
-Run = Callable[..., Result]
-Write = Callable[[str, str | bytes], Path]
 
 RULES = """\
 version: 1
@@ -163,17 +160,28 @@ def test_orders_need_an_orders_block(run: Run, write: Write, files: dict[str, st
     )
 
 
-def test_survey_scores_outside_0_10_name_the_rows(
-    run: Run, write: Write, files: dict[str, str]
+@pytest.mark.parametrize(
+    ("surveys", "problem"),
+    [
+        (
+            "id,date,score\nA,2026-01-01,11\nB,2026-01-01,7\nC,2026-01-02,-1\n",
+            "rows 2, 4 hold 11, -1",
+        ),
+        ("id,date,score\nA,2026-01-01,9\nB,2026-01-02,dix\n", "row 3 holds dix"),
+    ],
+    ids=["outside-0-10", "not-a-number"],
+)
+def test_bad_survey_scores_name_their_rows(
+    run: Run, write: Write, files: dict[str, str], surveys: str, problem: str
 ) -> None:
-    path = write("s.csv", "id,date,score\nA,2026-01-01,11\nB,2026-01-01,7\nC,2026-01-02,-1\n")
+    path = write("s.csv", surveys)
     result = run(
         "classify", files["customers"], "-c", files["rules"], "--surveys", str(path),
         "--orders", files["orders"],
     )  # fmt: skip
     assert (result.exit_code, result.stderr) == (
         2,
-        f"error: {path}: score must be a score from 0 to 10, but rows 2, 4 hold 11, -1\n",
+        f"error: {path}: score must be a score from 0 to 10, but {problem}\n",
     )
 
 
@@ -327,18 +335,4 @@ def test_order_columns_without_orders_say_which_option_adds_them(
         2,
         f"error: {files['rules']} uses order_count_12m, r_score, which --orders FILE adds: pass "
         "the orders file\n",
-    )
-
-
-def test_a_survey_score_that_is_not_a_number_names_its_row(
-    run: Run, write: Write, files: dict[str, str]
-) -> None:
-    path = write("s.csv", "id,date,score\nA,2026-01-01,9\nB,2026-01-02,dix\n")
-    result = run(
-        "classify", files["customers"], "-c", files["rules"], "--surveys", str(path),
-        "--orders", files["orders"],
-    )  # fmt: skip
-    assert (result.exit_code, result.stderr) == (
-        2,
-        f"error: {path}: score must be a score from 0 to 10, but row 3 holds dix\n",
     )

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED_DATA, Run
+from conftest import ROOT, SHARED_DATA, Run, Write
 
 CUSTOMERS = """id,score,spend,plan,left
 A,9,500,gold,no
@@ -25,7 +24,6 @@ criteria:
   - key: fan
     when: score >= 7
 """
-Write = Callable[[str, str | bytes], Path]
 
 
 @pytest.fixture

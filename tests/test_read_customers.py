@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from conftest import Write
 from portfolio_cli.errors import InputError
 from portfolio_cli.expressions import Kind
 from portfolio_cli.readers import read_customers
-
-Write = Callable[[str, str | bytes], Path]
 
 
 def test_columns_are_typed_only_when_every_cell_agrees(write: Write) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup, escape
 
-from conftest import EXAMPLE, EXAMPLE_CRITERIA, ROOT, Run
+from conftest import AS_OF, EXAMPLE, EXAMPLE_CRITERIA, ROOT, Run
 
 EXAMPLE_PATH = EXAMPLE
 
@@ -24,7 +24,6 @@ MONTHS = {
 }
 EX, CRIT = str(EXAMPLE), str(EXAMPLE_CRITERIA)
 SEGMENTS = ("satisfied", "easy_to_satisfy", "unrecoverable")
-AS_OF = "2026-11-23"
 
 
 def classified(run: Run, path: Path | str, day: str) -> dict[str, object]:
@@ -237,7 +236,10 @@ def test_three_monthly_runs_give_trend_and_migration(run: Run, tmp_path: Path) -
         - plain["2026-10-31"]["summary"]["quality"]
     )  # type: ignore[index]
     sign = "+" if quality_change > 0 else "−"
-    assert f"{sign}{abs(quality_change):.1f} points since 2026-10-31" in section(html, "headline")
+    # the date in a card never breaks at its hyphens (non-breaking hyphens)
+    assert f"{sign}{abs(quality_change):.1f} points since 2026\u201110\u201131" in section(
+        html, "headline"
+    )
     # moved down: listed with their rank
     down = [
         c for c in after if c in before and SEGMENTS.index(after[c]) > SEGMENTS.index(before[c])

@@ -20,6 +20,7 @@ EN: dict[str, str] = {
     "$PORTFOLIO_CHUNK_ROWS. Default: 2,000,000.",
     "batch.progress": "Classifying",
     "batch.failed": "failed: {file}: {error}",
+    "batch.failed_named": "failed: {error}",
     "batch.unmatched": "no file matches {pattern}",
     "batch.no_inputs": "no input file to classify: name CSV files, globs or folders",
     "batch.not_a_folder": "-o {path} is a file: give a folder",
@@ -59,6 +60,7 @@ FR: dict[str, str] = {
     "$PORTFOLIO_CHUNK_ROWS. Par défaut : 2 000 000.",
     "batch.progress": "Classement",
     "batch.failed": "échec : {file} : {error}",
+    "batch.failed_named": "échec : {error}",
     "batch.unmatched": "aucun fichier ne correspond à {pattern}",
     "batch.no_inputs": "aucun fichier à classer : indiquez des fichiers CSV, des motifs ou des "
     "dossiers",

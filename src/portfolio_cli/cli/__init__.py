@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -55,81 +56,77 @@ def root(
     """Sort your customers into satisfied, easy to satisfy and unrecoverable."""
 
 
-# Each command's help, and the help of its own parameters, come from the catalogue (see
-# `localize`): register a new command's keys here beside the command.
+# Each command: its function and the message keys of its own parameters' help (the shared ones
+# are in common.HELP_KEYS; a key here overrides one there). Its own help is the key
+# `help.<command>`. `localize` reads them.
+COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
+    "classify": (
+        classify_command,
+        {
+            "fmt": "help.format",
+            "output": "help.output",
+            "keep_columns": "help.keep_columns",
+            "limit": "help.limit",
+        },
+    ),
+    "check": (check_command, {"input": "help.check_input"}),
+    "explain": (
+        explain_command,
+        {"customer_id": "help.customer_id", "fmt": "help.explain_format"},
+    ),
+    "init": (
+        init_command,
+        {
+            "path": "help.init_path",
+            "source": "help.init_from",
+            "yes": "help.init_yes",
+            "force": "help.init_force",
+        },
+    ),
+    "profile": (
+        profile_command,
+        {
+            "outcome": "help.profile_outcome",
+            "top": "help.profile_top",
+            "all_columns": "help.profile_all_columns",
+            "fmt": "help.profile_format",
+            "output": "help.output",
+        },
+    ),
+    "report": (
+        report_command,
+        {
+            "output": "help.report_output",
+            "fmt": "help.report_format",
+            "limit": "help.report_limit",
+        },
+    ),
+    "history": (
+        history_command,
+        {
+            "path": "help.history_file",
+            "history": "help.history_read",
+            "start": "help.history_from",
+            "end": "help.history_to",
+            "fmt": "help.history_format",
+        },
+    ),
+    "batch": (
+        batch_command,
+        {
+            "inputs": "help.batch_inputs",
+            "output": "help.batch_output",
+            "criteria_dir": "help.criteria_dir",
+            "fmt": "help.batch_format",
+            "jobs": "help.jobs",
+        },
+    ),
+}
 COMMAND_HELP[""] = "help.app"
-COMMAND_HELP["classify"] = "help.classify"
-COMMAND_PARAMS["classify"] = {
-    "input": "help.input",
-    "fmt": "help.format",
-    "output": "help.output",
-    "keep_columns": "help.keep_columns",
-    "fail_under": "help.fail_under",
-    "limit": "help.limit",
-}
-COMMAND_HELP["check"] = "help.check"
-COMMAND_PARAMS["check"] = {"input": "help.check_input"}
-COMMAND_HELP["explain"] = "help.explain"
-COMMAND_PARAMS["explain"] = {
-    "input": "help.input",
-    "customer_id": "help.customer_id",
-    "fmt": "help.explain_format",
-}
-
-COMMAND_PARAMS["classify"]["history"] = "help.history_option"
-COMMAND_HELP["report"] = "help.report"
-COMMAND_PARAMS["report"] = {
-    "input": "help.input",
-    "output": "help.report_output",
-    "fmt": "help.report_format",
-    "history": "help.history_option",
-    "limit": "help.report_limit",
-    "fail_under": "help.fail_under",
-}
-COMMAND_HELP["history"] = "help.history"
-COMMAND_PARAMS["history"] = {
-    "path": "help.history_file",
-    "history": "help.history_read",
-    "start": "help.history_from",
-    "end": "help.history_to",
-    "fmt": "help.history_format",
-}
-COMMAND_HELP["init"] = "help.init"
-COMMAND_PARAMS["init"] = {
-    "path": "help.init_path",
-    "source": "help.init_from",
-    "yes": "help.init_yes",
-    "force": "help.init_force",
-}
-COMMAND_HELP["profile"] = "help.profile"
-COMMAND_PARAMS["profile"] = {
-    "input": "help.input",
-    "outcome": "help.profile_outcome",
-    "top": "help.profile_top",
-    "all_columns": "help.profile_all_columns",
-    "fmt": "help.profile_format",
-    "output": "help.output",
-}
-
-COMMAND_PARAMS["classify"]["chunk_rows"] = "help.chunk_rows"
-COMMAND_HELP["batch"] = "help.batch"
-COMMAND_PARAMS["batch"] = {
-    "inputs": "help.batch_inputs",
-    "output": "help.batch_output",
-    "criteria_dir": "help.criteria_dir",
-    "fmt": "help.batch_format",
-    "jobs": "help.jobs",
-    "chunk_rows": "help.chunk_rows",
-}
-
-app.command("classify")(classify_command)
-app.command("check")(check_command)
-app.command("explain")(explain_command)
-app.command("init")(init_command)
-app.command("profile")(profile_command)
-app.command("report")(report_command)
-app.command("history")(history_command)
-app.command("batch")(batch_command)
+for _name, (_function, _params) in COMMANDS.items():
+    COMMAND_HELP[_name] = f"help.{_name}"
+    COMMAND_PARAMS[_name] = _params
+    app.command(_name)(_function)
 
 
 def main() -> None:

@@ -10,18 +10,21 @@ import typer
 
 from portfolio_cli import messages
 from portfolio_cli.cli.common import (
+    NO_FLAGS,
     AsOfOption,
     ChunkRowsOption,
     CriteriaOption,
     DebugOption,
-    DelimiterOption,
-    EncodingOption,
+    InputFlags,
     LangOption,
     QuietOption,
     boundary,
     find_criteria,
+    input_parameters,
     make_console,
+    output_option,
     parse_as_of,
+    warn,
 )
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message, plural
@@ -33,21 +36,13 @@ BATCH_FORMATS = ("csv", "json", "markdown", "xlsx")
 
 
 @boundary
+@input_parameters("encoding", "delimiter")
 def batch_command(
     inputs: Annotated[
         list[str],
         typer.Argument(metavar="INPUT...", help=message("help.batch_inputs"), show_default=False),
     ],
-    output: Annotated[
-        Path,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="DIR",
-            help=message("help.batch_output"),
-            show_default=False,
-        ),
-    ],
+    output: Annotated[Path, output_option("DIR", message("help.batch_output"))],
     criteria: CriteriaOption = None,
     criteria_dir: Annotated[
         Path | None,
@@ -70,8 +65,7 @@ def batch_command(
     ] = None,
     chunk_rows: ChunkRowsOption = None,
     as_of: AsOfOption = None,
-    encoding: EncodingOption = None,
-    delimiter: DelimiterOption = None,
+    flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
     debug: DebugOption = False,
     lang: LangOption = None,
@@ -102,8 +96,8 @@ def batch_command(
         common,
         criteria_dir,
         day,
-        encoding=encoding,
-        delimiter=delimiter,
+        encoding=flags.encoding,
+        delimiter=flags.delimiter,
         chunk_rows=chunk_rows,
         lang=messages.current(),
     )
@@ -118,7 +112,13 @@ def batch_command(
         stream.write(batch.summary_csv(outcomes))
     failed = [o for o in outcomes if not o.ok]
     for outcome in failed:
-        text = message("batch.failed", file=outcome.job.source, error=outcome.error)
+        error = str(outcome.error)
+        source = str(outcome.job.source)
+        # most errors name their file already: "c.csv: row 3 has ..." is not said twice
+        if error.startswith(f"{source}:") or error.startswith(f"{source} "):
+            text = message("batch.failed_named", error=error)
+        else:
+            text = message("batch.failed", file=source, error=error)
         err.print(message("cli.error", text=text), markup=False)
     total = len(outcomes) + len(unmatched)
     if not quiet:
@@ -152,9 +152,7 @@ def _common_criteria(
     else:
         path = find_criteria(criteria)
     # a broken common criteria file stops the batch before any output
-    warnings = load_criteria(path).warnings
-    for warning in () if quiet else warnings:
-        make_console(stderr=True).print(message("cli.warning", text=warning), markup=False)
+    warn(load_criteria(path).warnings, quiet)
     return path
 
 

@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
 
 from portfolio_cli.cli.common import (
+    NO_FLAGS,
     AsOfOption,
     CriteriaOption,
-    DayFirstOption,
     DebugOption,
-    DecimalOption,
-    DelimiterOption,
-    EncodingOption,
     InputFlags,
     LangOption,
-    OrdersOption,
     QuietOption,
-    SheetOption,
-    SurveysOption,
-    VerboseOption,
     boundary,
     find_criteria,
+    input_parameters,
     make_console,
     parse_as_of,
     read_input,
@@ -37,6 +32,7 @@ if TYPE_CHECKING:
 
 
 @boundary
+@input_parameters()
 def check_command(
     input: Annotated[
         str | None,
@@ -48,14 +44,7 @@ def check_command(
     ] = None,
     criteria: CriteriaOption = None,
     as_of: AsOfOption = None,
-    encoding: EncodingOption = None,
-    delimiter: DelimiterOption = None,
-    decimal: DecimalOption = None,
-    dayfirst: DayFirstOption = None,
-    sheet: SheetOption = None,
-    orders: OrdersOption = None,
-    surveys: SurveysOption = None,
-    verbose: VerboseOption = False,
+    flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
     debug: DebugOption = False,
     lang: LangOption = None,
@@ -80,10 +69,7 @@ def check_command(
     steps = review(rules, day)
     if input is not None:
         # quiet: the reader's warnings are shown in the checklist, not on stderr too
-        flags = InputFlags(
-            encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet=True
-        )
-        steps.append(_input_step(input, rules, day, flags))
+        steps.append(_input_step(input, rules, day, replace(flags, quiet=True)))
     if quiet:
         return
     out = make_console()

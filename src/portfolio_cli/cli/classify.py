@@ -13,28 +13,27 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from portfolio_cli.cli.common import (
+    NO_FLAGS,
     AsOfOption,
     ChunkRowsOption,
     CriteriaOption,
-    DayFirstOption,
     DebugOption,
-    DecimalOption,
-    DelimiterOption,
-    EncodingOption,
+    FailUnderOption,
     HistoryOption,
+    InputArgument,
     InputFlags,
     LangOption,
-    OrdersOption,
     QuietOption,
-    SheetOption,
-    SurveysOption,
-    VerboseOption,
     boundary,
     find_criteria,
+    format_option,
     input_options,
+    input_parameters,
     make_console,
+    output_option,
     parse_as_of,
     read_input,
+    warn,
     write_stdout,
 )
 from portfolio_cli.errors import Issue, UsageError
@@ -78,50 +77,21 @@ def resolve_format(fmt: str | None, output: Path | None) -> str:
 
 
 @boundary
+@input_parameters()
 def classify_command(
-    input: Annotated[
-        str,
-        typer.Argument(
-            metavar="INPUT",
-            help="Customer list (CSV, .xlsx or .parquet), or - to read CSV from standard input.",
-            show_default=False,
-        ),
-    ],
+    input: InputArgument,
     criteria: CriteriaOption = None,
     fmt: Annotated[
         str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="table, csv, json, markdown or xlsx. Default: from -o's suffix, else table.",
-            show_default=False,
-        ),
+        format_option("table, csv, json, markdown or xlsx. Default: from -o's suffix, else table."),
     ] = None,
     output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to this file (written whole, or not at all).",
-            show_default=False,
-        ),
+        Path | None, output_option("FILE", "Write to this file (written whole, or not at all).")
     ] = None,
     keep_columns: Annotated[
         bool, typer.Option("--keep-columns", help="Append the input's own columns, as written.")
     ] = False,
-    fail_under: Annotated[
-        float | None,
-        typer.Option(
-            "--fail-under",
-            min=0,
-            max=100,
-            metavar="PCT",
-            help="Exit 1 (after writing everything) when portfolio quality is below PCT %.",
-            show_default=False,
-        ),
-    ] = None,
+    fail_under: FailUnderOption = None,
     limit: Annotated[
         int,
         typer.Option(
@@ -131,14 +101,7 @@ def classify_command(
     as_of: AsOfOption = None,
     history: HistoryOption = None,
     chunk_rows: ChunkRowsOption = None,
-    encoding: EncodingOption = None,
-    delimiter: DelimiterOption = None,
-    decimal: DecimalOption = None,
-    dayfirst: DayFirstOption = None,
-    sheet: SheetOption = None,
-    orders: OrdersOption = None,
-    surveys: SurveysOption = None,
-    verbose: VerboseOption = False,
+    flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
     debug: DebugOption = False,
     lang: LangOption = None,
@@ -168,15 +131,10 @@ def classify_command(
     rules = load_criteria(path)
     if output is not None and input != "-" and _same_file(Path(input), output):
         raise UsageError(Issue("overwrite-input", message("usage.overwrite_input", path=output)))
-    err = make_console(stderr=True)
-    if not quiet:
-        for warning in rules.warnings:
-            err.print(message("cli.warning", text=warning), markup=False)
-    flags = InputFlags(
-        encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet
-    )
+    warn(rules.warnings, quiet)
     history_file = snapshots.resolve_path(history, default=False)
-    simple = history_file is None and orders is None and surveys is None and not verbose
+    simple = history_file is None and flags.orders is None and flags.surveys is None
+    simple = simple and not flags.verbose
     if fmt_name == "csv" and input != "-" and simple:
         from portfolio_cli.stream import should_stream
 
@@ -207,7 +165,7 @@ def classify_command(
                     else:
                         stream.write(formats.render(fmt_name, table, result.summary))
     if fmt_name != "table" and not quiet:
-        _print_summary(err, result.summary, customers.info.source, output)
+        _print_summary(result.summary, customers.info.source, output)
     _fail_under(result.summary["quality"], fail_under)
 
 
@@ -233,11 +191,9 @@ def _stream(
     else:
         with atomic_write(output) as stream:
             summary, notes = stream_csv(path, rules, stream.write, day, found, options, **arguments)
+    warn(notes, flags.quiet)
     if not flags.quiet:
-        err = make_console(stderr=True)
-        for note in notes:
-            err.print(message("cli.warning", text=note), markup=False)
-        _print_summary(err, summary, found.info.source, output)
+        _print_summary(summary, found.info.source, output)
     _fail_under(summary["quality"], fail_under)
 
 
@@ -248,9 +204,10 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _print_summary(err: Console, summary: dict[str, Any], source: str, output: Path | None) -> None:
+def _print_summary(summary: dict[str, Any], source: str, output: Path | None) -> None:
     from portfolio_cli.writers.terminal import summary_lines
 
+    err = make_console(stderr=True)
     err.print(summary_lines(summary, source))
     if output is not None:
         err.print(message("summary.wrote", path=output), markup=False)
@@ -264,7 +221,6 @@ def _print_table(
     limit: int,
     moves: dict[str, tuple[str | None, str]] | None = None,
 ) -> None:
-    from rich.console import Console
 
     from portfolio_cli.writers.files import atomic_write
     from portfolio_cli.writers.terminal import actions_lines, customer_table, summary_lines
@@ -288,19 +244,23 @@ def _print_table(
     ]
     if len(shown) < len(frame):
         parts.append(Text(plural("summary.more", len(frame) - len(shown))))
-    parts += [
+    # The summary and the advice are sentences: in a file or a pipe each stays on one line
+    # (a terminal wraps them at its width); only the table needs a width.
+    sentences: list[RenderableType] = [
         Text(),
         summary_lines(result.summary, customers.info.source),
         Text(),
         actions_lines(rules.actions, result.summary),
     ]
     if output is None:
-        make_console().print(*parts, sep="\n")
+        console = make_console()
+        console.print(*parts, sep="\n")
+        console.print(*sentences, sep="\n", soft_wrap=not console.is_terminal)
         return
     text = io.StringIO()
-    Console(file=text, width=160, color_system=None, highlight=False, emoji=False).print(
-        *parts, sep="\n"
-    )
+    console = Console(file=text, width=160, color_system=None, highlight=False, emoji=False)
+    console.print(*parts, sep="\n")
+    console.print(*sentences, sep="\n", soft_wrap=True)
     with atomic_write(output) as stream:
         stream.write(text.getvalue().encode("utf-8"))
 

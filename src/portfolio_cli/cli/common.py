@@ -8,9 +8,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import inspect
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -36,6 +37,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 # the help of the command it belongs to. Help texts are looked up by parameter or command name.
 
 HELP_KEYS = {  # parameter name → message key of its help
+    "input": "help.input",
     "criteria": "help.criteria",
     "as_of": "help.as_of",
     "quiet": "help.quiet",
@@ -49,6 +51,9 @@ HELP_KEYS = {  # parameter name → message key of its help
     "orders": "help.orders",
     "surveys": "help.surveys",
     "verbose": "help.verbose",
+    "fail_under": "help.fail_under",
+    "chunk_rows": "help.chunk_rows",
+    "history": "help.history_option",
     "version": "help.version",
     "install_completion": "click.Install completion for the current shell.",
     "show_completion": "click.Show completion for the current shell, to copy it or customize "
@@ -127,6 +132,9 @@ LangOption = Annotated[
         show_default=False,
     ),
 ]
+InputArgument = Annotated[
+    str, typer.Argument(metavar="INPUT", help=message("help.input"), show_default=False)
+]
 CriteriaOption = Annotated[
     Path | None,
     typer.Option(
@@ -142,14 +150,6 @@ QuietOption = Annotated[
     typer.Option("--quiet", "-q", help=message("help.quiet")),
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help=message("help.debug"), hidden=False)]
-EncodingOption = Annotated[
-    str | None,
-    typer.Option("--encoding", metavar="NAME", help=message("help.encoding"), show_default=False),
-]
-DelimiterOption = Annotated[
-    str | None,
-    typer.Option("--delimiter", metavar="CHAR", help=message("help.delimiter"), show_default=False),
-]
 HistoryOption = Annotated[
     Path | None,
     typer.Option(
@@ -160,35 +160,13 @@ HistoryOption = Annotated[
         show_default=False,
     ),
 ]
-DecimalOption = Annotated[
-    str | None,
-    typer.Option("--decimal", metavar="CHAR", help=message("help.decimal"), show_default=False),
-]
-DayFirstOption = Annotated[
-    bool | None,
-    typer.Option("--dayfirst/--monthfirst", help=message("help.dayfirst"), show_default=False),
-]
-SheetOption = Annotated[
-    str | None,
-    typer.Option("--sheet", metavar="NAME", help=message("help.sheet"), show_default=False),
-]
-OrdersOption = Annotated[
-    Path | None,
-    typer.Option("--orders", metavar="FILE", help=message("help.orders"), show_default=False),
-]
-SurveysOption = Annotated[
-    Path | None,
-    typer.Option("--surveys", metavar="FILE", help=message("help.surveys"), show_default=False),
-]
-VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help=message("help.verbose"))]
 
 
 @dataclass(frozen=True)
 class InputFlags:
     """The input options every command shares, gathered once and passed to `read_input`.
 
-    A command declares the options above and builds one:
-    `InputFlags(encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet)`.
+    A command gets one through `input_parameters` (below) rather than declaring the options.
     """
 
     encoding: str | None = None
@@ -203,6 +181,64 @@ class InputFlags:
     lang: str | None = None
 
 
+# The shared input options, by parameter name: type, option names, metavar, default. Their help
+# is HELP_KEYS[name]. `input_parameters` declares them for each command that reads a list.
+_INPUT_OPTIONS: dict[str, tuple[object, tuple[str, ...], str | None, object]] = {
+    "encoding": (str | None, ("--encoding",), "NAME", None),
+    "delimiter": (str | None, ("--delimiter",), "CHAR", None),
+    "decimal": (str | None, ("--decimal",), "CHAR", None),
+    "dayfirst": (bool | None, ("--dayfirst/--monthfirst",), None, None),
+    "sheet": (str | None, ("--sheet",), "NAME", None),
+    "orders": (Path | None, ("--orders",), "FILE", None),
+    "surveys": (Path | None, ("--surveys",), "FILE", None),
+    "verbose": (bool, ("--verbose", "-v"), None, False),
+}
+NO_FLAGS = InputFlags()  # the default of a command's `flags` parameter, always replaced
+
+
+def input_parameters(*names: str) -> Callable[[F], F]:
+    """Give a command the shared input options in place of its parameter `flags: InputFlags`.
+
+    Typer builds a command's options from its signature, so the wrapper's `__signature__`
+    (the documented way to add parameters) lists, where `flags` stood, --encoding, --delimiter,
+    --decimal, --dayfirst/--monthfirst, --sheet, --orders, --surveys and --verbose (or only
+    `names`): the help shows them in that place, in the current language (see HELP_KEYS).
+    The command receives them as one `InputFlags`, with `quiet` from its own --quiet if any::
+
+        @boundary
+        @input_parameters()
+        def explain_command(input: ..., flags: InputFlags = NO_FLAGS, ...) -> None:
+    """
+    chosen = names or tuple(_INPUT_OPTIONS)
+
+    def decorate(function: F) -> F:
+        signature = inspect.signature(function, eval_str=True)
+        parameters = list(signature.parameters.values())
+        at = [p.name for p in parameters].index("flags")
+        parameters[at : at + 1] = [_input_parameter(name, parameters[at].kind) for name in chosen]
+
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            given = {name: kwargs.pop(name, _INPUT_OPTIONS[name][3]) for name in chosen}
+            flags = InputFlags(**given, quiet=bool(kwargs.get("quiet")))
+            return function(*args, flags=flags, **kwargs)
+
+        wrapper.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {p.name: p.annotation for p in parameters}
+        wrapper.__annotations__["return"] = signature.return_annotation
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def _input_parameter(name: str, kind: Any) -> inspect.Parameter:
+    """The parameter Typer reads as the shared input option `name`."""
+    type_, names, metavar, default = _INPUT_OPTIONS[name]
+    help_text = message(HELP_KEYS[name])
+    option = typer.Option(*names, metavar=metavar, help=help_text, show_default=False)
+    return inspect.Parameter(name, kind, default=default, annotation=Annotated[type_, option])
+
+
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 _DECIMAL_NAMES = {",": ",", ".": ".", "comma": ",", "dot": ".", "point": ".", "virgule": ","}
 
@@ -212,18 +248,7 @@ def _delimiter(value: str | None, lang: str) -> str | None:
         return None
     found = _DELIMITER_NAMES.get(value.lower(), value)
     if len(found) != 1 or found in '"\r\n':
-        raise UsageError(
-            Issue(
-                "bad-option",
-                message(
-                    "inputs.bad_option",
-                    lang,
-                    option="--delimiter",
-                    expected="one character: , ; | or tab",
-                    value=value,
-                ),
-            )
-        )
+        raise _bad_option("--delimiter", "one character: , ; | or tab", value, lang)
     return found
 
 
@@ -232,15 +257,36 @@ def _decimal(value: str | None, lang: str) -> str | None:
         return None
     found = _DECIMAL_NAMES.get(value.strip().lower())
     if found is None:
-        raise UsageError(
-            Issue(
-                "bad-option",
-                message(
-                    "inputs.bad_option", lang, option="--decimal", expected=", or .", value=value
-                ),
-            )
-        )
+        raise _bad_option("--decimal", ", or .", value, lang)
     return found
+
+
+def _bad_option(option: str, expected: str, value: str, lang: str) -> UsageError:
+    text = message("inputs.bad_option", lang, option=option, expected=expected, value=value)
+    return UsageError(Issue("bad-option", text))
+
+
+FailUnderOption = Annotated[
+    float | None,
+    typer.Option(
+        "--fail-under",
+        min=0,
+        max=100,
+        metavar="PCT",
+        help="Exit 1 (after writing everything) when portfolio quality is below PCT %.",
+        show_default=False,
+    ),
+]
+
+
+def format_option(help_text: str) -> Any:
+    """The --format/-f option of a command whose default format comes from -o's suffix."""
+    return typer.Option("--format", "-f", metavar="FORMAT", help=help_text, show_default=False)
+
+
+def output_option(metavar: str, help_text: str) -> Any:
+    """The --output/-o option of a command that writes a file (or a folder)."""
+    return typer.Option("--output", "-o", metavar=metavar, help=help_text, show_default=False)
 
 
 ChunkRowsOption = Annotated[
@@ -271,6 +317,15 @@ def survive_any_terminal() -> None:
         if reconfigure is not None:
             with contextlib.suppress(ValueError, OSError):  # a detached or closed stream
                 reconfigure(errors="replace")
+
+
+def warn(texts: Iterable[object], quiet: bool = False) -> None:
+    """Each text on standard error as `warning: ...`, unless --quiet."""
+    if quiet:
+        return
+    err = make_console(stderr=True)
+    for text in texts:
+        err.print(message("cli.warning", text=text), markup=False)
 
 
 def find_criteria(option: Path | None) -> Path:
@@ -357,16 +412,14 @@ def write_stdout(data: bytes) -> None:
         sys.stdout.flush()
 
 
-def input_options(
-    flags: InputFlags, encoding: str | None = None, delimiter: str | None = None
-) -> CsvOptions:
+def input_options(flags: InputFlags) -> CsvOptions:
     """The reader's options for the input options a command was given."""
     from portfolio_cli.readers import CsvOptions
 
     lang = flags.lang or messages.current()
     return CsvOptions(
-        encoding=encoding or flags.encoding,
-        delimiter=_delimiter(delimiter or flags.delimiter, lang),
+        encoding=flags.encoding,
+        delimiter=_delimiter(flags.delimiter, lang),
         decimal=_decimal(flags.decimal, lang),
         dayfirst=flags.dayfirst,
         sheet=flags.sheet,
@@ -381,23 +434,20 @@ def read_input(
     *,
     every_column: bool = False,
     as_of: dt.date | None = None,
-    encoding: str | None = None,
-    delimiter: str | None = None,
 ) -> CustomerList:
     """Read the customer list a command was given, with `--orders` and `--surveys` joined.
 
     Only the columns the rules need are read, unless `every_column` (for --keep-columns and
-    explain). `as_of` (default today) is the date order recency counts to. `encoding` and
-    `delimiter` are kept for callers written before `InputFlags`; they override its fields.
-    Warnings (a garbled encoding, orders of unknown customers) go to stderr unless
-    `flags.quiet`; with `flags.verbose`, how each file was read.
+    explain). `as_of` (default today) is the date order recency counts to. Warnings (a garbled
+    encoding, orders of unknown customers) go to stderr unless `flags.quiet`; with
+    `flags.verbose`, how each file was read.
     """
     from portfolio_cli.engine import required_columns
     from portfolio_cli.readers import read_customers
 
     flags = flags or InputFlags()
     lang = flags.lang or messages.current()
-    options = input_options(flags, encoding, delimiter)
+    options = input_options(flags)
     if flags.orders is not None and rules.orders is None:
         raise UsageError(
             Issue("no-orders-block", message("orders.no_block", lang, criteria=rules.source))
@@ -435,9 +485,7 @@ def read_input(
     if flags.verbose:
         for line in described:
             err.print(line, markup=False)
-    if not flags.quiet:
-        for note in notes:
-            err.print(message("cli.warning", text=note), markup=False)
+    warn(notes, flags.quiet)
     return customers
 
 

@@ -8,24 +8,20 @@ from typing import Annotated
 import typer
 
 from portfolio_cli.cli.common import (
+    NO_FLAGS,
     AsOfOption,
     CriteriaOption,
-    DayFirstOption,
     DebugOption,
-    DecimalOption,
-    DelimiterOption,
-    EncodingOption,
+    InputArgument,
     InputFlags,
     LangOption,
-    OrdersOption,
-    SheetOption,
-    SurveysOption,
-    VerboseOption,
     boundary,
     find_criteria,
+    input_parameters,
     make_console,
     parse_as_of,
     read_input,
+    warn,
     write_stdout,
 )
 from portfolio_cli.errors import Issue, UsageError
@@ -35,15 +31,9 @@ FORMATS = ", ".join(("table", "json"))
 
 
 @boundary
+@input_parameters()
 def explain_command(
-    input: Annotated[
-        str,
-        typer.Argument(
-            metavar="INPUT",
-            help="Customer list (CSV), or - for standard input.",
-            show_default=False,
-        ),
-    ],
+    input: InputArgument,
     customer_id: Annotated[
         str, typer.Argument(metavar="ID", help="The customer's id.", show_default=False)
     ],
@@ -52,14 +42,7 @@ def explain_command(
         str, typer.Option("--format", "-f", metavar="FORMAT", help="table (for people) or json.")
     ] = "table",
     as_of: AsOfOption = None,
-    encoding: EncodingOption = None,
-    delimiter: DelimiterOption = None,
-    decimal: DecimalOption = None,
-    dayfirst: DayFirstOption = None,
-    sheet: SheetOption = None,
-    orders: OrdersOption = None,
-    surveys: SurveysOption = None,
-    verbose: VerboseOption = False,
+    flags: InputFlags = NO_FLAGS,
     debug: DebugOption = False,
     lang: LangOption = None,
 ) -> None:
@@ -80,7 +63,7 @@ def explain_command(
         )
     day = parse_as_of(as_of)
     rules = load_criteria(find_criteria(criteria))
-    flags = InputFlags(encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose)
+    warn(rules.warnings)  # e.g. criteria set aside: this customer is judged on the first three
     customers = read_input(input, rules, flags, every_column=True, as_of=day)
     result = classify(customers, rules, day)
     data = explain(customers, rules, result, customer_id).as_dict()

@@ -16,13 +16,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from portfolio_cli.cli.common import (
+    NO_FLAGS,
     AsOfOption,
     DebugOption,
-    DelimiterOption,
-    EncodingOption,
+    InputFlags,
     LangOption,
     QuietOption,
     boundary,
+    input_options,
+    input_parameters,
     parse_as_of,
 )
 from portfolio_cli.errors import Issue, UsageError
@@ -40,6 +42,7 @@ class NoAnswer(Exception):
 
 
 @boundary
+@input_parameters("encoding", "delimiter")
 def init_command(
     path: Annotated[
         Path,
@@ -65,8 +68,7 @@ def init_command(
         bool, typer.Option("--force", help="Replace PATH if it exists, without asking.")
     ] = False,
     as_of: AsOfOption = None,
-    encoding: EncodingOption = None,
-    delimiter: DelimiterOption = None,
+    flags: InputFlags = NO_FLAGS,
     lang: LangOption = None,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -109,10 +111,9 @@ def init_command(
             return
         customers = None
         if source is not None:
-            from portfolio_cli.readers import CsvOptions
             from portfolio_cli.wizard import read_any_list
 
-            customers = read_any_list(source, CsvOptions(encoding=encoding, delimiter=delimiter))
+            customers = read_any_list(source, input_options(flags))
         if yes:
             from portfolio_cli.wizard import starting_answers
 
@@ -126,7 +127,7 @@ def init_command(
         dialogue.echo("")
         dialogue.say("init.cancelled")
         raise typer.Exit(130) from None
-    _write(path, answers, source, customers, day, code, quiet, encoding, delimiter)
+    _write(path, answers, source, customers, day, code, quiet, flags)
 
 
 def _write(
@@ -137,8 +138,7 @@ def _write(
     day: dt.date,
     lang: str,
     quiet: bool,
-    encoding: str | None,
-    delimiter: str | None,
+    flags: InputFlags,
 ) -> None:
     """Check the file as `portfolio check` would, classify the list with it, then write it."""
     from portfolio_cli.criteria import parse_criteria
@@ -150,7 +150,7 @@ def _write(
     summary = None
     if source is not None:
         from portfolio_cli.engine import classify, required_columns
-        from portfolio_cli.readers import CsvOptions, read_customers
+        from portfolio_cli.readers import read_customers
 
         if source == "-" and loaded is not None:  # standard input cannot be read twice
             summary = classify(loaded, rules, day).summary
@@ -160,7 +160,7 @@ def _write(
                 rules.customers.id,
                 text_columns=[rules.customers.name] if rules.customers.name else [],
                 columns=required_columns(rules),
-                options=CsvOptions(encoding=encoding, delimiter=delimiter),
+                options=input_options(flags),
             )
             summary = classify(customers, rules, day).summary
     with atomic_write(path) as stream:

@@ -9,25 +9,23 @@ from typing import Annotated
 import typer
 
 from portfolio_cli.cli.common import (
+    NO_FLAGS,
     AsOfOption,
     CriteriaOption,
-    DayFirstOption,
     DebugOption,
-    DecimalOption,
-    DelimiterOption,
-    EncodingOption,
+    InputArgument,
     InputFlags,
     LangOption,
-    OrdersOption,
     QuietOption,
-    SheetOption,
-    SurveysOption,
-    VerboseOption,
     boundary,
     find_criteria,
+    format_option,
+    input_parameters,
     make_console,
+    output_option,
     parse_as_of,
     read_input,
+    warn,
     write_stdout,
 )
 from portfolio_cli.errors import Issue, UsageError
@@ -37,15 +35,9 @@ FORMATS = ("table", "json", "csv")
 
 
 @boundary
+@input_parameters()
 def profile_command(
-    input: Annotated[
-        str,
-        typer.Argument(
-            metavar="INPUT",
-            help="Customer list (CSV), or - for standard input.",
-            show_default=False,
-        ),
-    ],
+    input: InputArgument,
     criteria: CriteriaOption = None,
     outcome: Annotated[
         str | None,
@@ -69,30 +61,11 @@ def profile_command(
         ),
     ] = False,
     fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="table, json or csv (default: from the -o suffix, else table).",
-            show_default=False,
-        ),
+        str | None, format_option("table, json or csv (default: from the -o suffix, else table).")
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", metavar="PATH", help="Write to this file.", show_default=False
-        ),
-    ] = None,
+    output: Annotated[Path | None, output_option("PATH", "Write to this file.")] = None,
     as_of: AsOfOption = None,
-    encoding: EncodingOption = None,
-    delimiter: DelimiterOption = None,
-    decimal: DecimalOption = None,
-    dayfirst: DayFirstOption = None,
-    sheet: SheetOption = None,
-    orders: OrdersOption = None,
-    surveys: SurveysOption = None,
-    verbose: VerboseOption = False,
+    flags: InputFlags = NO_FLAGS,
     lang: LangOption = None,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -120,11 +93,9 @@ def profile_command(
     fmt_name = _format(fmt, output)
     day = parse_as_of(as_of)
     rules = load_criteria(find_criteria(criteria))
+    warn(rules.warnings, quiet)
     if outcome is not None:
         check_outcome(rules, outcome)  # before reading a large file
-    flags = InputFlags(
-        encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet
-    )
     customers = read_input(input, rules, flags, every_column=True, as_of=day)
     result = classify(customers, rules, day)
     data = profile_segments(

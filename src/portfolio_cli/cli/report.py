@@ -9,26 +9,24 @@ import typer
 
 from portfolio_cli.cli.classify import _fail_under, _print_summary, _same_file
 from portfolio_cli.cli.common import (
+    NO_FLAGS,
     AsOfOption,
     CriteriaOption,
-    DayFirstOption,
     DebugOption,
-    DecimalOption,
-    DelimiterOption,
-    EncodingOption,
+    FailUnderOption,
     HistoryOption,
+    InputArgument,
     InputFlags,
     LangOption,
-    OrdersOption,
     QuietOption,
-    SheetOption,
-    SurveysOption,
-    VerboseOption,
     boundary,
     find_criteria,
-    make_console,
+    format_option,
+    input_parameters,
+    output_option,
     parse_as_of,
     read_input,
+    warn,
 )
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import language, message
@@ -53,35 +51,15 @@ def report_format(fmt: str | None, output: Path) -> str:
 
 
 @boundary
+@input_parameters()
 def report_command(
-    input: Annotated[
-        str,
-        typer.Argument(
-            metavar="INPUT",
-            help="Customer list (CSV), or - to read standard input.",
-            show_default=False,
-        ),
-    ],
+    input: InputArgument,
     output: Annotated[
-        Path,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="The report to write: .html (self-contained) or .md.",
-            show_default=False,
-        ),
+        Path, output_option("FILE", "The report to write: .html (self-contained) or .md.")
     ],
     criteria: CriteriaOption = None,
     fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="html or markdown. Default: from -o's suffix.",
-            show_default=False,
-        ),
+        str | None, format_option("html or markdown. Default: from -o's suffix.")
     ] = None,
     history: HistoryOption = None,
     lang: LangOption = None,
@@ -89,26 +67,9 @@ def report_command(
         int,
         typer.Option("--limit", min=0, metavar="N", help="Customers listed per table (0: all)."),
     ] = 25,
-    fail_under: Annotated[
-        float | None,
-        typer.Option(
-            "--fail-under",
-            min=0,
-            max=100,
-            metavar="PCT",
-            help="Exit 1 (after writing everything) when portfolio quality is below PCT %.",
-            show_default=False,
-        ),
-    ] = None,
+    fail_under: FailUnderOption = None,
     as_of: AsOfOption = None,
-    encoding: EncodingOption = None,
-    delimiter: DelimiterOption = None,
-    decimal: DecimalOption = None,
-    dayfirst: DayFirstOption = None,
-    sheet: SheetOption = None,
-    orders: OrdersOption = None,
-    surveys: SurveysOption = None,
-    verbose: VerboseOption = False,
+    flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -140,13 +101,7 @@ def report_command(
     rules = load_criteria(find_criteria(criteria))
     if input != "-" and _same_file(Path(input), output):
         raise UsageError(Issue("overwrite-input", message("usage.overwrite_input", path=output)))
-    err = make_console(stderr=True)
-    if not quiet:
-        for warning in rules.warnings:
-            err.print(message("cli.warning", text=warning), markup=False)
-    flags = InputFlags(
-        encoding, delimiter, decimal, dayfirst, sheet, orders, surveys, verbose, quiet
-    )
+    warn(rules.warnings, quiet)
     # Every column: the profile section looks at what the criteria do not read.
     customers = read_input(input, rules, flags, every_column=True, as_of=day)
     result = classify(customers, rules, day)
@@ -178,5 +133,5 @@ def report_command(
         with atomic_write(output) as stream:
             stream.write(data)
     if not quiet:
-        _print_summary(err, result.summary, customers.info.source, output)
+        _print_summary(result.summary, customers.info.source, output)
     _fail_under(result.summary["quality"], fail_under)

@@ -120,36 +120,16 @@ def read_orders(
     lang = options.lang
     wanted = {"customer": customer, "date": date, "amount": amount}
     columns, label, kinds, table = _columns_of(source, options, wanted)
-    if kinds[date] not in (Kind.DATE, Kind.EMPTY):
-        row = _first_bad(table.column(date), [ISO_DATE, ISO_DATETIME, LOCAL_DATE])
-        raise InputError(
-            Issue(
-                "bad-orders",
-                message(
-                    "orders.not_dates",
-                    lang,
-                    source=label,
-                    column=date,
-                    sample=table.column(date)[row].as_py(),
-                    row=row + 2,
-                ),
-            )
-        )
-    if kinds[amount] not in (Kind.NUMBER, Kind.EMPTY):
-        row = _first_bad(table.column(amount), [NUMBER, COMMA_DECIMAL, DOT_DECIMAL])
-        raise InputError(
-            Issue(
-                "bad-orders",
-                message(
-                    "orders.not_numbers",
-                    lang,
-                    source=label,
-                    column=amount,
-                    sample=table.column(amount)[row].as_py(),
-                    row=row + 2,
-                ),
-            )
-        )
+    expected = (  # column, its kind, what its cells look like, the message when they do not
+        (date, Kind.DATE, [ISO_DATE, ISO_DATETIME, LOCAL_DATE], "orders.not_dates"),
+        (amount, Kind.NUMBER, [NUMBER, COMMA_DECIMAL, DOT_DECIMAL], "orders.not_numbers"),
+    )
+    for column, kind, patterns, key in expected:
+        if kinds[column] not in (kind, Kind.EMPTY):
+            row = _first_bad(table.column(column), patterns)
+            sample = table.column(column)[row].as_py()
+            text = message(key, lang, source=label, column=column, sample=sample, row=row + 2)
+            raise InputError(Issue("bad-orders", text))
     for role in ("customer", "date"):
         blank = columns[role].isna().to_numpy()
         if blank.any():

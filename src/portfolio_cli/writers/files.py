@@ -1,9 +1,16 @@
-"""Write a file so that it is either complete or untouched: a temporary name, then a rename."""
+"""Write a file so that it is either complete or untouched: a temporary name, then a rename.
+
+Only regular files are replaced that way. A path that names something else — `/dev/null`,
+`/dev/stdout`, a named pipe — is opened and written in place: renaming over it would put a
+regular file where the device was. A symbolic link is followed, so the link stays a link and
+the file it points to is replaced.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +27,12 @@ def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO[bytes]]:
     On any error the temporary file is removed and `path` is left as it was.
     """
     target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()
+    if target.exists() and not target.is_dir() and not stat.S_ISREG(target.stat().st_mode):
+        with target.open(mode) as stream:
+            yield stream
+        return
     folder = target.parent if str(target.parent) else Path()
     if not folder.is_dir():
         raise UsageError(
