@@ -135,14 +135,17 @@ def read_customers(
     label = text.info.source
     if id_column not in text.header:
         raise InputError(_missing_id(label, id_column, text.header))
-    pool = pa.default_memory_pool()
-    pool.release_unused()  # the parser's blocks: given back, not kept beside what follows
+    # a large file: the parser's blocks are given back, not kept beside what follows
+    release = pa.default_memory_pool().release_unused if text.table.num_rows > 100_000 else None
+    if release:
+        release()
     typed, info = type_text(text, options, {id_column, *text_columns})
     id_rank = _check_ids(label, id_column, typed[id_column])
     kinds = {name: column.kind for name, column in typed.items()}
     frame = to_pandas(typed, len(text.table))
     del typed
-    pool.release_unused()
+    if release:
+        release()
     return CustomerList(frame, kinds, text.header, text.table, info, id_column, id_rank)
 
 

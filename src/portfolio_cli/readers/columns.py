@@ -69,7 +69,11 @@ def clean_text(array: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray:
 # The first bytes of every character `utf8_trim_whitespace` removes: ASCII controls and space
 # (at most 0x20), and the lead bytes of U+0085/U+00A0 (C2), U+1680 (E1), U+2000-U+205F (E2) and
 # U+3000 (E3). tests/test_fast_paths.py checks this against every code point.
-_SPACE_LEADS = np.array([0xC2, 0xE1, 0xE2, 0xE3], dtype=np.uint8)
+_SPACE_FIRST = np.zeros(256, dtype=bool)  # by byte value: may begin a white space character
+_SPACE_FIRST[: 0x20 + 1] = True
+_SPACE_FIRST[[0xC2, 0xE1, 0xE2, 0xE3]] = True
+_THREE_BYTE_SPACE = np.zeros(256, dtype=bool)  # the lead bytes of three-byte ones
+_THREE_BYTE_SPACE[[0xE1, 0xE2, 0xE3]] = True
 
 
 def _blank_as_null(chunk: pa.Array) -> pa.Array | None:
@@ -86,14 +90,14 @@ def _blank_as_null(chunk: pa.Array) -> pa.Array | None:
     starts = offsets[:-1][valid]
     ends = offsets[1:][valid] - 1
     first, last = data[starts], data[ends]
-    if (first <= 0x20).any() or np.isin(first, _SPACE_LEADS).any() or (last <= 0x20).any():
+    if _SPACE_FIRST[first].any() or (last <= 0x20).any():
         return None
     wide = last >= 0x80  # the last character is not ASCII: look at its lead byte
     if wide.any():
         ends = ends[wide]
         if (data[np.maximum(ends - 1, 0)] == 0xC2).any():
             return None
-        if np.isin(data[np.maximum(ends - 2, 0)], _SPACE_LEADS[1:]).any():
+        if _THREE_BYTE_SPACE[data[np.maximum(ends - 2, 0)]].any():
             return None
     bits = np.concatenate([np.zeros(offset, dtype=bool), valid]) if offset else valid
     bitmap = pa.py_buffer(np.packbits(bits, bitorder="little"))
