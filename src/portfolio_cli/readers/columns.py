@@ -81,6 +81,8 @@ def _blank_as_null(chunk: pa.Array) -> pa.Array | None:
     if chunk.type != pa.string():
         return None
     size, offset = len(chunk), chunk.offset
+    if not size:
+        return chunk
     _, offsets_buffer, data_buffer = chunk.buffers()
     offsets = np.frombuffer(offsets_buffer, dtype=np.int32, count=size + 1, offset=4 * offset)
     data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer else np.zeros(1, np.uint8)
@@ -228,7 +230,7 @@ def _heads(chunk: pa.Array) -> tuple[Any, Any, Any] | None:
     if chunk.type != pa.string():
         return None
     _, offsets_buffer, data_buffer = chunk.buffers()
-    if not data_buffer:
+    if not data_buffer or not offsets_buffer:
         return None
     offsets = np.frombuffer(
         offsets_buffer, dtype=np.int32, count=len(chunk) + 1, offset=4 * chunk.offset
