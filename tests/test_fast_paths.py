@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -143,3 +144,19 @@ def test_leading_zeros_are_found_as_the_regex_finds_them(seed: int) -> None:
         column = pa.chunked_array([array.slice(start, 40), array.slice(start + 50, 3)])
         expected = bool(pc.any(pc.match_substring_regex(column, LEADING_ZERO)).as_py())
         assert _leading_zero(column) is expected, column.to_pylist()
+
+
+def test_the_readers_id_rank_is_used_only_for_its_own_id_column(write: Write) -> None:
+    """Read with one id column and classified with another: the tie-break still follows the
+    ids the criteria file names, compared as text."""
+    path = write("c.csv", "code,ref,x\nb,r2,1\na,r3,1\nc,r1,1\n")
+    customers = read_customers(path, "code")
+    criteria = parse_criteria(
+        "version: 1\ncustomers:\n  id: ref\ncriteria:\n  - key: c\n    when: x > 0\n"
+    )
+    result = classify(customers, criteria, dt.date(2026, 1, 1))
+    assert result.customers["ref"].tolist() == ["r1", "r2", "r3"]
+    by_code = classify(
+        customers, replace(criteria, customers=replace(criteria.customers, id="code"))
+    )
+    assert by_code.customers["code"].tolist() == ["a", "b", "c"]

@@ -180,7 +180,9 @@ def classify(
         [UNRECOVERABLE, SATISFIED, EASY],
         default=UNRECOVERABLE,
     ).astype(np.int8)
-    id_rank = None if isinstance(customers, pd.DataFrame) else customers.id_rank
+    id_rank = None
+    if not isinstance(customers, pd.DataFrame) and customers.id_column == criteria.customers.id:
+        id_rank = customers.id_rank  # the reader's rank of these very ids
     order = _priority_order(frame, kinds, criteria, criteria_met, active, compensated, id_rank)
     priority = np.empty(size, dtype=np.int64)
     priority[order] = np.arange(1, size + 1)
