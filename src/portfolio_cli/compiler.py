@@ -1,4 +1,8 @@
-"""Compile a checked condition tree to a vectorised function over a pandas DataFrame.
+"""Compile a checked condition tree to a vectorised function over typed columns.
+
+The columns are the reader's typed Arrow columns (an Arrow table: no pandas on that path) or a
+DataFrame built by hand; numbers, dates and booleans are evaluated as numpy arrays, text with
+Arrow's string kernels (the ones pandas' Arrow strings use).
 
 Every node becomes a closure that works on whole columns at once. Missing values follow SQL's
 three-valued logic: a boolean result is a pair of masks (`true`, `false`); where neither is set the
@@ -11,10 +15,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from portfolio_cli.expressions import (
     Arithmetic,
@@ -31,6 +36,9 @@ from portfolio_cli.expressions import (
     Not,
     constant_kind,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Array = np.ndarray[Any, Any]
 
@@ -50,10 +58,10 @@ class Tri:
 
 @dataclass(frozen=True)
 class Values:
-    """A column of values of one kind: `data` (numpy array, pandas Series or scalar) and `null`.
+    """A column of values of one kind: `data` (numpy array, Arrow array or scalar) and `null`.
 
-    Text is kept as a pandas Series (Arrow strings, fast string functions); numbers as float64
-    with NaN; dates as datetime64. `null` is a boolean array, or a plain bool for constants.
+    Text is kept as an Arrow string array (Arrow's string kernels); numbers as float64 with NaN;
+    dates as datetime64. `null` is a boolean array, or a plain bool for constants.
     """
 
     kind: Kind
@@ -62,43 +70,80 @@ class Values:
 
 
 class Frame:
-    """The columns of one DataFrame, converted once for every rule that reads them."""
+    """The columns of one table, converted once for every rule that reads them.
 
-    def __init__(self, frame: pd.DataFrame, kinds: Mapping[str, Kind], as_of: dt.date) -> None:
+    `frame` is an Arrow table of typed columns (what the reader gives) or a pandas DataFrame.
+    """
+
+    def __init__(
+        self, frame: pa.Table | pd.DataFrame, kinds: Mapping[str, Kind], as_of: dt.date
+    ) -> None:
         self.frame = frame
         self.kinds = kinds
-        self.size = len(frame)
+        self.size = frame.num_rows if isinstance(frame, pa.Table) else len(frame)
         self.as_of = np.datetime64(as_of, "D")
         self._cache: dict[str, Values] = {}
 
     def column(self, name: str) -> Values:
         """The named column as `Values`, converted on first use."""
         if name not in self._cache:
-            self._cache[name] = self._convert(name)
+            kind = self.kinds[name]
+            if kind is Kind.EMPTY:
+                self._cache[name] = Values(kind, None, np.ones(self.size, dtype=bool))
+            elif isinstance(self.frame, pa.Table):
+                self._cache[name] = _from_arrow(self.frame.column(name), kind)
+            else:
+                self._cache[name] = _from_pandas(self.frame[name], kind)
         return self._cache[name]
 
-    def _convert(self, name: str) -> Values:
-        series = self.frame[name]
-        kind = self.kinds[name]
-        if kind is Kind.EMPTY:
-            return Values(kind, None, np.ones(self.size, dtype=bool))
-        if kind is Kind.NUMBER:
-            if series.dtype == np.float64:  # the reader's numbers: NaN already, no copy
-                data = series.to_numpy()
-            else:
-                data = series.to_numpy(dtype="float64", na_value=np.nan)
-            return Values(kind, data, np.isnan(data))
-        if kind is Kind.DATE:
-            dates = series.to_numpy(dtype="datetime64[us]")
-            return Values(kind, dates, np.isnat(dates))
-        if kind is Kind.BOOL:
-            null = series.isna().to_numpy(dtype=bool)
-            values = series.to_numpy(dtype=bool, na_value=False)
-            return Values(kind, Tri(values & ~null, ~values & ~null), null)
-        if series.dtype == object:
-            # None cannot be ordered against None in an object column: use pandas' str dtype
-            series = series.astype("str")
-        return Values(kind, series, series.isna().to_numpy(dtype=bool))
+
+def _mask(array: pa.ChunkedArray | pa.Array) -> Array:
+    """An Arrow boolean array without nulls as a numpy bool array."""
+    return np.asarray(array.to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _from_arrow(column: pa.ChunkedArray, kind: Kind) -> Values:
+    """One of the reader's typed columns: float64, timestamp, bool or string."""
+    if kind is Kind.NUMBER:
+        if column.type != pa.float64():
+            column = pc.cast(column, pa.float64())
+        if column.null_count:
+            column = pc.fill_null(column, np.nan)
+        data = np.asarray(column.to_numpy(), dtype=np.float64)
+        return Values(kind, data, np.isnan(data))
+    if kind is Kind.DATE:
+        dates = np.asarray(pc.cast(column, pa.timestamp("us")).to_numpy(), dtype="datetime64[us]")
+        return Values(kind, dates, np.isnat(dates))
+    null = _mask(pc.is_null(column))
+    if kind is Kind.BOOL:
+        values = _mask(pc.fill_null(column, False))
+        return Values(kind, Tri(values & ~null, ~values & ~null), null)
+    if not pa.types.is_string(column.type) and not pa.types.is_large_string(column.type):
+        column = pc.cast(column, pa.string())
+    return Values(kind, column, null)
+
+
+def _from_pandas(series: pd.Series[Any], kind: Kind) -> Values:
+    """A column of a DataFrame built by hand (library use)."""
+    if kind is Kind.NUMBER:
+        if series.dtype == np.float64:  # NaN already, no copy
+            data = series.to_numpy()
+        else:
+            data = series.to_numpy(dtype="float64", na_value=np.nan)
+        return Values(kind, data, np.isnan(data))
+    if kind is Kind.DATE:
+        dates = series.to_numpy(dtype="datetime64[us]")
+        return Values(kind, dates, np.isnat(dates))
+    if kind is Kind.BOOL:
+        null = series.isna().to_numpy(dtype=bool)
+        values = series.to_numpy(dtype=bool, na_value=False)
+        return Values(kind, Tri(values & ~null, ~values & ~null), null)
+    if series.dtype == object:
+        # None cannot be ordered against None in an object column: use pandas' str dtype
+        series = series.astype("str")
+    null = series.isna().to_numpy(dtype=bool)
+    text = pa.array(series, type=pa.string(), from_pandas=True)
+    return Values(kind, pa.chunked_array([text]), null)
 
 
 Compiled = Callable[[Frame], Values]
@@ -201,16 +246,25 @@ _NUMPY_COMPARE: dict[str, Callable[[Any, Any], Any]] = {
 }
 
 
+_ARROW_COMPARE: dict[str, Callable[[Any, Any], Any]] = {
+    "==": pc.equal,
+    "!=": pc.not_equal,
+    "<": pc.less,
+    "<=": pc.less_equal,
+    ">": pc.greater,
+    ">=": pc.greater_equal,
+}
+
+
+def _is_text_array(data: Any) -> bool:
+    return isinstance(data, (pa.Array, pa.ChunkedArray))
+
+
 def _text_compare(op: str, left: Any, right: Any) -> Any:
-    """Compare text with pandas (Arrow kernels); nulls come out False and are masked later."""
-    if not isinstance(left, pd.Series) and not isinstance(right, pd.Series):
+    """Compare text with Arrow's kernels; nulls come out False and are masked later."""
+    if not _is_text_array(left) and not _is_text_array(right):
         return _NUMPY_COMPARE[op](np.array(left, dtype=object), np.array(right, dtype=object))
-    if not isinstance(left, pd.Series):
-        left, right = right, left
-        op = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}.get(op, op)
-    methods = {"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
-    result = getattr(left, methods[op])(right)
-    return result.to_numpy(dtype=bool, na_value=False)
+    return _mask(pc.fill_null(_ARROW_COMPARE[op](left, right), False))
 
 
 def _compile_compare(op: str, left: Compiled, right: Compiled) -> Compiled:
@@ -247,8 +301,8 @@ def _compile_isin(operand: Compiled, items: tuple[Constant, ...], negated: bool)
             found = np.zeros(frame.size, dtype=bool)
             for value in values:
                 found = found | (a.data.true if value else a.data.false)
-        elif isinstance(a.data, pd.Series):
-            found = a.data.isin(values).to_numpy(dtype=bool, na_value=False)
+        elif _is_text_array(a.data):
+            found = _mask(pc.fill_null(pc.is_in(a.data, value_set=pa.array(values)), False))
         else:
             found = np.isin(a.data, np.array(values))
         return _from_mask(~found if negated else found, a.null)
@@ -321,7 +375,7 @@ def _compile_call(function: str, args: list[Compiled], nodes: tuple[Expr, ...]) 
             a = column(frame)
             if a.kind is Kind.EMPTY:
                 return a
-            data = a.data.str.lower() if isinstance(a.data, pd.Series) else str(a.data).lower()
+            data = pc.utf8_lower(a.data) if _is_text_array(a.data) else str(a.data).lower()
             return Values(Kind.TEXT, data, a.null)
 
         return lower
@@ -333,12 +387,12 @@ def _compile_call(function: str, args: list[Compiled], nodes: tuple[Expr, ...]) 
             a = column(frame)
             if a.kind is Kind.EMPTY:
                 return _unknown(frame)
-            if isinstance(a.data, pd.Series):
+            if _is_text_array(a.data):
                 if function == "contains":
-                    found = a.data.str.contains(needle, regex=False)
+                    found = pc.match_substring(a.data, needle)
                 else:
-                    found = a.data.str.startswith(needle)
-                return _from_mask(found.to_numpy(dtype=bool, na_value=False), a.null)
+                    found = pc.starts_with(a.data, needle)
+                return _from_mask(_mask(pc.fill_null(found, False)), a.null)
             text = str(a.data)
             return _from_mask(
                 needle in text if function == "contains" else text.startswith(needle), a.null

@@ -11,10 +11,10 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -29,7 +29,10 @@ from portfolio_cli.expressions import (
     unknown_column_message,
 )
 from portfolio_cli.messages import message
-from portfolio_cli.readers import CustomerList
+from portfolio_cli.readers import CustomerList, ReadInfo
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Array = np.ndarray[Any, Any]
 OUTPUT_COLUMNS = (
@@ -42,6 +45,7 @@ OUTPUT_COLUMNS = (
     "action",
 )
 NO_CRITERION = "no_criterion_met"
+_NO_INFO = ReadInfo("", "")
 SATISFIED, EASY, UNRECOVERABLE = 0, 1, 2
 
 
@@ -56,14 +60,76 @@ class RuleResult:
 
 
 @dataclass(frozen=True)
+class Coded:
+    """A column of a few distinct texts: each row's code into `labels`."""
+
+    codes: Array
+    labels: list[str]
+
+    def take(self, order: Array) -> Coded:
+        return Coded(self.codes[order], self.labels)
+
+    def arrow(self) -> pa.DictionaryArray:
+        return pa.DictionaryArray.from_arrays(
+            pa.array(self.codes), pa.array(self.labels, type=pa.string())
+        )
+
+    def categorical(self) -> pd.Categorical[Any]:
+        import pandas as pd
+
+        return pd.Categorical.from_codes(self.codes, categories=pd.Index(self.labels, dtype=object))
+
+
+@dataclass(frozen=True)
+class Output:
+    """The output columns in priority order: id and name as read, then `OUTPUT_COLUMNS`."""
+
+    shown: dict[str, pa.ChunkedArray]
+    segment: Coded
+    priority: Array
+    criteria_met: Array
+    keys: dict[str, Coded]  # criteria, problems, compensated
+    action: Coded
+
+    def table(self) -> pa.Table:
+        """As an Arrow table; segments, keys and actions dictionary-encoded."""
+        columns: dict[str, Any] = {}
+        for name, array in self.shown.items():
+            large = pa.types.is_large_string(array.type)
+            columns[name] = array.cast(pa.string()) if large else array
+        columns["segment"] = self.segment.arrow()
+        columns["priority"] = pa.array(self.priority)
+        columns["criteria_met"] = pa.array(self.criteria_met)
+        for name, coded in self.keys.items():
+            columns[name] = coded.arrow()
+        columns["action"] = self.action.arrow()
+        return pa.table(columns)
+
+    def frame(self) -> pd.DataFrame:
+        """As a DataFrame; segments, keys and actions as categoricals."""
+        import pandas as pd
+
+        columns: dict[str, Any] = {name: array.to_pandas() for name, array in self.shown.items()}
+        columns["segment"] = self.segment.categorical()
+        columns["priority"] = self.priority
+        columns["criteria_met"] = self.criteria_met
+        for name, coded in self.keys.items():
+            columns[name] = coded.categorical()
+        columns["action"] = self.action.categorical()
+        # the columns were made here for this frame: no copy of them (pandas copies a dict's)
+        return pd.DataFrame(columns, index=pd.RangeIndex(len(self.priority)), copy=False)
+
+
+@dataclass(frozen=True)
 class Classification:
     """The result of `classify`.
 
-    `customers` holds the output columns in priority order (rank 1 first); lists are joined with
-    `|`. `results` and the arrays below are in input order, for `explain` and reports.
+    `output` holds the output columns in priority order (rank 1 first); lists are joined with
+    `|`; `customers` is the same as a DataFrame. `results` and the arrays below are in input
+    order, for `explain` and reports.
     """
 
-    customers: pd.DataFrame
+    output: Output
     summary: dict[str, Any]
     results: tuple[RuleResult, ...]
     order: Array
@@ -72,6 +138,11 @@ class Classification:
     criteria_met: Array
     active: Array
     compensated: Array
+
+    @cached_property
+    def customers(self) -> pd.DataFrame:
+        """The output columns as a DataFrame, made on first use."""
+        return self.output.frame()
 
 
 def required_columns(criteria: Criteria) -> list[str]:
@@ -142,18 +213,19 @@ def classify(
 ) -> Classification:
     """Classify every customer; `as_of` (default today) is the date `days_since` counts to."""
     as_of = as_of or dt.date.today()
-    if isinstance(customers, pd.DataFrame):
-        frame, kinds = customers, kinds_of(customers)
-        header: Sequence[str] = [str(c) for c in customers.columns]
+    header: Sequence[str]
+    if isinstance(customers, CustomerList):
+        data, kinds, header = customers, customers.kinds, customers.header
     else:
-        frame, kinds, header = customers.frame, customers.kinds, customers.header
-    if criteria.customers.id not in frame.columns:
+        data = CustomerList(customers, kinds_of(customers), (), pa.table({}), _NO_INFO, "")
+        header = [str(c) for c in customers.columns]
+    if criteria.customers.id not in data.columns:
         raise InputError(
             Issue("unknown-column", unknown_column_message(criteria.customers.id, header))
         )
     bind(criteria, kinds, header)
-    size = len(frame)
-    columns = Frame(frame, kinds, as_of)
+    size = len(data)
+    columns = Frame(data.data, kinds, as_of)
     results = tuple(
         _evaluate(rule, is_problem, columns)
         for is_problem, rules in ((False, criteria.criteria), (True, criteria.problems))
@@ -181,14 +253,14 @@ def classify(
         default=UNRECOVERABLE,
     ).astype(np.int8)
     id_rank = None
-    if not isinstance(customers, pd.DataFrame) and customers.id_column == criteria.customers.id:
-        id_rank = customers.id_rank  # the reader's rank of these very ids
-    order = _priority_order(frame, kinds, criteria, criteria_met, active, compensated, id_rank)
+    if data.id_column == criteria.customers.id:
+        id_rank = data.id_rank  # the reader's rank of these very ids
+    order = _priority_order(data, kinds, criteria, criteria_met, active, compensated, id_rank)
     priority = np.empty(size, dtype=np.int64)
     priority[order] = np.arange(1, size + 1)
-    nps = _nps_scores(frame, criteria)
+    nps = _nps_scores(data, criteria)
     output = _output(
-        frame,
+        data,
         criteria,
         order,
         segment,
@@ -204,7 +276,7 @@ def classify(
         criteria, as_of, results, segment, active_masks, problem_results, criteria_met, nps
     )
     return Classification(
-        customers=output,
+        output=output,
         summary=summary,
         results=results,
         order=order,
@@ -218,6 +290,8 @@ def classify(
 
 def kinds_of(frame: pd.DataFrame) -> dict[str, Kind]:
     """Column kinds of a DataFrame built by hand (library use), from its dtypes."""
+    import pandas as pd
+
     kinds: dict[str, Kind] = {}
     for name, series in frame.items():
         if series.isna().all():
@@ -252,7 +326,7 @@ def _evaluate(rule: Rule, is_problem: bool, frame: Frame) -> RuleResult:
 
 
 def _priority_order(
-    frame: pd.DataFrame,
+    frame: CustomerList,
     kinds: Mapping[str, Kind],
     criteria: Criteria,
     criteria_met: Array,
@@ -264,7 +338,7 @@ def _priority_order(
     then `policy.order_by` (missing values last either way), then the id compared as text
     (`id_rank` when the reader already ranked the ids)."""
     order_by = [
-        (pa.array(frame[key.column], from_pandas=True), key.descending)
+        (frame.column(key.column), key.descending)
         for key in criteria.policy.order_by
         if kinds[key.column] is not Kind.EMPTY
     ]
@@ -272,7 +346,7 @@ def _priority_order(
     if id_rank is not None and len(id_rank) == len(frame):
         ids = id_rank
     else:
-        ids = pa.array(frame[criteria.customers.id], type=pa.string(), from_pandas=True)
+        ids = pc.cast(frame.column(criteria.customers.id), pa.string())
     return priority_order(len(criteria.criteria), criteria_met, active, compensated, order_by, ids)
 
 
@@ -335,10 +409,10 @@ def _sort_by(keys: Sequence[Array], distinct: bool = False) -> Array:
     return np.lexsort(words[::-1]).astype(np.int64, copy=False)
 
 
-def _keys(results: Sequence[RuleResult], masks: Sequence[Array], size: int) -> pd.Categorical[Any]:
-    """For each customer, the keys whose mask is set, joined with '|' (as a categorical)."""
+def _keys(results: Sequence[RuleResult], masks: Sequence[Array], size: int) -> Coded:
+    """For each customer, the keys whose mask is set, joined with '|' (coded)."""
     if not masks or not size:
-        return pd.Categorical([""] * size)
+        return Coded(np.zeros(size, dtype=np.int8), [""] if size else [])
     if len(masks) <= 16:
         # each customer's set of keys as a small number: the distinct ones by counting, not
         # by sorting a million words (same categories, same order as np.unique gives)
@@ -352,7 +426,7 @@ def _keys(results: Sequence[RuleResult], masks: Sequence[Array], size: int) -> p
             "|".join(r.rule.key for bit, r in enumerate(results) if value >> bit & 1)
             for value in present
         ]
-        return pd.Categorical.from_codes(lookup[code], categories=pd.Index(labels, dtype=object))
+        return Coded(lookup[code], labels)
     bits = np.packbits(np.column_stack(masks), axis=1, bitorder="little")
     width = -(-bits.shape[1] // 8) * 8
     padded = np.zeros((size, width), dtype=np.uint8)
@@ -367,50 +441,59 @@ def _keys(results: Sequence[RuleResult], masks: Sequence[Array], size: int) -> p
     labels = [
         "|".join(r.rule.key for r, on in zip(results, row, strict=True) if on) for row in flags
     ]
-    return pd.Categorical.from_codes(inverse.reshape(-1), categories=pd.Index(labels, dtype=object))
+    return Coded(inverse.reshape(-1), labels)
 
 
-def _take_columns(frame: pd.DataFrame, names: list[str], order: Array) -> list[Any]:
+def _take_columns(frame: CustomerList, names: list[str], order: Array) -> list[pa.ChunkedArray]:
     """The named columns in `order`; large text columns side by side (Arrow's take, which
     releases the GIL, is most of the output's time: a gather of a million strings each)."""
+    indices = pa.array(order)
     if len(order) < 50_000 or len(names) < 2:
-        return [frame[name].array.take(order) for name in names]
+        return [frame.column(name).take(indices) for name in names]
     with ThreadPoolExecutor(max_workers=len(names)) as pool:
-        return list(pool.map(lambda name: frame[name].array.take(order), names))
+        return list(pool.map(lambda name: frame.column(name).take(indices), names))
 
 
 def _output(
-    frame: pd.DataFrame,
+    frame: CustomerList,
     criteria: Criteria,
     order: Array,
     segment: Array,
     priority: Array,
     criteria_met: Array,
-    keys: list[pd.Categorical[Any]],
-) -> pd.DataFrame:
+    keys: list[Coded],
+) -> Output:
     shown = [criteria.customers.id] + ([criteria.customers.name] if criteria.customers.name else [])
-    columns: dict[str, Any] = dict(zip(shown, _take_columns(frame, shown, order), strict=True))
-    segments = pd.Categorical.from_codes(segment[order], categories=pd.Index(SEGMENTS))
-    columns["segment"] = segments
-    columns["priority"] = priority[order]
-    columns["criteria_met"] = criteria_met[order].astype(np.int64)
-    for name, categorical in zip(("criteria", "problems", "compensated"), keys, strict=True):
-        columns[name] = categorical.take(order) if len(order) else categorical
-    # two segments may share one piece of advice: categories must be unique
+    # two segments may share one piece of advice: labels must be unique
     advice = list(dict.fromkeys(criteria.actions[s] for s in SEGMENTS))
     codes = np.array([advice.index(criteria.actions[s]) for s in SEGMENTS], dtype=np.int8)
-    columns["action"] = pd.Categorical.from_codes(
-        codes[segment[order]], categories=pd.Index(advice)
+    in_order = segment[order]
+    return Output(
+        shown=dict(zip(shown, _take_columns(frame, shown, order), strict=True)),
+        segment=Coded(in_order, list(SEGMENTS)),
+        priority=priority[order],
+        criteria_met=criteria_met[order].astype(np.int64),
+        keys={
+            name: coded.take(order)
+            for name, coded in zip(("criteria", "problems", "compensated"), keys, strict=True)
+        },
+        action=Coded(codes[in_order], advice),
     )
-    # the columns were made here for this frame: no copy of them (pandas copies a dict's)
-    return pd.DataFrame(columns, index=pd.RangeIndex(len(order)), copy=False)
 
 
-def _nps_scores(frame: pd.DataFrame, criteria: Criteria) -> Array | None:
+def scores_of(customers: CustomerList, column: str) -> Array:
+    """A number column as float64, NaN where missing."""
+    values = pc.cast(customers.column(column), pa.float64())
+    if values.null_count:
+        values = pc.fill_null(values, np.nan)
+    return np.asarray(values.to_numpy(), dtype=np.float64)
+
+
+def _nps_scores(frame: CustomerList, criteria: Criteria) -> Array | None:
     column = criteria.listening.nps
     if not column:
         return None
-    scores = frame[column].to_numpy(dtype="float64", na_value=np.nan)
+    scores = scores_of(frame, column)
     outside = ~np.isnan(scores) & ((scores < 0) | (scores > 10))
     if outside.any():
         positions = np.flatnonzero(outside)

@@ -38,11 +38,12 @@ from portfolio_cli.engine import (
     net_promoter_score,
     priority_order,
     required_columns,
+    scores_of,
 )
 from portfolio_cli.errors import InputError
 from portfolio_cli.expressions import Kind
 from portfolio_cli.messages import message
-from portfolio_cli.readers import CustomerList, ReadInfo, is_french, read_customers, to_pandas
+from portfolio_cli.readers import CustomerList, ReadInfo, is_french, read_customers, typed_table
 from portfolio_cli.readers import _check_ids as check_ids
 from portfolio_cli.readers.columns import Typed, clean_text, infer_column
 from portfolio_cli.readers.csv import CsvOptions, read_csv_text
@@ -326,11 +327,11 @@ def stream_csv(
             name: _typed(table.column(name), kinds[name], decided.hints.get(name, {}))
             for name in columns
         }
-        frame = to_pandas(typed, table.num_rows)
-        customers = CustomerList(frame, kinds, found.header, table, found.info, rules.customers.id)
+        data = typed_table(typed, table.num_rows)
+        customers = CustomerList(data, kinds, found.header, table, found.info, rules.customers.id)
         result = classify(customers, rules, as_of)
         _keep(held, result, customers, rules, keep_columns)
-        del table, typed, frame, customers, result
+        del table, typed, data, customers, result
         pa.default_memory_pool().release_unused()  # give the part's memory back now
     notes = (*found.info.notes, *decided.notes)
     if not held.output:  # a header and no rows: nothing to stream
@@ -391,23 +392,14 @@ def _keep(
 ) -> None:
     """Keep a chunk's output columns (dictionary-encoded where they repeat) and rank key."""
     order = result.order
-    frame = result.customers
-    columns: dict[str, pa.Array] = {}
-    for name in frame.columns:
-        if name in ("priority", "criteria_met"):
-            continue  # rebuilt when writing
-        array = pa.array(frame[name], from_pandas=True)
-        if pa.types.is_large_string(array.type):
-            array = array.cast(pa.string())
-        columns[str(name)] = array
-    held.output.append(pa.table(columns))
+    held.output.append(result.output.table().drop_columns(["priority", "criteria_met"]))
     held.criteria_met.append(result.criteria_met[order])
     held.active.append(result.active[order])
     held.compensated.append(result.compensated[order])
     taken = pa.array(order)
     held.order_by.append(
         [
-            pa.array(customers.frame[key.column], from_pandas=True).take(taken)
+            customers.column(key.column).take(taken)
             for key in rules.policy.order_by
             if customers.kinds[key.column] is not Kind.EMPTY
         ]
@@ -417,7 +409,7 @@ def _keep(
     held.summaries.append(result.summary)
     nps = rules.listening.nps
     if nps:
-        scores = customers.frame[nps].to_numpy(dtype="float64", na_value=np.nan)
+        scores = scores_of(customers, nps)
         # what NPS needs of a score, in one byte: promoter, passive, detractor, no answer
         code = np.select([scores >= 9, scores <= 6, ~np.isnan(scores)], [10, 0, 7], -1)
         held.nps.append((code.astype(np.int8), result.segment))

@@ -11,11 +11,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -37,6 +37,9 @@ from portfolio_cli.readers.workbook import (
     read_workbook_text,
 )
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = ["CsvOptions", "CustomerList", "ReadInfo", "read_customers", "read_text"]
 
 STDIN = "-"
@@ -44,9 +47,14 @@ STDIN = "-"
 
 @dataclass(frozen=True)
 class CustomerList:
-    """A customer list: typed columns, the header in file order, and the text as written."""
+    """A customer list: typed columns, the header in file order, and the text as written.
 
-    frame: pd.DataFrame
+    `data` holds the typed columns: an Arrow table as read (classifying to CSV needs nothing
+    else, and no pandas), or a DataFrame when columns were added with pandas. `frame` is the
+    same columns as a DataFrame, made on first use for the commands that work with pandas.
+    """
+
+    data: pa.Table | pd.DataFrame
     kinds: dict[str, Kind]
     header: tuple[str, ...]
     text: pa.Table
@@ -57,7 +65,27 @@ class CustomerList:
     id_rank: np.ndarray[Any, Any] | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
-        return len(self.frame)
+        return self.data.num_rows if isinstance(self.data, pa.Table) else len(self.data)
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        """The typed columns as a DataFrame (booleans as pandas' nullable booleans)."""
+        if isinstance(self.data, pa.Table):
+            return table_to_pandas(self.data)
+        return self.data
+
+    def column(self, name: str) -> pa.ChunkedArray:
+        """One typed column as Arrow (nulls where values are missing)."""
+        if isinstance(self.data, pa.Table):
+            return self.data.column(name)
+        return pa.chunked_array([pa.array(self.data[name], from_pandas=True)])
+
+    @property
+    def columns(self) -> list[str]:
+        """The typed columns' names."""
+        if isinstance(self.data, pa.Table):
+            return list(self.data.column_names)
+        return [str(c) for c in self.data.columns]
 
 
 def read_text(
@@ -142,19 +170,33 @@ def read_customers(
     typed, info = type_text(text, options, {id_column, *text_columns})
     id_rank = _check_ids(label, id_column, typed[id_column])
     kinds = {name: column.kind for name, column in typed.items()}
-    frame = to_pandas(typed, len(text.table))
+    data = typed_table(typed, len(text.table))
     del typed
     if release:
         release()
-    return CustomerList(frame, kinds, text.header, text.table, info, id_column, id_rank)
+    return CustomerList(data, kinds, text.header, text.table, info, id_column, id_rank)
+
+
+def typed_table(typed: dict[str, Typed], rows: int) -> pa.Table:
+    """The typed columns as one Arrow table of `rows` rows (no copy of the columns)."""
+    if not typed:
+        return pa.table({"": pa.nulls(rows)}).drop_columns([""])
+    return pa.table({name: column.array for name, column in typed.items()})
 
 
 def to_pandas(typed: dict[str, Typed], rows: int) -> pd.DataFrame:
-    table = pa.table({name: column.array for name, column in typed.items()})
-    if not typed:
-        return pd.DataFrame(index=pd.RangeIndex(rows))
+    """Typed columns as a DataFrame of `rows` rows."""
+    return table_to_pandas(typed_table(typed, rows))
+
+
+def table_to_pandas(table: pa.Table) -> pd.DataFrame:
+    """A typed Arrow table as a DataFrame: booleans as pandas' nullable booleans."""
+    import pandas as pd
+
+    if not table.num_columns:
+        return pd.DataFrame(index=pd.RangeIndex(table.num_rows))
     frame: pd.DataFrame = table.to_pandas(
-        types_mapper={pa.bool_(): pd.BooleanDtype()}.get, split_blocks=True, self_destruct=True
+        types_mapper={pa.bool_(): pd.BooleanDtype()}.get, split_blocks=True
     )
     return frame
 

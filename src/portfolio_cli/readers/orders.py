@@ -249,7 +249,7 @@ def add_columns(
             text = text.append_column(name, new_text.column(name))
         if name not in header:
             header.append(name)
-    return replace(customers, frame=frame, kinds=kinds, header=tuple(header), text=text)
+    return replace(customers, data=frame, kinds=kinds, header=tuple(header), text=text)
 
 
 def join_orders(

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from portfolio_cli.engine import OUTPUT_COLUMNS, Classification
+from portfolio_cli.engine import Classification
 from portfolio_cli.readers import CustomerList
 
 LIST_COLUMNS = ("criteria", "problems", "compensated")
@@ -33,19 +33,12 @@ def output_table(
     result: Classification, customers: CustomerList | None = None, keep_columns: bool = False
 ) -> pa.Table:
     """The output as an Arrow table; with `keep_columns`, the input's columns as written."""
-    frame = result.customers
-    columns: dict[str, pa.Array] = {}
-    for name in frame.columns:
-        array = pa.array(frame[name], from_pandas=True)
-        # segments, keys and actions stay dictionary-encoded: a few distinct texts, written
-        # without making a million strings (every format reads them as plain text)
-        if pa.types.is_large_string(array.type):
-            array = array.cast(pa.string())
-        elif pa.types.is_dictionary(array.type) and not pa.types.is_string(array.type.value_type):
-            array = array.cast(pa.dictionary(array.type.index_type, pa.string()))
-        columns[str(name)] = array
+    table = result.output.table()
+    columns: dict[str, pa.Array | pa.ChunkedArray] = dict(
+        zip(table.column_names, table.columns, strict=True)
+    )
     if keep_columns and customers is not None:
-        leading = [str(c) for c in frame.columns if c not in OUTPUT_COLUMNS]  # id and name
+        leading = list(result.output.shown)  # id and name
         taken = customers.text.take(pa.array(result.order))
         for name in customers.header:
             if name not in leading:
