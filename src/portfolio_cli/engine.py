@@ -217,7 +217,8 @@ def classify(
     if isinstance(customers, CustomerList):
         data, kinds, header = customers, customers.kinds, customers.header
     else:
-        data = CustomerList(customers, kinds_of(customers), (), pa.table({}), _NO_INFO, "")
+        kinds = kinds_of(customers)
+        data = CustomerList(customers, kinds, (), pa.table({}), _NO_INFO, "")
         header = [str(c) for c in customers.columns]
     if criteria.customers.id not in data.columns:
         raise InputError(
