@@ -14,9 +14,9 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -36,6 +36,9 @@ from portfolio_cli.readers.columns import (
 )
 from portfolio_cli.readers.csv import CsvOptions
 from portfolio_cli.readers.workbook import as_text
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ORDER_COLUMNS = (
     "order_count",
@@ -117,6 +120,8 @@ def read_orders(
     source: str | Path, customer: str, date: str, amount: str, options: CsvOptions = CsvOptions()
 ) -> Orders:
     """Read an orders file: one row per order; blank customers or dates are an error."""
+    import pandas as pd
+
     lang = options.lang
     wanted = {"customer": customer, "date": date, "amount": amount}
     columns, label, kinds, table = _columns_of(source, options, wanted)
@@ -162,6 +167,8 @@ def quintile_scores(values: pd.Series, higher_is_better: bool = True) -> pd.Seri
     The score of a value is the quintile of its mid-rank, so ties share one score, a single
     customer or a column of equal values scores 3, and five distinct values score 1 to 5.
     """
+    import pandas as pd
+
     ranks = (values if higher_is_better else -values).rank(method="average")
     count = int(values.notna().sum())
     if count == 0:
@@ -175,6 +182,8 @@ def order_columns(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The order columns of each customer (rows in the order of `ids`), and the orders of
     customers not in `ids` (for the report)."""
+    import pandas as pd
+
     known = orders["customer"].isin(ids)
     unknown = orders[~known]
     mine = orders[known]
@@ -216,6 +225,8 @@ def add_columns(
     replace_ok: Sequence[str] = (),
 ) -> CustomerList:
     """The customer list with `added` (same row order) as new columns, typed and as text."""
+    import pandas as pd
+
     for name in added.columns:
         if name in customers.header and name not in replace_ok:
             raise InputError(
@@ -297,6 +308,8 @@ def join_surveys(
     A customer without an answer in the file keeps the value of the list's own NPS column (if
     it has one). A score outside 0-10 is an error naming the rows.
     """
+    import pandas as pd
+
     lang = options.lang
     id_column = customers.id_column
     wanted = {"customer": id_column, "date": SURVEY_DATE, "nps": nps}
