@@ -121,6 +121,7 @@ def classify_command(
     from portfolio_cli import history as snapshots
     from portfolio_cli.criteria import load_criteria
     from portfolio_cli.engine import classify
+    from portfolio_cli.lean import without_pandas
     from portfolio_cli.writers import formats
 
     fmt_name = resolve_format(fmt, output)
@@ -135,38 +136,41 @@ def classify_command(
     history_file = snapshots.resolve_path(history, default=False)
     simple = history_file is None and flags.orders is None and flags.surveys is None
     simple = simple and not flags.verbose
-    if fmt_name == "csv" and input != "-" and simple:
-        from portfolio_cli.stream import should_stream
+    # CSV out, nothing joined or recorded: Arrow and numpy only, pandas is not even imported
+    with without_pandas(fmt_name == "csv" and simple):
+        if fmt_name == "csv" and input != "-" and simple:
+            from portfolio_cli.stream import should_stream
 
-        # a large CSV file is read in parts, with bounded memory (see stream.py)
-        found = should_stream(input, input_options(flags), chunk_rows)
-        if found is not None:
-            _stream(input, rules, flags, found, output, day, chunk_rows, keep_columns, fail_under)
-            return
-    customers = read_input(input, rules, flags, every_column=keep_columns, as_of=day)
-    result = classify(customers, rules, day)
-    # the snapshot is kept only once the output is written (a failed write leaves no snapshot)
-    with snapshots.recording(history_file, result, rules, day) as db:
-        moves = None if db is None else snapshots.movements(db, day.isoformat())
-        if fmt_name == "table":
-            _print_table(result, customers, rules, output, limit, moves)
-        else:
-            table = formats.output_table(result, customers, keep_columns)
-            if moves is not None:
-                table = snapshots.append_columns(table, rules.customers.id, moves)
-            if output is None:
-                write_stdout(formats.render(fmt_name, table, result.summary))
+            # a large CSV file is read in parts, with bounded memory (see stream.py)
+            found = should_stream(input, input_options(flags), chunk_rows)
+            if found is not None:
+                arguments = (chunk_rows, keep_columns, fail_under)
+                _stream(input, rules, flags, found, output, day, *arguments)
+                return
+        customers = read_input(input, rules, flags, every_column=keep_columns, as_of=day)
+        result = classify(customers, rules, day)
+        # the snapshot is kept only once the output is written (a failed write leaves no snapshot)
+        with snapshots.recording(history_file, result, rules, day) as db:
+            moves = None if db is None else snapshots.movements(db, day.isoformat())
+            if fmt_name == "table":
+                _print_table(result, customers, rules, output, limit, moves)
             else:
-                from portfolio_cli.writers.files import atomic_write
+                table = formats.output_table(result, customers, keep_columns)
+                if moves is not None:
+                    table = snapshots.append_columns(table, rules.customers.id, moves)
+                if output is None:
+                    write_stdout(formats.render(fmt_name, table, result.summary))
+                else:
+                    from portfolio_cli.writers.files import atomic_write
 
-                with atomic_write(output) as stream:
-                    if fmt_name == "csv":  # straight into the file, no copy in memory
-                        formats.write_csv(table, stream)
-                    else:
-                        stream.write(formats.render(fmt_name, table, result.summary))
-    if fmt_name != "table" and not quiet:
-        _print_summary(result.summary, customers.info.source, output)
-    _fail_under(result.summary["quality"], fail_under)
+                    with atomic_write(output) as stream:
+                        if fmt_name == "csv":  # straight into the file, no copy in memory
+                            formats.write_csv(table, stream)
+                        else:
+                            stream.write(formats.render(fmt_name, table, result.summary))
+        if fmt_name != "table" and not quiet:
+            _print_summary(result.summary, customers.info.source, output)
+        _fail_under(result.summary["quality"], fail_under)
 
 
 def _stream(

@@ -25,7 +25,7 @@ from portfolio_cli.readers import CustomerList
 LIST_COLUMNS = ("criteria", "problems", "compensated")
 # A cell a spreadsheet would run as a formula: starts with = + - @ tab or CR (numbers excepted).
 _FORMULA = r"^[=+\-@\t\r]"
-_RISKY_FIRST = pa.array(["=", "+", "-", "@", "\t", "\r"])
+_RISKY_FIRST = ["=", "+", "-", "@", "\t", "\r"]  # made an Arrow array when used (see lean.py)
 _NUMBER = r"^[+-]?(\d+|\d{1,3}([ ,.\x{a0}\x{202f}]\d{3})+)([.,]\d+)?([eE][+-]?\d+)?$"
 
 
@@ -69,7 +69,7 @@ def _neutralise(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArra
     if not len(column):
         return column
     first = pc.utf8_slice_codeunits(column, 0, 1)
-    suspect = pc.is_in(first, value_set=_RISKY_FIRST)
+    suspect = pc.is_in(first, value_set=pa.array(_RISKY_FIRST))
     if not pc.any(suspect).as_py():
         return column  # the common case: one cheap pass, no regex at all
     risky = pc.and_(
