@@ -180,10 +180,14 @@ def test_report_in_headless_chromium(report: Path, tmp_path: Path) -> None:
                 deviceScaleFactor=2,
                 mobile=True,
             )
+            # read after two frames: the page is laid out again at the phone's width (read at
+            # once, a loaded machine could still give a width from the resize in progress)
             phone_width = browser.send(
                 "Runtime.evaluate",
                 session,
-                expression="document.documentElement.scrollWidth",
+                expression="new Promise(done => requestAnimationFrame(() => "
+                "requestAnimationFrame(() => done(document.documentElement.scrollWidth))))",
+                awaitPromise=True,
                 returnByValue=True,
             )["result"]["value"]
             phone = base64.b64decode(
