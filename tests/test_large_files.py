@@ -167,6 +167,20 @@ def test_a_cp1252_semicolon_file_streams_the_same(run: Run, write: Write) -> Non
     assert "Élodie" in (folder / "w.csv").read_text(encoding="utf-8")
 
 
+def test_a_file_with_a_byte_order_mark_streams_the_same(run: Run, write: Write) -> None:
+    # the encoding found ("utf-8 (BOM)") was handed to Arrow as it is shown: LookupError
+    data = write("c.csv", b"\xef\xbb\xbf" + customers(60).encode("utf-8"))
+    rules = write("criteria.yaml", CRITERIA)
+    folder = data.parent
+    whole = run("classify", str(data), "-c", str(rules), "-o", str(folder / "w.csv"),
+                "--as-of", AS_OF)  # fmt: skip
+    parts = run("classify", str(data), "-c", str(rules), "-o", str(folder / "p.csv"),
+                "--as-of", AS_OF, "--chunk-rows", "8")  # fmt: skip
+    assert whole.exit_code == parts.exit_code == 0, parts.stderr
+    assert (folder / "p.csv").read_bytes() == (folder / "w.csv").read_bytes()
+    assert (folder / "p.csv").read_bytes().startswith(b"id,")
+
+
 def test_each_part_reads_numbers_and_dates_as_the_whole_file_does(run: Run, write: Write) -> None:
     """The first parts hold only `1,234` and `03/04/2026`, which read two ways; the last row
     settles both (`2,5` has a decimal comma, 25/04 is day-first): every part follows it."""

@@ -203,11 +203,9 @@ def _check_encoding_name(encoding: str, lang: str | None) -> None:
 
 
 def _arrow_encoding(encoding: str) -> str:
-    return (
-        "utf8"
-        if encoding.replace("-", "").replace("_", "").lower() in ("utf8", "utf8sig")
-        else encoding
-    )
+    """Arrow's name for an encoding, from Python's name or the one shown ("utf-8 (BOM)")."""
+    plain = encoding.replace("-", "").replace("_", "").lower()
+    return "utf8" if plain in ("utf8", "utf8sig", "utf8 (bom)") else encoding
 
 
 def _python_encoding(encoding: str) -> str:
