@@ -66,6 +66,13 @@ class Coded:
     codes: Array
     labels: list[str]
 
+    @classmethod
+    def small(cls, codes: Array, labels: list[str]) -> Coded:
+        """Codes in the narrowest integer that holds them (as pandas keeps a categorical's):
+        the streaming path holds a whole file's codes."""
+        width = np.int8 if len(labels) <= 127 else np.int16 if len(labels) <= 32767 else np.int32
+        return cls(codes.astype(width, copy=False), labels)
+
     def take(self, order: Array) -> Coded:
         return Coded(self.codes[order], self.labels)
 
@@ -427,7 +434,7 @@ def _keys(results: Sequence[RuleResult], masks: Sequence[Array], size: int) -> C
             "|".join(r.rule.key for bit, r in enumerate(results) if value >> bit & 1)
             for value in present
         ]
-        return Coded(lookup[code], labels)
+        return Coded.small(lookup[code], labels)
     bits = np.packbits(np.column_stack(masks), axis=1, bitorder="little")
     width = -(-bits.shape[1] // 8) * 8
     padded = np.zeros((size, width), dtype=np.uint8)
@@ -442,7 +449,7 @@ def _keys(results: Sequence[RuleResult], masks: Sequence[Array], size: int) -> C
     labels = [
         "|".join(r.rule.key for r, on in zip(results, row, strict=True) if on) for row in flags
     ]
-    return Coded(inverse.reshape(-1), labels)
+    return Coded.small(inverse.reshape(-1), labels)
 
 
 def _take_columns(frame: CustomerList, names: list[str], order: Array) -> list[pa.ChunkedArray]:
