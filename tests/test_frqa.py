@@ -3,9 +3,12 @@ each test pins one message exactly as the user reads it, in both languages where
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import AS_OF, CRIT, EX, Run
+from test_init import EXAMPLE_ANSWERS, keys
 
 
 @pytest.mark.parametrize(
@@ -24,3 +27,48 @@ def test_explain_counts_criteria_with_the_right_plural(
     result = run("explain", EX, customer, "-c", CRIT, "--as-of", AS_OF, "--lang", lang)
     assert result.exit_code == 0
     assert expected in [line.strip() for line in result.stdout.splitlines()]
+
+
+def _init_in(lang: str, run: Run, tmp_path: Path) -> str:
+    """`init --from` answered like the example, but criterion 1 is met by one customer
+    (orders_12m >= 19) and problem 2 by none (complaints_12m > 8); what it said."""
+    answers = list(EXAMPLE_ANSWERS)
+    answers[9] = "19"
+    answers[30] = "8"
+    if lang == "fr":
+        answers[27], answers[33] = "n", "o"
+    target = tmp_path / "c.yaml"
+    result = run(
+        "init", str(target), "--from", EX, "--as-of", AS_OF, "--lang", lang, input=keys(answers)
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    return result.stderr
+
+
+def test_init_in_french_speaks_french_to_the_end(run: Run, tmp_path: Path) -> None:
+    said = _init_in("fr", run, tmp_path)
+    assert "   6. orders_12m  (nombre, par ex. 6)" in said
+    assert "   4. region  (texte, par ex. Auvergne-Rhône-Alpes)" in said
+    assert f"{EX} lu : 300 clients, 11 colonnes." in said
+    # French puts a space before the colon that ends each question
+    assert "Quelle colonne contient l’identifiant du client [1] : " in said
+    assert "Pour vous, qu’est-ce qu’un client satisfait, en une phrase : " in said
+    assert "  → orders_12m >= 19 : 1 client sur 300 le remplit." in said
+    assert "  → late_payments == 0 : 178 clients sur 300 le remplissent." in said
+    assert "  → complaints_12m > 8 : présent chez 0 client sur 300." in said
+    assert (
+        f"Sur {EX} : satisfaits 1, faciles à satisfaire 217, irrécupérables 82 "
+        "(qualité du portefeuille 72,7 %)."
+    ) in said
+
+
+def test_init_in_english_is_unchanged(run: Run, tmp_path: Path) -> None:
+    said = _init_in("en", run, tmp_path)
+    assert "   6. orders_12m  (number, e.g. 6)" in said
+    assert "Which column holds the customer id [1]: " in said
+    assert "  → orders_12m >= 19: 1 of 300 customers meet it." in said
+    assert "  → late_payments == 0: 178 of 300 customers meet it." in said
+    assert "  → complaints_12m > 8: present for 0 of 300 customers." in said
+    assert (
+        f"On {EX}: satisfied 1, easy to satisfy 217, unrecoverable 82 (portfolio quality 72.7 %)."
+    ) in said
