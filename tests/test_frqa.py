@@ -72,3 +72,84 @@ def test_init_in_english_is_unchanged(run: Run, tmp_path: Path) -> None:
     assert (
         f"On {EX}: satisfied 1, easy to satisfy 217, unrecoverable 82 (portfolio quality 72.7 %)."
     ) in said
+
+
+CLICK_ERRORS = [
+    (
+        ("classify", EX, "--fail-under", "150"),
+        "Usage: portfolio classify [OPTIONS] {INPUT}\nTry 'portfolio classify -h' for help.\n\n"
+        "Error: Invalid value for '--fail-under': Input should be less than or equal to 100\n",
+        "Utilisation : portfolio classify [OPTIONS] {INPUT}\n"
+        "Essayez 'portfolio classify -h' pour l'aide.\n\n"
+        "erreur : valeur invalide pour '--fail-under' : elle doit valoir au plus 100\n",
+    ),
+    (
+        ("classify", EX, "--fail-under", "abc"),
+        "Error: Invalid value for '--fail-under': Input should be a valid number, unable to "
+        "parse string as a number\n",
+        "erreur : valeur invalide pour '--fail-under' : un nombre est attendu\n",
+    ),
+    (
+        ("batch", EX, "-o", "out", "-j", "0"),
+        "Error: Invalid value for '--jobs' / '-j': Input should be greater than or equal to 1\n",
+        "erreur : valeur invalide pour '--jobs' / '-j' : elle doit valoir au moins 1\n",
+    ),
+    (
+        ("batch", EX, "-o", "out", "--chunk-rows", "1.5"),
+        "Error: Invalid value for '--chunk-rows' (env var: 'PORTFOLIO_CHUNK_ROWS'): Input should "
+        "be a valid integer, unable to parse string as an integer\n",
+        "erreur : valeur invalide pour '--chunk-rows' (variable d'environnement "
+        "'PORTFOLIO_CHUNK_ROWS') : un nombre entier est attendu\n",
+    ),
+    (
+        ("classify", EX, "--bogus"),
+        "Error: No such option: --bogus (Possible options: --verbose)\n",
+        "erreur : option inconnue : --bogus (vouliez-vous dire --verbose ?)\n",
+    ),
+    (
+        ("explain", EX),
+        "Error: Missing argument 'ID'.\n",
+        "erreur : argument manquant : 'ID'\n",
+    ),
+    (
+        ("report", EX),
+        "Error: Missing option '--output' / '-o'.\n",
+        "erreur : option manquante : '--output' / '-o'\n",
+    ),
+    (
+        ("classify", EX, "extra"),
+        "Error: Got unexpected extra argument(s) (extra)\n",
+        "erreur : en trop sur la ligne de commande : extra\n",
+    ),
+    (
+        ("nosuchcommand",),
+        "Error: No such command 'nosuchcommand'.\n",
+        "erreur : commande inconnue 'nosuchcommand' : portfolio --help les liste\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "english", "french"), CLICK_ERRORS, ids=lambda v: str(v)[:40])
+def test_usage_errors_from_click_are_french_too(
+    run: Run, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], english: str, french: str
+) -> None:
+    said = run(*args)
+    assert said.exit_code == 2
+    assert said.stdout == ""
+    assert said.stderr.endswith(english)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    dit = run(*args)
+    assert dit.exit_code == 2
+    assert dit.stdout == ""
+    assert dit.stderr.endswith(french)
+    if english.startswith("Usage: "):
+        assert dit.stderr == french
+
+
+def test_usage_line_of_the_help_in_french(run: Run) -> None:
+    assert run("explain", "--help").stdout.startswith(
+        "Usage: portfolio explain [OPTIONS] {INPUT} {ID}\n"
+    )
+    assert run("explain", "--lang", "fr", "--help").stdout.startswith(
+        "Utilisation : portfolio explain [OPTIONS] {INPUT} {ID}\n"
+    )

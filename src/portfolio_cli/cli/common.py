@@ -17,6 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+import typer._click.exceptions
+import typer._click.formatting
+import typer._click.utils
 import typer.core
 from rich.console import Console
 
@@ -104,6 +107,97 @@ def _typer_words(text: str) -> str:
 # Typer's core module writes its section titles and [default]/[required] marks through gettext's
 # `_`; pointing that name at the catalogue translates them without a .mo file.
 typer.core._ = _typer_words  # type: ignore[attr-defined,assignment]
+
+
+# Click's usage errors (unknown option, missing argument, bad value) are plain English f-strings
+# inside Typer's copy of Click. In French, `_show_usage_error` reads them back and says them with
+# the catalogue's words; in English, Click's own text is kept as it is.
+_CLICK_SENTENCES = (
+    (
+        r"No such option: (?P<option>\S+)(?: \(Possible options: (?P<options>.+)\))?",
+        "no_such_option",
+    ),
+    (r"No such command '(?P<name>.+)'\.", "no_such_command"),
+    (r"Missing argument (?P<name>.+)\.", "missing_argument"),
+    (r"Missing option (?P<name>.+)\.", "missing_option"),
+    (r"Option '(?P<option>.+)' requires an argument\.", "needs_value"),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((?P<arguments>.+)\)", "extra_arguments"),
+    (
+        r"Invalid value for (?P<option>'[^']*'(?: / '[^']*')*(?: \(env var: '[^']*'\))?): "
+        r"(?P<detail>.+)",
+        "invalid_value",
+    ),
+)
+_CLICK_DETAILS = (
+    (r"Input should be less than or equal to (?P<limit>\S+)", "at_most"),
+    (r"Input should be greater than or equal to (?P<limit>\S+)", "at_least"),
+    (r"Input should be a valid number, unable to parse string as a number", "not_a_number"),
+    (r"Input should be a valid integer, unable to parse string as an integer", "not_an_integer"),
+)
+
+
+def click_sentence(text: str) -> str:
+    """One of Click's usage error sentences in the current language (unknown ones unchanged)."""
+    import re
+
+    for pattern, key in _CLICK_SENTENCES:
+        found = re.fullmatch(pattern, text, flags=re.DOTALL)
+        if found is None:
+            continue
+        values = {name: value for name, value in found.groupdict().items() if value is not None}
+        if "option" in values:
+            values["option"] = re.sub(
+                r"\(env var: '(?P<name>[^']+)'\)",
+                lambda env: message("click.env_var", name=env["name"]),
+                values["option"],
+            )
+        if "detail" in values:
+            for detail, detail_key in _CLICK_DETAILS:
+                said = re.fullmatch(detail, values["detail"])
+                if said is not None:
+                    values["detail"] = message(f"click.{detail_key}", **said.groupdict())
+                    break
+        options = values.pop("options", None)
+        sentence = message(f"click.{key}", **values)
+        return sentence + (message("click.possible", options=options) if options else "")
+    return text
+
+
+_click_show = typer._click.exceptions.UsageError.show
+
+
+def _show_usage_error(self: typer._click.exceptions.UsageError, file: Any = None) -> None:
+    if messages.current() == "en":
+        _click_show(self, file)
+        return
+    lines = []
+    if self.ctx is not None:
+        lines.append(self.ctx.get_usage())
+        if self.ctx.command.get_help_option(self.ctx) is not None:
+            lines.append(
+                message(
+                    "click.try_help",
+                    command=self.ctx.command_path,
+                    option=self.ctx.help_option_names[0],
+                )
+            )
+        lines.append("")
+    lines.append(message("click.error", text=click_sentence(self.format_message())))
+    typer._click.utils.echo("\n".join(lines), file=file or sys.stderr, err=True)
+
+
+def _write_usage(
+    self: typer._click.formatting.HelpFormatter,
+    prog: str,
+    args: str = "",
+    prefix: str | None = None,
+) -> None:
+    _click_write_usage(self, prog, args, _typer_words("Usage: ") if prefix is None else prefix)
+
+
+_click_write_usage = typer._click.formatting.HelpFormatter.write_usage
+typer._click.exceptions.UsageError.show = _show_usage_error  # type: ignore[method-assign]
+typer._click.formatting.HelpFormatter.write_usage = _write_usage  # type: ignore[method-assign]
 
 
 def _set_language(ctx: typer.Context, value: str | None) -> str | None:
