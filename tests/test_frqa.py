@@ -7,8 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AS_OF, CRIT, EX, Run
+from conftest import AS_OF, CRIT, EX, Run, Write
 from test_init import EXAMPLE_ANSWERS, keys
+
+ONE_RULE = """\
+version: 1
+customers:
+  id: customer_id
+criteria:
+  - key: repeat_buyer
+    when: orders_12m >= 3
+"""
 
 
 @pytest.mark.parametrize(
@@ -153,3 +162,26 @@ def test_usage_line_of_the_help_in_french(run: Run) -> None:
     assert run("explain", "--lang", "fr", "--help").stdout.startswith(
         "Utilisation : portfolio explain [OPTIONS] {INPUT} {ID}\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("who", "english", "french"),
+    [
+        ("you", "defined by: you", "définie par : vous (you)"),
+        ("customer", "defined by: customer", "définie par : le client (customer)"),
+        (
+            "implicit",
+            "defined by: implicit",
+            "définie par : personne en toutes lettres, c’est implicite (implicit)",
+        ),
+        ("together", "defined by: together", "définie par : vous et le client ensemble (together)"),
+    ],
+)
+def test_check_says_who_defined_satisfaction_in_words(
+    run: Run, write: Write, who: str, english: str, french: str
+) -> None:
+    rules = write("c.yaml", ONE_RULE + f"satisfaction:\n  defined_by: {who}\n")
+    for lang, expected in (("en", english), ("fr", french)):
+        result = run("check", "-c", str(rules), "--lang", lang)
+        assert result.exit_code == 0
+        assert expected in [line.strip() for line in result.stdout.splitlines()]

@@ -3,6 +3,11 @@
 
 EN: dict[str, str] = {
     "init.prompt_colon": ": ",
+    # who defined satisfaction, as `check` shows it (the file's key, in English)
+    "checklist.who.you": "you",
+    "checklist.who.customer": "customer",
+    "checklist.who.implicit": "implicit",
+    "checklist.who.together": "together",
     # Click's usage errors: English stays Click's own words; these keys are its French
     "click.Usage: ": "Usage: ",
     "click.try_help": "Try '{command} {option}' for help.",
@@ -24,6 +29,10 @@ EN: dict[str, str] = {
 
 FR: dict[str, str] = {
     "init.prompt_colon": " : ",
+    "checklist.who.you": "vous (you)",
+    "checklist.who.customer": "le client (customer)",
+    "checklist.who.implicit": "personne en toutes lettres, c’est implicite (implicit)",
+    "checklist.who.together": "vous et le client ensemble (together)",
     "click.Usage: ": "Utilisation : ",
     "click.try_help": "Essayez '{command} {option}' pour l'aide.",
     "click.error": "erreur : {text}",
