@@ -185,3 +185,45 @@ def test_check_says_who_defined_satisfaction_in_words(
         result = run("check", "-c", str(rules), "--lang", lang)
         assert result.exit_code == 0
         assert expected in [line.strip() for line in result.stdout.splitlines()]
+
+
+def test_batch_counts_customers_with_the_right_plural(run: Run, write: Write) -> None:
+    one = write("one.csv", "customer_id,orders_12m\nC1,4\n")
+    none = write("none.csv", "customer_id,orders_12m\n")
+    rules = write("c.yaml", ONE_RULE)
+    out = one.parent / "out"
+    for inputs, english, french in (
+        ([one], "1 of 1 files classified, 1 customer; wrote", "1 fichier classé sur 1, 1 client ;"),
+        (
+            [none],
+            "1 of 1 files classified, 0 customers; wrote",
+            "1 fichier classé sur 1, 0 client ;",
+        ),
+        (
+            [one, none],
+            "2 of 2 files classified, 1 customer; wrote",
+            "2 fichiers classés sur 2, 1 client ;",
+        ),
+    ):
+        paths = [str(path) for path in inputs]
+        said = run("batch", *paths, "-c", str(rules), "-o", str(out), "--lang", "en", "-j", "1")
+        assert said.exit_code == 0, said.stderr
+        assert english in said.stderr
+        dit = run("batch", *paths, "-c", str(rules), "-o", str(out), "--lang", "fr", "-j", "1")
+        assert french in dit.stderr
+
+
+def test_history_without_a_file_tells_what_to_run(run: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "h.sqlite"
+    said = run("history", str(missing))
+    assert said.exit_code == 2
+    assert said.stderr == (
+        f"error: no history file at {missing}: run `portfolio classify` or `portfolio report` "
+        "with --history FILE first\n"
+    )
+    dit = run("history", str(missing), "--lang", "fr")
+    assert dit.exit_code == 2
+    assert dit.stderr == (
+        f"erreur : le fichier d’historique {missing} n’existe pas : lancez d’abord "
+        "`portfolio classify` ou `portfolio report` avec --history FICHIER\n"
+    )

@@ -3,6 +3,8 @@
 
 EN: dict[str, str] = {
     "init.prompt_colon": ": ",
+    "qa.customers.one": "{count} customer",
+    "qa.customers.other": "{count} customers",
     # who defined satisfaction, as `check` shows it (the file's key, in English)
     "checklist.who.you": "you",
     "checklist.who.customer": "customer",
@@ -29,6 +31,8 @@ EN: dict[str, str] = {
 
 FR: dict[str, str] = {
     "init.prompt_colon": " : ",
+    "qa.customers.one": "{count} client",
+    "qa.customers.other": "{count} clients",
     "checklist.who.you": "vous (you)",
     "checklist.who.customer": "le client (customer)",
     "checklist.who.implicit": "personne en toutes lettres, c’est implicite (implicit)",

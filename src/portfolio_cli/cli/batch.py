@@ -124,7 +124,8 @@ def batch_command(
     if not quiet:
         customers = sum(o.summary["total"] for o in outcomes if o.summary is not None)
         done = plural(
-            "batch.done", len(outcomes) - len(failed), total=total, customers=customers,
+            "batch.done", len(outcomes) - len(failed), total=total,
+            customers=plural("qa.customers", customers),
             folder=output,
         )  # fmt: skip
         err.print(done, markup=False)
