@@ -227,3 +227,30 @@ def test_history_without_a_file_tells_what_to_run(run: Run, tmp_path: Path) -> N
         f"erreur : le fichier d’historique {missing} n’existe pas : lancez d’abord "
         "`portfolio classify` ou `portfolio report` avec --history FICHIER\n"
     )
+
+
+def test_batch_lists_a_pattern_that_matched_nothing_in_summary_csv(
+    run: Run, write: Write, tmp_path: Path
+) -> None:
+    one = write("one.csv", "customer_id,orders_12m\nC1,4\n")
+    rules = write("c.yaml", ONE_RULE)
+    pattern = str(tmp_path / "nothing*.csv")
+    for lang, said in (
+        ("en", f"no file matches {pattern}"),
+        ("fr", f"aucun fichier ne correspond à {pattern}"),
+    ):
+        out = tmp_path / f"out-{lang}"
+        result = run("batch", str(one), pattern, "-c", str(rules), "-o", str(out), "--lang", lang)
+        assert result.exit_code == 3
+        assert (
+            result.stderr.splitlines()[-1]
+            == {
+                "en": "1 of 2 files failed (see summary.csv)",
+                "fr": "1 fichier en échec sur 2 (voir summary.csv)",
+            }[lang]
+        )
+        lines = (out / "summary.csv").read_text(encoding="utf-8").splitlines()
+        assert lines[1:] == [
+            f'"{one}",1,1,0,0,1,,0,"ok",""',
+            f'"{pattern}",,,,,,,,"failed","{said}"',
+        ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -275,13 +275,18 @@ def run(
     return [results[i] for i in range(len(jobs))]
 
 
-def summary_csv(outcomes: Sequence[Outcome]) -> bytes:
-    """summary.csv: one row per input, in the order given."""
+def summary_csv(outcomes: Sequence[Outcome], unmatched: Mapping[str, str] | None = None) -> bytes:
+    """summary.csv: one row per input, in the order given, then one failed row per pattern
+    that matched no file (`unmatched`: pattern → its error message)."""
     import pyarrow as pa
 
     from portfolio_cli.writers.formats import to_csv
 
     rows = [outcome.row() for outcome in outcomes]
+    for pattern, error in (unmatched or {}).items():
+        row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS)
+        row["file"], row["status"], row["error"] = pattern, "failed", error
+        rows.append(row)
     columns = {
         "file": pa.array([r["file"] for r in rows], pa.string()),
         "customers": pa.array([r["customers"] for r in rows], pa.int64()),

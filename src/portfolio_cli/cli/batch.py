@@ -102,14 +102,14 @@ def batch_command(
         lang=messages.current(),
     )
     output.mkdir(parents=True, exist_ok=True)
-    for pattern in unmatched:
-        err.print(message("cli.error", text=message("batch.unmatched", pattern=pattern)),
-                  markup=False)  # fmt: skip
+    no_match = {pattern: message("batch.unmatched", pattern=pattern) for pattern in unmatched}
+    for text in no_match.values():
+        err.print(message("cli.error", text=text), markup=False)
     outcomes = _run(plan, jobs, show_progress=not quiet and sys.stderr.isatty())
     from portfolio_cli.writers.files import atomic_write
 
     with atomic_write(output / batch.SUMMARY_NAME) as stream:
-        stream.write(batch.summary_csv(outcomes))
+        stream.write(batch.summary_csv(outcomes, no_match))
     failed = [o for o in outcomes if not o.ok]
     for outcome in failed:
         error = str(outcome.error)
