@@ -254,3 +254,23 @@ def test_batch_lists_a_pattern_that_matched_nothing_in_summary_csv(
             f'"{one}",1,1,0,0,1,,0,"ok",""',
             f'"{pattern}",,,,,,,,"failed","{said}"',
         ]
+
+
+@pytest.mark.parametrize("option", ["--from", "--to"])
+def test_history_names_the_date_option_that_is_wrong(run: Run, tmp_path: Path, option: str) -> None:
+    history = tmp_path / "h.sqlite"
+    first = run("classify", EX, "-c", CRIT, "--as-of", AS_OF, "-q", "--history", str(history))
+    assert first.exit_code == 0
+    said = run("history", str(history), option, "2026-99-01")
+    assert said.exit_code == 2
+    assert said.stderr == f"error: {option} must be a date written YYYY-MM-DD (got '2026-99-01')\n"
+    dit = run("history", str(history), option, "2026-99-01", "--lang", "fr")
+    assert dit.stderr == (
+        f"erreur : {option} doit être une date écrite AAAA-MM-JJ (reçu '2026-99-01')\n"
+    )
+
+
+def test_as_of_keeps_its_own_name_in_the_date_error(run: Run) -> None:
+    said = run("classify", EX, "-c", CRIT, "--as-of", "31/12/2026")
+    assert said.exit_code == 2
+    assert said.stderr == "error: --as-of must be a date written YYYY-MM-DD (got '31/12/2026')\n"

@@ -3,6 +3,7 @@
 
 EN: dict[str, str] = {
     "init.prompt_colon": ": ",
+    "usage.bad_date_option": "{option} must be a date written YYYY-MM-DD (got '{value}')",
     "qa.customers.one": "{count} customer",
     "qa.customers.other": "{count} customers",
     # who defined satisfaction, as `check` shows it (the file's key, in English)
@@ -31,6 +32,7 @@ EN: dict[str, str] = {
 
 FR: dict[str, str] = {
     "init.prompt_colon": " : ",
+    "usage.bad_date_option": "{option} doit être une date écrite AAAA-MM-JJ (reçu '{value}')",
     "qa.customers.one": "{count} client",
     "qa.customers.other": "{count} clients",
     "checklist.who.you": "vous (you)",

@@ -435,14 +435,15 @@ def find_criteria(option: Path | None) -> Path:
     raise UsageError(Issue("no-criteria", message("usage.no_criteria")))
 
 
-def parse_as_of(value: str | None) -> dt.date:
-    """The --as-of date, or today."""
+def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
+    """The --as-of date (or the date of `option`, named in the error), or today."""
     if value is None:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise UsageError(Issue("bad-date", message("usage.bad_date", value=value))) from None
+        text = message("usage.bad_date_option", option=option, value=value)
+        raise UsageError(Issue("bad-date", text)) from None
 
 
 def boundary(function: F) -> F:
