@@ -9,6 +9,7 @@ import pytest
 
 from conftest import AS_OF, CRIT, EX, Run, Write
 from test_init import EXAMPLE_ANSWERS, keys
+from test_orders import CUSTOMERS, ORDERS, RULES, SURVEYS
 
 ONE_RULE = """\
 version: 1
@@ -274,3 +275,54 @@ def test_as_of_keeps_its_own_name_in_the_date_error(run: Run) -> None:
     said = run("classify", EX, "-c", CRIT, "--as-of", "31/12/2026")
     assert said.exit_code == 2
     assert said.stderr == "error: --as-of must be a date written YYYY-MM-DD (got '31/12/2026')\n"
+
+
+@pytest.fixture
+def files(write: Write) -> dict[str, str]:
+    """test_orders' small customer list, criteria, orders and surveys."""
+    return {
+        "rules": str(write("rules.yaml", RULES)),
+        "customers": str(write("customers.csv", CUSTOMERS)),
+        "orders": str(write("orders.csv", ORDERS)),
+        "surveys": str(write("surveys.csv", SURVEYS)),
+    }
+
+
+def test_orders_and_surveys_counts_in_french(run: Run, files: dict[str, str]) -> None:
+    args = ("classify", files["customers"], "-c", files["rules"], "--orders", files["orders"])
+    result = run(*args, "--surveys", files["surveys"], "-f", "json", "-v", "--lang", "fr")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert (
+        f"avertissement : {files['orders']} : les commandes de clients absents de la liste ne "
+        "sont pas comptées : 1 (de 1 identifiant, comme 'Z')"
+    ) in lines
+    assert (
+        f"avertissement : {files['surveys']} : les réponses de personnes absentes de la liste "
+        "ne sont pas utilisées : 1 (de 1 identifiant, comme 'Q')"
+    ) in lines
+    assert f"{files['orders']} : 5 commandes de 3 clients" in lines
+    assert f"{files['surveys']} : 4 réponses, la plus récente de 2 clients est retenue" in lines
+
+
+def test_a_surveys_file_without_its_date_column_says_what_it_needs(
+    run: Run, files: dict[str, str], write: Write
+) -> None:
+    surveys = write("no-date.csv", "id,when,score\nA,2026-01-01,9\n")
+    args = (
+        "classify", files["customers"], "-c", files["rules"], "--orders", files["orders"],
+        "--surveys", str(surveys),
+    )  # fmt: skip
+    said = run(*args)
+    assert said.exit_code == 2
+    assert said.stderr == (
+        f"error: {surveys} has no column 'date': a surveys file holds the customer id column, a "
+        "'date' column and the listening.nps column; its columns are: id, when, score\n"
+    )
+    dit = run(*args, "--lang", "fr")
+    assert dit.exit_code == 2
+    assert dit.stderr == (
+        f"erreur : {surveys} n'a pas de colonne 'date' : un fichier d'enquêtes contient la "
+        "colonne d'identifiant des clients, une colonne 'date' et la colonne de listening.nps ; "
+        "ses colonnes sont : id, when, score\n"
+    )

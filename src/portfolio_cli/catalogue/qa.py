@@ -3,6 +3,14 @@
 
 EN: dict[str, str] = {
     "init.prompt_colon": ": ",
+    "surveys.missing_column": "{source} has no column '{column}': a surveys file holds the "
+    "customer id column, a 'date' column and the listening.nps column{hint}",
+    "qa.ids.one": "{count} id",
+    "qa.orders.one": "{count} order",
+    "qa.orders.other": "{count} orders",
+    "qa.answers.one": "{count} answer",
+    "qa.answers.other": "{count} answers",
+    "qa.ids.other": "{count} ids",
     "usage.bad_date_option": "{option} must be a date written YYYY-MM-DD (got '{value}')",
     "qa.customers.one": "{count} customer",
     "qa.customers.other": "{count} customers",
@@ -32,6 +40,15 @@ EN: dict[str, str] = {
 
 FR: dict[str, str] = {
     "init.prompt_colon": " : ",
+    "surveys.missing_column": "{source} n'a pas de colonne '{column}' : un fichier d'enquêtes "
+    "contient la colonne d'identifiant des clients, une colonne 'date' et la colonne de "
+    "listening.nps{hint}",
+    "qa.ids.one": "{count} identifiant",
+    "qa.orders.one": "{count} commande",
+    "qa.orders.other": "{count} commandes",
+    "qa.answers.one": "{count} réponse",
+    "qa.answers.other": "{count} réponses",
+    "qa.ids.other": "{count} identifiants",
     "usage.bad_date_option": "{option} doit être une date écrite AAAA-MM-JJ (reçu '{value}')",
     "qa.customers.one": "{count} client",
     "qa.customers.other": "{count} clients",
