@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import importlib
 import inspect
 import os
 import sys
@@ -17,9 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-import typer._click.exceptions
-import typer._click.formatting
-import typer._click.utils
 import typer.core
 from rich.console import Console
 
@@ -163,10 +161,21 @@ def click_sentence(text: str) -> str:
     return text
 
 
-_click_show = typer._click.exceptions.UsageError.show
+def _click_module(name: str) -> Any:
+    """Typer's own copy of Click's module `name` (recent Typer carries one), else Click's."""
+    try:
+        return importlib.import_module(f"typer._click.{name}")
+    except ImportError:  # a Typer that still depends on Click
+        return importlib.import_module(f"click.{name}")
 
 
-def _show_usage_error(self: typer._click.exceptions.UsageError, file: Any = None) -> None:
+_CLICK_ERRORS = _click_module("exceptions")
+_CLICK_FORMATTING = _click_module("formatting")
+_click_show = _CLICK_ERRORS.UsageError.show
+_click_write_usage = _CLICK_FORMATTING.HelpFormatter.write_usage
+
+
+def _show_usage_error(self: Any, file: Any = None) -> None:
     if messages.current() == "en":
         _click_show(self, file)
         return
@@ -183,21 +192,15 @@ def _show_usage_error(self: typer._click.exceptions.UsageError, file: Any = None
             )
         lines.append("")
     lines.append(message("click.error", text=click_sentence(self.format_message())))
-    typer._click.utils.echo("\n".join(lines), file=file or sys.stderr, err=True)
+    print("\n".join(lines), file=file or sys.stderr)
 
 
-def _write_usage(
-    self: typer._click.formatting.HelpFormatter,
-    prog: str,
-    args: str = "",
-    prefix: str | None = None,
-) -> None:
+def _write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
     _click_write_usage(self, prog, args, _typer_words("Usage: ") if prefix is None else prefix)
 
 
-_click_write_usage = typer._click.formatting.HelpFormatter.write_usage
-typer._click.exceptions.UsageError.show = _show_usage_error  # type: ignore[method-assign]
-typer._click.formatting.HelpFormatter.write_usage = _write_usage  # type: ignore[method-assign]
+_CLICK_ERRORS.UsageError.show = _show_usage_error
+_CLICK_FORMATTING.HelpFormatter.write_usage = _write_usage
 
 
 def _set_language(ctx: typer.Context, value: str | None) -> str | None:
