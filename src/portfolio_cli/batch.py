@@ -41,7 +41,7 @@ class Job:
     """One input to classify: where it is, which criteria file, where its output goes."""
 
     source: Path
-    criteria: Path
+    criteria: Path | None  # None: no criteria file for it, the job fails with `problem`
     output: Path
     fmt: str
     as_of: dt.date
@@ -49,6 +49,7 @@ class Job:
     delimiter: str | None = None
     chunk_rows: int | None = None
     lang: str = "en"
+    problem: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,8 +117,9 @@ def plan(
     chunk_rows: int | None = None,
     lang: str = "en",
 ) -> list[Job]:
-    """One job per file. Raises `UsageError` when two inputs would write the same output, an
-    input would overwrite summary.csv, or a file has no criteria file."""
+    """One job per file. Raises `UsageError` when two inputs would write the same output or an
+    input would overwrite summary.csv. A file without a criteria file (none of its own in
+    `criteria_dir`, no common one) becomes a job that fails: the other clients are still done."""
     suffix = SUFFIXES[fmt]
     taken: dict[str, Path] = {}
     jobs: list[Job] = []
@@ -141,19 +143,14 @@ def plan(
         taken[name] = source
         own = _own_criteria(criteria_dir, source.stem) if criteria_dir else None
         chosen = own or criteria
+        problem = ""
         if chosen is None:
-            raise UsageError(
-                Issue(
-                    "no-criteria",
-                    message(
-                        "batch.no_criteria_for",
-                        source=source,
-                        folder=criteria_dir,
-                        stem=source.stem,
-                    ),
-                )
+            problem = message(
+                "batch.no_criteria_for", lang, source=source, folder=criteria_dir, stem=source.stem
             )
-        jobs.append(Job(source, chosen, output, fmt, as_of, encoding, delimiter, chunk_rows, lang))
+        jobs.append(
+            Job(source, chosen, output, fmt, as_of, encoding, delimiter, chunk_rows, lang, problem)
+        )
     return jobs
 
 
@@ -170,6 +167,8 @@ def classify_one(job: Job) -> Outcome:
     from portfolio_cli.criteria import load_criteria
 
     messages.use(job.lang)  # a worker process writes its errors in the batch's language
+    if job.criteria is None:
+        return Outcome(job, None, job.problem)
     try:
         rules = _load(job.criteria, load_criteria)
         summary = _classify_file(job, rules)

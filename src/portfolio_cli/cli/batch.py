@@ -115,7 +115,7 @@ def batch_command(
         error = str(outcome.error)
         source = str(outcome.job.source)
         # most errors name their file already: "c.csv: row 3 has ..." is not said twice
-        if error.startswith(f"{source}:") or error.startswith(f"{source} "):
+        if source in error:
             text = message("batch.failed_named", error=error)
         else:
             text = message("batch.failed", file=source, error=error)
