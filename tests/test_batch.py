@@ -103,6 +103,31 @@ def test_criteria_dir_overrides_per_client(run: Run, clients: Path) -> None:
     assert south == {"S1": "fan", "S2": "loyal"}  # the common criteria file
 
 
+def test_a_client_without_criteria_fails_alone(
+    run: Run, clients: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--criteria-dir without -c (and no criteria.yaml here): a client with no file of its
+    own is one failed input (exit 3); the others are still classified."""
+    own = clients / "own"
+    own.mkdir()
+    (own / "north.yaml").write_text(STRICT, encoding="utf-8")
+    monkeypatch.chdir(clients / "clients")  # no criteria.yaml in the working folder
+    out = clients / "out"
+    result = run("batch", str(clients / "clients"), "--criteria-dir", str(own),
+                 "-o", str(out), "-j", "1")  # fmt: skip
+    assert result.exit_code == 3
+    south = clients / "clients" / "south.csv"
+    problem = (
+        f"no criteria file for {south}: add {own}/south.yaml or pass -c FILE for the files "
+        "without their own"
+    )
+    assert f"error: failed: {problem}\n" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["north.csv", "summary.csv"]
+    summary = {Path(r["file"]).name: r for r in rows(out / "summary.csv")}
+    assert (summary["south.csv"]["status"], summary["south.csv"]["error"]) == ("failed", problem)
+    assert summary["north.csv"]["status"] == "ok"
+
+
 def test_two_inputs_with_one_stem_write_nothing(run: Run, clients: Path) -> None:
     other = clients / "other"
     other.mkdir()

@@ -76,7 +76,7 @@ def test_check_checklist_in_french(run: Run, french: list[str]) -> None:
     assert f"{CRIT} — les cinq étapes" in lines
     assert "✓ 1. Définir la satisfaction" in lines
     assert "« Buys again, recommends us, pays on time. »" in lines
-    assert "définie par : customer" in lines
+    assert "définie par : le client (customer)" in lines
     assert "✓ 3. Retenir trois critères" in lines
     assert "1. repeat_buyer : Buys regularly — si orders_12m >= 3" in lines
     assert "critère promoter : rempli par 161, non jugé pour 53 (valeurs manquantes)" in lines

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -340,6 +342,22 @@ def test_ctrl_c_in_a_terminal_writes_nothing(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.05, 0.1, 0.2])
+def test_ctrl_c_while_the_tool_starts_ends_without_a_traceback(
+    tmp_path: Path, delay: float
+) -> None:
+    command = Path(sys.executable).with_name("portfolio")
+    child = pexpect.spawn(str(command), ["init"], cwd=str(tmp_path), encoding="utf-8", timeout=30)
+    time.sleep(delay)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "Traceback" not in (child.before or "")
+    # 130 from the tool, or killed by the signal itself before Python could handle it
+    assert child.exitstatus == 130 or child.signalstatus == signal.SIGINT
     assert list(tmp_path.iterdir()) == []
 
 

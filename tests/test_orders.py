@@ -96,9 +96,9 @@ def test_orders_and_surveys_add_columns_usable_in_conditions(
     assert (rows["A"]["segment"], rows["B"]["segment"]) == ("satisfied", "unrecoverable")
     assert result.stderr.splitlines()[:2] == [
         f"warning: {files['orders']}: orders of customers not in the customer list are not "
-        "counted: 1 (of 1 ids, such as 'Z')",
+        "counted: 1 (of 1 id, such as 'Z')",
         f"warning: {files['surveys']}: answers of people not in the customer list are not used: "
-        "1 (of 1 ids, such as 'Q')",
+        "1 (of 1 id, such as 'Q')",
     ]
 
 
@@ -294,7 +294,7 @@ def test_cdnow_orders_give_the_counts_and_totals_of_a_plain_groupby(
     first = ids[0]
     assert result.stderr.splitlines()[0] == (
         f"warning: {orders_path}: orders of customers not in the customer list are not counted: "
-        f"{(raw['customer_id'] == first).sum()} (of 1 ids, such as '{first}')"
+        f"{(raw['customer_id'] == first).sum()} (of 1 id, such as '{first}')"
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,7 +41,7 @@ class Job:
     """One input to classify: where it is, which criteria file, where its output goes."""
 
     source: Path
-    criteria: Path
+    criteria: Path | None  # None: no criteria file for it, the job fails with `problem`
     output: Path
     fmt: str
     as_of: dt.date
@@ -49,6 +49,7 @@ class Job:
     delimiter: str | None = None
     chunk_rows: int | None = None
     lang: str = "en"
+    problem: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,8 +117,9 @@ def plan(
     chunk_rows: int | None = None,
     lang: str = "en",
 ) -> list[Job]:
-    """One job per file. Raises `UsageError` when two inputs would write the same output, an
-    input would overwrite summary.csv, or a file has no criteria file."""
+    """One job per file. Raises `UsageError` when two inputs would write the same output or an
+    input would overwrite summary.csv. A file without a criteria file (none of its own in
+    `criteria_dir`, no common one) becomes a job that fails: the other clients are still done."""
     suffix = SUFFIXES[fmt]
     taken: dict[str, Path] = {}
     jobs: list[Job] = []
@@ -141,19 +143,14 @@ def plan(
         taken[name] = source
         own = _own_criteria(criteria_dir, source.stem) if criteria_dir else None
         chosen = own or criteria
+        problem = ""
         if chosen is None:
-            raise UsageError(
-                Issue(
-                    "no-criteria",
-                    message(
-                        "batch.no_criteria_for",
-                        source=source,
-                        folder=criteria_dir,
-                        stem=source.stem,
-                    ),
-                )
+            problem = message(
+                "batch.no_criteria_for", lang, source=source, folder=criteria_dir, stem=source.stem
             )
-        jobs.append(Job(source, chosen, output, fmt, as_of, encoding, delimiter, chunk_rows, lang))
+        jobs.append(
+            Job(source, chosen, output, fmt, as_of, encoding, delimiter, chunk_rows, lang, problem)
+        )
     return jobs
 
 
@@ -170,6 +167,8 @@ def classify_one(job: Job) -> Outcome:
     from portfolio_cli.criteria import load_criteria
 
     messages.use(job.lang)  # a worker process writes its errors in the batch's language
+    if job.criteria is None:
+        return Outcome(job, None, job.problem)
     try:
         rules = _load(job.criteria, load_criteria)
         summary = _classify_file(job, rules)
@@ -275,13 +274,18 @@ def run(
     return [results[i] for i in range(len(jobs))]
 
 
-def summary_csv(outcomes: Sequence[Outcome]) -> bytes:
-    """summary.csv: one row per input, in the order given."""
+def summary_csv(outcomes: Sequence[Outcome], unmatched: Mapping[str, str] | None = None) -> bytes:
+    """summary.csv: one row per input, in the order given, then one failed row per pattern
+    that matched no file (`unmatched`: pattern → its error message)."""
     import pyarrow as pa
 
     from portfolio_cli.writers.formats import to_csv
 
     rows = [outcome.row() for outcome in outcomes]
+    for pattern, error in (unmatched or {}).items():
+        row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS)
+        row["file"], row["status"], row["error"] = pattern, "failed", error
+        rows.append(row)
     columns = {
         "file": pa.array([r["file"] for r in rows], pa.string()),
         "customers": pa.array([r["customers"] for r in rows], pa.int64()),

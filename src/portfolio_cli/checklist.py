@@ -53,7 +53,8 @@ def _satisfaction(criteria: Criteria) -> Step:
         step.lines.append(message("checklist.definition", definition=satisfaction.definition))
     else:
         step.warnings.append(message("checklist.no_definition"))
-    who = satisfaction.defined_by or message("checklist.not_said")
+    said = satisfaction.defined_by
+    who = message(f"checklist.who.{said}") if said else message("checklist.not_said")
     step.lines.append(message("checklist.defined_by", who=who))
     customer_side = ("customer", "together")
     nps = criteria.listening.nps

@@ -33,9 +33,8 @@ EN: dict[str, str] = {
     "-c FILE for the files without their own",
     "batch.out_of_memory": "out of memory: pass --chunk-rows to read it in parts",
     "batch.bug": "unexpected {kind}: {detail} (a bug in portfolio)",
-    "batch.done.one": "{count} of {total} files classified, {customers} customers; wrote {folder}",
-    "batch.done.other": "{count} of {total} files classified, {customers} customers; wrote "
-    "{folder}",
+    "batch.done.one": "{count} of {total} files classified, {customers}; wrote {folder}",
+    "batch.done.other": "{count} of {total} files classified, {customers}; wrote {folder}",
     "batch.some_failed.one": "{count} of {total} files failed (see summary.csv)",
     "batch.some_failed.other": "{count} of {total} files failed (see summary.csv)",
 }
@@ -74,10 +73,8 @@ FR: dict[str, str] = {
     "{folder}/{stem}.yaml ou passez -c FICHIER pour les fichiers qui n'en ont pas",
     "batch.out_of_memory": "mémoire insuffisante : passez --chunk-rows pour le lire par parties",
     "batch.bug": "erreur inattendue {kind} : {detail} (un bogue de portfolio)",
-    "batch.done.one": "{count} fichier classé sur {total}, {customers} clients ; écrit dans "
-    "{folder}",
-    "batch.done.other": "{count} fichiers classés sur {total}, {customers} clients ; écrit dans "
-    "{folder}",
+    "batch.done.one": "{count} fichier classé sur {total}, {customers} ; écrit dans {folder}",
+    "batch.done.other": "{count} fichiers classés sur {total}, {customers} ; écrit dans {folder}",
     "batch.some_failed.one": "{count} fichier en échec sur {total} (voir summary.csv)",
     "batch.some_failed.other": "{count} fichiers en échec sur {total} (voir summary.csv)",
 }

@@ -80,7 +80,8 @@ EN: dict[str, str] = {
     "check.usable_warnings.one": "{source}: usable, {count} warning",
     "check.usable_warnings.other": "{source}: usable, {count} warnings",
     # one customer (explain)
-    "explain.rank": " · priority {priority} of {total} · {met} of {kept} criteria met",
+    "explain.rank.one": " · priority {priority} of {total} · {count} of {kept} criteria met",
+    "explain.rank.other": " · priority {priority} of {total} · {count} of {kept} criteria met",
     "explain.criteria": "Criteria",
     "explain.problems": "Problems",
     "explain.met": "met",
@@ -175,7 +176,9 @@ FR: dict[str, str] = {
     "check.usable": "{source} : utilisable",
     "check.usable_warnings.one": "{source} : utilisable, {count} avertissement",
     "check.usable_warnings.other": "{source} : utilisable, {count} avertissements",
-    "explain.rank": " · priorité {priority} sur {total} · {met} critères remplis sur {kept}",
+    "explain.rank.one": " · priorité {priority} sur {total} · {count} critère rempli sur {kept}",
+    "explain.rank.other": " · priorité {priority} sur {total} · {count} critères remplis sur "
+    "{kept}",
     "explain.criteria": "Critères",
     "explain.problems": "Problèmes",
     "explain.met": "rempli",

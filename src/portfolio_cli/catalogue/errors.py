@@ -9,7 +9,6 @@ EN: dict[str, str] = {
     "usage.bad_lang": "unknown language '{value}': use en or fr",
     "usage.no_criteria": "no criteria file: pass -c FILE, set PORTFOLIO_CRITERIA, or run "
     "`portfolio init` to write criteria.yaml here",
-    "usage.bad_date": "--as-of must be a date written YYYY-MM-DD (got '{value}')",
     "usage.bad_format": "unknown format '{value}': use one of {choices}",
     "usage.format_from_suffix": "cannot tell the format from '{name}': use a .csv, .json, .xlsx "
     "or .md name, or pass --format",
@@ -198,7 +197,6 @@ FR: dict[str, str] = {
     "usage.bad_lang": "langue inconnue '{value}' : utilisez en ou fr",
     "usage.no_criteria": "aucun fichier de critères : passez -c FICHIER, définissez "
     "PORTFOLIO_CRITERIA, ou lancez `portfolio init` pour écrire criteria.yaml ici",
-    "usage.bad_date": "--as-of doit être une date écrite AAAA-MM-JJ (reçu '{value}')",
     "usage.bad_format": "format inconnu '{value}' : utilisez l'un de {choices}",
     "usage.format_from_suffix": "impossible de déduire le format de '{name}' : utilisez un nom "
     "en .csv, .json, .xlsx ou .md, ou passez --format",

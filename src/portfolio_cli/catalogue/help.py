@@ -30,7 +30,8 @@ EN: dict[str, str] = {
     "./criteria.yml.",
     "help.as_of": "Date the portfolio is judged on (YYYY-MM-DD): days_since() counts to it. "
     "Default: today.",
-    "help.quiet": "Print nothing on success (errors still go to stderr).",
+    "help.quiet": "No summary, warning or progress on success: only the output asked for "
+    "(errors still go to stderr).",
     "help.debug": "Show the full traceback of an error.",
     "help.encoding": "Encoding of the input, e.g. cp1252 (default: detected: BOM, UTF-8, cp1252, "
     "latin-1).",
@@ -118,7 +119,8 @@ FR: dict[str, str] = {
     "./criteria.yaml, sinon ./criteria.yml.",
     "help.as_of": "Date à laquelle le portefeuille est jugé (AAAA-MM-JJ) : days_since() compte "
     "jusqu'à elle. Par défaut : aujourd'hui.",
-    "help.quiet": "N'affiche rien en cas de succès (les erreurs vont toujours sur stderr).",
+    "help.quiet": "Ni résumé, ni avertissement, ni progression en cas de succès : seulement "
+    "la sortie demandée (les erreurs vont toujours sur stderr).",
     "help.debug": "Montre la trace complète d'une erreur.",
     "help.encoding": "Encodage du fichier lu, par exemple cp1252 (par défaut : détecté).",
     "help.delimiter": "Séparateur de champs d'un CSV : , ; | ou tab (par défaut : détecté).",

@@ -55,12 +55,12 @@ EN: dict[str, str] = {
     ),
     "orders.unknown": (
         "{source}: orders of customers not in the customer list are not counted: {orders} "
-        "(of {customers} ids, such as '{sample}')"
+        "(of {ids}, such as '{sample}')"
     ),
     "orders.clash": (
         "{source} already has a column '{column}', which --orders adds: rename that column"
     ),
-    "orders.joined": "{source}: {orders} orders of {customers} customers",
+    "orders.joined": "{source}: {orders} of {customers}",
     "orders.needed": "{criteria} uses {columns}, which --orders FILE adds: pass the orders file",
     "surveys.no_nps": (
         "--surveys needs listening.nps in {criteria}: the column holding 0-10 answers"
@@ -73,9 +73,9 @@ EN: dict[str, str] = {
     ),
     "surveys.unknown": (
         "{source}: answers of people not in the customer list are not used: {answers} (of "
-        "{customers} ids, such as '{sample}')"
+        "{ids}, such as '{sample}')"
     ),
-    "surveys.joined": "{source}: {answers} answers, latest of {customers} customers used",
+    "surveys.joined": "{source}: {answers}, latest of {customers} used",
     "surveys.not_dates": (
         "{source}: column 'date' must hold the date of each answer, but '{sample}' on row {row} "
         "is not one: write YYYY-MM-DD or DD/MM/YYYY, or pass --dayfirst/--monthfirst"
@@ -162,12 +162,12 @@ FR: dict[str, str] = {
     ),
     "orders.unknown": (
         "{source} : les commandes de clients absents de la liste ne sont pas comptées : "
-        "{orders} (de {customers} identifiants, comme '{sample}')"
+        "{orders} (de {ids}, comme '{sample}')"
     ),
     "orders.clash": (
         "{source} a déjà une colonne '{column}', que --orders ajoute : renommez cette colonne"
     ),
-    "orders.joined": "{source} : {orders} commandes de {customers} clients",
+    "orders.joined": "{source} : {orders} de {customers}",
     "orders.needed": (
         "{criteria} utilise {columns}, que --orders FICHIER ajoute : passez le fichier de commandes"
     ),
@@ -183,11 +183,9 @@ FR: dict[str, str] = {
     ),
     "surveys.unknown": (
         "{source} : les réponses de personnes absentes de la liste ne sont pas utilisées : "
-        "{answers} (de {customers} identifiants, comme '{sample}')"
+        "{answers} (de {ids}, comme '{sample}')"
     ),
-    "surveys.joined": (
-        "{source} : {answers} réponses, la plus récente de {customers} clients est retenue"
-    ),
+    "surveys.joined": ("{source} : {answers}, la plus récente de {customers} est retenue"),
     "surveys.not_dates": (
         "{source} : la colonne 'date' doit contenir la date de chaque réponse, mais '{sample}' "
         "à la ligne {row} n'en est pas une : écrivez AAAA-MM-JJ ou JJ/MM/AAAA, ou passez "

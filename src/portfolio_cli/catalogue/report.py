@@ -199,7 +199,7 @@ FR: dict[str, str] = {
     "history.new": "Nouveaux",
     "history.lost": "Partis",
     "history.error.no_file": (
-        "aucun fichier d’historique à {path} : lancez d’abord `portfolio classify` ou "
+        "le fichier d’historique {path} n’existe pas : lancez d’abord `portfolio classify` ou "
         "`portfolio report` avec --history FICHIER"
     ),
     "history.error.open": "impossible d’ouvrir le fichier d’historique {path} : {error}",

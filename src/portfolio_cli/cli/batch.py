@@ -102,20 +102,20 @@ def batch_command(
         lang=messages.current(),
     )
     output.mkdir(parents=True, exist_ok=True)
-    for pattern in unmatched:
-        err.print(message("cli.error", text=message("batch.unmatched", pattern=pattern)),
-                  markup=False)  # fmt: skip
+    no_match = {pattern: message("batch.unmatched", pattern=pattern) for pattern in unmatched}
+    for text in no_match.values():
+        err.print(message("cli.error", text=text), markup=False)
     outcomes = _run(plan, jobs, show_progress=not quiet and sys.stderr.isatty())
     from portfolio_cli.writers.files import atomic_write
 
     with atomic_write(output / batch.SUMMARY_NAME) as stream:
-        stream.write(batch.summary_csv(outcomes))
+        stream.write(batch.summary_csv(outcomes, no_match))
     failed = [o for o in outcomes if not o.ok]
     for outcome in failed:
         error = str(outcome.error)
         source = str(outcome.job.source)
         # most errors name their file already: "c.csv: row 3 has ..." is not said twice
-        if error.startswith(f"{source}:") or error.startswith(f"{source} "):
+        if source in error:
             text = message("batch.failed_named", error=error)
         else:
             text = message("batch.failed", file=source, error=error)
@@ -124,7 +124,8 @@ def batch_command(
     if not quiet:
         customers = sum(o.summary["total"] for o in outcomes if o.summary is not None)
         done = plural(
-            "batch.done", len(outcomes) - len(failed), total=total, customers=customers,
+            "batch.done", len(outcomes) - len(failed), total=total,
+            customers=plural("qa.customers", customers),
             folder=output,
         )  # fmt: skip
         err.print(done, markup=False)

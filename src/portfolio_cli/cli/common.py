@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import importlib
 import inspect
 import os
 import sys
@@ -104,6 +105,102 @@ def _typer_words(text: str) -> str:
 # Typer's core module writes its section titles and [default]/[required] marks through gettext's
 # `_`; pointing that name at the catalogue translates them without a .mo file.
 typer.core._ = _typer_words  # type: ignore[attr-defined,assignment]
+
+
+# Click's usage errors (unknown option, missing argument, bad value) are plain English f-strings
+# inside Typer's copy of Click. In French, `_show_usage_error` reads them back and says them with
+# the catalogue's words; in English, Click's own text is kept as it is.
+_CLICK_SENTENCES = (
+    (
+        r"No such option: (?P<option>\S+)(?: \(Possible options: (?P<options>.+)\))?",
+        "no_such_option",
+    ),
+    (r"No such command '(?P<name>.+)'\.", "no_such_command"),
+    (r"Missing argument (?P<name>.+)\.", "missing_argument"),
+    (r"Missing option (?P<name>.+)\.", "missing_option"),
+    (r"Option '(?P<option>.+)' requires an argument\.", "needs_value"),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((?P<arguments>.+)\)", "extra_arguments"),
+    (
+        r"Invalid value for (?P<option>'[^']*'(?: / '[^']*')*(?: \(env var: '[^']*'\))?): "
+        r"(?P<detail>.+)",
+        "invalid_value",
+    ),
+)
+_CLICK_DETAILS = (
+    (r"Input should be less than or equal to (?P<limit>\S+)", "at_most"),
+    (r"Input should be greater than or equal to (?P<limit>\S+)", "at_least"),
+    (r"Input should be a valid number, unable to parse string as a number", "not_a_number"),
+    (r"Input should be a valid integer, unable to parse string as an integer", "not_an_integer"),
+)
+
+
+def click_sentence(text: str) -> str:
+    """One of Click's usage error sentences in the current language (unknown ones unchanged)."""
+    import re
+
+    for pattern, key in _CLICK_SENTENCES:
+        found = re.fullmatch(pattern, text, flags=re.DOTALL)
+        if found is None:
+            continue
+        values = {name: value for name, value in found.groupdict().items() if value is not None}
+        if "option" in values:
+            values["option"] = re.sub(
+                r"\(env var: '(?P<name>[^']+)'\)",
+                lambda env: message("click.env_var", name=env["name"]),
+                values["option"],
+            )
+        if "detail" in values:
+            for detail, detail_key in _CLICK_DETAILS:
+                said = re.fullmatch(detail, values["detail"])
+                if said is not None:
+                    values["detail"] = message(f"click.{detail_key}", **said.groupdict())
+                    break
+        options = values.pop("options", None)
+        sentence = message(f"click.{key}", **values)
+        return sentence + (message("click.possible", options=options) if options else "")
+    return text
+
+
+def _click_module(name: str) -> Any:
+    """Typer's own copy of Click's module `name` (recent Typer carries one), else Click's."""
+    try:
+        return importlib.import_module(f"typer._click.{name}")
+    except ImportError:  # a Typer that still depends on Click
+        return importlib.import_module(f"click.{name}")
+
+
+_CLICK_ERRORS = _click_module("exceptions")
+_CLICK_FORMATTING = _click_module("formatting")
+_click_show = _CLICK_ERRORS.UsageError.show
+_click_write_usage = _CLICK_FORMATTING.HelpFormatter.write_usage
+
+
+def _show_usage_error(self: Any, file: Any = None) -> None:
+    if messages.current() == "en":
+        _click_show(self, file)
+        return
+    lines = []
+    if self.ctx is not None:
+        lines.append(self.ctx.get_usage())
+        if self.ctx.command.get_help_option(self.ctx) is not None:
+            lines.append(
+                message(
+                    "click.try_help",
+                    command=self.ctx.command_path,
+                    option=self.ctx.help_option_names[0],
+                )
+            )
+        lines.append("")
+    lines.append(message("click.error", text=click_sentence(self.format_message())))
+    print("\n".join(lines), file=file or sys.stderr)
+
+
+def _write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+    _click_write_usage(self, prog, args, _typer_words("Usage: ") if prefix is None else prefix)
+
+
+_CLICK_ERRORS.UsageError.show = _show_usage_error
+_CLICK_FORMATTING.HelpFormatter.write_usage = _write_usage
 
 
 def _set_language(ctx: typer.Context, value: str | None) -> str | None:
@@ -341,14 +438,15 @@ def find_criteria(option: Path | None) -> Path:
     raise UsageError(Issue("no-criteria", message("usage.no_criteria")))
 
 
-def parse_as_of(value: str | None) -> dt.date:
-    """The --as-of date, or today."""
+def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
+    """The --as-of date (or the date of `option`, named in the error), or today."""
     if value is None:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise UsageError(Issue("bad-date", message("usage.bad_date", value=value))) from None
+        text = message("usage.bad_date_option", option=option, value=value)
+        raise UsageError(Issue("bad-date", text)) from None
 
 
 def boundary(function: F) -> F:

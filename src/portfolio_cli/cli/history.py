@@ -101,9 +101,9 @@ def history_command(
         _show_snapshots(kept, name, words, quiet)
         return
     dates = [s.as_of for s in kept]
-    to_day = parse_as_of(end).isoformat() if end else (dates[-1] if dates else "")
+    to_day = parse_as_of(end, "--to").isoformat() if end else (dates[-1] if dates else "")
     if start:
-        from_day = parse_as_of(start).isoformat()
+        from_day = parse_as_of(start, "--from").isoformat()
     else:
         earlier = [d for d in dates if d < to_day]
         if not earlier:

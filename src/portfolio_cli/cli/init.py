@@ -28,7 +28,7 @@ from portfolio_cli.cli.common import (
     parse_as_of,
 )
 from portfolio_cli.errors import Issue, UsageError
-from portfolio_cli.messages import current, message
+from portfolio_cli.messages import current, decimal, message, plural
 
 if TYPE_CHECKING:
     from portfolio_cli.readers import CustomerList
@@ -178,7 +178,7 @@ def _write(
             satisfied=segments["satisfied"],
             easy=segments["easy_to_satisfy"],
             unrecoverable=segments["unrecoverable"],
-            quality="—" if quality is None else f"{100 * quality:.1f} %",
+            quality="—" if quality is None else f"{decimal(100 * quality, 1, lang)} %",
         )
     out.say("init.next", path=path)
 
@@ -204,7 +204,8 @@ class Dialogue:
 
     def read(self, prompt: str, default: str = "") -> str:
         """One answer; Enter gives `default`. The end of the input raises `NoAnswer`."""
-        shown = f"{prompt} [{default}]: " if default else f"{prompt}: "
+        colon = message("init.prompt_colon", self.lang)  # French: a space before the colon
+        shown = f"{prompt} [{default}]{colon}" if default else f"{prompt}{colon}"
         sys.stderr.write(shown)
         sys.stderr.flush()
         line = sys.stdin.readline()
@@ -502,7 +503,7 @@ class Dialogue:
             self.say("init.bad_condition", error=exc.message)
             return False
         key = "init.problem_count" if problem else "init.criterion_count"
-        line = message(key, self.lang, when=when, met=met, total=len(self.customers))
+        line = plural(key, met, self.lang, when=when, total=len(self.customers))
         if unknown:
             line += " " + message("init.unknown_count", self.lang, count=unknown)
         self.echo("  → " + line)
@@ -518,7 +519,7 @@ class Dialogue:
                 "init.column_line",
                 number=position,
                 name=info.name,
-                kind=info.kind.value,
+                kind=message(f"kind.{info.kind.name.lower()}", self.lang),
                 sample=sample,
             )
 

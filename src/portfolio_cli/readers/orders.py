@@ -70,9 +70,11 @@ def _columns_of(
     options: CsvOptions,
     wanted: dict[str, str],
     optional: dict[str, str] | None = None,
+    missing: str = "orders.missing_column",
 ) -> tuple[dict[str, pd.Series], str, dict[str, Kind], pa.Table]:
     """Read the named columns of a side file; `wanted` maps role → column name, and
-    `optional` (read as text) the columns used when present."""
+    `optional` (read as text) the columns used when present. `missing` is the message key said
+    when a wanted column is absent (it receives the role as `field`)."""
     lang = options.lang
     optional = optional or {}
     text = _read_text(source, options, list(dict.fromkeys([*wanted.values(), *optional.values()])))
@@ -90,7 +92,7 @@ def _columns_of(
                 Issue(
                     "unknown-column",
                     message(
-                        "orders.missing_column",
+                        missing,
                         lang,
                         source=label,
                         column=column,
@@ -283,7 +285,7 @@ def join_orders(
                 lang,
                 source=orders.source,
                 orders=len(unknown),
-                customers=unknown["customer"].nunique(),
+                ids=plural("qa.ids", unknown["customer"].nunique(), lang),
                 sample=unknown["customer"].iloc[0],
             )
         )
@@ -291,8 +293,8 @@ def join_orders(
         "orders.joined",
         lang,
         source=orders.source,
-        orders=len(orders.frame),
-        customers=orders.frame["customer"].nunique(),
+        orders=plural("qa.orders", len(orders.frame), lang),
+        customers=plural("qa.customers", orders.frame["customer"].nunique(), lang),
     )
     return add_columns(customers, added, orders.source, lang), warnings, described
 
@@ -313,7 +315,9 @@ def join_surveys(
     lang = options.lang
     id_column = customers.id_column
     wanted = {"customer": id_column, "date": SURVEY_DATE, "nps": nps}
-    columns, label, kinds, table = _columns_of(source, options, wanted, {"comment": SURVEY_COMMENT})
+    columns, label, kinds, table = _columns_of(
+        source, options, wanted, {"comment": SURVEY_COMMENT}, missing="surveys.missing_column"
+    )
     score = columns["nps"]
     if kinds[nps] not in (Kind.NUMBER, Kind.EMPTY):
         # a text cell ("dix", "9/10"): name the first one
@@ -404,11 +408,15 @@ def join_surveys(
                 lang,
                 source=label,
                 answers=len(unknown),
-                customers=unknown["customer"].nunique(),
+                ids=plural("qa.ids", unknown["customer"].nunique(), lang),
                 sample=unknown["customer"].iloc[0],
             )
         )
     described = message(
-        "surveys.joined", lang, source=label, answers=len(answers), customers=int(known.sum())
+        "surveys.joined",
+        lang,
+        source=label,
+        answers=plural("qa.answers", len(answers), lang),
+        customers=plural("qa.customers", int(known.sum()), lang),
     )
     return add_columns(customers, added, label, lang, replace_ok=[nps]), warnings, described

@@ -245,11 +245,11 @@ def explanation(data: dict[str, Any], id_column: str, compensate_with: int) -> R
     line.append(segment_label(segment), style=SEGMENT_STYLES[segment])
     kept = sum(1 for r in data["rules"] if r["kind"] == "criterion")
     line.append(
-        message(
+        plural(
             "explain.rank",
+            data["criteria_met"],
             priority=data["priority"],
             total=data["total"],
-            met=data["criteria_met"],
             kept=kept,
         )
     )
