@@ -546,3 +546,59 @@ def test_criteria_set_aside_are_warned_by_every_command(
         f"warning: {criteria}:20 criteria: 4 criteria given; the method keeps the three most "
         "important, so 'big_spender' is set aside. Put the ones that matter most first.\n"
     )
+
+
+def _with_cell(write: Write, column: str, row: int, value: str) -> Path:
+    """The example with one cell changed (`row` counts like the messages: header is row 1)."""
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = next(csv.reader([lines[row - 1]]))
+    cells[header.index(column)] = value
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow(cells)
+    lines[row - 1] = buffer.getvalue()
+    return write("typo.csv", "\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "`>=` compares column 'orders_12m' (text) with 3 (number): the column is read as "
+            "text because row 13 holds 'env. 3', which is not a number; correct that cell (or "
+            "blank it), or pass --decimal if the numbers are written another way",
+        ),
+        (
+            "fr",
+            "`>=` compare la colonne 'orders_12m' (texte) avec 3 (nombre) : la colonne est lue "
+            "comme du texte car la ligne 13 contient 'env. 3', qui n'est pas un nombre ; "
+            "corrigez cette cellule (ou videz-la), ou passez --decimal si les nombres sont "
+            "écrits autrement",
+        ),
+    ],
+)
+def test_a_typo_in_a_number_column_names_its_row(
+    run: Run, write: Write, lang: str, expected: str
+) -> None:
+    typo = _with_cell(write, "orders_12m", 13, "env. 3")
+    result = run("classify", str(typo), "-c", str(EXAMPLE_CRITERIA), "--lang", lang)
+    assert result.exit_code == 2
+    assert f"criteria[0] (repeat_buyer).when: {expected}\n" in result.stderr
+
+
+def test_a_text_column_compared_with_a_number_keeps_the_advice_about_codes(
+    run: Run, write: Write
+) -> None:
+    criteria = write(
+        "codes.yaml",
+        EXAMPLE_CRITERIA.read_text(encoding="utf-8").replace(
+            "orders_12m >= 3", "postal_code >= 75000"
+        ),
+    )
+    result = run("classify", str(EXAMPLE), "-c", str(criteria))
+    assert result.exit_code == 2
+    assert (
+        "`>=` compares column 'postal_code' (text) with 75000 (number): quote the value "
+        '("75000") if the column holds codes\n' in result.stderr
+    )

@@ -8,7 +8,7 @@ total and stable priority rank, and the portfolio's quality and NPS.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
@@ -166,11 +166,15 @@ def required_columns(criteria: Criteria) -> list[str]:
 
 
 def bind(
-    criteria: Criteria, kinds: Mapping[str, Kind], header: Sequence[str] | None = None
+    criteria: Criteria,
+    kinds: Mapping[str, Kind],
+    header: Sequence[str] | None = None,
+    why_text: Callable[[str], tuple[int, str] | None] | None = None,
 ) -> None:
     """Check every name and type the criteria file uses against the input's columns.
 
-    `kinds` holds the columns read; `header` every column of the input (for suggestions).
+    `kinds` holds the columns read; `header` every column of the input (for suggestions);
+    `why_text(column)` finds the cell that made a column of numbers text (row index, value).
     Raises `CriteriaError` listing every problem: unknown columns with suggestions, text compared
     with numbers (naming the rule and the column), a non-numeric NPS column.
     """
@@ -208,9 +212,22 @@ def bind(
         try:
             check_condition(rule.condition, kinds, names)
         except ExpressionError as exc:
-            issues.append(Issue(exc.code, exc.message, rule.where, caret(rule.when, exc.span)))
+            text = exc.message
+            cell = why_text(exc.column) if why_text is not None and exc.column else None
+            if cell is not None:
+                row, value = cell
+                text = message("engine.text_because", row=row + 2, value=value, **exc.parts)
+            issues.append(Issue(exc.code, text, rule.where, caret(rule.when, exc.span)))
     if issues:
         raise CriteriaError(issues)
+
+
+def _first_non_number(customers: CustomerList, column: str) -> tuple[int, str] | None:
+    from portfolio_cli.readers.columns import first_non_number
+
+    if column not in customers.columns:
+        return None
+    return first_non_number(customers.column(column).cast(pa.string()))
 
 
 def classify(
@@ -231,7 +248,7 @@ def classify(
         raise InputError(
             Issue("unknown-column", unknown_column_message(criteria.customers.id, header))
         )
-    bind(criteria, kinds, header)
+    bind(criteria, kinds, header, lambda column: _first_non_number(data, column))
     size = len(data)
     columns = Frame(data.data, kinds, as_of)
     results = tuple(

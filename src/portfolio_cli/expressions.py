@@ -126,11 +126,22 @@ Expr: TypeAlias = Column | Constant | Compare | IsIn | Logical | Not | Arithmeti
 class ExpressionError(Exception):
     """A condition that cannot be parsed or type-checked; `span` marks the offending part."""
 
-    def __init__(self, message: str, span: Span | None, code: str = "bad-condition") -> None:
+    def __init__(
+        self,
+        message: str,
+        span: Span | None,
+        code: str = "bad-condition",
+        column: str | None = None,
+        parts: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.span = span
         self.code = code
+        # a text column compared with a number: its name and the message's parts, so that the
+        # caller who holds the data can say which cell made the column text
+        self.column = column
+        self.parts = dict(parts or {})
 
 
 @dataclass(frozen=True)
@@ -680,16 +691,20 @@ class _Checker:
             key = "expr.compares_date"
         elif column_kind is Kind.NUMBER and other_kind is Kind.TEXT and isinstance(other, Constant):
             key = "expr.compares_unquote"
-        text = message(
-            key,
-            operator=operator,
-            column=_describe(column),
-            column_kind=column_kind.label,
-            other=_describe(other),
-            other_kind=other_kind.label,
-            value=value,
+        parts = {
+            "operator": operator,
+            "column": _describe(column),
+            "column_kind": column_kind.label,
+            "other": _describe(other),
+            "other_kind": other_kind.label,
+        }
+        text = message(key, value=value, **parts)
+        text_column = (
+            column.name if key == "expr.compares_quote" and isinstance(column, Column) else None
         )
-        raise ExpressionError(text, Span(left.span.start, right.span.end), "type-mismatch")
+        raise ExpressionError(
+            text, Span(left.span.start, right.span.end), "type-mismatch", text_column, parts
+        )
 
 
 def _describe(node: Expr) -> str:

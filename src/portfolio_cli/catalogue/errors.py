@@ -145,6 +145,10 @@ EN: dict[str, str] = {
     '({other_kind}): quote the value ("{value}") if the column holds codes',
     "expr.compares_date": "{operator} compares {column} ({column_kind}) with {other} "
     '({other_kind}): write the date as date("2026-01-31")',
+    "engine.text_because": "{operator} compares {column} ({column_kind}) with {other} "
+    "({other_kind}): the column is read as text because row {row} holds '{value}', which is not "
+    "a number; correct that cell (or blank it), or pass --decimal if the numbers are written "
+    "another way",
     "expr.compares_unquote": "{operator} compares {column} ({column_kind}) with {other} "
     "({other_kind}): remove the quotes to compare with a number",
     "expr.column": "column '{name}'",
@@ -339,6 +343,10 @@ FR: dict[str, str] = {
     "codes",
     "expr.compares_date": "{operator} compare {column} ({column_kind}) avec {other} "
     '({other_kind}) : écrivez la date sous la forme date("2026-01-31")',
+    "engine.text_because": "{operator} compare {column} ({column_kind}) avec {other} "
+    "({other_kind}) : la colonne est lue comme du texte car la ligne {row} contient "
+    "'{value}', qui n'est pas un nombre ; corrigez cette cellule (ou videz-la), ou passez "
+    "--decimal si les nombres sont écrits autrement",
     "expr.compares_unquote": "{operator} compare {column} ({column_kind}) avec {other} "
     "({other_kind}) : enlevez les guillemets pour comparer avec un nombre",
     "expr.column": "la colonne '{name}'",

@@ -170,6 +170,33 @@ def infer_column(
     return Typed(Kind.TEXT, _chunked(text))
 
 
+def first_non_number(array: pa.ChunkedArray | pa.Array) -> tuple[int, str] | None:
+    """Why a column of numbers was read as text: (row index, cell) of its first cell that is
+    not a number, when most of its cells are numbers; None for a real text or code column.
+
+    Only called to explain an error, never while reading: it costs a few regex passes.
+    """
+    text = clean_text(array)
+    present = pc.is_valid(text)
+    number = pc.or_(
+        pc.match_substring_regex(text, NUMBER),
+        pc.or_(
+            pc.match_substring_regex(text, COMMA_DECIMAL),
+            pc.match_substring_regex(text, DOT_DECIMAL),
+        ),
+    )
+    numbers = pc.sum(pc.cast(pc.fill_null(number, False), pa.int64())).as_py() or 0
+    if numbers * 2 <= pc.sum(pc.cast(present, pa.int64())).as_py() or 0:
+        return None  # mostly words: a text column, not a number column with a typo
+    if _any(pc.match_substring_regex(text, LEADING_ZERO)):
+        return None  # codes such as 01000: the column is text on purpose
+    bad = pc.and_(present, pc.invert(pc.fill_null(number, False)))
+    index = pc.index(bad, True).as_py()
+    if index is None or index < 0:
+        return None
+    return index, str(text[index].as_py())
+
+
 def _numbers(text: pa.ChunkedArray, decimals: list[str]) -> pa.ChunkedArray | None:
     """The column as float64 if every cell is a number, written plainly or with separators.
 
