@@ -22,6 +22,17 @@ EX = str(EXAMPLE)
 CRIT = str(EXAMPLE_CRITERIA)
 AS_OF = "2026-11-23"  # the day the example's figures are known for
 
+# The smallest valid criteria file, on the example's columns: one criterion (six lines, so a
+# block appended to it starts on line 7).
+ONE_CRITERION = """\
+version: 1
+customers:
+  id: customer_id
+criteria:
+  - key: repeat_buyer
+    when: orders_12m >= 3
+"""
+
 # Two criteria on the columns id, name, orders and score; test files add criteria and problems.
 LOYAL_AND_FAN = """\
 version: 1

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ONE_CRITERION
 from portfolio_cli.criteria import (
     DEFAULT_ACTIONS,
     Criteria,
@@ -31,15 +32,7 @@ from portfolio_cli.errors import CriteriaError, Issue
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "criteria.example.yaml"
 
-# Six lines: any block appended to it starts on line 7.
-MINIMAL = """\
-version: 1
-customers:
-  id: customer_id
-criteria:
-  - key: repeat_buyer
-    when: orders_12m >= 3
-"""
+MINIMAL = ONE_CRITERION
 
 THREE_CRITERIA = """\
 version: 1

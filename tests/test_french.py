@@ -11,18 +11,11 @@ import sys
 
 import pytest
 
-from conftest import AS_OF, CRIT, EX, ROOT, Run, Write
+from conftest import AS_OF, CRIT, EX, ONE_CRITERION, ROOT, Run, Write
 from portfolio_cli import messages
 from portfolio_cli.criteria import parse_criteria
 
-NO_ACTIONS = """\
-version: 1
-customers:
-  id: customer_id
-criteria:
-  - key: repeat_buyer
-    when: orders_12m >= 3
-"""
+NO_ACTIONS = ONE_CRITERION
 
 
 @pytest.fixture(params=["option", "locale"])

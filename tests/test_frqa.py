@@ -7,18 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AS_OF, CRIT, EX, Run, Write
+from conftest import AS_OF, CRIT, EX, ONE_CRITERION, Run, Write
 from test_init import EXAMPLE_ANSWERS, keys
 from test_orders import CUSTOMERS, ORDERS, RULES, SURVEYS
 
-ONE_RULE = """\
-version: 1
-customers:
-  id: customer_id
-criteria:
-  - key: repeat_buyer
-    when: orders_12m >= 3
-"""
+ONE_RULE = ONE_CRITERION
 
 
 @pytest.mark.parametrize(
