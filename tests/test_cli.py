@@ -602,3 +602,16 @@ def test_a_text_column_compared_with_a_number_keeps_the_advice_about_codes(
         "`>=` compares column 'postal_code' (text) with 75000 (number): quote the value "
         '("75000") if the column holds codes\n' in result.stderr
     )
+
+
+def test_a_typo_in_the_order_by_column_is_warned_with_its_row(run: Run, write: Write) -> None:
+    typo = _with_cell(write, "total_spent", 13, "environ 300")
+    result = run("classify", str(typo), "-c", str(EXAMPLE_CRITERIA), "-f", "csv")
+    assert result.exit_code == 0
+    assert result.stderr.startswith(
+        "warning: policy.order_by: 'total_spent' is read as text because row 13 holds "
+        "'environ 300', which is not a number, so customers are ordered by it as text (1000 "
+        "before 999); correct that cell (or blank it)\n"
+    )
+    clean = run("classify", str(EXAMPLE), "-c", str(EXAMPLE_CRITERIA), "-f", "csv")
+    assert "warning" not in clean.stderr

@@ -145,6 +145,9 @@ EN: dict[str, str] = {
     '({other_kind}): quote the value ("{value}") if the column holds codes',
     "expr.compares_date": "{operator} compares {column} ({column_kind}) with {other} "
     '({other_kind}): write the date as date("2026-01-31")',
+    "input.order_by_text": "policy.order_by: '{column}' is read as text because row {row} "
+    "holds '{value}', which is not a number, so customers are ordered by it as text (1000 "
+    "before 999); correct that cell (or blank it)",
     "engine.text_because": "{operator} compares {column} ({column_kind}) with {other} "
     "({other_kind}): the column is read as text because row {row} holds '{value}', which is not "
     "a number; correct that cell (or blank it), or pass --decimal if the numbers are written "
@@ -343,6 +346,10 @@ FR: dict[str, str] = {
     "codes",
     "expr.compares_date": "{operator} compare {column} ({column_kind}) avec {other} "
     '({other_kind}) : écrivez la date sous la forme date("2026-01-31")',
+    "input.order_by_text": "policy.order_by : '{column}' est lue comme du texte car la ligne "
+    "{row} contient '{value}', qui n'est pas un nombre : les clients sont donc classés par "
+    "ordre alphabétique de cette colonne (1000 avant 999) ; corrigez cette cellule (ou "
+    "videz-la)",
     "engine.text_because": "{operator} compare {column} ({column_kind}) avec {other} "
     "({other_kind}) : la colonne est lue comme du texte car la ligne {row} contient "
     "'{value}', qui n'est pas un nombre ; corrigez cette cellule (ou videz-la), ou passez "

@@ -580,11 +580,31 @@ def read_input(
         )
         notes += warnings
         described.append(line)
+    notes += _sorted_as_text(rules, customers, lang)
     if flags.verbose:
         for line in described:
             err.print(line, markup=False)
     warn(notes, flags.quiet)
     return customers
+
+
+def _sorted_as_text(rules: Criteria, customers: CustomerList, lang: str) -> list[str]:
+    """A `policy.order_by` column of numbers that one odd cell made text would be sorted as
+    text (1000 before 999) without a word: say which cell."""
+    from portfolio_cli.expressions import Kind
+    from portfolio_cli.readers.columns import first_non_number
+
+    notes = []
+    for key in rules.policy.order_by:
+        if customers.kinds.get(key.column) is not Kind.TEXT:
+            continue
+        cell = first_non_number(customers.column(key.column))
+        if cell is not None:
+            row, value = cell
+            notes.append(
+                message("input.order_by_text", lang, column=key.column, row=row + 2, value=value)
+            )
+    return notes
 
 
 def _orders_needed(
