@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
+import hypothesis.strategies as st
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
+from hypothesis import given
 
 from portfolio_cli.criteria import parse_criteria
 from portfolio_cli.engine import classify, net_promoter_score
@@ -301,3 +304,30 @@ def test_days_since_counts_to_the_as_of_date() -> None:
         "c": "",
     }
     assert result.summary["unjudged"] == {"recent": 1}
+
+
+@given(
+    values=st.lists(
+        st.one_of(
+            st.none(),
+            st.sampled_from([0.0, -0.0, 1.5, -2.25, 1e300, -1e-300]),
+            st.floats(allow_nan=False, allow_infinity=True, width=64),
+        ),
+        max_size=40,
+    ),
+    descending=st.booleans(),
+)
+def test_dense_rank_of_numbers_equals_arrows(values: list[float | None], descending: bool) -> None:
+    """The numpy rank used for order_by numbers gives Arrow's dense ranks, missing last."""
+    from portfolio_cli.engine import _arrow_rank, _dense_rank  # private: the two must agree
+
+    for array in (
+        pa.array(values, pa.float64()),
+        pa.chunked_array([pa.array(values, pa.float64())]),
+    ):
+        assert _dense_rank(array, descending).tolist() == _arrow_rank(array, descending).tolist()
+    integers = pa.array(
+        [None if v is None else int(v) % 1000 for v in values if v is None or abs(v) < 1e15],
+        pa.int64(),
+    )
+    assert _dense_rank(integers, descending).tolist() == _arrow_rank(integers, descending).tolist()

@@ -393,15 +393,38 @@ def priority_order(
         return np.zeros(0, dtype=np.int64)
     keys: list[Array] = [criteria_count - criteria_met.astype(np.int64), active, compensated]
     for values, descending in order_by:
-        ranks = pc.rank(
-            values, sort_keys="descending" if descending else "ascending", tiebreaker="dense"
-        )
-        keys.append(np.asarray(ranks, dtype=np.int64))
+        keys.append(_dense_rank(values, descending))
     if isinstance(ids, np.ndarray):
         keys.append(ids)
     else:
         keys.append(np.asarray(pc.rank(ids, tiebreaker="first"), dtype=np.int64))
     return _sort_by(keys, distinct=True)
+
+
+def _dense_rank(values: pa.Array | pa.ChunkedArray, descending: bool) -> Array:
+    """Each value's dense rank from 1 (equal values share one), missing values last.
+
+    Numbers go through one numpy sort (`np.unique`), about twice as fast as Arrow's rank on a
+    million floats; other kinds (text, dates, true/false) through Arrow's rank, which gives the
+    same ranks.
+    """
+    kind = values.type
+    if not (pa.types.is_floating(kind) or pa.types.is_integer(kind)):
+        return _arrow_rank(values, descending)
+    valid = np.asarray(pc.is_valid(values), dtype=bool)
+    numbers = np.asarray(pc.fill_null(values, 0))
+    present = numbers[valid]
+    if present.dtype.kind == "f" and np.isnan(present).any():
+        return _arrow_rank(values, descending)  # NaN (from Parquet): Arrow's own order
+    distinct, inverse = np.unique(present, return_inverse=True)
+    ranks = np.full(len(numbers), len(distinct) + 1, dtype=np.int64)
+    ranks[valid] = len(distinct) - inverse if descending else inverse + 1
+    return ranks
+
+
+def _arrow_rank(values: pa.Array | pa.ChunkedArray, descending: bool) -> Array:
+    order = "descending" if descending else "ascending"
+    return np.asarray(pc.rank(values, sort_keys=order, tiebreaker="dense"), dtype=np.int64)
 
 
 def _sort_by(keys: Sequence[Array], distinct: bool = False) -> Array:
