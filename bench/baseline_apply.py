@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 import pandas as pd
-from baseline import HEADER, segment_of
+from baseline import ACTIONS, HEADER, segment_of
 
 
 def judge(row: pd.Series) -> pd.Series:
@@ -49,6 +49,7 @@ def main() -> None:
         na_position="last",
     )
     frame["priority"] = range(1, len(frame) + 1)
+    frame["action"] = frame["segment"].map(ACTIONS)
     frame[HEADER].to_csv(out, index=False)
 
 

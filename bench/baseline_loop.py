@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import sys
 
-from baseline import HEADER, segment_of
+from baseline import ACTIONS, HEADER, segment_of
 
 
 def number(text: str) -> float | None:
@@ -61,7 +61,7 @@ def main() -> None:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
         for rank, r in enumerate(rows, start=1):
-            writer.writerow([r[5], r[6], r[7], rank, r[8], r[9], r[10], r[11]])
+            writer.writerow([r[5], r[6], r[7], rank, r[8], r[9], r[10], r[11], ACTIONS[r[7]]])
 
 
 if __name__ == "__main__":

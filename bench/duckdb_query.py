@@ -2,7 +2,8 @@
 
 Read the CSV, three criteria, two problems (one compensable with 2 criteria), segment, rank
 (more criteria, fewer active then compensated problems, total_spent desc with missing last,
-id), write a CSV. Usage: python bench/duckdb_query.py IN.csv OUT.csv
+id), write a CSV with the columns `portfolio` writes (the advice per segment included).
+Usage: python bench/duckdb_query.py IN.csv OUT.csv
 """
 
 from __future__ import annotations
@@ -46,7 +47,13 @@ COPY (
     concat_ws('|', CASE WHEN outside_area THEN 'outside_area' END,
               CASE WHEN chronic_complainer AND criteria_met < 2 THEN 'chronic_complainer' END)
       AS problems,
-    CASE WHEN compensated > 0 THEN 'chronic_complainer' ELSE '' END AS compensated
+    CASE WHEN compensated > 0 THEN 'chronic_complainer' ELSE '' END AS compensated,
+    CASE WHEN active > 0 THEN 'Do not spend your time here.'
+         WHEN criteria_met = 3 AND compensated = 0
+           THEN 'Thank them, reward loyalty, ask for referrals.'
+         WHEN criteria_met > 0
+           THEN 'Explain your offer again so that what they expect matches what you give.'
+         ELSE 'Do not spend your time here.' END AS action
   FROM p ORDER BY priority
 ) TO '{out}' (HEADER, DELIMITER ',')
 """
