@@ -401,25 +401,41 @@ def priority_order(
     return _sort_by(keys, distinct=True)
 
 
+# Up to this many rows numbers are ranked with numpy: about 0.1 s faster than Arrow per million,
+# for ~30 bytes a row more at the peak; a streamed file of 5M rows keeps Arrow's leaner rank
+# (measured: 750 against 900 MiB peak at 5M, same time).
+_NUMPY_RANK = 2_000_000
+
+
 def _dense_rank(values: pa.Array | pa.ChunkedArray, descending: bool) -> Array:
     """Each value's dense rank from 1 (equal values share one), missing values last.
 
-    Numbers go through one numpy sort (`np.unique`), about twice as fast as Arrow's rank on a
-    million floats; other kinds (text, dates, true/false) through Arrow's rank, which gives the
-    same ranks.
+    Numbers go through one numpy sort (`np.unique`), faster than Arrow's rank on a million
+    floats; other kinds (text, dates, true/false) and very long columns through Arrow's rank,
+    which gives the same ranks.
     """
     kind = values.type
-    if not (pa.types.is_floating(kind) or pa.types.is_integer(kind)):
+    if not (pa.types.is_floating(kind) or pa.types.is_integer(kind)) or len(values) > _NUMPY_RANK:
         return _arrow_rank(values, descending)
-    valid = np.asarray(pc.is_valid(values), dtype=bool)
-    numbers = np.asarray(pc.fill_null(values, 0))
-    present = numbers[valid]
+    complete = values.null_count == 0
+    numbers = np.asarray(values if complete else pc.fill_null(values, 0))
+    valid = None if complete else np.asarray(pc.is_valid(values), dtype=bool)
+    present = numbers if valid is None else numbers[valid]
     if present.dtype.kind == "f" and np.isnan(present).any():
         return _arrow_rank(values, descending)  # NaN (from Parquet): Arrow's own order
     distinct, inverse = np.unique(present, return_inverse=True)
-    ranks = np.full(len(numbers), len(distinct) + 1, dtype=np.int64)
-    ranks[valid] = len(distinct) - inverse if descending else inverse + 1
-    return ranks
+    count = len(distinct)
+    del distinct, present
+    ranks = inverse.astype(np.int64, copy=False).reshape(-1)
+    if descending:
+        np.subtract(count, ranks, out=ranks)
+    else:
+        ranks += 1
+    if valid is None:
+        return ranks
+    full = np.full(len(numbers), count + 1, dtype=np.int64)
+    full[valid] = ranks
+    return full
 
 
 def _arrow_rank(values: pa.Array | pa.ChunkedArray, descending: bool) -> Array:
