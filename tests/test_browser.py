@@ -133,7 +133,13 @@ class DevTools:
 def report(run: Run, tmp_path: Path) -> Path:
     """The November report after three monthly runs with history."""
     history = tmp_path / "history.sqlite"
-    for day, path in MONTHS.items():
+    # a long path without spaces is shown in the subtitle: it must wrap on a phone, not widen
+    # the page (a clone in a long temporary folder once did)
+    folder = tmp_path / ("CustomerListExport" * 5)
+    folder.mkdir()
+    for day, source in MONTHS.items():
+        path = folder / source.name
+        shutil.copyfile(source, path)
         out = tmp_path / "report.html"
         result = run("report", str(path), "-c", str(EXAMPLE_CRITERIA), "--as-of", day,
                      "--history", str(history), "-o", str(out), "-q")  # fmt: skip
