@@ -615,3 +615,20 @@ def test_a_typo_in_the_order_by_column_is_warned_with_its_row(run: Run, write: W
     )
     clean = run("classify", str(EXAMPLE), "-c", str(EXAMPLE_CRITERIA), "-f", "csv")
     assert "warning" not in clean.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "  classify  Sort customers into the three segments."),
+        ("en", "  batch     Classify many client files at once."),
+        ("fr", "  classify  Classe les clients dans les trois segments."),
+        ("fr", "  history   Les instantanés gardés par --history, et qui a changé."),
+    ],
+)
+def test_the_command_list_gives_each_command_one_whole_line(run: Run, lang: str, line: str) -> None:
+    result = run("--lang", lang, "--help")
+    assert result.exit_code == 0
+    assert line in result.stdout.splitlines()
+    commands = result.stdout.split("\n\n")[-1]  # the list after the options
+    assert "..." not in commands  # no description cut short

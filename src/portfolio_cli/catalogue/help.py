@@ -2,6 +2,14 @@
 the few words of Typer's own help screens (Arguments, Options, [required]...)."""
 
 EN: dict[str, str] = {
+    "help.short.classify": "Sort customers into the three segments.",
+    "help.short.check": "Check the criteria file: the five steps as a checklist.",
+    "help.short.explain": "Why one customer is in its segment.",
+    "help.short.init": "Write a criteria file, step by step.",
+    "help.short.profile": "What sets each segment's customers apart.",
+    "help.short.report": "The monthly report, in HTML or Markdown.",
+    "help.short.history": "The snapshots kept by --history, and who moved.",
+    "help.short.batch": "Classify many client files at once.",
     "help.app": "Sort your customers into satisfied, easy to satisfy and unrecoverable, "
     "following the five-step portfolio method.",
     "help.version": "Show the version and exit.",
@@ -88,6 +96,14 @@ EN: dict[str, str] = {
 }
 
 FR: dict[str, str] = {
+    "help.short.classify": "Classe les clients dans les trois segments.",
+    "help.short.check": "Vérifie le fichier de critères : les cinq étapes.",
+    "help.short.explain": "Pourquoi un client est dans son segment.",
+    "help.short.init": "Écrit un fichier de critères, étape par étape.",
+    "help.short.profile": "Ce qui distingue les clients de chaque segment.",
+    "help.short.report": "Le rapport mensuel, en HTML ou en Markdown.",
+    "help.short.history": "Les instantanés gardés par --history, et qui a changé.",
+    "help.short.batch": "Classe de nombreux fichiers clients d'un coup.",
     "help.app": "Classe vos clients en satisfaits, faciles à satisfaire et irrécupérables, "
     "selon la méthode du portefeuille en cinq étapes.",
     "help.version": "Affiche la version et quitte.",

@@ -84,7 +84,9 @@ def localize(command: Any, name: str | None = None, params: dict[str, str] | Non
     key = COMMAND_HELP.get(name or "")  # "" is the application itself
     if key:
         command.help = _unbroken(message(key))
-        command.short_help = None
+        # the one line `portfolio --help` lists; Click would cut the help's first sentence
+        short = f"help.short.{name}"
+        command.short_help = message(short) if short in messages.CATALOGUE["en"] else None
     for sub_name, sub in getattr(command, "commands", {}).items():
         localize(sub, sub_name, COMMAND_PARAMS.get(sub_name))
 
