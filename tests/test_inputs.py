@@ -188,6 +188,15 @@ def test_xlsx_input_classifies_as_the_csv(run: Run, tmp_path: Path) -> None:
     assert list(customers.frame["postal_code"][:1]) == ["69002"]
 
 
+def test_check_describes_a_workbook_without_csv_words(run: Run, tmp_path: Path) -> None:
+    book = tmp_path / "customers.xlsx"
+    _example_workbook(book)
+    result = run("check", str(book), "-c", CRIT, "--sheet", "Clients")
+    assert result.exit_code == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert f"{book}: 300 customers, 11 columns (xlsx, sheet 'Clients')" in lines
+
+
 def _sheet(name: str) -> object:
     from portfolio_cli.readers import CsvOptions
 

@@ -72,6 +72,7 @@ EN: dict[str, str] = {
     "checklist.by_id": "the customer id",
     "check.input": "{source}: {count} customers, {columns} columns ({format}, {encoding}, "
     "delimiter {delimiter})",
+    "check.input_other": "{source}: {count} customers, {columns} columns ({format})",
     "check.columns_read": "columns read: {columns}",
     "check.criterion_met": "criterion {key}: met by {count}",
     "check.problem_present": "problem {key}: present for {count}",
@@ -169,6 +170,7 @@ FR: dict[str, str] = {
     "checklist.by_id": "l'identifiant du client",
     "check.input": "{source} : {count} clients, {columns} colonnes ({format}, {encoding}, "
     "séparateur {delimiter})",
+    "check.input_other": "{source} : {count} clients, {columns} colonnes ({format})",
     "check.columns_read": "colonnes lues : {columns}",
     "check.criterion_met": "critère {key} : rempli par {count}",
     "check.problem_present": "problème {key} : présent chez {count}",

@@ -99,7 +99,8 @@ def _input_step(
     step = Step(0, message("step.input"))
     step.lines.append(
         message(
-            "check.input",
+            # encoding and delimiter are a CSV's: a workbook or Parquet file has neither
+            "check.input" if info.format == "csv" else "check.input_other",
             source=info.source,
             count=len(customers),
             columns=len(customers.header),
