@@ -153,32 +153,32 @@ def test_errors_in_late_chunks_read_as_in_memory(
         assert (folder / "p.csv").read_bytes() == (folder / "w.csv").read_bytes()
 
 
+def whole_and_parts(run: Run, data: Path, rules: Path, chunk: str, *options: str) -> bytes:
+    """Classify `data` in memory and in parts of `chunk` rows; both must succeed with the same
+    bytes, which are returned."""
+    folder = data.parent
+    whole = run("classify", str(data), "-c", str(rules), "-o", str(folder / "w.csv"), *options)
+    parts = run("classify", str(data), "-c", str(rules), "-o", str(folder / "p.csv"), *options,
+                "--chunk-rows", chunk)  # fmt: skip
+    assert whole.exit_code == parts.exit_code == 0, parts.stderr
+    assert (folder / "p.csv").read_bytes() == (folder / "w.csv").read_bytes()
+    return (folder / "w.csv").read_bytes()
+
+
 def test_a_cp1252_semicolon_file_streams_the_same(run: Run, write: Write) -> None:
     text = customers(60).replace(",", ";").replace('"Bob; Jr."', '"Bob, Jr."')
     data = write("c.csv", text.encode("cp1252"))
     rules = write("criteria.yaml", CRITERIA)
-    folder = data.parent
     options = ["--as-of", AS_OF, "--encoding", "cp1252", "--delimiter", ";"]
-    whole = run("classify", str(data), "-c", str(rules), "-o", str(folder / "w.csv"), *options)
-    parts = run("classify", str(data), "-c", str(rules), "-o", str(folder / "p.csv"), *options,
-                "--chunk-rows", "8")  # fmt: skip
-    assert whole.exit_code == parts.exit_code == 0, parts.stderr
-    assert (folder / "p.csv").read_bytes() == (folder / "w.csv").read_bytes()
-    assert "Élodie" in (folder / "w.csv").read_text(encoding="utf-8")
+    output = whole_and_parts(run, data, rules, "8", *options)
+    assert "Élodie" in output.decode("utf-8")
 
 
 def test_a_file_with_a_byte_order_mark_streams_the_same(run: Run, write: Write) -> None:
     # the encoding found ("utf-8 (BOM)") was handed to Arrow as it is shown: LookupError
     data = write("c.csv", b"\xef\xbb\xbf" + customers(60).encode("utf-8"))
     rules = write("criteria.yaml", CRITERIA)
-    folder = data.parent
-    whole = run("classify", str(data), "-c", str(rules), "-o", str(folder / "w.csv"),
-                "--as-of", AS_OF)  # fmt: skip
-    parts = run("classify", str(data), "-c", str(rules), "-o", str(folder / "p.csv"),
-                "--as-of", AS_OF, "--chunk-rows", "8")  # fmt: skip
-    assert whole.exit_code == parts.exit_code == 0, parts.stderr
-    assert (folder / "p.csv").read_bytes() == (folder / "w.csv").read_bytes()
-    assert (folder / "p.csv").read_bytes().startswith(b"id,")
+    assert whole_and_parts(run, data, rules, "8", "--as-of", AS_OF).startswith(b"id,")
 
 
 def test_each_part_reads_numbers_and_dates_as_the_whole_file_does(run: Run, write: Write) -> None:
@@ -194,12 +194,6 @@ def test_each_part_reads_numbers_and_dates_as_the_whole_file_does(run: Run, writ
         "  - key: recent\n    when: days_since(seen) < 250\n"
         "policy:\n  order_by: [spent desc, seen asc]\n",
     )
-    folder = data.parent
-    whole = run("classify", str(data), "-c", str(rules), "-o", str(folder / "w.csv"),
-                "--as-of", AS_OF)  # fmt: skip
-    parts = run("classify", str(data), "-c", str(rules), "-o", str(folder / "p.csv"),
-                "--as-of", AS_OF, "--chunk-rows", "6")  # fmt: skip
-    assert whole.exit_code == parts.exit_code == 0, parts.stderr
-    assert (folder / "p.csv").read_bytes() == (folder / "w.csv").read_bytes()
-    first = (folder / "w.csv").read_text(encoding="utf-8").splitlines()[1]
+    output = whole_and_parts(run, data, rules, "6", "--as-of", AS_OF)
+    first = output.decode("utf-8").splitlines()[1]
     assert first.startswith('"K999"')  # 2.5 is the largest amount; 1,234 is 1.234
