@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED_DATA, Run, Write
+from conftest import ROOT, Run, Write
 
 CUSTOMERS = """id,score,spend,plan,left
 A,9,500,gold,no
@@ -194,14 +194,10 @@ def test_bad_format(run: Run, small: tuple[str, str]) -> None:
     assert result.stderr == "error: unknown format 'xml': use one of table, json, csv\n"
 
 
-TELCO = SHARED_DATA / "telco-customers.csv"
-
-
-@pytest.mark.skipif(not TELCO.is_file(), reason="../shared/data/telco-customers.csv is absent")
-def test_telco_satisfied_customers_and_churn(run: Run) -> None:
+def test_telco_satisfied_customers_and_churn(run: Run, telco: Path) -> None:
     rules = ROOT / "examples" / "telco-profile.criteria.yaml"
     result = run(
-        "profile", str(TELCO), "-c", str(rules), "-f", "json", "--outcome", "Churn", "--top", "3"
+        "profile", str(telco), "-c", str(rules), "-f", "json", "--outcome", "Churn", "--top", "3"
     )
     assert result.exit_code == 0, result.stderr
     profile = json.loads(result.stdout)
