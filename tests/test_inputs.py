@@ -14,7 +14,6 @@ from conftest import CRIT, EX, ROOT, Run, Write
 from portfolio_cli.readers import read_customers
 
 FR = str(ROOT / "tests" / "data" / "customers-fr.csv")
-TELCO = ROOT.parent / "shared" / "data" / "telco-customers.csv"
 TELCO_CRIT = str(ROOT / "examples" / "telco.criteria.yaml")
 
 
@@ -59,9 +58,8 @@ def test_verbose_says_how_the_input_was_read_on_stderr(run: Run) -> None:
     assert result.stdout.startswith("customer_id,name,segment,")
 
 
-@pytest.mark.skipif(not TELCO.exists(), reason="../shared/data/telco-customers.csv is absent")
-def test_the_telco_sample_classifies_with_no_option(run: Run) -> None:
-    document = _classify_json(run, str(TELCO), "-c", TELCO_CRIT)
+def test_the_telco_sample_classifies_with_no_option(run: Run, telco: Path) -> None:
+    document = _classify_json(run, str(telco), "-c", TELCO_CRIT)
     summary = document["summary"]
     assert isinstance(summary, dict)
     assert summary["total"] == 7043
@@ -75,7 +73,6 @@ def test_the_telco_sample_classifies_with_no_option(run: Run) -> None:
     assert unjudged == {"low_value": 11}  # the blank TotalCharges cells
 
 
-@pytest.mark.skipif(not TELCO.exists(), reason="../shared/data/telco-customers.csv is absent")
 def test_the_telco_criteria_never_read_the_churn_outcome() -> None:
     from portfolio_cli.criteria import load_criteria
     from portfolio_cli.engine import required_columns
