@@ -223,8 +223,15 @@ def test_the_output_never_overwrites_the_input(run: Run, write: Write) -> None:
     before = data.read_bytes()
     result = run("suggest", str(data), "--outcome", "left", "-o", str(data))
     assert result.exit_code == 2
-    assert "would overwrite the input" in result.stderr
+    assert f"-o {data} would overwrite the input {data}: nothing was written" in result.stderr
     assert data.read_bytes() == before
+    text = "version: 1\ncustomers:\n  id: customer_id\ncriteria:\n"
+    text += "  - key: a\n    when: months > 1\n"
+    rules = write("c.yaml", text)
+    result = run("suggest", str(data), "--outcome", "left", "-c", str(rules), "-o", str(rules))
+    assert result.exit_code == 2
+    assert "would overwrite the criteria file" in result.stderr
+    assert rules.read_text(encoding="utf-8") == text
 
 
 def test_french(run: Run, write: Write) -> None:

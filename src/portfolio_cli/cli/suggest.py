@@ -143,15 +143,9 @@ def suggest_command(
 
 
 def _refuse_overwrite(output: Path, input: str, criteria: Path | None) -> None:
-    for path in ([] if input == "-" else [Path(input)]) + ([criteria] if criteria else []):
-        try:
-            same = output.resolve() == path.resolve()
-        except OSError:  # pragma: no cover
-            same = False
-        if same:
-            raise UsageError(
-                Issue("overwrite-input", message("usage.overwrite_input", path=output))
-            )
+    from portfolio_cli.writers.files import refuse_overwrite
+
+    refuse_overwrite(output, [("input", input), ("criteria", criteria)])
 
 
 def _read_without_criteria(
