@@ -204,7 +204,7 @@ def _stream(
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve()
-    except OSError:  # pragma: no cover
+    except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
         return False
 
 
