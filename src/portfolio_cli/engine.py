@@ -578,7 +578,8 @@ def net_promoter_score(scores: Array) -> float | None:
         return None
     promoters = np.count_nonzero(answered >= 9)
     detractors = np.count_nonzero(answered <= 6)
-    return round(100.0 * (promoters - detractors) / len(answered), 1)
+    # exact: machine formats carry it as computed; displays round it (rounding is for people)
+    return float(100.0 * (promoters - detractors) / len(answered))
 
 
 def _summary(
@@ -608,9 +609,7 @@ def _summary(
     summary: dict[str, Any] = {
         "total": total,
         "segments": segments,
-        "quality": round((segments["satisfied"] + segments["easy_to_satisfy"]) / total, 4)
-        if total
-        else None,
+        "quality": (segments["satisfied"] + segments["easy_to_satisfy"]) / total if total else None,
         "criteria": {r.rule.key: int(r.met.sum()) for r in results if not r.is_problem},
         "problems": {r.rule.key: int(r.met.sum()) for r in results if r.is_problem},
         "unjudged": {r.rule.key: int(r.unknown.sum()) for r in results},

@@ -23,6 +23,7 @@ from portfolio_cli.catalogue import (
     batch,
     core,
     errors,
+    guide,
     init,
     inputs,
     polish,
@@ -34,7 +35,7 @@ from portfolio_cli.catalogue import (
 from portfolio_cli.catalogue import help as help_texts
 
 # One module per area of the tool, each with an EN and a FR dict: add yours here.
-AREAS = (core, errors, help_texts, init, inputs, polish, profile, report, batch, qa, system)
+AREAS = (core, errors, help_texts, init, inputs, polish, profile, report, batch, qa, guide, system)
 
 LANGUAGES = ("en", "fr")
 
