@@ -28,6 +28,7 @@ from portfolio_cli.readers.sniff import (
     guess_encoding,
     is_binary,
 )
+from portfolio_cli.roles import looks_like_criteria, not_found
 
 HEAD_BYTES = 1 << 16
 ZIP_MAGIC = b"PK\x03\x04"
@@ -111,6 +112,10 @@ def read_csv_text(
     encoding = options.encoding or guess_encoding(head, complete)
     _check_encoding_name(encoding, lang)
     text = head.decode(_python_encoding(encoding), errors="replace").lstrip("\ufeff")
+    if looks_like_criteria(label, text):
+        raise InputError(
+            Issue("swapped-files", message("input.looks_like_criteria", lang, name=label))
+        )
     delimiter = options.delimiter or guess_delimiter(text)
     header = _header(text, delimiter, label, lang)
     wanted = [c for c in columns if c in header] if columns is not None else list(header)
@@ -145,9 +150,7 @@ def _head(path: Path, lang: str | None) -> bytes:
         with path.open("rb") as handle:
             return handle.read(HEAD_BYTES)
     except FileNotFoundError:
-        raise InputError(
-            Issue("missing-file", message("input.not_found", lang, path=path))
-        ) from None
+        raise InputError(Issue("missing-file", not_found("input.not_found", path, lang))) from None
     except IsADirectoryError:
         raise InputError(Issue("not-a-file", message("input.is_folder", lang, path=path))) from None
     except OSError as exc:
