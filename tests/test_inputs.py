@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -288,3 +290,39 @@ def test_cp1252_file_from_standard_input(run: Run) -> None:
     assert result.exit_code == 0, result.stderr
     original = _classify_json(run, EX, "-c", CRIT)
     assert json.loads(result.stdout)["customers"] == original["customers"]
+
+
+def test_days_since_reads_pandas_timestamps_in_parquet(run: Run, write: Write) -> None:
+    frame = pd.DataFrame(
+        {
+            "id": ["A", "B", "C"],
+            "seen": pd.to_datetime(["2026-02-27 14:05:00.123", "2025-01-01 08:00:00.000", None]),
+            "paid": pd.to_datetime(
+                ["2026-02-28 23:30", "2025-01-01 00:00", "2026-01-01 00:00"], utc=True
+            ),
+        }
+    )
+    frame["paid"] = frame["paid"].dt.tz_convert("Europe/Paris")  # B's 00:00 UTC: 01:00 there
+    path = write("c.parquet", b"")
+    frame.to_parquet(path)
+    criteria = write(
+        "c.yaml",
+        "version: 1\ncustomers:\n  id: id\ncriteria:\n"
+        "  - key: recent\n    when: days_since(seen) <= 30\n"
+        "  - key: paid_this_month\n    when: days_since(paid) == 0\n",
+    )
+    result = run(
+        "classify", str(path), "-c", str(criteria), "--as-of", "2026-03-01",
+        "-f", "csv", "-q", "--keep-columns",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    rows = [
+        (row["id"], row["criteria"], row["seen"], row["paid"])
+        for row in csv.DictReader(io.StringIO(result.stdout))
+    ]
+    assert rows == [
+        # 23:30 UTC on 28 February is 00:30 on 1 March in Paris: paid on the as-of day
+        ("A", "recent|paid_this_month", "2026-02-27 14:05:00.123", "2026-03-01 00:30:00+01:00"),
+        ("B", "", "2025-01-01 08:00:00", "2025-01-01 01:00:00+01:00"),
+        ("C", "", "", "2026-01-01 01:00:00+01:00"),
+    ]
