@@ -94,6 +94,47 @@ def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
     assert str(caught.value) == f"{tmp_path} is a folder, not a file"
 
 
+@pytest.mark.parametrize(
+    ("cells", "values"),
+    [
+        # the French Excel currency format, with spaces, non-breaking and narrow ones
+        (["3 250,00 €", "520,20 €", "5\u202f812,40\u00a0€", "0 €"], [3250.0, 520.2, 5812.4, 0.0]),
+        (["-1 234,50 €", "(1 234,50 €)", "− 5 €", "12€"], [-1234.5, -1234.5, -5.0, 12.0]),
+        (["1 234,50 EUR", "EUR 12", "7"], [1234.5, 12.0, 7.0]),
+        (["€1,234.50", "€ 99", "-€5", "€-6"], [1234.5, 99.0, -5.0, -6.0]),
+        (["$1,234.50", "$99", "USD 3", "-$2.5"], [1234.5, 99.0, 3.0, -2.5]),
+        (["£1,234", "GBP 2"], [1234.0, 2.0]),
+        (["CHF 1'234.50", "12 CHF"], [1234.5, 12.0]),
+        # percentages are numbers as written
+        (["12,5 %", "3%", "100 %", "-0,5 %"], [12.5, 3.0, 100.0, -0.5]),
+    ],
+)
+def test_amounts_with_a_currency_or_percent_sign_are_numbers(
+    write: Write, cells: list[str], values: list[float]
+) -> None:
+    rows = "".join(f'C{i};"{cell}"\n' for i, cell in enumerate(cells))
+    customers = read_customers(write("a.csv", "id;amount\n" + rows), "id")
+    assert customers.kinds["amount"] is Kind.NUMBER
+    assert customers.frame["amount"].tolist() == values
+
+
+def test_amounts_in_two_currencies_stay_text_with_a_warning(write: Write) -> None:
+    path = write("m.csv", "id;amount\nA;12,00 €\nB;$5.00\nC;3 €\n")
+    customers = read_customers(path, "id")
+    assert customers.kinds["amount"] is Kind.TEXT
+    assert customers.info.notes == (
+        f"{path}: column 'amount' mixes currencies ('12,00 €', '$5.00'): it is read as text, "
+        "since amounts in two currencies are never compared as one number; put each currency in "
+        "its own column",
+    )
+
+
+@pytest.mark.parametrize("cell", ["01 €", "€5 €", "(5 €", "n/a", "5 € 3"])
+def test_what_is_not_one_amount_keeps_the_column_text(write: Write, cell: str) -> None:
+    path = write("t.csv", f"id;amount\nA;12 €\nB;{cell}\n")
+    assert read_customers(path, "id").kinds["amount"] is Kind.TEXT
+
+
 # --- dates with a time of day, infinities and NaN (what every format holds) -------------------
 
 

@@ -41,8 +41,14 @@ from portfolio_cli.engine import (
 )
 from portfolio_cli.errors import InputError
 from portfolio_cli.expressions import Kind
-from portfolio_cli.messages import message
-from portfolio_cli.readers import CustomerList, ReadInfo, is_french, read_customers, typed_table
+from portfolio_cli.readers import (
+    CustomerList,
+    ReadInfo,
+    column_notes,
+    is_french,
+    read_customers,
+    typed_table,
+)
 from portfolio_cli.readers import _check_ids as check_ids
 from portfolio_cli.readers.columns import Typed, clean_text, infer_column
 from portfolio_cli.readers.csv import CsvOptions, read_csv_text
@@ -224,16 +230,7 @@ def _kinds(
         whole = infer_column(values, **base)
         kinds[name] = whole.kind
         hints[name] = _settled(values, whole, base)
-        if whole.ambiguous is not None:
-            notes.append(
-                message(
-                    "inputs.ambiguous_dates",
-                    options.lang,
-                    source=found.info.source,
-                    column=name,
-                    sample=whole.ambiguous,
-                )
-            )
+        notes += column_notes(found.info.source, {name: whole}, options.lang)
     return _Kinds(kinds, hints, tuple(notes))
 
 
