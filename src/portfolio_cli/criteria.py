@@ -20,7 +20,7 @@ from typing import TypeVar
 
 import yaml
 
-from portfolio_cli import yaml_hints
+from portfolio_cli import roles, yaml_hints
 from portfolio_cli.errors import CriteriaError, Issue
 from portfolio_cli.expressions import Condition, ExpressionError, caret, parse_condition
 from portfolio_cli.messages import message, plural
@@ -173,12 +173,16 @@ def load_criteria(path: str | Path) -> Criteria:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise CriteriaError(
-            Issue("missing-file", message("criteria.not_found", path=path))
+            Issue("missing-file", roles.not_found("criteria.not_found", path))
         ) from None
     except OSError as exc:
         raise CriteriaError(
             message("criteria.unreadable", path=path, reason=exc.strerror)
         ) from None
+    if roles.looks_like_customers(str(path), raw[:4096]):
+        raise CriteriaError(
+            Issue("swapped-files", message("criteria.looks_like_customers", name=path))
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
