@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -14,7 +16,6 @@ from conftest import CRIT, EX, ROOT, Run, Write
 from portfolio_cli.readers import read_customers
 
 FR = str(ROOT / "tests" / "data" / "customers-fr.csv")
-TELCO = ROOT.parent / "shared" / "data" / "telco-customers.csv"
 TELCO_CRIT = str(ROOT / "examples" / "telco.criteria.yaml")
 
 
@@ -59,9 +60,8 @@ def test_verbose_says_how_the_input_was_read_on_stderr(run: Run) -> None:
     assert result.stdout.startswith("customer_id,name,segment,")
 
 
-@pytest.mark.skipif(not TELCO.exists(), reason="../shared/data/telco-customers.csv is absent")
-def test_the_telco_sample_classifies_with_no_option(run: Run) -> None:
-    document = _classify_json(run, str(TELCO), "-c", TELCO_CRIT)
+def test_the_telco_sample_classifies_with_no_option(run: Run, telco: Path) -> None:
+    document = _classify_json(run, str(telco), "-c", TELCO_CRIT)
     summary = document["summary"]
     assert isinstance(summary, dict)
     assert summary["total"] == 7043
@@ -75,7 +75,6 @@ def test_the_telco_sample_classifies_with_no_option(run: Run) -> None:
     assert unjudged == {"low_value": 11}  # the blank TotalCharges cells
 
 
-@pytest.mark.skipif(not TELCO.exists(), reason="../shared/data/telco-customers.csv is absent")
 def test_the_telco_criteria_never_read_the_churn_outcome() -> None:
     from portfolio_cli.criteria import load_criteria
     from portfolio_cli.engine import required_columns
@@ -291,3 +290,118 @@ def test_cp1252_file_from_standard_input(run: Run) -> None:
     assert result.exit_code == 0, result.stderr
     original = _classify_json(run, EX, "-c", CRIT)
     assert json.loads(result.stdout)["customers"] == original["customers"]
+
+
+# --- amounts written with a currency sign ---------------------------------------------------
+
+AMOUNTS_CRITERIA = """\
+version: 1
+customers:
+  id: code
+criteria:
+  - key: big
+    when: {when}
+policy:
+  order_by: [ca desc]
+"""
+
+
+def _amounts(write: Write, cells: list[str]) -> str:
+    rows = "".join(f"C{i:02d};{cell}\r\n" for i, cell in enumerate(cells, start=1))
+    return str(write("ca.csv", ("code;ca\r\n" + rows).encode("cp1252")))
+
+
+def test_euro_amounts_are_compared_and_ordered_as_numbers(run: Run, write: Write) -> None:
+    data = _amounts(write, ["520,20 €", "5 812,40 €", "999,99 €", "1 000,00 €", "-1 234,50 €"])
+    rules = write("r.yaml", AMOUNTS_CRITERIA.format(when="ca > 1000"))
+    result = run("classify", data, "-c", str(rules), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)["customers"]
+    assert [(r["code"], r["segment"]) for r in rows] == [
+        ("C02", "satisfied"),  # 5 812,40 € > 1000, and first by amount
+        ("C04", "unrecoverable"),
+        ("C03", "unrecoverable"),
+        ("C01", "unrecoverable"),
+        ("C05", "unrecoverable"),
+    ]
+    assert result.stderr.count("warning") == 0
+
+
+def test_an_amount_compared_with_a_quoted_number_is_an_error(run: Run, write: Write) -> None:
+    data = _amounts(write, ["520,20 €", "5 812,40 €", "n/a", "1 000,00 €", "-"])
+    rules = write("r.yaml", AMOUNTS_CRITERIA.format(when='ca > "1000"'))
+    result = run("classify", data, "-c", str(rules))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"error: {rules}:6 criteria[0] (big).when: `>` compares column 'ca' (text) with "
+        '"1000" as text, so "999" comes after "1000", and quotes never make a number of it: the '
+        "column is read as text because row 4 holds 'n/a', row 6 holds '-', which are not "
+        "numbers; correct these cells (or blank them), then compare with a number, without "
+        'quotes\n    ca > "1000"\n    ^^^^^^^^^^^\n'
+    )
+    # check says the same, not "usable"
+    checked = run("check", data, "-c", str(rules))
+    assert checked.exit_code == 2
+    assert "row 4 holds 'n/a'" in checked.stderr
+
+
+def test_an_amount_column_with_a_word_names_its_first_cells(run: Run, write: Write) -> None:
+    cells = ["520,20 €", "n/a", "5 812,40 €", "?", "1 €", "x", "2 €", "y", "3 €", "4 €"]
+    data = _amounts(write, cells)
+    rules = write("r.yaml", AMOUNTS_CRITERIA.format(when="ca > 1000"))
+    result = run("classify", data, "-c", str(rules), "--lang", "fr")
+    assert result.exit_code == 2
+    assert (
+        "la colonne est lue comme du texte car la ligne 3 contient 'n/a', la ligne 5 contient "
+        "'?', la ligne 7 contient 'x' et 1 de plus, qui ne sont pas des nombres ; corrigez ces "
+        "cellules (ou videz-les)" in result.stderr
+    )
+    assert "guillemets" not in result.stderr
+
+
+def test_a_column_in_two_currencies_is_text_and_says_so(run: Run, write: Write) -> None:
+    data = _amounts(write, ["12,00 €", "$5.00", "3 €"])
+    rules = write("r.yaml", AMOUNTS_CRITERIA.format(when="ca > 10"))
+    result = run("classify", data, "-c", str(rules))
+    assert result.exit_code == 2
+    assert (
+        "`>` compares column 'ca' (text) with 10 (number): the column is read as text because "
+        "it mixes currencies ('12,00 €', '$5.00'); amounts in two currencies are never compared "
+        "as one number: put each currency in its own column\n" in result.stderr
+    )
+
+
+def test_days_since_reads_pandas_timestamps_in_parquet(run: Run, write: Write) -> None:
+    frame = pd.DataFrame(
+        {
+            "id": ["A", "B", "C"],
+            "seen": pd.to_datetime(["2026-02-27 14:05:00.123", "2025-01-01 08:00:00.000", None]),
+            "paid": pd.to_datetime(
+                ["2026-02-28 23:30", "2025-01-01 00:00", "2026-01-01 00:00"], utc=True
+            ),
+        }
+    )
+    frame["paid"] = frame["paid"].dt.tz_convert("Europe/Paris")  # B's 00:00 UTC: 01:00 there
+    path = write("c.parquet", b"")
+    frame.to_parquet(path)
+    criteria = write(
+        "c.yaml",
+        "version: 1\ncustomers:\n  id: id\ncriteria:\n"
+        "  - key: recent\n    when: days_since(seen) <= 30\n"
+        "  - key: paid_this_month\n    when: days_since(paid) == 0\n",
+    )
+    result = run(
+        "classify", str(path), "-c", str(criteria), "--as-of", "2026-03-01",
+        "-f", "csv", "-q", "--keep-columns",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    rows = [
+        (row["id"], row["criteria"], row["seen"], row["paid"])
+        for row in csv.DictReader(io.StringIO(result.stdout))
+    ]
+    assert rows == [
+        # 23:30 UTC on 28 February is 00:30 on 1 March in Paris: paid on the as-of day
+        ("A", "recent|paid_this_month", "2026-02-27 14:05:00.123", "2026-03-01 00:30:00+01:00"),
+        ("B", "", "2025-01-01 08:00:00", "2025-01-01 01:00:00+01:00"),
+        ("C", "", "", "2026-01-01 01:00:00+01:00"),
+    ]

@@ -42,8 +42,14 @@ from portfolio_cli.engine import (
 )
 from portfolio_cli.errors import InputError
 from portfolio_cli.expressions import Kind
-from portfolio_cli.messages import message
-from portfolio_cli.readers import CustomerList, ReadInfo, is_french, read_customers, typed_table
+from portfolio_cli.readers import (
+    CustomerList,
+    ReadInfo,
+    column_notes,
+    is_french,
+    read_customers,
+    typed_table,
+)
 from portfolio_cli.readers import _check_ids as check_ids
 from portfolio_cli.readers.columns import Typed, clean_text, infer_column
 from portfolio_cli.readers.csv import CsvOptions, read_csv_text
@@ -225,16 +231,7 @@ def _kinds(
         whole = infer_column(values, **base)
         kinds[name] = whole.kind
         hints[name] = _settled(values, whole, base)
-        if whole.ambiguous is not None:
-            notes.append(
-                message(
-                    "inputs.ambiguous_dates",
-                    options.lang,
-                    source=found.info.source,
-                    column=name,
-                    sample=whole.ambiguous,
-                )
-            )
+        notes += column_notes(found.info.source, {name: whole}, options.lang)
     return _Kinds(kinds, hints, tuple(notes))
 
 
@@ -461,7 +458,7 @@ def _summary(rules: Criteria, as_of: dt.date, held: _Held) -> dict[str, Any]:
     for field in ("segments", "criteria", "problems", "unjudged", "unrecoverable_reasons"):
         summary[field] = {k: sum(p[field][k] for p in parts) for k in parts[0][field]}
     satisfied = summary["segments"]["satisfied"] + summary["segments"]["easy_to_satisfy"]
-    summary["quality"] = round(satisfied / total, 4) if total else None
+    summary["quality"] = satisfied / total if total else None
     if held.nps:
         codes = np.concatenate([s for s, _ in held.nps])
         scores = np.where(codes < 0, np.nan, codes.astype(np.float64))

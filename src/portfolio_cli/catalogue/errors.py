@@ -12,7 +12,14 @@ EN: dict[str, str] = {
     "usage.bad_format": "unknown format '{value}': use one of {choices}",
     "usage.format_from_suffix": "cannot tell the format from '{name}': use a .csv, .json, .xlsx "
     "or .md name, or pass --format",
-    "usage.overwrite_input": "-o {path} would overwrite the input: choose another name",
+    "files.overwrite": "{output} would overwrite {role} {path}: nothing was written; choose "
+    "another name",
+    "files.role.input": "the input",
+    "files.role.criteria": "the criteria file",
+    "files.role.orders": "the orders file (--orders)",
+    "files.role.surveys": "the surveys file (--surveys)",
+    "files.role.history": "the history file (--history)",
+    "files.stdin": "read on standard input",
     "usage.bug": "unexpected {kind}: {detail}. This is a bug in portfolio; run again with "
     "--debug and report the traceback.",
     # output files
@@ -145,13 +152,16 @@ EN: dict[str, str] = {
     '({other_kind}): quote the value ("{value}") if the column holds codes',
     "expr.compares_date": "{operator} compares {column} ({column_kind}) with {other} "
     '({other_kind}): write the date as date("2026-01-31")',
-    "input.order_by_text": "policy.order_by: '{column}' is read as text because row {row} "
-    "holds '{value}', which is not a number, so customers are ordered by it as text (1000 "
-    "before 999); correct that cell (or blank it)",
+    "input.order_by_text": "policy.order_by: '{column}' is read as text, so customers are "
+    "ordered by it as text (1000 before 999), because {reason}",
     "engine.text_because": "{operator} compares {column} ({column_kind}) with {other} "
-    "({other_kind}): the column is read as text because row {row} holds '{value}', which is not "
-    "a number; correct that cell (or blank it), or pass --decimal if the numbers are written "
-    "another way",
+    "({other_kind}): the column is read as text because {reason}",
+    "engine.text_ordering": "{operator} compares {column} ({column_kind}) with {other} as text, "
+    'so "999" comes after "1000", and quotes never make a number of it: the column is read as '
+    "text because {reason}, then compare with a number, without quotes",
+    "engine.decimal_hint": ", or pass --decimal if the numbers are written another way",
+    "expr.compares_order": "{operator} compares {column} ({column_kind}) with {other} "
+    "({other_kind}): text cannot be ordered against a number",
     "expr.compares_unquote": "{operator} compares {column} ({column_kind}) with {other} "
     "({other_kind}): remove the quotes to compare with a number",
     "expr.column": "column '{name}'",
@@ -207,7 +217,14 @@ FR: dict[str, str] = {
     "usage.bad_format": "format inconnu '{value}' : utilisez l'un de {choices}",
     "usage.format_from_suffix": "impossible de déduire le format de '{name}' : utilisez un nom "
     "en .csv, .json, .xlsx ou .md, ou passez --format",
-    "usage.overwrite_input": "-o {path} écraserait le fichier lu : choisissez un autre nom",
+    "files.overwrite": "{output} écraserait {role} {path} : rien n'a été écrit ; choisissez "
+    "un autre nom",
+    "files.role.input": "le fichier lu",
+    "files.role.criteria": "le fichier de critères",
+    "files.role.orders": "le fichier de commandes (--orders)",
+    "files.role.surveys": "le fichier d'enquêtes (--surveys)",
+    "files.role.history": "l'historique (--history)",
+    "files.stdin": "lu sur l'entrée standard",
     "usage.bug": "erreur inattendue {kind} : {detail}. C'est un bogue de portfolio ; relancez avec "
     "--debug et signalez la trace.",
     "files.missing_folder": "impossible d'écrire {path} : le dossier {folder} n'existe pas",
@@ -346,14 +363,17 @@ FR: dict[str, str] = {
     "codes",
     "expr.compares_date": "{operator} compare {column} ({column_kind}) avec {other} "
     '({other_kind}) : écrivez la date sous la forme date("2026-01-31")',
-    "input.order_by_text": "policy.order_by : '{column}' est lue comme du texte car la ligne "
-    "{row} contient '{value}', qui n'est pas un nombre : les clients sont donc classés par "
-    "ordre alphabétique de cette colonne (1000 avant 999) ; corrigez cette cellule (ou "
-    "videz-la)",
+    "input.order_by_text": "policy.order_by : '{column}' est lue comme du texte, les clients "
+    "sont donc classés par ordre alphabétique de cette colonne (1000 avant 999), car {reason}",
     "engine.text_because": "{operator} compare {column} ({column_kind}) avec {other} "
-    "({other_kind}) : la colonne est lue comme du texte car la ligne {row} contient "
-    "'{value}', qui n'est pas un nombre ; corrigez cette cellule (ou videz-la), ou passez "
-    "--decimal si les nombres sont écrits autrement",
+    "({other_kind}) : la colonne est lue comme du texte car {reason}",
+    "engine.text_ordering": "{operator} compare {column} ({column_kind}) avec {other} comme "
+    'du texte, donc "999" vient après "1000", et des guillemets n\'en font jamais un nombre : '
+    "la colonne est lue comme du texte car {reason}, puis comparez avec un nombre, sans "
+    "guillemets",
+    "engine.decimal_hint": ", ou passez --decimal si les nombres sont écrits autrement",
+    "expr.compares_order": "{operator} compare {column} ({column_kind}) avec {other} "
+    "({other_kind}) : un texte ne peut pas être ordonné par rapport à un nombre",
     "expr.compares_unquote": "{operator} compare {column} ({column_kind}) avec {other} "
     "({other_kind}) : enlevez les guillemets pour comparer avec un nombre",
     "expr.column": "la colonne '{name}'",

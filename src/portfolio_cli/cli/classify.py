@@ -33,6 +33,7 @@ from portfolio_cli.cli.common import (
     output_option,
     parse_as_of,
     read_input,
+    refuse_overwrite,
     warn,
     write_stdout,
 )
@@ -130,10 +131,9 @@ def classify_command(
     day = parse_as_of(as_of)
     path = find_criteria(criteria)
     rules = load_criteria(path)
-    if output is not None and input != "-" and _same_file(Path(input), output):
-        raise UsageError(Issue("overwrite-input", message("usage.overwrite_input", path=output)))
-    warn(rules.warnings, quiet)
     history_file = snapshots.resolve_path(history, default=False)
+    refuse_overwrite(output, input, path, flags, history_file)
+    warn(rules.warnings, quiet)
     simple = history_file is None and flags.orders is None and flags.surveys is None
     simple = simple and not flags.verbose
     # CSV out, nothing joined or recorded: Arrow and numpy only, pandas is not even imported
@@ -199,13 +199,6 @@ def _stream(
     if not flags.quiet:
         _print_summary(summary, found.info.source, output)
     _fail_under(summary["quality"], fail_under)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:  # pragma: no cover
-        return False
 
 
 def _print_summary(summary: dict[str, Any], source: str, output: Path | None) -> None:

@@ -444,6 +444,29 @@ def find_criteria(option: Path | None) -> Path:
     raise UsageError(Issue("no-criteria", message("usage.no_criteria")))
 
 
+def refuse_overwrite(
+    output: Path | None,
+    input: str | None,
+    criteria: Path | None,
+    flags: InputFlags,
+    history: Path | None = None,
+) -> None:
+    """Refuse an `-o` that is any file this run reads: the input, the criteria file, the orders
+    or surveys file, the history file (exit 2, before any work, nothing written)."""
+    if output is None:
+        return
+    from portfolio_cli.writers import files
+
+    reads = [
+        ("input", input),
+        ("criteria", criteria),
+        ("orders", flags.orders),
+        ("surveys", flags.surveys),
+        ("history", history),
+    ]
+    files.refuse_overwrite(output, reads)
+
+
 def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
     """The --as-of date (or the date of `option`, named in the error), or today."""
     if value is None:
@@ -617,18 +640,15 @@ def _sorted_as_text(rules: Criteria, customers: CustomerList, lang: str) -> list
     """A `policy.order_by` column of numbers that one odd cell made text would be sorted as
     text (1000 before 999) without a word: say which cell."""
     from portfolio_cli.expressions import Kind
-    from portfolio_cli.readers.columns import first_non_number
+    from portfolio_cli.readers import why_text
 
     notes = []
     for key in rules.policy.order_by:
         if customers.kinds.get(key.column) is not Kind.TEXT:
             continue
-        cell = first_non_number(customers.column(key.column))
-        if cell is not None:
-            row, value = cell
-            notes.append(
-                message("input.order_by_text", lang, column=key.column, row=row + 2, value=value)
-            )
+        reason = why_text(customers.column(key.column), lang)
+        if reason is not None:
+            notes.append(message("input.order_by_text", lang, column=key.column, reason=reason))
     return notes
 
 
