@@ -22,9 +22,10 @@ import typer.core
 
 from portfolio_cli import messages
 from portfolio_cli.cli.console import make_console as make_console  # shared by the commands
+from portfolio_cli.cli.streams import ReaderGone, output_failed, silence_stdout
 from portfolio_cli.display import visible
-from portfolio_cli.errors import Issue, PortfolioError, UsageError
-from portfolio_cli.messages import message
+from portfolio_cli.errors import Issue, OutputError, PortfolioError, UsageError
+from portfolio_cli.messages import message, reason
 
 if TYPE_CHECKING:
     from portfolio_cli.criteria import Criteria
@@ -496,12 +497,22 @@ def boundary(function: F) -> F:
                 raise
             print_issues(exc)
             raise typer.Exit(exc.exit_code) from None
-        except BrokenPipeError:
+        except (BrokenPipeError, ReaderGone):
             # `portfolio classify x.csv -f csv | head`: the reader went away; that is fine.
-            _silence_stdout()
+            silence_stdout()
             raise typer.Exit(0) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
+        except OSError as exc:  # the system refused: a full disk, a device, a permission
+            if debug:
+                raise
+            print_issues(OutputError(Issue("os-error", os_error_text(exc))))
+            raise typer.Exit(2) from None
+        except MemoryError:
+            if debug:
+                raise
+            print_issues(OutputError(Issue("out-of-memory", message("streams.out_of_memory"))))
+            raise typer.Exit(2) from None
         except Exception as exc:
             if debug:
                 raise
@@ -532,12 +543,11 @@ def issue_text(issue: Issue) -> str:
     return f"{head}\n{visible(issue.detail, lines=True)}" if issue.detail else head
 
 
-def _silence_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # pragma: no cover
-        pass
+def os_error_text(exc: OSError) -> str:
+    """One line for an error of the system: the file it concerns, if known, and why."""
+    if exc.filename is not None:
+        return message("streams.os_error", path=exc.filename, reason=reason(exc))
+    return message("streams.os_error_bare", reason=reason(exc))
 
 
 def write_stdout(data: bytes) -> None:
@@ -545,17 +555,25 @@ def write_stdout(data: bytes) -> None:
 
     Piped or redirected, the bytes go as they are: a CSV keeps its data. On a terminal a
     person reads it, so control characters in it are made visible like any text shown there
-    (line breaks and tabs kept: they are the document's own).
+    (line breaks and tabs kept: they are the document's own). A failed write is one error
+    naming standard output (see streams.Output); a reader that went away ends the command
+    quietly.
     """
     stream = getattr(sys.stdout, "buffer", None)
-    if stream is not None and not sys.stdout.isatty():
-        sys.stdout.flush()
-        stream.write(data)
-        stream.flush()
-    else:
-        shown = data.decode("utf-8")
-        sys.stdout.write(visible(shown, lines=True, tabs=True) if sys.stdout.isatty() else shown)
-        sys.stdout.flush()
+    try:
+        if stream is not None and not sys.stdout.isatty():
+            sys.stdout.flush()
+            stream.write(data)
+            stream.flush()
+        else:
+            shown = data.decode("utf-8")
+            terminal = sys.stdout.isatty()
+            sys.stdout.write(visible(shown, lines=True, tabs=True) if terminal else shown)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise ReaderGone from None
+    except OSError as exc:  # standard output that is not wrapped (the library called directly)
+        raise output_failed(exc) from None
 
 
 def input_options(flags: InputFlags) -> CsvOptions:

@@ -24,7 +24,17 @@ if TYPE_CHECKING:
 
 
 class SafeConsole(Console):
-    """A Rich console that shows text as written: no markup, no raw control characters."""
+    """A Rich console that shows text as written: no markup, no raw control characters.
+
+    A reader that went away (`| head -1`) ends the command quietly: Rich's own handler would
+    exit 1 without a word; the error boundary decides instead.
+    """
+
+    def on_broken_pipe(self) -> None:
+        """Stop writing: `streams.ReaderGone` ends the command with exit 0."""
+        from portfolio_cli.cli.streams import ReaderGone
+
+        raise ReaderGone
 
     def render_str(self, text: str, **options: Any) -> Text:
         """A printed string or table cell: never markup, every character visible."""
