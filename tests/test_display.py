@@ -502,3 +502,36 @@ def test_a_duplicate_id_is_named_visibly(run: Run, evil: tuple[Path, Path]) -> N
     assert result.exit_code == 2
     assert_shown_as_written(result.stderr)
     assert "id 'A␛[31m1' appears on rows 2, 3" in result.stderr
+
+
+def test_a_csv_shown_on_a_terminal_is_made_visible(evil: tuple[Path, Path]) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    data, rules = evil
+    leader, follower = pty.openpty()
+    env = {**os.environ, "NO_COLOR": "1"}
+    arguments = ["classify", str(data), "-c", str(rules), "-f", "csv", "-q"]
+    with subprocess.Popen(
+        [sys.executable, "-m", "portfolio_cli", *arguments],
+        stdout=follower,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    ) as process:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed: the command is done
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert process.wait() == 0
+    os.close(leader)
+    shown = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    assert '"A␛[31m1","␛[2J␛]8;;http://evil.example␛\\click' in shown
+    assert_shown_as_written(shown)
