@@ -30,7 +30,7 @@ TEXT_COMPARISONS = ("in", "not in", "contains")
 DATE_COMPARISONS = ("within", "before")  # days_since(col) <= N, days_since(col) > N
 BOOL_COMPARISONS = ("true", "false")
 _BARE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_RESERVED = {"true", "false", "and", "or", "not", "in", "none", "null"}
+_RESERVED = {"true", "false", "and", "or", "not", "in", "none", "null", "nan"}
 # Column names that hint at something a business does not want (for --yes).
 _BAD_HINT = re.compile(r"complain|late|unpaid|overdue|return|refund|churn|dispute|incident", re.I)
 # Number columns that are codes or coordinates, not something to be more or less of.
@@ -108,8 +108,11 @@ def describe_columns(customers: CustomerList, as_of: dt.date) -> list[ColumnInfo
         quartiles: tuple[float, float, float] | None = None
         bounds: tuple[float, float] | None = None
         common: tuple[tuple[str, int], ...] = ()
-        if kind is Kind.NUMBER and len(present):
-            values = present.astype("float64")
+        finite = present.astype("float64") if kind is Kind.NUMBER else present
+        if kind is Kind.NUMBER:  # thresholds are proposed from finite values (no `x >= inf`)
+            finite = finite[np.isfinite(finite)]
+        if kind is Kind.NUMBER and len(finite):
+            values = finite
             sample = _plain(float(values.iloc[0]))
             quartiles = _quartiles(values)
             bounds = (float(values.min()), float(values.max()))
@@ -137,19 +140,29 @@ def _quartiles(values: pd.Series[Any]) -> tuple[float, float, float]:
 
 def _plain(value: float) -> str:
     """3.0 → '3', 2.5 → '2.5': a number as a person types it."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.6g}"
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.6g}"
 
 
 def column_ref(name: str) -> str:
-    """A column as written in a condition: bare when it can be, else in backticks."""
+    """A column as written in a condition: bare when it can be, else in backticks (a backtick
+    in the name written twice)."""
     if _BARE.fullmatch(name) and not keyword.iskeyword(name) and name.lower() not in _RESERVED:
         return name
-    return f"`{name}`"
+    return "`" + name.replace("`", "``") + "`"
 
 
 def quote(text: str) -> str:
-    """A text constant of the condition language (a JSON string is one)."""
-    return json.dumps(text, ensure_ascii=False)
+    """A text constant of the condition language (a JSON string is one), also a YAML string:
+    characters YAML would not accept raw, or would read as a line break, are escaped."""
+    return _NOT_YAML.sub(
+        lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False)
+    )
+
+
+# outside YAML's printable set, or a line break to YAML (NEL, LS, PS): escaped as \uXXXX
+_NOT_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 def build_condition(info: ColumnInfo, comparison: str, value: str) -> str:
@@ -277,7 +290,7 @@ def starting_answers(customers: CustomerList, as_of: dt.date, lang: str = "en") 
         target.append(RuleAnswer(key, when, when, compensable=not good))
     spent = [i for i in numbers if re.search(r"spent|amount|revenue|total|montant|ca_", i.name)]
     if spent:
-        answers.order_by = [f"{spent[0].name} desc"]
+        answers.order_by = [f"{column_ref(spent[0].name)} desc"]
     if not answers.criteria:
         texts = [i for i in infos if i.kind in (Kind.TEXT, Kind.BOOL) and i.common and i.name]
         usable = [i for i in texts if i.name not in (answers.id, answers.name) and i.distinct <= 20]
