@@ -309,9 +309,11 @@ def stream_csv(
     *,
     chunk: int | None = None,
     keep_columns: bool = False,
+    segment: str | None = None,
 ) -> tuple[dict[str, Any], tuple[str, ...]]:
-    """Classify a CSV file part by part and write the CSV output in priority order; return
-    the summary and the reader's notes (a garbled encoding, ambiguous dates) for warnings."""
+    """Classify a CSV file part by part and write the CSV output in priority order (the rows of
+    `segment` only, when given); return the summary of the whole file and the reader's notes (a
+    garbled encoding, ambiguous dates) for warnings."""
     rows = min(chunk_rows(chunk), PART_ROWS)
     columns = [c for c in required_columns(rules) if c in found.header]
     if rules.customers.id not in found.header:
@@ -355,7 +357,8 @@ def stream_csv(
     if not held.output:  # a header and no rows: nothing to stream
         customers = read_customers(path, rules.customers.id, columns=columns, options=options)
         result = classify(customers, rules, as_of)
-        sink(formats.to_csv(formats.output_table(result, customers, keep_columns)))
+        table = formats.output_table(result, customers, keep_columns)
+        sink(formats.to_csv(formats.keep_segment(table, segment)))
         return result.summary, notes
     output = _combine(held.output)
     order_by = [
@@ -375,7 +378,8 @@ def stream_csv(
         output.column(rules.customers.id),
     )
     text = pa.concat_tables(held.text).combine_chunks() if keep_columns else None
-    _write(sink, output, order, np.concatenate(held.criteria_met), text, found.header)
+    criteria_met = np.concatenate(held.criteria_met)
+    _write(sink, output, order, criteria_met, text, found.header, segment)
     return _summary(rules, as_of, held), notes
 
 
@@ -440,8 +444,10 @@ def _write(
     criteria_met: np.ndarray[Any, Any],
     text: pa.Table | None,
     header: tuple[str, ...],
+    segment: str | None = None,
 ) -> None:
-    """The CSV output in priority order, a slice at a time, as `formats.to_csv` writes it."""
+    """The CSV output in priority order, a slice at a time, as `formats.to_csv` writes it;
+    with `segment`, only that segment's rows (their ranks stay the whole file's)."""
     names = output.column_names
     leading = [n for n in names if n not in OUTPUT_COLUMNS]  # id and name
     for start in range(0, len(order), WRITE_ROWS):
@@ -462,7 +468,7 @@ def _write(
             for name in header:
                 if name not in leading:
                     columns[f"input_{name}" if name in columns else name] = taken.column(name)
-        table = pa.table(columns)
+        table = formats.keep_segment(pa.table(columns), segment)
         data = formats.to_csv(table)
         if start:
             data = data[len(formats.to_csv(table.slice(0, 0))) :]
