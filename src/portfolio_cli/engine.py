@@ -36,15 +36,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 Array = np.ndarray[Any, Any]
-OUTPUT_COLUMNS = (
-    "segment",
-    "priority",
-    "criteria_met",
-    "criteria",
-    "problems",
-    "compensated",
-    "action",
-)
 NO_CRITERION = "no_criterion_met"
 _NO_INFO = ReadInfo("", "")
 SATISFIED, EASY, UNRECOVERABLE = 0, 1, 2
