@@ -139,3 +139,9 @@ def decimal(value: float, digits: int = 1, lang: str | None = None, sign: bool =
     """`75.0` in English, `75,0` in French; `sign` writes `+` before positive numbers."""
     text = f"{value:+.{digits}f}" if sign else f"{value:.{digits}f}"
     return text.replace(".", ",") if (lang or _current) == "fr" else text
+
+
+def thousands(value: int, lang: str | None = None) -> str:
+    """`1,048,575` in English, `1 048 575` (narrow no-break spaces) in French."""
+    text = f"{value:,}"
+    return text.replace(",", "\u202f") if (lang or _current) == "fr" else text
