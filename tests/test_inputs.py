@@ -346,8 +346,8 @@ def test_batch_fails_only_the_input_too_big_for_xlsx(run: Run, tmp_path: Path) -
     assert result.exit_code == 3
     assert (
         f"error: failed: {folder / 'long.csv'}: column 'name', row 2 (customer A): 40,000 "
-        "characters do not fit in an Excel cell (32,767 at most): nothing was written; write csv or json "
-        "instead (-f csv)"
+        "characters do not fit in an Excel cell (32,767 at most): nothing was written; write "
+        "csv or json instead (-f csv)"
     ) in result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["short.xlsx", "summary.csv"]
 
