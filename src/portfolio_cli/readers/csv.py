@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 
 from portfolio_cli.errors import InputError, Issue
-from portfolio_cli.messages import message
+from portfolio_cli.messages import message, reason
 from portfolio_cli.readers.sniff import (
     describe_delimiter,
     garbled_sample,
@@ -194,7 +194,7 @@ def _head(path: Path, lang: str | None) -> tuple[bytes, bool]:
         raise InputError(Issue("not-a-file", message("input.is_folder", lang, path=path))) from None
     except OSError as exc:
         raise InputError(
-            Issue("unreadable", message("input.unreadable", lang, path=path, reason=exc.strerror))
+            Issue("unreadable", message("input.unreadable", lang, path=path, reason=reason(exc)))
         ) from None
 
 
