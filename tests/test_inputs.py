@@ -501,3 +501,17 @@ def test_days_since_reads_pandas_timestamps_in_parquet(run: Run, write: Write) -
         ("B", "", "2025-01-01 08:00:00", "2025-01-01 01:00:00+01:00"),
         ("C", "", "", "2026-01-01 01:00:00+01:00"),
     ]
+
+
+def test_parquet_with_a_duplicated_column_is_one_line_and_exit_2(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "c.parquet"
+    columns = [pa.array(["1"]), pa.array([1]), pa.array([2])]
+    pq.write_table(
+        pa.Table.from_arrays(columns, names=["customer_id", "orders_12m", "orders_12m"]), path
+    )
+    result = run("classify", str(path), "-c", CRIT, "-o", str(tmp_path / "out.csv"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {path}: columns 2 and 3 are both named 'orders_12m': rename one of them\n"
+    )
+    assert not (tmp_path / "out.csv").exists()
