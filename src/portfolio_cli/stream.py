@@ -294,9 +294,13 @@ def stream_csv(
     *,
     chunk: int | None = None,
     keep_columns: bool = False,
+    delimiter: str = ",",
+    bom: bool = False,
 ) -> tuple[dict[str, Any], tuple[str, ...]]:
     """Classify a CSV file part by part and write the CSV output in priority order; return
-    the summary and the reader's notes (a garbled encoding, ambiguous dates) for warnings."""
+    the summary and the reader's notes (a garbled encoding, ambiguous dates) for warnings.
+
+    `delimiter` separates the output's fields; `bom` starts it with a byte order mark."""
     rows = min(chunk_rows(chunk), PART_ROWS)
     columns = [c for c in required_columns(rules) if c in found.header]
     if rules.customers.id not in found.header:
@@ -334,7 +338,8 @@ def stream_csv(
     if not held.output:  # a header and no rows: nothing to stream
         customers = read_customers(path, rules.customers.id, columns=columns, options=options)
         result = classify(customers, rules, as_of)
-        sink(formats.to_csv(formats.output_table(result, customers, keep_columns)))
+        table = formats.output_table(result, customers, keep_columns)
+        sink(formats.to_csv(table, delimiter, bom))
         return result.summary, notes
     output = _combine(held.output)
     order_by = [
@@ -354,7 +359,8 @@ def stream_csv(
         output.column(rules.customers.id),
     )
     text = pa.concat_tables(held.text).combine_chunks() if keep_columns else None
-    _write(sink, output, order, np.concatenate(held.criteria_met), text, found.header)
+    met = np.concatenate(held.criteria_met)
+    _write(sink, output, order, met, text, found.header, delimiter, bom)
     return _summary(rules, as_of, held), notes
 
 
@@ -419,6 +425,8 @@ def _write(
     criteria_met: np.ndarray[Any, Any],
     text: pa.Table | None,
     header: tuple[str, ...],
+    delimiter: str = ",",
+    bom: bool = False,
 ) -> None:
     """The CSV output in priority order, a slice at a time, as `formats.to_csv` writes it."""
     names = output.column_names
@@ -442,9 +450,9 @@ def _write(
                 if name not in leading:
                     columns[f"input_{name}" if name in columns else name] = taken.column(name)
         table = pa.table(columns)
-        data = formats.to_csv(table)
+        data = formats.to_csv(table, delimiter, bom and not start)
         if start:
-            data = data[len(formats.to_csv(table.slice(0, 0))) :]
+            data = data[len(formats.to_csv(table.slice(0, 0), delimiter)) :]
         sink(data)
 
 

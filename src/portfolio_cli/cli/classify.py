@@ -23,6 +23,7 @@ from portfolio_cli.cli.common import (
     InputArgument,
     InputFlags,
     LangOption,
+    OutDelimiterOption,
     QuietOption,
     boundary,
     find_criteria,
@@ -32,6 +33,7 @@ from portfolio_cli.cli.common import (
     make_console,
     output_option,
     parse_as_of,
+    parse_out_delimiter,
     read_input,
     refuse_overwrite,
     warn,
@@ -93,6 +95,7 @@ def classify_command(
         bool, typer.Option("--keep-columns", help="Append the input's own columns, as written.")
     ] = False,
     fail_under: FailUnderOption = None,
+    out_delimiter: OutDelimiterOption = None,
     limit: Annotated[
         int,
         typer.Option(
@@ -126,6 +129,7 @@ def classify_command(
     from portfolio_cli.writers import formats
 
     fmt_name = resolve_format(fmt, output)
+    separator = parse_out_delimiter(out_delimiter)
     if fmt_name == "xlsx" and output is None and sys.stdout.isatty():
         raise UsageError(Issue("binary-to-terminal", message("inputs.xlsx_to_terminal")))
     day = parse_as_of(as_of)
@@ -145,7 +149,8 @@ def classify_command(
             found = should_stream(input, input_options(flags), chunk_rows)
             if found is not None:
                 arguments = (chunk_rows, keep_columns, fail_under)
-                _stream(input, rules, flags, found, output, day, *arguments)
+                separator = formats.csv_separator(separator, found.info)
+                _stream(input, rules, flags, found, output, day, *arguments, separator)
                 return
         customers = read_input(input, rules, flags, every_column=keep_columns, as_of=day)
         result = classify(customers, rules, day)
@@ -158,14 +163,16 @@ def classify_command(
                 table = formats.output_table(result, customers, keep_columns)
                 if moves is not None:
                     table = snapshots.append_columns(table, rules.customers.id, moves)
+                separator = formats.csv_separator(separator, customers.info)
                 if output is None:
-                    write_stdout(formats.render(fmt_name, table, result.summary))
+                    write_stdout(formats.render(fmt_name, table, result.summary, separator))
                 else:
                     from portfolio_cli.writers.files import atomic_write
 
+                    bom = formats.wants_bom(separator, to_file=True)
                     with atomic_write(output) as stream:
                         if fmt_name == "csv":  # straight into the file, no copy in memory
-                            formats.write_csv(table, stream)
+                            formats.write_csv(table, stream, separator, bom)
                         else:
                             stream.write(formats.render(fmt_name, table, result.summary))
         if fmt_name != "table" and not quiet:
@@ -183,16 +190,23 @@ def _stream(
     chunk_rows: int | None,
     keep_columns: bool,
     fail_under: float | None,
+    separator: str = ",",
 ) -> None:
     from portfolio_cli.stream import stream_csv
     from portfolio_cli.writers.files import atomic_write
+    from portfolio_cli.writers.formats import wants_bom
 
     options = input_options(flags)
     path = Path(source)
-    arguments: dict[str, Any] = {"chunk": chunk_rows, "keep_columns": keep_columns}
+    arguments: dict[str, Any] = {
+        "chunk": chunk_rows,
+        "keep_columns": keep_columns,
+        "delimiter": separator,
+    }
     if output is None:
         summary, notes = stream_csv(path, rules, write_stdout, day, found, options, **arguments)
     else:
+        arguments["bom"] = wants_bom(separator, to_file=True)
         with atomic_write(output) as stream:
             summary, notes = stream_csv(path, rules, stream.write, day, found, options, **arguments)
     warn(notes, flags.quiet)
