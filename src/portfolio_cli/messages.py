@@ -29,11 +29,25 @@ from portfolio_cli.catalogue import (
     profile,
     qa,
     report,
+    suggest,
 )
 from portfolio_cli.catalogue import help as help_texts
 
 # One module per area of the tool, each with an EN and a FR dict: add yours here.
-AREAS = (core, errors, help_texts, init, inputs, polish, profile, report, batch, qa, guide)
+AREAS = (
+    core,
+    errors,
+    help_texts,
+    init,
+    inputs,
+    polish,
+    profile,
+    report,
+    batch,
+    qa,
+    guide,
+    suggest,
+)
 
 LANGUAGES = ("en", "fr")
 
