@@ -230,13 +230,12 @@ def _first_non_number(customers: CustomerList, column: str) -> tuple[int, str] |
     return first_non_number(customers.column(column).cast(pa.string()))
 
 
-def classify(
-    customers: CustomerList | pd.DataFrame,
-    criteria: Criteria,
-    as_of: dt.date | None = None,
-) -> Classification:
-    """Classify every customer; `as_of` (default today) is the date `days_since` counts to."""
-    as_of = as_of or dt.date.today()
+def checked_input(
+    customers: CustomerList | pd.DataFrame, criteria: Criteria
+) -> tuple[CustomerList, Mapping[str, Kind]]:
+    """The list to classify (a DataFrame built by hand is wrapped) and its column kinds,
+    checked against every name and type the criteria file uses (see `bind`). Every engine
+    starts here."""
     header: Sequence[str]
     if isinstance(customers, CustomerList):
         data, kinds, header = customers, customers.kinds, customers.header
@@ -249,6 +248,17 @@ def classify(
             Issue("unknown-column", unknown_column_message(criteria.customers.id, header))
         )
     bind(criteria, kinds, header, lambda column: _first_non_number(data, column))
+    return data, kinds
+
+
+def classify(
+    customers: CustomerList | pd.DataFrame,
+    criteria: Criteria,
+    as_of: dt.date | None = None,
+) -> Classification:
+    """Classify every customer; `as_of` (default today) is the date `days_since` counts to."""
+    as_of = as_of or dt.date.today()
+    data, kinds = checked_input(customers, criteria)
     size = len(data)
     columns = Frame(data.data, kinds, as_of)
     results = tuple(
@@ -574,11 +584,16 @@ def _nps_scores(frame: CustomerList, criteria: Criteria) -> Array | None:
 def net_promoter_score(scores: Array) -> float | None:
     """NPS = % promoters (9-10) − % detractors (0-6) among those who answered, or None."""
     answered = scores[~np.isnan(scores)]
-    if not len(answered):
-        return None
     promoters = np.count_nonzero(answered >= 9)
     detractors = np.count_nonzero(answered <= 6)
-    return round(100.0 * (promoters - detractors) / len(answered), 1)
+    return nps_of_counts(int(promoters), int(detractors), len(answered))
+
+
+def nps_of_counts(promoters: int, detractors: int, answered: int) -> float | None:
+    """NPS from the counts of promoters, detractors and answers (None: nobody answered)."""
+    if not answered:
+        return None
+    return round(100.0 * (promoters - detractors) / answered, 1)
 
 
 def _summary(

@@ -18,11 +18,22 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
-from portfolio_cli.catalogue import batch, core, errors, init, inputs, polish, profile, qa, report
+from portfolio_cli.catalogue import (
+    batch,
+    core,
+    errors,
+    init,
+    inputs,
+    polish,
+    profile,
+    qa,
+    report,
+    sql,
+)
 from portfolio_cli.catalogue import help as help_texts
 
 # One module per area of the tool, each with an EN and a FR dict: add yours here.
-AREAS = (core, errors, help_texts, init, inputs, polish, profile, report, batch, qa)
+AREAS = (core, errors, help_texts, init, inputs, polish, profile, report, batch, qa, sql)
 
 LANGUAGES = ("en", "fr")
 

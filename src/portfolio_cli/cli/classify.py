@@ -18,11 +18,13 @@ from portfolio_cli.cli.common import (
     ChunkRowsOption,
     CriteriaOption,
     DebugOption,
+    EngineOption,
     FailUnderOption,
     HistoryOption,
     InputArgument,
     InputFlags,
     LangOption,
+    MemoryLimitOption,
     QuietOption,
     boundary,
     find_criteria,
@@ -101,6 +103,8 @@ def classify_command(
     as_of: AsOfOption = None,
     history: HistoryOption = None,
     chunk_rows: ChunkRowsOption = None,
+    engine: EngineOption = "auto",
+    memory_limit: MemoryLimitOption = None,
     flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -117,10 +121,12 @@ def classify_command(
         portfolio classify customers.csv -f json --fail-under 70 > portfolio.json
 
         portfolio classify customers.csv -o 2026-11.csv --history history.sqlite
+
+        portfolio classify 'exports/*.parquet' --engine duckdb -o classified.csv
     """
+    from portfolio_cli import engines
     from portfolio_cli import history as snapshots
     from portfolio_cli.criteria import load_criteria
-    from portfolio_cli.engine import classify
     from portfolio_cli.lean import without_pandas
     from portfolio_cli.writers import formats
 
@@ -130,15 +136,17 @@ def classify_command(
     day = parse_as_of(as_of)
     path = find_criteria(criteria)
     rules = load_criteria(path)
-    if output is not None and input != "-" and _same_file(Path(input), output):
+    if output is not None and input != "-" and _reads(input, output):
         raise UsageError(Issue("overwrite-input", message("usage.overwrite_input", path=output)))
+    chosen = engines.choose(engine, input)
+    engines.memory_limit(memory_limit)  # a wrong size is refused before anything is read
     warn(rules.warnings, quiet)
     history_file = snapshots.resolve_path(history, default=False)
     simple = history_file is None and flags.orders is None and flags.surveys is None
     simple = simple and not flags.verbose
     # CSV out, nothing joined or recorded: Arrow and numpy only, pandas is not even imported
     with without_pandas(fmt_name == "csv" and simple):
-        if fmt_name == "csv" and input != "-" and simple:
+        if fmt_name == "csv" and input != "-" and simple and chosen == "arrow":
             from portfolio_cli.stream import should_stream
 
             # a large CSV file is read in parts, with bounded memory (see stream.py)
@@ -148,7 +156,7 @@ def classify_command(
                 _stream(input, rules, flags, found, output, day, *arguments)
                 return
         customers = read_input(input, rules, flags, every_column=keep_columns, as_of=day)
-        result = classify(customers, rules, day)
+        result = engines.classify(customers, rules, day, chosen, memory_limit)
         # the snapshot is kept only once the output is written (a failed write leaves no snapshot)
         with snapshots.recording(history_file, result, rules, day) as db:
             moves = None if db is None else snapshots.movements(db, day.isoformat())
@@ -199,6 +207,13 @@ def _stream(
     if not flags.quiet:
         _print_summary(summary, found.info.source, output)
     _fail_under(summary["quality"], fail_under)
+
+
+def _reads(source: str, output: Path) -> bool:
+    """Whether the output is the input, or one of the files its glob matches."""
+    from portfolio_cli.readers import input_files
+
+    return any(_same_file(path, output) for path in input_files(source))
 
 
 def _same_file(a: Path, b: Path) -> bool:

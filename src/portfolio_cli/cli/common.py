@@ -54,6 +54,8 @@ HELP_KEYS = {  # parameter name → message key of its help
     "verbose": "help.verbose",
     "fail_under": "help.fail_under",
     "chunk_rows": "help.chunk_rows",
+    "engine": "help.engine",
+    "memory_limit": "help.memory_limit",
     "history": "help.history_option",
     "version": "help.version",
     "install_completion": "click.Install completion for the current shell.",
@@ -396,6 +398,26 @@ ChunkRowsOption = Annotated[
         metavar="N",
         envvar="PORTFOLIO_CHUNK_ROWS",
         help=message("help.chunk_rows"),
+        show_default=False,
+    ),
+]
+
+
+EngineOption = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        metavar="auto|arrow|duckdb",
+        envvar="PORTFOLIO_ENGINE",
+        help=message("help.engine"),
+    ),
+]
+MemoryLimitOption = Annotated[
+    str | None,
+    typer.Option(
+        "--memory-limit",
+        metavar="SIZE",
+        help=message("help.memory_limit"),
         show_default=False,
     ),
 ]
