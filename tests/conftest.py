@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from portfolio_cli.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "customers.csv"
 EXAMPLE_CRITERIA = ROOT / "criteria.example.yaml"
+# Real public data kept beside the repository, never in it (../shared/data/README.md): a
+# developer's checkout may not have it, CI always has it.
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 Run = Callable[..., Result]
@@ -86,3 +89,18 @@ def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
         return path
 
     return writer
+
+
+@pytest.fixture
+def telco() -> Path:
+    """IBM's public Telco churn sample (7,043 customers), read from ../shared/data.
+
+    Skipped where ../shared is absent (a user's clone), but a failure in CI (`CI` is set), where
+    ../shared is always laid beside the clone: a missing file must not pass as a skip there.
+    """
+    path = SHARED_DATA / "telco-customers.csv"
+    if not path.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is absent: CI lays ../shared beside the clone")
+        pytest.skip(f"{path} is absent (it lives in ../shared/data, beside the repository)")
+    return path

@@ -46,7 +46,7 @@ def test_one_output_per_input_and_a_summary(run: Run, clients: Path) -> None:
     ]
     assert (out / "summary.csv").read_text(encoding="utf-8") == (
         "file,customers,satisfied,easy_to_satisfy,unrecoverable,quality,nps,unjudged,status,error\n"
-        f'"{clients / "clients" / "north.csv"}",3,1,1,1,0.6667,0,1,"ok",""\n'
+        f'"{clients / "clients" / "north.csv"}",3,1,1,1,{2 / 3},0,1,"ok",""\n'
         f'"{clients / "clients" / "south.csv"}",2,0,1,1,0.5,50,0,"ok",""\n'
     )
     assert "2 of 2 files classified, 5 customers" in result.stderr

@@ -107,6 +107,37 @@ def test_json_equals_what_the_library_returns(run: Run) -> None:
     assert first["problems"] == []
 
 
+def test_machine_formats_carry_exact_quality_and_nps(
+    run: Run, write: Write, tmp_path: Path
+) -> None:
+    """7 customers, 4 of them satisfied or easy: quality 4/7, not 0.5714; NPS 100/3, not 33.3."""
+    rows = "".join(f"C{i},n{i},{o},{s},Bretagne\n" for i, (o, s) in enumerate(
+        [(5, 10), (5, 9), (0, 10), (4, 3), (0, 2), (0, 3), (0, 1)]
+    ))  # fmt: skip
+    data = write("seven.csv", "id,name,orders,score,region\n" + rows)
+    rules = str(write("rules.yaml", SMALL_CRITERIA))
+    history = tmp_path / "history.sqlite"
+    result = run(
+        "classify", str(data), "-c", rules, "-f", "json", "--as-of", AS_OF, "-q",
+        "--history", str(history),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["quality"] == 4 / 7
+    assert summary["nps"] == 100 * (3 - 4) / 7
+    listing = json.loads(run("history", str(history), "-f", "json").stdout)
+    assert listing["snapshots"][0]["quality"] == 4 / 7
+    assert listing["snapshots"][0]["nps"] == 100 * (3 - 4) / 7
+    out = tmp_path / "out"
+    batch = run("batch", str(data), "-c", rules, "-o", str(out), "--as-of", AS_OF, "-q")
+    assert batch.exit_code == 0, batch.stderr
+    summary_row = read_csv((out / "summary.csv").read_text(encoding="utf-8-sig"))[0]
+    assert float(summary_row["quality"]) == 4 / 7
+    # people read rounded figures
+    table = run("classify", str(data), "-c", rules, "--as-of", AS_OF)
+    assert "57.1" in table.stdout
+
+
 def test_compensated_customer_in_the_example(run: Run) -> None:
     result = run("classify", EX, "-c", CRIT, "-f", "csv", "--as-of", AS_OF, "-q")
     rows = {r["customer_id"]: r for r in read_csv(result.stdout)}

@@ -536,9 +536,9 @@ def test_bad_indentation_is_reported_with_the_file_and_line() -> None:
 
     assert issue.code == "bad-yaml"
     assert issue.where == "criteria.yaml:4"
-    assert issue.message.startswith("this is not valid YAML: ")
-    assert issue.message.endswith(
-        "; check the indentation and quote values that contain ': ' or '#'"
+    assert issue.message == (
+        "this is not valid YAML (column 2): this line is not lined up with the ones above: "
+        "indent it with spaces like the other keys at its level"
     )
 
 
@@ -1243,3 +1243,95 @@ def test_sha256_is_the_fingerprint_of_the_text() -> None:
 )
 def test_sha256_changes_when_the_text_changes(changed: str) -> None:
     assert parse(changed).sha256 != parse(MINIMAL).sha256
+
+
+# PyYAML's problems in our own words: (file text, line, English, French)
+YAML_MISTAKES = [
+    pytest.param(
+        MINIMAL.replace("when: orders_12m >= 3", "when: `Nb commandes` >= 24"),
+        "criteria.yaml:6",
+        "this is not valid YAML (column 11): a value that starts with a backtick (`) must be "
+        'in quotes: write when: "`Nb commandes` >= 24"',
+        "ce n'est pas du YAML valide (colonne 11) : une valeur qui commence par un accent grave "
+        '(`) doit être entre guillemets : écrivez when: "`Nb commandes` >= 24"',
+        id="backtick",
+    ),
+    pytest.param(
+        MINIMAL.replace("  id:", "\tid:"),
+        "criteria.yaml:3",
+        "this is not valid YAML (column 1): YAML does not allow tabs: indent with spaces",
+        "ce n'est pas du YAML valide (colonne 1) : YAML n'accepte pas les tabulations : "
+        "indentez avec des espaces",
+        id="tab",
+    ),
+    pytest.param(
+        MINIMAL.replace("key: repeat_buyer", "key: repeat_buyer\n    label: Note: buys often"),
+        "criteria.yaml:6",
+        "this is not valid YAML (column 16): a value that contains ': ' must be in quotes: "
+        'write label: "Note: buys often"',
+        "ce n'est pas du YAML valide (colonne 16) : une valeur qui contient ': ' doit être "
+        'entre guillemets : écrivez label: "Note: buys often"',
+        id="colon in a label",
+    ),
+    pytest.param(
+        MINIMAL.replace("when: orders_12m >= 3", 'when: "Nb commandes" >= 24'),
+        "criteria.yaml:6",
+        "this is not valid YAML: the quotes end before the value does: put the "
+        "whole value in quotes, and a column name with spaces in backticks: write "
+        'when: "`Nb commandes` >= 24"',
+        "ce n'est pas du YAML valide : les guillemets se ferment avant la fin de "
+        "la valeur : mettez toute la valeur entre guillemets, et un nom de colonne avec des "
+        'espaces entre accents graves : écrivez when: "`Nb commandes` >= 24"',
+        id="quoted column then condition",
+    ),
+    pytest.param(
+        MINIMAL + "policy:\n  order_by: [`Chiffre d'affaires` desc]\n",
+        "criteria.yaml:8",
+        "this is not valid YAML (column 14): a value that starts with a backtick (`) must be "
+        'in quotes: write order_by: ["`Chiffre d\'affaires` desc"]',
+        "ce n'est pas du YAML valide (colonne 14) : une valeur qui commence par un accent grave "
+        '(`) doit être entre guillemets : écrivez order_by: ["`Chiffre d\'affaires` desc"]',
+        id="backtick in a list",
+    ),
+    pytest.param(
+        MINIMAL.replace("when: orders_12m >= 3", "when: orders_12m >= 3\n    and tenure > 2"),
+        "criteria.yaml:7",
+        "this is not valid YAML: this line is not 'key: value': add the missing ':', or keep "
+        "a condition on one line",
+        "ce n'est pas du YAML valide : cette ligne n'est pas de la forme 'clé: valeur' : "
+        "ajoutez le ':' manquant, ou écrivez la condition sur une seule ligne",
+        id="condition on two lines",
+    ),
+    pytest.param(
+        MINIMAL.replace("key: repeat_buyer", 'key: "repeat_buyer'),
+        "criteria.yaml:5",
+        "this is not valid YAML: a quote opened on this line is never closed: close it at the "
+        "end of the value",
+        "ce n'est pas du YAML valide : un guillemet ouvert sur cette ligne n'est jamais "
+        "fermé : fermez-le à la fin de la valeur",
+        id="quote never closed",
+    ),
+    pytest.param(
+        MINIMAL + "---\nversion: 1\n",
+        "criteria.yaml:7",
+        "this is not valid YAML (column 1): a criteria file holds one YAML document: remove "
+        "this '---' and what follows, or merge the two",
+        "ce n'est pas du YAML valide (colonne 1) : un fichier de critères contient un seul "
+        "document YAML : supprimez ce '---' et ce qui suit, ou fusionnez les deux",
+        id="two documents",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "where", "english", "french"), YAML_MISTAKES)
+def test_yaml_mistakes_are_explained_in_both_languages(
+    text: str, where: str, english: str, french: str
+) -> None:
+    from portfolio_cli import messages
+
+    issue = only_issue(text)
+    with messages.using("fr"):
+        in_french = only_issue(text)
+
+    assert (issue.code, issue.where, issue.message) == ("bad-yaml", where, english)
+    assert (in_french.where, in_french.message) == (where, french)

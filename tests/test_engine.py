@@ -224,7 +224,7 @@ def test_nps_overall_and_per_segment() -> None:
     assert summary["nps"] == 0.0  # 2 promoters, 2 detractors out of 4 answers
     assert summary["nps_answers"] == 4
     assert summary["nps_by_segment"] == {
-        "satisfied": 33.3,
+        "satisfied": 100 / 3,  # exact: rounding is for people
         "easy_to_satisfy": None,
         "unrecoverable": -100.0,
     }

@@ -17,12 +17,10 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 import yaml
-from conftest import CRIT, EX, Run, Write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_compiler import AS_OF as CONDITION_AS_OF
-from test_compiler import conditions, frames
 
+from conftest import CRIT, EX, Run, Write
 from portfolio_cli import engines
 from portfolio_cli.criteria import parse_criteria
 from portfolio_cli.engine import classify as arrow_classify
@@ -31,6 +29,8 @@ from portfolio_cli.errors import InputError
 from portfolio_cli.expressions import Kind
 from portfolio_cli.readers import CsvOptions, read_customers
 from portfolio_cli.writers import formats
+from test_compiler import AS_OF as CONDITION_AS_OF
+from test_compiler import conditions, frames
 
 DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "corpus"

@@ -654,3 +654,40 @@ def test_the_hint_compares_as_the_kind_allows(text: str, english: str, french: s
     # the suggested comparison is itself a valid condition
     example = english.rsplit("e.g. ", 1)[1].replace('"…"', '"Bretagne"')
     parsed(example)
+
+
+# --- a decimal comma (the French way of writing 1000.5) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "under"),
+    [
+        ("total_spent > 1000,5", "1000.5", "1000,5"),
+        ("total_spent > 1,5 and orders_12m >= 3", "1.5", "1,5"),
+        ("(orders_12m >= 3) and (total_spent > 2,25)", "2.25", "2,25"),
+        ("`Chiffre d'affaires` >= 1000,50", "1000.50", "1000,50"),
+    ],
+)
+def test_a_decimal_comma_says_to_write_a_dot(text: str, number: str, under: str) -> None:
+    error = refused(text)
+
+    assert str(error) == f"write decimals with a dot: {number}"
+    assert error.span is not None
+    assert text[error.span.start : error.span.end] == under
+
+
+def test_a_decimal_comma_in_french() -> None:
+    from portfolio_cli import messages
+
+    with messages.using("fr"):
+        error = refused("total_spent > 1000,5")
+    assert str(error) == "écrivez les décimales avec un point : 1000.5"
+
+
+@pytest.mark.parametrize("text", ["total_spent == 1, 2", 'region > "1,5", 3'])
+def test_other_tuples_are_still_refused_as_tuples(text: str) -> None:
+    assert str(refused(text)) == "tuples are not allowed: write a list [...] after `in`"
+
+
+def test_a_list_with_commas_is_still_a_list() -> None:
+    assert isinstance(parsed("orders_12m in [1,5]").tree, IsIn)

@@ -25,23 +25,27 @@ Write = Callable[[str, str | bytes], Path]
 
 
 def test_a_late_cell_decides_the_kind_past_the_sample(write: Write) -> None:
-    """The first 1000 cells are tried first; a text cell, a leading zero, a nan word or a bad
-    date after them still makes the column text."""
-    rows = ["id,late_text,late_zero,nan_word,inf_word,late_bad_day,big"]
+    """The first 1000 cells are tried first; a text cell, a leading zero, a NaN of our own
+    spelling or a bad date after them still makes the column text (a plain `nan` is a missing
+    number and `-Infinity` a number)."""
+    rows = ["id,late_text,late_zero,nan_word,inf_word,odd_nan,late_bad_day,big"]
     for i in range(1500):
-        rows.append(f"{i},{i},{i + 1},{i},{i},2026-01-{1 + i % 28:02d},{i}")
-    rows.append("x1,n/a,007,nan,-Infinity,2026-02-30,1e999")
+        rows.append(f"{i},{i},{i + 1},{i},{i},{i},2026-01-{1 + i % 28:02d},{i}")
+    rows.append("x1,n/a,007,nan,-Infinity,nan(1),2026-02-30,1e999")
     customers = read_customers(write("c.csv", "\n".join(rows) + "\n"), "id")
     assert customers.kinds == {
         "id": Kind.TEXT,
         "late_text": Kind.TEXT,
         "late_zero": Kind.TEXT,
-        "nan_word": Kind.TEXT,
-        "inf_word": Kind.TEXT,
+        "nan_word": Kind.NUMBER,
+        "inf_word": Kind.NUMBER,
+        "odd_nan": Kind.TEXT,
         "late_bad_day": Kind.TEXT,
         "big": Kind.NUMBER,  # 1e999 is written as a number (it reads as infinity)
     }
     assert customers.frame["big"].iloc[-1] == np.inf
+    assert np.isnan(customers.frame["nan_word"].iloc[-1])
+    assert customers.frame["inf_word"].iloc[-1] == -np.inf
 
 
 def test_signed_and_bare_point_numbers_stay_numbers(write: Write) -> None:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
+
+import pytest
 
 from conftest import EXAMPLE, EXAMPLE_CRITERIA, Run
 
@@ -44,3 +48,201 @@ def test_a_symbolic_link_stays_a_link_to_the_new_file(run: Run, tmp_path: Path) 
     assert link.is_symlink()
     assert link.resolve() == real.resolve()
     assert real.read_text(encoding="utf-8").startswith("customer_id,name,segment")
+
+
+# --- no output is a file the run reads -------------------------------------------------------
+
+OVERWRITE_RULES = """\
+version: 1
+customers: {id: id, name: name}
+listening: {nps: score}
+orders: {customer: client, date: jour, amount: montant}
+criteria:
+  - {key: buyer, when: order_count >= 1}
+  - {key: fan, when: score >= 9}
+"""
+
+
+def _reads(tmp_path: Path) -> dict[str, Path]:
+    """A run's inputs, with a symbolic link, a hard link and a sub-folder to reach them by."""
+    files = {
+        "input": tmp_path / "customers.csv",
+        "criteria": tmp_path / "rules.yaml",
+        "orders": tmp_path / "orders.csv",
+        "surveys": tmp_path / "surveys.csv",
+    }
+    files["input"].write_text("id,name\nA,Ann\nB,Bob\n", encoding="utf-8")
+    files["criteria"].write_text(OVERWRITE_RULES, encoding="utf-8")
+    files["orders"].write_text("client,jour,montant\nA,2026-01-02,10\n", encoding="utf-8")
+    files["surveys"].write_text("id,date,score\nA,2026-01-02,10\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    return files
+
+
+def _spellings(tmp_path: Path, target: Path) -> dict[str, str]:
+    """Ways to name `target` other than its own name."""
+    link = tmp_path / f"link-{target.name}"
+    link.symlink_to(target.name)
+    hard = tmp_path / f"hard-{target.name}"
+    os.link(target, hard)
+    return {
+        "same": str(target),
+        "dot": f"{tmp_path}/./{target.name}",
+        "dotdot": f"{tmp_path}/sub/../{target.name}",
+        "symlink": str(link),
+        "hardlink": str(hard),
+    }
+
+
+ROLE_WORDS = {
+    "input": "the input",
+    "criteria": "the criteria file",
+    "orders": "the orders file (--orders)",
+    "surveys": "the surveys file (--surveys)",
+}
+
+
+def _snapshot(tmp_path: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(tmp_path.iterdir()) if p.is_file()}
+
+
+@pytest.mark.parametrize("role", list(ROLE_WORDS))
+@pytest.mark.parametrize("spelling", ["same", "dot", "dotdot", "symlink", "hardlink"])
+@pytest.mark.parametrize(
+    ("command", "extra"),
+    [
+        ("classify", ["-f", "csv"]),
+        ("classify", ["-f", "xlsx"]),
+        ("report", ["-f", "html"]),
+        ("profile", ["-f", "json"]),
+    ],
+)
+def test_no_output_is_a_file_the_run_reads(
+    run: Run, tmp_path: Path, role: str, spelling: str, command: str, extra: list[str]
+) -> None:
+    files = _reads(tmp_path)
+    output = _spellings(tmp_path, files[role])[spelling]
+    before = _snapshot(tmp_path)
+    given = ["-c", str(files["criteria"]), "--orders", str(files["orders"])]
+    given += ["--surveys", str(files["surveys"]), "--as-of", "2026-11-23"]
+
+    result = run(command, str(files["input"]), *given, *extra, "-o", output)
+
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: -o {Path(output)} would overwrite {ROLE_WORDS[role]} {files[role]}: nothing was "
+        "written; choose another name\n"
+    )
+    assert _snapshot(tmp_path) == before  # nothing written, nothing changed, no temporary file
+
+
+@pytest.mark.parametrize("command", ["classify", "report"])
+def test_no_output_is_the_history_file(run: Run, tmp_path: Path, command: str) -> None:
+    """Neither a history that exists (every snapshot would go) nor one the run would create."""
+    history = tmp_path / "h.sqlite"
+    common = [str(EXAMPLE), "-c", str(EXAMPLE_CRITERIA), "--as-of", "2026-11-23"]
+    common += ["-f", "csv"] if command == "classify" else ["-f", "html"]
+
+    fresh = run(command, *common, "-o", str(history), "--history", str(history))
+    assert fresh.exit_code == 2
+    assert "would overwrite the history file (--history)" in fresh.stderr
+    assert list(tmp_path.iterdir()) == []
+
+    kept = run(command, *common, "-o", str(tmp_path / "out"), "--history", str(history))
+    assert kept.exit_code == 0, kept.stderr
+    before = history.read_bytes()
+    for spelling in (str(history), f"{tmp_path}/./h.sqlite", f"{tmp_path}/out/../h.sqlite"):
+        clash = run(command, *common, "-o", spelling, "--history", str(history))
+        assert clash.exit_code == 2
+        assert clash.stderr == (
+            f"error: -o {Path(spelling)} would overwrite the history file (--history) {history}: "
+            "nothing was written; choose another name\n"
+        )
+    assert history.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["h.sqlite", "out"]
+
+
+def test_the_history_file_from_the_environment_is_protected_too(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _reads(tmp_path)
+    history = tmp_path / "h.sqlite"
+    monkeypatch.setenv("PORTFOLIO_HISTORY", str(history))
+    result = run(
+        "classify", str(files["input"]), "-c", str(files["criteria"]), "-f", "csv",
+        "-o", str(history),
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "would overwrite the history file (--history)" in result.stderr
+    assert not history.exists()
+
+
+def test_standard_input_redirected_from_the_output_is_refused(tmp_path: Path) -> None:
+    """`portfolio classify - -o c.csv < c.csv` would replace the list it reads."""
+    data = tmp_path / "c.csv"
+    data.write_bytes(EXAMPLE.read_bytes())
+    with data.open("rb") as stdin:
+        done = subprocess.run(
+            [sys.executable, "-m", "portfolio_cli", "classify", "-", "-c", str(EXAMPLE_CRITERIA),
+             "-o", str(data)],
+            stdin=stdin, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"error: -o {data} would overwrite the input read on standard input: nothing was "
+        "written; choose another name\n"
+    )
+    assert data.read_bytes() == EXAMPLE.read_bytes()
+
+
+@pytest.mark.parametrize("spelling", ["same", "dot", "dotdot", "symlink", "hardlink"])
+def test_init_never_writes_over_the_list_it_reads(run: Run, tmp_path: Path, spelling: str) -> None:
+    files = _reads(tmp_path)
+    target = _spellings(tmp_path, files["input"])[spelling]
+    before = _snapshot(tmp_path)
+    result = run("init", target, "--from", str(files["input"]), "--yes", "--force")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {Path(target)} would overwrite the input {files['input']}: nothing was written; "
+        "choose another name\n"
+    )
+    assert _snapshot(tmp_path) == before
+
+
+def test_batch_never_writes_over_its_inputs_or_criteria(run: Run, tmp_path: Path) -> None:
+    files = _reads(tmp_path)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "customers.csv").write_text("id,name\nA,Ann\n", encoding="utf-8")
+    (folder / "other.csv").write_text("id,name\nB,Bob\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    rules = str(tmp_path / "rules.yaml")
+    (tmp_path / "rules.yaml").write_text(
+        "version: 1\ncustomers: {id: id}\ncriteria:\n  - {key: a, when: id == 'A'}\n",
+        encoding="utf-8",
+    )
+    # an output per input lands on the input
+    same = run("batch", str(folder / "customers.csv"), "-c", rules, "-o", str(folder))
+    assert same.exit_code == 2
+    assert same.stderr == (
+        f"error: -o {folder} would overwrite the input {folder / 'customers.csv'}: nothing was "
+        "written; choose another name\n"
+    )
+    # summary.csv of the output folder is one of the inputs (through a link)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "summary.csv").symlink_to(folder / "other.csv")
+    summary = run("batch", str(folder / "other.csv"), "-c", rules, "-o", str(tmp_path / "out"),
+                  "-f", "json")  # fmt: skip
+    assert summary.exit_code == 2
+    assert f"would overwrite the input {folder / 'other.csv'}" in summary.stderr
+    assert not (tmp_path / "out" / "other.json").exists()
+    # a client's own criteria file in --criteria-dir is read too
+    criteria_dir = tmp_path / "rules"
+    criteria_dir.mkdir()
+    (criteria_dir / "customers.yaml").write_text(files["criteria"].read_text(), encoding="utf-8")
+    (criteria_dir / "customers.csv").hardlink_to(criteria_dir / "customers.yaml")
+    own = run("batch", str(folder / "customers.csv"), "--criteria-dir", str(criteria_dir),
+              "-o", str(criteria_dir))  # fmt: skip
+    assert own.exit_code == 2
+    assert "would overwrite the criteria file" in own.stderr
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

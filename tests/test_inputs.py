@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -14,7 +16,6 @@ from conftest import CRIT, EX, ROOT, Run, Write
 from portfolio_cli.readers import read_customers
 
 FR = str(ROOT / "tests" / "data" / "customers-fr.csv")
-TELCO = ROOT.parent / "shared" / "data" / "telco-customers.csv"
 TELCO_CRIT = str(ROOT / "examples" / "telco.criteria.yaml")
 
 
@@ -59,9 +60,8 @@ def test_verbose_says_how_the_input_was_read_on_stderr(run: Run) -> None:
     assert result.stdout.startswith("customer_id,name,segment,")
 
 
-@pytest.mark.skipif(not TELCO.exists(), reason="../shared/data/telco-customers.csv is absent")
-def test_the_telco_sample_classifies_with_no_option(run: Run) -> None:
-    document = _classify_json(run, str(TELCO), "-c", TELCO_CRIT)
+def test_the_telco_sample_classifies_with_no_option(run: Run, telco: Path) -> None:
+    document = _classify_json(run, str(telco), "-c", TELCO_CRIT)
     summary = document["summary"]
     assert isinstance(summary, dict)
     assert summary["total"] == 7043
@@ -75,7 +75,6 @@ def test_the_telco_sample_classifies_with_no_option(run: Run) -> None:
     assert unjudged == {"low_value": 11}  # the blank TotalCharges cells
 
 
-@pytest.mark.skipif(not TELCO.exists(), reason="../shared/data/telco-customers.csv is absent")
 def test_the_telco_criteria_never_read_the_churn_outcome() -> None:
     from portfolio_cli.criteria import load_criteria
     from portfolio_cli.engine import required_columns
@@ -291,3 +290,39 @@ def test_cp1252_file_from_standard_input(run: Run) -> None:
     assert result.exit_code == 0, result.stderr
     original = _classify_json(run, EX, "-c", CRIT)
     assert json.loads(result.stdout)["customers"] == original["customers"]
+
+
+def test_days_since_reads_pandas_timestamps_in_parquet(run: Run, write: Write) -> None:
+    frame = pd.DataFrame(
+        {
+            "id": ["A", "B", "C"],
+            "seen": pd.to_datetime(["2026-02-27 14:05:00.123", "2025-01-01 08:00:00.000", None]),
+            "paid": pd.to_datetime(
+                ["2026-02-28 23:30", "2025-01-01 00:00", "2026-01-01 00:00"], utc=True
+            ),
+        }
+    )
+    frame["paid"] = frame["paid"].dt.tz_convert("Europe/Paris")  # B's 00:00 UTC: 01:00 there
+    path = write("c.parquet", b"")
+    frame.to_parquet(path)
+    criteria = write(
+        "c.yaml",
+        "version: 1\ncustomers:\n  id: id\ncriteria:\n"
+        "  - key: recent\n    when: days_since(seen) <= 30\n"
+        "  - key: paid_this_month\n    when: days_since(paid) == 0\n",
+    )
+    result = run(
+        "classify", str(path), "-c", str(criteria), "--as-of", "2026-03-01",
+        "-f", "csv", "-q", "--keep-columns",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    rows = [
+        (row["id"], row["criteria"], row["seen"], row["paid"])
+        for row in csv.DictReader(io.StringIO(result.stdout))
+    ]
+    assert rows == [
+        # 23:30 UTC on 28 February is 00:30 on 1 March in Paris: paid on the as-of day
+        ("A", "recent|paid_this_month", "2026-02-27 14:05:00.123", "2026-03-01 00:30:00+01:00"),
+        ("B", "", "2025-01-01 08:00:00", "2025-01-01 01:00:00+01:00"),
+        ("C", "", "", "2026-01-01 01:00:00+01:00"),
+    ]

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
+import math
 from pathlib import Path
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from conftest import Write
@@ -87,3 +92,150 @@ def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_customers(tmp_path, "id")
     assert str(caught.value) == f"{tmp_path} is a folder, not a file"
+
+
+# --- dates with a time of day, infinities and NaN (what every format holds) -------------------
+
+
+def _parquet(path: Path, column: pa.Array) -> Path:
+    ids = pa.array([str(i) for i in range(len(column))])
+    pq.write_table(pa.table({"id": ids, "v": column}), path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("unit", "tz"),
+    [(u, tz) for u in ("s", "ms", "us", "ns") for tz in (None, "UTC", "Europe/Paris")],
+)
+def test_parquet_timestamps_of_every_unit_and_zone_are_dates(
+    tmp_path: Path, unit: str, tz: str | None
+) -> None:
+    # 23:30:00.5 UTC on 31 January is 00:30 on 1 February in Paris: the day read is the
+    # wall-clock day in the timestamp's own zone
+    instant = dt.datetime(2026, 1, 31, 23, 30, 0, 500_000 if unit != "s" else 0)
+    column = pa.array([instant, None], pa.timestamp(unit, tz=tz))
+    customers = read_customers(_parquet(tmp_path / "c.parquet", column), "id")
+    assert customers.kinds["v"] is Kind.DATE
+    paris = tz == "Europe/Paris"
+    day, hour = (dt.datetime(2026, 2, 1), 0) if paris else (dt.datetime(2026, 1, 31), 23)
+    assert customers.column("v").to_pylist() == [day.replace(hour=hour, minute=30), None]
+    fraction = ".5" if unit != "s" else ""
+    zone = {None: "", "UTC": "+00:00", "Europe/Paris": "+01:00"}[tz]
+    stamp = f"{day:%Y-%m-%d} {hour:02d}:30:00{fraction}{zone}"
+    assert customers.text.column("v").to_pylist() == [stamp, ""]  # what --keep-columns shows
+
+
+@pytest.mark.parametrize("type_", [pa.date32(), pa.date64(), pa.timestamp("ns")])
+def test_parquet_dates_alone_are_written_as_dates(tmp_path: Path, type_: pa.DataType) -> None:
+    column = pa.array([dt.datetime(2026, 1, 31), None], pa.timestamp("ns")).cast(type_)
+    customers = read_customers(_parquet(tmp_path / "c.parquet", column), "id")
+    assert customers.kinds["v"] is Kind.DATE
+    assert customers.text.column("v").to_pylist() == ["2026-01-31", ""]
+
+
+def test_csv_dates_with_a_time_zone_or_a_fraction_are_dates(write: Write) -> None:
+    path = write(
+        "c.csv",
+        "id,iso,local,mixed\n"
+        "1,2026-01-31 14:05:00.123,31/01/2026 14:05,2026-01-31\n"
+        "2,2026-01-31T14:05:00Z,01/02/2026 9:05:07.25,2026-01-31 14:05\n"
+        "3,2026-02-01T00:30:00+01:00,,\n"
+        "4,2026-02-01 00:30+0100,1/2/2026,2026-02-01T08:00:00.5-05:00\n",
+    )
+    customers = read_customers(path, "id")
+    assert set(customers.kinds.values()) == {Kind.TEXT, Kind.DATE}
+    assert [n for n, kind in customers.kinds.items() if kind is Kind.DATE] == [
+        "iso",
+        "local",
+        "mixed",
+    ]
+    assert customers.column("iso").to_pylist() == [
+        dt.datetime(2026, 1, 31, 14, 5),
+        dt.datetime(2026, 1, 31, 14, 5),
+        dt.datetime(2026, 2, 1, 0, 30),  # the day written, in the writer's zone
+        dt.datetime(2026, 2, 1, 0, 30),
+    ]
+    assert customers.column("local").to_pylist()[:2] == [
+        dt.datetime(2026, 1, 31, 14, 5),
+        dt.datetime(2026, 2, 1, 9, 5, 7),
+    ]
+
+
+@pytest.mark.parametrize(
+    "cell", ["2026-02-30 10:00", "2026-01-31 25:00", "2026-01-31 14:05:0", "2026-01-31T14:05Z+1"]
+)
+def test_a_time_that_is_not_a_time_keeps_the_column_text(write: Write, cell: str) -> None:
+    path = write("c.csv", f"id,v\n1,{cell}\n2,2026-01-31 10:00\n")
+    assert read_customers(path, "id").kinds["v"] is Kind.TEXT
+
+
+def test_infinities_are_numbers_and_nan_is_missing_in_csv(write: Write) -> None:
+    path = write(
+        "c.csv",
+        "id,v,only_nan,spelled\n1,1.5,nan,nan(1)\n2,inf,NaN,2\n3,-Infinity,,3\n4,NaN,nan,4\n",
+    )
+    customers = read_customers(path, "id")
+    assert customers.kinds["v"] is Kind.NUMBER
+    assert customers.column("v").to_pylist() == [1.5, math.inf, -math.inf, None]
+    assert customers.kinds["only_nan"] is Kind.TEXT  # NaN alone is not a column of numbers
+    assert customers.kinds["spelled"] is Kind.TEXT
+
+
+def test_parquet_infinities_are_numbers_and_nan_is_missing(tmp_path: Path) -> None:
+    column = pa.array([1.5, math.inf, -math.inf, math.nan, None])
+    customers = read_customers(_parquet(tmp_path / "c.parquet", column), "id")
+    assert customers.kinds["v"] is Kind.NUMBER
+    assert customers.column("v").to_pylist() == [1.5, math.inf, -math.inf, None, None]
+    only_nan = _parquet(tmp_path / "n.parquet", pa.array([math.nan, None]))
+    assert read_customers(only_nan, "id").kinds["v"] is Kind.EMPTY
+
+
+@pytest.mark.parametrize(
+    ("column", "kind", "values"),
+    [
+        (pa.array([decimal.Decimal("12.50"), None], pa.decimal128(10, 2)), Kind.NUMBER, [12.5]),
+        (pa.array([7, None], pa.int64()), Kind.NUMBER, [7.0]),
+        (pa.array([True, None]), Kind.BOOL, [True]),
+        (pa.array(["a", None]).dictionary_encode(), Kind.TEXT, ["a"]),
+        (pa.array(["a", None], pa.large_string()), Kind.TEXT, ["a"]),
+        (pa.array([1e308, -0.0]), Kind.NUMBER, [1e308, -0.0]),
+        (pa.array([1.5, math.inf], pa.float32()), Kind.NUMBER, [1.5, math.inf]),
+    ],
+)
+def test_parquet_types_keep_their_kind(
+    tmp_path: Path, column: pa.Array, kind: Kind, values: list[object]
+) -> None:
+    customers = read_customers(_parquet(tmp_path / "c.parquet", column), "id")
+    assert customers.kinds["v"] is kind
+    assert customers.column("v").to_pylist()[: len(values)] == values
+
+
+def test_workbook_date_and_time_cells_are_dates(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "c.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet()
+    stamp = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+    day = workbook.add_format({"num_format": "dd/mm/yyyy"})
+    sheet.write_row(0, 0, ["id", "stamp", "day", "flag"])
+    for row, (moment, flag) in enumerate(
+        [(dt.datetime(2026, 1, 31, 14, 5, 0, 123_000), True), (dt.datetime(2026, 2, 1), False)]
+    ):
+        sheet.write_string(row + 1, 0, str(row))
+        sheet.write_datetime(row + 1, 1, moment, stamp)
+        sheet.write_datetime(row + 1, 2, moment.replace(hour=0, minute=0, microsecond=0), day)
+        sheet.write_boolean(row + 1, 3, flag)
+    workbook.close()
+    customers = read_customers(path, "id")
+    assert customers.kinds == {
+        "id": Kind.TEXT,
+        "stamp": Kind.DATE,
+        "day": Kind.DATE,
+        "flag": Kind.BOOL,
+    }
+    assert customers.text.column("stamp").to_pylist() == [
+        "2026-01-31 14:05:00.123",
+        "2026-02-01 00:00:00",
+    ]
+    assert customers.text.column("day").to_pylist() == ["2026-01-31", "2026-02-01"]

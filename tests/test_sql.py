@@ -23,11 +23,10 @@ import pyarrow.csv as pa_csv
 import pytest
 import yaml
 
+from conftest import CRIT, EX, Run, Write
 from portfolio_cli.criteria import load_criteria
 from portfolio_cli.engine import required_columns
-from portfolio_cli.expressions import Kind
 from portfolio_cli.readers import read_customers
-from conftest import CRIT, EX, Run, Write
 
 AS_OF = "2026-11-23"
 FRENCH = Path(__file__).parent / "data" / "customers-fr.csv"

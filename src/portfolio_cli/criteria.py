@@ -20,6 +20,7 @@ from typing import TypeVar
 
 import yaml
 
+from portfolio_cli import yaml_hints
 from portfolio_cli.errors import CriteriaError, Issue
 from portfolio_cli.expressions import Condition, ExpressionError, caret, parse_condition
 from portfolio_cli.messages import message, plural
@@ -392,24 +393,10 @@ class _Reader:
     def read(self, text: str) -> Criteria | None:
         try:
             root = yaml.compose(text, Loader=_PlainLoader)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = f":{mark.line + 1}" if mark else ""
-            column = message("criteria.bad_yaml_column", column=mark.column + 1) if mark else ""
-            # PyYAML's own words ("mapping values are not allowed here") stay as it wrote them
-            problem = exc.problem or exc.context or "invalid YAML"
-            self.issues.append(
-                Issue(
-                    "bad-yaml",
-                    message("criteria.bad_yaml", problem=problem, column=column),
-                    f"{self.source}{line}",
-                )
-            )
-            return None
         except yaml.YAMLError as exc:
-            self.issues.append(
-                Issue("bad-yaml", message("criteria.bad_yaml_plain", problem=exc), self.source)
-            )
+            found = yaml_hints.explain(exc, text)
+            line = f":{found.line}" if found.line is not None else ""
+            self.issues.append(Issue("bad-yaml", found.text, f"{self.source}{line}"))
             return None
         if root is None:
             self.issues.append(

@@ -593,7 +593,8 @@ def nps_of_counts(promoters: int, detractors: int, answered: int) -> float | Non
     """NPS from the counts of promoters, detractors and answers (None: nobody answered)."""
     if not answered:
         return None
-    return round(100.0 * (promoters - detractors) / answered, 1)
+    # exact: machine formats carry it as computed; displays round it (rounding is for people)
+    return float(100.0 * (promoters - detractors) / answered)
 
 
 def _summary(
@@ -623,9 +624,7 @@ def _summary(
     summary: dict[str, Any] = {
         "total": total,
         "segments": segments,
-        "quality": round((segments["satisfied"] + segments["easy_to_satisfy"]) / total, 4)
-        if total
-        else None,
+        "quality": (segments["satisfied"] + segments["easy_to_satisfy"]) / total if total else None,
         "criteria": {r.rule.key: int(r.met.sum()) for r in results if not r.is_problem},
         "problems": {r.rule.key: int(r.met.sum()) for r in results if r.is_problem},
         "unjudged": {r.rule.key: int(r.unknown.sum()) for r in results},

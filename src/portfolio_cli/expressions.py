@@ -382,6 +382,8 @@ class _Converter:
                 return self._constant(value, span)
             case ast.List():
                 raise ExpressionError(message("expr.list_after_in"), span)
+            case ast.Tuple() if (decimal := self._decimal_comma(span)) is not None:
+                raise ExpressionError(message("expr.decimal_comma", number=decimal[0]), decimal[1])
             case _:
                 refused = type(node)
                 raise ExpressionError(
@@ -390,6 +392,18 @@ class _Converter:
                     else message("expr.not_allowed", name=refused.__name__),
                     span,
                 )
+
+    def _decimal_comma(self, span: Span) -> tuple[str, Span] | None:
+        """`1000,5` written the French way: the number with a dot and where it is written, or
+        None for another tuple. Python reads `total > 1000,5` as a tuple; a digit, a comma and a
+        digit with no space between is a decimal (a list is refused before it gets here)."""
+        start = max(span.start, 0)  # a whole-condition tuple starts at the added parenthesis
+        written = _without_strings(self._source)[start + 1 : span.end + 1]
+        found = re.search(r"(?<![\w.])(\d+),(\d+)(?![\w.])", written)
+        if found is None:
+            return None
+        where = Span(start + found.start(), start + found.end())
+        return f"{found.group(1)}.{found.group(2)}", where
 
     def _constant(self, value: object, span: Span) -> Constant:
         if isinstance(value, bool | str):

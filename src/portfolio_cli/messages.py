@@ -22,6 +22,7 @@ from portfolio_cli.catalogue import (
     batch,
     core,
     errors,
+    guide,
     init,
     inputs,
     polish,
@@ -33,7 +34,7 @@ from portfolio_cli.catalogue import (
 from portfolio_cli.catalogue import help as help_texts
 
 # One module per area of the tool, each with an EN and a FR dict: add yours here.
-AREAS = (core, errors, help_texts, init, inputs, polish, profile, report, batch, qa, sql)
+AREAS = (core, errors, help_texts, init, inputs, polish, profile, report, batch, qa, guide, sql)
 
 LANGUAGES = ("en", "fr")
 

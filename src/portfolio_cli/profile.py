@@ -100,7 +100,7 @@ def profile_segments(
         ranked = sorted(found[code], key=lambda item: (-item["score"], item["column"]))
         segments[name] = {
             "customers": int(sizes[code]),
-            "share": round(int(sizes[code]) / total, 4) if total else None,
+            "share": int(sizes[code]) / total if total else None,
             "characteristics": ranked[:top],
         }
     return {
@@ -179,8 +179,8 @@ def _numbers(
                     "value": None,
                     "segment": float(median),
                     "portfolio": float(portfolio),
-                    "lift": round(float(median / portfolio), 4) if portfolio else None,
-                    "score": round(float(score), 4),
+                    "lift": float(median / portfolio) if portfolio else None,
+                    "score": float(score),
                 }
             )
 
@@ -213,10 +213,10 @@ def _categories(
                         "column": column,
                         "kind": "text",
                         "value": str(value),
-                        "segment": round(float(share[value]), 4),
-                        "portfolio": round(float(portfolio[value]), 4),
-                        "lift": round(float(lift[value]), 4),
-                        "score": round(float(h[value]), 4),
+                        "segment": float(share[value]),
+                        "portfolio": float(portfolio[value]),
+                        "lift": float(lift[value]),
+                        "score": float(h[value]),
                     }
                 )
 
@@ -284,15 +284,15 @@ def _outcome(
         segments[label] = {
             "known": n,
             "count": k,
-            "rate": round(seg_rate, 4) if seg_rate is not None else None,
-            "lift": round(seg_rate / rate, 4) if seg_rate is not None and rate else None,
+            "rate": seg_rate,
+            "lift": seg_rate / rate if seg_rate is not None and rate else None,
         }
     return {
         "column": name,
         "portfolio": {
             "known": overall_known,
             "count": overall_count,
-            "rate": round(rate, 4) if rate is not None else None,
+            "rate": rate,
         },
         "segments": segments,
         "unknown": int((~known).sum()),

@@ -461,7 +461,7 @@ def _summary(rules: Criteria, as_of: dt.date, held: _Held) -> dict[str, Any]:
     for field in ("segments", "criteria", "problems", "unjudged", "unrecoverable_reasons"):
         summary[field] = {k: sum(p[field][k] for p in parts) for k in parts[0][field]}
     satisfied = summary["segments"]["satisfied"] + summary["segments"]["easy_to_satisfy"]
-    summary["quality"] = round(satisfied / total, 4) if total else None
+    summary["quality"] = satisfied / total if total else None
     if held.nps:
         codes = np.concatenate([s for s, _ in held.nps])
         scores = np.where(codes < 0, np.nan, codes.astype(np.float64))

@@ -12,7 +12,14 @@ EN: dict[str, str] = {
     "usage.bad_format": "unknown format '{value}': use one of {choices}",
     "usage.format_from_suffix": "cannot tell the format from '{name}': use a .csv, .json, .xlsx "
     "or .md name, or pass --format",
-    "usage.overwrite_input": "-o {path} would overwrite the input: choose another name",
+    "files.overwrite": "{output} would overwrite {role} {path}: nothing was written; choose "
+    "another name",
+    "files.role.input": "the input",
+    "files.role.criteria": "the criteria file",
+    "files.role.orders": "the orders file (--orders)",
+    "files.role.surveys": "the surveys file (--surveys)",
+    "files.role.history": "the history file (--history)",
+    "files.stdin": "read on standard input",
     "usage.bug": "unexpected {kind}: {detail}. This is a bug in portfolio; run again with "
     "--debug and report the traceback.",
     # output files
@@ -207,7 +214,14 @@ FR: dict[str, str] = {
     "usage.bad_format": "format inconnu '{value}' : utilisez l'un de {choices}",
     "usage.format_from_suffix": "impossible de déduire le format de '{name}' : utilisez un nom "
     "en .csv, .json, .xlsx ou .md, ou passez --format",
-    "usage.overwrite_input": "-o {path} écraserait le fichier lu : choisissez un autre nom",
+    "files.overwrite": "{output} écraserait {role} {path} : rien n'a été écrit ; choisissez "
+    "un autre nom",
+    "files.role.input": "le fichier lu",
+    "files.role.criteria": "le fichier de critères",
+    "files.role.orders": "le fichier de commandes (--orders)",
+    "files.role.surveys": "le fichier d'enquêtes (--surveys)",
+    "files.role.history": "l'historique (--history)",
+    "files.stdin": "lu sur l'entrée standard",
     "usage.bug": "erreur inattendue {kind} : {detail}. C'est un bogue de portfolio ; relancez avec "
     "--debug et signalez la trace.",
     "files.missing_folder": "impossible d'écrire {path} : le dossier {folder} n'existe pas",

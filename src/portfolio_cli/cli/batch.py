@@ -101,6 +101,7 @@ def batch_command(
         chunk_rows=chunk_rows,
         lang=messages.current(),
     )
+    _refuse_overwrite(plan, files, output)
     output.mkdir(parents=True, exist_ok=True)
     no_match = {pattern: message("batch.unmatched", pattern=pattern) for pattern in unmatched}
     for text in no_match.values():
@@ -133,6 +134,19 @@ def batch_command(
         some = plural("batch.some_failed", len(failed) + len(unmatched), total=total)
         err.print(some, markup=False)
         raise typer.Exit(3)
+
+
+def _refuse_overwrite(plan: list[Job], files: list[Path], folder: Path) -> None:
+    """No output (one per input, summary.csv) may be an input or a criteria file of the batch:
+    the whole batch stops before anything is written."""
+    from portfolio_cli.batch import SUMMARY_NAME
+    from portfolio_cli.writers.files import refuse_overwrite
+
+    shown = f"-o {folder}"
+    outputs = [(job.output, shown) for job in plan] + [(folder / SUMMARY_NAME, shown)]
+    reads: list[tuple[str, Path | None]] = [("input", path) for path in files]
+    reads += [("criteria", job.criteria) for job in plan]
+    refuse_overwrite(outputs, reads)
 
 
 def _common_criteria(

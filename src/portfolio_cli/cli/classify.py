@@ -35,6 +35,7 @@ from portfolio_cli.cli.common import (
     output_option,
     parse_as_of,
     read_input,
+    refuse_overwrite,
     warn,
     write_stdout,
 )
@@ -136,12 +137,11 @@ def classify_command(
     day = parse_as_of(as_of)
     path = find_criteria(criteria)
     rules = load_criteria(path)
-    if output is not None and input != "-" and _reads(input, output):
-        raise UsageError(Issue("overwrite-input", message("usage.overwrite_input", path=output)))
+    history_file = snapshots.resolve_path(history, default=False)
+    refuse_overwrite(output, input, path, flags, history_file)
     chosen = engines.choose(engine, input)
     engines.memory_limit(memory_limit)  # a wrong size is refused before anything is read
     warn(rules.warnings, quiet)
-    history_file = snapshots.resolve_path(history, default=False)
     simple = history_file is None and flags.orders is None and flags.surveys is None
     simple = simple and not flags.verbose
     # CSV out, nothing joined or recorded: Arrow and numpy only, pandas is not even imported
@@ -207,20 +207,6 @@ def _stream(
     if not flags.quiet:
         _print_summary(summary, found.info.source, output)
     _fail_under(summary["quality"], fail_under)
-
-
-def _reads(source: str, output: Path) -> bool:
-    """Whether the output is the input, or one of the files its glob matches."""
-    from portfolio_cli.readers import input_files
-
-    return any(_same_file(path, output) for path in input_files(source))
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:  # pragma: no cover
-        return False
 
 
 def _print_summary(summary: dict[str, Any], source: str, output: Path | None) -> None:

@@ -462,6 +462,31 @@ def find_criteria(option: Path | None) -> Path:
     raise UsageError(Issue("no-criteria", message("usage.no_criteria")))
 
 
+def refuse_overwrite(
+    output: Path | None,
+    input: str | None,
+    criteria: Path | None,
+    flags: InputFlags,
+    history: Path | None = None,
+) -> None:
+    """Refuse an `-o` that is any file this run reads: the input, the criteria file, the orders
+    or surveys file, the history file (exit 2, before any work, nothing written)."""
+    if output is None:
+        return
+    from portfolio_cli.sources import input_files, is_pattern
+    from portfolio_cli.writers import files
+
+    inputs = input_files(input) if input is not None and is_pattern(input) else [input]
+    reads = [
+        *(("input", name) for name in inputs),
+        ("criteria", criteria),
+        ("orders", flags.orders),
+        ("surveys", flags.surveys),
+        ("history", history),
+    ]
+    files.refuse_overwrite(output, reads)
+
+
 def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
     """The --as-of date (or the date of `option`, named in the error), or today."""
     if value is None:

@@ -99,6 +99,10 @@ def init_command(
                 message("files.missing_folder", code, path=path, folder=folder),
             )
         )
+    if source is not None:  # the criteria file written must not be the list it reads
+        from portfolio_cli.writers.files import refuse_overwrite
+
+        refuse_overwrite([(path, str(path))], [("input", source)])
     if source == "-" and not yes:
         raise UsageError(Issue("stdin-answers", message("init.stdin_from", code)))
     exists = path.exists() and not force

@@ -25,6 +25,7 @@ from portfolio_cli.cli.common import (
     output_option,
     parse_as_of,
     read_input,
+    refuse_overwrite,
     warn,
     write_stdout,
 )
@@ -92,7 +93,9 @@ def profile_command(
     language_code = current()
     fmt_name = _format(fmt, output)
     day = parse_as_of(as_of)
-    rules = load_criteria(find_criteria(criteria))
+    criteria_file = find_criteria(criteria)
+    rules = load_criteria(criteria_file)
+    refuse_overwrite(output, input, criteria_file, flags)
     warn(rules.warnings, quiet)
     if outcome is not None:
         check_outcome(rules, outcome)  # before reading a large file

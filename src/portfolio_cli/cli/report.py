@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from portfolio_cli.cli.classify import _fail_under, _print_summary, _same_file
+from portfolio_cli.cli.classify import _fail_under, _print_summary
 from portfolio_cli.cli.common import (
     NO_FLAGS,
     AsOfOption,
@@ -26,6 +26,7 @@ from portfolio_cli.cli.common import (
     output_option,
     parse_as_of,
     read_input,
+    refuse_overwrite,
     warn,
 )
 from portfolio_cli.errors import Issue, UsageError
@@ -98,15 +99,15 @@ def report_command(
     fmt_name = report_format(fmt, output)
     words = language(lang)
     day = parse_as_of(as_of)
-    rules = load_criteria(find_criteria(criteria))
-    if input != "-" and _same_file(Path(input), output):
-        raise UsageError(Issue("overwrite-input", message("usage.overwrite_input", path=output)))
+    criteria_file = find_criteria(criteria)
+    rules = load_criteria(criteria_file)
+    history_file = store.resolve_path(history, default=False)
+    refuse_overwrite(output, input, criteria_file, flags, history_file)
     warn(rules.warnings, quiet)
     # Every column: the profile section looks at what the criteria do not read.
     customers = read_input(input, rules, flags, every_column=True, as_of=day)
     result = classify(customers, rules, day)
     profile = profile_section(profile_segments(customers, result, rules, top=PROFILE_TOP), words)
-    history_file = store.resolve_path(history, default=False)
     # the snapshot is kept only once the report is written (a failed write leaves no snapshot)
     with store.recording(history_file, result, rules, day) as db:
         view = None

@@ -43,7 +43,7 @@ def choose(engine: str, source: str | Path) -> str:
     name = engine_name(engine)
     if name != "auto":
         return name
-    from portfolio_cli.readers import input_files
+    from portfolio_cli.sources import input_files
 
     if str(source) == "-":
         return "arrow"

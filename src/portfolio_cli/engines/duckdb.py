@@ -30,8 +30,8 @@ from portfolio_cli.engine import (
     checked_input,
     nps_of_counts,
 )
-from portfolio_cli.engines.sql import NO_CRITERION, Method, compile_method, render
 from portfolio_cli.engines import memory_limit
+from portfolio_cli.engines.sql import NO_CRITERION, Method, compile_method, render
 from portfolio_cli.readers import CustomerList
 
 if TYPE_CHECKING:
@@ -224,9 +224,7 @@ def _summary(
     summary: dict[str, Any] = {
         "total": total,
         "segments": segments,
-        "quality": round((segments["satisfied"] + segments["easy_to_satisfy"]) / total, 4)
-        if total
-        else None,
+        "quality": (segments["satisfied"] + segments["easy_to_satisfy"]) / total if total else None,
         "criteria": {r.key: figures[("criteria", r.key)] for r in criteria.criteria},
         "problems": {r.key: figures[("problems", r.key)] for r in criteria.problems},
         "unjudged": {r.key: figures[("unjudged", r.key)] for r in criteria.rules()},

@@ -279,7 +279,7 @@ def _totals(criteria: Criteria, figures: list[Figure]) -> list[exp.Expr]:
         this=_double(exp.Paren(this=good)),
         expression=exp.Nullif(this=exp.Count(this=exp.Star()), expression=exp.Literal.number(0)),
     )
-    values["_quality"] = exp.Round(this=share, decimals=exp.Literal.number(4))
+    values["_quality"] = share
     for i in range(len(criteria.rules())):
         values[f"_m{i}"] = _count_if(exp.column(f"_r{i}").is_(exp.true()))
         values[f"_u{i}"] = _count_if(exp.column(f"_r{i}").is_(exp.null()))
@@ -315,7 +315,7 @@ def _totals(criteria: Criteria, figures: list[Figure]) -> list[exp.Expr]:
 
 
 def _nps(promoter: exp.Expr, detractor: exp.Expr, answered: exp.Expr) -> exp.Expr:
-    """% promoters − % detractors among those who answered, to one decimal (NULL: nobody)."""
+    """% promoters − % detractors among those who answered, exact (NULL: nobody answered)."""
     difference = exp.Sub(this=_count_if(promoter), expression=_count_if(detractor))
     share = exp.Div(
         this=exp.Mul(
@@ -323,7 +323,7 @@ def _nps(promoter: exp.Expr, detractor: exp.Expr, answered: exp.Expr) -> exp.Exp
         ),
         expression=exp.Nullif(this=_count_if(answered), expression=exp.Literal.number(0)),
     )
-    return exp.Round(this=share, decimals=exp.Literal.number(1))
+    return share
 
 
 # --- conditions ---------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ checks what every customer list must hold: the id column, one non-blank id per r
 
 from __future__ import annotations
 
-import glob
 import sys
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from portfolio_cli.readers.workbook import (
     read_parquet_text,
     read_workbook_text,
 )
+from portfolio_cli.sources import input_files, is_pattern
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -106,19 +106,6 @@ def read_text(
     if suffix in PARQUET_SUFFIXES:
         return read_parquet_text(Path(source), options, columns)
     return read_csv_text(source, options, columns)
-
-
-def is_pattern(source: str | Path) -> bool:
-    """A glob of files (`exports/*.parquet`) rather than one file that exists."""
-    text = str(source)
-    return text != STDIN and glob.has_magic(text) and not Path(text).exists()
-
-
-def input_files(source: str | Path) -> list[Path]:
-    """The files an INPUT names: the file itself, or the files a glob matches (sorted)."""
-    if not is_pattern(source):
-        return [Path(source)]
-    return sorted(Path(p) for p in glob.glob(str(source)) if Path(p).is_file())  # noqa: PTH207
 
 
 def _read_pattern(pattern: str, options: CsvOptions, columns: list[str] | None) -> TextTable:

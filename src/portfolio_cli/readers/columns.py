@@ -23,9 +23,16 @@ import pyarrow.compute as pc
 from portfolio_cli.expressions import Kind
 
 NUMBER = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
+# Infinities and NaN as programs write them (Python `inf`/`nan`, R `Inf`/`NaN`, Java `Infinity`):
+# numbers among plain numbers; a NaN is a missing value there, as a blank cell is.
+NUMBER_OR_NAN = r"(?i)^[+-]?((\d+\.?\d*|\.\d+)(e[+-]?\d+)?|inf|infinity|nan)$"
 LEADING_ZERO = r"^[+-]?0\d"
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
-ISO_DATETIME = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$"
+# A date, with or without a time of day: seconds and their fraction optional, then an optional
+# zone (Z, +01:00, +0100, +01). The day is the one written: the wall-clock day in that zone.
+ISO_DATETIME = (
+    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?( ?(Z|[+-]\d{2}(:?\d{2})?))?)?$"
+)
 # Thousands separators: space, non-breaking space, narrow non-breaking space, apostrophe, and the
 # mark that is not the decimal one.
 _SPACES = "\u0020\u00a0\u202f'"
@@ -35,7 +42,9 @@ DOT_DECIMAL = rf"^[+-]?(\d{{1,3}}([{_SPACES},]\d{{3}})+|\d+)(\.\d+)?$"
 LOCAL_DAY = r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$"
 SAMPLE = 2000
 PARALLEL_ROWS = 50_000  # below this, starting threads costs more than it saves
-LOCAL_DATE = r"^(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{4}(?: \d{1,2}:\d{2}(?::\d{2})?)?$"
+LOCAL_DATE = (
+    r"^(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{4}(?: \d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -179,7 +188,7 @@ def first_non_number(array: pa.ChunkedArray | pa.Array) -> tuple[int, str] | Non
     text = clean_text(array)
     present = pc.is_valid(text)
     number = pc.or_(
-        pc.match_substring_regex(text, NUMBER),
+        pc.match_substring_regex(text, NUMBER_OR_NAN),
         pc.or_(
             pc.match_substring_regex(text, COMMA_DECIMAL),
             pc.match_substring_regex(text, DOT_DECIMAL),
@@ -224,16 +233,21 @@ def _plain_numbers(text: pa.ChunkedArray) -> pa.ChunkedArray | None:
 
     Arrow's cast accepts exactly what NUMBER accepts plus nan/inf spellings, so a cast that
     succeeds with no nan or inf needs no regex over the column; anything else takes the regex.
+    Infinities stay numbers and NaN cells become missing values (NUMBER_OR_NAN), in a column
+    that holds at least one value that is not NaN.
     """
     try:
         values: pa.ChunkedArray | None = _chunked(pc.cast(text, pa.float64()))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         values = None
-    if values is not None and not _any(pc.is_nan(values)) and not _any(pc.is_inf(values)):
-        return values
-    if not _matches(text, NUMBER):
+    if values is None:
         return None
-    return _chunked(pc.cast(text, pa.float64()))
+    nan = pc.is_nan(values)
+    if not _any(nan) and not _any(pc.is_inf(values)):
+        return values
+    if not _matches(text, NUMBER_OR_NAN) or _all(nan):
+        return None  # a spelling of our own (`nan(1)`), or NaN alone: not a number column
+    return _chunked(pc.if_else(nan, pa.scalar(None, pa.float64()), values))
 
 
 def _leading_zero(text: pa.ChunkedArray) -> bool:
@@ -284,14 +298,16 @@ def _dates(text: pa.ChunkedArray) -> pa.ChunkedArray | None:
             return None
         return _chunked(parsed)
     if _matches(text, ISO_DATETIME):
-        normal = pc.replace_substring(text, "T", " ")
-        seconds = pc.if_else(
-            pc.equal(pc.utf8_length(normal), 16),
-            pc.binary_join_element_wise(normal, ":00", ""),
-            normal,
-        )
-        parsed = pc.strptime(seconds, format="%Y-%m-%d %H:%M:%S", unit="s", error_is_null=True)
-        if parsed.null_count != text.null_count:
+        # `YYYY-MM-DD HH:MM` is fixed-width: the seconds, when written, are characters 16-19;
+        # a fraction of a second and a zone are dropped (the wall-clock time as written)
+        with_seconds = pc.equal(pc.utf8_slice_codeunits(text, 16, 17), ":")
+        seconds = pc.if_else(with_seconds, pc.utf8_slice_codeunits(text, 16, 19), ":00")
+        time = pc.binary_join_element_wise(pc.utf8_slice_codeunits(text, 11, 16), seconds, "")
+        time = pc.if_else(pc.equal(pc.utf8_length(text), 10), "00:00:00", time)  # a day alone
+        normal = pc.binary_join_element_wise(pc.utf8_slice_codeunits(text, 0, 10), time, " ")
+        parsed = pc.strptime(normal, format="%Y-%m-%d %H:%M:%S", unit="s", error_is_null=True)
+        written_day = pc.cast(pc.utf8_slice_codeunits(text, 8, 10), pa.int64())
+        if parsed.null_count != text.null_count or not _all(pc.equal(pc.day(parsed), written_day)):
             return None
         return _chunked(parsed)
     return None

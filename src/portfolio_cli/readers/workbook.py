@@ -78,12 +78,25 @@ def read_workbook_text(
         ) from None
     table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
     header = tuple(str(name) for name in table.column_names)
-    table = as_text(table, columns)
+    table = _dates_alone(as_text(table, columns))
     label = str(path)
     sheet_name = names[sheet] if isinstance(sheet, int) else sheet
     return TextTable(
         table, header, ReadInfo(label, f"xlsx, sheet '{sheet_name}'", rows=table.num_rows)
     )
+
+
+def _dates_alone(table: pa.Table) -> pa.Table:
+    """A workbook's date cells come out as `2026-01-31 00:00:00`: a column of such cells (dates
+    without a time of day) is written `2026-01-31`, as the spreadsheet shows it."""
+    for index, column in enumerate(table.columns):
+        cells = pc.if_else(pc.equal(column, ""), None, column)
+        if cells.null_count == len(cells) or not pc.all(pc.ends_with(cells, " 00:00:00")).as_py():
+            continue
+        if pc.all(pc.match_substring_regex(cells, r"^\d{4}-\d{2}-\d{2} 00:00:00$")).as_py():
+            column = pc.utf8_slice_codeunits(column, 0, 10)
+            table = table.set_column(index, table.column_names[index], column)
+    return table
 
 
 def read_parquet_text(
@@ -109,21 +122,48 @@ def read_parquet_text(
 
 
 def as_text(
-    table: pa.Table, columns: list[str] | None, timestamp_format: str = "%Y-%m-%d %H:%M:%S"
+    table: pa.Table, columns: list[str] | None, timestamp_format: str | None = None
 ) -> pa.Table:
-    """Every column as text, blanks as empty strings (as a CSV reads them), dates ISO."""
+    """Every column as text, blanks as empty strings (as a CSV reads them), dates ISO.
+
+    Timestamps are written as `iso_timestamps` says (or with `timestamp_format`); a float NaN is
+    a missing value, as a blank CSV cell is; infinities are written `inf` and `-inf`.
+    """
     names = (
         table.column_names if columns is None else [c for c in columns if c in table.column_names]
     )
     arrays = []
     for name in names:
         column = table.column(name)
-        if pa.types.is_timestamp(column.type) or pa.types.is_date(column.type):
+        if pa.types.is_timestamp(column.type) and timestamp_format is None:
+            column = iso_timestamps(column)
+        elif pa.types.is_timestamp(column.type) or pa.types.is_date(column.type):
             iso = timestamp_format if pa.types.is_timestamp(column.type) else "%Y-%m-%d"
             column = pc.strftime(column, format=iso)
         elif pa.types.is_boolean(column.type):
             column = pc.if_else(column, "true", "false")
+        elif pa.types.is_floating(column.type):
+            column = pc.cast(pc.if_else(pc.is_nan(column), None, column), pa.string())
         elif not pa.types.is_string(column.type):
             column = pc.cast(column, pa.string())
         arrays.append(pc.fill_null(column, ""))
     return pa.table(arrays, names=names)
+
+
+def iso_timestamps(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Timestamps as ISO 8601 text, as pandas writes them to CSV and as `columns.py` reads them.
+
+    `2026-01-31 14:05:00`, with the fraction of a second when there is one (`14:05:00.123`);
+    a column whose every value falls at midnight is dates alone (`2026-01-31`). A timestamp with a
+    time zone is written in its zone's wall-clock time with the offset (`2026-02-01 00:30:00+01:00`
+    for 23:30 UTC in Paris): the day it is read as is that zone's day.
+    """
+    text = pc.strftime(column, format="%Y-%m-%d %H:%M:%S")  # %S holds the fraction, if any
+    text = pc.replace_substring_regex(text, r"(\.\d*?)0+$", r"\1")
+    text = pc.replace_substring_regex(text, r"\.$", "")
+    if column.type.tz is not None:
+        offset = pc.strftime(column, format="%Ez")
+        return pc.binary_join_element_wise(text, offset, "")
+    if pc.all(pc.ends_with(text, " 00:00:00"), skip_nulls=True).as_py() is not False:
+        return pc.utf8_slice_codeunits(text, 0, 10)
+    return text

@@ -1,0 +1,61 @@
+"""Messages that guide a user through the first hour: YAML mistakes said in our own words, a
+decimal comma in a condition, files given in each other's place, a file name with a typo."""
+
+EN: dict[str, str] = {
+    # PyYAML's problems, explained (criteria file)
+    "yaml.bad": "this is not valid YAML{column}: {hint}",
+    "yaml.tab": "YAML does not allow tabs: indent with spaces",
+    "yaml.backtick": "a value that starts with a backtick (`) must be in quotes: write {fix}",
+    "yaml.quote_start": "a value that starts with '{character}' must be in quotes: write {fix}",
+    "yaml.colon_in_value": "a value that contains ': ' must be in quotes: write {fix}",
+    "yaml.indent": "this line is not lined up with the ones above: indent it with spaces like "
+    "the other keys at its level",
+    "yaml.unclosed_quote": "a quote opened on this line is never closed: close it at the end of "
+    "the value",
+    "yaml.not_key_value": "this line is not 'key: value': add the missing ':', or keep a "
+    "condition on one line",
+    "yaml.unclosed_flow": "a list '[...]' opened on this line is not closed: close it on the "
+    "same line, or put the value in quotes",
+    "yaml.block_scalar": "a value that starts with '>' or '|' must be in quotes: write "
+    'when: "..."',
+    "yaml.after_quote": "the quotes end before the value does: put the whole value in quotes, "
+    "and a column name with spaces in backticks: write {fix}",
+    "yaml.escape": "a backslash inside double quotes starts an escape: use single quotes "
+    "around this value",
+    "yaml.two_documents": "a criteria file holds one YAML document: remove this '---' and "
+    "what follows, or merge the two",
+    "yaml.control": "a control character ({code}) cannot appear in YAML: remove it",
+    # conditions
+    "expr.decimal_comma": "write decimals with a dot: {number}",
+}
+
+FR: dict[str, str] = {
+    "yaml.bad": "ce n'est pas du YAML valide{column} : {hint}",
+    "yaml.tab": "YAML n'accepte pas les tabulations : indentez avec des espaces",
+    "yaml.backtick": "une valeur qui commence par un accent grave (`) doit être entre "
+    "guillemets : écrivez {fix}",
+    "yaml.quote_start": "une valeur qui commence par '{character}' doit être entre "
+    "guillemets : écrivez {fix}",
+    "yaml.colon_in_value": "une valeur qui contient ': ' doit être entre guillemets : "
+    "écrivez {fix}",
+    "yaml.indent": "cette ligne n'est pas alignée sur celles du dessus : indentez-la avec des "
+    "espaces comme les autres clés de son niveau",
+    "yaml.unclosed_quote": "un guillemet ouvert sur cette ligne n'est jamais fermé : "
+    "fermez-le à la fin de la valeur",
+    "yaml.not_key_value": "cette ligne n'est pas de la forme 'clé: valeur' : ajoutez le ':' "
+    "manquant, ou écrivez la condition sur une seule ligne",
+    "yaml.unclosed_flow": "une liste '[...]' ouverte sur cette ligne n'est pas fermée : "
+    "fermez-la sur la même ligne, ou mettez la valeur entre guillemets",
+    "yaml.block_scalar": "une valeur qui commence par '>' ou '|' doit être entre guillemets : "
+    'écrivez when: "..."',
+    "yaml.after_quote": "les guillemets se ferment avant la fin de la valeur : mettez toute la "
+    "valeur entre guillemets, et un nom de colonne avec des espaces entre accents graves : "
+    "écrivez {fix}",
+    "yaml.escape": "une barre oblique inverse entre guillemets doubles commence un échappement : "
+    "mettez cette valeur entre guillemets simples",
+    "yaml.two_documents": "un fichier de critères contient un seul document YAML : supprimez ce "
+    "'---' et ce qui suit, ou fusionnez les deux",
+    "yaml.control": "un caractère de contrôle ({code}) ne peut pas figurer dans du YAML : "
+    "supprimez-le",
+    "expr.decimal_comma": "écrivez les décimales avec un point : {number}",
+}
