@@ -618,21 +618,26 @@ def test_a_typo_in_a_number_column_names_its_row(
     assert f"criteria[0] (repeat_buyer).when: {expected}\n" in result.stderr
 
 
-def test_a_text_column_compared_with_a_number_keeps_the_advice_about_codes(
+def test_a_code_column_compared_with_a_number_advises_quotes_only_for_equality(
     run: Run, write: Write
 ) -> None:
-    criteria = write(
-        "codes.yaml",
-        EXAMPLE_CRITERIA.read_text(encoding="utf-8").replace(
-            "orders_12m >= 3", "postal_code >= 75000"
-        ),
-    )
+    example = EXAMPLE_CRITERIA.read_text(encoding="utf-8")
+    criteria = write("codes.yaml", example.replace("orders_12m >= 3", "postal_code == 75000"))
     result = run("classify", str(EXAMPLE), "-c", str(criteria))
     assert result.exit_code == 2
     assert (
-        "`>=` compares column 'postal_code' (text) with 75000 (number): quote the value "
+        "`==` compares column 'postal_code' (text) with 75000 (number): quote the value "
         '("75000") if the column holds codes\n' in result.stderr
     )
+    # quoting a number never makes an ordering right: no such advice for `>=`
+    criteria = write("order.yaml", example.replace("orders_12m >= 3", "postal_code >= 75000"))
+    result = run("classify", str(EXAMPLE), "-c", str(criteria))
+    assert result.exit_code == 2
+    assert (
+        "`>=` compares column 'postal_code' (text) with 75000 (number): text cannot be ordered "
+        "against a number\n" in result.stderr
+    )
+    assert "quote" not in result.stderr
 
 
 def test_a_typo_in_the_order_by_column_is_warned_with_its_row(run: Run, write: Write) -> None:
@@ -640,9 +645,9 @@ def test_a_typo_in_the_order_by_column_is_warned_with_its_row(run: Run, write: W
     result = run("classify", str(typo), "-c", str(EXAMPLE_CRITERIA), "-f", "csv")
     assert result.exit_code == 0
     assert result.stderr.startswith(
-        "warning: policy.order_by: 'total_spent' is read as text because row 13 holds "
-        "'environ 300', which is not a number, so customers are ordered by it as text (1000 "
-        "before 999); correct that cell (or blank it)\n"
+        "warning: policy.order_by: 'total_spent' is read as text, so customers are ordered by "
+        "it as text (1000 before 999), because row 13 holds 'environ 300', which is not a "
+        "number; correct that cell (or blank it)\n"
     )
     clean = run("classify", str(EXAMPLE), "-c", str(EXAMPLE_CRITERIA), "-f", "csv")
     assert "warning" not in clean.stderr

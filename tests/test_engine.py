@@ -271,7 +271,7 @@ def test_unknown_columns_and_types_are_reported_together_before_evaluation() -> 
         "t.yaml policy.order_by[0]: unknown column 'spend' (did you mean 'spent'?)",
         "t.yaml:6 criteria[0] (a).when: unknown column 'aa' (did you mean 'a'?)",
         "t.yaml:8 criteria[1] (b).when: `>` compares column 'region' (text) with 3 (number): "
-        'quote the value ("3") if the column holds codes',
+        "text cannot be ordered against a number",
     ]
 
 

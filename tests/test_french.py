@@ -124,8 +124,8 @@ def test_schema_and_type_errors_in_french(run: Run, write: Write) -> None:
     result = run("classify", EX, "-c", str(rules), "--lang", "fr")
     assert result.stderr == (
         f"erreur : {rules}:6 criteria[0] (repeat_buyer).when: `>` compare la colonne 'region' "
-        '(texte) avec 3 (nombre) : mettez la valeur entre guillemets ("3") si la colonne '
-        "contient des codes\n    region > 3\n    ^^^^^^^^^^\n"
+        "(texte) avec 3 (nombre) : un texte ne peut pas être ordonné par rapport à un nombre\n"
+        "    region > 3\n    ^^^^^^^^^^\n"
     )
 
 

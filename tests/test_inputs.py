@@ -292,6 +292,85 @@ def test_cp1252_file_from_standard_input(run: Run) -> None:
     assert json.loads(result.stdout)["customers"] == original["customers"]
 
 
+# --- amounts written with a currency sign ---------------------------------------------------
+
+AMOUNTS_CRITERIA = """\
+version: 1
+customers:
+  id: code
+criteria:
+  - key: big
+    when: {when}
+policy:
+  order_by: [ca desc]
+"""
+
+
+def _amounts(write: Write, cells: list[str]) -> str:
+    rows = "".join(f"C{i:02d};{cell}\r\n" for i, cell in enumerate(cells, start=1))
+    return str(write("ca.csv", ("code;ca\r\n" + rows).encode("cp1252")))
+
+
+def test_euro_amounts_are_compared_and_ordered_as_numbers(run: Run, write: Write) -> None:
+    data = _amounts(write, ["520,20 €", "5 812,40 €", "999,99 €", "1 000,00 €", "-1 234,50 €"])
+    rules = write("r.yaml", AMOUNTS_CRITERIA.format(when="ca > 1000"))
+    result = run("classify", data, "-c", str(rules), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)["customers"]
+    assert [(r["code"], r["segment"]) for r in rows] == [
+        ("C02", "satisfied"),  # 5 812,40 € > 1000, and first by amount
+        ("C04", "unrecoverable"),
+        ("C03", "unrecoverable"),
+        ("C01", "unrecoverable"),
+        ("C05", "unrecoverable"),
+    ]
+    assert result.stderr.count("warning") == 0
+
+
+def test_an_amount_compared_with_a_quoted_number_is_an_error(run: Run, write: Write) -> None:
+    data = _amounts(write, ["520,20 €", "5 812,40 €", "n/a", "1 000,00 €", "-"])
+    rules = write("r.yaml", AMOUNTS_CRITERIA.format(when='ca > "1000"'))
+    result = run("classify", data, "-c", str(rules))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"error: {rules}:6 criteria[0] (big).when: `>` compares column 'ca' (text) with "
+        '"1000" as text, so "999" comes after "1000", and quotes never make a number of it: the '
+        "column is read as text because row 4 holds 'n/a', row 6 holds '-', which are not "
+        "numbers; correct these cells (or blank them), then compare with a number, without "
+        'quotes\n    ca > "1000"\n    ^^^^^^^^^^^\n'
+    )
+    # check says the same, not "usable"
+    checked = run("check", data, "-c", str(rules))
+    assert checked.exit_code == 2
+    assert "row 4 holds 'n/a'" in checked.stderr
+
+
+def test_an_amount_column_with_a_word_names_its_first_cells(run: Run, write: Write) -> None:
+    cells = ["520,20 €", "n/a", "5 812,40 €", "?", "1 €", "x", "2 €", "y", "3 €", "4 €"]
+    data = _amounts(write, cells)
+    rules = write("r.yaml", AMOUNTS_CRITERIA.format(when="ca > 1000"))
+    result = run("classify", data, "-c", str(rules), "--lang", "fr")
+    assert result.exit_code == 2
+    assert (
+        "la colonne est lue comme du texte car la ligne 3 contient 'n/a', la ligne 5 contient "
+        "'?', la ligne 7 contient 'x' et 1 de plus, qui ne sont pas des nombres ; corrigez ces "
+        "cellules (ou videz-les)" in result.stderr
+    )
+    assert "guillemets" not in result.stderr
+
+
+def test_a_column_in_two_currencies_is_text_and_says_so(run: Run, write: Write) -> None:
+    data = _amounts(write, ["12,00 €", "$5.00", "3 €"])
+    rules = write("r.yaml", AMOUNTS_CRITERIA.format(when="ca > 10"))
+    result = run("classify", data, "-c", str(rules))
+    assert result.exit_code == 2
+    assert (
+        "`>` compares column 'ca' (text) with 10 (number): the column is read as text because "
+        "it mixes currencies ('12,00 €', '$5.00'); amounts in two currencies are never compared "
+        "as one number: put each currency in its own column\n" in result.stderr
+    )
+
+
 def test_days_since_reads_pandas_timestamps_in_parquet(run: Run, write: Write) -> None:
     frame = pd.DataFrame(
         {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import io
 import math
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from conftest import Write
 from portfolio_cli.errors import InputError
 from portfolio_cli.expressions import Kind
 from portfolio_cli.readers import read_customers
+from portfolio_cli.readers.csv import HEAD_BYTES, read_csv_text
 
 
 def test_columns_are_typed_only_when_every_cell_agrees(write: Write) -> None:
@@ -92,6 +94,47 @@ def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_customers(tmp_path, "id")
     assert str(caught.value) == f"{tmp_path} is a folder, not a file"
+
+
+@pytest.mark.parametrize(
+    ("cells", "values"),
+    [
+        # the French Excel currency format, with spaces, non-breaking and narrow ones
+        (["3 250,00 €", "520,20 €", "5\u202f812,40\u00a0€", "0 €"], [3250.0, 520.2, 5812.4, 0.0]),
+        (["-1 234,50 €", "(1 234,50 €)", "− 5 €", "12€"], [-1234.5, -1234.5, -5.0, 12.0]),
+        (["1 234,50 EUR", "EUR 12", "7"], [1234.5, 12.0, 7.0]),
+        (["€1,234.50", "€ 99", "-€5", "€-6"], [1234.5, 99.0, -5.0, -6.0]),
+        (["$1,234.50", "$99", "USD 3", "-$2.5"], [1234.5, 99.0, 3.0, -2.5]),
+        (["£1,234", "GBP 2"], [1234.0, 2.0]),
+        (["CHF 1'234.50", "12 CHF"], [1234.5, 12.0]),
+        # percentages are numbers as written
+        (["12,5 %", "3%", "100 %", "-0,5 %"], [12.5, 3.0, 100.0, -0.5]),
+    ],
+)
+def test_amounts_with_a_currency_or_percent_sign_are_numbers(
+    write: Write, cells: list[str], values: list[float]
+) -> None:
+    rows = "".join(f'C{i};"{cell}"\n' for i, cell in enumerate(cells))
+    customers = read_customers(write("a.csv", "id;amount\n" + rows), "id")
+    assert customers.kinds["amount"] is Kind.NUMBER
+    assert customers.frame["amount"].tolist() == values
+
+
+def test_amounts_in_two_currencies_stay_text_with_a_warning(write: Write) -> None:
+    path = write("m.csv", "id;amount\nA;12,00 €\nB;$5.00\nC;3 €\n")
+    customers = read_customers(path, "id")
+    assert customers.kinds["amount"] is Kind.TEXT
+    assert customers.info.notes == (
+        f"{path}: column 'amount' mixes currencies ('12,00 €', '$5.00'): it is read as text, "
+        "since amounts in two currencies are never compared as one number; put each currency in "
+        "its own column",
+    )
+
+
+@pytest.mark.parametrize("cell", ["01 €", "€5 €", "(5 €", "n/a", "5 € 3"])
+def test_what_is_not_one_amount_keeps_the_column_text(write: Write, cell: str) -> None:
+    path = write("t.csv", f"id;amount\nA;12 €\nB;{cell}\n")
+    assert read_customers(path, "id").kinds["amount"] is Kind.TEXT
 
 
 # --- dates with a time of day, infinities and NaN (what every format holds) -------------------
@@ -239,3 +282,33 @@ def test_workbook_date_and_time_cells_are_dates(tmp_path: Path) -> None:
         "2026-02-01 00:00:00",
     ]
     assert customers.text.column("day").to_pylist() == ["2026-01-31", "2026-02-01"]
+
+
+# --- headers and rows longer than the windows the reader uses --------------------------------
+
+
+def test_a_header_longer_than_the_sniffing_window_is_read_whole(write: Write) -> None:
+    names = ["id", *(f"column_number_{i:05d}" for i in range(5000))]  # 100 KB of header
+    assert len(",".join(names)) > HEAD_BYTES
+    content = ",".join(names) + "\n" + ",".join(["1", *("x" * 5000)]) + "\n"
+    customers = read_customers(write("c.csv", content), "id", columns=["column_number_04999"])
+    assert customers.header == tuple(names)
+    assert customers.frame["column_number_04999"].tolist() == ["x"]
+    piped = read_csv_text(io.BytesIO(content.encode()), name="<stdin>")
+    assert piped.header == tuple(names)
+
+
+def test_a_quoted_name_with_a_line_break_past_the_window(write: Write) -> None:
+    names = ["id", *(f"c{i:06d}" for i in range(12000)), '"two\nlines"']
+    content = ",".join(names) + "\n" + ",".join(["1"] * len(names)) + "\n"
+    customers = read_customers(write("c.csv", content), "id", columns=["two\nlines"])
+    assert customers.header[-1] == "two\nlines"
+    assert customers.frame["two\nlines"].tolist() == [1.0]
+
+
+def test_a_row_longer_than_arrow_block_is_read(write: Write) -> None:
+    long_note = "word " * 1_100_000 + "end"  # 5.5 MB in one quoted cell, with a line break
+    content = f'id,note,orders\n1,a,3\n2,"{long_note}\n{long_note}",4\n3,b,5\n'
+    customers = read_customers(write("c.csv", content), "id")
+    assert customers.frame["orders"].tolist() == [3.0, 4.0, 5.0]
+    assert customers.frame["note"].str.len().tolist() == [1, 2 * len(long_note) + 1, 1]

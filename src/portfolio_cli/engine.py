@@ -26,6 +26,7 @@ from portfolio_cli.expressions import (
     Kind,
     caret,
     check_condition,
+    text_orderings,
     unknown_column_message,
 )
 from portfolio_cli.messages import message
@@ -169,12 +170,13 @@ def bind(
     criteria: Criteria,
     kinds: Mapping[str, Kind],
     header: Sequence[str] | None = None,
-    why_text: Callable[[str], tuple[int, str] | None] | None = None,
+    why_text: Callable[[str, bool], str | None] | None = None,
 ) -> None:
     """Check every name and type the criteria file uses against the input's columns.
 
     `kinds` holds the columns read; `header` every column of the input (for suggestions);
-    `why_text(column)` finds the cell that made a column of numbers text (row index, value).
+    `why_text(column, decimal_hint)` says why a column of numbers was read as text (its first
+    cells that are not numbers, or the currencies it mixes), or None for a real text column.
     Raises `CriteriaError` listing every problem: unknown columns with suggestions, text compared
     with numbers (naming the rule and the column), a non-numeric NPS column.
     """
@@ -213,21 +215,27 @@ def bind(
             check_condition(rule.condition, kinds, names)
         except ExpressionError as exc:
             text = exc.message
-            cell = why_text(exc.column) if why_text is not None and exc.column else None
-            if cell is not None:
-                row, value = cell
-                text = message("engine.text_because", row=row + 2, value=value, **exc.parts)
+            reason = why_text(exc.column, True) if why_text is not None and exc.column else None
+            if reason is not None:
+                text = message("engine.text_because", reason=reason, **exc.parts)
             issues.append(Issue(exc.code, text, rule.where, caret(rule.when, exc.span)))
+            continue
+        for node, ordered, parts in text_orderings(rule.condition, kinds):
+            # `amount > "1000"` orders text: an error when the column is one of numbers
+            reason = why_text(ordered.name, False) if why_text is not None else None
+            if reason is not None:
+                text = message("engine.text_ordering", reason=reason, **parts)
+                issues.append(Issue("type-mismatch", text, rule.where, caret(rule.when, node.span)))
     if issues:
         raise CriteriaError(issues)
 
 
-def _first_non_number(customers: CustomerList, column: str) -> tuple[int, str] | None:
-    from portfolio_cli.readers.columns import first_non_number
+def _why_text(customers: CustomerList, column: str, decimal_hint: bool) -> str | None:
+    from portfolio_cli.readers import why_text
 
     if column not in customers.columns:
         return None
-    return first_non_number(customers.column(column).cast(pa.string()))
+    return why_text(customers.column(column).cast(pa.string()), decimal_hint=decimal_hint)
 
 
 def checked_input(
@@ -247,7 +255,7 @@ def checked_input(
         raise InputError(
             Issue("unknown-column", unknown_column_message(criteria.customers.id, header))
         )
-    bind(criteria, kinds, header, lambda column: _first_non_number(data, column))
+    bind(criteria, kinds, header, lambda column, hint: _why_text(data, column, hint))
     return data, kinds
 
 

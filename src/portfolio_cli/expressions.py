@@ -699,8 +699,13 @@ class _Checker:
         if not isinstance(left, Column) and isinstance(right, Column):
             column, other, column_kind, other_kind = right, left, rk, lk
         key, value = "expr.compares", ""
+        text_column = None
         if column_kind is Kind.TEXT and other_kind is Kind.NUMBER and isinstance(other, Constant):
-            key, value = "expr.compares_quote", str(other.value)
+            # quotes make a code of a number, never an amount: an ordering is not advised them
+            ordering = operator.strip("`") in ORDERINGS or operator == "between"
+            key = "expr.compares_order" if ordering else "expr.compares_quote"
+            value = str(other.value)
+            text_column = column.name if isinstance(column, Column) else None
         elif column_kind is Kind.DATE and other_kind is Kind.TEXT:
             key = "expr.compares_date"
         elif column_kind is Kind.NUMBER and other_kind is Kind.TEXT and isinstance(other, Constant):
@@ -713,12 +718,45 @@ class _Checker:
             "other_kind": other_kind.label,
         }
         text = message(key, value=value, **parts)
-        text_column = (
-            column.name if key == "expr.compares_quote" and isinstance(column, Column) else None
-        )
         raise ExpressionError(
             text, Span(left.span.start, right.span.end), "type-mismatch", text_column, parts
         )
+
+
+ORDERINGS = ("<", "<=", ">", ">=")
+
+
+def text_orderings(
+    condition: Condition, columns: Mapping[str, Kind]
+) -> Iterator[tuple[Expr, Column, dict[str, str]]]:
+    """Every place where a condition orders a text column against a quoted value (`amount >
+    "1000"`, `between(amount, "1", "9")`): the node, the column, and the parts of a message.
+
+    Such an ordering compares text ("999" after "1000"); the caller who holds the data says
+    whether the column is really one of numbers that a few cells made text.
+    """
+    for node in walk(condition.tree):
+        pairs: list[tuple[Expr, Expr, str]] = []
+        if isinstance(node, Compare) and node.op in ORDERINGS:
+            pairs = [(node.left, node.right, f"`{node.op}`")]
+        elif isinstance(node, Call) and node.function == "between":
+            pairs = [
+                (node.args[0], node.args[1], "between"),
+                (node.args[0], node.args[2], "between"),
+            ]
+        for left, right, operator in pairs:
+            column, other = (left, right) if isinstance(left, Column) else (right, left)
+            if not isinstance(column, Column) or columns.get(column.name) is not Kind.TEXT:
+                continue
+            if isinstance(other, Constant) and isinstance(other.value, str):
+                parts = {
+                    "operator": operator,
+                    "column": _describe(column),
+                    "column_kind": Kind.TEXT.label,
+                    "other": _describe(other),
+                }
+                yield node, column, parts
+                break
 
 
 def _describe(node: Expr) -> str:

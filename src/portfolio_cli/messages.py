@@ -30,11 +30,26 @@ from portfolio_cli.catalogue import (
     qa,
     report,
     sql,
+    suggest,
 )
 from portfolio_cli.catalogue import help as help_texts
 
 # One module per area of the tool, each with an EN and a FR dict: add yours here.
-AREAS = (core, errors, help_texts, init, inputs, polish, profile, report, batch, qa, guide, sql)
+AREAS = (
+    core,
+    errors,
+    help_texts,
+    init,
+    inputs,
+    polish,
+    profile,
+    report,
+    batch,
+    qa,
+    guide,
+    suggest,
+    sql,
+)
 
 LANGUAGES = ("en", "fr")
 

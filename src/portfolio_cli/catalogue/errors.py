@@ -152,13 +152,16 @@ EN: dict[str, str] = {
     '({other_kind}): quote the value ("{value}") if the column holds codes',
     "expr.compares_date": "{operator} compares {column} ({column_kind}) with {other} "
     '({other_kind}): write the date as date("2026-01-31")',
-    "input.order_by_text": "policy.order_by: '{column}' is read as text because row {row} "
-    "holds '{value}', which is not a number, so customers are ordered by it as text (1000 "
-    "before 999); correct that cell (or blank it)",
+    "input.order_by_text": "policy.order_by: '{column}' is read as text, so customers are "
+    "ordered by it as text (1000 before 999), because {reason}",
     "engine.text_because": "{operator} compares {column} ({column_kind}) with {other} "
-    "({other_kind}): the column is read as text because row {row} holds '{value}', which is not "
-    "a number; correct that cell (or blank it), or pass --decimal if the numbers are written "
-    "another way",
+    "({other_kind}): the column is read as text because {reason}",
+    "engine.text_ordering": "{operator} compares {column} ({column_kind}) with {other} as text, "
+    'so "999" comes after "1000", and quotes never make a number of it: the column is read as '
+    "text because {reason}, then compare with a number, without quotes",
+    "engine.decimal_hint": ", or pass --decimal if the numbers are written another way",
+    "expr.compares_order": "{operator} compares {column} ({column_kind}) with {other} "
+    "({other_kind}): text cannot be ordered against a number",
     "expr.compares_unquote": "{operator} compares {column} ({column_kind}) with {other} "
     "({other_kind}): remove the quotes to compare with a number",
     "expr.column": "column '{name}'",
@@ -360,14 +363,17 @@ FR: dict[str, str] = {
     "codes",
     "expr.compares_date": "{operator} compare {column} ({column_kind}) avec {other} "
     '({other_kind}) : écrivez la date sous la forme date("2026-01-31")',
-    "input.order_by_text": "policy.order_by : '{column}' est lue comme du texte car la ligne "
-    "{row} contient '{value}', qui n'est pas un nombre : les clients sont donc classés par "
-    "ordre alphabétique de cette colonne (1000 avant 999) ; corrigez cette cellule (ou "
-    "videz-la)",
+    "input.order_by_text": "policy.order_by : '{column}' est lue comme du texte, les clients "
+    "sont donc classés par ordre alphabétique de cette colonne (1000 avant 999), car {reason}",
     "engine.text_because": "{operator} compare {column} ({column_kind}) avec {other} "
-    "({other_kind}) : la colonne est lue comme du texte car la ligne {row} contient "
-    "'{value}', qui n'est pas un nombre ; corrigez cette cellule (ou videz-la), ou passez "
-    "--decimal si les nombres sont écrits autrement",
+    "({other_kind}) : la colonne est lue comme du texte car {reason}",
+    "engine.text_ordering": "{operator} compare {column} ({column_kind}) avec {other} comme "
+    'du texte, donc "999" vient après "1000", et des guillemets n\'en font jamais un nombre : '
+    "la colonne est lue comme du texte car {reason}, puis comparez avec un nombre, sans "
+    "guillemets",
+    "engine.decimal_hint": ", ou passez --decimal si les nombres sont écrits autrement",
+    "expr.compares_order": "{operator} compare {column} ({column_kind}) avec {other} "
+    "({other_kind}) : un texte ne peut pas être ordonné par rapport à un nombre",
     "expr.compares_unquote": "{operator} compare {column} ({column_kind}) avec {other} "
     "({other_kind}) : enlevez les guillemets pour comparer avec un nombre",
     "expr.column": "la colonne '{name}'",

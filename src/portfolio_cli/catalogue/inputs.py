@@ -22,6 +22,17 @@ EN: dict[str, str] = {
     "inputs.its_columns": "; its columns are: {names}",
     "inputs.row": "row {rows}",
     "inputs.rows": "rows {rows}",
+    # why a column of numbers is text: its first cells that are not numbers, or its currencies
+    "inputs.cell_holds": "row {row} holds '{value}'",
+    "inputs.cells_more": "{cells} and {count} more",
+    "inputs.not_number.one": "{cells}, which is not a number; correct that cell (or blank it)",
+    "inputs.not_number.other": "{cells}, which are not numbers; correct these cells (or blank "
+    "them)",
+    "inputs.mixes_currencies": "it mixes currencies ({cells}); amounts in two currencies are "
+    "never compared as one number: put each currency in its own column",
+    "inputs.mixed_currencies": "{source}: column '{column}' mixes currencies ({cells}): it is "
+    "read as text, since amounts in two currencies are never compared as one number; put each "
+    "currency in its own column",
     "inputs.ambiguous_dates": (
         "{source}: column '{column}' holds dates such as {sample} that read day-first or "
         "month-first; it is kept as text: pass --dayfirst or --monthfirst"
@@ -125,6 +136,17 @@ FR: dict[str, str] = {
     "inputs.its_columns": " ; ses colonnes sont : {names}",
     "inputs.row": "ligne {rows}",
     "inputs.rows": "lignes {rows}",
+    "inputs.cell_holds": "la ligne {row} contient '{value}'",
+    "inputs.cells_more": "{cells} et {count} de plus",
+    "inputs.not_number.one": "{cells}, qui n'est pas un nombre ; corrigez cette cellule (ou "
+    "videz-la)",
+    "inputs.not_number.other": "{cells}, qui ne sont pas des nombres ; corrigez ces cellules "
+    "(ou videz-les)",
+    "inputs.mixes_currencies": "elle mélange des devises ({cells}) ; des montants en deux "
+    "devises ne se comparent jamais comme un seul nombre : mettez chaque devise dans sa colonne",
+    "inputs.mixed_currencies": "{source} : la colonne '{column}' mélange des devises ({cells}) : "
+    "elle est lue comme du texte, car des montants en deux devises ne se comparent jamais comme "
+    "un seul nombre ; mettez chaque devise dans sa colonne",
     "inputs.ambiguous_dates": (
         "{source} : la colonne '{column}' contient des dates comme {sample} qui se lisent jour "
         "d'abord ou mois d'abord ; elle reste du texte : passez --dayfirst ou --monthfirst"

@@ -26,6 +26,7 @@ from portfolio_cli.cli.init import init_command
 from portfolio_cli.cli.profile import profile_command
 from portfolio_cli.cli.report import report_command
 from portfolio_cli.cli.sql import sql_command
+from portfolio_cli.cli.suggest import suggest_command
 from portfolio_cli.messages import message
 
 app = typer.Typer(
@@ -92,6 +93,18 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "all_columns": "help.profile_all_columns",
             "fmt": "help.profile_format",
             "output": "help.output",
+        },
+    ),
+    "suggest": (
+        suggest_command,
+        {
+            "outcome": "help.suggest_outcome",
+            "event": "help.suggest_event",
+            "criteria": "help.suggest_criteria",
+            "output": "help.suggest_output",
+            "id_column": "help.suggest_id",
+            "seed": "help.suggest_seed",
+            "min_share": "help.suggest_min_share",
         },
     ),
     "report": (

@@ -641,18 +641,15 @@ def _sorted_as_text(rules: Criteria, customers: CustomerList, lang: str) -> list
     """A `policy.order_by` column of numbers that one odd cell made text would be sorted as
     text (1000 before 999) without a word: say which cell."""
     from portfolio_cli.expressions import Kind
-    from portfolio_cli.readers.columns import first_non_number
+    from portfolio_cli.readers import why_text
 
     notes = []
     for key in rules.policy.order_by:
         if customers.kinds.get(key.column) is not Kind.TEXT:
             continue
-        cell = first_non_number(customers.column(key.column))
-        if cell is not None:
-            row, value = cell
-            notes.append(
-                message("input.order_by_text", lang, column=key.column, row=row + 2, value=value)
-            )
+        reason = why_text(customers.column(key.column), lang)
+        if reason is not None:
+            notes.append(message("input.order_by_text", lang, column=key.column, reason=reason))
     return notes
 
 

@@ -23,6 +23,7 @@ from portfolio_cli.errors import InputError, Issue
 from portfolio_cli.expressions import Kind, either, suggest
 from portfolio_cli.messages import current, message, plural
 from portfolio_cli.readers.columns import Typed, type_table
+from portfolio_cli.readers.columns import why_text as text_reason
 from portfolio_cli.readers.csv import (
     CsvOptions,
     ReadInfo,
@@ -41,7 +42,7 @@ from portfolio_cli.sources import input_files, is_pattern
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["CsvOptions", "CustomerList", "ReadInfo", "read_customers", "read_text"]
+__all__ = ["CsvOptions", "CustomerList", "ReadInfo", "read_customers", "read_text", "why_text"]
 
 STDIN = "-"
 
@@ -160,17 +161,7 @@ def type_text(
         dayfirst=options.dayfirst,
         french=is_french(text.info, options),
     )
-    notes = [
-        message(
-            "inputs.ambiguous_dates",
-            options.lang,
-            source=text.info.source,
-            column=name,
-            sample=column.ambiguous,
-        )
-        for name, column in typed.items()
-        if column.ambiguous is not None
-    ]
+    notes = column_notes(text.info.source, typed, options.lang)
     info = text.info
     if notes:
         info = ReadInfo(
@@ -182,6 +173,54 @@ def type_text(
             (*info.notes, *notes),
         )
     return typed, info
+
+
+def column_notes(source: str, typed: dict[str, Typed], lang: str | None = None) -> list[str]:
+    """Warnings about columns kept as text: dates that read both ways, mixed currencies."""
+    notes = []
+    for name, column in typed.items():
+        if column.ambiguous is not None:
+            notes.append(
+                message(
+                    "inputs.ambiguous_dates",
+                    lang,
+                    source=source,
+                    column=name,
+                    sample=column.ambiguous,
+                )
+            )
+        if column.mixed:
+            cells = ", ".join(f"'{cell}'" for cell in column.mixed)
+            notes.append(
+                message("inputs.mixed_currencies", lang, source=source, column=name, cells=cells)
+            )
+    return notes
+
+
+def why_text(
+    array: pa.ChunkedArray | pa.Array, lang: str | None = None, *, decimal_hint: bool = False
+) -> str | None:
+    """Why a column of numbers was read as text, in words (`row 15 holds 'n/a', which is not a
+    number; ...`, or the currencies it mixes); None for a real text or code column.
+
+    `decimal_hint` adds the advice to pass --decimal when the cells may be numbers written
+    another way.
+    """
+    reason = text_reason(array)
+    if reason is None:
+        return None
+    if reason.mixed:
+        cells = ", ".join(f"'{cell}'" for cell in reason.mixed)
+        return message("inputs.mixes_currencies", lang, cells=cells)
+    shown = ", ".join(
+        message("inputs.cell_holds", lang, row=row + 2, value=value) for row, value in reason.cells
+    )
+    if reason.count > len(reason.cells):
+        shown = message(
+            "inputs.cells_more", lang, cells=shown, count=reason.count - len(reason.cells)
+        )
+    text = plural("inputs.not_number", reason.count, lang, cells=shown)
+    return text + message("engine.decimal_hint", lang) if decimal_hint else text
 
 
 def read_customers(

@@ -45,6 +45,18 @@ PARALLEL_ROWS = 50_000  # below this, starting threads costs more than it saves
 LOCAL_DATE = (
     r"^(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{4}(?: \d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?$"
 )
+# Amounts: a number with a currency sign or code before or after it (3 250,00 €, €1,234.50,
+# 1 234,50 EUR, $99, -1 234,50 €, € -5, accounting's (1 234,50 €)), or a percentage (12,5 %).
+# The groups are read by `_amounts`; the number itself is then read as any number is.
+_GAP = "[ \u00a0\u202f]*"
+_UNIT = "€|\\$|£|CHF|EUR|USD|GBP"
+AMOUNT = (
+    f"^(?P<open>\\(?){_GAP}(?P<sign>[-+\u2212]?){_GAP}(?P<before>(?:{_UNIT})?){_GAP}"
+    f"(?P<sign2>[-+\u2212]?){_GAP}(?P<number>\\d(?:[\\d{_SPACES},.]*\\d)?)"
+    f"{_GAP}(?P<after>(?:{_UNIT}|%)?){_GAP}(?P<close>\\)?)$"
+)
+# one name per currency, whichever way it is written
+CURRENCY_NAMES = {"EUR": "€", "USD": "$", "GBP": "£"}
 
 
 @dataclass(frozen=True)
@@ -52,12 +64,15 @@ class Typed:
     """A converted column: its kind and its Arrow array (nulls where cells were blank).
 
     `ambiguous` holds a sample when the column looked like dates that read both day-first and
-    month-first and was kept as text for that reason.
+    month-first and was kept as text for that reason; `mixed` a cell of each currency when the
+    column held amounts in several currencies (kept as text: they are not one number).
     """
 
     kind: Kind
     array: pa.ChunkedArray
     ambiguous: str | None = None
+    # amounts in several currencies (or amounts and percentages), kept as text: a cell of each
+    mixed: tuple[str, ...] | None = None
 
 
 def clean_text(array: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray:
@@ -161,9 +176,13 @@ def infer_column(
         return Typed(Kind.TEXT, _chunked(text))
     if text.null_count == len(text):
         return Typed(Kind.EMPTY, _chunked(text))
-    number = _numbers(text, [decimal] if decimal else ([",", "."] if french else [".", ","]))
+    decimals = [decimal] if decimal else ([",", "."] if french else [".", ","])
+    number = _numbers(text, decimals)
     if number is not None:
         return Typed(Kind.NUMBER, number)
+    amounts = _amounts(text, decimals, fixed=decimal is not None)
+    if amounts is not None:
+        return amounts
     dates = _dates(text)
     if dates is not None:
         return Typed(Kind.DATE, dates)
@@ -179,31 +198,56 @@ def infer_column(
     return Typed(Kind.TEXT, _chunked(text))
 
 
-def first_non_number(array: pa.ChunkedArray | pa.Array) -> tuple[int, str] | None:
-    """Why a column of numbers was read as text: (row index, cell) of its first cell that is
-    not a number, when most of its cells are numbers; None for a real text or code column.
+@dataclass(frozen=True)
+class TextReason:
+    """Why a column of numbers was read as text: its first cells that are not numbers
+    (row index, cell) and how many there are, or the currencies it mixes (a cell of each)."""
 
-    Only called to explain an error, never while reading: it costs a few regex passes.
+    cells: tuple[tuple[int, str], ...] = ()
+    count: int = 0
+    mixed: tuple[str, ...] = ()
+
+
+def why_text(array: pa.ChunkedArray | pa.Array, limit: int = 3) -> TextReason | None:
+    """Why a column of numbers was read as text, when most of its cells are numbers (amounts
+    and percentages included); None for a real text or code column.
+
+    Only called to explain an error or a warning, never while reading: it costs a few regex
+    passes.
     """
     text = clean_text(array)
     present = pc.is_valid(text)
     number = pc.or_(
-        pc.match_substring_regex(text, NUMBER_OR_NAN),
+        pc.or_(
+            pc.match_substring_regex(text, NUMBER_OR_NAN),
+            pc.match_substring_regex(text, AMOUNT),
+        ),
         pc.or_(
             pc.match_substring_regex(text, COMMA_DECIMAL),
             pc.match_substring_regex(text, DOT_DECIMAL),
         ),
     )
     numbers = pc.sum(pc.cast(pc.fill_null(number, False), pa.int64())).as_py() or 0
-    if numbers * 2 <= pc.sum(pc.cast(present, pa.int64())).as_py() or 0:
+    if numbers * 2 <= (pc.sum(pc.cast(present, pa.int64())).as_py() or 0):
         return None  # mostly words: a text column, not a number column with a typo
     if _any(pc.match_substring_regex(text, LEADING_ZERO)):
         return None  # codes such as 01000: the column is text on purpose
     bad = pc.and_(present, pc.invert(pc.fill_null(number, False)))
-    index = pc.index(bad, True).as_py()
-    if index is None or index < 0:
-        return None
-    return index, str(text[index].as_py())
+    positions = pc.indices_nonzero(bad)
+    if len(positions):
+        first = positions.slice(0, limit).to_pylist()
+        cells = tuple((int(i), str(text[i].as_py())) for i in first)
+        return TextReason(cells=cells, count=len(positions))
+    typed = infer_column(text, decimal=None, french=True)
+    if typed.mixed:
+        return TextReason(mixed=typed.mixed)
+    return None
+
+
+def first_non_number(array: pa.ChunkedArray | pa.Array) -> tuple[int, str] | None:
+    """The (row index, cell) of the first cell that made a column of numbers text, if any."""
+    reason = why_text(array, limit=1)
+    return reason.cells[0] if reason is not None and reason.cells else None
 
 
 def _numbers(text: pa.ChunkedArray, decimals: list[str]) -> pa.ChunkedArray | None:
@@ -248,6 +292,54 @@ def _plain_numbers(text: pa.ChunkedArray) -> pa.ChunkedArray | None:
     if not _matches(text, NUMBER_OR_NAN) or _all(nan):
         return None  # a spelling of our own (`nan(1)`), or NaN alone: not a number column
     return _chunked(pc.if_else(nan, pa.scalar(None, pa.float64()), values))
+
+
+def _amounts(text: pa.ChunkedArray, decimals: list[str], *, fixed: bool) -> Typed | None:
+    """Amounts and percentages as numbers: `3 250,00 €` is 3250.0, `(1 234,50 €)` and
+    `-1 234,50 €` are -1234.5, `12,5 %` is 12.5. None when some cell is not one, or when
+    no cell carries a sign (plain numbers are read elsewhere).
+
+    A column that mixes currencies (€ and $, or amounts and percentages) is kept as text with a
+    cell of each in `mixed`: amounts in two currencies are never one number. A sign written
+    before the number (`$1,234.50`, `€1,234`) is the English way: the decimal point is tried
+    first, unless the user chose the decimal mark (`fixed`).
+    """
+    if not _matches(text, AMOUNT):
+        return None
+    parts = pc.extract_regex(text, AMOUNT)
+    field = {name: pc.struct_field(parts, [i]) for i, name in enumerate(_AMOUNT_GROUPS)}
+    before, after = field["before"], field["after"]
+    written_before = pc.not_equal(before, "")
+    if _any(pc.and_(written_before, pc.not_equal(after, ""))):
+        return None  # a sign on both sides (`€5 €`): not an amount
+    if _any(pc.not_equal(pc.equal(field["open"], ""), pc.equal(field["close"], ""))):
+        return None  # a parenthesis not closed
+    if _any(pc.and_(pc.not_equal(field["sign"], ""), pc.not_equal(field["sign2"], ""))):
+        return None
+    unit = pc.if_else(written_before, before, after)
+    for code, sign in CURRENCY_NAMES.items():
+        unit = pc.replace_substring(unit, code, sign)
+    units = [u for u in pc.unique(unit).to_pylist() if u]
+    if not units:
+        return None
+    if len(units) > 1:
+        cells = [pc.filter(text, pc.equal(unit, u))[0].as_py() for u in units]
+        return Typed(Kind.TEXT, _chunked(text), mixed=tuple(str(c) for c in cells))
+    if not fixed and _all(pc.or_(written_before, pc.equal(unit, ""))) and _any(written_before):
+        decimals = [".", ","]
+    numbers = _numbers(_chunked(field["number"]), decimals)
+    if numbers is None:
+        return None
+    minus = pa.array(_MINUS)
+    negative = pc.or_(
+        pc.or_(pc.not_equal(field["open"], ""), pc.is_in(field["sign"], minus)),
+        pc.is_in(field["sign2"], minus),
+    )
+    return Typed(Kind.NUMBER, _chunked(pc.if_else(negative, pc.negate(numbers), numbers)))
+
+
+_AMOUNT_GROUPS = ("open", "sign", "before", "sign2", "number", "after", "close")
+_MINUS = ["-", "\u2212"]  # made an Arrow array when used (see lean.py)
 
 
 def _leading_zero(text: pa.ChunkedArray) -> bool:
