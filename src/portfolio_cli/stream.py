@@ -30,9 +30,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from portfolio_cli.criteria import SEGMENTS, Criteria
+from portfolio_cli.criteria import OUTPUT_COLUMNS, SEGMENTS, Criteria
 from portfolio_cli.engine import (
-    OUTPUT_COLUMNS,
     Classification,
     classify,
     net_promoter_score,
@@ -459,9 +458,8 @@ def _write(
                 columns["criteria_met"] = pa.array(criteria_met[chosen].astype(np.int64))
         if text is not None:
             taken = text.take(positions)
-            for name in header:
-                if name not in leading:
-                    columns[f"input_{name}" if name in columns else name] = taken.column(name)
+            for name, written in formats.kept_names(header, leading, list(columns)).items():
+                columns[written] = taken.column(name)
         table = pa.table(columns)
         data = formats.to_csv(table)
         if start:

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 
 from portfolio_cli.errors import InputError, Issue
-from portfolio_cli.messages import message
+from portfolio_cli.messages import message, reason
 from portfolio_cli.readers.sniff import (
     describe_delimiter,
     garbled_sample,
@@ -28,6 +28,7 @@ from portfolio_cli.readers.sniff import (
     guess_encoding,
     is_binary,
 )
+from portfolio_cli.roles import looks_like_criteria, not_found
 
 HEAD_BYTES = 1 << 16
 BLOCK_BYTES = 1 << 22  # Arrow's block: a row must fit in one; a longer row retries with more
@@ -115,6 +116,10 @@ def read_csv_text(
     encoding = options.encoding or guess_encoding(head, complete)
     _check_encoding_name(encoding, lang)
     text = head.decode(_python_encoding(encoding), errors="replace").lstrip("\ufeff")
+    if looks_like_criteria(label, text):
+        raise InputError(
+            Issue("swapped-files", message("input.looks_like_criteria", lang, name=label))
+        )
     delimiter = options.delimiter or guess_delimiter(text)
     header = _header(text, delimiter, label, lang)
     wanted = [c for c in columns if c in header] if columns is not None else list(header)
@@ -184,14 +189,12 @@ def _head(path: Path, lang: str | None) -> tuple[bytes, bool]:
                 more = bool(chunk)
             return head, not more or not handle.read(1)
     except FileNotFoundError:
-        raise InputError(
-            Issue("missing-file", message("input.not_found", lang, path=path))
-        ) from None
+        raise InputError(Issue("missing-file", not_found("input.not_found", path, lang))) from None
     except IsADirectoryError:
         raise InputError(Issue("not-a-file", message("input.is_folder", lang, path=path))) from None
     except OSError as exc:
         raise InputError(
-            Issue("unreadable", message("input.unreadable", lang, path=path, reason=exc.strerror))
+            Issue("unreadable", message("input.unreadable", lang, path=path, reason=reason(exc)))
         ) from None
 
 
