@@ -70,6 +70,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "output": "help.output",
             "keep_columns": "help.keep_columns",
             "limit": "help.limit",
+            "segment": "help.segment",
         },
     ),
     "check": (check_command, {"input": "help.check_input"}),
