@@ -19,6 +19,7 @@ from portfolio_cli.cli.common import (
     HELP_OPTION_NAMES,
     LangOption,
     localize,
+    show_tracebacks_visibly,
     survive_any_terminal,
 )
 from portfolio_cli.cli.explain import explain_command
@@ -157,6 +158,7 @@ def main() -> None:
     """
     streams.guard()  # before anything is written: closed streams, a full disk, `| head`
     survive_any_terminal()
+    show_tracebacks_visibly()
     messages.use(messages.requested_language(sys.argv[1:]))
     command = typer.main.get_command(app)
     localize(command)

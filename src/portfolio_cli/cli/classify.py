@@ -19,13 +19,11 @@ from portfolio_cli.cli.common import (
     ChunkRowsOption,
     CriteriaOption,
     DebugOption,
-    EngineOption,
     FailUnderOption,
     HistoryOption,
     InputArgument,
     InputFlags,
     LangOption,
-    MemoryLimitOption,
     QuietOption,
     boundary,
     find_criteria,
@@ -40,6 +38,7 @@ from portfolio_cli.cli.common import (
     warn,
     write_stdout,
 )
+from portfolio_cli.cli.engine_options import EngineOption, MemoryLimitOption
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message, plural
 

@@ -56,8 +56,6 @@ HELP_KEYS = {  # parameter name → message key of its help
     "verbose": "help.verbose",
     "fail_under": "help.fail_under",
     "chunk_rows": "help.chunk_rows",
-    "engine": "help.engine",
-    "memory_limit": "help.memory_limit",
     "history": "help.history_option",
     "version": "help.version",
     "install_completion": "click.Install completion for the current shell.",
@@ -415,24 +413,17 @@ ChunkRowsOption = Annotated[
 ]
 
 
-EngineOption = Annotated[
-    str,
-    typer.Option(
-        "--engine",
-        metavar="auto|arrow|duckdb",
-        envvar="PORTFOLIO_ENGINE",
-        help=message("help.engine"),
-    ),
-]
-MemoryLimitOption = Annotated[
-    str | None,
-    typer.Option(
-        "--memory-limit",
-        metavar="SIZE",
-        help=message("help.memory_limit"),
-        show_default=False,
-    ),
-]
+def show_tracebacks_visibly() -> None:
+    """`--debug` prints a traceback, whose last line quotes the error, which may quote a file
+    name or a cell: its control characters are made visible like in any other message."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        import traceback
+
+        text = "".join(traceback.format_exception(kind, error, trace))
+        sys.stderr.write(visible(text, lines=True, tabs=True))
+
+    sys.excepthook = hook
 
 
 def survive_any_terminal() -> None:
