@@ -111,3 +111,141 @@ def test_a_tab_says_yaml_does_not_allow_tabs(run: Run, folder: Path) -> None:
         f"error: {rules}:4: this is not valid YAML (column 1): YAML does not allow tabs: "
         "indent with spaces\n"
     )
+
+
+# --- item 8: files given in each other's place -------------------------------------------------
+
+
+def test_a_criteria_file_given_as_the_customer_list(run: Run, folder: Path) -> None:
+    rules = str(folder / "criteres.yaml")
+    result = run("classify", rules, "-c", rules)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"error: {rules} looks like a criteria file, not a customer list: pass it with -c and "
+        "give the customer list as INPUT\n"
+    )
+
+
+def test_a_criteria_file_under_another_name_on_standard_input(run: Run, folder: Path) -> None:
+    result = run("check", "-", "-c", str(folder / "criteres.yaml"), "--lang", "fr", input=CRITERES)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "erreur : <stdin> ressemble à un fichier de critères, pas à une liste de clients : "
+        "passez-le avec -c et donnez la liste de clients en argument (INPUT)\n"
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_a_customer_list_given_as_the_criteria_file(run: Run, folder: Path, encoding: str) -> None:
+    clients = folder / "clients.csv"
+    clients.write_bytes(CLIENTS.encode(encoding))
+    result = run("classify", str(clients), "-c", str(clients), "-o", str(folder / "out.csv"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {clients} looks like a customer list, not a criteria file: give it as INPUT and "
+        f"pass the criteria file with -c (`portfolio init --from {clients}` writes one)\n"
+    )
+    assert not (folder / "out.csv").exists()
+
+
+def test_a_customer_list_with_another_suffix_given_as_criteria(run: Run, folder: Path) -> None:
+    clients = folder / "export.txt"
+    clients.write_text(CLIENTS, "utf-8")
+    result = run("check", "-c", str(clients), "--lang", "fr")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"erreur : {clients} ressemble à une liste de clients, pas à un fichier de critères"
+    )
+
+
+# --- item 9: a typo in a file name, ids, criteria set aside -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("option", "given", "wanted", "expected"),
+    [
+        ("INPUT", "client.csv", "clients.csv", "file not found: {given} (did you mean {wanted}?)"),
+        (
+            "-c",
+            "critere.yaml",
+            "criteres.yaml",
+            "criteria file not found: {given} (did you mean {wanted}?)",
+        ),
+        (
+            "--surveys",
+            "survey.csv",
+            "surveys.csv",
+            "file not found: {given} (did you mean {wanted}?)",
+        ),
+        ("INPUT", "Clients.CSV", "clients.csv", "file not found: {given} (did you mean {wanted}?)"),
+        ("INPUT", "nothing-alike.csv", "", "file not found: {given}"),
+    ],
+)
+def test_a_file_not_found_suggests_the_closest_file_in_its_folder(
+    run: Run, folder: Path, option: str, given: str, wanted: str, expected: str
+) -> None:
+    (folder / "surveys.csv").write_text("Code client;date;Note recommandation\n", "utf-8")
+    missing = str(folder / given)
+    args = {"INPUT": str(folder / "clients.csv"), "-c": str(folder / "criteres.yaml")}
+    if option == "--surveys":
+        args["--surveys"] = missing
+    else:
+        args[option] = missing
+    command = ["classify", args.pop("INPUT"), *[w for pair in args.items() for w in pair]]
+    result = run(*command)
+    assert result.exit_code == 2
+    text = expected.format(given=missing, wanted=folder / wanted)
+    assert result.stderr == f"error: {text}\n"
+
+
+def test_a_file_not_found_in_french_suggests_too(run: Run, folder: Path) -> None:
+    missing = folder / "client.csv"
+    result = run("classify", str(missing), "-c", str(folder / "criteres.yaml"), "--lang", "fr")
+    assert result.stderr == (
+        f"erreur : fichier introuvable : {missing} (vouliez-vous dire {folder / 'clients.csv'} ?)\n"
+    )
+
+
+def test_a_blank_id_and_a_duplicate_id_are_reported_together(run: Run, folder: Path) -> None:
+    clients = folder / "clients.csv"
+    clients.write_text(CLIENTS.replace("\nC003;", "\n;").replace("\nC005;", "\nC001;"), "utf-8")
+    result = run("classify", str(clients), "-c", str(folder / "criteres.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {clients}: Code client is blank on row 4: every customer needs an id\n"
+        f"error: {clients}: Code client 'C001' appears on rows 2, 6: each customer must appear "
+        "once\n"
+    )
+
+
+FOURTH = """\
+  - key: livraison
+    label: Accepte la livraison groupée
+    when: Livraison == oui
+problems:
+"""
+
+
+@pytest.mark.parametrize("command", ["check", "classify"])
+def test_a_criterion_set_aside_is_checked_too(run: Run, folder: Path, command: str) -> None:
+    rules = folder / "criteres.yaml"
+    rules.write_text(CRITERES.replace("problems:\n", FOURTH), "utf-8")
+    result = run(command, str(folder / "clients.csv"), "-c", str(rules), "--as-of", AS_OF)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert (
+        f"error: {rules}:23 criteria[3] (livraison).when: unknown column 'Livraison' (the "
+        "input's columns are: Code client, Nom, Région, Nb commandes, Chiffre d'affaires, "
+        "Réclamations, Retards paiement, Note recommandation)\n    Livraison == oui\n"
+        "    ^^^^^^^^^\n"
+    ) in result.stderr
+
+
+def test_a_valid_criterion_set_aside_still_only_warns(run: Run, folder: Path) -> None:
+    rules = folder / "criteres.yaml"
+    fourth = FOURTH.replace("Livraison == oui", "Réclamations == 0")
+    rules.write_text(CRITERES.replace("problems:\n", fourth), "utf-8")
+    result = run("check", str(folder / "clients.csv"), "-c", str(rules), "--as-of", AS_OF)
+    assert result.exit_code == 0
+    assert "so 'livraison' is set aside" in result.stdout

@@ -36,15 +36,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 Array = np.ndarray[Any, Any]
-OUTPUT_COLUMNS = (
-    "segment",
-    "priority",
-    "criteria_met",
-    "criteria",
-    "problems",
-    "compensated",
-    "action",
-)
 NO_CRITERION = "no_criterion_met"
 _NO_INFO = ReadInfo("", "")
 SATISFIED, EASY, UNRECOVERABLE = 0, 1, 2
@@ -161,7 +152,7 @@ def required_columns(criteria: Criteria) -> list[str]:
     if criteria.listening.nps:
         names.append(criteria.listening.nps)
     names += [key.column for key in criteria.policy.order_by]
-    for rule in criteria.rules():
+    for rule in criteria.rules() + criteria.set_aside:  # set-aside criteria are checked too
         names += rule.condition.columns()
     return list(dict.fromkeys(names))
 
@@ -210,7 +201,9 @@ def bind(
                     f"{source} policy.order_by[{index}]",
                 )
             )
-    for rule in criteria.rules():
+    # A criterion set aside (the fourth and later) is checked like a kept one: it is what the
+    # user will move up next, and a typo in it must not wait until then.
+    for rule in criteria.rules() + criteria.set_aside:
         try:
             check_condition(rule.condition, kinds, names)
         except ExpressionError as exc:

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from portfolio_cli import __version__, messages
+from portfolio_cli.cli import streams
 from portfolio_cli.cli.batch import batch_command
 from portfolio_cli.cli.check import check_command
 from portfolio_cli.cli.classify import classify_command
@@ -148,8 +149,10 @@ def main() -> None:
     The language is read from the raw command line and the environment before Typer builds the
     command, so that `LANG=fr_FR.UTF-8 portfolio classify --help` is French from the start.
     """
+    streams.guard()  # before anything is written: closed streams, a full disk, `| head`
     survive_any_terminal()
     messages.use(messages.requested_language(sys.argv[1:]))
     command = typer.main.get_command(app)
     localize(command)
-    command()
+    with streams.outcome():
+        command()

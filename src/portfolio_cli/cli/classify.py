@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -120,7 +121,7 @@ def classify_command(
         portfolio classify customers.csv -o 2026-11.csv --history history.sqlite
     """
     from portfolio_cli import history as snapshots
-    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.criteria import HISTORY_COLUMNS, load_criteria
     from portfolio_cli.engine import classify
     from portfolio_cli.lean import without_pandas
     from portfolio_cli.writers import formats
@@ -155,7 +156,10 @@ def classify_command(
             if fmt_name == "table":
                 _print_table(result, customers, rules, output, limit, moves)
             else:
-                table = formats.output_table(result, customers, keep_columns)
+                added = HISTORY_COLUMNS if moves is not None else ()
+                if keep_columns:
+                    _say_renamed(customers.header, rules, added, quiet)
+                table = formats.output_table(result, customers, keep_columns, added)
                 if moves is not None:
                     table = snapshots.append_columns(table, rules.customers.id, moves)
                 if output is None:
@@ -189,6 +193,8 @@ def _stream(
 
     options = input_options(flags)
     path = Path(source)
+    if keep_columns:
+        _say_renamed(found.header, rules, (), flags.quiet)
     arguments: dict[str, Any] = {"chunk": chunk_rows, "keep_columns": keep_columns}
     if output is None:
         summary, notes = stream_csv(path, rules, write_stdout, day, found, options, **arguments)
@@ -199,6 +205,18 @@ def _stream(
     if not flags.quiet:
         _print_summary(summary, found.info.source, output)
     _fail_under(summary["quality"], fail_under)
+
+
+def _say_renamed(
+    header: Sequence[str], rules: Criteria, reserved: Sequence[str], quiet: bool
+) -> None:
+    """--keep-columns: say which input columns are written under another name, and why."""
+    from portfolio_cli.criteria import OUTPUT_COLUMNS
+    from portfolio_cli.writers.formats import renamed_columns
+
+    own = [rules.customers.id, *([rules.customers.name] if rules.customers.name else [])]
+    renamed = renamed_columns(header, own, [*own, *OUTPUT_COLUMNS, *reserved])
+    warn((message("output.kept_renamed", column=a, written=b) for a, b in renamed), quiet)
 
 
 def _print_summary(summary: dict[str, Any], source: str, output: Path | None) -> None:

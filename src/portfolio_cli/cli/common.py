@@ -22,8 +22,9 @@ import typer.core
 from rich.console import Console
 
 from portfolio_cli import messages
-from portfolio_cli.errors import Issue, PortfolioError, UsageError
-from portfolio_cli.messages import message
+from portfolio_cli.cli.streams import ReaderGone, output_failed, silence_stdout
+from portfolio_cli.errors import Issue, OutputError, PortfolioError, UsageError
+from portfolio_cli.messages import message, reason
 
 if TYPE_CHECKING:
     from portfolio_cli.criteria import Criteria
@@ -401,12 +402,24 @@ ChunkRowsOption = Annotated[
 ]
 
 
+class _Console(Console):
+    """Rich's console, but a reader that went away (`| head -1`) ends the command quietly.
+
+    Rich's own handler exits 1 without a word; the error boundary decides instead.
+    """
+
+    def on_broken_pipe(self) -> None:
+        from portfolio_cli.cli.streams import ReaderGone
+
+        raise ReaderGone
+
+
 def make_console(stderr: bool = False) -> Console:
     """A Rich console that never reads customer text as markup and survives any terminal.
 
     Messages on standard error are never wrapped: a log file keeps one line per message.
     """
-    return Console(stderr=stderr, highlight=False, soft_wrap=stderr, emoji=False)
+    return _Console(stderr=stderr, highlight=False, soft_wrap=stderr, emoji=False)
 
 
 def survive_any_terminal() -> None:
@@ -492,12 +505,22 @@ def boundary(function: F) -> F:
                 raise
             print_issues(exc)
             raise typer.Exit(exc.exit_code) from None
-        except BrokenPipeError:
+        except (BrokenPipeError, ReaderGone):
             # `portfolio classify x.csv -f csv | head`: the reader went away; that is fine.
-            _silence_stdout()
+            silence_stdout()
             raise typer.Exit(0) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
+        except OSError as exc:  # the system refused: a full disk, a device, a permission
+            if debug:
+                raise
+            print_issues(OutputError(Issue("os-error", os_error_text(exc))))
+            raise typer.Exit(2) from None
+        except MemoryError:
+            if debug:
+                raise
+            print_issues(OutputError(Issue("out-of-memory", message("streams.out_of_memory"))))
+            raise typer.Exit(2) from None
         except Exception as exc:
             if debug:
                 raise
@@ -515,24 +538,32 @@ def print_issues(error: PortfolioError) -> None:
         console.print(message("cli.error", text=issue), markup=False)
 
 
-def _silence_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # pragma: no cover
-        pass
+def os_error_text(exc: OSError) -> str:
+    """One line for an error of the system: the file it concerns, if known, and why."""
+    if exc.filename is not None:
+        return message("streams.os_error", path=exc.filename, reason=reason(exc))
+    return message("streams.os_error_bare", reason=reason(exc))
 
 
 def write_stdout(data: bytes) -> None:
-    """A machine document on standard output, UTF-8, nothing else with it."""
+    """A machine document on standard output, UTF-8, nothing else with it.
+
+    A failed write is one error naming standard output (see streams.Output); a reader that
+    went away ends the command quietly.
+    """
     stream = getattr(sys.stdout, "buffer", None)
-    if stream is not None and not sys.stdout.isatty():
-        sys.stdout.flush()
-        stream.write(data)
-        stream.flush()
-    else:
-        sys.stdout.write(data.decode("utf-8"))
-        sys.stdout.flush()
+    try:
+        if stream is not None and not sys.stdout.isatty():
+            sys.stdout.flush()
+            stream.write(data)
+            stream.flush()
+        else:
+            sys.stdout.write(data.decode("utf-8"))
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise ReaderGone from None
+    except OSError as exc:  # standard output that is not wrapped (the library called directly)
+        raise output_failed(exc) from None
 
 
 def input_options(flags: InputFlags) -> CsvOptions:

@@ -269,15 +269,17 @@ def row_numbers(positions: list[int], limit: int = 5) -> str:
 
 
 def _check_ids(label: str, id_column: str, ids: Typed) -> np.ndarray[Any, Any]:
-    """Refuse blank ids and ids that appear twice; return each id's rank as text (from 1).
+    """Refuse blank ids and ids that appear twice, both in one message; return each id's rank
+    as text (from 1).
 
     One sort answers both: the ids are all distinct when their dense rank reaches the count,
     and then it is the rank the priority order ends with.
     """
+    issues: list[Issue] = []
     blank = pc.is_null(ids.array)
     if pc.any(blank).as_py():
         positions = pc.indices_nonzero(blank).to_pylist()
-        raise InputError(
+        issues.append(
             Issue(
                 "blank-id",
                 plural(
@@ -290,9 +292,9 @@ def _check_ids(label: str, id_column: str, ids: Typed) -> np.ndarray[Any, Any]:
             )
         )
     rank = np.asarray(pc.rank(ids.array, tiebreaker="dense"), dtype=np.int64)
-    if not len(rank) or int(rank.max()) == len(rank):
+    if not issues and (not len(rank) or int(rank.max()) == len(rank)):
         return rank  # the usual case, without building the counts
-    counts = pc.value_counts(ids.array)
+    counts = pc.value_counts(ids.array.drop_null())
     repeated = pc.filter(counts, pc.greater(counts.field("counts"), 1))
     if len(repeated):
         first = repeated[0]["values"].as_py()
@@ -309,5 +311,7 @@ def _check_ids(label: str, id_column: str, ids: Typed) -> np.ndarray[Any, Any]:
             if others
             else message("input.duplicate_id", **values)
         )
-        raise InputError(Issue("duplicate-id", text))
+        issues.append(Issue("duplicate-id", text))
+    if issues:
+        raise InputError(issues)
     raise AssertionError("a repeated id was ranked but not counted")  # pragma: no cover

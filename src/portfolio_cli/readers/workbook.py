@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 from portfolio_cli.errors import InputError, Issue
 from portfolio_cli.messages import message
 from portfolio_cli.readers.csv import CsvOptions, ReadInfo, TextTable
+from portfolio_cli.roles import not_found
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 PARQUET_SUFFIXES = (".parquet", ".pq")
@@ -22,7 +23,7 @@ PARQUET_SUFFIXES = (".parquet", ".pq")
 
 def _exists(path: Path, lang: str | None) -> None:
     if not path.exists():
-        raise InputError(Issue("missing-file", message("input.not_found", lang, path=path)))
+        raise InputError(Issue("missing-file", not_found("input.not_found", path, lang)))
     if path.is_dir():
         raise InputError(Issue("not-a-file", message("input.is_folder", lang, path=path)))
 

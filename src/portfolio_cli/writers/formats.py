@@ -12,6 +12,7 @@ import json
 import math
 import os
 from collections import deque
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO, Any
 
@@ -30,20 +31,59 @@ _NUMBER = r"^[+-]?(\d+|\d{1,3}([ ,.\x{a0}\x{202f}]\d{3})+)([.,]\d+)?([eE][+-]?\d
 
 
 def output_table(
-    result: Classification, customers: CustomerList | None = None, keep_columns: bool = False
+    result: Classification,
+    customers: CustomerList | None = None,
+    keep_columns: bool = False,
+    reserved: Sequence[str] = (),
 ) -> pa.Table:
-    """The output as an Arrow table; with `keep_columns`, the input's columns as written."""
+    """The output as an Arrow table; with `keep_columns`, the input's columns as written, under
+    the names `kept_names` gives them. `reserved`: names of columns added later (the history's
+    `previous_segment` and `segment_since`), which no kept column may take."""
     table = result.output.table()
     columns: dict[str, pa.Array | pa.ChunkedArray] = dict(
         zip(table.column_names, table.columns, strict=True)
     )
     if keep_columns and customers is not None:
-        leading = list(result.output.shown)  # id and name
+        shown = list(result.output.shown)  # id and name
+        names = kept_names(customers.header, shown, [*table.column_names, *reserved])
         taken = customers.text.take(pa.array(result.order))
-        for name in customers.header:
-            if name not in leading:
-                columns[f"input_{name}" if name in columns else name] = taken.column(name)
+        for name, written in names.items():
+            columns[written] = taken.column(name)
     return pa.table(columns)
+
+
+def kept_names(
+    header: Sequence[str], shown: Sequence[str], output: Sequence[str]
+) -> dict[str, str]:
+    """Each input column `--keep-columns` appends → its name in the output, in input order.
+
+    `shown`: the id and name columns, in the output already and not appended again; `output`:
+    every name the output's own columns bear. A column keeps its own name unless the output
+    has a column of that name; then it becomes `input_<name>`, or `input_<name>_2`, `_3`... —
+    the first name that neither the output nor any input column bears, so that no column ever
+    hides another.
+    """
+    fixed = set(output)
+    used = fixed | set(header)
+    names: dict[str, str] = {}
+    for name in header:
+        if name in shown:
+            continue
+        written = name
+        if name in fixed:
+            written, number = f"input_{name}", 2
+            while written in used:
+                written, number = f"input_{name}_{number}", number + 1
+            used.add(written)
+        names[name] = written
+    return names
+
+
+def renamed_columns(
+    header: Sequence[str], shown: Sequence[str], output: Sequence[str]
+) -> list[tuple[str, str]]:
+    """The kept input columns written under another name than their own (for a warning)."""
+    return [(a, b) for a, b in kept_names(header, shown, output).items() if a != b]
 
 
 def neutralise_formulas(table: pa.Table) -> pa.Table:
