@@ -406,7 +406,7 @@ def test_report_ends_with_what_sets_each_segment_apart(run: Run, tmp_path: Path)
     assert result.exit_code == 0, result.stderr
     text = markdown.read_text(encoding="utf-8")
     assert "\n## Ce qui distingue chaque segment\n\n### Satisfait : 88 clients (29,3 % du" in text
-    assert "| médiane de total\\_spent | 3\u202f944 | 2\u202f787 | ×1,42 | 0,39 |" in text
+    assert "| médiane de total_spent | 3\u202f944 | 2\u202f787 | ×1,42 | 0,39 |" in text
     assert text.index("## Ce qui distingue") < text.index("## Les cinq étapes")
 
 

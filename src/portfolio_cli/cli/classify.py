@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console, RenderableType
+from rich.console import RenderableType
 from rich.text import Text
 
 from portfolio_cli.cli.common import (
@@ -273,7 +273,7 @@ def _print_table(
         console.print(*sentences, sep="\n", soft_wrap=not console.is_terminal)
         return
     text = io.StringIO()
-    console = Console(file=text, width=160, color_system=None, highlight=False, emoji=False)
+    console = make_console(file=text, width=160, color_system=None)
     console.print(*parts, sep="\n")
     console.print(*sentences, sep="\n", soft_wrap=True)
     with atomic_write(output) as stream:

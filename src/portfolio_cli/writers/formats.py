@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import os
 from collections import deque
@@ -20,14 +19,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
+from portfolio_cli.display import FORMULA_FIRST, NUMBER, json_text, markdown_escape, neutralise
+from portfolio_cli.display import visible as visible_text
 from portfolio_cli.engine import Classification
 from portfolio_cli.readers import CustomerList
 
 LIST_COLUMNS = ("criteria", "problems", "compensated")
 # A cell a spreadsheet would run as a formula: starts with = + - @ tab or CR (numbers excepted).
-_FORMULA = r"^[=+\-@\t\r]"
-_RISKY_FIRST = ["=", "+", "-", "@", "\t", "\r"]  # made an Arrow array when used (see lean.py)
-_NUMBER = r"^[+-]?(\d+|\d{1,3}([ ,.\x{a0}\x{202f}]\d{3})+)([.,]\d+)?([eE][+-]?\d+)?$"
+# The same rule as `display.neutralise`, on whole Arrow columns.
+_RISKY_FIRST = list(FORMULA_FIRST)  # made an Arrow array when used (see lean.py)
 
 
 def output_table(
@@ -87,7 +87,8 @@ def renamed_columns(
 
 
 def neutralise_formulas(table: pa.Table) -> pa.Table:
-    """Prefix with ' every text cell a spreadsheet would run as a formula, numbers excepted."""
+    """Prefix with ' every text cell and header a spreadsheet would run as a formula, numbers
+    excepted: a header is a cell too (`--keep-columns` writes the input's own names)."""
     arrays = []
     for column in table.columns:
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
@@ -101,7 +102,7 @@ def neutralise_formulas(table: pa.Table) -> pa.Table:
                 column.type,
             )
         arrays.append(column)
-    return pa.table(arrays, names=table.column_names)
+    return pa.table(arrays, names=[neutralise(name) for name in table.column_names])
 
 
 def _neutralise(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
@@ -113,7 +114,7 @@ def _neutralise(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArra
     if not pc.any(suspect).as_py():
         return column  # the common case: one cheap pass, no regex at all
     risky = pc.and_(
-        pc.fill_null(suspect, False), pc.invert(pc.match_substring_regex(column, _NUMBER))
+        pc.fill_null(suspect, False), pc.invert(pc.match_substring_regex(column, NUMBER))
     )
     return pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column)
 
@@ -172,7 +173,7 @@ def to_json(table: pa.Table, summary: dict[str, Any]) -> bytes:
             if blank or (isinstance(value, float) and math.isnan(value)):
                 record[key] = None
     document = {"summary": _sorted(summary), "customers": records}
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json_text(document) + "\n").encode("utf-8")
 
 
 def _sorted(value: Any) -> Any:
@@ -182,7 +183,8 @@ def _sorted(value: Any) -> Any:
 
 
 def to_markdown(table: pa.Table) -> bytes:
-    """A Markdown (GitHub) table; '|' inside cells is escaped."""
+    """A Markdown (GitHub) table; every cell and header shown as written (`markdown_escape`:
+    no HTML, no link, '|' escaped)."""
     names = table.column_names
     lines = [
         "| " + " | ".join(_cell(n) for n in names) + " |",
@@ -199,10 +201,7 @@ def _numeric(table: pa.Table, name: str) -> bool:
 
 
 def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    text = str(value).replace("\\", "\\\\").replace("|", "\\|")
-    return " ".join(text.split())
+    return "" if value is None else markdown_escape(value)
 
 
 def to_xlsx(table: pa.Table, sheet: str = "customers") -> bytes:
@@ -211,6 +210,10 @@ def to_xlsx(table: pa.Table, sheet: str = "customers") -> bytes:
     xlsxwriter writes 100,000 rows in about half openpyxl's time (bench/xlsx.py). Every text cell
     is written with `write_string`, so nothing is ever stored as a formula, and cells starting
     with = + - @ tab or CR carry the same ' prefix as in CSV. Lists are joined with '|'.
+
+    A workbook is read by people: control characters in a cell or header (which the file would
+    store as `_x001B_` and a spreadsheet would hand back raw) are made visible as on a terminal
+    (`display.visible`: ESC as ␛, a tab as ␉); line breaks are kept, a cell may hold several.
     """
     import xlsxwriter
 
@@ -221,7 +224,7 @@ def to_xlsx(table: pa.Table, sheet: str = "customers") -> bytes:
     )
     worksheet = workbook.add_worksheet(sheet)
     bold = workbook.add_format({"bold": True})
-    worksheet.write_row(0, 0, safe.column_names, bold)
+    worksheet.write_row(0, 0, [visible_text(n, lines=True) for n in safe.column_names], bold)
     for index, column in enumerate(safe.columns):
         kind = column.type
         values = column.to_pylist()
@@ -232,7 +235,7 @@ def to_xlsx(table: pa.Table, sheet: str = "customers") -> bytes:
         else:
             for row, value in enumerate(values, start=1):
                 if value is not None and value != "":
-                    worksheet.write_string(row, index, str(value))
+                    worksheet.write_string(row, index, visible_text(value, lines=True))
     worksheet.freeze_panes(1, 0)
     workbook.close()
     return buffer.getvalue()
