@@ -199,6 +199,7 @@ SHOWN = {  # what a person reads, by command line (after the input and criteria)
     "check": ["check", "{data}", "-c", "{rules}"],
     "profile": ["profile", "{data}", "-c", "{rules}", "--all-columns"],
     "profile json": ["profile", "{data}", "-c", "{rules}", "--all-columns", "-f", "json"],
+    "suggest": ["suggest", "{data}", "--outcome", EVIL_COLUMN, "--id", "id"],
 }
 
 
@@ -464,3 +465,73 @@ def test_a_colour_terminal_gets_colours_and_nothing_else(evil: tuple[Path, Path]
         out = done.stdout.decode("utf-8") + done.stderr.decode("utf-8")
         assert "\x1b[" in out  # colours are on
         assert_shown_as_written(re.sub(r"\x1b\[[0-9;]*m", "", out))
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (  # a key of the criteria file, echoed with its suggestion
+            ("actions:", '"pol\\eicy\\u202e": 1\nactions:'),
+            ":21 pol␛icy\\u202e: unknown key 'pol␛icy\\u202e' (did you mean 'policy'?)",
+        ),
+        (
+            ("defined_by: customer", 'defined_by: "yo\\eu"'),
+            "(got 'yo␛u'); did you mean 'you'?",
+        ),
+        (
+            ("customers:\n  id: id", 'customers:\n  id: "i\\ed"'),
+            "has no column 'i␛d' (customers.id in the criteria file); did you mean 'id'?",
+        ),
+    ],
+)
+def test_criteria_file_errors_show_keys_and_values_visibly(
+    run: Run, evil: tuple[Path, Path], change: tuple[str, str], expected: str
+) -> None:
+    data, rules = evil
+    rules.write_text(rules.read_text().replace(*change), encoding="utf-8")
+    result = run("classify", str(data), "-c", str(rules))
+    assert result.exit_code == 2
+    assert_shown_as_written(result.stderr)
+    assert result.stderr.rstrip("\n").endswith(expected)
+
+
+def test_a_duplicate_id_is_named_visibly(run: Run, evil: tuple[Path, Path]) -> None:
+    data, rules = evil
+    data.write_text(data.read_text().replace('"A2"', '"A\x1b[31m1"'), encoding="utf-8")
+    result = run("classify", str(data), "-c", str(rules))
+    assert result.exit_code == 2
+    assert_shown_as_written(result.stderr)
+    assert "id 'A␛[31m1' appears on rows 2, 3" in result.stderr
+
+
+def test_a_csv_shown_on_a_terminal_is_made_visible(evil: tuple[Path, Path]) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    data, rules = evil
+    leader, follower = pty.openpty()
+    env = {**os.environ, "NO_COLOR": "1"}
+    arguments = ["classify", str(data), "-c", str(rules), "-f", "csv", "-q"]
+    with subprocess.Popen(
+        [sys.executable, "-m", "portfolio_cli", *arguments],
+        stdout=follower,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    ) as process:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed: the command is done
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert process.wait() == 0
+    os.close(leader)
+    shown = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    assert '"A␛[31m1","␛[2J␛]8;;http://evil.example␛\\click' in shown
+    assert_shown_as_written(shown)

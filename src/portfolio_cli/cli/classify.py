@@ -149,6 +149,8 @@ def classify_command(
                 _stream(input, rules, flags, found, output, day, *arguments)
                 return
         customers = read_input(input, rules, flags, every_column=keep_columns, as_of=day)
+        if fmt_name == "xlsx":  # said now, not after classifying a million customers
+            formats.check_sheet_rows(len(customers))
         result = classify(customers, rules, day)
         # the snapshot is kept only once the output is written (a failed write leaves no snapshot)
         with snapshots.recording(history_file, result, rules, day) as db:

@@ -22,6 +22,8 @@ import pyarrow.csv as pa_csv
 from portfolio_cli.display import FORMULA_FIRST, NUMBER, json_text, markdown_escape, neutralise
 from portfolio_cli.display import visible as visible_text
 from portfolio_cli.engine import Classification
+from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.messages import message, thousands
 from portfolio_cli.readers import CustomerList
 
 LIST_COLUMNS = ("criteria", "problems", "compensated")
@@ -204,6 +206,58 @@ def _cell(value: object) -> str:
     return "" if value is None else markdown_escape(value)
 
 
+XLSX_ROWS = 1_048_576  # rows in an Excel sheet, the header included
+XLSX_CELL = 32_767  # characters in an Excel cell
+
+
+def check_sheet_rows(rows: int) -> None:
+    """Raise `UsageError` when `rows` customers (plus the header) do not fit in one sheet:
+    said before the work of classifying and writing them, never found cut afterwards."""
+    if rows + 1 > XLSX_ROWS:
+        text = message("output.xlsx_rows", count=thousands(rows), limit=thousands(XLSX_ROWS - 1))
+        raise UsageError(Issue("too-big-for-xlsx", text))
+
+
+def check_xlsx(table: pa.Table) -> None:
+    """Raise `UsageError` when `table` (as written: formulas neutralised) does not fit in one
+    Excel sheet: too many rows, or a cell (a header name included) over 32,767 characters —
+    Excel and xlsxwriter would cut it without a word."""
+    check_sheet_rows(table.num_rows)
+    for name in table.column_names:
+        if len(name) > XLSX_CELL:
+            text = message(
+                "output.xlsx_header",
+                start=name[:20],
+                length=thousands(len(name)),
+                limit=thousands(XLSX_CELL),
+            )
+            raise UsageError(Issue("too-big-for-xlsx", text))
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        kind = column.type
+        if pa.types.is_dictionary(kind):
+            kind = kind.value_type
+            column = column.cast(kind)
+        if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)) or not len(column):
+            continue
+        lengths = pc.utf8_length(column)
+        longest = pc.max(lengths).as_py()
+        if longest is not None and longest > XLSX_CELL:
+            row = pc.index(lengths, longest).as_py()
+            _too_long(name, row + 2, str(table.column(0)[row].as_py()), longest)
+
+
+def _too_long(column: str, row: int, customer: str, length: int) -> None:
+    text = message(
+        "output.xlsx_cell",
+        column=column,
+        row=row,
+        customer=customer,
+        length=thousands(length),
+        limit=thousands(XLSX_CELL),
+    )
+    raise UsageError(Issue("too-big-for-xlsx", text))
+
+
 def to_xlsx(table: pa.Table, sheet: str = "customers") -> bytes:
     """An Excel workbook of one sheet; text cells that a spreadsheet would run are neutralised.
 
@@ -218,6 +272,7 @@ def to_xlsx(table: pa.Table, sheet: str = "customers") -> bytes:
     import xlsxwriter
 
     safe = neutralise_formulas(table)
+    check_xlsx(safe)
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(
         buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
