@@ -413,6 +413,19 @@ ChunkRowsOption = Annotated[
 ]
 
 
+def show_tracebacks_visibly() -> None:
+    """`--debug` prints a traceback, whose last line quotes the error, which may quote a file
+    name or a cell: its control characters are made visible like in any other message."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        import traceback
+
+        text = "".join(traceback.format_exception(kind, error, trace))
+        sys.stderr.write(visible(text, lines=True, tabs=True))
+
+    sys.excepthook = hook
+
+
 def survive_any_terminal() -> None:
     """A terminal that cannot show a character gets a replacement mark, not a crash."""
     for stream in (sys.stdout, sys.stderr):

@@ -54,6 +54,16 @@ def output_table(
     return pa.table(columns)
 
 
+def keep_segment(table: pa.Table, segment: str | None) -> pa.Table:
+    """The rows of one segment (`--segment`), in the order they came; all rows for None."""
+    if segment is None:
+        return table
+    column = table.column("segment")
+    if pa.types.is_dictionary(column.type):
+        column = column.cast(pa.string())
+    return table.filter(pc.equal(column, segment))
+
+
 def kept_names(
     header: Sequence[str], shown: Sequence[str], output: Sequence[str]
 ) -> dict[str, str]:
