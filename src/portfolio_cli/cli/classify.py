@@ -40,6 +40,7 @@ from portfolio_cli.cli.common import (
     warn,
     write_stdout,
 )
+from portfolio_cli.cli.engine_options import EngineOption, MemoryLimitOption
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message, plural
 
@@ -115,6 +116,8 @@ def classify_command(
     as_of: AsOfOption = None,
     history: HistoryOption = None,
     chunk_rows: ChunkRowsOption = None,
+    engine: EngineOption = "auto",
+    memory_limit: MemoryLimitOption = None,
     flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -133,10 +136,12 @@ def classify_command(
         portfolio classify customers.csv --segment easy_to_satisfy
 
         portfolio classify customers.csv -o 2026-11.csv --history history.sqlite
+
+        portfolio classify 'exports/*.parquet' --engine duckdb -o classified.csv
     """
+    from portfolio_cli import engines
     from portfolio_cli import history as snapshots
     from portfolio_cli.criteria import HISTORY_COLUMNS, load_criteria
-    from portfolio_cli.engine import classify
     from portfolio_cli.lean import without_pandas
     from portfolio_cli.writers import formats
 
@@ -150,12 +155,14 @@ def classify_command(
     rules = load_criteria(path)
     history_file = snapshots.resolve_path(history, default=False)
     refuse_overwrite(output, input, path, flags, history_file)
+    chosen = engines.choose(engine, input)
+    engines.memory_limit(memory_limit)  # a wrong size is refused before anything is read
     warn(rules.warnings, quiet)
     simple = history_file is None and flags.orders is None and flags.surveys is None
     simple = simple and not flags.verbose
     # CSV out, nothing joined or recorded: Arrow and numpy only, pandas is not even imported
     with without_pandas(fmt_name == "csv" and simple):
-        if fmt_name == "csv" and input != "-" and simple:
+        if fmt_name == "csv" and input != "-" and simple and chosen == "arrow":
             from portfolio_cli.stream import should_stream
 
             # a large CSV file is read in parts, with bounded memory (see stream.py)
@@ -168,7 +175,7 @@ def classify_command(
         customers = read_input(input, rules, flags, every_column=keep_columns, as_of=day)
         if fmt_name == "xlsx":  # said now, not after classifying a million customers
             formats.check_sheet_rows(len(customers))
-        result = classify(customers, rules, day)
+        result = engines.classify(customers, rules, day, chosen, memory_limit)
         # the snapshot is kept only once the output is written (a failed write leaves no snapshot)
         with snapshots.recording(history_file, result, rules, day) as db:
             moves = None if db is None else snapshots.movements(db, day.isoformat())

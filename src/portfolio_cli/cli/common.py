@@ -430,6 +430,19 @@ ChunkRowsOption = Annotated[
 ]
 
 
+def show_tracebacks_visibly() -> None:
+    """`--debug` prints a traceback, whose last line quotes the error, which may quote a file
+    name or a cell: its control characters are made visible like in any other message."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        import traceback
+
+        text = "".join(traceback.format_exception(kind, error, trace))
+        sys.stderr.write(visible(text, lines=True, tabs=True))
+
+    sys.excepthook = hook
+
+
 def survive_any_terminal() -> None:
     """A terminal that cannot show a character gets a replacement mark, not a crash."""
     for stream in (sys.stdout, sys.stderr):
@@ -473,10 +486,12 @@ def refuse_overwrite(
     or surveys file, the history file (exit 2, before any work, nothing written)."""
     if output is None:
         return
+    from portfolio_cli.sources import input_files, is_pattern
     from portfolio_cli.writers import files
 
+    inputs = input_files(input) if input is not None and is_pattern(input) else [input]
     reads = [
-        ("input", input),
+        *(("input", name) for name in inputs),
         ("criteria", criteria),
         ("orders", flags.orders),
         ("surveys", flags.surveys),
