@@ -480,14 +480,8 @@ def test_generated_conditions_read_the_column_as_named(name: str) -> None:
 def test_a_generated_file_parses_back_to_the_names(name: str) -> None:
     from portfolio_cli.criteria import parse_criteria
     from portfolio_cli.expressions import Kind
-    from portfolio_cli.wizard import (
-        Answers,
-        ColumnInfo,
-        RuleAnswer,
-        build_condition,
-        column_ref,
-        render,
-    )
+    from portfolio_cli.naming import column_ref
+    from portfolio_cli.wizard import Answers, ColumnInfo, RuleAnswer, build_condition, render
 
     when = build_condition(ColumnInfo(name, Kind.TEXT, "", 3), "in", f"{name}, x")
     answers = Answers(
@@ -536,7 +530,8 @@ def test_yes_on_awkward_column_names_writes_a_file_that_classifies(
 @given(st.text(min_size=1, max_size=12).filter(lambda n: n == n.strip() and n.strip()))
 def test_any_column_name_round_trips_through_a_generated_file(name: str) -> None:
     from portfolio_cli.criteria import parse_criteria
-    from portfolio_cli.wizard import Answers, RuleAnswer, column_ref, render
+    from portfolio_cli.naming import column_ref
+    from portfolio_cli.wizard import Answers, RuleAnswer, render
 
     when = f"{column_ref(name)} >= 1 and not missing({column_ref(name)})"
     answers = Answers(id=name, criteria=[RuleAnswer("k", name, when)])

@@ -380,7 +380,7 @@ class Dialogue:
     def _policy(self, answers: Answers) -> None:
         from portfolio_cli.criteria import parse_sort_key
         from portfolio_cli.expressions import Kind
-        from portfolio_cli.wizard import column_ref
+        from portfolio_cli.naming import column_ref
 
         self.step(5)
         count = len(answers.criteria)
@@ -414,7 +414,8 @@ class Dialogue:
 
     def _rule(self, number: int, *, problem: bool) -> RuleAnswer | None:
         """Ask for one condition, count it against the data, then its key and label."""
-        from portfolio_cli.wizard import RuleAnswer, make_key
+        from portfolio_cli.naming import make_key
+        from portfolio_cli.wizard import RuleAnswer
 
         while True:
             built = self._condition(number, problem)
