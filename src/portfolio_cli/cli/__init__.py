@@ -113,6 +113,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
         report_command,
         {
             "output": "help.report_output",
+            "outcome": "help.report_outcome",
             "fmt": "help.report_format",
             "limit": "help.report_limit",
         },
