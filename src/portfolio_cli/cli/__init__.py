@@ -85,6 +85,8 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "source": "help.init_from",
             "yes": "help.init_yes",
             "force": "help.init_force",
+            "outcome": "help.init_outcome",
+            "event": "help.suggest_event",
         },
     ),
     "profile": (
