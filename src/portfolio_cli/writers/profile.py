@@ -398,9 +398,10 @@ def profile_json(data: dict[str, Any]) -> bytes:
     return (json_text(data, sort_keys=True) + "\n").encode("utf-8")
 
 
-def profile_csv(data: dict[str, Any]) -> bytes:
+def profile_csv(data: dict[str, Any], delimiter: str = ",", bom: bool = False) -> bytes:
     """One row per characteristic (kind `number` or `text`), per outcome rate by segment
-    (`outcome`) and by priority decile (`decile`, its number in `rank`, no segment)."""
+    (`outcome`) and by priority decile (`decile`, its number in `rank`, no segment),
+    separated by `delimiter`, after a byte order mark if `bom`."""
     rows: list[list[Any]] = []
     for name in SEGMENTS:
         for rank, item in enumerate(data["segments"][name]["characteristics"], start=1):
@@ -439,10 +440,10 @@ def profile_csv(data: dict[str, Any]) -> bytes:
             lift = row["rate"] / whole if row["rate"] is not None and whole else None
             figures = [row["rate"], whole, lift, None]
             rows.append([None, row["decile"], "decile", outcome["column"], "rate", *figures])
-    return _csv_bytes(rows)
+    return _csv_bytes(rows, delimiter, bom)
 
 
-def _csv_bytes(rows: list[list[Any]]) -> bytes:
+def _csv_bytes(rows: list[list[Any]], delimiter: str, bom: bool) -> bytes:
     import pyarrow as pa
 
     types = [pa.string(), pa.int64(), pa.string(), pa.string(), pa.string()] + [pa.float64()] * 4
@@ -450,4 +451,4 @@ def _csv_bytes(rows: list[list[Any]]) -> bytes:
         name: pa.array([row[i] for row in rows], type=types[i])
         for i, name in enumerate(CSV_COLUMNS)
     }
-    return to_csv(pa.table(columns))
+    return to_csv(pa.table(columns), delimiter, bom)
