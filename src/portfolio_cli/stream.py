@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,7 +103,10 @@ def layout(
     if str(source) == "-" or path.suffix.lower() not in ("", ".csv", ".txt", ".tsv"):
         return None
     try:
-        size = path.stat().st_size
+        found = path.stat()
+        if not stat.S_ISREG(found.st_mode):
+            return None  # a pipe or a device: read once, whole, by the in-memory path
+        size = found.st_size
         if size < 2 * rows_above:
             return None  # a row takes two bytes at least: too small to hold that many rows
         with path.open("rb") as handle:
