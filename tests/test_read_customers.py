@@ -355,3 +355,52 @@ def test_parquet_nested_and_binary_columns_are_kept_as_text(
 ) -> None:
     customers = read_customers(_parquet(tmp_path / "c.parquet", column), "id")
     assert customers.text.column("v").to_pylist() == text
+
+
+# --- header names in workbooks and Parquet files, read as a CSV header is ---------------------
+
+
+def test_parquet_duplicate_column_names_are_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "c.parquet"
+    columns = [pa.array(["1"]), pa.array([1]), pa.array([2]), pa.array([3])]
+    pq.write_table(pa.Table.from_arrays(columns, names=["id", "amount", "x", "amount"]), path)
+    with pytest.raises(InputError) as caught:
+        read_customers(path, "id", columns=["x"])
+    assert (
+        str(caught.value) == f"{path}: columns 2 and 4 are both named 'amount': rename one of them"
+    )
+
+
+def test_parquet_blank_names_are_named_by_position(tmp_path: Path) -> None:
+    path = tmp_path / "c.parquet"
+    columns = [pa.array(["1"]), pa.array([7]), pa.array(["a"])]
+    pq.write_table(pa.Table.from_arrays(columns, names=["id", "", " note "]), path)
+    customers = read_customers(path, "id", columns=["column_2", "note"])
+    assert customers.header == ("id", "column_2", "note")
+    assert customers.frame[["column_2", "note"]].values.tolist() == [[7.0, "a"]]
+
+
+def _workbook(path: Path, header: list[str]) -> Path:
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet()
+    sheet.write_row(0, 0, header)
+    sheet.write_row(1, 0, ["1", 2, 3, 4])
+    workbook.close()
+    return path
+
+
+def test_workbook_duplicate_column_names_are_an_error(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "c.xlsx", ["id", "amount", "amount_1", "amount"])
+    with pytest.raises(InputError) as caught:
+        read_customers(path, "id")
+    assert (
+        str(caught.value) == f"{path}: columns 2 and 4 are both named 'amount': rename one of them"
+    )
+
+
+def test_workbook_names_are_read_as_written(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "c.xlsx", ["id", "amount", "amount_1", "", " note "])
+    customers = read_customers(path, "id")
+    assert customers.header == ("id", "amount", "amount_1", "column_4", "note")

@@ -144,6 +144,12 @@ def decimal(value: float, digits: int = 1, lang: str | None = None, sign: bool =
     return text.replace(".", ",") if (lang or _current) == "fr" else text
 
 
+def thousands(value: int, lang: str | None = None) -> str:
+    """`1,048,575` in English, `1 048 575` (narrow no-break spaces) in French."""
+    text = f"{value:,}"
+    return text.replace(",", "\u202f") if (lang or _current) == "fr" else text
+
+
 def reason(exc: OSError, lang: str | None = None) -> str:
     """Why the system refused, in the current language (`no space left on device`).
 

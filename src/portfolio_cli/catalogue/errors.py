@@ -20,6 +20,13 @@ EN: dict[str, str] = {
     "files.role.surveys": "the surveys file (--surveys)",
     "files.role.history": "the history file (--history)",
     "files.stdin": "read on standard input",
+    "output.xlsx_rows": "{count} customers do not fit in an Excel sheet ({limit} rows at most "
+    "below the header): nothing was written; write csv or json instead (-f csv)",
+    "output.xlsx_cell": "column '{column}', row {row} (customer {customer}): {length} "
+    "characters do not fit in an Excel cell ({limit} at most): nothing was written; write csv "
+    "or json instead (-f csv)",
+    "output.xlsx_header": "a column name of {length} characters ('{start}…') does not fit in "
+    "an Excel cell ({limit} at most): nothing was written; write csv or json instead (-f csv)",
     "output.kept_renamed": "--keep-columns: the input's column '{column}' is written as "
     "'{written}', since the output has a column '{column}' already",
     "usage.bug": "unexpected {kind}: {detail}. This is a bug in portfolio; run again with "
@@ -229,6 +236,14 @@ FR: dict[str, str] = {
     "files.role.surveys": "le fichier d'enquêtes (--surveys)",
     "files.role.history": "l'historique (--history)",
     "files.stdin": "lu sur l'entrée standard",
+    "output.xlsx_rows": "{count} clients ne tiennent pas dans une feuille Excel ({limit} lignes "
+    "au plus sous l'en-tête) : rien n'a été écrit ; écrivez du csv ou du json (-f csv)",
+    "output.xlsx_cell": "colonne '{column}', ligne {row} (client {customer}) : {length} "
+    "caractères ne tiennent pas dans une cellule Excel ({limit} au plus) : rien n'a été écrit ; "
+    "écrivez du csv ou du json (-f csv)",
+    "output.xlsx_header": "un nom de colonne de {length} caractères ('{start}…') ne tient pas "
+    "dans une cellule Excel ({limit} au plus) : rien n'a été écrit ; écrivez du csv ou du json "
+    "(-f csv)",
     "output.kept_renamed": "--keep-columns : la colonne '{column}' du fichier lu est écrite "
     "'{written}', car la sortie a déjà une colonne '{column}'",
     "usage.bug": "erreur inattendue {kind} : {detail}. C'est un bogue de portfolio ; relancez avec "

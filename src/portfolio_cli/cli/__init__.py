@@ -20,6 +20,7 @@ from portfolio_cli.cli.common import (
     HELP_OPTION_NAMES,
     LangOption,
     localize,
+    show_tracebacks_visibly,
     survive_any_terminal,
 )
 from portfolio_cli.cli.explain import explain_command
@@ -70,6 +71,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "output": "help.output",
             "keep_columns": "help.keep_columns",
             "limit": "help.limit",
+            "segment": "help.segment",
         },
     ),
     "check": (check_command, {"input": "help.check_input"}),
@@ -155,6 +157,7 @@ def main() -> None:
     # results already say what is missing
     warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"(numpy|pandas)\.")
     survive_any_terminal()
+    show_tracebacks_visibly()
     messages.use(messages.requested_language(sys.argv[1:]))
     command = typer.main.get_command(app)
     localize(command)

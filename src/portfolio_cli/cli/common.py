@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 import typer.core
-from rich.console import Console
 
 from portfolio_cli import messages
+from portfolio_cli.cli.console import make_console as make_console  # shared by the commands
 from portfolio_cli.cli.streams import ReaderGone, output_failed, silence_stdout
+from portfolio_cli.display import visible
 from portfolio_cli.errors import Issue, OutputError, PortfolioError, UsageError
 from portfolio_cli.messages import message, reason
 
@@ -175,10 +176,12 @@ def _click_module(name: str) -> Any:
 _CLICK_ERRORS = _click_module("exceptions")
 _CLICK_FORMATTING = _click_module("formatting")
 _click_show = _CLICK_ERRORS.UsageError.show
+_click_show_error = _CLICK_ERRORS.ClickException.show
 _click_write_usage = _CLICK_FORMATTING.HelpFormatter.write_usage
 
 
 def _show_usage_error(self: Any, file: Any = None) -> None:
+    self.message = visible(self.message)  # an argument echoed back: shown, never obeyed
     if messages.current() == "en":
         _click_show(self, file)
         return
@@ -195,7 +198,14 @@ def _show_usage_error(self: Any, file: Any = None) -> None:
             )
         lines.append("")
     lines.append(message("click.error", text=click_sentence(self.format_message())))
-    print("\n".join(lines), file=file or sys.stderr)
+    print(visible("\n".join(lines), lines=True), file=file or sys.stderr)
+
+
+def _show_error(self: Any, file: Any = None) -> None:
+    # Click would strip a colour sequence from a file name and leave the rest (a hyperlink,
+    # a C1 control) raw: every character is made visible instead, as in our own messages.
+    self.message = visible(self.message)
+    _click_show_error(self, file)
 
 
 def _write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
@@ -203,6 +213,7 @@ def _write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None
 
 
 _CLICK_ERRORS.UsageError.show = _show_usage_error
+_CLICK_ERRORS.ClickException.show = _show_error
 _CLICK_FORMATTING.HelpFormatter.write_usage = _write_usage
 
 
@@ -402,24 +413,17 @@ ChunkRowsOption = Annotated[
 ]
 
 
-class _Console(Console):
-    """Rich's console, but a reader that went away (`| head -1`) ends the command quietly.
+def show_tracebacks_visibly() -> None:
+    """`--debug` prints a traceback, whose last line quotes the error, which may quote a file
+    name or a cell: its control characters are made visible like in any other message."""
 
-    Rich's own handler exits 1 without a word; the error boundary decides instead.
-    """
+    def hook(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        import traceback
 
-    def on_broken_pipe(self) -> None:
-        from portfolio_cli.cli.streams import ReaderGone
+        text = "".join(traceback.format_exception(kind, error, trace))
+        sys.stderr.write(visible(text, lines=True, tabs=True))
 
-        raise ReaderGone
-
-
-def make_console(stderr: bool = False) -> Console:
-    """A Rich console that never reads customer text as markup and survives any terminal.
-
-    Messages on standard error are never wrapped: a log file keeps one line per message.
-    """
-    return _Console(stderr=stderr, highlight=False, soft_wrap=stderr, emoji=False)
+    sys.excepthook = hook
 
 
 def survive_any_terminal() -> None:
@@ -437,7 +441,8 @@ def warn(texts: Iterable[object], quiet: bool = False) -> None:
         return
     err = make_console(stderr=True)
     for text in texts:
-        err.print(message("cli.warning", text=text), markup=False)
+        shown = issue_text(text) if isinstance(text, Issue) else visible(text)
+        err.print(message("cli.warning", text=shown), markup=False)
 
 
 def find_criteria(option: Path | None) -> Path:
@@ -524,7 +529,7 @@ def boundary(function: F) -> F:
         except Exception as exc:
             if debug:
                 raise
-            text = message("usage.bug", kind=type(exc).__name__, detail=exc)
+            text = message("usage.bug", kind=type(exc).__name__, detail=visible(exc))
             make_console(stderr=True).print(message("cli.error", text=text), markup=False)
             raise typer.Exit(2) from None
 
@@ -535,7 +540,20 @@ def print_issues(error: PortfolioError) -> None:
     """Each issue of an error on standard error, prefixed `error:`."""
     console = make_console(stderr=True)
     for issue in error.issues:
-        console.print(message("cli.error", text=issue), markup=False)
+        console.print(message("cli.error", text=issue_text(issue)), markup=False)
+
+
+def issue_text(issue: Issue) -> str:
+    """An issue as shown on standard error, every character of it visible.
+
+    Its place and message are one line each, whatever a file's name, a column name or an id
+    holds (a newline in one cannot start a line that looks like another message); the detail
+    keeps its own lines (a condition with a caret beneath).
+    """
+    head = visible(issue.message)
+    if issue.where:
+        head = f"{visible(issue.where)}: {head}"
+    return f"{head}\n{visible(issue.detail, lines=True)}" if issue.detail else head
 
 
 def os_error_text(exc: OSError) -> str:
@@ -548,8 +566,11 @@ def os_error_text(exc: OSError) -> str:
 def write_stdout(data: bytes) -> None:
     """A machine document on standard output, UTF-8, nothing else with it.
 
-    A failed write is one error naming standard output (see streams.Output); a reader that
-    went away ends the command quietly.
+    Piped or redirected, the bytes go as they are: a CSV keeps its data. On a terminal a
+    person reads it, so control characters in it are made visible like any text shown there
+    (line breaks and tabs kept: they are the document's own). A failed write is one error
+    naming standard output (see streams.Output); a reader that went away ends the command
+    quietly.
     """
     stream = getattr(sys.stdout, "buffer", None)
     try:
@@ -558,7 +579,9 @@ def write_stdout(data: bytes) -> None:
             stream.write(data)
             stream.flush()
         else:
-            sys.stdout.write(data.decode("utf-8"))
+            shown = data.decode("utf-8")
+            terminal = sys.stdout.isatty()
+            sys.stdout.write(visible(shown, lines=True, tabs=True) if terminal else shown)
             sys.stdout.flush()
     except BrokenPipeError:
         raise ReaderGone from None

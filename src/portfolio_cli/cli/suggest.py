@@ -3,7 +3,6 @@ judged on customers held out, written as a criteria file with their evidence."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -27,14 +26,13 @@ from portfolio_cli.cli.common import (
     read_input,
     warn,
 )
+from portfolio_cli.display import visible
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import decimal, message
 
 if TYPE_CHECKING:
     from portfolio_cli.readers import CustomerList
     from portfolio_cli.suggest import Figures, Suggestion
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @boundary
@@ -180,8 +178,9 @@ def _read_without_criteria(
 
 
 def _shown(text: object) -> str:
-    """Text from a file as it may be shown on a terminal: control characters made visible."""
-    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", str(text))
+    """Text from a file as it may be shown on a terminal: control characters made visible
+    (`display.visible`, as everywhere else)."""
+    return visible(text)
 
 
 def _percent(value: float | None) -> str:

@@ -265,7 +265,13 @@ def _header(text: str, delimiter: str, label: str, lang: str | None) -> tuple[st
         first = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except (csv.Error, StopIteration):
         first = text.splitlines()[0].split(delimiter) if text.splitlines() else []
-    names = [cell.strip() or f"column_{i + 1}" for i, cell in enumerate(first)]
+    return column_names(first, label, lang)
+
+
+def column_names(cells: Iterable[str], label: str, lang: str | None) -> tuple[str, ...]:
+    """A header's names as every format reads them: trimmed, a blank one named by its position
+    (`column_3`), and two columns of the same name refused."""
+    names = [cell.strip() or f"column_{i + 1}" for i, cell in enumerate(cells)]
     seen: dict[str, int] = {}
     for index, column in enumerate(names):
         if column in seen:
