@@ -165,3 +165,17 @@ def test_standard_input_is_read_anew_by_each_run(run: Run) -> None:
     second = run("classify", "-", "-c", CRIT, "-f", "csv", "-q", input=shorter)
     assert first.stdout.count("\n") == ROWS
     assert second.stdout.count("\n") == 11
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_a_file_name_that_is_not_utf8_is_read(run: Run, tmp_path: Path, suffix: str) -> None:
+    """Arrow opens UTF-8 names only: a Latin-1 name (`\\xe9t\\xe9.csv`) is read by Python."""
+    name = tmp_path / os.fsdecode(b"\xe9t\xe9" + suffix.encode())
+    if suffix == ".csv":
+        name.write_bytes(EXAMPLE.read_bytes())
+    else:
+        pq.write_table(pa_csv.read_csv(EX), tmp_path / "x.parquet")
+        (tmp_path / "x.parquet").rename(name)
+    result = run("classify", str(name), "-c", CRIT, "-f", "csv", "-q", "--chunk-rows", "50")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.count("\n") == ROWS

@@ -64,6 +64,7 @@ from portfolio_cli.readers.csv import _arrow_encoding as arrow_encoding
 from portfolio_cli.readers.csv import _fallbacks as fallbacks
 from portfolio_cli.readers.csv import _is_encoding_error as is_encoding_error
 from portfolio_cli.readers.csv import _read_error as read_error
+from portfolio_cli.readers.spool import named_in_utf8
 from portfolio_cli.writers import formats
 
 CHUNK_ROWS = 2_000_000
@@ -102,6 +103,8 @@ def layout(
     path = Path(source)
     if str(source) == "-" or path.suffix.lower() not in ("", ".csv", ".txt", ".tsv"):
         return None
+    if not named_in_utf8(path):
+        return None  # Arrow opens files by UTF-8 name only: the in-memory path reads it
     try:
         found = path.stat()
         if not stat.S_ISREG(found.st_mode):

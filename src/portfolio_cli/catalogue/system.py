@@ -10,8 +10,7 @@ EN: dict[str, str] = {
     "streams.stdout_failed": "cannot write to standard output: {reason}",
     "streams.stdout_closed": "cannot write to standard output: it is closed; send it to a file "
     "(> FILE) or use -o FILE",
-    "streams.stdin_closed": "cannot read standard input: it is closed; give a file name "
-    "instead of -",
+    "streams.stdin_closed": "cannot read standard input: it is closed",
     "streams.write_failed": "cannot write {path}: {reason}",
     "streams.os_error": "{path}: {reason}",
     "streams.os_error_bare": "system error: {reason}",
@@ -43,8 +42,7 @@ FR: dict[str, str] = {
     "streams.stdout_failed": "impossible d'écrire sur la sortie standard : {reason}",
     "streams.stdout_closed": "impossible d'écrire sur la sortie standard : elle est fermée ; "
     "envoyez-la dans un fichier (> FICHIER) ou utilisez -o FICHIER",
-    "streams.stdin_closed": "impossible de lire l'entrée standard : elle est fermée ; donnez un "
-    "nom de fichier au lieu de -",
+    "streams.stdin_closed": "impossible de lire l'entrée standard : elle est fermée",
     "streams.write_failed": "impossible d'écrire {path} : {reason}",
     "streams.os_error": "{path} : {reason}",
     "streams.os_error_bare": "erreur système : {reason}",

@@ -31,7 +31,7 @@ from portfolio_cli.readers.csv import (
     looks_like_data,
     read_csv_text,
 )
-from portfolio_cli.readers.spool import format_of, is_stream, read_once
+from portfolio_cli.readers.spool import format_of, is_stream, named_in_utf8, read_once
 from portfolio_cli.readers.workbook import (
     PARQUET_SUFFIXES,
     WORKBOOK_SUFFIXES,
@@ -98,9 +98,10 @@ def read_text(
     The suffix chooses the format: .xlsx/.xlsm workbooks, .parquet, anything else CSV.
     Standard input, pipes and devices are read once, whole (see spool.py); their format is
     the suffix's, else the first bytes' (a workbook or Parquet file piped in is read as such).
+    So is a file whose name is not UTF-8, which Arrow cannot open by name.
     """
     suffix = "" if str(source) == STDIN else Path(source).suffix.lower()
-    if is_stream(source):
+    if is_stream(source) or not named_in_utf8(source):
         data = read_once(source, options.lang)
         name = "<stdin>" if str(source) == STDIN else str(source)
         found = format_of(data, suffix)

@@ -44,6 +44,17 @@ def is_stream(source: str | Path) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
+def named_in_utf8(source: str | Path) -> bool:
+    """Whether a path can be given to Arrow and fastexcel, which take UTF-8 names only: a name
+    made on another system (`\\xff.csv`, Latin-1 bytes) reaches Python as lone surrogates and
+    is then read through Python instead."""
+    try:
+        str(source).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def read_once(source: str | Path, lang: str | None = None) -> bytes:
     """The whole content of a stream source, read once per run (see the module's docstring)."""
     label = "<stdin>" if str(source) == STDIN else str(source)
