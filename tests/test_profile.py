@@ -265,3 +265,17 @@ def test_a_number_too_large_for_an_integer_is_shown_not_a_crash(run: Run, tmp_pa
     result = run("profile", str(source), "-c", str(rules), "-f", "json")
     assert (result.exit_code, result.stderr) == (0, "")
     assert json.loads(result.stdout)
+
+
+def test_csv_mirrors_a_semicolon_input(run: Run, write: Write, tmp_path: Path) -> None:
+    data = write("fr.csv", CUSTOMERS.replace(",", ";"))
+    rules = write("fr.yaml", CRITERIA)
+    result = run("profile", str(data), "-c", str(rules), "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("segment;rank;kind;column;value;")
+    target = tmp_path / "profile.csv"
+    written = run("profile", str(data), "-c", str(rules), "-o", str(target), "-q")
+    assert written.exit_code == 0, written.stderr
+    assert target.read_bytes() == b"\xef\xbb\xbf" + result.stdout.encode("utf-8")
+    comma = run("profile", str(data), "-c", str(rules), "-f", "csv", "--out-delimiter", ",")
+    assert comma.stdout.startswith("segment,rank,kind,column,value,")
