@@ -279,6 +279,32 @@ def _rounded(items: list[dict[str, object]]) -> list[dict[str, object]]:
     return [{k: round(v, 4) if isinstance(v, float) else v for k, v in i.items()} for i in items]
 
 
+def test_a_number_too_large_for_an_integer_is_shown_not_a_crash(run: Run, tmp_path: Path) -> None:
+    """A few distinct numbers make a category; 2**64 - 1 or infinity cannot be an Int64."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from conftest import ONE_CRITERION
+
+    source = tmp_path / "c.parquet"
+    pq.write_table(
+        pa.table(
+            {
+                "customer_id": ["C1", "C2", "C3", "C4"],
+                "orders_12m": [5, 1, 4, 0],
+                "plan": pa.array([2**64 - 1, 0, 2**64 - 1, None], pa.uint64()),
+                "ratio": [float("inf"), 1.0, float("inf"), 1.0],
+            }
+        ),
+        source,
+    )
+    rules = tmp_path / "c.yaml"
+    rules.write_text(ONE_CRITERION, encoding="utf-8")
+    result = run("profile", str(source), "-c", str(rules), "-f", "json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert json.loads(result.stdout)
+
+
 def test_csv_mirrors_a_semicolon_input(run: Run, write: Write, tmp_path: Path) -> None:
     data = write("fr.csv", CUSTOMERS.replace(",", ";"))
     rules = write("fr.yaml", CRITERIA)

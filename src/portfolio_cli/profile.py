@@ -228,7 +228,8 @@ def _as_text(column: pd.Series[Any], kind: Kind) -> pd.Series[Any]:
     if kind is Kind.NUMBER:
         numbers = column.astype("float64")
         whole = numbers.dropna()
-        if (whole == whole.round()).all():
+        # whole numbers as integers, if they are exact as such (not `inf`, not 2**64)
+        if (whole == whole.round()).all() and not (whole.abs() >= 2**53).any():
             return numbers.astype("Int64").astype("string")
         return numbers.astype("string")
     if kind is Kind.BOOL:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Callable
 from typing import Annotated
 
@@ -160,6 +161,9 @@ def main() -> None:
     command, so that `LANG=fr_FR.UTF-8 portfolio classify --help` is French from the start.
     """
     streams.guard()  # before anything is written: closed streams, a full disk, `| head`
+    # numpy's RuntimeWarnings (an infinity in a mean, a NaN cast) are not a user's concern: the
+    # results already say what is missing
+    warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"(numpy|pandas)\.")
     survive_any_terminal()
     show_tracebacks_visibly()
     messages.use(messages.requested_language(sys.argv[1:]))
