@@ -487,3 +487,14 @@ def test_a_history_locked_too_long_is_one_clear_error(
     )
     assert not out.exists()
     assert [s.as_of for s in history.snapshots(path)] == ["2026-09-30"]
+
+
+def test_csv_listing_takes_the_out_delimiter(run: Run, tmp_path: Path) -> None:
+    history = tmp_path / "history.sqlite"
+    record_months(run, history, ["2026-10-31"])
+    plain = run("history", str(history), "-f", "csv")
+    assert plain.stdout.startswith("as_of,total,")
+    french = run("history", str(history), "-f", "csv", "--out-delimiter", ";")
+    assert french.exit_code == 0, french.stderr
+    assert french.stdout.startswith("as_of;total;satisfied;")  # standard output: no mark
+    assert french.stdout.replace(";", ",") == plain.stdout

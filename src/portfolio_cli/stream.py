@@ -308,9 +308,15 @@ def stream_csv(
     *,
     chunk: int | None = None,
     keep_columns: bool = False,
+    segment: str | None = None,
+    delimiter: str = ",",
+    bom: bool = False,
 ) -> tuple[dict[str, Any], tuple[str, ...]]:
-    """Classify a CSV file part by part and write the CSV output in priority order; return
-    the summary and the reader's notes (a garbled encoding, ambiguous dates) for warnings."""
+    """Classify a CSV file part by part and write the CSV output in priority order (the rows of
+    `segment` only, when given); return the summary of the whole file and the reader's notes (a
+    garbled encoding, ambiguous dates) for warnings.
+
+    `delimiter` separates the output's fields; `bom` starts it with a byte order mark."""
     rows = min(chunk_rows(chunk), PART_ROWS)
     columns = [c for c in required_columns(rules) if c in found.header]
     if rules.customers.id not in found.header:
@@ -354,7 +360,8 @@ def stream_csv(
     if not held.output:  # a header and no rows: nothing to stream
         customers = read_customers(path, rules.customers.id, columns=columns, options=options)
         result = classify(customers, rules, as_of)
-        sink(formats.to_csv(formats.output_table(result, customers, keep_columns)))
+        table = formats.output_table(result, customers, keep_columns)
+        sink(formats.to_csv(formats.keep_segment(table, segment), delimiter, bom))
         return result.summary, notes
     output = _combine(held.output)
     order_by = [
@@ -374,7 +381,8 @@ def stream_csv(
         output.column(rules.customers.id),
     )
     text = pa.concat_tables(held.text).combine_chunks() if keep_columns else None
-    _write(sink, output, order, np.concatenate(held.criteria_met), text, found.header)
+    criteria_met = np.concatenate(held.criteria_met)
+    _write(sink, output, order, criteria_met, text, found.header, segment, delimiter, bom)
     return _summary(rules, as_of, held), notes
 
 
@@ -439,8 +447,12 @@ def _write(
     criteria_met: np.ndarray[Any, Any],
     text: pa.Table | None,
     header: tuple[str, ...],
+    segment: str | None = None,
+    delimiter: str = ",",
+    bom: bool = False,
 ) -> None:
-    """The CSV output in priority order, a slice at a time, as `formats.to_csv` writes it."""
+    """The CSV output in priority order, a slice at a time, as `formats.to_csv` writes it;
+    with `segment`, only that segment's rows (their ranks stay the whole file's)."""
     names = output.column_names
     leading = [n for n in names if n not in OUTPUT_COLUMNS]  # id and name
     for start in range(0, len(order), WRITE_ROWS):
@@ -460,10 +472,10 @@ def _write(
             taken = text.take(positions)
             for name, written in formats.kept_names(header, leading, list(columns)).items():
                 columns[written] = taken.column(name)
-        table = pa.table(columns)
-        data = formats.to_csv(table)
+        table = formats.keep_segment(pa.table(columns), segment)
+        data = formats.to_csv(table, delimiter, bom and not start)
         if start:
-            data = data[len(formats.to_csv(table.slice(0, 0))) :]
+            data = data[len(formats.to_csv(table.slice(0, 0), delimiter)) :]
         sink(data)
 
 
