@@ -30,6 +30,7 @@ from portfolio_cli.catalogue import (
     profile,
     qa,
     report,
+    sql,
     suggest,
     system,
 )
@@ -49,6 +50,7 @@ AREAS = (
     qa,
     guide,
     suggest,
+    sql,
     system,
 )
 

@@ -27,6 +27,7 @@ from portfolio_cli.cli.history import history_command
 from portfolio_cli.cli.init import init_command
 from portfolio_cli.cli.profile import profile_command
 from portfolio_cli.cli.report import report_command
+from portfolio_cli.cli.sql import sql_command
 from portfolio_cli.cli.suggest import suggest_command
 from portfolio_cli.messages import message
 
@@ -136,6 +137,10 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "fmt": "help.batch_format",
             "jobs": "help.jobs",
         },
+    ),
+    "sql": (
+        sql_command,
+        {"dialect": "help.dialect", "table": "help.table", "part": "help.part"},
     ),
 }
 COMMAND_HELP[""] = "help.app"
