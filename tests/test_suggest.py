@@ -302,3 +302,22 @@ def test_json_carries_the_exact_figures(run: Run, write: Write, tmp_path: Path) 
     bad = run("suggest", str(data), "--outcome", "left", "-f", "xml")
     assert bad.exit_code == 2
     assert bad.stderr == "error: unknown format 'xml': use table or json\n"
+
+
+def test_on_a_short_list_names_and_comments_are_near_unique(write: Write) -> None:
+    from portfolio_cli.readers import CsvOptions
+    from portfolio_cli.suggest import usable_columns
+    from portfolio_cli.wizard import read_any_list
+
+    rows = ["id,name,plan,spend,left"]
+    rows += [
+        f"K{i},Name {i},{'gold' if i % 2 else 'basic'},{i * 10},{i % 3 == 0}" for i in range(12)
+    ]
+    customers = read_any_list(str(write("short.csv", "\n".join(rows) + "\n")), CsvOptions())
+    columns, skipped = usable_columns(customers, "left", "id", dt.date(2026, 12, 1))
+    assert [c.name for c in columns] == ["plan", "spend"]
+    assert [(s.column, s.reason) for s in skipped] == [
+        ("id", "id"),
+        ("name", "near-unique"),
+        ("left", "outcome"),
+    ]

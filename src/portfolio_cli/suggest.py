@@ -357,6 +357,9 @@ def usable_columns(
             skipped.append(Skipped(name, "constant"))
         elif len(written) > MAX_LEVELS:
             skipped.append(Skipped(name, "too-many-values"))
+        elif len(written) > 2 and len(written) > 0.5 * int((codes >= 0).sum()):
+            # on a short list, names and comments have few values but each its own
+            skipped.append(Skipped(name, "near-unique"))
         else:
             kept: list[Any] = [v == "true" for v in written] if kind is Kind.BOOL else written
             columns.append(_Column(name, kind, values=kept, codes=codes))
