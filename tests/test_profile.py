@@ -239,3 +239,17 @@ def test_registering_init_and_profile_loads_no_pandas() -> None:
 def _rounded(items: list[dict[str, object]]) -> list[dict[str, object]]:
     """Characteristics with their figures to 4 places, to compare with values worked by hand."""
     return [{k: round(v, 4) if isinstance(v, float) else v for k, v in i.items()} for i in items]
+
+
+def test_csv_mirrors_a_semicolon_input(run: Run, write: Write, tmp_path: Path) -> None:
+    data = write("fr.csv", CUSTOMERS.replace(",", ";"))
+    rules = write("fr.yaml", CRITERIA)
+    result = run("profile", str(data), "-c", str(rules), "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("segment;rank;kind;column;value;")
+    target = tmp_path / "profile.csv"
+    written = run("profile", str(data), "-c", str(rules), "-o", str(target), "-q")
+    assert written.exit_code == 0, written.stderr
+    assert target.read_bytes() == b"\xef\xbb\xbf" + result.stdout.encode("utf-8")
+    comma = run("profile", str(data), "-c", str(rules), "-f", "csv", "--out-delimiter", ",")
+    assert comma.stdout.startswith("segment,rank,kind,column,value,")

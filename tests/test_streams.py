@@ -72,7 +72,7 @@ def test_any_other_refusal_of_the_system_is_one_line_and_leaves_no_temporary(
 ) -> None:
     from portfolio_cli.writers import formats
 
-    def fill_up(table: Any, sink: Any) -> None:
+    def fill_up(table: Any, sink: Any, *options: Any) -> None:
         sink.write(b"customer_id,name\n")
         raise OSError(errno.EIO, os.strerror(errno.EIO))  # not a write: no file to name
 

@@ -31,6 +31,7 @@ from portfolio_cli.catalogue import (
     profile,
     qa,
     report,
+    sql,
     suggest,
     system,
 )
@@ -50,6 +51,7 @@ AREAS = (
     qa,
     guide,
     suggest,
+    sql,
     system,
 )
 

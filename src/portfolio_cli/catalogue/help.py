@@ -46,6 +46,9 @@ EN: dict[str, str] = {
     "help.encoding": "Encoding of the input, e.g. cp1252 (default: detected: BOM, UTF-8, cp1252, "
     "latin-1).",
     "help.delimiter": "Field separator of a CSV input: , ; | or tab (default: detected).",
+    "help.out_delimiter": "Field separator of CSV output: , ; | or tab (default: the input's "
+    "own, a comma for xlsx and Parquet). A file written with -o and ';' starts with a BOM for "
+    "Excel.",
     "help.lang": "Language of labels and messages: en or fr. Default: from LC_ALL, LC_MESSAGES "
     "or LANG. Column values and JSON keys stay the same.",
     "help.format": "table, csv, json, markdown or xlsx. Default: from -o's suffix, else table.",
@@ -170,6 +173,9 @@ FR: dict[str, str] = {
     "help.debug": "Montre la trace complète d'une erreur.",
     "help.encoding": "Encodage du fichier lu, par exemple cp1252 (par défaut : détecté).",
     "help.delimiter": "Séparateur de champs d'un CSV : , ; | ou tab (par défaut : détecté).",
+    "help.out_delimiter": "Séparateur de champs du CSV écrit : , ; | ou tab (par défaut : celui "
+    "de l'entrée, une virgule pour xlsx et Parquet). Un fichier écrit avec -o et ';' commence "
+    "par un BOM pour Excel.",
     "help.lang": "Langue des libellés et des messages : en ou fr. Par défaut : selon LC_ALL, "
     "LC_MESSAGES ou LANG. Les valeurs des colonnes et les clés JSON ne changent pas.",
     "help.format": "table, csv, json, markdown ou xlsx. Par défaut : selon l'extension de -o, "

@@ -19,6 +19,7 @@ from portfolio_cli.cli.common import (
     HELP_OPTION_NAMES,
     LangOption,
     localize,
+    show_tracebacks_visibly,
     survive_any_terminal,
 )
 from portfolio_cli.cli.explain import explain_command
@@ -26,6 +27,7 @@ from portfolio_cli.cli.history import history_command
 from portfolio_cli.cli.init import init_command
 from portfolio_cli.cli.profile import profile_command
 from portfolio_cli.cli.report import report_command
+from portfolio_cli.cli.sql import sql_command
 from portfolio_cli.cli.suggest import suggest_command
 from portfolio_cli.messages import message
 
@@ -136,6 +138,10 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "jobs": "help.jobs",
         },
     ),
+    "sql": (
+        sql_command,
+        {"dialect": "help.dialect", "table": "help.table", "part": "help.part"},
+    ),
 }
 COMMAND_HELP[""] = "help.app"
 for _name, (_function, _params) in COMMANDS.items():
@@ -152,6 +158,7 @@ def main() -> None:
     """
     streams.guard()  # before anything is written: closed streams, a full disk, `| head`
     survive_any_terminal()
+    show_tracebacks_visibly()
     messages.use(messages.requested_language(sys.argv[1:]))
     command = typer.main.get_command(app)
     localize(command)

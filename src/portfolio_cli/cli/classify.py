@@ -24,6 +24,7 @@ from portfolio_cli.cli.common import (
     InputArgument,
     InputFlags,
     LangOption,
+    OutDelimiterOption,
     QuietOption,
     boundary,
     find_criteria,
@@ -33,11 +34,13 @@ from portfolio_cli.cli.common import (
     make_console,
     output_option,
     parse_as_of,
+    parse_out_delimiter,
     read_input,
     refuse_overwrite,
     warn,
     write_stdout,
 )
+from portfolio_cli.cli.engine_options import EngineOption, MemoryLimitOption
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message, plural
 
@@ -94,6 +97,7 @@ def classify_command(
         bool, typer.Option("--keep-columns", help="Append the input's own columns, as written.")
     ] = False,
     fail_under: FailUnderOption = None,
+    out_delimiter: OutDelimiterOption = None,
     segment: Annotated[
         str | None,
         typer.Option(
@@ -112,6 +116,8 @@ def classify_command(
     as_of: AsOfOption = None,
     history: HistoryOption = None,
     chunk_rows: ChunkRowsOption = None,
+    engine: EngineOption = "auto",
+    memory_limit: MemoryLimitOption = None,
     flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -130,14 +136,17 @@ def classify_command(
         portfolio classify customers.csv --segment easy_to_satisfy
 
         portfolio classify customers.csv -o 2026-11.csv --history history.sqlite
+
+        portfolio classify 'exports/*.parquet' --engine duckdb -o classified.csv
     """
+    from portfolio_cli import engines
     from portfolio_cli import history as snapshots
     from portfolio_cli.criteria import HISTORY_COLUMNS, load_criteria
-    from portfolio_cli.engine import classify
     from portfolio_cli.lean import without_pandas
     from portfolio_cli.writers import formats
 
     fmt_name = resolve_format(fmt, output)
+    separator = parse_out_delimiter(out_delimiter)
     kept = resolve_segment(segment)
     if fmt_name == "xlsx" and output is None and sys.stdout.isatty():
         raise UsageError(Issue("binary-to-terminal", message("inputs.xlsx_to_terminal")))
@@ -146,24 +155,27 @@ def classify_command(
     rules = load_criteria(path)
     history_file = snapshots.resolve_path(history, default=False)
     refuse_overwrite(output, input, path, flags, history_file)
+    chosen = engines.choose(engine, input)
+    engines.memory_limit(memory_limit)  # a wrong size is refused before anything is read
     warn(rules.warnings, quiet)
     simple = history_file is None and flags.orders is None and flags.surveys is None
     simple = simple and not flags.verbose
     # CSV out, nothing joined or recorded: Arrow and numpy only, pandas is not even imported
     with without_pandas(fmt_name == "csv" and simple):
-        if fmt_name == "csv" and input != "-" and simple:
+        if fmt_name == "csv" and input != "-" and simple and chosen == "arrow":
             from portfolio_cli.stream import should_stream
 
             # a large CSV file is read in parts, with bounded memory (see stream.py)
             found = should_stream(input, input_options(flags), chunk_rows)
             if found is not None:
                 arguments = (chunk_rows, keep_columns, fail_under, kept)
-                _stream(input, rules, flags, found, output, day, *arguments)
+                separator = formats.csv_separator(separator, found.info)
+                _stream(input, rules, flags, found, output, day, *arguments, separator)
                 return
         customers = read_input(input, rules, flags, every_column=keep_columns, as_of=day)
         if fmt_name == "xlsx":  # said now, not after classifying a million customers
             formats.check_sheet_rows(len(customers))
-        result = classify(customers, rules, day)
+        result = engines.classify(customers, rules, day, chosen, memory_limit)
         # the snapshot is kept only once the output is written (a failed write leaves no snapshot)
         with snapshots.recording(history_file, result, rules, day) as db:
             moves = None if db is None else snapshots.movements(db, day.isoformat())
@@ -176,15 +188,17 @@ def classify_command(
                 table = formats.output_table(result, customers, keep_columns, added)
                 if moves is not None:
                     table = snapshots.append_columns(table, rules.customers.id, moves)
+                separator = formats.csv_separator(separator, customers.info)
                 table = formats.keep_segment(table, kept)
                 if output is None:
-                    write_stdout(formats.render(fmt_name, table, result.summary))
+                    write_stdout(formats.render(fmt_name, table, result.summary, separator))
                 else:
                     from portfolio_cli.writers.files import atomic_write
 
+                    bom = formats.wants_bom(separator, to_file=True)
                     with atomic_write(output) as stream:
                         if fmt_name == "csv":  # straight into the file, no copy in memory
-                            formats.write_csv(table, stream)
+                            formats.write_csv(table, stream, separator, bom)
                         else:
                             stream.write(formats.render(fmt_name, table, result.summary))
         if fmt_name != "table" and not quiet:
@@ -203,9 +217,11 @@ def _stream(
     keep_columns: bool,
     fail_under: float | None,
     segment: str | None,
+    separator: str = ",",
 ) -> None:
     from portfolio_cli.stream import stream_csv
     from portfolio_cli.writers.files import atomic_write
+    from portfolio_cli.writers.formats import wants_bom
 
     options = input_options(flags)
     path = Path(source)
@@ -215,10 +231,12 @@ def _stream(
         "chunk": chunk_rows,
         "keep_columns": keep_columns,
         "segment": segment,
+        "delimiter": separator,
     }
     if output is None:
         summary, notes = stream_csv(path, rules, write_stdout, day, found, options, **arguments)
     else:
+        arguments["bom"] = wants_bom(separator, to_file=True)
         with atomic_write(output) as stream:
             summary, notes = stream_csv(path, rules, stream.write, day, found, options, **arguments)
     warn(notes, flags.quiet)

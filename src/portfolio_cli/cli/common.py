@@ -47,6 +47,7 @@ HELP_KEYS = {  # parameter name → message key of its help
     "debug": "help.debug",
     "encoding": "help.encoding",
     "delimiter": "help.delimiter",
+    "out_delimiter": "help.out_delimiter",
     "lang": "help.lang",
     "decimal": "help.decimal",
     "dayfirst": "help.dayfirst",
@@ -374,13 +375,29 @@ _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "p
 _DECIMAL_NAMES = {",": ",", ".": ".", "comma": ",", "dot": ".", "point": ".", "virgule": ","}
 
 
-def _delimiter(value: str | None, lang: str) -> str | None:
+def _delimiter(value: str | None, lang: str, option: str = "--delimiter") -> str | None:
     if value is None:
         return None
     found = _DELIMITER_NAMES.get(value.lower(), value)
     if len(found) != 1 or found in '"\r\n':
-        raise _bad_option("--delimiter", "one character: , ; | or tab", value, lang)
+        raise _bad_option(option, "one character: , ; | or tab", value, lang)
     return found
+
+
+OutDelimiterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--out-delimiter",
+        metavar="CHAR",
+        help=message("help.out_delimiter"),
+        show_default=False,
+    ),
+]
+
+
+def parse_out_delimiter(value: str | None) -> str | None:
+    """The --out-delimiter a command was given (`tab`, `semicolon`... spelt out too), or None."""
+    return _delimiter(value, messages.current(), "--out-delimiter")
 
 
 def _decimal(value: str | None, lang: str) -> str | None:
@@ -433,6 +450,19 @@ ChunkRowsOption = Annotated[
 ]
 
 
+def show_tracebacks_visibly() -> None:
+    """`--debug` prints a traceback, whose last line quotes the error, which may quote a file
+    name or a cell: its control characters are made visible like in any other message."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        import traceback
+
+        text = "".join(traceback.format_exception(kind, error, trace))
+        sys.stderr.write(visible(text, lines=True, tabs=True))
+
+    sys.excepthook = hook
+
+
 def survive_any_terminal() -> None:
     """A terminal that cannot show a character gets a replacement mark, not a crash."""
     for stream in (sys.stdout, sys.stderr):
@@ -476,10 +506,12 @@ def refuse_overwrite(
     or surveys file, the history file (exit 2, before any work, nothing written)."""
     if output is None:
         return
+    from portfolio_cli.sources import input_files, is_pattern
     from portfolio_cli.writers import files
 
+    inputs = input_files(input) if input is not None and is_pattern(input) else [input]
     reads = [
-        ("input", input),
+        *(("input", name) for name in inputs),
         ("criteria", criteria),
         ("orders", flags.orders),
         ("surveys", flags.surveys),

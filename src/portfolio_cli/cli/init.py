@@ -412,7 +412,8 @@ class Dialogue:
 
     def _rule(self, number: int, *, problem: bool) -> RuleAnswer | None:
         """Ask for one condition, count it against the data, then its key and label."""
-        from portfolio_cli.wizard import RuleAnswer, make_key
+        from portfolio_cli.naming import make_key
+        from portfolio_cli.wizard import RuleAnswer
 
         while True:
             built = self._condition(number, problem)

@@ -246,8 +246,9 @@ def profile_json(data: dict[str, Any]) -> bytes:
     return (json_text(data, sort_keys=True) + "\n").encode("utf-8")
 
 
-def profile_csv(data: dict[str, Any]) -> bytes:
-    """One row per characteristic (kind `number` or `text`) and per outcome rate (`outcome`)."""
+def profile_csv(data: dict[str, Any], delimiter: str = ",", bom: bool = False) -> bytes:
+    """One row per characteristic (kind `number` or `text`) and per outcome rate (`outcome`),
+    separated by `delimiter`, after a byte order mark if `bom`."""
     rows: list[list[Any]] = []
     for name in SEGMENTS:
         for rank, item in enumerate(data["segments"][name]["characteristics"], start=1):
@@ -282,10 +283,10 @@ def profile_csv(data: dict[str, Any]) -> bytes:
                     None,
                 ]
             )
-    return _csv_bytes(rows)
+    return _csv_bytes(rows, delimiter, bom)
 
 
-def _csv_bytes(rows: list[list[Any]]) -> bytes:
+def _csv_bytes(rows: list[list[Any]], delimiter: str, bom: bool) -> bytes:
     import pyarrow as pa
 
     types = [pa.string(), pa.int64(), pa.string(), pa.string(), pa.string()] + [pa.float64()] * 4
@@ -293,4 +294,4 @@ def _csv_bytes(rows: list[list[Any]]) -> bytes:
         name: pa.array([row[i] for row in rows], type=types[i])
         for i, name in enumerate(CSV_COLUMNS)
     }
-    return to_csv(pa.table(columns))
+    return to_csv(pa.table(columns), delimiter, bom)
