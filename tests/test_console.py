@@ -76,3 +76,20 @@ def test_the_table_with_columns_0(run: Run, monkeypatch: pytest.MonkeyPatch) -> 
     result = run("classify", EX, "-c", CRIT, "--limit", "3")
     assert result.exit_code == 0
     assert "Portfolio quality 75.0 %" in result.stdout
+
+
+def test_every_command_prints_through_the_safe_console() -> None:
+    """A Rich console made anywhere else would read markup and pass ESC through."""
+    from pathlib import Path
+
+    import portfolio_cli
+
+    package = Path(portfolio_cli.__file__).parent
+    made = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        if path.name != "console.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"(?<![A-Za-z_])Console\(", line)
+    ]
+    assert made == []

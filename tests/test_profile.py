@@ -106,6 +106,37 @@ def test_outcome_rate_and_lift_per_segment(run: Run, small: tuple[str, str]) -> 
     assert outcome["segments"]["easy_to_satisfy"]["rate"] is None
 
 
+def test_outcome_per_tenth_of_the_call_list(run: Run, write: Write) -> None:
+    # 20 customers: the 10 who meet the criterion come first (ids break ties), and of them
+    # only K02 left; of the 10 who do not, the first eight left
+    rows = ["id,score,left"]
+    rows += [f"K{i:02d},9,{'yes' if i == 2 else 'no'}" for i in range(10)]
+    rows += [f"K{i:02d},1,{'yes' if i < 18 else 'no'}" for i in range(10, 20)]
+    data = write("twenty.csv", "\n".join(rows) + "\n")
+    rules = write("o.yaml", CRITERIA)
+    result = run("profile", str(data), "-c", str(rules), "-f", "json", "--outcome", "left")
+    deciles = json.loads(result.stdout)["outcome"]["deciles"]
+    assert [(d["decile"], d["from_rank"], d["to_rank"], d["count"]) for d in deciles] == [
+        (1, 1, 2, 0),
+        (2, 3, 4, 1),
+        (3, 5, 6, 0),
+        (4, 7, 8, 0),
+        (5, 9, 10, 0),
+        (6, 11, 12, 2),
+        (7, 13, 14, 2),
+        (8, 15, 16, 2),
+        (9, 17, 18, 2),
+        (10, 19, 20, 0),
+    ]
+    assert deciles[1]["rate"] == 0.5
+    table = run("profile", str(data), "-c", str(rules), "--outcome", "left")
+    lines = [" ".join(line.split()) for line in table.stdout.splitlines()]
+    assert "'left' per tenth of the call list (1: called first)" in lines
+    assert "2 3–4 2 1 50.0% ██████████" in lines
+    assert "6 11–12 2 2 100.0% ████████████████████" in lines
+    assert "10 19–20 2 0 0.0%" in lines
+
+
 def test_outcome_as_0_1_with_blanks(run: Run, write: Write) -> None:
     data = write("o.csv", "id,score,left\nA,9,1\nB,9,\nC,1,0\nD,1,1\n")
     rules = write("o.yaml", CRITERIA)
@@ -143,6 +174,13 @@ def test_csv_rows(run: Run, small: tuple[str, str]) -> None:
         f'"satisfied",,"outcome","left","rate",{1 / 3},0.5,{2 / 3},',
         '"easy_to_satisfy",,"outcome","left","rate",,0.5,,',
         f'"unrecoverable",,"outcome","left","rate",{2 / 3},0.5,{4 / 3},',
+        # per tenth of the call list: ranks A=1 .. F=6 fall in tenths 1, 2, 4, 6, 7 and 9
+        ',1,"decile","left","rate",0,0.5,0,',
+        ',2,"decile","left","rate",0,0.5,0,',
+        ',4,"decile","left","rate",1,0.5,2,',
+        ',6,"decile","left","rate",1,0.5,2,',
+        ',7,"decile","left","rate",0,0.5,0,',
+        ',9,"decile","left","rate",1,0.5,2,',
     ]
 
 

@@ -97,12 +97,17 @@ EN: dict[str, str] = {
     "\b\n"
     "    portfolio suggest telco.csv --outcome Churn\n"
     "    portfolio suggest telco.csv --outcome Churn -c criteria.yaml -o suggested.yaml",
+    "help.init_outcome": "A known outcome of the list (e.g. Churn): offer the criteria and "
+    "problems portfolio suggest learns from it at steps 3 and 4 (needs --from).",
+    "help.report_outcome": "A known outcome the criteria do not read (e.g. Churn): its rate per "
+    "segment and per tenth of the call list.",
     "help.suggest_outcome": "The known outcome to learn from, a column of the list (e.g. Churn).",
     "help.suggest_event": "The outcome's value that is the bad event (default: yes/true/1, else "
     "the rarer of two values).",
     "help.suggest_criteria": "Your current criteria file: judged beside the suggestion, and its "
     "steps 1, 2 and 5 carried over into the file written.",
     "help.suggest_output": "Write the suggested criteria file here (.yaml).",
+    "help.suggest_format": "table (for people) or json (the same figures, exact, for scripts).",
     "help.suggest_id": "The customer id column (default: from -c, else the column named like an "
     "id).",
     "help.suggest_seed": "Seed of the random split into a training and a held-out part.",
@@ -231,6 +236,10 @@ FR: dict[str, str] = {
     "\b\n"
     "    portfolio suggest telco.csv --outcome Churn\n"
     "    portfolio suggest telco.csv --outcome Churn -c criteres.yaml -o propose.yaml",
+    "help.init_outcome": "Un résultat connu de la liste (par exemple Churn) : propose aux "
+    "étapes 3 et 4 les critères et problèmes que portfolio suggest en apprend (demande --from).",
+    "help.report_outcome": "Un résultat connu que les critères ne lisent pas (par exemple "
+    "Churn) : sa fréquence par segment et par dixième de la liste d'appels.",
     "help.suggest_outcome": "Le résultat connu dont apprendre, une colonne de la liste (par "
     "exemple Churn).",
     "help.suggest_event": "La valeur du résultat qui est l'événement à éviter (par défaut : "
@@ -238,6 +247,8 @@ FR: dict[str, str] = {
     "help.suggest_criteria": "Votre fichier de critères actuel : jugé à côté de la proposition, "
     "et ses étapes 1, 2 et 5 reprises dans le fichier écrit.",
     "help.suggest_output": "Écrit ici le fichier de critères proposé (.yaml).",
+    "help.suggest_format": "table (pour les gens) ou json (les mêmes chiffres, exacts, pour les "
+    "scripts).",
     "help.suggest_id": "La colonne d'identifiant client (par défaut : celle de -c, sinon la "
     "colonne nommée comme un identifiant).",
     "help.suggest_seed": "Graine du tirage au hasard de la part d'apprentissage et de la part "

@@ -87,6 +87,8 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "source": "help.init_from",
             "yes": "help.init_yes",
             "force": "help.init_force",
+            "outcome": "help.init_outcome",
+            "event": "help.suggest_event",
         },
     ),
     "profile": (
@@ -106,6 +108,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "event": "help.suggest_event",
             "criteria": "help.suggest_criteria",
             "output": "help.suggest_output",
+            "fmt": "help.suggest_format",
             "id_column": "help.suggest_id",
             "seed": "help.suggest_seed",
             "min_share": "help.suggest_min_share",
@@ -115,6 +118,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
         report_command,
         {
             "output": "help.report_output",
+            "outcome": "help.report_outcome",
             "fmt": "help.report_format",
             "limit": "help.report_limit",
         },
