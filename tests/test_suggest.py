@@ -10,13 +10,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conftest import SHARED_DATA, Run, Write
+from conftest import Run, Write
 from portfolio_cli.criteria import load_criteria
 from portfolio_cli.expressions import parse_condition
 from portfolio_cli.suggest import auc_of_score
 
 AS_OF = "2026-12-01"
-TELCO = SHARED_DATA / "telco-customers.csv"
 
 
 def planted(rows: int = 6000, seed: int = 1, copy: bool = False) -> str:
@@ -260,13 +259,12 @@ def test_help_is_lean_and_has_an_example(run: Run) -> None:
     assert out.stdout == "[]\n"
 
 
-@pytest.mark.skipif(not TELCO.is_file(), reason="../shared/data/telco-customers.csv is absent")
-def test_telco_targets(tmp_path: Path) -> None:
+def test_telco_targets(telco: Path) -> None:
     from portfolio_cli.readers import CsvOptions
     from portfolio_cli.suggest import suggest
     from portfolio_cli.wizard import read_any_list
 
-    customers = read_any_list(str(TELCO), CsvOptions())
+    customers = read_any_list(str(telco), CsvOptions())
     found = suggest(customers, "Churn", id_column="customerID", seed=0)
     assert found.method == "holdout"
     assert found.judged_on == 2113
