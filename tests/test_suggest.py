@@ -334,3 +334,22 @@ def test_a_flag_is_written_as_an_equality(run: Run, write: Write, tmp_path: Path
     result = run("suggest", str(data), "--outcome", "left", "-o", str(out))
     assert result.exit_code == 0, result.stderr
     assert _rules(out)["auto_pay"] == "auto_pay == 1"
+
+
+def test_the_bad_event_is_chosen_and_said(run: Run, write: Write) -> None:
+    text = planted(2500)
+    data = write("planted.csv", text)
+    result = run("suggest", str(data), "--outcome", "left", "--event", "no", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert "bad event 'no'" in result.stdout
+    # two values, none of them yes/true/1: the rarer one is the bad event
+    renamed = write("renamed.csv", text.replace(",yes\n", ",gone\n").replace(",no\n", ",stayed\n"))
+    result = run("suggest", str(renamed), "--outcome", "left", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert "bad event 'gone'" in result.stdout
+
+
+def test_reads_standard_input(run: Run) -> None:
+    result = run("suggest", "-", "--outcome", "left", "--as-of", AS_OF, input=planted(2500))
+    assert result.exit_code == 0, result.stderr
+    assert "Suggested criteria (most important first):" in result.stdout
