@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,7 @@ from portfolio_cli.readers.csv import _arrow_encoding as arrow_encoding
 from portfolio_cli.readers.csv import _fallbacks as fallbacks
 from portfolio_cli.readers.csv import _is_encoding_error as is_encoding_error
 from portfolio_cli.readers.csv import _read_error as read_error
+from portfolio_cli.readers.spool import named_in_utf8
 from portfolio_cli.writers import formats
 
 CHUNK_ROWS = 2_000_000
@@ -101,8 +103,13 @@ def layout(
     path = Path(source)
     if str(source) == "-" or path.suffix.lower() not in ("", ".csv", ".txt", ".tsv"):
         return None
+    if not named_in_utf8(path):
+        return None  # Arrow opens files by UTF-8 name only: the in-memory path reads it
     try:
-        size = path.stat().st_size
+        found = path.stat()
+        if not stat.S_ISREG(found.st_mode):
+            return None  # a pipe or a device: read once, whole, by the in-memory path
+        size = found.st_size
         if size < 2 * rows_above:
             return None  # a row takes two bytes at least: too small to hold that many rows
         with path.open("rb") as handle:

@@ -97,6 +97,10 @@ EN: dict[str, str] = {
     "\b\n"
     "    portfolio suggest telco.csv --outcome Churn\n"
     "    portfolio suggest telco.csv --outcome Churn -c criteria.yaml -o suggested.yaml",
+    "help.init_outcome": "A known outcome of the list (e.g. Churn): offer the criteria and "
+    "problems portfolio suggest learns from it at steps 3 and 4 (needs --from).",
+    "help.report_outcome": "A known outcome the criteria do not read (e.g. Churn): its rate per "
+    "segment and per tenth of the call list.",
     "help.suggest_outcome": "The known outcome to learn from, a column of the list (e.g. Churn).",
     "help.suggest_event": "The outcome's value that is the bad event (default: yes/true/1, else "
     "the rarer of two values).",
@@ -231,6 +235,10 @@ FR: dict[str, str] = {
     "\b\n"
     "    portfolio suggest telco.csv --outcome Churn\n"
     "    portfolio suggest telco.csv --outcome Churn -c criteres.yaml -o propose.yaml",
+    "help.init_outcome": "Un résultat connu de la liste (par exemple Churn) : propose aux "
+    "étapes 3 et 4 les critères et problèmes que portfolio suggest en apprend (demande --from).",
+    "help.report_outcome": "Un résultat connu que les critères ne lisent pas (par exemple "
+    "Churn) : sa fréquence par segment et par dixième de la liste d'appels.",
     "help.suggest_outcome": "Le résultat connu dont apprendre, une colonne de la liste (par "
     "exemple Churn).",
     "help.suggest_event": "La valeur du résultat qui est l'événement à éviter (par défaut : "
