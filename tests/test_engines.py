@@ -359,3 +359,49 @@ def test_the_library_call_returns_the_arrow_engines_classification() -> None:
     assert arrow.summary == duckdb.summary
     assert arrow.customers.equals(duckdb.customers)
     json.dumps(duckdb.summary)  # plain Python values
+
+
+def test_report_is_the_same_with_either_engine(run: Run, tmp_path: Path) -> None:
+    written = []
+    for engine in ("arrow", "duckdb"):
+        out = tmp_path / f"{engine}.md"
+        result = run(
+            "report", EX, "-c", CRIT, "-o", str(out), "--as-of", AS_OF, "-q", "--engine", engine
+        )
+        assert result.exit_code == 0, result.stderr
+        written.append(out.read_bytes())
+    assert written[0] == written[1]
+
+
+def test_batch_writes_the_same_files_with_either_engine(run: Run, tmp_path: Path) -> None:
+    pattern = _split(tmp_path, ".csv")
+    outputs = []
+    for engine in ("arrow", "duckdb"):
+        folder = tmp_path / engine
+        result = run(
+            "batch",
+            pattern,
+            "-c",
+            CRIT,
+            "-o",
+            str(folder),
+            "--as-of",
+            AS_OF,
+            "-q",
+            "--engine",
+            engine,
+            "-j",
+            "1",
+        )
+        assert result.exit_code == 0, result.stderr
+        outputs.append({p.name: p.read_bytes() for p in sorted(folder.iterdir())})
+    assert outputs[0] == outputs[1]
+    assert sorted(outputs[0]) == ["part-0.csv", "part-1.csv", "part-2.csv", "summary.csv"]
+
+
+def test_batch_refuses_an_unknown_engine_before_writing(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    result = run("batch", EX, "-c", CRIT, "-o", str(folder), "--engine", "gpu")
+    assert result.exit_code == 2
+    assert "--engine 'gpu' is not an engine" in result.stderr
+    assert not folder.exists()

@@ -50,6 +50,8 @@ class Job:
     chunk_rows: int | None = None
     lang: str = "en"
     problem: str = ""
+    engine: str = "auto"
+    memory_limit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,8 @@ def plan(
     delimiter: str | None = None,
     chunk_rows: int | None = None,
     lang: str = "en",
+    engine: str = "auto",
+    memory_limit: str | None = None,
 ) -> list[Job]:
     """One job per file. Raises `UsageError` when two inputs would write the same output or an
     input would overwrite summary.csv. A file without a criteria file (none of its own in
@@ -149,7 +153,20 @@ def plan(
                 "batch.no_criteria_for", lang, source=source, folder=criteria_dir, stem=source.stem
             )
         jobs.append(
-            Job(source, chosen, output, fmt, as_of, encoding, delimiter, chunk_rows, lang, problem)
+            Job(
+                source,
+                chosen,
+                output,
+                fmt,
+                as_of,
+                encoding,
+                delimiter,
+                chunk_rows,
+                lang,
+                problem,
+                engine,
+                memory_limit,
+            )
         )
     return jobs
 
@@ -183,15 +200,17 @@ def classify_one(job: Job) -> Outcome:
 
 def _classify_file(job: Job, rules: Any) -> dict[str, Any]:
     """One input to its output file (written whole or not at all): streamed when large."""
+    from portfolio_cli import engines
     from portfolio_cli.cli.common import InputFlags, input_options, read_input
-    from portfolio_cli.engine import classify
     from portfolio_cli.stream import should_stream, stream_csv
     from portfolio_cli.writers import formats
     from portfolio_cli.writers.files import atomic_write
 
     flags = InputFlags(job.encoding, job.delimiter, quiet=True, lang=job.lang)
     options = input_options(flags)
-    found = should_stream(job.source, options, job.chunk_rows) if job.fmt == "csv" else None
+    engine = engines.choose(job.engine, job.source)
+    streams = job.fmt == "csv" and engine == "arrow"
+    found = should_stream(job.source, options, job.chunk_rows) if streams else None
     with atomic_write(job.output) as stream:
         if found is not None:
             summary, _ = stream_csv(
@@ -201,7 +220,7 @@ def _classify_file(job: Job, rules: Any) -> dict[str, Any]:
         customers = read_input(str(job.source), rules, flags, as_of=job.as_of)
         if job.fmt == "xlsx":  # said now, not after classifying a million customers
             formats.check_sheet_rows(len(customers))
-        result = classify(customers, rules, job.as_of)
+        result = engines.classify(customers, rules, job.as_of, engine, job.memory_limit)
         table = formats.output_table(result, customers)
         if job.fmt == "csv":
             formats.write_csv(table, stream)

@@ -26,6 +26,7 @@ from portfolio_cli.cli.common import (
     parse_as_of,
     warn,
 )
+from portfolio_cli.cli.engine_options import EngineOption, MemoryLimitOption
 from portfolio_cli.display import visible
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message, plural
@@ -65,6 +66,8 @@ def batch_command(
         ),
     ] = None,
     chunk_rows: ChunkRowsOption = None,
+    engine: EngineOption = "auto",
+    memory_limit: MemoryLimitOption = None,
     as_of: AsOfOption = None,
     flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
@@ -83,6 +86,10 @@ def batch_command(
             )
         )
     day = parse_as_of(as_of)
+    from portfolio_cli import engines
+
+    engines.engine_name(engine)  # wrong values are refused before any file is read
+    engines.memory_limit(memory_limit)
     files, unmatched = batch.expand_inputs(inputs)
     err = make_console(stderr=True)
     if not files:
@@ -101,6 +108,8 @@ def batch_command(
         delimiter=flags.delimiter,
         chunk_rows=chunk_rows,
         lang=messages.current(),
+        engine=engine,
+        memory_limit=memory_limit,
     )
     _refuse_overwrite(plan, files, output)
     output.mkdir(parents=True, exist_ok=True)

@@ -29,6 +29,7 @@ from portfolio_cli.cli.common import (
     refuse_overwrite,
     warn,
 )
+from portfolio_cli.cli.engine_options import EngineOption, MemoryLimitOption
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import language, message
 
@@ -70,6 +71,8 @@ def report_command(
     ] = 25,
     fail_under: FailUnderOption = None,
     as_of: AsOfOption = None,
+    engine: EngineOption = "auto",
+    memory_limit: MemoryLimitOption = None,
     flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -88,9 +91,9 @@ def report_command(
 
         portfolio report customers.csv -o rapport.html --lang fr -q --fail-under 70
     """
+    from portfolio_cli import engines
     from portfolio_cli import history as store
     from portfolio_cli.criteria import load_criteria
-    from portfolio_cli.engine import classify
     from portfolio_cli.profile import profile_segments
     from portfolio_cli.writers.files import atomic_write
     from portfolio_cli.writers.profile import profile_section
@@ -103,10 +106,12 @@ def report_command(
     rules = load_criteria(criteria_file)
     history_file = store.resolve_path(history, default=False)
     refuse_overwrite(output, input, criteria_file, flags, history_file)
+    chosen = engines.choose(engine, input)
+    engines.memory_limit(memory_limit)  # a wrong size is refused before anything is read
     warn(rules.warnings, quiet)
     # Every column: the profile section looks at what the criteria do not read.
     customers = read_input(input, rules, flags, every_column=True, as_of=day)
-    result = classify(customers, rules, day)
+    result = engines.classify(customers, rules, day, chosen, memory_limit)
     profile = profile_section(profile_segments(customers, result, rules, top=PROFILE_TOP), words)
     # the snapshot is kept only once the report is written (a failed write leaves no snapshot)
     with store.recording(history_file, result, rules, day) as db:

@@ -11,7 +11,7 @@ import io
 import math
 import os
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO, Any
 
@@ -161,6 +161,29 @@ def write_csv(table: pa.Table, sink: IO[bytes] | Any) -> None:
                 sink.write(pending.popleft().result().getbuffer())
         while pending:
             sink.write(pending.popleft().result().getbuffer())
+
+
+def write_csv_batches(
+    names: list[str], tables: Iterable[pa.Table], write: Callable[[bytes], object]
+) -> None:
+    """`write_csv` of tables that come one after the other (an engine's result, read in
+    batches), as if they were one table: one header line, then each table's rows, formatted
+    one piece per core at a time and written in order."""
+    empty = pa.table({name: pa.array([], pa.string()) for name in names})
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(neutralise_formulas(empty).column_names)
+    write(buffer.getvalue().encode("utf-8"))
+    workers = min(os.cpu_count() or 1, 4)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[io.BytesIO]] = deque()
+        for table in tables:
+            for start in range(0, table.num_rows, PIECE_ROWS):
+                piece = table.slice(start, PIECE_ROWS)
+                pending.append(pool.submit(lambda p: _csv_rows(neutralise_formulas(p)), piece))
+                if len(pending) > workers:
+                    write(pending.popleft().result().getvalue())
+        while pending:
+            write(pending.popleft().result().getvalue())
 
 
 PIECE_ROWS = 1 << 15
