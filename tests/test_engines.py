@@ -110,20 +110,11 @@ def test_every_corpus_file_gives_the_same_output_or_error(
         or 'version: 1\ncustomers:\n  id: id\ncriteria:\n  - key: a\n    when: id != ""\n'
     )
     criteria = write("c.yaml", text)
-    for fmt in ("csv", "json"):
+    for fmt, more in (("csv", ()), ("csv", ("--keep-columns",)), ("json", ())):
         arrow, duckdb = both(
-            run,
-            "classify",
-            str(path),
-            "-c",
-            str(criteria),
-            "-f",
-            fmt,
-            "--as-of",
-            AS_OF,
-            "--keep-columns",
+            run, "classify", str(path), "-c", str(criteria), "-f", fmt, "--as-of", AS_OF, *more
         )
-        assert arrow == duckdb, fmt
+        assert arrow == duckdb, (fmt, more)
 
 
 # --- random frames and conditions ----------------------------------------------------------------
@@ -405,3 +396,70 @@ def test_batch_refuses_an_unknown_engine_before_writing(run: Run, tmp_path: Path
     assert result.exit_code == 2
     assert "--engine 'gpu' is not an engine" in result.stderr
     assert not folder.exists()
+
+
+# --- DuckDB's own CSV scanner, and when it hands the file back to our reader ---------------------
+
+
+def _prepared(path: Path, criteria_path: str = CRIT) -> bool:
+    from portfolio_cli.criteria import load_criteria
+
+    rules = load_criteria(criteria_path)
+    day = dt.date(2026, 11, 23)
+    with duck.prepared_csv(path, rules, day, CsvOptions()) as prepared:
+        return prepared is not None
+
+
+def test_a_plain_csv_file_is_read_by_duckdbs_scanner() -> None:
+    assert _prepared(Path(EX))
+
+
+def test_a_french_export_takes_our_reader() -> None:
+    assert not _prepared(FRENCH)
+
+
+def _large(tmp_path: Path, last: str) -> Path:
+    """The example repeated past the first MiB our reader types, then one row `last`."""
+    lines = Path(EX).read_text(encoding="utf-8").splitlines()
+    header, rows = lines[0], lines[1:]
+    body = []
+    for copy in range(48):
+        body += [f"X{copy:03d}{row}" for row in rows]
+    path = tmp_path / "large.csv"
+    path.write_text("\n".join([header, *body, last]) + "\n", encoding="utf-8")
+    assert path.stat().st_size > 2**20
+    return path
+
+
+@pytest.mark.parametrize(
+    ("last", "why"),
+    [
+        ("Z1,Late,Lyon,Corse,69002,abc,10,2026-11-05,10,1,5", "a text cell in a number column"),
+        ("Z1,Late,Lyon,Corse,69002,007,10,2026-11-05,10,1,5", "a leading zero"),
+        ('Z1,Late,Lyon,Corse,69002,3,"1,5",2026-11-05,10,1,5', "a decimal comma"),
+        ("Z1, Late ,Lyon, Corse ,69002,3,10,2026-11-05,10,1,5", "spaces to trim"),
+        ("Z1,Late,Lyon,Corse,69002,3,10,2026-11-05,11,1,5", "an NPS score of 11"),
+        ("X000C0001,Late,Lyon,Corse,69002,3,10,2026-11-05,10,1,5", "an id seen before"),
+        (",Late,Lyon,Corse,69002,3,10,2026-11-05,10,1,5", "a blank id"),
+        ("Z1,Late,Lyon,Corse,69002,3,10,2026-11-05,10,1,5,extra", "a ragged row"),
+    ],
+)
+def test_a_cell_past_the_first_rows_hands_the_file_to_our_reader(
+    run: Run, tmp_path: Path, last: str, why: str
+) -> None:
+    path = _large(tmp_path, last)
+    assert not _prepared(path), why
+    arrow, duckdb = both(run, "classify", str(path), "-c", CRIT, "-f", "csv", "--as-of", AS_OF)
+    assert arrow == duckdb, why
+
+
+def test_a_large_plain_file_gives_the_same_bytes_through_the_scanner(
+    run: Run, tmp_path: Path
+) -> None:
+    path = _large(tmp_path, "Z1,Late,Lyon,Corse,69002,3,10,2026-11-05,,1,")
+    assert _prepared(path)
+    for more in ((), ("-o", str(tmp_path / "out.csv"))):
+        arrow, duckdb = both(
+            run, "classify", str(path), "-c", CRIT, "-f", "csv", "--as-of", AS_OF, *more
+        )
+        assert arrow == duckdb
