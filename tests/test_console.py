@@ -58,3 +58,20 @@ def test_a_table_written_to_a_file_has_no_colour_and_no_escape() -> None:
     out = io.StringIO()
     make_console(file=out, width=80, color_system=None).print(Text("x\x1b[2J", style="red"))
     assert out.getvalue() == "x␛[2J\n"
+
+
+def test_every_command_prints_through_the_safe_console() -> None:
+    """A Rich console made anywhere else would read markup and pass ESC through."""
+    from pathlib import Path
+
+    import portfolio_cli
+
+    package = Path(portfolio_cli.__file__).parent
+    made = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        if path.name != "console.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"(?<![A-Za-z_])Console\(", line)
+    ]
+    assert made == []

@@ -458,8 +458,31 @@ def test_a_large_plain_file_gives_the_same_bytes_through_the_scanner(
 ) -> None:
     path = _large(tmp_path, "Z1,Late,Lyon,Corse,69002,3,10,2026-11-05,,1,")
     assert _prepared(path)
-    for more in ((), ("-o", str(tmp_path / "out.csv"))):
-        arrow, duckdb = both(
-            run, "classify", str(path), "-c", CRIT, "-f", "csv", "--as-of", AS_OF, *more
-        )
-        assert arrow == duckdb
+    variants = ((), ("-o",), ("-o", "--out-delimiter", ";"), ("--out-delimiter", "tab"))
+    for more in variants:
+        written = []
+        for engine in ("arrow", "duckdb"):
+            out = tmp_path / f"{engine}.csv"
+            args: list[str] = []
+            for word in more:  # "-o" stands for "-o <this engine's file>"
+                args += ["-o", str(out)] if word == "-o" else [word]
+            result = run(
+                "classify",
+                str(path),
+                "-c",
+                CRIT,
+                "-f",
+                "csv",
+                "--as-of",
+                AS_OF,
+                "--engine",
+                engine,
+                *args,
+            )
+            assert result.exit_code == 0, result.stderr
+            written.append(out.read_bytes() if "-o" in more else result.stdout.encode())
+        assert written[0] == written[1], more
+        if ";" in more:
+            assert written[0].startswith(b"\xef\xbb\xbfcustomer_id;name;")
+        if "tab" in more:
+            assert written[0].startswith(b"customer_id\tname\t")

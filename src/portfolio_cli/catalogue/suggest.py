@@ -59,6 +59,12 @@ EN: dict[str, str] = {
     "twice: name the id column with --id COLUMN (or give a criteria file with -c)",
     "suggest.file_header": "Criteria suggested by `portfolio suggest` for {outcome}={event}: "
     "read each rule, keep it, edit it or drop it.",
+    "suggest.file_judged": "On {count} customers held out: AUC of criteria met {auc}; rate in "
+    "satisfied {satisfied}, easy to satisfy {easy}, unrecoverable {unrecoverable}.",
+    "suggest.file_kfold": "By cross-validation on {count} customers: AUC of criteria met {auc}; "
+    "rate in satisfied {satisfied}, easy to satisfy {easy}, unrecoverable {unrecoverable}.",
+    "suggest.reason.unwritable": "a backtick in its name",
+    "suggest.error.format": "unknown format '{value}': use table or json",
     "suggest.file_evidence": "The comment above each rule: what it did on the customers it was "
     "chosen on.",
     "suggest.file_check": "Check this file with `portfolio check`, and judge it again with "
@@ -66,6 +72,17 @@ EN: dict[str, str] = {
     "suggest.file_copies": "Never read (copies of the outcome): {columns}",
     "suggest.file_fill_definition": "say what satisfied means",
     "suggest.file_fill_order": "who comes first among equals",
+    "suggest.init.needs_from": "--outcome needs --from INPUT: the outcome is a column of the "
+    "customer list",
+    "suggest.init.figures": "Learned from '{column}' (bad event '{event}'), judged on {count} "
+    "customers held out: AUC {auc}, '{event}' {ratio} times as frequent in unrecoverable as in "
+    "satisfied.",
+    "suggest.init.criterion": "Suggested criterion {number}: {when}",
+    "suggest.init.problem": "Suggested problem {number}: {when}",
+    "suggest.init.ask": "Keep it, edit it or refuse it? (k/e/r)",
+    "suggest.init.keep": "k",
+    "suggest.init.ask_edit": "Condition",
+    "suggest.init.answer": "Answer k (keep), e (edit) or r (refuse).",
 }
 
 FR: dict[str, str] = {
@@ -130,6 +147,14 @@ FR: dict[str, str] = {
     "donnez un fichier de critères avec -c)",
     "suggest.file_header": "Critères proposés par `portfolio suggest` pour {outcome}={event} : "
     "lisez chaque règle, gardez-la, modifiez-la ou retirez-la.",
+    "suggest.file_judged": "Sur {count} clients mis de côté : AUC des critères remplis {auc} ; "
+    "taux chez les satisfaits {satisfied}, faciles à satisfaire {easy}, irrécupérables "
+    "{unrecoverable}.",
+    "suggest.file_kfold": "Par validation croisée sur {count} clients : AUC des critères "
+    "remplis {auc} ; taux chez les satisfaits {satisfied}, faciles à satisfaire {easy}, "
+    "irrécupérables {unrecoverable}.",
+    "suggest.reason.unwritable": "un accent grave (`) dans son nom",
+    "suggest.error.format": "format inconnu « {value} » : utilisez table ou json",
     "suggest.file_evidence": "Le commentaire au-dessus de chaque règle : ce qu’elle a donné sur "
     "les clients sur lesquels elle a été choisie.",
     "suggest.file_check": "Vérifiez ce fichier avec `portfolio check`, et jugez-le à nouveau "
@@ -137,4 +162,15 @@ FR: dict[str, str] = {
     "suggest.file_copies": "Jamais lues (copies du résultat) : {columns}",
     "suggest.file_fill_definition": "dites ce que veut dire satisfait",
     "suggest.file_fill_order": "qui passe d’abord à égalité",
+    "suggest.init.needs_from": "--outcome demande --from LISTE : le résultat est une colonne de "
+    "la liste de clients",
+    "suggest.init.figures": "Appris de « {column} » (événement à éviter « {event} »), jugé sur "
+    "{count} clients mis de côté : AUC {auc}, « {event} » {ratio} fois plus fréquent chez les "
+    "irrécupérables que chez les satisfaits.",
+    "suggest.init.criterion": "Critère proposé {number} : {when}",
+    "suggest.init.problem": "Problème proposé {number} : {when}",
+    "suggest.init.ask": "Le garder, le modifier ou le refuser ? (g/m/r)",
+    "suggest.init.keep": "g",
+    "suggest.init.ask_edit": "Condition",
+    "suggest.init.answer": "Répondez g (garder), m (modifier) ou r (refuser).",
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Callable
 from typing import Annotated
 
@@ -86,6 +87,8 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "source": "help.init_from",
             "yes": "help.init_yes",
             "force": "help.init_force",
+            "outcome": "help.init_outcome",
+            "event": "help.suggest_event",
         },
     ),
     "profile": (
@@ -105,6 +108,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "event": "help.suggest_event",
             "criteria": "help.suggest_criteria",
             "output": "help.suggest_output",
+            "fmt": "help.suggest_format",
             "id_column": "help.suggest_id",
             "seed": "help.suggest_seed",
             "min_share": "help.suggest_min_share",
@@ -114,6 +118,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
         report_command,
         {
             "output": "help.report_output",
+            "outcome": "help.report_outcome",
             "fmt": "help.report_format",
             "limit": "help.report_limit",
         },
@@ -157,6 +162,9 @@ def main() -> None:
     command, so that `LANG=fr_FR.UTF-8 portfolio classify --help` is French from the start.
     """
     streams.guard()  # before anything is written: closed streams, a full disk, `| head`
+    # numpy's RuntimeWarnings (an infinity in a mean, a NaN cast) are not a user's concern: the
+    # results already say what is missing
+    warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"(numpy|pandas)\.")
     survive_any_terminal()
     show_tracebacks_visibly()
     messages.use(messages.requested_language(sys.argv[1:]))

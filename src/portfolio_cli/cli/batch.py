@@ -17,6 +17,7 @@ from portfolio_cli.cli.common import (
     DebugOption,
     InputFlags,
     LangOption,
+    OutDelimiterOption,
     QuietOption,
     boundary,
     find_criteria,
@@ -24,6 +25,7 @@ from portfolio_cli.cli.common import (
     make_console,
     output_option,
     parse_as_of,
+    parse_out_delimiter,
     warn,
 )
 from portfolio_cli.cli.engine_options import EngineOption, MemoryLimitOption
@@ -68,6 +70,7 @@ def batch_command(
     chunk_rows: ChunkRowsOption = None,
     engine: EngineOption = "auto",
     memory_limit: MemoryLimitOption = None,
+    out_delimiter: OutDelimiterOption = None,
     as_of: AsOfOption = None,
     flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
@@ -90,6 +93,7 @@ def batch_command(
 
     engines.engine_name(engine)  # wrong values are refused before any file is read
     engines.memory_limit(memory_limit)
+    separator = parse_out_delimiter(out_delimiter)
     files, unmatched = batch.expand_inputs(inputs)
     err = make_console(stderr=True)
     if not files:
@@ -110,6 +114,7 @@ def batch_command(
         lang=messages.current(),
         engine=engine,
         memory_limit=memory_limit,
+        out_delimiter=separator,
     )
     _refuse_overwrite(plan, files, output)
     output.mkdir(parents=True, exist_ok=True)
@@ -120,7 +125,8 @@ def batch_command(
     from portfolio_cli.writers.files import atomic_write
 
     with atomic_write(output / batch.SUMMARY_NAME) as stream:
-        stream.write(batch.summary_csv(outcomes, no_match))
+        summary_separator = batch.summary_separator(outcomes, separator)
+        stream.write(batch.summary_csv(outcomes, no_match, summary_separator))
     failed = [o for o in outcomes if not o.ok]
     for outcome in failed:
         error = visible(outcome.error)  # one line each, every character visible

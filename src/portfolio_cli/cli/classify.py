@@ -24,6 +24,7 @@ from portfolio_cli.cli.common import (
     InputArgument,
     InputFlags,
     LangOption,
+    OutDelimiterOption,
     QuietOption,
     boundary,
     find_criteria,
@@ -33,6 +34,7 @@ from portfolio_cli.cli.common import (
     make_console,
     output_option,
     parse_as_of,
+    parse_out_delimiter,
     read_input,
     refuse_overwrite,
     warn,
@@ -95,6 +97,7 @@ def classify_command(
         bool, typer.Option("--keep-columns", help="Append the input's own columns, as written.")
     ] = False,
     fail_under: FailUnderOption = None,
+    out_delimiter: OutDelimiterOption = None,
     segment: Annotated[
         str | None,
         typer.Option(
@@ -143,6 +146,7 @@ def classify_command(
     from portfolio_cli.writers import formats
 
     fmt_name = resolve_format(fmt, output)
+    separator = parse_out_delimiter(out_delimiter)
     kept = resolve_segment(segment)
     if fmt_name == "xlsx" and output is None and sys.stdout.isatty():
         raise UsageError(Issue("binary-to-terminal", message("inputs.xlsx_to_terminal")))
@@ -162,7 +166,7 @@ def classify_command(
         if (
             plain
             and chosen == "duckdb"
-            and _duckdb_csv(input, rules, flags, output, day, memory_limit, fail_under)
+            and _duckdb_csv(input, rules, flags, output, day, memory_limit, fail_under, separator)
         ):
             return
         if fmt_name == "csv" and input != "-" and simple and chosen == "arrow":
@@ -172,7 +176,8 @@ def classify_command(
             found = should_stream(input, input_options(flags), chunk_rows)
             if found is not None:
                 arguments = (chunk_rows, keep_columns, fail_under, kept)
-                _stream(input, rules, flags, found, output, day, *arguments)
+                separator = formats.csv_separator(separator, found.info)
+                _stream(input, rules, flags, found, output, day, *arguments, separator)
                 return
         customers = read_input(input, rules, flags, every_column=keep_columns, as_of=day)
         if fmt_name == "xlsx":  # said now, not after classifying a million customers
@@ -190,15 +195,17 @@ def classify_command(
                 table = formats.output_table(result, customers, keep_columns, added)
                 if moves is not None:
                     table = snapshots.append_columns(table, rules.customers.id, moves)
+                separator = formats.csv_separator(separator, customers.info)
                 table = formats.keep_segment(table, kept)
                 if output is None:
-                    write_stdout(formats.render(fmt_name, table, result.summary))
+                    write_stdout(formats.render(fmt_name, table, result.summary, separator))
                 else:
                     from portfolio_cli.writers.files import atomic_write
 
+                    bom = formats.wants_bom(separator, to_file=True)
                     with atomic_write(output) as stream:
                         if fmt_name == "csv":  # straight into the file, no copy in memory
-                            formats.write_csv(table, stream)
+                            formats.write_csv(table, stream, separator, bom)
                         else:
                             stream.write(formats.render(fmt_name, table, result.summary))
         if fmt_name != "table" and not quiet:
@@ -214,11 +221,13 @@ def _duckdb_csv(
     day: dt.date,
     memory_limit: str | None,
     fail_under: float | None,
+    separator: str | None,
 ) -> bool:
     """A plain CSV file classified by DuckDB's own scanner straight to CSV; False (nothing
     written) when the file needs our reader."""
     from portfolio_cli.engines.duckdb import prepared_csv
     from portfolio_cli.sources import is_pattern
+    from portfolio_cli.writers import formats
     from portfolio_cli.writers.files import atomic_write
 
     path = Path(source)
@@ -227,11 +236,12 @@ def _duckdb_csv(
     with prepared_csv(path, rules, day, input_options(flags), memory_limit) as prepared:
         if prepared is None:
             return False
+        delimiter = separator or prepared.delimiter  # the input's own, as in every path
         if output is None:
-            prepared.write(write_stdout)
+            prepared.write(write_stdout, delimiter)
         else:
             with atomic_write(output) as stream:
-                prepared.write(stream.write)
+                prepared.write(stream.write, delimiter, formats.wants_bom(delimiter, True))
         summary = prepared.summary
     if not flags.quiet:
         _print_summary(summary, source, output)
@@ -250,9 +260,11 @@ def _stream(
     keep_columns: bool,
     fail_under: float | None,
     segment: str | None,
+    separator: str = ",",
 ) -> None:
     from portfolio_cli.stream import stream_csv
     from portfolio_cli.writers.files import atomic_write
+    from portfolio_cli.writers.formats import wants_bom
 
     options = input_options(flags)
     path = Path(source)
@@ -262,10 +274,12 @@ def _stream(
         "chunk": chunk_rows,
         "keep_columns": keep_columns,
         "segment": segment,
+        "delimiter": separator,
     }
     if output is None:
         summary, notes = stream_csv(path, rules, write_stdout, day, found, options, **arguments)
     else:
+        arguments["bom"] = wants_bom(separator, to_file=True)
         with atomic_write(output) as stream:
             summary, notes = stream_csv(path, rules, stream.write, day, found, options, **arguments)
     warn(notes, flags.quiet)

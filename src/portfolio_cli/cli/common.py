@@ -47,6 +47,7 @@ HELP_KEYS = {  # parameter name → message key of its help
     "debug": "help.debug",
     "encoding": "help.encoding",
     "delimiter": "help.delimiter",
+    "out_delimiter": "help.out_delimiter",
     "lang": "help.lang",
     "decimal": "help.decimal",
     "dayfirst": "help.dayfirst",
@@ -354,13 +355,29 @@ _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "p
 _DECIMAL_NAMES = {",": ",", ".": ".", "comma": ",", "dot": ".", "point": ".", "virgule": ","}
 
 
-def _delimiter(value: str | None, lang: str) -> str | None:
+def _delimiter(value: str | None, lang: str, option: str = "--delimiter") -> str | None:
     if value is None:
         return None
     found = _DELIMITER_NAMES.get(value.lower(), value)
     if len(found) != 1 or found in '"\r\n':
-        raise _bad_option("--delimiter", "one character: , ; | or tab", value, lang)
+        raise _bad_option(option, "one character: , ; | or tab", value, lang)
     return found
+
+
+OutDelimiterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--out-delimiter",
+        metavar="CHAR",
+        help=message("help.out_delimiter"),
+        show_default=False,
+    ),
+]
+
+
+def parse_out_delimiter(value: str | None) -> str | None:
+    """The --out-delimiter a command was given (`tab`, `semicolon`... spelt out too), or None."""
+    return _delimiter(value, messages.current(), "--out-delimiter")
 
 
 def _decimal(value: str | None, lang: str) -> str | None:

@@ -285,9 +285,14 @@ class Prepared:
     method: Method
     summary: dict[str, Any]
 
-    def write(self, sink: Callable[[bytes], object]) -> None:
-        """The customers as `classify -f csv` writes them, a batch at a time."""
-        _write_rows(self.con, self.method, sink)
+    delimiter: str
+
+    def write(
+        self, sink: Callable[[bytes], object], delimiter: str | None = None, bom: bool = False
+    ) -> None:
+        """The customers as `classify -f csv` writes them, a batch at a time, separated by
+        `delimiter` (default: the input's own separator)."""
+        _write_rows(self.con, self.method, sink, delimiter or self.delimiter, bom)
 
 
 @contextmanager
@@ -327,7 +332,7 @@ def prepared_csv(
         if criteria.listening.nps and totals["_nps_bad"]:
             yield None  # our reader names the rows
             return
-        yield Prepared(con, method, _summary(criteria, as_of, method, totals))
+        yield Prepared(con, method, _summary(criteria, as_of, method, totals), delimiter)
 
 
 def _head_kinds(
@@ -450,7 +455,11 @@ def _typed_from_csv(
 
 
 def _write_rows(
-    con: duckdb.DuckDBPyConnection, method: Method, sink: Callable[[bytes], object]
+    con: duckdb.DuckDBPyConnection,
+    method: Method,
+    sink: Callable[[bytes], object],
+    delimiter: str,
+    bom: bool,
 ) -> None:
     """The customers in priority order, as `classify -f csv` writes them, a batch at a time."""
     from portfolio_cli.writers import formats
@@ -458,7 +467,8 @@ def _write_rows(
     relation = con.sql(render(method.customers(), "duckdb", pretty=False))
     fetch = getattr(relation, "to_arrow_reader", None) or relation.fetch_record_batch
     reader = fetch(WRITE_ROWS)
-    formats.write_csv_batches(reader.schema.names, (_plain(batch) for batch in reader), sink)
+    batches = (_plain(batch) for batch in reader)
+    formats.write_csv_batches(reader.schema.names, batches, sink, delimiter, bom)
 
 
 def _plain(batch: pa.RecordBatch) -> pa.Table:
