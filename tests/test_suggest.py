@@ -321,3 +321,18 @@ def test_on_a_short_list_names_and_comments_are_near_unique(write: Write) -> Non
         ("name", "near-unique"),
         ("left", "outcome"),
     ]
+
+
+def test_a_flag_is_written_as_an_equality(run: Run, write: Write, tmp_path: Path) -> None:
+    rng = np.random.default_rng(5)
+    rows = 3000
+    flag = rng.integers(0, 2, rows)
+    months = rng.integers(0, 60, rows)
+    left = rng.random(rows) < 0.6 * 0.3 ** (flag + (months >= 24))
+    lines = ["id,auto_pay,months,left"]
+    lines += [f"C{i},{flag[i]},{months[i]},{int(left[i])}" for i in range(rows)]
+    data = write("flags.csv", "\n".join(lines) + "\n")
+    out = tmp_path / "s.yaml"
+    result = run("suggest", str(data), "--outcome", "left", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert _rules(out)["auto_pay"] == "auto_pay == 1"
