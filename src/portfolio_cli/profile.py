@@ -179,7 +179,9 @@ def _is_code(column: str, values: pd.Series[Any], levels: int) -> bool:
     if levels <= MAX_LEVELS:
         return False
     numbers = values.dropna().astype("float64").to_numpy()
-    if not len(numbers) or not np.all(np.mod(numbers, 1) == 0) or np.any(numbers <= 0):
+    if not len(numbers) or not np.isfinite(numbers).all() or np.any(numbers <= 0):
+        return False
+    if not np.all(np.mod(numbers, 1) == 0):
         return False
     digits = np.floor(np.log10(numbers)).astype(np.int64) + 1
     return bool(digits.min() == digits.max() >= CODE_DIGITS)
