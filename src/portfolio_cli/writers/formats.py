@@ -11,7 +11,7 @@ import io
 import math
 import os
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO, Any
 
@@ -190,6 +190,34 @@ def write_csv(
                 sink.write(pending.popleft().result().getbuffer())
         while pending:
             sink.write(pending.popleft().result().getbuffer())
+
+
+def write_csv_batches(
+    names: list[str],
+    tables: Iterable[pa.Table],
+    write: Callable[[bytes], object],
+    delimiter: str = ",",
+    bom: bool = False,
+) -> None:
+    """`write_csv` of tables that come one after the other (an engine's result, read in
+    batches), as if they were one table: one header line, then each table's rows, formatted
+    one piece per core at a time and written in order."""
+    empty = neutralise_formulas(pa.table({name: pa.array([], pa.string()) for name in names}))
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\n").writerow(empty.column_names)
+    write((BOM if bom else b"") + buffer.getvalue().encode("utf-8"))
+    options = _rows_only(delimiter)
+    workers = min(os.cpu_count() or 1, 4)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[io.BytesIO]] = deque()
+        for table in tables:
+            for start in range(0, table.num_rows, PIECE_ROWS):
+                piece = neutralise_formulas(table.slice(start, PIECE_ROWS))
+                pending.append(pool.submit(_csv_rows, piece, options))
+                if len(pending) > workers:  # at most one piece per core waits in memory
+                    write(pending.popleft().result().getvalue())
+        while pending:
+            write(pending.popleft().result().getvalue())
 
 
 PIECE_ROWS = 1 << 15
