@@ -60,7 +60,8 @@ def guard() -> None:
     if not isinstance(sys.stdout, ClosedOutput | Output) and sys.stdout is not None:
         sys.stdout = Output(sys.stdout)
     for number in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-        if number is not None:
+        # a signal ignored on purpose stays ignored: `nohup portfolio ...` outlives its terminal
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
             with contextlib.suppress(ValueError, OSError):  # not the main thread
                 signal.signal(number, _end_on_signal)
 
