@@ -278,3 +278,27 @@ def test_telco_targets(tmp_path: Path) -> None:
     assert figures.ratio >= 8
     assert min(s["share"] for s in figures.segments.values()) >= 0.05
     assert len(found.criteria) == 3
+
+
+def test_json_carries_the_exact_figures(run: Run, write: Write, tmp_path: Path) -> None:
+    import json
+
+    data = write("planted.csv", planted(3000))
+    out = tmp_path / "s.yaml"
+    args = ("suggest", str(data), "--outcome", "left", "--as-of", AS_OF, "-f", "json")
+    result = run(*args, "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["event"] == "yes"
+    assert document["method"] == "holdout"
+    assert document["judged_on"] == 900
+    segments = document["suggested"]["segments"]
+    assert sum(s["customers"] for s in segments.values()) == 900
+    assert [c["when"] for c in document["criteria"]] == list(_rules(out).values())
+    # the file's header says how the rules did on the held-out customers
+    header = out.read_text(encoding="utf-8").splitlines()[1]
+    auc = document["suggested"]["auc"]
+    assert header.startswith(f"# On 900 customers held out: AUC of criteria met {auc:.3f}; ")
+    bad = run("suggest", str(data), "--outcome", "left", "-f", "xml")
+    assert bad.exit_code == 2
+    assert bad.stderr == "error: unknown format 'xml': use table or json\n"

@@ -107,6 +107,7 @@ EN: dict[str, str] = {
     "help.suggest_criteria": "Your current criteria file: judged beside the suggestion, and its "
     "steps 1, 2 and 5 carried over into the file written.",
     "help.suggest_output": "Write the suggested criteria file here (.yaml).",
+    "help.suggest_format": "table (for people) or json (the same figures, exact, for scripts).",
     "help.suggest_id": "The customer id column (default: from -c, else the column named like an "
     "id).",
     "help.suggest_seed": "Seed of the random split into a training and a held-out part.",
@@ -246,6 +247,8 @@ FR: dict[str, str] = {
     "help.suggest_criteria": "Votre fichier de critères actuel : jugé à côté de la proposition, "
     "et ses étapes 1, 2 et 5 reprises dans le fichier écrit.",
     "help.suggest_output": "Écrit ici le fichier de critères proposé (.yaml).",
+    "help.suggest_format": "table (pour les gens) ou json (les mêmes chiffres, exacts, pour les "
+    "scripts).",
     "help.suggest_id": "La colonne d'identifiant client (par défaut : celle de -c, sinon la "
     "colonne nommée comme un identifiant).",
     "help.suggest_seed": "Graine du tirage au hasard de la part d'apprentissage et de la part "
