@@ -182,7 +182,7 @@ def test_csv_dates_with_a_time_zone_or_a_fraction_are_dates(write: Write) -> Non
         "id,iso,local,mixed\n"
         "1,2026-01-31 14:05:00.123,31/01/2026 14:05,2026-01-31\n"
         "2,2026-01-31T14:05:00Z,01/02/2026 9:05:07.25,2026-01-31 14:05\n"
-        "3,2026-02-01T00:30:00+01:00,,\n"
+        "3,2026-02-01T00:30:00+01:00,,2026-02-01 08:00:00 UTC\n"
         "4,2026-02-01 00:30+0100,1/2/2026,2026-02-01T08:00:00.5-05:00\n",
     )
     customers = read_customers(path, "id")
@@ -404,3 +404,10 @@ def test_workbook_names_are_read_as_written(tmp_path: Path) -> None:
     path = _workbook(tmp_path / "c.xlsx", ["id", "amount", "amount_1", "", " note "])
     customers = read_customers(path, "id")
     assert customers.header == ("id", "amount", "amount_1", "column_4", "note")
+
+
+def test_a_byte_order_mark_alone_is_an_empty_file(write: Write) -> None:
+    path = write("bom.csv", b"\xef\xbb\xbf")
+    with pytest.raises(InputError) as caught:
+        read_customers(path, "id")
+    assert str(caught.value) == f"{path} is empty: expected a header row naming the columns"

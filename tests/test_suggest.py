@@ -302,3 +302,37 @@ def test_json_carries_the_exact_figures(run: Run, write: Write, tmp_path: Path) 
     bad = run("suggest", str(data), "--outcome", "left", "-f", "xml")
     assert bad.exit_code == 2
     assert bad.stderr == "error: unknown format 'xml': use table or json\n"
+
+
+def test_on_a_short_list_names_and_comments_are_near_unique(write: Write) -> None:
+    from portfolio_cli.readers import CsvOptions
+    from portfolio_cli.suggest import usable_columns
+    from portfolio_cli.wizard import read_any_list
+
+    rows = ["id,name,plan,spend,left"]
+    rows += [
+        f"K{i},Name {i},{'gold' if i % 2 else 'basic'},{i * 10},{i % 3 == 0}" for i in range(12)
+    ]
+    customers = read_any_list(str(write("short.csv", "\n".join(rows) + "\n")), CsvOptions())
+    columns, skipped = usable_columns(customers, "left", "id", dt.date(2026, 12, 1))
+    assert [c.name for c in columns] == ["plan", "spend"]
+    assert [(s.column, s.reason) for s in skipped] == [
+        ("id", "id"),
+        ("name", "near-unique"),
+        ("left", "outcome"),
+    ]
+
+
+def test_a_flag_is_written_as_an_equality(run: Run, write: Write, tmp_path: Path) -> None:
+    rng = np.random.default_rng(5)
+    rows = 3000
+    flag = rng.integers(0, 2, rows)
+    months = rng.integers(0, 60, rows)
+    left = rng.random(rows) < 0.6 * 0.3 ** (flag + (months >= 24))
+    lines = ["id,auto_pay,months,left"]
+    lines += [f"C{i},{flag[i]},{months[i]},{int(left[i])}" for i in range(rows)]
+    data = write("flags.csv", "\n".join(lines) + "\n")
+    out = tmp_path / "s.yaml"
+    result = run("suggest", str(data), "--outcome", "left", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert _rules(out)["auto_pay"] == "auto_pay == 1"

@@ -271,6 +271,7 @@ class _Column:
     numbers: Array | None = None  # numbers, and dates as days since the as-of date
     values: list[Any] = field(default_factory=list)  # text: the distinct values
     codes: Array | None = None  # text: index into values, -1 blank
+    pair: tuple[float, float] | None = None  # a number column of two values (a 0/1 flag)
 
 
 @dataclass
@@ -289,9 +290,14 @@ class _Feature:
         ref = column_ref(self.column.name)
         kind = self.column.kind
         if kind in (Kind.NUMBER, Kind.DATE):
+            threshold = self.cuts[j - 1]
+            pair = self.column.pair
+            if pair is not None and pair[0] < float(threshold) <= pair[1]:
+                # a flag: "SeniorCitizen == 0" says what "SeniorCitizen < 1" means
+                return f"{ref} == {_plain(pair[1] if upper else pair[0])}"
             if kind is Kind.DATE:
                 ref = f"days_since({ref})"
-            return f"{ref} {'>=' if upper else '<'} {self.cuts[j - 1]}"
+            return f"{ref} {'>=' if upper else '<'} {threshold}"
         chosen = sorted(self.cuts[j:] if upper else self.cuts[:j])
         if kind is Kind.BOOL:  # two values at most: one on each side of the split
             return f"{ref} == {chosen[0]}"
@@ -350,17 +356,27 @@ def usable_columns(
             ):
                 skipped.append(Skipped(name, "near-unique"))
             else:
-                columns.append(_Column(name, kind, numbers=numbers))
+                two = np.unique(present) if distinct == 2 and kind is Kind.NUMBER else None
+                pair = None if two is None else (float(two[0]), float(two[1]))
+                columns.append(_Column(name, kind, numbers=numbers, pair=pair))
             continue
         written, codes = _text_codes(customers, name)
         if len(written) < 2:
             skipped.append(Skipped(name, "constant"))
         elif len(written) > MAX_LEVELS:
             skipped.append(Skipped(name, "too-many-values"))
+        elif len(written) > 2 and len(written) > 0.5 * int((codes >= 0).sum()):
+            # on a short list, names and comments have few values but each its own
+            skipped.append(Skipped(name, "near-unique"))
         else:
             kept: list[Any] = [v == "true" for v in written] if kind is Kind.BOOL else written
             columns.append(_Column(name, kind, values=kept, codes=codes))
     return columns, skipped
+
+
+def _plain(value: float) -> str:
+    """3.0 → '3', 2.5 → '2.5': a number as a person types it, read back as the same float."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def _readable(value: float, step: float) -> str:

@@ -20,7 +20,8 @@ EN: dict[str, str] = {
     "\b\n"
     "    portfolio classify customers.csv -c criteria.yaml\n"
     "    portfolio classify customers.csv -o classified.csv --keep-columns\n"
-    "    portfolio classify customers.csv -f json --fail-under 70 > portfolio.json",
+    "    portfolio classify customers.csv -f json --fail-under 70 > portfolio.json\n"
+    "    portfolio classify customers.csv --segment easy_to_satisfy   # who to call first",
     "help.check": "Check the criteria file and show the five steps as a checklist.\n\n"
     "Exit 0 when it can be used (warnings included), 2 when it cannot.\n\n"
     "Example:\n\n"
@@ -150,7 +151,8 @@ FR: dict[str, str] = {
     "\b\n"
     "    portfolio classify clients.csv -c criteria.yaml\n"
     "    portfolio classify clients.csv -o classes.csv --keep-columns\n"
-    "    portfolio classify clients.csv -f json --fail-under 70 > portefeuille.json",
+    "    portfolio classify clients.csv -f json --fail-under 70 > portefeuille.json\n"
+    "    portfolio classify clients.csv --segment easy_to_satisfy   # qui appeler d'abord",
     "help.check": "Vérifie le fichier de critères et montre les cinq étapes sous forme de "
     "liste.\n\n"
     "Sort avec 0 s'il est utilisable (même avec des avertissements), 2 sinon.\n\n"
