@@ -76,7 +76,7 @@ def _temporary(folder: Path, name: str) -> tuple[int, Path]:
     for _ in range(100):
         temporary = folder / f".{name}.{secrets.token_hex(4)}.tmp"
         try:
-            return os.open(temporary, _CREATE, 0o600), temporary
+            return _open_new(temporary), temporary
         except FileExistsError:
             continue  # another run's temporary file, however unlikely: another name
         except OSError as exc:
@@ -91,7 +91,9 @@ def _temporary(folder: Path, name: str) -> tuple[int, Path]:
     )
 
 
-_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+def _open_new(path: Path) -> int:
+    """Create `path`, which must not exist, for writing by its owner only (until renamed)."""
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
 
 
 def _written(stream: IO[bytes], path: Path) -> Iterator[IO[bytes]]:
