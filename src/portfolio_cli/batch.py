@@ -50,6 +50,8 @@ class Job:
     chunk_rows: int | None = None
     lang: str = "en"
     problem: str = ""
+    engine: str = "auto"
+    memory_limit: str | None = None
     out_delimiter: str | None = None  # --out-delimiter; None: each input's own separator
 
 
@@ -118,6 +120,8 @@ def plan(
     delimiter: str | None = None,
     chunk_rows: int | None = None,
     lang: str = "en",
+    engine: str = "auto",
+    memory_limit: str | None = None,
     out_delimiter: str | None = None,
 ) -> list[Job]:
     """One job per file. Raises `UsageError` when two inputs would write the same output or an
@@ -163,6 +167,8 @@ def plan(
                 chunk_rows,
                 lang,
                 problem,
+                engine,
+                memory_limit,
                 out_delimiter,
             )
         )
@@ -199,15 +205,17 @@ def classify_one(job: Job) -> Outcome:
 def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
     """One input to its output file (written whole or not at all): streamed when large.
     Returns the summary and the input's field separator (None when it is not CSV)."""
+    from portfolio_cli import engines
     from portfolio_cli.cli.common import InputFlags, input_options, read_input
-    from portfolio_cli.engine import classify
     from portfolio_cli.stream import should_stream, stream_csv
     from portfolio_cli.writers import formats
     from portfolio_cli.writers.files import atomic_write
 
     flags = InputFlags(job.encoding, job.delimiter, quiet=True, lang=job.lang)
     options = input_options(flags)
-    found = should_stream(job.source, options, job.chunk_rows) if job.fmt == "csv" else None
+    engine = engines.choose(job.engine, job.source)
+    streams = job.fmt == "csv" and engine == "arrow"
+    found = should_stream(job.source, options, job.chunk_rows) if streams else None
     with atomic_write(job.output) as stream:
         if found is not None:
             separator = formats.csv_separator(job.out_delimiter, found.info)
@@ -220,7 +228,7 @@ def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
         customers = read_input(str(job.source), rules, flags, as_of=job.as_of)
         if job.fmt == "xlsx":  # said now, not after classifying a million customers
             formats.check_sheet_rows(len(customers))
-        result = classify(customers, rules, job.as_of)
+        result = engines.classify(customers, rules, job.as_of, engine, job.memory_limit)
         table = formats.output_table(result, customers)
         if job.fmt == "csv":
             separator = formats.csv_separator(job.out_delimiter, customers.info)

@@ -13,7 +13,8 @@ How the rules are chosen (all on the training part, never on the held-out one):
   their event rate; every candidate rule is "code below j" or "code at or above j", so one
   `bincount` per column gives the counts of every candidate at once (no loop over rows);
 - criteria are picked greedily: the candidate that most raises the AUC of "criteria met" as a
-  score (customers who meet more should have the bad event less often), one per column, each
+  score (customers who meet more should have the bad event less often), by MIN_GAIN at least
+  (less is noise), one per column, each
   covering at least `min_share` of customers and leaving at least `min_share` meeting all of
   them and none of them;
 - problems are candidates whose event rate is at least PROBLEM_LIFT times the whole list's,
@@ -56,6 +57,7 @@ COPY_AGREEMENT = 0.99  # a column that says the outcome on more rows than this i
 MAX_LEVELS = 20  # a text column with more values than this is an id, a name or free text
 NEAR_UNIQUE = 0.99  # a number column of whole numbers this distinct is an id
 PROBLEM_LIFT = 1.5  # a problem's event rate, at least this many times the whole list's
+MIN_GAIN = 0.005  # a criterion that adds less AUC than this on the training part is noise
 MAX_CRITERIA = 3
 MAX_PROBLEMS = 3
 QUANTILES = np.linspace(0.02, 0.98, 49)
@@ -527,7 +529,7 @@ def _criteria(features: list[_Feature], y: Array, rows: Array, min_share: float)
                 at = int(np.argmax(np.where(fine, auc, -1.0)))
                 if best is None or auc[at] > best[0] + 1e-12:
                     best = (float(auc[at]), _Choice(feature, is_upper, at + 1))
-        if best is None or best[0] <= best_auc + 1e-9:
+        if best is None or best[0] < best_auc + MIN_GAIN:
             break
         best_auc = best[0]
         choice = best[1]
