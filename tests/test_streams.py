@@ -121,7 +121,7 @@ def test_french_says_why_in_french(
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(files, "_open_new", refuse)
     result = run("classify", EX, "-c", CRIT, "-o", str(tmp_path / "o.csv"), "--lang", "fr")
     assert result.exit_code == 2
     assert result.stderr == (
