@@ -51,6 +51,7 @@ class Job:
     lang: str = "en"
     problem: str = ""
     out_delimiter: str | None = None  # --out-delimiter; None: each input's own separator
+    header_row: int | None = None  # --header-row; None: found in each file
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ def plan(
     chunk_rows: int | None = None,
     lang: str = "en",
     out_delimiter: str | None = None,
+    header_row: int | None = None,
 ) -> list[Job]:
     """One job per file. Raises `UsageError` when two inputs would write the same output or an
     input would overwrite summary.csv. A file without a criteria file (none of its own in
@@ -164,6 +166,7 @@ def plan(
                 lang,
                 problem,
                 out_delimiter,
+                header_row,
             )
         )
     return jobs
@@ -205,9 +208,13 @@ def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
     from portfolio_cli.writers import formats
     from portfolio_cli.writers.files import atomic_write
 
-    flags = InputFlags(job.encoding, job.delimiter, quiet=True, lang=job.lang)
+    flags = InputFlags(
+        job.encoding, job.delimiter, header_row=job.header_row, quiet=True, lang=job.lang
+    )
     options = input_options(flags)
-    found = should_stream(job.source, options, job.chunk_rows) if job.fmt == "csv" else None
+    found = None
+    if job.fmt == "csv":
+        found = should_stream(job.source, options, job.chunk_rows, rules.customers.id)
     with atomic_write(job.output) as stream:
         if found is not None:
             separator = formats.csv_separator(job.out_delimiter, found.info)

@@ -39,7 +39,7 @@ BATCH_FORMATS = ("csv", "json", "markdown", "xlsx")
 
 
 @boundary
-@input_parameters("encoding", "delimiter")
+@input_parameters("encoding", "delimiter", "header_row")
 def batch_command(
     inputs: Annotated[
         list[str],
@@ -106,6 +106,7 @@ def batch_command(
         chunk_rows=chunk_rows,
         lang=messages.current(),
         out_delimiter=separator,
+        header_row=flags.header_row,
     )
     _refuse_overwrite(plan, files, output)
     output.mkdir(parents=True, exist_ok=True)
