@@ -50,6 +50,8 @@ class Job:
     chunk_rows: int | None = None
     lang: str = "en"
     problem: str = ""
+    engine: str = "auto"
+    memory_limit: str | None = None
     out_delimiter: str | None = None  # --out-delimiter; None: each input's own separator
     header_row: int | None = None  # --header-row; None: found in each file
 
@@ -119,6 +121,8 @@ def plan(
     delimiter: str | None = None,
     chunk_rows: int | None = None,
     lang: str = "en",
+    engine: str = "auto",
+    memory_limit: str | None = None,
     out_delimiter: str | None = None,
     header_row: int | None = None,
 ) -> list[Job]:
@@ -165,6 +169,8 @@ def plan(
                 chunk_rows,
                 lang,
                 problem,
+                engine,
+                memory_limit,
                 out_delimiter,
                 header_row,
             )
@@ -202,8 +208,8 @@ def classify_one(job: Job) -> Outcome:
 def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
     """One input to its output file (written whole or not at all): streamed when large.
     Returns the summary and the input's field separator (None when it is not CSV)."""
+    from portfolio_cli import engines
     from portfolio_cli.cli.common import InputFlags, input_options, read_input
-    from portfolio_cli.engine import classify
     from portfolio_cli.stream import should_stream, stream_csv
     from portfolio_cli.writers import formats
     from portfolio_cli.writers.files import atomic_write
@@ -212,8 +218,10 @@ def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
         job.encoding, job.delimiter, header_row=job.header_row, quiet=True, lang=job.lang
     )
     options = input_options(flags)
+    engine = engines.choose(job.engine, job.source)
+    streams = job.fmt == "csv" and engine == "arrow"
     found = None
-    if job.fmt == "csv":
+    if streams:
         found = should_stream(job.source, options, job.chunk_rows, rules.customers.id)
     with atomic_write(job.output) as stream:
         if found is not None:
@@ -227,7 +235,7 @@ def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
         customers = read_input(str(job.source), rules, flags, as_of=job.as_of)
         if job.fmt == "xlsx":  # said now, not after classifying a million customers
             formats.check_sheet_rows(len(customers))
-        result = classify(customers, rules, job.as_of)
+        result = engines.classify(customers, rules, job.as_of, engine, job.memory_limit)
         table = formats.output_table(result, customers)
         if job.fmt == "csv":
             separator = formats.csv_separator(job.out_delimiter, customers.info)
