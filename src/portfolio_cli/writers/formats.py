@@ -278,6 +278,7 @@ def _cell(value: object) -> str:
 
 XLSX_ROWS = 1_048_576  # rows in an Excel sheet, the header included
 XLSX_CELL = 32_767  # characters in an Excel cell
+XLSX_COLUMNS = 16_384  # columns in an Excel sheet (A to XFD)
 
 
 def check_sheet_rows(rows: int) -> None:
@@ -290,9 +291,16 @@ def check_sheet_rows(rows: int) -> None:
 
 def check_xlsx(table: pa.Table) -> None:
     """Raise `UsageError` when `table` (as written: formulas neutralised) does not fit in one
-    Excel sheet: too many rows, or a cell (a header name included) over 32,767 characters —
-    Excel and xlsxwriter would cut it without a word."""
+    Excel sheet: too many rows or columns, or a cell (a header name included) over 32,767
+    characters — Excel and xlsxwriter would cut it without a word."""
     check_sheet_rows(table.num_rows)
+    if table.num_columns > XLSX_COLUMNS:
+        text = message(
+            "output.xlsx_columns",
+            count=thousands(table.num_columns),
+            limit=thousands(XLSX_COLUMNS),
+        )
+        raise UsageError(Issue("too-big-for-xlsx", text))
     for name in table.column_names:
         if len(name) > XLSX_CELL:
             text = message(
