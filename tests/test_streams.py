@@ -265,3 +265,11 @@ def test_an_interrupted_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
         killed_while_writing()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_output_to_dev_stdout_through_a_pipe() -> None:
+    """/dev/stdout is a link to `pipe:[...]`, which no path resolves: it is written in place."""
+    result = shell(f"portfolio classify {EX} -c {CRIT} -f csv -q -o /dev/stdout | head -2")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("customer_id,name,segment")
+    assert result.stdout.count("\n") == 2
