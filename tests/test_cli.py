@@ -258,6 +258,105 @@ def test_keep_columns_appends_the_input_as_written(run: Run) -> None:
     assert {r["customer_id"] for r in rows} == {f"C{i:04d}" for i in range(1, 301)}
 
 
+# an input whose columns bear the output's names, and the names a rename would pick
+CLASHING = (
+    "id,name,segment,input_segment,action,input_action_2,previous_segment,n\n"
+    "A,Ann,s1,is1,a1,ia1,p1,5\n"
+    "B,Bob,s2,is2,a2,ia2,p2,1\n"
+)
+CLASHING_RULES = (
+    "version: 1\ncustomers: {id: id, name: name}\ncriteria:\n  - {key: big, when: n >= 3}\n"
+)
+KEPT = {  # every input column → its name in the output, and its values (A first, then B)
+    "segment": "input_segment_2",
+    "input_segment": "input_segment",
+    "action": "input_action",
+    "input_action_2": "input_action_2",
+    "previous_segment": "previous_segment",
+    "n": "n",
+}
+
+
+def _kept_values(records: list[dict[str, object]]) -> dict[str, list[str]]:
+    return {column: [str(r[KEPT[column]]) for r in records] for column in KEPT}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "markdown", "xlsx"])
+def test_keep_columns_never_hides_a_column(
+    run: Run, write: Write, tmp_path: Path, fmt: str
+) -> None:
+    """An input holding `segment` and `input_segment` keeps both, under names said on stderr."""
+    data, rules = write("c.csv", CLASHING), write("r.yaml", CLASHING_RULES)
+    out = tmp_path / f"out.{ {'markdown': 'md'}.get(fmt, fmt) }"
+    result = run("classify", str(data), "-c", str(rules), "-o", str(out), "--keep-columns")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        "warning: --keep-columns: the input's column 'segment' is written as 'input_segment_2', "
+        "since the output has a column 'segment' already",
+        "warning: --keep-columns: the input's column 'action' is written as 'input_action', "
+        "since the output has a column 'action' already",
+    ]
+    if fmt == "csv":
+        records: list[dict[str, object]] = list(read_csv(out.read_text(encoding="utf-8")))
+        header = list(records[0])
+    elif fmt == "json":
+        records = json.loads(out.read_text(encoding="utf-8"))["customers"]
+        header = list(records[0])
+    elif fmt == "xlsx":
+        from portfolio_cli.readers import read_text
+
+        table = read_text(out).table
+        records, header = table.to_pylist(), table.column_names
+    else:
+        lines = out.read_text(encoding="utf-8").splitlines()
+        header = [cell.strip() for cell in lines[0].strip("|").split("|")]
+        records = [
+            dict(zip(header, (c.strip() for c in line.strip("|").split("|")), strict=True))
+            for line in lines[2:]
+        ]
+    assert header == [
+        "id", "name", "segment", "priority", "criteria_met", "criteria", "problems",
+        "compensated", "action", *KEPT.values(),
+    ]  # fmt: skip
+    assert [r["segment"] for r in records] == ["satisfied", "unrecoverable"]
+    assert _kept_values(records) == {
+        "segment": ["s1", "s2"],
+        "input_segment": ["is1", "is2"],
+        "action": ["a1", "a2"],
+        "input_action_2": ["ia1", "ia2"],
+        "previous_segment": ["p1", "p2"],
+        "n": ["5", "1"],
+    }
+
+
+def test_keep_columns_with_history_keeps_the_inputs_previous_segment(
+    run: Run, write: Write, tmp_path: Path
+) -> None:
+    data, rules = write("c.csv", CLASHING), write("r.yaml", CLASHING_RULES)
+    history = str(tmp_path / "h.sqlite")
+    result = run("classify", str(data), "-c", str(rules), "-f", "json", "--keep-columns",
+                 "--history", history, "--as-of", AS_OF, "-q")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    first = json.loads(result.stdout)["customers"][0]
+    assert list(first)[9:] == [
+        "previous_segment", "segment_since", "input_segment_2", "input_segment", "input_action",
+        "input_action_2", "input_previous_segment", "n",
+    ]  # fmt: skip
+    assert (first["previous_segment"], first["input_previous_segment"]) == (None, "p1")
+
+
+def test_keep_columns_names_are_the_same_when_the_file_is_read_in_parts(
+    run: Run, write: Write
+) -> None:
+    data, rules = write("c.csv", CLASHING), write("r.yaml", CLASHING_RULES)
+    whole = run("classify", str(data), "-c", str(rules), "-f", "csv", "--keep-columns", "-q")
+    parts = run("classify", str(data), "-c", str(rules), "-f", "csv", "--keep-columns", "-q",
+                "--chunk-rows", "1")  # fmt: skip
+    assert parts.exit_code == whole.exit_code == 0
+    assert parts.stdout == whole.stdout
+    assert _kept_values(list(read_csv(parts.stdout)))["segment"] == ["s1", "s2"]
+
+
 def test_header_only_file_is_zero_customers(run: Run, write: Write, small: tuple[str, str]) -> None:
     _, rules = small
     empty = write("empty.csv", "id,name,orders,score,region\n")

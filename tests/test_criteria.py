@@ -1335,3 +1335,23 @@ def test_yaml_mistakes_are_explained_in_both_languages(
 
     assert (issue.code, issue.where, issue.message) == ("bad-yaml", where, english)
     assert (in_french.where, in_french.message) == (where, french)
+
+
+@pytest.mark.parametrize(
+    ("block", "line", "where"),
+    [
+        ("customers: {id: segment}", 2, "customers.id"),
+        ("customers:\n  id: customer_id\n  name: action", 4, "customers.name"),
+        ("customers: {id: customer_id, name: previous_segment}", 2, "customers.name"),
+    ],
+)
+def test_id_and_name_cannot_bear_an_output_columns_name(block: str, line: int, where: str) -> None:
+    """The output shows them beside its own columns: one `segment` would hide the other."""
+    text = "version: 1\n" + block + "\ncriteria:\n  - {key: a, when: x >= 1}\n"
+    column = block.rsplit(" ", 1)[-1].strip("}")
+    assert str(only_issue(text)) == (
+        f"criteria.yaml:{line} {where}: column '{column}' has the name of a column the output "
+        "adds (segment, priority, criteria_met, criteria, problems, compensated, action, "
+        "previous_segment, segment_since): one of the two would be lost; rename that column in "
+        "the customer list"
+    )

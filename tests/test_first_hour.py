@@ -111,3 +111,277 @@ def test_a_tab_says_yaml_does_not_allow_tabs(run: Run, folder: Path) -> None:
         f"error: {rules}:4: this is not valid YAML (column 1): YAML does not allow tabs: "
         "indent with spaces\n"
     )
+
+
+# --- item 8: files given in each other's place -------------------------------------------------
+
+
+def test_a_criteria_file_given_as_the_customer_list(run: Run, folder: Path) -> None:
+    rules = str(folder / "criteres.yaml")
+    result = run("classify", rules, "-c", rules)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"error: {rules} looks like a criteria file, not a customer list: pass it with -c and "
+        "give the customer list as INPUT\n"
+    )
+
+
+def test_a_criteria_file_under_another_name_on_standard_input(run: Run, folder: Path) -> None:
+    result = run("check", "-", "-c", str(folder / "criteres.yaml"), "--lang", "fr", input=CRITERES)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "erreur : <stdin> ressemble à un fichier de critères, pas à une liste de clients : "
+        "passez-le avec -c et donnez la liste de clients en argument (INPUT)\n"
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_a_customer_list_given_as_the_criteria_file(run: Run, folder: Path, encoding: str) -> None:
+    clients = folder / "clients.csv"
+    clients.write_bytes(CLIENTS.encode(encoding))
+    result = run("classify", str(clients), "-c", str(clients), "-o", str(folder / "out.csv"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {clients} looks like a customer list, not a criteria file: give it as INPUT and "
+        f"pass the criteria file with -c (`portfolio init --from {clients}` writes one)\n"
+    )
+    assert not (folder / "out.csv").exists()
+
+
+def test_a_customer_list_with_another_suffix_given_as_criteria(run: Run, folder: Path) -> None:
+    clients = folder / "export.txt"
+    clients.write_text(CLIENTS, "utf-8")
+    result = run("check", "-c", str(clients), "--lang", "fr")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"erreur : {clients} ressemble à une liste de clients, pas à un fichier de critères"
+    )
+
+
+# --- item 9: a typo in a file name, ids, criteria set aside -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("option", "given", "wanted", "expected"),
+    [
+        ("INPUT", "client.csv", "clients.csv", "file not found: {given} (did you mean {wanted}?)"),
+        (
+            "-c",
+            "critere.yaml",
+            "criteres.yaml",
+            "criteria file not found: {given} (did you mean {wanted}?)",
+        ),
+        (
+            "--surveys",
+            "survey.csv",
+            "surveys.csv",
+            "file not found: {given} (did you mean {wanted}?)",
+        ),
+        ("INPUT", "Clients.CSV", "clients.csv", "file not found: {given} (did you mean {wanted}?)"),
+        ("INPUT", "nothing-alike.csv", "", "file not found: {given}"),
+    ],
+)
+def test_a_file_not_found_suggests_the_closest_file_in_its_folder(
+    run: Run, folder: Path, option: str, given: str, wanted: str, expected: str
+) -> None:
+    (folder / "surveys.csv").write_text("Code client;date;Note recommandation\n", "utf-8")
+    missing = str(folder / given)
+    args = {"INPUT": str(folder / "clients.csv"), "-c": str(folder / "criteres.yaml")}
+    if option == "--surveys":
+        args["--surveys"] = missing
+    else:
+        args[option] = missing
+    command = ["classify", args.pop("INPUT"), *[w for pair in args.items() for w in pair]]
+    result = run(*command)
+    assert result.exit_code == 2
+    text = expected.format(given=missing, wanted=folder / wanted)
+    assert result.stderr == f"error: {text}\n"
+
+
+def test_a_file_not_found_in_french_suggests_too(run: Run, folder: Path) -> None:
+    missing = folder / "client.csv"
+    result = run("classify", str(missing), "-c", str(folder / "criteres.yaml"), "--lang", "fr")
+    assert result.stderr == (
+        f"erreur : fichier introuvable : {missing} (vouliez-vous dire {folder / 'clients.csv'} ?)\n"
+    )
+
+
+def test_a_blank_id_and_a_duplicate_id_are_reported_together(run: Run, folder: Path) -> None:
+    clients = folder / "clients.csv"
+    clients.write_text(CLIENTS.replace("\nC003;", "\n;").replace("\nC005;", "\nC001;"), "utf-8")
+    result = run("classify", str(clients), "-c", str(folder / "criteres.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {clients}: Code client is blank on row 4: every customer needs an id\n"
+        f"error: {clients}: Code client 'C001' appears on rows 2, 6: each customer must appear "
+        "once\n"
+    )
+
+
+FOURTH = """\
+  - key: livraison
+    label: Accepte la livraison groupée
+    when: Livraison == oui
+problems:
+"""
+
+
+@pytest.mark.parametrize("command", ["check", "classify"])
+def test_a_criterion_set_aside_is_checked_too(run: Run, folder: Path, command: str) -> None:
+    rules = folder / "criteres.yaml"
+    rules.write_text(CRITERES.replace("problems:\n", FOURTH), "utf-8")
+    result = run(command, str(folder / "clients.csv"), "-c", str(rules), "--as-of", AS_OF)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert (
+        f"error: {rules}:23 criteria[3] (livraison).when: unknown column 'Livraison' (the "
+        "input's columns are: Code client, Nom, Région, Nb commandes, Chiffre d'affaires, "
+        "Réclamations, Retards paiement, Note recommandation)\n    Livraison == oui\n"
+        "    ^^^^^^^^^\n"
+    ) in result.stderr
+
+
+def test_a_valid_criterion_set_aside_still_only_warns(run: Run, folder: Path) -> None:
+    rules = folder / "criteres.yaml"
+    fourth = FOURTH.replace("Livraison == oui", "Réclamations == 0")
+    rules.write_text(CRITERES.replace("problems:\n", fourth), "utf-8")
+    result = run("check", str(folder / "clients.csv"), "-c", str(rules), "--as-of", AS_OF)
+    assert result.exit_code == 0
+    assert "so 'livraison' is set aside" in result.stdout
+
+
+# --- item 11: who to call first -----------------------------------------------------------------
+
+
+def test_classify_one_segment_keeps_whole_portfolio_ranks_and_summary(
+    run: Run, folder: Path
+) -> None:
+    clients, rules = str(folder / "clients.csv"), str(folder / "criteres.yaml")
+    result = run("classify", clients, "-c", rules, "--as-of", AS_OF, "--segment", "easy_to_satisfy")
+    assert result.exit_code == 0
+    rows = [line.split()[:2] for line in result.stdout.splitlines() if line[:1].isdigit()]
+    assert rows == [["4", "C009"], ["5", "C004"]]
+    assert "Satisfied 3 (33 %) · Easy to satisfy 2 (22 %) · Unrecoverable 4 (44 %)" in (
+        result.stdout
+    )
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "markdown", "xlsx"])
+def test_one_segment_in_every_format_written_with_o(run: Run, folder: Path, fmt: str) -> None:
+    clients, rules = str(folder / "clients.csv"), str(folder / "criteres.yaml")
+    suffix = {"markdown": "md"}.get(fmt, fmt)
+    out = folder / f"out.{suffix}"
+    result = run("classify", clients, "-c", rules, "--as-of", AS_OF, "--segment",
+                 "unrecoverable", "-o", str(out), "--keep-columns")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    if fmt == "xlsx":
+        import fastexcel
+
+        sheet = fastexcel.read_excel(out).load_sheet(0).to_arrow()
+        assert sheet.column(0).to_pylist() == ["C008", "C007", "C005", "C002"]
+        assert sheet.column("priority").to_pylist() == [6, 7, 8, 9]
+        return
+    text = out.read_text(encoding="utf-8-sig")
+    if fmt == "json":
+        import json
+
+        document = json.loads(text)
+        assert [c["priority"] for c in document["customers"]] == [6, 7, 8, 9]
+        assert document["summary"]["total"] == 9
+        assert document["summary"]["segments"]["satisfied"] == 3
+        return
+    for present in ("C008", "C007", "C005", "C002", "Corse"):
+        assert present in text
+    for absent in ("C001", "C003", "C004", "C006", "C009"):
+        assert absent not in text
+
+
+def test_one_segment_with_limit_and_fail_under_of_the_whole_portfolio(
+    run: Run, folder: Path
+) -> None:
+    clients, rules = str(folder / "clients.csv"), str(folder / "criteres.yaml")
+    result = run("classify", clients, "-c", rules, "--as-of", AS_OF, "--segment", "satisfied",
+                 "--limit", "2", "--fail-under", "60")  # fmt: skip
+    assert result.exit_code == 1  # quality 55.6 % is the whole portfolio's, not 100 %
+    rows = [line.split()[:2] for line in result.stdout.splitlines() if line[:1].isdigit()]
+    assert rows == [["1", "C006"], ["2", "C001"]]
+    assert "… 1 more customer: --limit 0 shows all, -f csv exports them" in result.stdout
+    assert result.stderr == "portfolio quality 55.6 % is below --fail-under 60 %\n"
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (
+            "easy",
+            "unknown segment 'easy' for --segment (did you mean 'easy_to_satisfy'?): use "
+            "satisfied, easy_to_satisfy, unrecoverable",
+        ),
+        (
+            "satisfed",
+            "unknown segment 'satisfed' for --segment (did you mean 'satisfied'?): use "
+            "satisfied, easy_to_satisfy, unrecoverable",
+        ),
+        (
+            "vip",
+            "unknown segment 'vip' for --segment: use satisfied, easy_to_satisfy, unrecoverable",
+        ),
+    ],
+)
+def test_an_unknown_segment_is_a_usage_error(
+    run: Run, folder: Path, given: str, expected: str
+) -> None:
+    out = folder / "out.csv"
+    result = run("classify", str(folder / "clients.csv"), "-c", str(folder / "criteres.yaml"),
+                 "--segment", given, "-o", str(out))  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {expected}\n"
+    assert not out.exists()
+
+
+def test_an_unknown_segment_in_french(run: Run, folder: Path) -> None:
+    result = run("classify", str(folder / "clients.csv"), "-c", str(folder / "criteres.yaml"),
+                 "--segment", "facile", "--lang", "fr")  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "erreur : segment inconnu 'facile' pour --segment (vouliez-vous dire 'easy_to_satisfy' "
+        "?) : utilisez satisfied, easy_to_satisfy, unrecoverable\n"
+    )
+
+
+def test_a_segment_key_written_with_hyphens_or_capitals_is_accepted(run: Run, folder: Path) -> None:
+    result = run("classify", str(folder / "clients.csv"), "-c", str(folder / "criteres.yaml"),
+                 "--segment", "Easy-To-Satisfy", "-f", "csv", "-q")  # fmt: skip
+    assert result.exit_code == 0
+    assert [line.split(",")[0] for line in result.stdout.splitlines()[1:]] == ['"C009"', '"C004"']
+
+
+def test_the_report_call_list_is_the_easy_to_satisfy_customers(run: Run, folder: Path) -> None:
+    out = folder / "rapport.md"
+    result = run("report", str(folder / "clients.csv"), "-c", str(folder / "criteres.yaml"),
+                 "--as-of", AS_OF, "-o", str(out), "--lang", "fr")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    call_list = text.split(
+        "## Qui appeler en premier : les clients faciles à satisfaire, par ordre de priorité\n"
+    )[1].split("\n## ")[0]
+    rows = [line for line in call_list.splitlines() if line.startswith("| ") and "(C0" in line]
+    assert [row.split("|")[1:3] for row in rows] == [
+        [" 4 ", " La Table (C009) "],
+        [" 5 ", " Chez Raphaël (C004) "],
+    ]
+    assert "portfolio classify --segment easy_to_satisfy" in call_list.replace("\\", "")
+
+
+# --- item 13: small things ----------------------------------------------------------------------
+
+
+def test_quiet_table_prints_the_table_alone(run: Run, folder: Path) -> None:
+    result = run("classify", str(folder / "clients.csv"), "-c", str(folder / "criteres.yaml"),
+                 "--as-of", AS_OF, "-q")  # fmt: skip
+    assert result.exit_code == 0
+    assert "C006" in result.stdout
+    for absent in ("Portfolio quality", "What to do", "9 customers"):
+        assert absent not in result.stdout
+    assert result.stderr == ""

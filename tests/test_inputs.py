@@ -13,7 +13,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import CRIT, EX, ROOT, Run, Write
+from portfolio_cli.errors import UsageError
 from portfolio_cli.readers import read_customers
+from portfolio_cli.writers import formats
 
 FR = str(ROOT / "tests" / "data" / "customers-fr.csv")
 TELCO_CRIT = str(ROOT / "examples" / "telco.criteria.yaml")
@@ -256,6 +258,100 @@ def test_xlsx_output_neutralises_formulas_and_keeps_numbers(run: Run, write: Wri
     assert [r["amount"] for r in rows] == ["12.5", "7", "-3"]  # input columns as written
 
 
+LONG_RULES = (
+    "version: 1\ncustomers: {id: id, name: name}\ncriteria:\n  - {key: big, when: n >= 3}\n"
+)
+
+
+def test_xlsx_refuses_more_customers_than_a_sheet_holds(
+    run: Run, write: Write, tmp_path: Path
+) -> None:
+    """1,048,576 customers and a header are one row too many: refused, never cut."""
+    rows = 1_048_576
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="utf-8") as out:
+        out.write("id,n\n")
+        out.writelines(f"C{i},{i % 7}\n" for i in range(rows))
+    rules = write(
+        "r.yaml", "version: 1\ncustomers: {id: id}\ncriteria:\n  - {key: k, when: n >= 3}\n"
+    )
+    target = tmp_path / "out.xlsx"
+    result = run("classify", str(path), "-c", str(rules), "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: 1,048,576 customers do not fit in an Excel sheet (1,048,575 rows at most below "
+        "the header): nothing was written; write csv or json instead (-f csv)\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.csv", "r.yaml"]
+
+
+def test_the_sheet_limit_is_one_row_for_the_header() -> None:
+    formats.check_sheet_rows(1_048_575)  # fits exactly: no error
+    with pytest.raises(UsageError):
+        formats.check_sheet_rows(1_048_576)
+
+
+@pytest.mark.parametrize(
+    ("name", "length"),
+    [
+        ("x" * 40_000, "40,000"),
+        ("=" + "x" * 32_766, "32,768"),  # fits as written, not once the formula is neutralised
+    ],
+)
+def test_xlsx_refuses_a_cell_longer_than_excel_holds(
+    run: Run, write: Write, tmp_path: Path, name: str, length: str
+) -> None:
+    data = write("c.csv", f"id,name,n\nA,Ann,1\nB,{name},5\n")
+    rules = write("r.yaml", LONG_RULES)
+    target = tmp_path / "out.xlsx"
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = run("classify", str(data), "-c", str(rules), "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: column 'name', row 2 (customer B): {length} characters do not fit in an Excel "
+        "cell (32,767 at most): nothing was written; write csv or json instead (-f csv)\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    kept = run("classify", str(data), "-c", str(rules), "-o", str(target), "--keep-columns")
+    assert kept.exit_code == 2  # the kept input column is checked too
+    csv_out = run("classify", str(data), "-c", str(rules), "-f", "csv", "-q")
+    assert csv_out.exit_code == 0
+    assert name[1:] in csv_out.stdout  # CSV has no such limit: whole
+
+
+def test_xlsx_keeps_a_cell_of_exactly_the_limit_whole(
+    run: Run, write: Write, tmp_path: Path
+) -> None:
+    import fastexcel
+
+    name = "y" * 32_767
+    data = write("c.csv", f"id,name,n\nA,{name},5\n")
+    rules = write("r.yaml", LONG_RULES)
+    target = tmp_path / "out.xlsx"
+    result = run("classify", str(data), "-c", str(rules), "-o", str(target), "-q")
+    assert result.exit_code == 0, result.stderr
+    sheet = fastexcel.read_excel(target).load_sheet(0).to_arrow()
+    assert sheet.column("name").to_pylist() == [name]
+
+
+def test_batch_fails_only_the_input_too_big_for_xlsx(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "clients"
+    folder.mkdir()
+    (folder / "long.csv").write_text(f"id,name,n\nA,{'z' * 40_000},5\n", encoding="utf-8")
+    (folder / "short.csv").write_text("id,name,n\nB,Bob,5\n", encoding="utf-8")
+    rules = tmp_path / "r.yaml"
+    rules.write_text(LONG_RULES, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("batch", str(folder), "-c", str(rules), "-o", str(out), "-f", "xlsx", "-j", "1")
+    assert result.exit_code == 3
+    assert (
+        f"error: failed: {folder / 'long.csv'}: column 'name', row 2 (customer A): 40,000 "
+        "characters do not fit in an Excel cell (32,767 at most): nothing was written; write "
+        "csv or json instead (-f csv)"
+    ) in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["short.xlsx", "summary.csv"]
+
+
 def test_a_ragged_row_on_standard_input_is_numbered(run: Run, write: Write) -> None:
     rules = write(
         "c.yaml", "version: 1\ncustomers: {id: id}\ncriteria:\n  - {key: k, when: x > 1}\n"
@@ -405,3 +501,17 @@ def test_days_since_reads_pandas_timestamps_in_parquet(run: Run, write: Write) -
         ("B", "", "2025-01-01 08:00:00", "2025-01-01 01:00:00+01:00"),
         ("C", "", "", "2026-01-01 01:00:00+01:00"),
     ]
+
+
+def test_parquet_with_a_duplicated_column_is_one_line_and_exit_2(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "c.parquet"
+    columns = [pa.array(["1"]), pa.array([1]), pa.array([2])]
+    pq.write_table(
+        pa.Table.from_arrays(columns, names=["customer_id", "orders_12m", "orders_12m"]), path
+    )
+    result = run("classify", str(path), "-c", CRIT, "-o", str(tmp_path / "out.csv"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {path}: columns 2 and 3 are both named 'orders_12m': rename one of them\n"
+    )
+    assert not (tmp_path / "out.csv").exists()

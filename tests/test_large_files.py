@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import random
 from collections.abc import Callable
 from pathlib import Path
@@ -197,3 +198,44 @@ def test_each_part_reads_numbers_and_dates_as_the_whole_file_does(run: Run, writ
     output = whole_and_parts(run, data, rules, "6", "--as-of", AS_OF)
     first = output.decode("utf-8").splitlines()[1]
     assert first.startswith('"K999"')  # 2.5 is the largest amount; 1,234 is 1.234
+
+
+def test_a_row_longer_than_arrow_block_streams_as_in_memory(run: Run, write: Write) -> None:
+    lines = customers().splitlines()
+    name = "Alice " * 800_000 + "end"  # 4.8 MB in one cell: more than one block of Arrow's
+    lines[50] = ",".join([lines[50].split(",", 1)[0], f'"{name}"', *lines[50].split(",")[-8:]])
+    data = write("customers.csv", "\n".join(lines) + "\n")
+    rules = write("criteria.yaml", CRITERIA)
+    folder = data.parent
+    whole = run("classify", str(data), "-c", str(rules), "-o", str(folder / "whole.csv"),
+                "--as-of", AS_OF, "--keep-columns")  # fmt: skip
+    parts = run("classify", str(data), "-c", str(rules), "-o", str(folder / "parts.csv"),
+                "--as-of", AS_OF, "--keep-columns", "--chunk-rows", "7")  # fmt: skip
+    assert whole.exit_code == parts.exit_code == 0, parts.stderr
+    assert (folder / "parts.csv").read_bytes() == (folder / "whole.csv").read_bytes()
+    assert name in (folder / "whole.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("segment", ["easy_to_satisfy", "unrecoverable"])
+def test_one_segment_streams_as_in_memory(
+    run: Run, files: tuple[Path, Path], segment: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import portfolio_cli.stream as stream
+
+    monkeypatch.setattr(stream, "WRITE_ROWS", 10)  # several slices, each filtered
+    data, rules = files
+    everyone = run("classify", str(data), "-c", str(rules), "-f", "csv", "--as-of", AS_OF, "-q")
+    whole = run("classify", str(data), "-c", str(rules), "-f", "csv", "--as-of", AS_OF,
+                "--segment", segment)  # fmt: skip
+    parts = run("classify", str(data), "-c", str(rules), "-f", "csv", "--as-of", AS_OF,
+                "--segment", segment, "--chunk-rows", "7")  # fmt: skip
+    assert whole.exit_code == parts.exit_code == 0, parts.stderr
+    assert parts.stdout == whole.stdout
+    assert parts.stderr == whole.stderr  # the whole portfolio's summary
+    header, *rows = everyone.stdout.splitlines()
+    parsed = list(csv.reader(rows))
+    expected = [header] + [
+        row for row, cells in zip(rows, parsed, strict=True) if cells[2] == segment
+    ]
+    assert whole.stdout.splitlines() == expected
+    assert len(expected) > 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import io
 import math
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from conftest import Write
 from portfolio_cli.errors import InputError
 from portfolio_cli.expressions import Kind
 from portfolio_cli.readers import read_customers
+from portfolio_cli.readers.csv import HEAD_BYTES, read_csv_text
 
 
 def test_columns_are_typed_only_when_every_cell_agrees(write: Write) -> None:
@@ -280,3 +282,82 @@ def test_workbook_date_and_time_cells_are_dates(tmp_path: Path) -> None:
         "2026-02-01 00:00:00",
     ]
     assert customers.text.column("day").to_pylist() == ["2026-01-31", "2026-02-01"]
+
+
+# --- headers and rows longer than the windows the reader uses --------------------------------
+
+
+def test_a_header_longer_than_the_sniffing_window_is_read_whole(write: Write) -> None:
+    names = ["id", *(f"column_number_{i:05d}" for i in range(5000))]  # 100 KB of header
+    assert len(",".join(names)) > HEAD_BYTES
+    content = ",".join(names) + "\n" + ",".join(["1", *("x" * 5000)]) + "\n"
+    customers = read_customers(write("c.csv", content), "id", columns=["column_number_04999"])
+    assert customers.header == tuple(names)
+    assert customers.frame["column_number_04999"].tolist() == ["x"]
+    piped = read_csv_text(io.BytesIO(content.encode()), name="<stdin>")
+    assert piped.header == tuple(names)
+
+
+def test_a_quoted_name_with_a_line_break_past_the_window(write: Write) -> None:
+    names = ["id", *(f"c{i:06d}" for i in range(12000)), '"two\nlines"']
+    content = ",".join(names) + "\n" + ",".join(["1"] * len(names)) + "\n"
+    customers = read_customers(write("c.csv", content), "id", columns=["two\nlines"])
+    assert customers.header[-1] == "two\nlines"
+    assert customers.frame["two\nlines"].tolist() == [1.0]
+
+
+def test_a_row_longer_than_arrow_block_is_read(write: Write) -> None:
+    long_note = "word " * 1_100_000 + "end"  # 5.5 MB in one quoted cell, with a line break
+    content = f'id,note,orders\n1,a,3\n2,"{long_note}\n{long_note}",4\n3,b,5\n'
+    customers = read_customers(write("c.csv", content), "id")
+    assert customers.frame["orders"].tolist() == [3.0, 4.0, 5.0]
+    assert customers.frame["note"].str.len().tolist() == [1, 2 * len(long_note) + 1, 1]
+
+
+# --- header names in workbooks and Parquet files, read as a CSV header is ---------------------
+
+
+def test_parquet_duplicate_column_names_are_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "c.parquet"
+    columns = [pa.array(["1"]), pa.array([1]), pa.array([2]), pa.array([3])]
+    pq.write_table(pa.Table.from_arrays(columns, names=["id", "amount", "x", "amount"]), path)
+    with pytest.raises(InputError) as caught:
+        read_customers(path, "id", columns=["x"])
+    assert (
+        str(caught.value) == f"{path}: columns 2 and 4 are both named 'amount': rename one of them"
+    )
+
+
+def test_parquet_blank_names_are_named_by_position(tmp_path: Path) -> None:
+    path = tmp_path / "c.parquet"
+    columns = [pa.array(["1"]), pa.array([7]), pa.array(["a"])]
+    pq.write_table(pa.Table.from_arrays(columns, names=["id", "", " note "]), path)
+    customers = read_customers(path, "id", columns=["column_2", "note"])
+    assert customers.header == ("id", "column_2", "note")
+    assert customers.frame[["column_2", "note"]].values.tolist() == [[7.0, "a"]]
+
+
+def _workbook(path: Path, header: list[str]) -> Path:
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet()
+    sheet.write_row(0, 0, header)
+    sheet.write_row(1, 0, ["1", 2, 3, 4])
+    workbook.close()
+    return path
+
+
+def test_workbook_duplicate_column_names_are_an_error(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "c.xlsx", ["id", "amount", "amount_1", "amount"])
+    with pytest.raises(InputError) as caught:
+        read_customers(path, "id")
+    assert (
+        str(caught.value) == f"{path}: columns 2 and 4 are both named 'amount': rename one of them"
+    )
+
+
+def test_workbook_names_are_read_as_written(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "c.xlsx", ["id", "amount", "amount_1", "", " note "])
+    customers = read_customers(path, "id")
+    assert customers.header == ("id", "amount", "amount_1", "column_4", "note")

@@ -168,7 +168,8 @@ def test_markdown_report_has_the_same_content(run: Run, tmp_path: Path) -> None:
     assert "| Portfolio quality | **75.0\u00a0%** |" in text
     assert "| Satisfied | 88 (29.3\u00a0%) |" in text
     for title in ("## Criteria met and problems found", "## NPS by segment", "## Trend",
-                  "## Who moved", "## Top priorities this month: easy to satisfy, by rank",
+                  "## Who moved",
+                  "## Who to call first: the easy-to-satisfy customers, in priority order",
                   "## Unrecoverable customers and why", "## The five steps"):  # fmt: skip
         assert f"\n{title}\n" in text
     assert "- Satisfied: +100" in text
@@ -183,14 +184,16 @@ def test_french_report(run: Run, tmp_path: Path) -> None:
     assert f"Portefeuille clients — {AS_OF}" in html
     assert "Qualité du portefeuille" in html
     assert "75,0\u00a0%" in html
-    assert "Priorités du mois : clients faciles à satisfaire, par rang" in html
+    assert (
+        "Qui appeler en premier : les clients faciles à satisfaire, par ordre de priorité" in html
+    )
     assert "Facile à satisfaire" in html
     assert "Définir la satisfaction" in html
     flat = re.sub(r"[ \n]+", " ", html)
     assert "Irrécupérables parce que\u00a0: aucun critère rempli 45" in flat
     checklist = section(html, "checklist")
     assert "dernière écoute le 2026-06-15" in checklist  # the steps' own lines, in French too
-    for english in ("Portfolio quality", "Top priorities", "Who moved", "Easy to satisfy"):
+    for english in ("Portfolio quality", "Who to call", "Who moved", "Easy to satisfy"):
         assert english not in html
 
 
@@ -406,7 +409,7 @@ def test_report_ends_with_what_sets_each_segment_apart(run: Run, tmp_path: Path)
     assert result.exit_code == 0, result.stderr
     text = markdown.read_text(encoding="utf-8")
     assert "\n## Ce qui distingue chaque segment\n\n### Satisfait : 88 clients (29,3 % du" in text
-    assert "| médiane de total\\_spent | 3\u202f944 | 2\u202f787 | ×1,42 | 0,39 |" in text
+    assert "| médiane de total_spent | 3\u202f944 | 2\u202f787 | ×1,42 | 0,39 |" in text
     assert text.index("## Ce qui distingue") < text.index("## Les cinq étapes")
 
 

@@ -199,6 +199,8 @@ def _classify_file(job: Job, rules: Any) -> dict[str, Any]:
             )
             return summary
         customers = read_input(str(job.source), rules, flags, as_of=job.as_of)
+        if job.fmt == "xlsx":  # said now, not after classifying a million customers
+            formats.check_sheet_rows(len(customers))
         result = classify(customers, rules, job.as_of)
         table = formats.output_table(result, customers)
         if job.fmt == "csv":

@@ -20,7 +20,7 @@ from typing import TypeVar
 
 import yaml
 
-from portfolio_cli import yaml_hints
+from portfolio_cli import roles, yaml_hints
 from portfolio_cli.errors import CriteriaError, Issue
 from portfolio_cli.expressions import Condition, ExpressionError, caret, parse_condition
 from portfolio_cli.messages import message, plural
@@ -28,6 +28,18 @@ from portfolio_cli.messages import message, plural
 SEGMENTS = ("satisfied", "easy_to_satisfy", "unrecoverable")
 DEFINED_BY = ("you", "customer", "implicit", "together")
 MAX_CRITERIA = 3
+# The columns every output adds after the id and the name, and the two `--history` adds: an id
+# or name column of the same name would be hidden by them (engine.OUTPUT_COLUMNS is the first).
+OUTPUT_COLUMNS = (
+    "segment",
+    "priority",
+    "criteria_met",
+    "criteria",
+    "problems",
+    "compensated",
+    "action",
+)
+HISTORY_COLUMNS = ("previous_segment", "segment_since")
 
 
 def default_actions() -> dict[str, str]:
@@ -161,12 +173,16 @@ def load_criteria(path: str | Path) -> Criteria:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise CriteriaError(
-            Issue("missing-file", message("criteria.not_found", path=path))
+            Issue("missing-file", roles.not_found("criteria.not_found", path))
         ) from None
     except OSError as exc:
         raise CriteriaError(
             message("criteria.unreadable", path=path, reason=exc.strerror)
         ) from None
+    if roles.looks_like_customers(str(path), raw[:4096]):
+        raise CriteriaError(
+            Issue("swapped-files", message("criteria.looks_like_customers", name=path))
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -480,9 +496,20 @@ class _Reader:
         if node is None or self.is_null(node):
             return None
         found = self.mapping(node, "customers", ("id", "name"), required=("id",))
-        column_id = self.optional(found, "id", "customers", self.column)
-        name = self.optional(found, "name", "customers", self.column)
+        column_id = self.optional(found, "id", "customers", self._shown_column)
+        name = self.optional(found, "name", "customers", self._shown_column)
         return CustomerColumns(column_id, name) if column_id else None
+
+    def _shown_column(self, node: yaml.Node, path: str) -> str | None:
+        """The id or name column: shown in every output beside the output's own columns, so it
+        cannot bear one of their names (one of the two would be lost)."""
+        value = self.column(node, path)
+        if value in (*OUTPUT_COLUMNS, *HISTORY_COLUMNS):
+            names = ", ".join((*OUTPUT_COLUMNS, *HISTORY_COLUMNS))
+            text = message("criteria.output_name", column=value, names=names)
+            self.error(node, path, text, "reserved-column")
+            return None
+        return value
 
     def _satisfaction(self, node: yaml.Node | None) -> Satisfaction:
         if node is None or self.is_null(node):

@@ -36,15 +36,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 Array = np.ndarray[Any, Any]
-OUTPUT_COLUMNS = (
-    "segment",
-    "priority",
-    "criteria_met",
-    "criteria",
-    "problems",
-    "compensated",
-    "action",
-)
 NO_CRITERION = "no_criterion_met"
 _NO_INFO = ReadInfo("", "")
 SATISFIED, EASY, UNRECOVERABLE = 0, 1, 2
@@ -161,7 +152,7 @@ def required_columns(criteria: Criteria) -> list[str]:
     if criteria.listening.nps:
         names.append(criteria.listening.nps)
     names += [key.column for key in criteria.policy.order_by]
-    for rule in criteria.rules():
+    for rule in criteria.rules() + criteria.set_aside:  # set-aside criteria are checked too
         names += rule.condition.columns()
     return list(dict.fromkeys(names))
 
@@ -210,7 +201,9 @@ def bind(
                     f"{source} policy.order_by[{index}]",
                 )
             )
-    for rule in criteria.rules():
+    # A criterion set aside (the fourth and later) is checked like a kept one: it is what the
+    # user will move up next, and a typo in it must not wait until then.
+    for rule in criteria.rules() + criteria.set_aside:
         try:
             check_condition(rule.condition, kinds, names)
         except ExpressionError as exc:
@@ -238,13 +231,12 @@ def _why_text(customers: CustomerList, column: str, decimal_hint: bool) -> str |
     return why_text(customers.column(column).cast(pa.string()), decimal_hint=decimal_hint)
 
 
-def classify(
-    customers: CustomerList | pd.DataFrame,
-    criteria: Criteria,
-    as_of: dt.date | None = None,
-) -> Classification:
-    """Classify every customer; `as_of` (default today) is the date `days_since` counts to."""
-    as_of = as_of or dt.date.today()
+def checked_input(
+    customers: CustomerList | pd.DataFrame, criteria: Criteria
+) -> tuple[CustomerList, Mapping[str, Kind]]:
+    """The list to classify (a DataFrame built by hand is wrapped) and its column kinds,
+    checked against every name and type the criteria file uses (see `bind`). Every engine
+    starts here."""
     header: Sequence[str]
     if isinstance(customers, CustomerList):
         data, kinds, header = customers, customers.kinds, customers.header
@@ -257,6 +249,17 @@ def classify(
             Issue("unknown-column", unknown_column_message(criteria.customers.id, header))
         )
     bind(criteria, kinds, header, lambda column, hint: _why_text(data, column, hint))
+    return data, kinds
+
+
+def classify(
+    customers: CustomerList | pd.DataFrame,
+    criteria: Criteria,
+    as_of: dt.date | None = None,
+) -> Classification:
+    """Classify every customer; `as_of` (default today) is the date `days_since` counts to."""
+    as_of = as_of or dt.date.today()
+    data, kinds = checked_input(customers, criteria)
     size = len(data)
     columns = Frame(data.data, kinds, as_of)
     results = tuple(
@@ -582,12 +585,17 @@ def _nps_scores(frame: CustomerList, criteria: Criteria) -> Array | None:
 def net_promoter_score(scores: Array) -> float | None:
     """NPS = % promoters (9-10) − % detractors (0-6) among those who answered, or None."""
     answered = scores[~np.isnan(scores)]
-    if not len(answered):
-        return None
     promoters = np.count_nonzero(answered >= 9)
     detractors = np.count_nonzero(answered <= 6)
+    return nps_of_counts(int(promoters), int(detractors), len(answered))
+
+
+def nps_of_counts(promoters: int, detractors: int, answered: int) -> float | None:
+    """NPS from the counts of promoters, detractors and answers (None: nobody answered)."""
+    if not answered:
+        return None
     # exact: machine formats carry it as computed; displays round it (rounding is for people)
-    return float(100.0 * (promoters - detractors) / len(answered))
+    return float(100.0 * (promoters - detractors) / answered)
 
 
 def _summary(

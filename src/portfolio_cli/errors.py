@@ -58,3 +58,7 @@ class InputError(PortfolioError):
 
 class UsageError(PortfolioError):
     """An option or argument is wrong (a bad date, an unknown format, no criteria file)."""
+
+
+class OutputError(PortfolioError):
+    """An output cannot be written: a full disk, a closed standard output, an I/O error."""

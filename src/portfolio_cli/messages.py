@@ -14,6 +14,7 @@ never calls `use` gets English. `message(key, lang)` still takes an explicit lan
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -29,11 +30,29 @@ from portfolio_cli.catalogue import (
     profile,
     qa,
     report,
+    sql,
+    suggest,
+    system,
 )
 from portfolio_cli.catalogue import help as help_texts
 
 # One module per area of the tool, each with an EN and a FR dict: add yours here.
-AREAS = (core, errors, help_texts, init, inputs, polish, profile, report, batch, qa, guide)
+AREAS = (
+    core,
+    errors,
+    help_texts,
+    init,
+    inputs,
+    polish,
+    profile,
+    report,
+    batch,
+    qa,
+    guide,
+    suggest,
+    sql,
+    system,
+)
 
 LANGUAGES = ("en", "fr")
 
@@ -125,3 +144,23 @@ def decimal(value: float, digits: int = 1, lang: str | None = None, sign: bool =
     """`75.0` in English, `75,0` in French; `sign` writes `+` before positive numbers."""
     text = f"{value:+.{digits}f}" if sign else f"{value:.{digits}f}"
     return text.replace(".", ",") if (lang or _current) == "fr" else text
+
+
+def thousands(value: int, lang: str | None = None) -> str:
+    """`1,048,575` in English, `1 048 575` (narrow no-break spaces) in French."""
+    text = f"{value:,}"
+    return text.replace(",", "\u202f") if (lang or _current) == "fr" else text
+
+
+def reason(exc: OSError, lang: str | None = None) -> str:
+    """Why the system refused, in the current language (`no space left on device`).
+
+    Python words the reasons in English only; the usual ones are in the catalogue, and any
+    other is given as the system wrote it, starting with a small letter like our messages.
+    """
+    name = errno.errorcode.get(exc.errno or 0, "")
+    key = f"system.reason.{name}"
+    if name and key in CATALOGUE["en"]:
+        return message(key, lang)
+    text = exc.strerror or str(exc) or type(exc).__name__
+    return text[:1].lower() + text[1:]

@@ -30,9 +30,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from portfolio_cli.criteria import SEGMENTS, Criteria
+from portfolio_cli.criteria import OUTPUT_COLUMNS, SEGMENTS, Criteria
 from portfolio_cli.engine import (
-    OUTPUT_COLUMNS,
     Classification,
     classify,
     net_promoter_score,
@@ -52,7 +51,14 @@ from portfolio_cli.readers import (
 )
 from portfolio_cli.readers import _check_ids as check_ids
 from portfolio_cli.readers.columns import Typed, clean_text, infer_column
-from portfolio_cli.readers.csv import CsvOptions, read_csv_text
+from portfolio_cli.readers.csv import (
+    BLOCK_BYTES,
+    MAX_BLOCK_BYTES,
+    CsvOptions,
+    is_row_too_long,
+    larger_block,
+    read_csv_text,
+)
 from portfolio_cli.readers.csv import _arrow_encoding as arrow_encoding
 from portfolio_cli.readers.csv import _fallbacks as fallbacks
 from portfolio_cli.readers.csv import _is_encoding_error as is_encoding_error
@@ -132,17 +138,18 @@ def _batches(
     rows: int,
     encoding: str,
     lang: str | None = None,
+    block: int = BLOCK_BYTES,
 ) -> Iterator[pa.Table]:
-    """The file's `columns` as text, `rows` rows at a time."""
+    """The file's `columns` as text, `rows` rows at a time, read `block` bytes at a time."""
     info = found.info
     try:
         reader = pa_csv.open_csv(
             str(path),
             read_options=pa_csv.ReadOptions(
                 column_names=list(found.header),
-                skip_rows=1,
+                skip_rows_after_names=1,  # parsed: a quoted name may hold a line break
                 encoding=arrow_encoding(encoding),
-                block_size=1 << 22,
+                block_size=block,
             ),
             parse_options=pa_csv.ParseOptions(delimiter=info.delimiter, newlines_in_values=True),
             convert_options=pa_csv.ConvertOptions(
@@ -167,9 +174,15 @@ def _batches(
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         if is_encoding_error(exc):
             raise _WrongEncoding(exc) from None
+        if is_row_too_long(exc) and block < MAX_BLOCK_BYTES:
+            raise _RowTooLong(exc) from None
         raise read_error(
             exc, str(path), info.source, found.header, encoding, info.delimiter, lang
         ) from None
+
+
+class _RowTooLong(Exception):
+    """A row longer than the block read at a time: the file is read again with larger ones."""
 
 
 class _WrongEncoding(Exception):
@@ -197,6 +210,7 @@ def _kinds(
     rows: int,
     options: CsvOptions,
     encoding: str,
+    block: int = BLOCK_BYTES,
 ) -> _Kinds:
     """First pass: every column's kind, decided by the reader's own `infer_column` on the
     column's distinct values (the kind the whole column gets, since every test it makes is
@@ -207,7 +221,7 @@ def _kinds(
     typed = [c for c in columns if c not in forced]
     ids: list[pa.ChunkedArray] = []
     distinct: dict[str, list[pa.Array]] = {c: [] for c in typed}
-    for table in _batches(path, found, [id_column, *typed], rows, encoding, options.lang):
+    for table in _batches(path, found, [id_column, *typed], rows, encoding, options.lang, block):
         ids.append(clean_text(table.column(id_column)))
         for name in typed:
             seen = distinct[name]
@@ -294,9 +308,11 @@ def stream_csv(
     *,
     chunk: int | None = None,
     keep_columns: bool = False,
+    segment: str | None = None,
 ) -> tuple[dict[str, Any], tuple[str, ...]]:
-    """Classify a CSV file part by part and write the CSV output in priority order; return
-    the summary and the reader's notes (a garbled encoding, ambiguous dates) for warnings."""
+    """Classify a CSV file part by part and write the CSV output in priority order (the rows of
+    `segment` only, when given); return the summary of the whole file and the reader's notes (a
+    garbled encoding, ambiguous dates) for warnings."""
     rows = min(chunk_rows(chunk), PART_ROWS)
     columns = [c for c in required_columns(rules) if c in found.header]
     if rules.customers.id not in found.header:
@@ -305,21 +321,27 @@ def stream_csv(
     # as the in-memory reader does: when a cell further down does not decode, the next
     # encoding in the fixed order is tried on the whole file
     encodings = [found.info.encoding] + ([] if options.encoding else fallbacks(found.info.encoding))
-    for index, encoding in enumerate(encodings):
+    # and when a row is longer than Arrow's block, the file is read again with larger blocks
+    block = BLOCK_BYTES
+    while True:
+        encoding = encodings[0]
         try:
-            decided = _kinds(path, found, rules, columns, rows, options, encoding)
+            decided = _kinds(path, found, rules, columns, rows, options, encoding, block)
             break
         except _WrongEncoding as wrong:
-            if index == len(encodings) - 1:
+            if len(encodings) == 1:
                 raise read_error(
                     wrong.cause, str(path), found.info.source, found.header, encoding,
                     found.info.delimiter, options.lang,
                 ) from None  # fmt: skip
+            encodings.pop(0)
+        except _RowTooLong:
+            block = larger_block(block)
     kinds = decided.kinds
     pa.default_memory_pool().release_unused()
     held = _Held([], [], [], [], [], [], [], [])
     read = list(found.header) if keep_columns else columns
-    for table in _batches(path, found, read, rows, encoding, options.lang):
+    for table in _batches(path, found, read, rows, encoding, options.lang, block):
         typed = {
             name: _typed(table.column(name), kinds[name], decided.hints.get(name, {}))
             for name in columns
@@ -334,7 +356,8 @@ def stream_csv(
     if not held.output:  # a header and no rows: nothing to stream
         customers = read_customers(path, rules.customers.id, columns=columns, options=options)
         result = classify(customers, rules, as_of)
-        sink(formats.to_csv(formats.output_table(result, customers, keep_columns)))
+        table = formats.output_table(result, customers, keep_columns)
+        sink(formats.to_csv(formats.keep_segment(table, segment)))
         return result.summary, notes
     output = _combine(held.output)
     order_by = [
@@ -354,7 +377,8 @@ def stream_csv(
         output.column(rules.customers.id),
     )
     text = pa.concat_tables(held.text).combine_chunks() if keep_columns else None
-    _write(sink, output, order, np.concatenate(held.criteria_met), text, found.header)
+    criteria_met = np.concatenate(held.criteria_met)
+    _write(sink, output, order, criteria_met, text, found.header, segment)
     return _summary(rules, as_of, held), notes
 
 
@@ -419,8 +443,10 @@ def _write(
     criteria_met: np.ndarray[Any, Any],
     text: pa.Table | None,
     header: tuple[str, ...],
+    segment: str | None = None,
 ) -> None:
-    """The CSV output in priority order, a slice at a time, as `formats.to_csv` writes it."""
+    """The CSV output in priority order, a slice at a time, as `formats.to_csv` writes it;
+    with `segment`, only that segment's rows (their ranks stay the whole file's)."""
     names = output.column_names
     leading = [n for n in names if n not in OUTPUT_COLUMNS]  # id and name
     for start in range(0, len(order), WRITE_ROWS):
@@ -438,10 +464,9 @@ def _write(
                 columns["criteria_met"] = pa.array(criteria_met[chosen].astype(np.int64))
         if text is not None:
             taken = text.take(positions)
-            for name in header:
-                if name not in leading:
-                    columns[f"input_{name}" if name in columns else name] = taken.column(name)
-        table = pa.table(columns)
+            for name, written in formats.kept_names(header, leading, list(columns)).items():
+                columns[written] = taken.column(name)
+        table = formats.keep_segment(pa.table(columns), segment)
         data = formats.to_csv(table)
         if start:
             data = data[len(formats.to_csv(table.slice(0, 0))) :]

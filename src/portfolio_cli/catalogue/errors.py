@@ -20,6 +20,15 @@ EN: dict[str, str] = {
     "files.role.surveys": "the surveys file (--surveys)",
     "files.role.history": "the history file (--history)",
     "files.stdin": "read on standard input",
+    "output.xlsx_rows": "{count} customers do not fit in an Excel sheet ({limit} rows at most "
+    "below the header): nothing was written; write csv or json instead (-f csv)",
+    "output.xlsx_cell": "column '{column}', row {row} (customer {customer}): {length} "
+    "characters do not fit in an Excel cell ({limit} at most): nothing was written; write csv "
+    "or json instead (-f csv)",
+    "output.xlsx_header": "a column name of {length} characters ('{start}…') does not fit in "
+    "an Excel cell ({limit} at most): nothing was written; write csv or json instead (-f csv)",
+    "output.kept_renamed": "--keep-columns: the input's column '{column}' is written as "
+    "'{written}', since the output has a column '{column}' already",
     "usage.bug": "unexpected {kind}: {detail}. This is a bug in portfolio; run again with "
     "--debug and report the traceback.",
     # output files
@@ -51,6 +60,8 @@ EN: dict[str, str] = {
     "criteria.what_boolean": "true or false",
     "criteria.what_condition": "a condition",
     "criteria.empty_column": "is empty: write a column name",
+    "criteria.output_name": "column '{column}' has the name of a column the output adds "
+    "({names}): one of the two would be lost; rename that column in the customer list",
     "criteria.bad_integer": "must be a whole number from {low} to {high} (got '{value}')",
     "criteria.bad_boolean": "must be true or false (got '{value}')",
     "criteria.bad_choice": "must be one of {choices} (got '{value}')",
@@ -225,6 +236,16 @@ FR: dict[str, str] = {
     "files.role.surveys": "le fichier d'enquêtes (--surveys)",
     "files.role.history": "l'historique (--history)",
     "files.stdin": "lu sur l'entrée standard",
+    "output.xlsx_rows": "{count} clients ne tiennent pas dans une feuille Excel ({limit} lignes "
+    "au plus sous l'en-tête) : rien n'a été écrit ; écrivez du csv ou du json (-f csv)",
+    "output.xlsx_cell": "colonne '{column}', ligne {row} (client {customer}) : {length} "
+    "caractères ne tiennent pas dans une cellule Excel ({limit} au plus) : rien n'a été écrit ; "
+    "écrivez du csv ou du json (-f csv)",
+    "output.xlsx_header": "un nom de colonne de {length} caractères ('{start}…') ne tient pas "
+    "dans une cellule Excel ({limit} au plus) : rien n'a été écrit ; écrivez du csv ou du json "
+    "(-f csv)",
+    "output.kept_renamed": "--keep-columns : la colonne '{column}' du fichier lu est écrite "
+    "'{written}', car la sortie a déjà une colonne '{column}'",
     "usage.bug": "erreur inattendue {kind} : {detail}. C'est un bogue de portfolio ; relancez avec "
     "--debug et signalez la trace.",
     "files.missing_folder": "impossible d'écrire {path} : le dossier {folder} n'existe pas",
@@ -256,6 +277,9 @@ FR: dict[str, str] = {
     "criteria.what_boolean": "true ou false",
     "criteria.what_condition": "condition",
     "criteria.empty_column": "est vide : écrivez un nom de colonne",
+    "criteria.output_name": "la colonne '{column}' porte le nom d'une colonne que la sortie "
+    "ajoute ({names}) : l'une des deux serait perdue ; renommez cette colonne dans la liste de "
+    "clients",
     "criteria.bad_integer": "doit être un nombre entier de {low} à {high} (reçu '{value}')",
     "criteria.bad_boolean": "doit valoir true ou false (reçu '{value}')",
     "criteria.bad_choice": "doit être l'un de {choices} (reçu '{value}')",

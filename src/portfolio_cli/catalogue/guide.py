@@ -27,6 +27,21 @@ EN: dict[str, str] = {
     "yaml.control": "a control character ({code}) cannot appear in YAML: remove it",
     # conditions
     "expr.decimal_comma": "write decimals with a dot: {number}",
+    # classify --segment
+    "usage.bad_segment": "unknown segment '{value}' for --segment: use {keys}",
+    "usage.bad_segment_close": "unknown segment '{value}' for --segment (did you mean "
+    "'{close}'?): use {keys}",
+    "help.segment": "Keep the rows of one segment: satisfied, easy_to_satisfy or unrecoverable "
+    "(ranks and summary stay those of the whole portfolio).",
+    # a file name with a typo
+    "input.not_found_close": "file not found: {path} (did you mean {close}?)",
+    "criteria.not_found_close": "criteria file not found: {path} (did you mean {close}?)",
+    # files given in each other's place
+    "input.looks_like_criteria": "{name} looks like a criteria file, not a customer list: pass "
+    "it with -c and give the customer list as INPUT",
+    "criteria.looks_like_customers": "{name} looks like a customer list, not a criteria file: "
+    "give it as INPUT and pass the criteria file with -c (`portfolio init --from {name}` "
+    "writes one)",
 }
 
 FR: dict[str, str] = {
@@ -58,4 +73,17 @@ FR: dict[str, str] = {
     "yaml.control": "un caractère de contrôle ({code}) ne peut pas figurer dans du YAML : "
     "supprimez-le",
     "expr.decimal_comma": "écrivez les décimales avec un point : {number}",
+    "usage.bad_segment": "segment inconnu '{value}' pour --segment : utilisez {keys}",
+    "usage.bad_segment_close": "segment inconnu '{value}' pour --segment (vouliez-vous dire "
+    "'{close}' ?) : utilisez {keys}",
+    "help.segment": "Garde les lignes d'un segment : satisfied, easy_to_satisfy ou unrecoverable "
+    "(rangs et résumé restent ceux de tout le portefeuille).",
+    "input.not_found_close": "fichier introuvable : {path} (vouliez-vous dire {close} ?)",
+    "criteria.not_found_close": "fichier de critères introuvable : {path} (vouliez-vous dire "
+    "{close} ?)",
+    "input.looks_like_criteria": "{name} ressemble à un fichier de critères, pas à une liste de "
+    "clients : passez-le avec -c et donnez la liste de clients en argument (INPUT)",
+    "criteria.looks_like_customers": "{name} ressemble à une liste de clients, pas à un fichier "
+    "de critères : donnez-le en argument (INPUT) et passez le fichier de critères avec -c "
+    "(`portfolio init --from {name}` en écrit un)",
 }

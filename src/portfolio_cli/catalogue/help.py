@@ -10,6 +10,7 @@ EN: dict[str, str] = {
     "help.short.report": "The monthly report, in HTML or Markdown.",
     "help.short.history": "The snapshots kept by --history, and who moved.",
     "help.short.batch": "Classify many client files at once.",
+    "help.short.suggest": "Criteria learned from a known outcome, judged on held-out customers.",
     "help.app": "Sort your customers into satisfied, easy to satisfy and unrecoverable, "
     "following the five-step portfolio method.",
     "help.version": "Show the version and exit.",
@@ -79,6 +80,31 @@ EN: dict[str, str] = {
     "help.profile_top": "Characteristics shown per segment.",
     "help.profile_all_columns": "Also profile the columns the criteria read (left out by default).",
     "help.profile_format": "table, json or csv (default: from the -o suffix, else table).",
+    "help.suggest": "Propose three criteria and up to three problems that best separate a known "
+    "outcome, judged on customers held out.\n\n"
+    "Each rule is one condition on one column of the list (a number threshold, a set of text "
+    "values, a date recency), chosen on a training part (70 %, stratified, --seed; 5-fold "
+    "cross-validation under 2,000 customers) and judged on the rest: the outcome's rate per "
+    "segment and the AUC of criteria met, beside the same figures for -c FILE. Customers who "
+    "meet a criterion have the bad event (--event) less often; a problem, at least 1.5 times "
+    "more often. The outcome, columns that copy it, ids and free text are never read; with fewer "
+    "than 30 events to learn from, nothing is suggested. -o writes a complete criteria file, "
+    "each rule with its evidence; steps 1, 2 and 5 come from -c.\n\n"
+    "Example:\n\n"
+    "\b\n"
+    "    portfolio suggest telco.csv --outcome Churn\n"
+    "    portfolio suggest telco.csv --outcome Churn -c criteria.yaml -o suggested.yaml",
+    "help.suggest_outcome": "The known outcome to learn from, a column of the list (e.g. Churn).",
+    "help.suggest_event": "The outcome's value that is the bad event (default: yes/true/1, else "
+    "the rarer of two values).",
+    "help.suggest_criteria": "Your current criteria file: judged beside the suggestion, and its "
+    "steps 1, 2 and 5 carried over into the file written.",
+    "help.suggest_output": "Write the suggested criteria file here (.yaml).",
+    "help.suggest_id": "The customer id column (default: from -c, else the column named like an "
+    "id).",
+    "help.suggest_seed": "Seed of the random split into a training and a held-out part.",
+    "help.suggest_min_share": "Least share of customers (%) a rule must cover, and each segment "
+    "must keep.",
     "help.limit": "Rows shown in the table format (0: all).",
     # Typer's own words, by their English text (see cli/common.py)
     "click.Arguments": "Arguments",
@@ -104,6 +130,8 @@ FR: dict[str, str] = {
     "help.short.report": "Le rapport mensuel, en HTML ou en Markdown.",
     "help.short.history": "Les instantanés gardés par --history, et qui a changé.",
     "help.short.batch": "Classe de nombreux fichiers clients d'un coup.",
+    "help.short.suggest": "Des critères appris d'un résultat connu, jugés sur des clients mis "
+    "de côté.",
     "help.app": "Classe vos clients en satisfaits, faciles à satisfaire et irrécupérables, "
     "selon la méthode du portefeuille en cinq étapes.",
     "help.version": "Affiche la version et quitte.",
@@ -182,6 +210,34 @@ FR: dict[str, str] = {
     "défaut).",
     "help.profile_format": "table, json ou csv (par défaut : selon l'extension de -o, sinon "
     "table).",
+    "help.suggest": "Propose trois critères et jusqu'à trois problèmes qui séparent le mieux un "
+    "résultat connu, jugés sur des clients mis de côté.\n\n"
+    "Chaque règle est une condition sur une colonne de la liste (un seuil de nombre, un ensemble "
+    "de valeurs de texte, une ancienneté de date), choisie sur une part d'apprentissage (70 %, "
+    "stratifiée, --seed ; validation croisée en 5 parts sous 2 000 clients) et jugée sur le "
+    "reste : le taux du résultat par segment et l'AUC des critères remplis, à côté des mêmes "
+    "chiffres pour -c FICHIER. Les clients qui remplissent un critère ont moins souvent "
+    "l'événement à éviter (--event) ; un problème, au moins 1,5 fois plus souvent. Le résultat, "
+    "les colonnes qui le copient, les identifiants et le texte libre ne sont jamais lus ; avec "
+    "moins de 30 cas pour apprendre, rien n'est proposé. -o écrit un fichier de critères complet, "
+    "chaque règle avec ses preuves ; les étapes 1, 2 et 5 viennent de -c.\n\n"
+    "Exemple :\n\n"
+    "\b\n"
+    "    portfolio suggest telco.csv --outcome Churn\n"
+    "    portfolio suggest telco.csv --outcome Churn -c criteres.yaml -o propose.yaml",
+    "help.suggest_outcome": "Le résultat connu dont apprendre, une colonne de la liste (par "
+    "exemple Churn).",
+    "help.suggest_event": "La valeur du résultat qui est l'événement à éviter (par défaut : "
+    "yes/true/1, sinon la plus rare de deux valeurs).",
+    "help.suggest_criteria": "Votre fichier de critères actuel : jugé à côté de la proposition, "
+    "et ses étapes 1, 2 et 5 reprises dans le fichier écrit.",
+    "help.suggest_output": "Écrit ici le fichier de critères proposé (.yaml).",
+    "help.suggest_id": "La colonne d'identifiant client (par défaut : celle de -c, sinon la "
+    "colonne nommée comme un identifiant).",
+    "help.suggest_seed": "Graine du tirage au hasard de la part d'apprentissage et de la part "
+    "mise de côté.",
+    "help.suggest_min_share": "Part minimale de clients (%) qu'une règle doit couvrir, et que "
+    "chaque segment doit garder.",
     "help.limit": "Lignes montrées dans le format table (0 : toutes).",
     "click.Arguments": "Arguments",
     "click.Options": "Options",

@@ -27,7 +27,9 @@ EN: dict[str, str] = {
     "report.trend": "Trend",
     "report.migration": "Who moved",
     "report.no_migration": "No earlier snapshot to compare with.",
-    "report.priorities": "Top priorities this month: easy to satisfy, by rank",
+    "report.priorities": "Who to call first: the easy-to-satisfy customers, in priority order",
+    "report.priorities_note": "Ranks are those of the whole portfolio, where satisfied "
+    "customers come first; run portfolio classify --segment easy_to_satisfy to list them all.",
     "report.unrecoverable": "Unrecoverable customers and why",
     "report.rank": "Rank",
     "report.customer": "Customer",
@@ -159,7 +161,11 @@ FR: dict[str, str] = {
     "report.trend": "Évolution",
     "report.migration": "Qui a changé de segment",
     "report.no_migration": "Aucun instantané antérieur pour comparer.",
-    "report.priorities": "Priorités du mois : clients faciles à satisfaire, par rang",
+    "report.priorities": "Qui appeler en premier : les clients faciles à satisfaire, par ordre "
+    "de priorité",
+    "report.priorities_note": "Les rangs sont ceux de tout le portefeuille, où les clients "
+    "satisfaits viennent en premier ; portfolio classify --segment easy_to_satisfy les liste "
+    "tous.",
     "report.unrecoverable": "Clients irrécupérables et pourquoi",
     "report.rank": "Rang",
     "report.customer": "Client",

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from portfolio_cli import __version__, messages
+from portfolio_cli.cli import streams
 from portfolio_cli.cli.batch import batch_command
 from portfolio_cli.cli.check import check_command
 from portfolio_cli.cli.classify import classify_command
@@ -25,6 +26,8 @@ from portfolio_cli.cli.history import history_command
 from portfolio_cli.cli.init import init_command
 from portfolio_cli.cli.profile import profile_command
 from portfolio_cli.cli.report import report_command
+from portfolio_cli.cli.sql import sql_command
+from portfolio_cli.cli.suggest import suggest_command
 from portfolio_cli.messages import message
 
 app = typer.Typer(
@@ -67,6 +70,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "output": "help.output",
             "keep_columns": "help.keep_columns",
             "limit": "help.limit",
+            "segment": "help.segment",
         },
     ),
     "check": (check_command, {"input": "help.check_input"}),
@@ -91,6 +95,18 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "all_columns": "help.profile_all_columns",
             "fmt": "help.profile_format",
             "output": "help.output",
+        },
+    ),
+    "suggest": (
+        suggest_command,
+        {
+            "outcome": "help.suggest_outcome",
+            "event": "help.suggest_event",
+            "criteria": "help.suggest_criteria",
+            "output": "help.suggest_output",
+            "id_column": "help.suggest_id",
+            "seed": "help.suggest_seed",
+            "min_share": "help.suggest_min_share",
         },
     ),
     "report": (
@@ -121,6 +137,10 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "jobs": "help.jobs",
         },
     ),
+    "sql": (
+        sql_command,
+        {"dialect": "help.dialect", "table": "help.table", "part": "help.part"},
+    ),
 }
 COMMAND_HELP[""] = "help.app"
 for _name, (_function, _params) in COMMANDS.items():
@@ -135,8 +155,10 @@ def main() -> None:
     The language is read from the raw command line and the environment before Typer builds the
     command, so that `LANG=fr_FR.UTF-8 portfolio classify --help` is French from the start.
     """
+    streams.guard()  # before anything is written: closed streams, a full disk, `| head`
     survive_any_terminal()
     messages.use(messages.requested_language(sys.argv[1:]))
     command = typer.main.get_command(app)
     localize(command)
-    command()
+    with streams.outcome():
+        command()

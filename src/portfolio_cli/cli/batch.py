@@ -26,6 +26,7 @@ from portfolio_cli.cli.common import (
     parse_as_of,
     warn,
 )
+from portfolio_cli.display import visible
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message, plural
 
@@ -105,7 +106,7 @@ def batch_command(
     output.mkdir(parents=True, exist_ok=True)
     no_match = {pattern: message("batch.unmatched", pattern=pattern) for pattern in unmatched}
     for text in no_match.values():
-        err.print(message("cli.error", text=text), markup=False)
+        err.print(message("cli.error", text=visible(text)), markup=False)
     outcomes = _run(plan, jobs, show_progress=not quiet and sys.stderr.isatty())
     from portfolio_cli.writers.files import atomic_write
 
@@ -113,8 +114,8 @@ def batch_command(
         stream.write(batch.summary_csv(outcomes, no_match))
     failed = [o for o in outcomes if not o.ok]
     for outcome in failed:
-        error = str(outcome.error)
-        source = str(outcome.job.source)
+        error = visible(outcome.error)  # one line each, every character visible
+        source = visible(outcome.job.source)
         # most errors name their file already: "c.csv: row 3 has ..." is not said twice
         if source in error:
             text = message("batch.failed_named", error=error)
@@ -176,10 +177,17 @@ def _run(plan: list[Job], jobs: int | None, *, show_progress: bool) -> list[Outc
 
     if not show_progress:
         return batch.run(plan, processes=jobs)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     with Progress(
-        "[progress.description]{task.description}",
+        # a description is shown as written (never markup), like every text on the console
+        TextColumn("{task.description}", style="progress.description", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),

@@ -24,6 +24,7 @@ from portfolio_cli.cli.common import (
     parse_as_of,
     read_input,
 )
+from portfolio_cli.display import visible
 from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:
@@ -76,9 +77,9 @@ def check_command(
     out.print(checklist(steps, str(path)))
     warnings = sum(len(step.warnings) for step in steps)
     verdict = (
-        plural("check.usable_warnings", warnings, source=path)
+        plural("check.usable_warnings", warnings, source=visible(path))
         if warnings
-        else message("check.usable", source=path)
+        else message("check.usable", source=visible(path))
     )
     out.print(Text(verdict, style="bold"))
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console, RenderableType
+from rich.console import RenderableType
 from rich.text import Text
 
 from portfolio_cli.cli.common import (
@@ -18,11 +19,13 @@ from portfolio_cli.cli.common import (
     ChunkRowsOption,
     CriteriaOption,
     DebugOption,
+    EngineOption,
     FailUnderOption,
     HistoryOption,
     InputArgument,
     InputFlags,
     LangOption,
+    MemoryLimitOption,
     QuietOption,
     boundary,
     find_criteria,
@@ -93,6 +96,15 @@ def classify_command(
         bool, typer.Option("--keep-columns", help="Append the input's own columns, as written.")
     ] = False,
     fail_under: FailUnderOption = None,
+    segment: Annotated[
+        str | None,
+        typer.Option(
+            "--segment",
+            metavar="KEY",
+            help="Keep the rows of one segment: satisfied, easy_to_satisfy or unrecoverable "
+            "(ranks and summary stay those of the whole portfolio).",
+        ),
+    ] = None,
     limit: Annotated[
         int,
         typer.Option(
@@ -102,6 +114,8 @@ def classify_command(
     as_of: AsOfOption = None,
     history: HistoryOption = None,
     chunk_rows: ChunkRowsOption = None,
+    engine: EngineOption = "auto",
+    memory_limit: MemoryLimitOption = None,
     flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -117,15 +131,20 @@ def classify_command(
 
         portfolio classify customers.csv -f json --fail-under 70 > portfolio.json
 
+        portfolio classify customers.csv --segment easy_to_satisfy
+
         portfolio classify customers.csv -o 2026-11.csv --history history.sqlite
+
+        portfolio classify 'exports/*.parquet' --engine duckdb -o classified.csv
     """
+    from portfolio_cli import engines
     from portfolio_cli import history as snapshots
-    from portfolio_cli.criteria import load_criteria
-    from portfolio_cli.engine import classify
+    from portfolio_cli.criteria import HISTORY_COLUMNS, load_criteria
     from portfolio_cli.lean import without_pandas
     from portfolio_cli.writers import formats
 
     fmt_name = resolve_format(fmt, output)
+    kept = resolve_segment(segment)
     if fmt_name == "xlsx" and output is None and sys.stdout.isatty():
         raise UsageError(Issue("binary-to-terminal", message("inputs.xlsx_to_terminal")))
     day = parse_as_of(as_of)
@@ -133,31 +152,39 @@ def classify_command(
     rules = load_criteria(path)
     history_file = snapshots.resolve_path(history, default=False)
     refuse_overwrite(output, input, path, flags, history_file)
+    chosen = engines.choose(engine, input)
+    engines.memory_limit(memory_limit)  # a wrong size is refused before anything is read
     warn(rules.warnings, quiet)
     simple = history_file is None and flags.orders is None and flags.surveys is None
     simple = simple and not flags.verbose
     # CSV out, nothing joined or recorded: Arrow and numpy only, pandas is not even imported
     with without_pandas(fmt_name == "csv" and simple):
-        if fmt_name == "csv" and input != "-" and simple:
+        if fmt_name == "csv" and input != "-" and simple and chosen == "arrow":
             from portfolio_cli.stream import should_stream
 
             # a large CSV file is read in parts, with bounded memory (see stream.py)
             found = should_stream(input, input_options(flags), chunk_rows)
             if found is not None:
-                arguments = (chunk_rows, keep_columns, fail_under)
+                arguments = (chunk_rows, keep_columns, fail_under, kept)
                 _stream(input, rules, flags, found, output, day, *arguments)
                 return
         customers = read_input(input, rules, flags, every_column=keep_columns, as_of=day)
-        result = classify(customers, rules, day)
+        if fmt_name == "xlsx":  # said now, not after classifying a million customers
+            formats.check_sheet_rows(len(customers))
+        result = engines.classify(customers, rules, day, chosen, memory_limit)
         # the snapshot is kept only once the output is written (a failed write leaves no snapshot)
         with snapshots.recording(history_file, result, rules, day) as db:
             moves = None if db is None else snapshots.movements(db, day.isoformat())
             if fmt_name == "table":
-                _print_table(result, customers, rules, output, limit, moves)
+                _print_table(result, customers, rules, output, limit, moves, kept, quiet)
             else:
-                table = formats.output_table(result, customers, keep_columns)
+                added = HISTORY_COLUMNS if moves is not None else ()
+                if keep_columns:
+                    _say_renamed(customers.header, rules, added, quiet)
+                table = formats.output_table(result, customers, keep_columns, added)
                 if moves is not None:
                     table = snapshots.append_columns(table, rules.customers.id, moves)
+                table = formats.keep_segment(table, kept)
                 if output is None:
                     write_stdout(formats.render(fmt_name, table, result.summary))
                 else:
@@ -183,13 +210,20 @@ def _stream(
     chunk_rows: int | None,
     keep_columns: bool,
     fail_under: float | None,
+    segment: str | None,
 ) -> None:
     from portfolio_cli.stream import stream_csv
     from portfolio_cli.writers.files import atomic_write
 
     options = input_options(flags)
     path = Path(source)
-    arguments: dict[str, Any] = {"chunk": chunk_rows, "keep_columns": keep_columns}
+    if keep_columns:
+        _say_renamed(found.header, rules, (), flags.quiet)
+    arguments: dict[str, Any] = {
+        "chunk": chunk_rows,
+        "keep_columns": keep_columns,
+        "segment": segment,
+    }
     if output is None:
         summary, notes = stream_csv(path, rules, write_stdout, day, found, options, **arguments)
     else:
@@ -199,6 +233,18 @@ def _stream(
     if not flags.quiet:
         _print_summary(summary, found.info.source, output)
     _fail_under(summary["quality"], fail_under)
+
+
+def _say_renamed(
+    header: Sequence[str], rules: Criteria, reserved: Sequence[str], quiet: bool
+) -> None:
+    """--keep-columns: say which input columns are written under another name, and why."""
+    from portfolio_cli.criteria import OUTPUT_COLUMNS
+    from portfolio_cli.writers.formats import renamed_columns
+
+    own = [rules.customers.id, *([rules.customers.name] if rules.customers.name else [])]
+    renamed = renamed_columns(header, own, [*own, *OUTPUT_COLUMNS, *reserved])
+    warn((message("output.kept_renamed", column=a, written=b) for a, b in renamed), quiet)
 
 
 def _print_summary(summary: dict[str, Any], source: str, output: Path | None) -> None:
@@ -217,12 +263,16 @@ def _print_table(
     output: Path | None,
     limit: int,
     moves: dict[str, tuple[str | None, str]] | None = None,
+    segment: str | None = None,
+    quiet: bool = False,
 ) -> None:
 
     from portfolio_cli.writers.files import atomic_write
     from portfolio_cli.writers.terminal import actions_lines, customer_table, summary_lines
 
     frame = result.customers
+    if segment is not None:
+        frame = frame[frame["segment"] == segment]
     shown = frame if limit == 0 else frame.head(limit)
     rows = [
         {str(k): v for k, v in row.items()}
@@ -249,17 +299,45 @@ def _print_table(
         Text(),
         actions_lines(rules.actions, result.summary),
     ]
+    if quiet:  # -q: the table asked for, no summary and no advice
+        sentences = []
     if output is None:
         console = make_console()
         console.print(*parts, sep="\n")
-        console.print(*sentences, sep="\n", soft_wrap=not console.is_terminal)
+        if sentences:
+            console.print(*sentences, sep="\n", soft_wrap=not console.is_terminal)
         return
     text = io.StringIO()
-    console = Console(file=text, width=160, color_system=None, highlight=False, emoji=False)
+    console = make_console(file=text, width=160, color_system=None)
     console.print(*parts, sep="\n")
-    console.print(*sentences, sep="\n", soft_wrap=True)
+    if sentences:
+        console.print(*sentences, sep="\n", soft_wrap=True)
     with atomic_write(output) as stream:
         stream.write(text.getvalue().encode("utf-8"))
+
+
+def resolve_segment(value: str | None) -> str | None:
+    """--segment's key (`easy_to_satisfy`; `Easy-to-satisfy` too), or a usage error naming
+    the valid keys and the closest one."""
+    if value is None:
+        return None
+    from portfolio_cli.criteria import SEGMENTS
+    from portfolio_cli.expressions import suggest
+
+    key = value.strip().lower().replace("-", "_").replace(" ", "_")
+    if key in SEGMENTS:
+        return key
+    # `easy`, or the French words of the table (`facile`, `irrécupérable`): the key they mean
+    stems = {"sat": "satisfied", "eas": "easy_to_satisfy", "fac": "easy_to_satisfy"}
+    stems |= {"unr": "unrecoverable", "irr": "unrecoverable", "los": "unrecoverable"}
+    close = [stems[key[:3]]] if key[:3] in stems else suggest(key, SEGMENTS)
+    keys = ", ".join(SEGMENTS)
+    text = (
+        message("usage.bad_segment_close", value=value, close=close[0], keys=keys)
+        if close
+        else message("usage.bad_segment", value=value, keys=keys)
+    )
+    raise UsageError(Issue("bad-segment", text))
 
 
 def _fail_under(quality: float | None, threshold: float | None) -> None:

@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 import typer.core
-from rich.console import Console
 
 from portfolio_cli import messages
-from portfolio_cli.errors import Issue, PortfolioError, UsageError
-from portfolio_cli.messages import message
+from portfolio_cli.cli.console import make_console as make_console  # shared by the commands
+from portfolio_cli.cli.streams import ReaderGone, output_failed, silence_stdout
+from portfolio_cli.display import visible
+from portfolio_cli.errors import Issue, OutputError, PortfolioError, UsageError
+from portfolio_cli.messages import message, reason
 
 if TYPE_CHECKING:
     from portfolio_cli.criteria import Criteria
@@ -54,6 +56,8 @@ HELP_KEYS = {  # parameter name → message key of its help
     "verbose": "help.verbose",
     "fail_under": "help.fail_under",
     "chunk_rows": "help.chunk_rows",
+    "engine": "help.engine",
+    "memory_limit": "help.memory_limit",
     "history": "help.history_option",
     "version": "help.version",
     "install_completion": "click.Install completion for the current shell.",
@@ -174,10 +178,12 @@ def _click_module(name: str) -> Any:
 _CLICK_ERRORS = _click_module("exceptions")
 _CLICK_FORMATTING = _click_module("formatting")
 _click_show = _CLICK_ERRORS.UsageError.show
+_click_show_error = _CLICK_ERRORS.ClickException.show
 _click_write_usage = _CLICK_FORMATTING.HelpFormatter.write_usage
 
 
 def _show_usage_error(self: Any, file: Any = None) -> None:
+    self.message = visible(self.message)  # an argument echoed back: shown, never obeyed
     if messages.current() == "en":
         _click_show(self, file)
         return
@@ -194,7 +200,14 @@ def _show_usage_error(self: Any, file: Any = None) -> None:
             )
         lines.append("")
     lines.append(message("click.error", text=click_sentence(self.format_message())))
-    print("\n".join(lines), file=file or sys.stderr)
+    print(visible("\n".join(lines), lines=True), file=file or sys.stderr)
+
+
+def _show_error(self: Any, file: Any = None) -> None:
+    # Click would strip a colour sequence from a file name and leave the rest (a hyperlink,
+    # a C1 control) raw: every character is made visible instead, as in our own messages.
+    self.message = visible(self.message)
+    _click_show_error(self, file)
 
 
 def _write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
@@ -202,6 +215,7 @@ def _write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None
 
 
 _CLICK_ERRORS.UsageError.show = _show_usage_error
+_CLICK_ERRORS.ClickException.show = _show_error
 _CLICK_FORMATTING.HelpFormatter.write_usage = _write_usage
 
 
@@ -401,12 +415,24 @@ ChunkRowsOption = Annotated[
 ]
 
 
-def make_console(stderr: bool = False) -> Console:
-    """A Rich console that never reads customer text as markup and survives any terminal.
-
-    Messages on standard error are never wrapped: a log file keeps one line per message.
-    """
-    return Console(stderr=stderr, highlight=False, soft_wrap=stderr, emoji=False)
+EngineOption = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        metavar="auto|arrow|duckdb",
+        envvar="PORTFOLIO_ENGINE",
+        help=message("help.engine"),
+    ),
+]
+MemoryLimitOption = Annotated[
+    str | None,
+    typer.Option(
+        "--memory-limit",
+        metavar="SIZE",
+        help=message("help.memory_limit"),
+        show_default=False,
+    ),
+]
 
 
 def survive_any_terminal() -> None:
@@ -424,7 +450,8 @@ def warn(texts: Iterable[object], quiet: bool = False) -> None:
         return
     err = make_console(stderr=True)
     for text in texts:
-        err.print(message("cli.warning", text=text), markup=False)
+        shown = issue_text(text) if isinstance(text, Issue) else visible(text)
+        err.print(message("cli.warning", text=shown), markup=False)
 
 
 def find_criteria(option: Path | None) -> Path:
@@ -451,10 +478,12 @@ def refuse_overwrite(
     or surveys file, the history file (exit 2, before any work, nothing written)."""
     if output is None:
         return
+    from portfolio_cli.sources import input_files, is_pattern
     from portfolio_cli.writers import files
 
+    inputs = input_files(input) if input is not None and is_pattern(input) else [input]
     reads = [
-        ("input", input),
+        *(("input", name) for name in inputs),
         ("criteria", criteria),
         ("orders", flags.orders),
         ("surveys", flags.surveys),
@@ -492,16 +521,26 @@ def boundary(function: F) -> F:
                 raise
             print_issues(exc)
             raise typer.Exit(exc.exit_code) from None
-        except BrokenPipeError:
+        except (BrokenPipeError, ReaderGone):
             # `portfolio classify x.csv -f csv | head`: the reader went away; that is fine.
-            _silence_stdout()
+            silence_stdout()
             raise typer.Exit(0) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
+        except OSError as exc:  # the system refused: a full disk, a device, a permission
+            if debug:
+                raise
+            print_issues(OutputError(Issue("os-error", os_error_text(exc))))
+            raise typer.Exit(2) from None
+        except MemoryError:
+            if debug:
+                raise
+            print_issues(OutputError(Issue("out-of-memory", message("streams.out_of_memory"))))
+            raise typer.Exit(2) from None
         except Exception as exc:
             if debug:
                 raise
-            text = message("usage.bug", kind=type(exc).__name__, detail=exc)
+            text = message("usage.bug", kind=type(exc).__name__, detail=visible(exc))
             make_console(stderr=True).print(message("cli.error", text=text), markup=False)
             raise typer.Exit(2) from None
 
@@ -512,27 +551,53 @@ def print_issues(error: PortfolioError) -> None:
     """Each issue of an error on standard error, prefixed `error:`."""
     console = make_console(stderr=True)
     for issue in error.issues:
-        console.print(message("cli.error", text=issue), markup=False)
+        console.print(message("cli.error", text=issue_text(issue)), markup=False)
 
 
-def _silence_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # pragma: no cover
-        pass
+def issue_text(issue: Issue) -> str:
+    """An issue as shown on standard error, every character of it visible.
+
+    Its place and message are one line each, whatever a file's name, a column name or an id
+    holds (a newline in one cannot start a line that looks like another message); the detail
+    keeps its own lines (a condition with a caret beneath).
+    """
+    head = visible(issue.message)
+    if issue.where:
+        head = f"{visible(issue.where)}: {head}"
+    return f"{head}\n{visible(issue.detail, lines=True)}" if issue.detail else head
+
+
+def os_error_text(exc: OSError) -> str:
+    """One line for an error of the system: the file it concerns, if known, and why."""
+    if exc.filename is not None:
+        return message("streams.os_error", path=exc.filename, reason=reason(exc))
+    return message("streams.os_error_bare", reason=reason(exc))
 
 
 def write_stdout(data: bytes) -> None:
-    """A machine document on standard output, UTF-8, nothing else with it."""
+    """A machine document on standard output, UTF-8, nothing else with it.
+
+    Piped or redirected, the bytes go as they are: a CSV keeps its data. On a terminal a
+    person reads it, so control characters in it are made visible like any text shown there
+    (line breaks and tabs kept: they are the document's own). A failed write is one error
+    naming standard output (see streams.Output); a reader that went away ends the command
+    quietly.
+    """
     stream = getattr(sys.stdout, "buffer", None)
-    if stream is not None and not sys.stdout.isatty():
-        sys.stdout.flush()
-        stream.write(data)
-        stream.flush()
-    else:
-        sys.stdout.write(data.decode("utf-8"))
-        sys.stdout.flush()
+    try:
+        if stream is not None and not sys.stdout.isatty():
+            sys.stdout.flush()
+            stream.write(data)
+            stream.flush()
+        else:
+            shown = data.decode("utf-8")
+            terminal = sys.stdout.isatty()
+            sys.stdout.write(visible(shown, lines=True, tabs=True) if terminal else shown)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise ReaderGone from None
+    except OSError as exc:  # standard output that is not wrapped (the library called directly)
+        raise output_failed(exc) from None
 
 
 def input_options(flags: InputFlags) -> CsvOptions:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -24,6 +23,7 @@ from portfolio_cli.cli.common import (
     warn,
     write_stdout,
 )
+from portfolio_cli.display import json_text
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message
 
@@ -68,6 +68,6 @@ def explain_command(
     result = classify(customers, rules, day)
     data = explain(customers, rules, result, customer_id).as_dict()
     if fmt == "json":
-        write_stdout((json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        write_stdout((json_text(data) + "\n").encode("utf-8"))
         return
     make_console().print(explanation(data, rules.customers.id, rules.compensate_with))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -24,6 +23,7 @@ from portfolio_cli.cli.common import (
     parse_as_of,
     write_stdout,
 )
+from portfolio_cli.display import json_text, neutralise, visible
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import language, message, plural
 
@@ -235,8 +235,8 @@ def _show_migration(moved: Migration, changed: bool, fmt: str, lang: str, quiet:
         for mover in moved.moved_down:
             down.add_row(
                 str(mover.priority),
-                Text(mover.id),
-                Text(mover.name or ""),
+                Text(visible(mover.id)),
+                Text(visible(mover.name or "")),
                 _label(mover.previous, lang),
                 _label(mover.current, lang),
             )
@@ -262,12 +262,15 @@ def _label(key: str, lang: str) -> str:
 
 
 def _json(document: dict[str, Any]) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json_text(document) + "\n").encode("utf-8")
 
 
 def _csv(records: list[dict[str, Any]], columns: list[str]) -> bytes:
+    """The records as CSV; a header or text cell a spreadsheet would run is neutralised."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(records)
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([neutralise(column) for column in columns])
+    for record in records:
+        cells = [record.get(column) for column in columns]
+        writer.writerow([neutralise(c) if isinstance(c, str) else c for c in cells])
     return buffer.getvalue().encode("utf-8")

@@ -27,6 +27,7 @@ from portfolio_cli.cli.common import (
     input_parameters,
     parse_as_of,
 )
+from portfolio_cli.display import visible
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import current, decimal, message, plural
 
@@ -200,7 +201,8 @@ class Dialogue:
     # --- talking -------------------------------------------------------------------------------
 
     def echo(self, text: str) -> None:
-        sys.stderr.write(text + "\n")
+        # column names and sample values come from the customer's file: shown, never obeyed
+        sys.stderr.write(visible(text, lines=True) + "\n")
         sys.stderr.flush()
 
     def say(self, key: str, **values: object) -> None:
@@ -209,8 +211,8 @@ class Dialogue:
     def read(self, prompt: str, default: str = "") -> str:
         """One answer; Enter gives `default`. The end of the input raises `NoAnswer`."""
         colon = message("init.prompt_colon", self.lang)  # French: a space before the colon
-        shown = f"{prompt} [{default}]{colon}" if default else f"{prompt}{colon}"
-        sys.stderr.write(shown)
+        shown = f"{prompt} [{visible(default)}]{colon}" if default else f"{prompt}{colon}"
+        sys.stderr.write(visible(shown, lines=True))
         sys.stderr.flush()
         line = sys.stdin.readline()
         if not line:
@@ -273,7 +275,7 @@ class Dialogue:
             self.columns = describe_columns(customers, self.day)
             self.say(
                 "init.read",
-                source=customers.info.source,
+                source=visible(customers.info.source),
                 count=len(customers),
                 columns=len(customers.header),
             )
@@ -303,7 +305,7 @@ class Dialogue:
             ids = self.customers.frame[answers.id]
             if not (ids.isna().any() or ids.duplicated().any()):
                 break
-            self.say("init.bad_id", column=answers.id)
+            self.say("init.bad_id", column=visible(answers.id))
         name = guess_name(self.columns)
         name_at = self.number(
             message("init.ask_name", self.lang),
@@ -487,11 +489,12 @@ class Dialogue:
             q1, q2, q3 = (_plain(q) for q in info.quartiles)
             low, high = (_plain(b) for b in info.bounds)
             key = "init.number_info" if info.kind is Kind.NUMBER else "init.date_info"
-            self.say(key, column=info.name, low=low, high=high, q1=q1, q2=q2, q3=q3)
+            column = visible(info.name)
+            self.say(key, column=column, low=low, high=high, q1=q1, q2=q2, q3=q3)
         elif info.common:
-            values = ", ".join(f"{value} ({count})" for value, count in info.common)
+            values = ", ".join(f"{visible(value)} ({count})" for value, count in info.common)
             key = "init.bool_info" if info.kind is Kind.BOOL else "init.text_info"
-            self.say(key, column=info.name, values=values)
+            self.say(key, column=visible(info.name), values=values)
 
     def _count(self, when: str, problem: bool) -> bool:
         """Tell how many customers meet the condition; False when it cannot be used."""
@@ -507,7 +510,7 @@ class Dialogue:
             self.say("init.bad_condition", error=exc.message)
             return False
         key = "init.problem_count" if problem else "init.criterion_count"
-        line = plural(key, met, self.lang, when=when, total=len(self.customers))
+        line = plural(key, met, self.lang, when=visible(when), total=len(self.customers))
         if unknown:
             line += " " + message("init.unknown_count", self.lang, count=unknown)
         self.echo("  → " + line)
@@ -516,15 +519,16 @@ class Dialogue:
     # --- columns -------------------------------------------------------------------------------
 
     def _list_columns(self) -> None:
-        self.say("init.columns_title", source=self.customers.info.source if self.customers else "")
+        source = self.customers.info.source if self.customers else ""
+        self.say("init.columns_title", source=visible(source))
         for position, info in enumerate(self.columns, start=1):
             sample = info.sample if len(info.sample) <= 30 else info.sample[:29] + "…"
             self.say(
                 "init.column_line",
                 number=position,
-                name=info.name,
+                name=visible(info.name),
                 kind=message(f"kind.{info.kind.name.lower()}", self.lang),
-                sample=sample,
+                sample=visible(sample),
             )
 
     def _position(self, name: str | None) -> int:

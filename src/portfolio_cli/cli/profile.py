@@ -108,12 +108,10 @@ def profile_command(
         if output is not None:
             import io
 
-            from rich.console import Console
-
             from portfolio_cli.writers.files import atomic_write
 
             text = io.StringIO()
-            Console(file=text, width=120, highlight=False).print(
+            make_console(file=text, width=120, color_system=None).print(
                 view.profile_view(data, language_code)
             )
             with atomic_write(output) as stream:

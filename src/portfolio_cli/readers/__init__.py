@@ -37,6 +37,7 @@ from portfolio_cli.readers.workbook import (
     read_parquet_text,
     read_workbook_text,
 )
+from portfolio_cli.sources import input_files, is_pattern
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -98,12 +99,50 @@ def read_text(
     """
     if str(source) == STDIN:
         return read_csv_text(sys.stdin.buffer, options, columns, name="<stdin>")
+    if is_pattern(source):
+        return _read_pattern(str(source), options, columns)
     suffix = Path(source).suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
         return read_workbook_text(Path(source), options, columns)
     if suffix in PARQUET_SUFFIXES:
         return read_parquet_text(Path(source), options, columns)
     return read_csv_text(source, options, columns)
+
+
+def _read_pattern(pattern: str, options: CsvOptions, columns: list[str] | None) -> TextTable:
+    """Every CSV or Parquet file a glob matches, read as one list (one id space)."""
+    files = input_files(pattern)
+    if not files:
+        raise InputError(Issue("no-input", message("engine.no_match", pattern=pattern)))
+    for path in files:
+        if path.suffix.lower() in WORKBOOK_SUFFIXES:
+            text = message("engine.glob_format", pattern=pattern, name=path.name)
+            raise InputError(Issue("bad-format", text))
+    parts = [read_text(path, options, columns) for path in files]
+    first = parts[0]
+    tables = []
+    for path, part in zip(files, parts, strict=True):
+        missing = [name for name in first.header if name not in part.header]
+        if missing:
+            text = message(
+                "engine.glob_header",
+                name=path,
+                first=files[0],
+                missing=", ".join(missing[:5]),
+            )
+            raise InputError(Issue("bad-header", text))
+        tables.append(part.table.select(list(first.table.column_names)))
+    table = pa.concat_tables(tables, promote_options="permissive")
+    notes = tuple(note for part in parts for note in part.info.notes)
+    info = ReadInfo(
+        pattern,
+        first.info.format,
+        first.info.encoding,
+        first.info.delimiter,
+        table.num_rows,
+        notes,
+    )
+    return TextTable(table, first.header, info)
 
 
 def is_french(info: ReadInfo, options: CsvOptions) -> bool:
@@ -269,15 +308,17 @@ def row_numbers(positions: list[int], limit: int = 5) -> str:
 
 
 def _check_ids(label: str, id_column: str, ids: Typed) -> np.ndarray[Any, Any]:
-    """Refuse blank ids and ids that appear twice; return each id's rank as text (from 1).
+    """Refuse blank ids and ids that appear twice, both in one message; return each id's rank
+    as text (from 1).
 
     One sort answers both: the ids are all distinct when their dense rank reaches the count,
     and then it is the rank the priority order ends with.
     """
+    issues: list[Issue] = []
     blank = pc.is_null(ids.array)
     if pc.any(blank).as_py():
         positions = pc.indices_nonzero(blank).to_pylist()
-        raise InputError(
+        issues.append(
             Issue(
                 "blank-id",
                 plural(
@@ -290,9 +331,9 @@ def _check_ids(label: str, id_column: str, ids: Typed) -> np.ndarray[Any, Any]:
             )
         )
     rank = np.asarray(pc.rank(ids.array, tiebreaker="dense"), dtype=np.int64)
-    if not len(rank) or int(rank.max()) == len(rank):
+    if not issues and (not len(rank) or int(rank.max()) == len(rank)):
         return rank  # the usual case, without building the counts
-    counts = pc.value_counts(ids.array)
+    counts = pc.value_counts(ids.array.drop_null())
     repeated = pc.filter(counts, pc.greater(counts.field("counts"), 1))
     if len(repeated):
         first = repeated[0]["values"].as_py()
@@ -309,5 +350,7 @@ def _check_ids(label: str, id_column: str, ids: Typed) -> np.ndarray[Any, Any]:
             if others
             else message("input.duplicate_id", **values)
         )
-        raise InputError(Issue("duplicate-id", text))
+        issues.append(Issue("duplicate-id", text))
+    if issues:
+        raise InputError(issues)
     raise AssertionError("a repeated id was ranked but not counted")  # pragma: no cover

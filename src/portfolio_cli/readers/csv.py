@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 
 from portfolio_cli.errors import InputError, Issue
-from portfolio_cli.messages import message
+from portfolio_cli.messages import message, reason
 from portfolio_cli.readers.sniff import (
     describe_delimiter,
     garbled_sample,
@@ -28,8 +28,11 @@ from portfolio_cli.readers.sniff import (
     guess_encoding,
     is_binary,
 )
+from portfolio_cli.roles import looks_like_criteria, not_found
 
 HEAD_BYTES = 1 << 16
+BLOCK_BYTES = 1 << 22  # Arrow's block: a row must fit in one; a longer row retries with more
+MAX_BLOCK_BYTES = (1 << 31) - 1  # Arrow counts a block's bytes in 32 bits
 ZIP_MAGIC = b"PK\x03\x04"
 
 
@@ -96,12 +99,14 @@ def read_csv_text(
     lang = options.lang
     if isinstance(source, str | Path):
         path = Path(source)
-        head = _head(path, lang)
-        complete = len(head) < HEAD_BYTES
+        head, complete = _head(path, lang)
         data: str | io.BytesIO = str(path)
     else:
         raw = source.read()
-        head, complete = raw[:HEAD_BYTES], len(raw) <= HEAD_BYTES
+        size = HEAD_BYTES
+        while _header_end(raw[:size]) < 0 and size < len(raw):
+            size *= 4  # a header longer than the window: look further
+        head, complete = raw[:size], len(raw) <= size
         data = io.BytesIO(raw)
     if not head.strip():
         raise InputError(Issue("empty-file", message("input.empty", lang, source=label)))
@@ -111,6 +116,10 @@ def read_csv_text(
     encoding = options.encoding or guess_encoding(head, complete)
     _check_encoding_name(encoding, lang)
     text = head.decode(_python_encoding(encoding), errors="replace").lstrip("\ufeff")
+    if looks_like_criteria(label, text):
+        raise InputError(
+            Issue("swapped-files", message("input.looks_like_criteria", lang, name=label))
+        )
     delimiter = options.delimiter or guess_delimiter(text)
     header = _header(text, delimiter, label, lang)
     wanted = [c for c in columns if c in header] if columns is not None else list(header)
@@ -118,15 +127,19 @@ def read_csv_text(
     # A guess made on the first 64 KiB can be wrong further down (an "é" on row 40,000 of a file
     # that looked like UTF-8): the next encoding in the fixed order is then tried on the whole.
     fallbacks = [] if options.encoding else _fallbacks(encoding)
+    block = BLOCK_BYTES
     while True:
         try:
-            table = _arrow_read(data, header, wanted, encoding, delimiter)
+            table = _arrow_read(data, header, wanted, encoding, delimiter, block)
             break
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+            if isinstance(data, io.BytesIO):
+                data.seek(0)
             if fallbacks and _is_encoding_error(exc):
                 encoding = fallbacks.pop(0)
-                if isinstance(data, io.BytesIO):
-                    data.seek(0)
+                continue
+            if is_row_too_long(exc) and block < MAX_BLOCK_BYTES:
+                block = larger_block(block)
                 continue
             raise _read_error(exc, data, label, header, encoding, delimiter, lang) from None
     garbled = garbled_sample(text)
@@ -140,19 +153,48 @@ def read_csv_text(
     return TextTable(table, header, info)
 
 
-def _head(path: Path, lang: str | None) -> bytes:
+def is_row_too_long(exc: Exception) -> bool:
+    """Arrow's "straddling object straddles two block boundaries" (a row) or "header is larger
+    than block size": a row longer than the block Arrow reads at a time."""
+    return "straddl" in str(exc) or "larger than block size" in str(exc)
+
+
+def larger_block(block: int) -> int:
+    """The next block size to try after a row did not fit in `block` bytes."""
+    return min(block * 16, MAX_BLOCK_BYTES)
+
+
+def _header_end(head: bytes) -> int:
+    """Where the first record of `head` ends (its line break), or -1 when `head` stops inside
+    it. A line break between double quotes is part of a quoted name."""
+    at = -1
+    while True:
+        at = min(
+            (i for i in (head.find(b"\n", at + 1), head.find(b"\r", at + 1)) if i >= 0), default=-1
+        )
+        if at < 0 or not head.count(b'"', 0, at) % 2:
+            return at
+
+
+def _head(path: Path, lang: str | None) -> tuple[bytes, bool]:
+    """The first HEAD_BYTES of the file, or more when its header is longer; and whether that
+    is the whole file."""
     try:
         with path.open("rb") as handle:
-            return handle.read(HEAD_BYTES)
+            head = handle.read(HEAD_BYTES)
+            more = len(head) == HEAD_BYTES
+            while more and _header_end(head) < 0:
+                chunk = handle.read(len(head) * 3)  # a header longer than the window
+                head += chunk
+                more = bool(chunk)
+            return head, not more or not handle.read(1)
     except FileNotFoundError:
-        raise InputError(
-            Issue("missing-file", message("input.not_found", lang, path=path))
-        ) from None
+        raise InputError(Issue("missing-file", not_found("input.not_found", path, lang))) from None
     except IsADirectoryError:
         raise InputError(Issue("not-a-file", message("input.is_folder", lang, path=path))) from None
     except OSError as exc:
         raise InputError(
-            Issue("unreadable", message("input.unreadable", lang, path=path, reason=exc.strerror))
+            Issue("unreadable", message("input.unreadable", lang, path=path, reason=reason(exc)))
         ) from None
 
 
@@ -162,14 +204,15 @@ def _arrow_read(
     wanted: list[str],
     encoding: str,
     delimiter: str,
+    block: int = BLOCK_BYTES,
 ) -> pa.Table:
     return pa_csv.read_csv(
         data,
         read_options=pa_csv.ReadOptions(
             column_names=list(header),
-            skip_rows=1,
+            skip_rows_after_names=1,  # parsed: a quoted name may hold a line break
             encoding=_arrow_encoding(encoding),
-            block_size=1 << 22,
+            block_size=block,
         ),
         parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
         convert_options=pa_csv.ConvertOptions(
@@ -222,7 +265,13 @@ def _header(text: str, delimiter: str, label: str, lang: str | None) -> tuple[st
         first = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except (csv.Error, StopIteration):
         first = text.splitlines()[0].split(delimiter) if text.splitlines() else []
-    names = [cell.strip() or f"column_{i + 1}" for i, cell in enumerate(first)]
+    return column_names(first, label, lang)
+
+
+def column_names(cells: Iterable[str], label: str, lang: str | None) -> tuple[str, ...]:
+    """A header's names as every format reads them: trimmed, a blank one named by its position
+    (`column_3`), and two columns of the same name refused."""
+    names = [cell.strip() or f"column_{i + 1}" for i, cell in enumerate(cells)]
     seen: dict[str, int] = {}
     for index, column in enumerate(names):
         if column in seen:

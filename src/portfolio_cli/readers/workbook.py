@@ -7,14 +7,17 @@ Excel's value, dates as ISO — and `columns.py` types them as it does a CSV.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from portfolio_cli.errors import InputError, Issue
 from portfolio_cli.messages import message
-from portfolio_cli.readers.csv import CsvOptions, ReadInfo, TextTable
+from portfolio_cli.readers.csv import CsvOptions, ReadInfo, TextTable, column_names
+from portfolio_cli.roles import not_found
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 PARQUET_SUFFIXES = (".parquet", ".pq")
@@ -22,7 +25,7 @@ PARQUET_SUFFIXES = (".parquet", ".pq")
 
 def _exists(path: Path, lang: str | None) -> None:
     if not path.exists():
-        raise InputError(Issue("missing-file", message("input.not_found", lang, path=path)))
+        raise InputError(Issue("missing-file", not_found("input.not_found", path, lang)))
     if path.is_dir():
         raise InputError(Issue("not-a-file", message("input.is_folder", lang, path=path)))
 
@@ -77,13 +80,36 @@ def read_workbook_text(
             )
         ) from None
     table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
+    label = str(path)
+    if any(_RENAMED.fullmatch(str(name)) for name in table.column_names):
+        table = table.rename_columns(_sheet_header(reader, sheet, table, label, lang))
     header = tuple(str(name) for name in table.column_names)
     table = _dates_alone(as_text(table, columns))
-    label = str(path)
     sheet_name = names[sheet] if isinstance(sheet, int) else sheet
     return TextTable(
         table, header, ReadInfo(label, f"xlsx, sheet '{sheet_name}'", rows=table.num_rows)
     )
+
+
+# fastexcel names a blank header cell `__UNNAMED__2` and the second `amount` `amount_1`
+_RENAMED = re.compile(r"__UNNAMED__\d+|.+_\d+|\s.*|.*\s")
+
+
+def _sheet_header(
+    reader: Any, sheet: int | str, table: pa.Table, label: str, lang: str | None
+) -> list[str]:
+    """The sheet's header as written, read as a CSV header is: a blank cell is `column_3`, two
+    columns of the same name are an error (fastexcel would have renamed one `amount_1`)."""
+    try:
+        first = reader.load_sheet(sheet, header_row=None, n_rows=1, dtypes="string").to_arrow()
+    except Exception:  # the sheet was just read whole: keep fastexcel's names
+        return list(table.column_names)
+    cells = [
+        first.column(i)[0].as_py() if first.num_rows else None for i in range(first.num_columns)
+    ]
+    if len(cells) != table.num_columns:
+        return list(table.column_names)
+    return list(column_names([cell or "" for cell in cells], label, lang))
 
 
 def _dates_alone(table: pa.Table) -> pa.Table:
@@ -109,9 +135,19 @@ def read_parquet_text(
     _exists(path, lang)
     try:
         schema = pq.read_schema(path)
-        header = tuple(schema.names)
-        wanted = [c for c in columns if c in header] if columns is not None else list(header)
-        table = pq.read_table(path, columns=wanted)
+    except (pa.ArrowInvalid, OSError) as exc:
+        raise InputError(
+            Issue("bad-parquet", message("inputs.bad_parquet", lang, source=path, reason=exc))
+        ) from None
+    # the names as a CSV header's are read: blank ones by position, none twice (one line, not
+    # Arrow's dump of the schema); a renamed column is read by its place in the file
+    header = column_names(schema.names, str(path), lang)
+    wanted = [c for c in columns if c in header] if columns is not None else list(header)
+    try:
+        if header == tuple(schema.names):
+            table = pq.read_table(path, columns=wanted)
+        else:
+            table = pq.read_table(path).rename_columns(list(header)).select(wanted)
     except (pa.ArrowInvalid, OSError) as exc:
         raise InputError(
             Issue("bad-parquet", message("inputs.bad_parquet", lang, source=path, reason=exc))

@@ -4,6 +4,9 @@ Only regular files are replaced that way. A path that names something else — `
 `/dev/stdout`, a named pipe — is opened and written in place: renaming over it would put a
 regular file where the device was. A symbolic link is followed, so the link stays a link and
 the file it points to is replaced.
+
+A write that fails (a full disk, a quota, an I/O error) is one error naming the file and the
+reason, and the temporary file is removed: `path` is never left half-written.
 """
 
 from __future__ import annotations
@@ -14,10 +17,10 @@ import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-from portfolio_cli.errors import Issue, UsageError
-from portfolio_cli.messages import message
+from portfolio_cli.errors import Issue, OutputError, UsageError
+from portfolio_cli.messages import message, reason
 
 
 @contextlib.contextmanager
@@ -28,10 +31,13 @@ def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO[bytes]]:
     """
     target = Path(path)
     if target.is_symlink():
-        target = target.resolve()
+        target = resolved(target)
     if target.exists() and not target.is_dir() and not stat.S_ISREG(target.stat().st_mode):
-        with target.open(mode) as stream:
-            yield stream
+        try:
+            device = target.open(mode)
+        except OSError as exc:
+            raise write_failed(target, exc) from None
+        yield from _written(device, target)
         return
     folder = target.parent if str(target.parent) else Path()
     if not folder.is_dir():
@@ -44,11 +50,10 @@ def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO[bytes]]:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise UsageError(
-            Issue("unwritable", message("files.unwritable", folder=folder, reason=exc.strerror))
+            Issue("unwritable", message("files.unwritable", folder=folder, reason=reason(exc)))
         ) from None
     try:
-        with os.fdopen(handle, mode) as stream:
-            yield stream
+        yield from _written(os.fdopen(handle, mode), target)
         if target.exists():
             # keep the permissions of the file being replaced
             Path(temporary).chmod(target.stat().st_mode & 0o7777)
@@ -56,11 +61,75 @@ def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO[bytes]]:
             umask = os.umask(0)
             os.umask(umask)
             Path(temporary).chmod(0o666 & ~umask)
-        Path(temporary).replace(target)
+        try:
+            Path(temporary).replace(target)
+        except OSError as exc:
+            raise write_failed(target, exc) from None
     except BaseException:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
         raise
+
+
+def _written(stream: IO[bytes], path: Path) -> Iterator[IO[bytes]]:
+    """Yield `stream` for the caller's block, then close it: a full disk may show only when
+    the last bytes are flushed, and is then an error naming `path` like any failed write."""
+    try:
+        yield _Named(stream, path)  # type: ignore[misc]
+    except BaseException:
+        with contextlib.suppress(OSError):
+            stream.close()
+        raise
+    try:
+        stream.close()
+    except BrokenPipeError:  # a pipe whose reader went away: the caller decides
+        raise
+    except OSError as exc:
+        raise write_failed(path, exc) from None
+
+
+def resolved(path: Path) -> Path:
+    """`path` with its symbolic links followed; a loop of links is an error naming it."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a loop, 3.13 OSError
+        raise UsageError(
+            Issue("symlink-loop", message("streams.symlink_loop", path=path))
+        ) from None
+
+
+def write_failed(path: Path, exc: OSError) -> OutputError:
+    """The error for a write to `path` that the system refused with `exc`."""
+    return OutputError(
+        Issue("write-failed", message("streams.write_failed", path=path, reason=reason(exc)))
+    )
+
+
+class _Named:
+    """A file being written whose failures name it (`cannot write x.csv: no space left`)."""
+
+    def __init__(self, stream: IO[bytes], path: Path) -> None:
+        self._stream = stream
+        self._path = path
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+    def write(self, data: Any) -> int:
+        try:
+            return self._stream.write(data)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise write_failed(self._path, exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise write_failed(self._path, exc) from None
 
 
 def same_file(output: str | Path, other: str | Path) -> bool:

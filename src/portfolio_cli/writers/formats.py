@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import os
 from collections import deque
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO, Any
 
@@ -19,35 +19,88 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
+from portfolio_cli.display import FORMULA_FIRST, NUMBER, json_text, markdown_escape, neutralise
+from portfolio_cli.display import visible as visible_text
 from portfolio_cli.engine import Classification
+from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.messages import message, thousands
 from portfolio_cli.readers import CustomerList
 
 LIST_COLUMNS = ("criteria", "problems", "compensated")
 # A cell a spreadsheet would run as a formula: starts with = + - @ tab or CR (numbers excepted).
-_FORMULA = r"^[=+\-@\t\r]"
-_RISKY_FIRST = ["=", "+", "-", "@", "\t", "\r"]  # made an Arrow array when used (see lean.py)
-_NUMBER = r"^[+-]?(\d+|\d{1,3}([ ,.\x{a0}\x{202f}]\d{3})+)([.,]\d+)?([eE][+-]?\d+)?$"
+# The same rule as `display.neutralise`, on whole Arrow columns.
+_RISKY_FIRST = list(FORMULA_FIRST)  # made an Arrow array when used (see lean.py)
 
 
 def output_table(
-    result: Classification, customers: CustomerList | None = None, keep_columns: bool = False
+    result: Classification,
+    customers: CustomerList | None = None,
+    keep_columns: bool = False,
+    reserved: Sequence[str] = (),
 ) -> pa.Table:
-    """The output as an Arrow table; with `keep_columns`, the input's columns as written."""
+    """The output as an Arrow table; with `keep_columns`, the input's columns as written, under
+    the names `kept_names` gives them. `reserved`: names of columns added later (the history's
+    `previous_segment` and `segment_since`), which no kept column may take."""
     table = result.output.table()
     columns: dict[str, pa.Array | pa.ChunkedArray] = dict(
         zip(table.column_names, table.columns, strict=True)
     )
     if keep_columns and customers is not None:
-        leading = list(result.output.shown)  # id and name
+        shown = list(result.output.shown)  # id and name
+        names = kept_names(customers.header, shown, [*table.column_names, *reserved])
         taken = customers.text.take(pa.array(result.order))
-        for name in customers.header:
-            if name not in leading:
-                columns[f"input_{name}" if name in columns else name] = taken.column(name)
+        for name, written in names.items():
+            columns[written] = taken.column(name)
     return pa.table(columns)
 
 
+def keep_segment(table: pa.Table, segment: str | None) -> pa.Table:
+    """The rows of one segment (`--segment`), in the order they came; all rows for None."""
+    if segment is None:
+        return table
+    column = table.column("segment")
+    if pa.types.is_dictionary(column.type):
+        column = column.cast(pa.string())
+    return table.filter(pc.equal(column, segment))
+
+
+def kept_names(
+    header: Sequence[str], shown: Sequence[str], output: Sequence[str]
+) -> dict[str, str]:
+    """Each input column `--keep-columns` appends → its name in the output, in input order.
+
+    `shown`: the id and name columns, in the output already and not appended again; `output`:
+    every name the output's own columns bear. A column keeps its own name unless the output
+    has a column of that name; then it becomes `input_<name>`, or `input_<name>_2`, `_3`... —
+    the first name that neither the output nor any input column bears, so that no column ever
+    hides another.
+    """
+    fixed = set(output)
+    used = fixed | set(header)
+    names: dict[str, str] = {}
+    for name in header:
+        if name in shown:
+            continue
+        written = name
+        if name in fixed:
+            written, number = f"input_{name}", 2
+            while written in used:
+                written, number = f"input_{name}_{number}", number + 1
+            used.add(written)
+        names[name] = written
+    return names
+
+
+def renamed_columns(
+    header: Sequence[str], shown: Sequence[str], output: Sequence[str]
+) -> list[tuple[str, str]]:
+    """The kept input columns written under another name than their own (for a warning)."""
+    return [(a, b) for a, b in kept_names(header, shown, output).items() if a != b]
+
+
 def neutralise_formulas(table: pa.Table) -> pa.Table:
-    """Prefix with ' every text cell a spreadsheet would run as a formula, numbers excepted."""
+    """Prefix with ' every text cell and header a spreadsheet would run as a formula, numbers
+    excepted: a header is a cell too (`--keep-columns` writes the input's own names)."""
     arrays = []
     for column in table.columns:
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
@@ -61,7 +114,7 @@ def neutralise_formulas(table: pa.Table) -> pa.Table:
                 column.type,
             )
         arrays.append(column)
-    return pa.table(arrays, names=table.column_names)
+    return pa.table(arrays, names=[neutralise(name) for name in table.column_names])
 
 
 def _neutralise(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
@@ -73,7 +126,7 @@ def _neutralise(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArra
     if not pc.any(suspect).as_py():
         return column  # the common case: one cheap pass, no regex at all
     risky = pc.and_(
-        pc.fill_null(suspect, False), pc.invert(pc.match_substring_regex(column, _NUMBER))
+        pc.fill_null(suspect, False), pc.invert(pc.match_substring_regex(column, NUMBER))
     )
     return pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column)
 
@@ -132,7 +185,7 @@ def to_json(table: pa.Table, summary: dict[str, Any]) -> bytes:
             if blank or (isinstance(value, float) and math.isnan(value)):
                 record[key] = None
     document = {"summary": _sorted(summary), "customers": records}
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json_text(document) + "\n").encode("utf-8")
 
 
 def _sorted(value: Any) -> Any:
@@ -142,7 +195,8 @@ def _sorted(value: Any) -> Any:
 
 
 def to_markdown(table: pa.Table) -> bytes:
-    """A Markdown (GitHub) table; '|' inside cells is escaped."""
+    """A Markdown (GitHub) table; every cell and header shown as written (`markdown_escape`:
+    no HTML, no link, '|' escaped)."""
     names = table.column_names
     lines = [
         "| " + " | ".join(_cell(n) for n in names) + " |",
@@ -159,10 +213,59 @@ def _numeric(table: pa.Table, name: str) -> bool:
 
 
 def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    text = str(value).replace("\\", "\\\\").replace("|", "\\|")
-    return " ".join(text.split())
+    return "" if value is None else markdown_escape(value)
+
+
+XLSX_ROWS = 1_048_576  # rows in an Excel sheet, the header included
+XLSX_CELL = 32_767  # characters in an Excel cell
+
+
+def check_sheet_rows(rows: int) -> None:
+    """Raise `UsageError` when `rows` customers (plus the header) do not fit in one sheet:
+    said before the work of classifying and writing them, never found cut afterwards."""
+    if rows + 1 > XLSX_ROWS:
+        text = message("output.xlsx_rows", count=thousands(rows), limit=thousands(XLSX_ROWS - 1))
+        raise UsageError(Issue("too-big-for-xlsx", text))
+
+
+def check_xlsx(table: pa.Table) -> None:
+    """Raise `UsageError` when `table` (as written: formulas neutralised) does not fit in one
+    Excel sheet: too many rows, or a cell (a header name included) over 32,767 characters —
+    Excel and xlsxwriter would cut it without a word."""
+    check_sheet_rows(table.num_rows)
+    for name in table.column_names:
+        if len(name) > XLSX_CELL:
+            text = message(
+                "output.xlsx_header",
+                start=name[:20],
+                length=thousands(len(name)),
+                limit=thousands(XLSX_CELL),
+            )
+            raise UsageError(Issue("too-big-for-xlsx", text))
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        kind = column.type
+        if pa.types.is_dictionary(kind):
+            kind = kind.value_type
+            column = column.cast(kind)
+        if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)) or not len(column):
+            continue
+        lengths = pc.utf8_length(column)
+        longest = pc.max(lengths).as_py()
+        if longest is not None and longest > XLSX_CELL:
+            row = pc.index(lengths, longest).as_py()
+            _too_long(name, row + 2, str(table.column(0)[row].as_py()), longest)
+
+
+def _too_long(column: str, row: int, customer: str, length: int) -> None:
+    text = message(
+        "output.xlsx_cell",
+        column=column,
+        row=row,
+        customer=customer,
+        length=thousands(length),
+        limit=thousands(XLSX_CELL),
+    )
+    raise UsageError(Issue("too-big-for-xlsx", text))
 
 
 def to_xlsx(table: pa.Table, sheet: str = "customers") -> bytes:
@@ -171,17 +274,22 @@ def to_xlsx(table: pa.Table, sheet: str = "customers") -> bytes:
     xlsxwriter writes 100,000 rows in about half openpyxl's time (bench/xlsx.py). Every text cell
     is written with `write_string`, so nothing is ever stored as a formula, and cells starting
     with = + - @ tab or CR carry the same ' prefix as in CSV. Lists are joined with '|'.
+
+    A workbook is read by people: control characters in a cell or header (which the file would
+    store as `_x001B_` and a spreadsheet would hand back raw) are made visible as on a terminal
+    (`display.visible`: ESC as ␛, a tab as ␉); line breaks are kept, a cell may hold several.
     """
     import xlsxwriter
 
     safe = neutralise_formulas(table)
+    check_xlsx(safe)
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(
         buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     )
     worksheet = workbook.add_worksheet(sheet)
     bold = workbook.add_format({"bold": True})
-    worksheet.write_row(0, 0, safe.column_names, bold)
+    worksheet.write_row(0, 0, [visible_text(n, lines=True) for n in safe.column_names], bold)
     for index, column in enumerate(safe.columns):
         kind = column.type
         values = column.to_pylist()
@@ -192,7 +300,7 @@ def to_xlsx(table: pa.Table, sheet: str = "customers") -> bytes:
         else:
             for row, value in enumerate(values, start=1):
                 if value is not None and value != "":
-                    worksheet.write_string(row, index, str(value))
+                    worksheet.write_string(row, index, visible_text(value, lines=True))
     worksheet.freeze_panes(1, 0)
     workbook.close()
     return buffer.getvalue()

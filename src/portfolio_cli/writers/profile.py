@@ -1,11 +1,11 @@
 """`portfolio profile` for people (Rich tables) and for machines (CSV, JSON).
 
-Column names and values from the file are put in `Text`, never read as Rich markup.
+Column names and values from the file are put in `Text`, never read as Rich markup, and made
+visible (`display.visible`: an ESC in a column name is shown as ␛, never obeyed).
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from markupsafe import Markup
@@ -15,9 +15,10 @@ from rich.table import Table
 from rich.text import Text
 
 from portfolio_cli.criteria import SEGMENTS
+from portfolio_cli.display import json_text, markdown_escape, visible
 from portfolio_cli.messages import message
 from portfolio_cli.writers.formats import to_csv
-from portfolio_cli.writers.report import Section, markdown_escape
+from portfolio_cli.writers.report import Section
 
 STYLES = {"satisfied": "green", "easy_to_satisfy": "yellow", "unrecoverable": "red"}
 CSV_COLUMNS = (
@@ -86,7 +87,7 @@ def profile_view(data: dict[str, Any], lang: str = "en") -> RenderableType:
     parts.append(Text(message("profile.score_note", lang), style="dim"))
     if data["skipped"]:
         reasons = ", ".join(
-            f"{item['column']} ({message('profile.reason.' + item['reason'], lang)})"
+            f"{visible(item['column'])} ({message('profile.reason.' + item['reason'], lang)})"
             for item in data["skipped"]
         )
         parts.append(Text(message("profile.left_out", lang, columns=reasons), style="dim"))
@@ -99,10 +100,10 @@ def profile_view(data: dict[str, Any], lang: str = "en") -> RenderableType:
 def _cells(item: dict[str, Any], lang: str) -> list[str]:
     """A characteristic as the texts of its row: label, in segment, portfolio, lift, score."""
     if item["kind"] == "number":
-        label = message("profile.median", lang, column=item["column"])
+        label = message("profile.median", lang, column=visible(item["column"]))
         values = [number(item["segment"], lang), number(item["portfolio"], lang)]
     else:
-        label = f"{item['column']} = {item['value']}"
+        label = f"{visible(item['column'])} = {visible(item['value'])}"
         values = [share(item["segment"], lang), share(item["portfolio"], lang)]
     score = f"{item['score']:.2f}"
     return [
@@ -162,7 +163,7 @@ def profile_section(data: dict[str, Any], lang: str = "en") -> Section:
     notes = [message("profile.score_note", lang)]
     if data["skipped"]:
         reasons = ", ".join(
-            f"{item['column']} ({message('profile.reason.' + item['reason'], lang)})"
+            f"{visible(item['column'])} ({message('profile.reason.' + item['reason'], lang)})"
             for item in data["skipped"]
         )
         notes.append(message("profile.left_out", lang, columns=reasons))
@@ -200,7 +201,7 @@ def outcome_view(outcome: dict[str, Any], lang: str = "en") -> RenderableType:
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
-        title=message("profile.outcome_title", lang, column=outcome["column"]),
+        title=message("profile.outcome_title", lang, column=visible(outcome["column"])),
         title_justify="left",
         title_style="bold",
     )
@@ -232,7 +233,7 @@ def outcome_view(outcome: dict[str, Any], lang: str = "en") -> RenderableType:
                     "profile.outcome_unknown",
                     lang,
                     count=outcome["unknown"],
-                    column=outcome["column"],
+                    column=visible(outcome["column"]),
                 ),
                 style="dim",
             )
@@ -242,7 +243,7 @@ def outcome_view(outcome: dict[str, Any], lang: str = "en") -> RenderableType:
 
 def profile_json(data: dict[str, Any]) -> bytes:
     """The profile as one JSON document, keys sorted, English keys whatever the language."""
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return (json_text(data, sort_keys=True) + "\n").encode("utf-8")
 
 
 def profile_csv(data: dict[str, Any]) -> bytes:

@@ -7,7 +7,9 @@ font, nothing fetched from the network (a Content-Security-Policy says so to the
 
 Every value from the input is escaped: autoescaping is switched on explicitly, because Jinja2's
 usual `select_autoescape()` does not escape templates named `.html.j2` or `.svg`. The Markdown
-template escapes with its own `md` filter.
+template escapes with the `md` filter (`display.markdown_escape`, shared by every Markdown
+writer). In both, every value written is made visible (`display.visible`): a right-to-left
+override or an ESC in a name is shown, never left to reorder or garble the page.
 
 Another part of the tool adds a section by passing `Section`s to `render_report(extra=...)`:
 they appear after the built-in analysis sections, before the checklist.
@@ -16,7 +18,6 @@ they appear after the built-in analysis sections, before the checklist.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,10 @@ from markupsafe import Markup
 from portfolio_cli import __version__
 from portfolio_cli.checklist import review
 from portfolio_cli.criteria import SEGMENTS, Criteria
+
+# markdown_escape is also imported from here, as before it moved to display
+from portfolio_cli.display import markdown_escape as markdown_escape
+from portfolio_cli.display import visible
 from portfolio_cli.engine import NO_CRITERION, Classification
 from portfolio_cli.messages import message, plural
 
@@ -171,6 +176,7 @@ def _environment(fmt: str) -> jinja2.Environment:
         environment = jinja2.Environment(
             loader=jinja2.PackageLoader("portfolio_cli", "templates"),
             autoescape=True,
+            finalize=_visible,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -180,6 +186,7 @@ def _environment(fmt: str) -> jinja2.Environment:
         environment = jinja2.Environment(
             loader=jinja2.PackageLoader("portfolio_cli", "templates"),
             autoescape=False,  # noqa: S701
+            finalize=_visible,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -188,18 +195,14 @@ def _environment(fmt: str) -> jinja2.Environment:
     return environment
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|~])")
-_MARKDOWN_LEADING = re.compile(r"^(\d*)([-+=.)])")
-
-
-def markdown_escape(value: object) -> str:
-    """A value shown as written in Markdown: emphasis, link, code and table characters
-    backslashed (and a leading list or heading mark), `<` `>` `&` as entities (so no HTML
-    passes through), line breaks folded."""
-    text = " ".join(str(value).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return _MARKDOWN_LEADING.sub(r"\1\\\2", text)
+def _visible(value: object) -> object:
+    """Every value a template writes, its control characters made visible; trusted markup
+    (a section's HTML) stays markup, its text made visible likewise."""
+    if isinstance(value, Markup):
+        return Markup(visible(str(value), lines=True))  # noqa: S704 (already escaped)
+    if isinstance(value, str):
+        return visible(value, lines=True)
+    return value
 
 
 def _decimal(text: str, lang: str) -> str:

@@ -1,7 +1,8 @@
 """What people read in a terminal: the summary, the customer table, the checklist, one customer.
 
 Every value that comes from a file is put in a `Text`, never parsed as Rich markup, so a name
-like `[bold]x[/]` is shown as written.
+like `[bold]x[/]` is shown as written; and it goes through `display.visible` first, so an ESC
+or a right-to-left override in a name is shown (␛, \u202e), never obeyed by the terminal.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from rich.text import Text
 
 from portfolio_cli.checklist import Step
 from portfolio_cli.criteria import SEGMENTS
+from portfolio_cli.display import visible
 from portfolio_cli.messages import decimal, message, plural
 
+NO_CRITERION = "no_criterion_met"  # the reason of an unrecoverable customer who meets none
 SEGMENT_STYLES = {"satisfied": "green", "easy_to_satisfy": "yellow", "unrecoverable": "red"}
 
 
@@ -62,7 +65,7 @@ def summary_lines(summary: dict[str, Any], source: str) -> RenderableType:
     """The portfolio in a few lines: quality, segments, NPS, why unrecoverable, unjudged."""
     total = summary["total"]
     segments = summary["segments"]
-    head = Text(plural("summary.head", total, source=source, date=summary["as_of"]))
+    head = Text(plural("summary.head", total, source=visible(source), date=summary["as_of"]))
     quality = Text(message("summary.quality") + " ", style="bold")
     quality.append(percent(summary["quality"]), style="bold")
     parts = [head, quality]
@@ -85,16 +88,17 @@ def summary_lines(summary: dict[str, Any], source: str) -> RenderableType:
         )
         nps.append(f" — {by_segment}")
         parts.append(nps)
-    reasons = {k: v for k, v in summary["unrecoverable_reasons"].items() if v}
+    reasons = {
+        message("summary.no_criterion_met") if k == NO_CRITERION else visible(k): v
+        for k, v in summary["unrecoverable_reasons"].items()
+        if v
+    }
     if reasons:
         parts.append(
             Text(
                 message("summary.because")
                 + message("colon")
-                + " · ".join(
-                    f"{message('summary.no_criterion_met') if k == 'no_criterion_met' else k} {v}"
-                    for k, v in reasons.items()
-                )
+                + " · ".join(f"{k} {v}" for k, v in reasons.items())
             )
         )
     unjudged = {k: v for k, v in summary["unjudged"].items() if v}
@@ -103,7 +107,7 @@ def summary_lines(summary: dict[str, Any], source: str) -> RenderableType:
             Text(
                 message("summary.unjudged")
                 + message("colon")
-                + " · ".join(f"{k} {v}" for k, v in unjudged.items())
+                + " · ".join(f"{visible(k)} {v}" for k, v in unjudged.items())
             )
         )
     return Group(*parts)
@@ -132,34 +136,38 @@ def customer_table(
         name_column = None
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column(id_column, no_wrap=True, min_width=min(len(id_column), 8))
+    table.add_column(Text(visible(id_column)), no_wrap=True, min_width=min(len(id_column), 8))
     if name_column:
         # one line per customer: a long name is cut with an ellipsis rather than folded
         name_width = _name_width(rows, width - was, criteria)
-        table.add_column(name_column, no_wrap=True, overflow="ellipsis", width=name_width)
+        table.add_column(
+            Text(visible(name_column)), no_wrap=True, overflow="ellipsis", width=name_width
+        )
     table.add_column(message("table.segment"), no_wrap=True, min_width=_longest_segment_label())
     if previous is not None:
         table.add_column(message("table.was"), no_wrap=True)
     for key in criteria:
         # the key's words may wrap in the header; the cell is one mark
-        table.add_column(key.replace("_", " "), justify="center", width=_header_width(key))
+        table.add_column(
+            Text(visible(key.replace("_", " "))), justify="center", width=_header_width(key)
+        )
     problems = message("table.problems")
     table.add_column(problems, overflow="fold", min_width=max(8, len(problems)))
     if any(row["compensated"] for row in rows):
         table.add_column(message("table.compensated"))
     for row in rows:
         segment = row["segment"]
-        cells = [Text(str(row["priority"])), Text(str(row[id_column]))]
+        cells = [Text(str(row["priority"])), Text(visible(row[id_column]))]
         if name_column:
-            cells.append(Text(str(row[name_column] or "")))
+            cells.append(Text(visible(row[name_column] or "")))
         cells.append(Text(segment_label(segment), style=SEGMENT_STYLES[segment]))
         if previous is not None:
             cells.append(_was(previous.get(str(row[id_column]), None), segment))
         met = set(row["criteria"].split("|"))
         cells += [Text("✓", style="green") if key in met else Text("·") for key in criteria]
-        cells.append(Text(row["problems"].replace("|", ", "), style="red"))
+        cells.append(Text(visible(row["problems"].replace("|", ", ")), style="red"))
         if len(table.columns) > len(cells):
-            cells.append(Text(row["compensated"].replace("|", ", ")))
+            cells.append(Text(visible(row["compensated"].replace("|", ", "))))
         table.add_row(*cells)
     return table
 
@@ -213,7 +221,7 @@ def actions_lines(actions: dict[str, str], summary: dict[str, Any]) -> Renderabl
         if summary["segments"][name]:
             line = Text("  ")
             line.append(segment_label(name), style=SEGMENT_STYLES[name])
-            line.append(message("colon") + actions[name])
+            line.append(message("colon") + visible(actions[name]))
             lines.append(line)
     return Group(*lines)
 
@@ -226,21 +234,21 @@ def checklist(steps: list[Step], source: str) -> RenderableType:
     for step in steps:
         mark, style = ("✓", "green") if step.status == "ok" else ("!", "yellow")
         title = f"{step.number}. {step.title}" if step.number else step.title
-        grid.add_row(Text(mark, style=style), Text(title, style="bold"))
+        grid.add_row(Text(mark, style=style), Text(visible(title), style="bold"))
         for line in step.lines:
-            grid.add_row("", Padding(Text(line), (0, 0, 0, 2), expand=False))
+            grid.add_row("", Padding(Text(visible(line)), (0, 0, 0, 2), expand=False))
         for warning in step.warnings:
-            text = Text(message("cli.warning", text=warning), style="yellow")
+            text = Text(message("cli.warning", text=visible(warning)), style="yellow")
             grid.add_row("", Padding(text, (0, 0, 0, 2), expand=False))
-    return Group(Text(message("checklist.title", source=source), style="bold"), grid)
+    return Group(Text(message("checklist.title", source=visible(source)), style="bold"), grid)
 
 
 def explanation(data: dict[str, Any], id_column: str, compensate_with: int) -> RenderableType:
     """One customer: segment, rank, and each rule's verdict with the values it read."""
     segment = data["segment"]
-    head = Text(f"{id_column} {data['id']}", style="bold")
+    head = Text(f"{visible(id_column)} {visible(data['id'])}", style="bold")
     if data["name"]:
-        head.append(f" — {data['name']}", style="bold")
+        head.append(f" — {visible(data['name'])}", style="bold")
     line = Text()
     line.append(segment_label(segment), style=SEGMENT_STYLES[segment])
     kept = sum(1 for r in data["rules"] if r["kind"] == "criterion")
@@ -266,19 +274,20 @@ def explanation(data: dict[str, Any], id_column: str, compensate_with: int) -> R
         grid.add_column()
         for rule in rules:
             mark, style, word = _verdict(rule, kind, compensate_with)
-            heading = Text(rule["key"], style="bold")
+            heading = Text(visible(rule["key"]), style="bold")
             heading.append(message("colon") + word, style=style)
             grid.add_row(Text(mark, style=style), heading)
             values = ", ".join(
-                f"{column} = {value if value is not None else message('explain.blank')}"
+                f"{visible(column)} = "
+                + (visible(value) if value is not None else message("explain.blank"))
                 for column, value in rule["values"].items()
             )
-            detail = Text(message("explain.when", when=rule["when"]))
+            detail = Text(message("explain.when", when=visible(rule["when"])))
             if values:
                 detail.append(message("explain.read", values=values), style="dim")
             grid.add_row("", Padding(detail, (0, 0, 0, 2), expand=False))
         parts += [Text(title, style="bold"), grid]
-    parts.append(Text(message("explain.what_to_do", action=data["action"])))
+    parts.append(Text(message("explain.what_to_do", action=visible(data["action"]))))
     return Group(*parts)
 
 

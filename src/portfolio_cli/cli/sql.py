@@ -1,0 +1,80 @@
+"""`portfolio sql`: the whole method as SQL for a warehouse."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from portfolio_cli.cli.common import (
+    AsOfOption,
+    CriteriaOption,
+    DebugOption,
+    LangOption,
+    QuietOption,
+    boundary,
+    find_criteria,
+    parse_as_of,
+    warn,
+    write_stdout,
+)
+from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.messages import message
+
+PARTS = ("all", "customers", "summary")
+
+
+@boundary
+def sql_command(
+    criteria: CriteriaOption = None,
+    dialect: Annotated[
+        str,
+        typer.Option("--dialect", "-d", metavar="NAME", help=message("help.dialect")),
+    ] = "duckdb",
+    table: Annotated[
+        str, typer.Option("--table", "-t", metavar="NAME", help=message("help.table"))
+    ] = "customers",
+    part: Annotated[
+        str, typer.Option("--part", metavar="all|customers|summary", help=message("help.part"))
+    ] = "all",
+    as_of: AsOfOption = None,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Print the whole method as SQL for a warehouse.
+
+    Example:
+
+        portfolio sql -c criteria.yaml --dialect postgres --table crm.customers
+    """
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.engines.sql import DIALECTS, compile_method, render
+
+    name = dialect.strip().lower()
+    if name in ("postgresql", "pg"):
+        name = "postgres"
+    if name not in DIALECTS:
+        raise UsageError(Issue("bad-option", message("sql.bad_dialect", value=dialect)))
+    chosen = part.strip().lower()
+    if chosen not in PARTS:
+        raise UsageError(Issue("bad-option", message("sql.bad_part", value=part)))
+    day = parse_as_of(as_of)
+    rules = load_criteria(find_criteria(criteria))
+    warn(rules.warnings, quiet)
+    method = compile_method(rules, day, table, name)
+    head = message("sql.head", criteria=rules.source, as_of=day.isoformat(), dialect=name)
+    statements = []
+    if chosen in ("all", "customers"):
+        statements.append((message("sql.customers"), render(method.customers(), name)))
+    if chosen in ("all", "summary"):
+        statements.append((message("sql.summary"), render(method.summary(), name)))
+    lines = [_comment(head)]
+    for title, text in statements:
+        lines += [_comment(title), text + ";", ""]
+    write_stdout("\n".join(lines).encode("utf-8"))
+
+
+def _comment(text: str) -> str:
+    """A comment line: a line break in a file name cannot end it and start SQL."""
+    return "-- " + " ".join(text.split())

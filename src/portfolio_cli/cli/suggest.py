@@ -1,0 +1,313 @@
+"""`portfolio suggest`: three criteria and up to three problems learned from a known outcome,
+judged on customers held out, written as a criteria file with their evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from portfolio_cli.cli.common import (
+    NO_FLAGS,
+    AsOfOption,
+    CriteriaOption,
+    DebugOption,
+    InputArgument,
+    InputFlags,
+    LangOption,
+    QuietOption,
+    boundary,
+    input_options,
+    input_parameters,
+    make_console,
+    output_option,
+    parse_as_of,
+    read_input,
+    warn,
+)
+from portfolio_cli.display import visible
+from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.messages import decimal, message
+
+if TYPE_CHECKING:
+    from portfolio_cli.readers import CustomerList
+    from portfolio_cli.suggest import Figures, Suggestion
+
+
+@boundary
+@input_parameters("encoding", "delimiter", "decimal", "dayfirst", "sheet", "verbose")
+def suggest_command(
+    input: InputArgument,
+    outcome: Annotated[
+        str,
+        typer.Option(
+            "--outcome",
+            metavar="COLUMN",
+            help="The known outcome to learn from (e.g. Churn).",
+            show_default=False,
+        ),
+    ],
+    event: Annotated[
+        str | None,
+        typer.Option(
+            "--event",
+            metavar="VALUE",
+            help="The outcome's value that is the bad event.",
+            show_default=False,
+        ),
+    ] = None,
+    criteria: CriteriaOption = None,
+    output: Annotated[Path | None, output_option("FILE", "Write the criteria file.")] = None,
+    id_column: Annotated[
+        str | None,
+        typer.Option("--id", metavar="COLUMN", help="The customer id column.", show_default=False),
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Seed of the split.")] = 0,
+    min_share: Annotated[
+        float,
+        typer.Option(
+            "--min-share", min=0, max=50, metavar="PCT", help="Least share a rule must cover."
+        ),
+    ] = 5.0,
+    as_of: AsOfOption = None,
+    flags: InputFlags = NO_FLAGS,
+    lang: LangOption = None,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Propose three criteria and up to three problems that best separate a known outcome.
+
+    Example:
+
+        portfolio suggest telco.csv --outcome Churn -o suggested.yaml
+    """
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.suggest import suggest
+
+    day = parse_as_of(as_of)
+    if min_share >= 50:
+        raise UsageError(Issue("bad-min-share", message("suggest.error.min_share")))
+    rules = load_criteria(criteria) if criteria is not None else None
+    if output is not None:
+        _refuse_overwrite(output, input, criteria)
+    if rules is not None:
+        warn(rules.warnings, quiet)
+        customers = read_input(input, rules, flags, every_column=True, as_of=day)
+        id_name = rules.customers.id
+        leave_out = [rules.customers.name] if rules.customers.name else []
+    else:
+        customers, id_name = _read_without_criteria(input, flags, id_column)
+        leave_out = []
+    result = suggest(
+        customers,
+        outcome,
+        id_column=id_name,
+        event=event,
+        seed=seed,
+        min_share=min_share / 100,
+        as_of=day,
+        current=rules,
+        leave_out=leave_out,
+    )
+    warn(
+        [
+            message(
+                "suggest.copy", column=_shown(s.column), outcome=_shown(outcome), agreement=s.detail
+            )
+            for s in result.skipped
+            if s.reason == "copy"
+        ],
+        quiet,
+    )
+    if not quiet:
+        console = make_console()
+        for line in report_lines(result, criteria):
+            console.print(line, markup=False, highlight=False, soft_wrap=True)
+    if result.refused is not None or not result.text:
+        return
+    if output is None:
+        if not quiet:
+            make_console().print(message("suggest.hint_output"), markup=False, highlight=False)
+    else:
+        from portfolio_cli.writers.files import atomic_write
+
+        with atomic_write(output) as stream:
+            stream.write(result.text.encode("utf-8"))
+        if not quiet:
+            err = make_console(stderr=True)
+            err.print(message("summary.wrote", path=output), markup=False)
+            err.print(message("suggest.hint_check", path=output), markup=False)
+
+
+def _refuse_overwrite(output: Path, input: str, criteria: Path | None) -> None:
+    from portfolio_cli.writers.files import refuse_overwrite
+
+    refuse_overwrite(output, [("input", input), ("criteria", criteria)])
+
+
+def _read_without_criteria(
+    source: str, flags: InputFlags, id_column: str | None
+) -> tuple[CustomerList, str]:
+    """Every column of the list, and its id column: --id, else the one named like an id."""
+    from portfolio_cli.expressions import unknown_column_message
+    from portfolio_cli.wizard import guess_id, read_any_list
+
+    customers = read_any_list(source, input_options(flags))
+    if id_column is not None:
+        if id_column not in customers.kinds:
+            detail = unknown_column_message(id_column, customers.header)
+            raise UsageError(
+                Issue(
+                    "unknown-column", message("suggest.error.id", column=id_column, detail=detail)
+                )
+            )
+        return customers, id_column
+    guessed = guess_id(customers) if customers.header else ""
+    ids = customers.frame[guessed] if guessed in customers.kinds else None
+    if ids is not None:
+        repeated = ids[ids.duplicated() & ids.notna()]
+        if len(repeated):
+            raise UsageError(
+                Issue(
+                    "duplicate-id",
+                    message("suggest.error.no_id", column=_shown(guessed), value=repeated.iloc[0]),
+                )
+            )
+    return customers, guessed
+
+
+def _shown(text: object) -> str:
+    """Text from a file as it may be shown on a terminal: control characters made visible
+    (`display.visible`, as everywhere else)."""
+    return visible(text)
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{decimal(value * 100, 1)} %"
+
+
+def report_lines(result: Suggestion, criteria_file: Path | None) -> list[str]:
+    """What `portfolio suggest` prints: the outcome, the rules with their evidence, the held-out
+    figures beside the current criteria's, and the columns no rule reads."""
+    from portfolio_cli.suggest import HOLDOUT, MAX_PROBLEMS, PROBLEM_LIFT, evidence_text
+
+    lines = [
+        message(
+            "suggest.head",
+            column=_shown(result.outcome),
+            event=_shown(result.event),
+            events=result.events,
+            total=result.customers,
+            rate=_percent(result.events / result.customers if result.customers else None),
+        )
+    ]
+    if result.unknown:
+        lines.append(
+            message("suggest.unknown", count=result.unknown, column=_shown(result.outcome))
+        )
+    if result.refused is not None:
+        lines += [result.refused, message("suggest.nothing_written")]
+        return lines
+    if result.method == "kfold":
+        lines.append(
+            message("suggest.kfold", folds=result.folds, seed=result.seed, total=result.customers)
+        )
+    else:
+        lines.append(
+            message(
+                "suggest.holdout",
+                train=result.trained_on,
+                test=result.judged_on,
+                share=f"{decimal(HOLDOUT * 100, 0)} %",
+                seed=result.seed,
+            )
+        )
+    lines += ["", message("suggest.criteria_title")]
+    for number, rule in enumerate(result.criteria, start=1):
+        lines.append(f"  {number}. {_shown(rule.when)}")
+        lines.append("     " + _shown(evidence_text(rule.evidence, result.outcome, result.event)))
+    lines.append("")
+    if result.problems:
+        lines.append(message("suggest.problems_title"))
+        for number, rule in enumerate(result.problems[:MAX_PROBLEMS], start=1):
+            lines.append(f"  {number}. {_shown(rule.when)}")
+            lines.append(
+                "     " + _shown(evidence_text(rule.evidence, result.outcome, result.event))
+            )
+    else:
+        lines.append(
+            message(
+                "suggest.no_problem",
+                event=_shown(result.event),
+                lift=decimal(PROBLEM_LIFT, 1),
+                share=_percent(result.min_share),
+            )
+        )
+    if result.suggested is not None:
+        title = (
+            "suggest.figures_title_kfold" if result.method == "kfold" else "suggest.figures_title"
+        )
+        lines += ["", message(title, event=_shown(result.event))]
+        lines += figure_rows(result.suggested, result.current, criteria_file)
+        lines.append(message("suggest.auc_note", event=_shown(result.event)))
+    left_out = [
+        f"{_shown(s.column)} ({message(f'suggest.reason.{s.reason}')})" for s in result.skipped
+    ]
+    if left_out:
+        lines += ["", message("suggest.left_out", columns=", ".join(left_out))]
+    return lines
+
+
+def figure_rows(mine: Figures, theirs: Figures | None, criteria_file: Path | None) -> list[str]:
+    """The held-out figures as aligned rows: one column for the suggested criteria, one for the
+    current criteria file when given."""
+    from portfolio_cli.criteria import SEGMENTS
+
+    heads = [message("suggest.col_suggested")]
+    sets = [mine]
+    if theirs is not None:
+        name = criteria_file.name if criteria_file is not None else ""
+        heads.append(message("suggest.col_current", name=_shown(name)))
+        sets.append(theirs)
+    rows: list[tuple[str, list[str]]] = []
+    for segment in SEGMENTS:
+        cells = []
+        for figures in sets:
+            seg: dict[str, Any] = figures.segments[segment]
+            cells.append(
+                message(
+                    "suggest.cell",
+                    rate=_percent(seg["rate"]),
+                    count=seg["customers"],
+                    share=_percent(seg["share"]),
+                )
+            )
+        rows.append((message(f"segment.{segment}"), cells))
+    rows.append(
+        (
+            message("suggest.row_ratio"),
+            [
+                "-" if f.ratio is None else message("suggest.times", value=decimal(f.ratio, 1))
+                for f in sets
+            ],
+        )
+    )
+    rows.append(
+        (
+            message("suggest.row_auc"),
+            ["-" if f.auc is None else decimal(f.auc, 3) for f in sets],
+        )
+    )
+    first = max(len(label) for label, _ in rows) + 2
+    widths = [
+        max(len(heads[i]), *(len(cells[i]) for _, cells in rows)) + 3 for i in range(len(heads))
+    ]
+    out = ["  " + " " * first + "".join(h.ljust(w) for h, w in zip(heads, widths, strict=True))]
+    for label, cells in rows:
+        out.append(
+            "  "
+            + label.ljust(first)
+            + "".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))
+        )
+    return [line.rstrip() for line in out]

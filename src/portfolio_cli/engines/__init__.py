@@ -1,0 +1,102 @@
+"""One method, several executors: `arrow` (in process, `engine.py`) and `duckdb` (the method
+compiled to SQL by `engines/sql.py`, run by `engines/duckdb.py`). Each returns the same
+`Classification`, so the same writers serialise it.
+
+Nothing heavy is imported here: `portfolio --help` imports this module's names only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.messages import message
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from portfolio_cli.criteria import Criteria
+    from portfolio_cli.engine import Classification
+    from portfolio_cli.readers import CustomerList
+
+ENGINES = ("auto", "arrow", "duckdb")
+# `auto` runs DuckDB from this input size on: below it, importing DuckDB and sqlglot and
+# starting a database cost more than they save (bench/README.md, "Engines").
+AUTO_BYTES = 64 * 2**20
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%|[KMGT]i?B?|B)?\s*$", re.IGNORECASE)
+
+
+def engine_name(value: str | None) -> str:
+    """`--engine` checked: auto (default), arrow or duckdb."""
+    name = (value or "auto").strip().lower()
+    if name not in ENGINES:
+        raise UsageError(Issue("bad-option", message("engine.bad_engine", value=value)))
+    return name
+
+
+def choose(engine: str, source: str | Path) -> str:
+    """The engine that runs: `auto` picks DuckDB for inputs of AUTO_BYTES or more."""
+    name = engine_name(engine)
+    if name != "auto":
+        return name
+    from portfolio_cli.sources import input_files
+
+    if str(source) == "-":
+        return "arrow"
+    try:
+        size = sum(path.stat().st_size for path in input_files(source))
+    except OSError:
+        return "arrow"  # the reader says what is wrong with the file
+    return "duckdb" if size >= AUTO_BYTES else "arrow"
+
+
+def classify(
+    customers: CustomerList | pd.DataFrame,
+    criteria: Criteria,
+    as_of: dt.date | None = None,
+    engine: str = "arrow",
+    memory_limit: str | None = None,
+) -> Classification:
+    """Classify with the named engine (`arrow` or `duckdb`; `auto` means arrow here, since the
+    list is already in memory)."""
+    if engine_name(engine) == "duckdb":
+        from portfolio_cli.engines import duckdb
+
+        return duckdb.classify(customers, criteria, as_of, memory_limit)
+    from portfolio_cli import engine as arrow
+
+    return arrow.classify(customers, criteria, as_of)
+
+
+def _memory() -> int:
+    """This machine's memory in bytes."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):  # pragma: no cover - not a POSIX system
+        return 8 * 2**30
+
+
+_UNITS = {"": 2**20, "B": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12}
+_UNITS |= {"KI": 2**10, "MI": 2**20, "GI": 2**30, "TI": 2**40}
+
+
+def memory_limit(value: str | None) -> str:
+    """`--memory-limit` as DuckDB reads it: `2GiB`, `512MB`, `40%` of this machine's memory
+    (a bare number is MiB). Default: half of the memory (DuckDB alone would take 80 %: the
+    rest is left to the Arrow columns it reads and to the machine's other programs)."""
+    if value is None:
+        return f"{_memory() // 2 // 2**20}MiB"
+    found = _SIZE.match(value)
+    number = float(found.group(1)) if found else 0.0
+    unit = (found.group(2) or "").upper().removesuffix("B") if found else ""
+    if found and unit == "%":
+        size = int(_memory() * number / 100) if number <= 100 else 0
+    else:
+        size = int(number * _UNITS.get(unit, 0))
+    if size < 2**20:
+        raise UsageError(Issue("bad-option", message("engine.bad_memory_limit", value=value)))
+    return f"{size // 2**20}MiB"

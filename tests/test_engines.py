@@ -1,0 +1,361 @@
+"""`--engine duckdb` gives what `--engine arrow` gives: the same bytes, the same summary.
+
+A differential test: the example, the French fixture, every file of the corpus and random
+frames with missing values under random conditions from the grammar (the strategies of
+test_compiler.py) go through both engines; any difference is a bug in one of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import CRIT, EX, Run, Write
+from portfolio_cli import engines
+from portfolio_cli.criteria import parse_criteria
+from portfolio_cli.engine import classify as arrow_classify
+from portfolio_cli.engines import duckdb as duck
+from portfolio_cli.errors import InputError
+from portfolio_cli.expressions import Kind
+from portfolio_cli.readers import CsvOptions, read_customers
+from portfolio_cli.writers import formats
+from test_compiler import AS_OF as CONDITION_AS_OF
+from test_compiler import conditions, frames
+
+DATA = Path(__file__).parent / "data"
+CORPUS = DATA / "corpus"
+FRENCH = DATA / "customers-fr.csv"
+AS_OF = "2026-11-23"
+
+
+def both(run: Run, *args: str) -> tuple[object, object]:
+    """The same command with each engine: (exit code, stdout, stderr) each."""
+    outputs = []
+    for engine in ("arrow", "duckdb"):
+        result = run(*args, "--engine", engine)
+        outputs.append((result.exit_code, result.stdout, result.stderr))
+    return outputs[0], outputs[1]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+@pytest.mark.parametrize("source", [EX, str(FRENCH)], ids=["example", "french"])
+def test_duckdb_writes_the_bytes_arrow_writes(run: Run, source: str, fmt: str) -> None:
+    arrow, duckdb = both(run, "classify", source, "-c", CRIT, "-f", fmt, "--as-of", AS_OF)
+    assert arrow == duckdb
+    assert arrow[0] == 0
+
+
+def test_keep_columns_segment_and_fail_under_behave_alike(run: Run) -> None:
+    args = ("classify", EX, "-c", CRIT, "-f", "csv", "--as-of", AS_OF, "--keep-columns")
+    arrow, duckdb = both(run, *args, "--fail-under", "90")
+    assert arrow == duckdb
+    assert arrow[0] == 1
+
+
+def test_the_table_format_and_markdown_are_the_same(run: Run) -> None:
+    for fmt in ("table", "markdown"):
+        arrow, duckdb = both(run, "classify", EX, "-c", CRIT, "-f", fmt, "--as-of", AS_OF)
+        assert arrow == duckdb
+
+
+def _corpus_criteria(path: Path) -> str | None:
+    """A criteria file that reads every column of a corpus file, by its kind."""
+    try:
+        customers = read_customers(path, "id", options=CsvOptions())
+    except InputError:
+        return None
+    criteria, problems, order_by = [], [], []
+    for name, kind in customers.kinds.items():
+        if name == "id":
+            continue
+        quoted = f"`{name}`"
+        if kind is Kind.NUMBER:
+            criteria.append({"key": f"c{len(criteria)}", "when": f"{quoted} > 5"})
+            order_by.append(f"{name} desc")
+        elif kind is Kind.TEXT:
+            criteria.append({"key": f"c{len(criteria)}", "when": f'contains({quoted}, "a")'})
+            order_by.append(f"{name} asc")
+        elif kind is Kind.DATE:
+            criteria.append({"key": f"c{len(criteria)}", "when": f"days_since({quoted}) > 300"})
+        problems.append({"key": f"p{len(problems)}", "when": f"missing({quoted})"})
+    if not criteria:
+        criteria.append({"key": "any", "when": 'id != ""'})
+    document = {
+        "version": 1,
+        "customers": {"id": "id"},
+        "criteria": criteria[:3],
+        "problems": problems,
+        "policy": {"order_by": order_by[:2]},
+    }
+    return yaml.safe_dump(document, allow_unicode=True)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.iterdir()))
+def test_every_corpus_file_gives_the_same_output_or_error(
+    run: Run, write: Write, name: str
+) -> None:
+    path = CORPUS / name
+    text = (
+        _corpus_criteria(path)
+        or 'version: 1\ncustomers:\n  id: id\ncriteria:\n  - key: a\n    when: id != ""\n'
+    )
+    criteria = write("c.yaml", text)
+    for fmt in ("csv", "json"):
+        arrow, duckdb = both(
+            run,
+            "classify",
+            str(path),
+            "-c",
+            str(criteria),
+            "-f",
+            fmt,
+            "--as-of",
+            AS_OF,
+            "--keep-columns",
+        )
+        assert arrow == duckdb, fmt
+
+
+# --- random frames and conditions ----------------------------------------------------------------
+
+
+def _criteria(texts: list[str], compensable: bool, order_by: list[str]) -> object:
+    document = {
+        "version": 1,
+        "customers": {"id": "id"},
+        "criteria": [{"key": f"c{i}", "when": t} for i, t in enumerate(texts[:2])],
+        "problems": [{"key": "p", "when": texts[2], "compensable": compensable}],
+        "policy": {"order_by": order_by, "compensate_with": 1},
+    }
+    return parse_criteria(yaml.safe_dump(document), "random.yaml")
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=frames(),
+    texts=st.lists(conditions(), min_size=3, max_size=3),
+    compensable=st.booleans(),
+    order_by=st.lists(
+        st.sampled_from(["n1 desc", "n2 asc", "t1 asc", "t2 desc", "d desc", "b asc", "e asc"]),
+        max_size=2,
+        unique_by=lambda key: key.split()[0],
+    ),
+)
+def test_random_frames_and_conditions_give_the_same_result(
+    data: tuple[pd.DataFrame, list[dict[str, object]]],
+    texts: list[str],
+    compensable: bool,
+    order_by: list[str],
+) -> None:
+    frame, _ = data
+    frame = frame.reset_index(drop=True)
+    frame.insert(0, "id", pd.Series([f"r{i % 7}{i}" for i in range(len(frame))], dtype="str"))
+    criteria = _criteria(texts, compensable, order_by)
+    arrow = arrow_classify(frame, criteria, CONDITION_AS_OF)  # type: ignore[arg-type]
+    duckdb = duck.classify(frame, criteria, CONDITION_AS_OF)  # type: ignore[arg-type]
+    assert formats.to_csv(formats.output_table(duckdb)) == formats.to_csv(
+        formats.output_table(arrow)
+    )
+    assert duckdb.summary == arrow.summary
+    for a, b in zip(arrow.results, duckdb.results, strict=True):
+        assert (a.met == b.met).all()
+        assert (a.unknown == b.unknown).all()
+
+
+# --- the options, globs and many files -----------------------------------------------------------
+
+
+def test_an_unknown_engine_is_refused(run: Run) -> None:
+    result = run("classify", EX, "-c", CRIT, "--engine", "spark2")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "error: --engine 'spark2' is not an engine: write auto, arrow or duckdb"
+    )
+
+
+def test_a_wrong_memory_limit_is_refused_before_anything_is_written(
+    run: Run, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.csv"
+    result = run(
+        "classify", EX, "-c", CRIT, "-o", str(out), "--engine", "duckdb", "--memory-limit", "lots"
+    )
+    assert result.exit_code == 2
+    assert "--memory-limit 'lots' is not a size: write e.g. 2GiB, 512MB or 40%" in result.stderr
+    assert not out.exists()
+
+
+def test_a_small_memory_limit_still_classifies(run: Run) -> None:
+    args = ("classify", EX, "-c", CRIT, "-f", "csv", "--as-of", AS_OF)
+    small = run(*args, "--engine", "duckdb", "--memory-limit", "64MiB")
+    assert small.exit_code == 0
+    assert small.stdout == run(*args, "--engine", "arrow").stdout
+
+
+def test_memory_limits_read_as_duckdb_sizes() -> None:
+    assert engines.memory_limit("2GiB") == "2048MiB"
+    assert engines.memory_limit("1000") == "1000MiB"
+    assert engines.memory_limit("512MB") == "488MiB"
+    assert engines.memory_limit(None).endswith("MiB")
+    with pytest.raises(Exception, match="is not a size"):
+        engines.memory_limit("150%")
+
+
+def test_auto_keeps_arrow_for_small_files_and_picks_duckdb_for_large_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert engines.choose("auto", EX) == "arrow"
+    assert engines.choose("auto", "-") == "arrow"
+    monkeypatch.setattr(engines, "AUTO_BYTES", 1000)
+    assert engines.choose("auto", EX) == "duckdb"
+    assert engines.choose("arrow", EX) == "arrow"
+
+
+def _split(tmp_path: Path, suffix: str) -> str:
+    """The example cut in three files of one folder; the glob that reads them."""
+    lines = Path(EX).read_text(encoding="utf-8").splitlines(keepends=True)
+    header, rows = lines[0], lines[1:]
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    for index in range(3):
+        part = rows[index * 100 : (index + 1) * 100]
+        path = folder / f"part-{index}.csv"
+        path.write_text(header + "".join(part), encoding="utf-8")
+        if suffix == ".parquet":
+            import pyarrow.csv as pa_csv
+            import pyarrow.parquet as pq
+
+            table = pa_csv.read_csv(
+                path,
+                convert_options=pa_csv.ConvertOptions(
+                    column_types={"customer_id": pa.string(), "postal_code": pa.string()}
+                ),
+            )
+            pq.write_table(table, folder / f"part-{index}.parquet")
+            path.unlink()
+    return str(folder / f"part-*{suffix}")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+@pytest.mark.parametrize("engine", ["arrow", "duckdb"])
+def test_a_glob_reads_many_files_as_one_portfolio(
+    run: Run, tmp_path: Path, suffix: str, engine: str
+) -> None:
+    pattern = _split(tmp_path, suffix)
+    args = ("-c", CRIT, "-f", "csv", "--as-of", AS_OF, "--engine", engine)
+    together = run("classify", pattern, *args)
+    whole = run("classify", EX, *args)
+    assert together.exit_code == 0, together.stderr
+    if suffix == ".csv":
+        assert together.stdout == whole.stdout
+    else:  # Parquet numbers print as numbers; the rows, segments and ranks are the same
+        assert [line.split(",")[:5] for line in together.stdout.splitlines()] == [
+            line.split(",")[:5] for line in whole.stdout.splitlines()
+        ]
+    assert "300 customers" in together.stderr
+
+
+def test_an_id_in_two_files_is_the_duplicate_error(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "a.csv").write_text("customer_id,orders_12m\nC1,3\nC2,1\n", encoding="utf-8")
+    (folder / "b.csv").write_text("customer_id,orders_12m\nC3,3\nC1,4\n", encoding="utf-8")
+    criteria = tmp_path / "c.yaml"
+    criteria.write_text(
+        "version: 1\ncustomers:\n  id: customer_id\ncriteria:\n"
+        "  - key: a\n    when: orders_12m >= 3\n",
+        encoding="utf-8",
+    )
+    for engine in ("arrow", "duckdb"):
+        result = run(
+            "classify", str(folder / "*.csv"), "-c", str(criteria), "-f", "csv", "--engine", engine
+        )
+        assert result.exit_code == 2
+        assert "'C1'" in result.stderr
+        assert result.stdout == ""
+
+
+def test_a_glob_that_matches_nothing_is_an_error(run: Run, tmp_path: Path) -> None:
+    result = run("classify", str(tmp_path / "*.parquet"), "-c", CRIT)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {tmp_path / '*.parquet'}: no file matches this pattern"
+
+
+def test_files_with_other_columns_are_refused(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "a.csv").write_text("customer_id,orders_12m\nC1,3\n", encoding="utf-8")
+    (folder / "b.csv").write_text("customer_id,orders\nC3,3\n", encoding="utf-8")
+    result = run("classify", str(folder / "*.csv"), "-c", CRIT)
+    assert result.exit_code == 2
+    assert "its columns differ from" in result.stderr
+    assert "(missing: orders_12m)" in result.stderr
+
+
+def test_the_output_may_not_be_one_of_the_files_a_glob_reads(run: Run, tmp_path: Path) -> None:
+    pattern = _split(tmp_path, ".csv")
+    target = Path(pattern).parent / "part-1.csv"
+    before = target.read_bytes()
+    result = run("classify", pattern, "-c", CRIT, "-o", str(target))
+    assert result.exit_code == 2
+    assert target.read_bytes() == before
+
+
+STARTUP = """
+import json, sys
+from portfolio_cli.cli import main
+sys.argv = ["portfolio", *json.loads(sys.argv[1])]
+try:
+    main()
+except SystemExit:
+    pass
+heavy = ("duckdb", "sqlglot", "pandas", "pyarrow", "numpy")
+print(json.dumps(sorted(m for m in heavy if m in sys.modules)))
+"""
+
+
+def _imported(*args: str) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", STARTUP, json.dumps(list(args))],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: list[str] = json.loads(done.stdout.splitlines()[-1])
+    return found
+
+
+def test_help_imports_neither_duckdb_nor_sqlglot() -> None:
+    assert _imported("--help") == []
+    assert _imported("sql", "--help") == []
+    assert _imported("classify", "--help") == []
+
+
+def test_auto_on_a_small_file_does_not_import_duckdb(tmp_path: Path) -> None:
+    out = str(tmp_path / "out.csv")
+    found = _imported("classify", EX, "-c", CRIT, "-o", out, "-q")
+    assert "duckdb" not in found
+    assert "sqlglot" not in found
+
+
+def test_the_library_call_returns_the_arrow_engines_classification() -> None:
+    customers = read_customers(EX, "customer_id", text_columns=["name"])
+    criteria = parse_criteria(Path(CRIT).read_text(encoding="utf-8"), CRIT)
+    day = dt.date(2026, 11, 23)
+    arrow = engines.classify(customers, criteria, day, "arrow")
+    duckdb = engines.classify(customers, criteria, day, "duckdb")
+    assert (arrow.order == duckdb.order).all()
+    assert (arrow.priority == duckdb.priority).all()
+    assert arrow.summary == duckdb.summary
+    assert arrow.customers.equals(duckdb.customers)
+    json.dumps(duckdb.summary)  # plain Python values

@@ -1,0 +1,418 @@
+"""`portfolio sql`: the printed SQL, run by real engines, returns what `classify` returns.
+
+DuckDB runs in process. PostgreSQL is started by this module from the `postgresql` package
+(initdb in a temporary folder, a private socket directory, no TCP): without it these tests are
+skipped, unless PORTFOLIO_REQUIRE_POSTGRES=1 (CI sets it) makes a missing server a failure.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+import pytest
+import yaml
+
+from conftest import CRIT, EX, Run, Write
+from portfolio_cli.criteria import load_criteria
+from portfolio_cli.engine import required_columns
+from portfolio_cli.readers import read_customers
+
+AS_OF = "2026-11-23"
+FRENCH = Path(__file__).parent / "data" / "customers-fr.csv"
+FRENCH_CRITERIA = """\
+version: 1
+customers:
+  id: customer_id
+  name: name
+listening:
+  nps: recommend_score
+criteria:
+  - key: fidele
+    when: orders_12m >= 3
+  - key: gros
+    when: total_spent > 1000 and days_since(last_order_date) < 365
+problems:
+  - key: loin
+    when: lower(region) in ["corse", "guyane"] or missing(postal_code)
+    compensable: true
+policy:
+  order_by: [total_spent desc]
+"""
+
+
+def typed_table(source: str | Path, criteria_path: str | Path) -> pa.Table:
+    """The input as our reader types it: what both engines and the warehouse table hold."""
+    rules = load_criteria(criteria_path)
+    names = [rules.customers.name] if rules.customers.name else []
+    customers = read_customers(
+        source, rules.customers.id, text_columns=names, columns=required_columns(rules)
+    )
+    assert isinstance(customers.data, pa.Table)
+    return customers.data
+
+
+def classify_rows(run: Run, source: str | Path, criteria: str | Path) -> list[list[str]]:
+    result = run("classify", str(source), "-c", str(criteria), "-f", "csv", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    return list(csv.reader(io.StringIO(result.stdout)))
+
+
+def printed_sql(run: Run, criteria: str | Path, dialect: str, *more: str) -> str:
+    result = run("sql", "-c", str(criteria), "--dialect", dialect, "--as-of", AS_OF, *more)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def duckdb_rows(query: str, table: pa.Table, name: str = "customers") -> list[list[str]]:
+    import duckdb
+
+    con = duckdb.connect()
+    con.register(name, table)
+    cursor = con.execute(query.rstrip().rstrip(";"))
+    header = [d[0] for d in cursor.description]
+    return [header, *([_text(v) for v in row] for row in cursor.fetchall())]
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+# --- DuckDB --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "criteria_text"),
+    [(EX, None), (str(FRENCH), FRENCH_CRITERIA)],
+    ids=["example", "french"],
+)
+def test_duckdb_runs_the_printed_query_and_returns_the_rows_of_classify(
+    run: Run, write: Write, source: str, criteria_text: str | None
+) -> None:
+    criteria = CRIT if criteria_text is None else str(write("c.yaml", criteria_text))
+    query = printed_sql(run, criteria, "duckdb", "--part", "customers")
+    got = duckdb_rows(query, typed_table(source, criteria))
+    assert got == classify_rows(run, source, criteria)
+
+
+def test_the_summary_statement_gives_the_figures_of_classify_json(run: Run) -> None:
+    query = printed_sql(run, CRIT, "duckdb", "--part", "summary")
+    rows = duckdb_rows(query, typed_table(EX, CRIT))
+    assert rows[0] == ["measure", "key", "value"]
+    figures = {(m, k or None): float(v) if v else None for m, k, v in rows[1:]}
+    result = run("classify", EX, "-c", CRIT, "-f", "json", "--as-of", AS_OF)
+    summary = json.loads(result.stdout)["summary"]
+    assert figures[("total", None)] == summary["total"]
+    assert figures[("quality", None)] == summary["quality"]
+    assert figures[("nps", None)] == summary["nps"]
+    assert figures[("nps_answers", None)] == summary["nps_answers"]
+    for measure in ("segments", "criteria", "problems", "unjudged", "unrecoverable_reasons"):
+        for key, value in summary[measure].items():
+            assert figures[(measure, key)] == value, (measure, key)
+    for key, value in summary["nps_by_segment"].items():
+        assert figures[("nps", key)] == value
+
+
+def test_the_as_of_date_is_written_into_the_query_as_a_date(run: Run, write: Write) -> None:
+    criteria = write(
+        "c.yaml",
+        "version: 1\ncustomers:\n  id: id\ncriteria:\n"
+        "  - key: recent\n    when: days_since(seen) < 30\n",
+    )
+    query = printed_sql(run, criteria, "duckdb", "--part", "customers")
+    assert "CAST('2026-11-23' AS DATE)" in query
+    table = pa.table({"id": ["a", "b"], "seen": pa.array([20261101, 20250101]).cast(pa.string())})
+    table = table.set_column(1, "seen", pa.array(["2026-11-01", "2025-01-01"]).cast(pa.date32()))
+    rows = duckdb_rows(query, table)
+    assert [r[0:1] + r[3:5] for r in rows[1:]] == [["a", "1", "recent"], ["b", "0", ""]]
+    assert [r[1] for r in rows[1:]] == ["satisfied", "unrecoverable"]
+
+
+def test_every_dialect_prints_both_statements(run: Run) -> None:
+    for dialect in ("duckdb", "postgres", "spark", "bigquery", "snowflake"):
+        text = printed_sql(run, CRIT, dialect)
+        assert text.startswith("-- portfolio sql: ")
+        assert text.count(";\n") == 2, dialect
+        assert "ROW_NUMBER() OVER" in text
+
+
+def test_an_unknown_dialect_is_refused_in_one_line(run: Run) -> None:
+    result = run("sql", "-c", CRIT, "--dialect", "oracle")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "error: --dialect 'oracle' is not known: write duckdb, postgres, spark, bigquery or "
+        "snowflake"
+    ]
+    assert result.stdout == ""
+
+
+def test_an_unknown_part_is_refused(run: Run) -> None:
+    result = run("sql", "-c", CRIT, "--part", "both")
+    assert result.exit_code == 2
+    assert "--part 'both': write all, customers or summary" in result.stderr
+
+
+def test_a_table_in_a_schema_is_named_in_the_query(run: Run) -> None:
+    query = printed_sql(run, CRIT, "postgres", "--table", "crm.customers")
+    assert "FROM crm.customers" in query
+    hostile = printed_sql(run, CRIT, "postgres", "--table", 'x"; DROP TABLE t; --')
+    assert 'FROM "x""; DROP TABLE t; --"' in hostile
+
+
+# --- hostile names and literals ------------------------------------------------------------------
+
+HOSTILE_COLUMN = 'x"; DROP TABLE t; --'
+HOSTILE_TEXT = 'it\'s \\ -- "q" ; DROP'
+NAME_COLUMN = "Nom d'usage ü"
+HOSTILE_CRITERIA = yaml.safe_dump(
+    {
+        "version": 1,
+        "customers": {"id": "id", "name": NAME_COLUMN},
+        "criteria": [
+            {"key": "big", "when": f"`{HOSTILE_COLUMN}` > 10"},
+            {"key": "named", "when": f"`{NAME_COLUMN}` == {HOSTILE_TEXT!r}"},
+        ],
+        "problems": [
+            {
+                "key": "hyphen-key",
+                "when": f'contains(`{NAME_COLUMN}`, "--") or startswith(`{NAME_COLUMN}`, "\'")',
+            }
+        ],
+        "policy": {"order_by": [f"{HOSTILE_COLUMN} desc"]},
+    },
+    allow_unicode=True,
+    sort_keys=False,
+)
+
+
+def hostile_table() -> pa.Table:
+    return pa.table(
+        {
+            "id": ["1", "2", "3", "4"],
+            NAME_COLUMN: [HOSTILE_TEXT, "a -- b", "'quoted", None],
+            HOSTILE_COLUMN: [11.0, 5.0, None, 20.0],
+        }
+    )
+
+
+def test_hostile_names_and_literals_are_data_in_duckdb(run: Run, write: Write) -> None:
+    criteria = write("hostile.yaml", HOSTILE_CRITERIA)
+    rules = load_criteria(criteria)
+    assert rules.criteria[1].condition.columns() == (NAME_COLUMN,)
+    query = printed_sql(run, criteria, "duckdb", "--part", "customers")
+    table = hostile_table()
+    rows = duckdb_rows(query, table)
+    by_id = {row[0]: row for row in rows[1:]}
+    assert by_id["1"][5] == "big|named"
+    assert by_id["2"][6] == "hyphen-key"
+    assert by_id["3"][6] == "hyphen-key"
+    assert by_id["4"][5] == "big"
+    # and classify agrees on the same rows
+    source = write("hostile.parquet", b"")
+    import pyarrow.parquet as pq
+
+    pq.write_table(table, source)
+    assert rows == classify_rows(run, source, criteria)
+
+
+# --- PostgreSQL ----------------------------------------------------------------------------------
+
+
+def _pg_bin() -> Path | None:
+    found = shutil.which("pg_ctl")
+    if found:
+        return Path(found).resolve().parent
+    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+    return versions[-1].parent if versions else None
+
+
+class Postgres:
+    """A private PostgreSQL server on a Unix socket in a temporary folder."""
+
+    def __init__(self, bin_dir: Path, folder: Path) -> None:
+        self.bin = bin_dir
+        self.folder = folder
+        self.socket = folder / "socket"
+        self.data = folder / "data"
+        self.prefix: list[str] = []
+        if os.geteuid() == 0:  # initdb refuses root: the server runs as `postgres`
+            self.prefix = ["runuser", "-u", "postgres", "--"]
+            shutil.chown(folder, "postgres")
+
+    def command(self, name: str, *args: str, stdin: str | None = None) -> str:
+        done = subprocess.run(
+            [*self.prefix, str(self.bin / name), *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        if done.returncode:
+            raise AssertionError(f"{name} failed: {done.stderr}")
+        return done.stdout
+
+    def start(self) -> None:
+        self.socket.mkdir()
+        if self.prefix:
+            shutil.chown(self.socket, "postgres")
+        self.command(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "portfolio",
+            "--locale=C.UTF-8",
+            "-E",
+            "UTF8",
+            "--auth=trust",
+        )
+        options = f"-k {self.socket} -c listen_addresses=''"
+        self.command(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-w",
+            "-l",
+            str(self.folder / "log"),
+            "start",
+        )
+
+    def stop(self) -> None:
+        self.command("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
+
+    def psql(self, sql: str, *args: str) -> str:
+        return self.command(
+            "psql",
+            "-X",
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-h",
+            str(self.socket),
+            "-U",
+            "portfolio",
+            "-d",
+            "postgres",
+            *args,
+            stdin=sql,
+        )
+
+    def load(self, name: str, table: pa.Table) -> None:
+        """A table with our reader's types: numbers, text, timestamps, booleans."""
+        types = {
+            pa.float64(): "double precision",
+            pa.bool_(): "boolean",
+            pa.string(): "text",
+            pa.large_string(): "text",
+        }
+        columns = []
+        for field in table.schema:
+            kind = types.get(field.type, "timestamp")
+            columns.append(f'"{field.name.replace(chr(34), chr(34) * 2)}" {kind}')
+        body = io.BytesIO()
+        pa_csv.write_csv(table, body)
+        quoted = '"' + name.replace('"', '""') + '"'
+        self.psql(
+            f"DROP TABLE IF EXISTS {quoted}; CREATE TABLE {quoted} ({', '.join(columns)});\n"
+            f"COPY {quoted} FROM STDIN WITH (FORMAT csv, HEADER true);\n"
+            + body.getvalue().decode("utf-8")
+            + "\\.\n"
+        )
+
+    def rows(self, query: str) -> list[list[str]]:
+        return list(csv.reader(io.StringIO(self.psql(query, "--csv"))))
+
+
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[Postgres]:
+    bin_dir = _pg_bin()
+    if bin_dir is None:
+        if os.environ.get("PORTFOLIO_REQUIRE_POSTGRES") == "1":
+            pytest.fail("PostgreSQL (Debian's postgresql package) is required but not found")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    # not under pytest's own folder: the `postgres` user must be able to reach it
+    folder = Path(tempfile.mkdtemp(prefix="portfolio-pg-"))
+    server = Postgres(bin_dir, folder)
+    try:
+        server.start()
+        yield server
+        server.stop()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.parametrize(
+    ("source", "criteria_text"),
+    [(EX, None), (str(FRENCH), FRENCH_CRITERIA)],
+    ids=["example", "french"],
+)
+def test_postgres_runs_the_printed_query_and_returns_the_rows_of_classify(
+    run: Run, write: Write, postgres: Postgres, source: str, criteria_text: str | None
+) -> None:
+    criteria = CRIT if criteria_text is None else str(write("c.yaml", criteria_text))
+    postgres.load("customers", typed_table(source, criteria))
+    query = printed_sql(run, criteria, "postgres", "--part", "customers")
+    assert postgres.rows(query) == classify_rows(run, source, criteria)
+
+
+def test_postgres_runs_the_summary_statement(run: Run, postgres: Postgres) -> None:
+    postgres.load("customers", typed_table(EX, CRIT))
+    rows = postgres.rows(printed_sql(run, CRIT, "postgres", "--part", "summary"))
+    figures = {(m, k or None): v for m, k, v in rows[1:]}
+    summary = json.loads(run("classify", EX, "-c", CRIT, "-f", "json", "--as-of", AS_OF).stdout)[
+        "summary"
+    ]
+    assert float(figures[("total", None)]) == summary["total"]
+    assert float(figures[("segments", "satisfied")]) == summary["segments"]["satisfied"]
+    assert float(figures[("nps", None)]) == summary["nps"]
+    assert float(figures[("quality", None)]) == summary["quality"]
+
+
+def test_postgres_treats_hostile_names_and_literals_as_data(
+    run: Run, write: Write, postgres: Postgres
+) -> None:
+    criteria = write("hostile.yaml", HOSTILE_CRITERIA)
+    table = hostile_table()
+    postgres.load("t", table)
+    postgres.load(HOSTILE_COLUMN, table)
+    query = printed_sql(run, criteria, "postgres", "--part", "customers", "--table", HOSTILE_COLUMN)
+    rows = postgres.rows(query)
+    assert rows == duckdb_rows(printed_sql(run, criteria, "duckdb", "--part", "customers"), table)
+    # the table named like an injection is still there, and so is t
+    assert postgres.rows('SELECT count(*) FROM "t"') == [["count"], ["4"]]
+
+
+def test_text_order_is_code_point_order_in_postgres(
+    run: Run, write: Write, postgres: Postgres
+) -> None:
+    criteria = write(
+        "c.yaml",
+        textwrap.dedent("""\
+        version: 1
+        customers:
+          id: id
+        criteria:
+          - key: after
+            when: name > "B"
+        """),
+    )
+    table = pa.table({"id": ["b", "B", "a", "é", "A"], "name": ["a", "B", "C", "é", "É"]})
+    postgres.load("customers", table)
+    query = printed_sql(run, criteria, "postgres", "--part", "customers")
+    got = postgres.rows(query)
+    assert got == duckdb_rows(printed_sql(run, criteria, "duckdb", "--part", "customers"), table)
+    # 'a', 'C', 'é' and 'É' sort after "B" by code point; ids too: A < a < b < é
+    assert [row[0] for row in got[1:]] == ["A", "a", "b", "é", "B"]

@@ -1,0 +1,189 @@
+"""Standard streams and failed writes: a full disk, a closed stream, a reader that went away.
+
+Each case runs the real program in a shell, since closed descriptors and /dev/full cannot be
+faked in-process: one clear line and exit 2, or a quiet exit 0 for `| head`; never a
+traceback, never "This is a bug", never a temporary file left behind.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import CRIT, EX, Run
+
+PORTFOLIO = f"{shlex.quote(sys.executable)} -m portfolio_cli"
+FULL = Path("/dev/full")
+needs_dev_full = pytest.mark.skipif(not FULL.exists(), reason="no /dev/full on this system")
+
+
+def shell(command: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `command` in bash with `portfolio` standing for this Python's program; the exit
+    code is portfolio's own (the first of a pipeline)."""
+    script = command.replace("portfolio ", f"{PORTFOLIO} ") + "; exit ${PIPESTATUS[0]}"
+    env = {**os.environ, "NO_COLOR": "1", "LANG": "C.UTF-8"}
+    env.pop("PORTFOLIO_CRITERIA", None)
+    return subprocess.run(
+        ["bash", "-c", script], capture_output=True, text=True, env=env, cwd=cwd, check=False
+    )
+
+
+STDOUT_FULL = "error: cannot write to standard output: no space left on device\n"
+
+
+@needs_dev_full
+@pytest.mark.parametrize(
+    "command",
+    [
+        f"portfolio classify {EX} -c {CRIT} -f csv > /dev/full",
+        f"portfolio classify {EX} -c {CRIT} -f json -q > /dev/full",
+        f"portfolio classify {EX} -c {CRIT} > /dev/full",
+        f"portfolio check -c {CRIT} > /dev/full",
+        "portfolio --version > /dev/full",
+        "portfolio classify --help > /dev/full",
+    ],
+)
+def test_a_full_standard_output_is_one_line_and_exit_2(command: str) -> None:
+    result = shell(command)
+    assert result.returncode == 2
+    assert result.stderr.endswith(STDOUT_FULL)
+    assert "Traceback" not in result.stderr
+    assert "bug" not in result.stderr
+
+
+@needs_dev_full
+def test_a_full_output_file_names_it(tmp_path: Path) -> None:
+    result = shell(f"portfolio classify {EX} -c {CRIT} -f csv -o /dev/full -q", tmp_path)
+    assert (result.returncode, result.stderr) == (
+        2,
+        "error: cannot write /dev/full: no space left on device\n",
+    )
+
+
+def test_any_other_refusal_of_the_system_is_one_line_and_leaves_no_temporary(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from portfolio_cli.writers import formats
+
+    def fill_up(table: Any, sink: Any) -> None:
+        sink.write(b"customer_id,name\n")
+        raise OSError(errno.EIO, os.strerror(errno.EIO))  # not a write: no file to name
+
+    monkeypatch.setattr(formats, "write_csv", fill_up)
+    result = run("classify", EX, "-c", CRIT, "-o", str(tmp_path / "out.csv"))
+    assert (result.exit_code, result.stderr) == (2, "error: system error: input/output error\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_write_to_the_file_names_it_and_removes_the_temporary(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from portfolio_cli.writers import files
+
+    class Full:
+        def __init__(self, stream: Any) -> None:
+            self.stream = stream
+
+        def write(self, data: bytes) -> int:
+            raise OSError(errno.EDQUOT, os.strerror(errno.EDQUOT))
+
+        def flush(self) -> None:
+            pass
+
+        def close(self) -> None:
+            self.stream.close()
+
+    real = os.fdopen
+    monkeypatch.setattr(files.os, "fdopen", lambda *a, **k: Full(real(*a, **k)))
+    target = tmp_path / "out.json"
+    target.write_text("before", encoding="utf-8")
+    result = run("classify", EX, "-c", CRIT, "-o", str(target), "-q")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: cannot write {target}: disk quota exceeded\n",
+    )
+    assert target.read_text(encoding="utf-8") == "before"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_french_says_why_in_french(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from portfolio_cli.writers import files
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    result = run("classify", EX, "-c", CRIT, "-o", str(tmp_path / "o.csv"), "--lang", "fr")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"erreur : impossible d'écrire dans {tmp_path} : système de fichiers en lecture seule\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        f"portfolio classify {EX} -c {CRIT} --limit 0 | true",
+        f"portfolio classify {EX} -c {CRIT} -f csv --keep-columns | true",
+        f"portfolio classify {EX} -c {CRIT} -f json | head -c 1",
+        "portfolio --help | true",
+    ],
+)
+def test_a_reader_that_goes_away_ends_the_command_quietly(command: str) -> None:
+    """`| head -1` read what it wanted: exit 0 and nothing on standard error, as `cat` does
+    (Rich alone would exit 1 without a word)."""
+    result = shell(command.replace(" | ", " -q | ") if "classify" in command else command)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_table_piped_to_head_exits_0() -> None:
+    result = shell(f"portfolio classify {EX} -c {CRIT} --limit 0 | head -1")
+    assert result.returncode == 0
+    assert result.stdout.count("\n") == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_a_closed_standard_output_is_an_error_when_it_is_needed(tmp_path: Path) -> None:
+    needed = shell(f"portfolio classify {EX} -c {CRIT} -q >&-")
+    assert (needed.returncode, needed.stderr) == (
+        2,
+        "error: cannot write to standard output: it is closed; send it to a file (> FILE) or "
+        "use -o FILE\n",
+    )
+    target = tmp_path / "out.csv"
+    # not needed: the output goes to a file, which must not take the closed descriptor's place
+    fine = shell(f"portfolio classify {EX} -c {CRIT} -o {target} -q >&- <&-")
+    assert (fine.returncode, fine.stderr) == (0, "")
+    assert target.read_text(encoding="utf-8").startswith("customer_id,name,segment")
+
+
+def test_a_closed_standard_input_is_an_error_when_it_is_read() -> None:
+    result = shell(f"portfolio classify - -c {CRIT} -f csv <&-")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: cannot read standard input: it is closed; give a file name instead of -\n"
+    )
+
+
+def test_a_closed_standard_error_loses_the_message_but_not_the_exit_code() -> None:
+    result = shell("portfolio classify missing.csv -c missing.yaml 2>&-")
+    assert (result.returncode, result.stdout) == (2, "")
+
+
+def test_an_output_that_is_a_loop_of_links(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "a.csv").symlink_to(tmp_path / "b.csv")
+    (tmp_path / "b.csv").symlink_to(tmp_path / "a.csv")
+    result = run("classify", EX, "-c", CRIT, "-o", str(tmp_path / "a.csv"))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: cannot use {tmp_path / 'a.csv'}: its symbolic links form a loop\n",
+    )
