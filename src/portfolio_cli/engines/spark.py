@@ -13,17 +13,28 @@ numbers) plus its place in its own partition.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from portfolio_cli.criteria import SEGMENTS, Criteria
+from portfolio_cli.engines.sql import Method, compile_method, render
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.expressions import Kind
 from portfolio_cli.messages import message
 
 if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
     from pyspark.sql import Column, DataFrame, SparkSession
+    from sqlglot import exp
+
+    from portfolio_cli.engine import Classification
+    from portfolio_cli.readers import CustomerList
 
 # monotonically_increasing_id() puts the partition index in the upper 31 bits
 _PARTITION_SHIFT = 33
@@ -55,8 +66,12 @@ def session(remote: str | None = None, master: str | None = None) -> SparkSessio
         builder = builder.config(key, value)
     if remote:
         builder = builder.remote(remote)
-    else:
-        builder = builder.master(master or f"local[{os.cpu_count() or 1}]")
+    elif master:
+        builder = builder.master(master)
+    else:  # trying it out: every core of this machine, few shuffle partitions
+        cores = os.cpu_count() or 1
+        builder = builder.master(f"local[{cores}]")
+        builder = builder.config("spark.sql.shuffle.partitions", str(2 * cores))
     if not remote or remote.startswith("local"):
         _java_or_fail()
     with _quiet_stderr():
@@ -139,3 +154,131 @@ def parallel_rank(frame: DataFrame, order: Sequence[Column], partitions: int | N
     within = F.col("_place") - F.shiftleft(F.col("_part").cast("long"), _PARTITION_SHIFT)
     priority = (offset.cast("long") + within + F.lit(1)).alias("_priority")
     return ordered.select(*[c for c in frame.columns], priority)
+
+
+def classify(
+    customers: CustomerList | pd.DataFrame,
+    criteria: Criteria,
+    as_of: dt.date | None = None,
+    spark: SparkSession | None = None,
+) -> Classification:
+    """The same `Classification` as `engine.classify`, computed by Spark.
+
+    The list was read by our readers (French exports, decimal commas and cp1252 behave as
+    everywhere else); Spark evaluates the rules, ranks and sums, and only the per-customer
+    flags come back to be serialised by the same writers as every engine's.
+    """
+    import numpy as np
+    import pyarrow as pa
+
+    from portfolio_cli.engine import checked_input
+    from portfolio_cli.engines.duckdb import _free_name
+
+    as_of = as_of or dt.date.today()
+    data, kinds = checked_input(customers, criteria)
+    table = data.data
+    if not isinstance(table, pa.Table):  # a DataFrame built by hand (library use)
+        table = pa.Table.from_pandas(table, preserve_index=False)
+    position = _free_name("position", table.column_names)
+    table = table.append_column(position, pa.array(np.arange(len(data), dtype=np.int64)))
+    spark = spark or session()
+    frame = spark.createDataFrame(_spark_ready(table))
+    return _run(frame, data, criteria, as_of, kinds, position)
+
+
+def _spark_ready(table: pa.Table) -> pa.Table:
+    """Arrow types Spark takes: dictionaries decoded, large strings as strings."""
+    import pyarrow as pa
+
+    columns = []
+    for column in table.columns:
+        kind = column.type
+        if pa.types.is_dictionary(kind):
+            column = column.cast(kind.value_type)
+        if pa.types.is_large_string(column.type):
+            column = column.cast(pa.string())
+        columns.append(column)
+    return pa.table(columns, names=table.column_names)
+
+
+def _run(
+    frame: DataFrame,
+    data: CustomerList,
+    criteria: Criteria,
+    as_of: dt.date,
+    kinds: Mapping[str, Kind],
+    position: str,
+) -> Classification:
+    from portfolio_cli.engine import _nps_scores
+    from portfolio_cli.engines.duckdb import _assemble
+
+    spark = frame.sparkSession
+    view = f"portfolio_{uuid.uuid4().hex}"
+    frame.createOrReplaceTempView(view)
+    try:
+        method = compile_method(criteria, as_of, view, "spark", kinds, position=position)
+        unranked, order = _unranked(method)
+        rows = spark.sql(render(unranked, "spark", pretty=False))
+        totals = _totals(rows, method)
+        if criteria.listening.nps and totals["_nps_bad"]:
+            _nps_scores(data, criteria)  # raises the Arrow engine's error, naming the rows
+        ranked = parallel_rank(rows, [_ordering(o) for o in order])
+        flags = ranked.selectExpr(*_flag_columns(criteria)).toArrow()
+    finally:
+        spark.catalog.dropTempView(view)
+    return _assemble(data, criteria, as_of, method, flags, totals, len(data))
+
+
+def _unranked(method: Method) -> tuple[exp.Select, list[exp.Ordered]]:
+    """The method's chain with its last step's global rank taken out, and that rank's order."""
+    from sqlglot import exp
+
+    *head, (name, last) = method.ctes
+    last = last.copy()
+    kept, order = [], []
+    for projection in last.expressions:
+        window = projection.find(exp.Window)
+        if projection.alias_or_name == "_priority" and window is not None:
+            order = list(window.args["order"].expressions)
+        else:
+            kept.append(projection)
+    last.set("expressions", kept)
+    select = exp.select("*").from_(name)
+    for cte_name, body in [*head, (name, last)]:
+        select = select.with_(cte_name, as_=body, copy=False)
+    return select, order
+
+
+def _ordering(ordered: exp.Ordered) -> Column:
+    """One key of the priority order as a Spark column ordering (missing values last)."""
+    from pyspark.sql import functions as F
+
+    column = F.expr(ordered.this.sql(dialect="spark"))
+    return column.desc_nulls_last() if ordered.args.get("desc") else column.asc_nulls_last()
+
+
+def _totals(rows: DataFrame, method: Method) -> dict[str, Any]:
+    """The summary's figures: one aggregate over the customers, one row to the driver."""
+    from portfolio_cli.engines.sql import _totals as figures
+
+    sums = [e.sql(dialect="spark") for e in figures(method.criteria, method.figures)]
+    found: dict[str, Any] = rows.selectExpr(*sums).collect()[0].asDict()
+    return found
+
+
+def _flag_columns(criteria: Criteria) -> list[str]:
+    """What comes back per customer: its input row, rank, segment code, counts and flags."""
+    rules = len(criteria.rules())
+    problems = len(criteria.problems)
+    codes = " ".join(f"WHEN _segment = '{s}' THEN {i}" for i, s in enumerate(SEGMENTS))
+    return [
+        "_pos",
+        "_priority",
+        f"CAST(CASE {codes} END AS TINYINT) AS _segment_code",
+        "CAST(_met AS TINYINT) AS _met",
+        "CAST(_active AS SMALLINT) AS _active",
+        "CAST(_compensated AS SMALLINT) AS _compensated",
+        *(f"_r{i}" for i in range(rules)),
+        *(f"_a{j}" for j in range(problems)),
+        *(f"_c{j}" for j in range(problems)),
+    ]
