@@ -30,6 +30,7 @@ from portfolio_cli.catalogue import (
     profile,
     qa,
     report,
+    spark,
     sql,
     suggest,
     system,
@@ -51,6 +52,7 @@ AREAS = (
     guide,
     suggest,
     sql,
+    spark,
     system,
 )
 

@@ -58,6 +58,8 @@ HELP_KEYS = {  # parameter name → message key of its help
     "chunk_rows": "help.chunk_rows",
     "engine": "help.engine",
     "memory_limit": "help.memory_limit",
+    "spark_remote": "help.spark_remote",
+    "spark_master": "help.spark_master",
     "history": "help.history_option",
     "version": "help.version",
     "install_completion": "click.Install completion for the current shell.",
@@ -419,9 +421,25 @@ EngineOption = Annotated[
     str,
     typer.Option(
         "--engine",
-        metavar="auto|arrow|duckdb",
+        metavar="auto|arrow|duckdb|spark",
         envvar="PORTFOLIO_ENGINE",
         help=message("help.engine"),
+    ),
+]
+SparkRemoteOption = Annotated[
+    str | None,
+    typer.Option(
+        "--spark-remote",
+        metavar="URL",
+        envvar="SPARK_REMOTE",
+        help=message("help.spark_remote"),
+        show_default=False,
+    ),
+]
+SparkMasterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--spark-master", metavar="URL", help=message("help.spark_master"), show_default=False
     ),
 ]
 MemoryLimitOption = Annotated[

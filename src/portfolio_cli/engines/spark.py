@@ -129,7 +129,9 @@ def _first_line(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
-def parallel_rank(frame: DataFrame, order: Sequence[Column], partitions: int | None = None) -> DataFrame:
+def parallel_rank(
+    frame: DataFrame, order: Sequence[Column], partitions: int | None = None
+) -> DataFrame:
     """`frame` with `_priority` = 1..N in `order` (a total order), without a single-partition
     step: range partitioning, a sort inside each partition, one count per partition."""
     from pyspark.sql import functions as F
@@ -153,7 +155,10 @@ def parallel_rank(frame: DataFrame, order: Sequence[Column], partitions: int | N
     offset = F.create_map(*before)[F.col("_part")] if before else F.lit(0)
     within = F.col("_place") - F.shiftleft(F.col("_part").cast("long"), _PARTITION_SHIFT)
     priority = (offset.cast("long") + within + F.lit(1)).alias("_priority")
-    return ordered.select(*[c for c in frame.columns], priority)
+    return ordered.select(*frame.columns, priority)
+
+
+# --- the customer list our readers read -------------------------------------------------------
 
 
 def classify(
@@ -166,52 +171,162 @@ def classify(
 
     The list was read by our readers (French exports, decimal commas and cp1252 behave as
     everywhere else); Spark evaluates the rules, ranks and sums, and only the per-customer
-    flags come back to be serialised by the same writers as every engine's.
+    flags come back, to be serialised by the same writers as every engine's.
     """
     import numpy as np
     import pyarrow as pa
 
-    from portfolio_cli.engine import checked_input
-    from portfolio_cli.engines.duckdb import _free_name
+    from portfolio_cli.engine import _nps_scores, checked_input
+    from portfolio_cli.engines.duckdb import _assemble, _free_name
 
     as_of = as_of or dt.date.today()
+    spark = spark or session()
     data, kinds = checked_input(customers, criteria)
-    table = data.data
-    if not isinstance(table, pa.Table):  # a DataFrame built by hand (library use)
-        table = pa.Table.from_pandas(table, preserve_index=False)
+    table = _arrow_table(data)
     position = _free_name("position", table.column_names)
     table = table.append_column(position, pa.array(np.arange(len(data), dtype=np.int64)))
-    spark = spark or session()
     frame = spark.createDataFrame(_spark_ready(table))
-    return _run(frame, data, criteria, as_of, kinds, position)
+    method, ranked, totals = _rank(frame, criteria, as_of, kinds, position)
+    if criteria.listening.nps and totals["_nps_bad"]:
+        _nps_scores(data, criteria)  # raises the Arrow engine's error, naming the rows
+    flags = ranked.selectExpr(*_flag_columns(criteria)).toArrow()
+    return _assemble(data, criteria, as_of, method, flags, totals, len(data))
 
 
-def _spark_ready(table: pa.Table) -> pa.Table:
-    """Arrow types Spark takes: dictionaries decoded, large strings as strings."""
+# --- inputs Spark reads itself ----------------------------------------------------------------
+
+TABLE_PREFIX = "spark:"
+
+
+def reads_itself(source: str) -> bool:
+    """Spark reads a catalog table (`spark:db.customers`), a URI (`hdfs://`, `s3a://`...) and
+    Parquet files itself; CSV files on this machine go through our readers (French exports,
+    decimal commas and cp1252 are read as everywhere else)."""
+    if source.startswith(TABLE_PREFIX) or "://" in source:
+        return True
+    return source.lower().rstrip("/").endswith((".parquet", ".parq"))
+
+
+def read_source(spark: SparkSession, source: str) -> DataFrame:
+    """The input as a Spark DataFrame: a catalog table, or Parquet / CSV paths and globs."""
+    if source.startswith(TABLE_PREFIX):
+        return spark.read.table(source.removeprefix(TABLE_PREFIX))
+    if source.lower().rstrip("/").endswith((".csv", ".csv.gz", ".txt")):
+        return spark.read.csv(source, header=True, inferSchema=True)
+    return spark.read.parquet(source)
+
+
+def kinds_of(frame: DataFrame) -> dict[str, Kind]:
+    """Each column's kind, from Spark's own types."""
+    from pyspark.sql import types as T
+
+    found: dict[str, Kind] = {}
+    for field in frame.schema.fields:
+        kind = field.dataType
+        if isinstance(kind, T.BooleanType):
+            found[field.name] = Kind.BOOL
+        elif isinstance(kind, T.NumericType):
+            found[field.name] = Kind.NUMBER
+        elif isinstance(kind, T.DateType | T.TimestampType | T.TimestampNTZType):
+            found[field.name] = Kind.DATE
+        else:
+            found[field.name] = Kind.TEXT
+    return found
+
+
+def classify_source(
+    source: str, criteria: Criteria, as_of: dt.date, spark: SparkSession
+) -> tuple[Classification, CustomerList]:
+    """Classify what Spark reads itself: only ids, names and flags travel to the driver.
+
+    Returns the result and the list it describes (ids and names), for the writers.
+    """
+    import numpy as np
     import pyarrow as pa
 
-    columns = []
-    for column in table.columns:
-        kind = column.type
-        if pa.types.is_dictionary(kind):
-            column = column.cast(kind.value_type)
-        if pa.types.is_large_string(column.type):
-            column = column.cast(pa.string())
-        columns.append(column)
-    return pa.table(columns, names=table.column_names)
+    from portfolio_cli.engines.duckdb import _assemble
+    from portfolio_cli.readers import CustomerList, ReadInfo
+
+    frame, kinds = _native(spark, source, criteria)
+    method, ranked, totals = _rank(frame, criteria, as_of, kinds)
+    _nps_in_range(totals, source, criteria)
+    shown = ["_id", *(["_name"] if criteria.customers.name else [])]
+    columns = [c for c in _flag_columns(criteria) if c != "_pos"]
+    flags = ranked.selectExpr(*shown, *columns).toArrow()
+    size = flags.num_rows
+    names = {"_id": criteria.customers.id, "_name": criteria.customers.name}
+    listed = pa.table({names[c]: flags.column(c).cast(pa.string()) for c in shown})
+    customers = CustomerList(
+        listed,
+        dict.fromkeys(listed.column_names, Kind.TEXT),
+        tuple(listed.column_names),
+        listed,
+        ReadInfo(source, "spark", rows=size),
+        criteria.customers.id,
+    )
+    flags = flags.append_column("_pos", pa.array(np.arange(size, dtype=np.int64)))
+    return _assemble(customers, criteria, as_of, method, flags, totals, size), customers
 
 
-def _run(
+# --- results too large for the driver ---------------------------------------------------------
+
+
+def write_partitioned(
+    source: str,
+    criteria: Criteria,
+    as_of: dt.date,
+    folder: str,
+    spark: SparkSession,
+    customers: CustomerList | None = None,
+) -> dict[str, Any]:
+    """Spark writes the customers (the columns of `classify -f csv`, lists `|`-joined) as
+    Parquet files in `folder`, each in priority order, and `summary.json` beside them; only the
+    summary reaches the driver. `customers`: the list, when our readers read it. Returns the
+    summary."""
+    import json
+
+    from portfolio_cli.engine import checked_input
+    from portfolio_cli.engines.duckdb import _summary
+
+    if customers is not None:
+        data, kinds = checked_input(customers, criteria)
+        frame = spark.createDataFrame(_spark_ready(_arrow_table(data)))
+        label = customers.info.source
+    else:
+        frame, kinds = _native(spark, source, criteria)
+        label = source
+    method, ranked, totals = _rank(frame, criteria, as_of, kinds)
+    _nps_in_range(totals, label, criteria)
+    view = f"portfolio_{uuid.uuid4().hex}"
+    ranked.createOrReplaceTempView(view)
+    try:
+        rows = spark.sql(_customers_projection(method, view))
+        rows.sortWithinPartitions("priority").write.parquet(folder)
+    except Exception as exc:
+        text = message("spark.cannot_write", path=folder, detail=_first_line(exc))
+        raise UsageError(Issue("spark-write", text)) from None
+    finally:
+        spark.catalog.dropTempView(view)
+    summary = _summary(criteria, as_of, method, totals)
+    target = os.path.join(folder, "summary.json")  # noqa: PTH118 - a local folder
+    with open(target, "w", encoding="utf-8") as stream:  # noqa: PTH123
+        json.dump(summary, stream, ensure_ascii=False, indent=2, sort_keys=True)
+        stream.write("\n")
+    return summary
+
+
+# --- the steps every path shares --------------------------------------------------------------
+
+
+def _rank(
     frame: DataFrame,
-    data: CustomerList,
     criteria: Criteria,
     as_of: dt.date,
     kinds: Mapping[str, Kind],
-    position: str,
-) -> Classification:
-    from portfolio_cli.engine import _nps_scores
-    from portfolio_cli.engines.duckdb import _assemble
-
+    position: str | None = None,
+) -> tuple[Method, DataFrame, dict[str, Any]]:
+    """The compiled rules over `frame`: the method, the customers ranked in parallel (held by
+    Spark, materialised once), and the summary's figures (one aggregate)."""
     spark = frame.sparkSession
     view = f"portfolio_{uuid.uuid4().hex}"
     frame.createOrReplaceTempView(view)
@@ -220,13 +335,10 @@ def _run(
         unranked, order = _unranked(method)
         rows = spark.sql(render(unranked, "spark", pretty=False))
         totals = _totals(rows, method)
-        if criteria.listening.nps and totals["_nps_bad"]:
-            _nps_scores(data, criteria)  # raises the Arrow engine's error, naming the rows
         ranked = parallel_rank(rows, [_ordering(o) for o in order])
-        flags = ranked.selectExpr(*_flag_columns(criteria)).toArrow()
     finally:
         spark.catalog.dropTempView(view)
-    return _assemble(data, criteria, as_of, method, flags, totals, len(data))
+    return method, ranked, totals
 
 
 def _unranked(method: Method) -> tuple[exp.Select, list[exp.Ordered]]:
@@ -250,7 +362,7 @@ def _unranked(method: Method) -> tuple[exp.Select, list[exp.Ordered]]:
 
 
 def _ordering(ordered: exp.Ordered) -> Column:
-    """One key of the priority order as a Spark column ordering (missing values last)."""
+    """One key of the priority order as a Spark ordering (missing values last)."""
     from pyspark.sql import functions as F
 
     column = F.expr(ordered.this.sql(dialect="spark"))
@@ -282,3 +394,99 @@ def _flag_columns(criteria: Criteria) -> list[str]:
         *(f"_a{j}" for j in range(problems)),
         *(f"_c{j}" for j in range(problems)),
     ]
+
+
+def _native(
+    spark: SparkSession, source: str, criteria: Criteria
+) -> tuple[DataFrame, dict[str, Kind]]:
+    """The input as Spark reads it and its kinds; every name and type the criteria use and the
+    ids are checked before a row is classified."""
+    from portfolio_cli.engine import checked_input
+
+    try:
+        frame = read_source(spark, source)
+        kinds = kinds_of(frame)  # resolves the path or the table now
+    except Exception as exc:
+        text = message("spark.cannot_read", source=source, detail=_first_line(exc))
+        raise UsageError(Issue("spark-read", text)) from None
+    checked_input(_empty_list(source, frame, kinds, criteria), criteria)
+    _check_ids(frame, criteria.customers.id, source)
+    return frame, kinds
+
+
+def _empty_list(
+    source: str, frame: DataFrame, kinds: Mapping[str, Kind], criteria: Criteria
+) -> CustomerList:
+    """A list with the input's columns and no rows: enough to check every name and type the
+    criteria file uses before Spark reads a row."""
+    import pyarrow as pa
+
+    from portfolio_cli.readers import CustomerList, ReadInfo
+
+    types = {Kind.NUMBER: pa.float64(), Kind.BOOL: pa.bool_(), Kind.DATE: pa.timestamp("s")}
+    empty = pa.table(
+        {name: pa.array([], type=types.get(kind, pa.string())) for name, kind in kinds.items()}
+    )
+    text = pa.table({name: pa.array([], type=pa.string()) for name in kinds})
+    info = ReadInfo(source, "spark")
+    return CustomerList(empty, dict(kinds), tuple(frame.columns), text, info, criteria.customers.id)
+
+
+def _check_ids(frame: DataFrame, column: str, source: str) -> None:
+    """Blank and repeated ids, found by aggregates (one id comes back, never the list)."""
+    from pyspark.sql import functions as F
+
+    from portfolio_cli.errors import InputError
+
+    ids = frame.select(F.col(f"`{column.replace('`', '``')}`").cast("string").alias("_id"))
+    if ids.where(F.col("_id").isNull() | (F.trim(F.col("_id")) == "")).limit(1).count():
+        text = message("spark.blank_id", source=source, column=column)
+        raise InputError(Issue("blank-id", text))
+    repeated = ids.groupBy("_id").count().where("count > 1").orderBy("_id").limit(1).collect()
+    if repeated:
+        value, count = repeated[0]["_id"], repeated[0]["count"]
+        text = message("spark.duplicate_id", source=source, column=column, value=value, count=count)
+        raise InputError(Issue("duplicate-id", text))
+
+
+def _nps_in_range(totals: Mapping[str, Any], source: str, criteria: Criteria) -> None:
+    from portfolio_cli.errors import InputError
+
+    if criteria.listening.nps and totals.get("_nps_bad"):
+        column, count = criteria.listening.nps, totals["_nps_bad"]
+        text = message("spark.nps_out_of_range", source=source, column=column, count=count)
+        raise InputError(Issue("bad-nps", text))
+
+
+def _arrow_table(data: CustomerList) -> pa.Table:
+    import pyarrow as pa
+
+    table = data.data
+    if not isinstance(table, pa.Table):  # a DataFrame built by hand (library use)
+        table = pa.Table.from_pandas(table, preserve_index=False)
+    return table
+
+
+def _spark_ready(table: pa.Table) -> pa.Table:
+    """Arrow types Spark takes: dictionaries decoded, large strings as strings."""
+    import pyarrow as pa
+
+    columns = []
+    for column in table.columns:
+        if pa.types.is_dictionary(column.type):
+            column = column.cast(column.type.value_type)
+        if pa.types.is_large_string(column.type):
+            column = column.cast(pa.string())
+        columns.append(column)
+    return pa.table(columns, names=table.column_names)
+
+
+def _customers_projection(method: Method, ranked: str) -> str:
+    """The columns of `classify -f csv`, read from the ranked customers."""
+    from sqlglot import exp
+
+    select = method.customers()
+    select.set("with", None)
+    select.set("order", None)
+    select.set("from", exp.From(this=exp.to_table(ranked)))
+    return render(select, "spark", pretty=False)
