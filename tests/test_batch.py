@@ -211,3 +211,37 @@ def test_xlsx_outputs(run: Run, clients: Path) -> None:
     table = read_text(out / "north.xlsx").table
     assert table.column("id").to_pylist() == ["N1", "N2", "N3"]
     assert table.column("segment").to_pylist() == ["satisfied", "easy_to_satisfy", "unrecoverable"]
+
+
+def test_semicolon_inputs_give_semicolon_outputs_and_summary(run: Run, clients: Path) -> None:
+    """A French consultant's `;` exports: every output and summary.csv open in French Excel."""
+    for name in ("north.csv", "south.csv"):
+        path = clients / "clients" / name
+        path.write_text(path.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    out = clients / "out"
+    result = run("batch", str(clients / "clients"), "-c", str(clients / "criteria.yaml"),
+                 "-o", str(out), "--as-of", AS_OF)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    for name in ("north.csv", "south.csv", "summary.csv"):
+        data = (out / name).read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf"), name
+        assert b";" in data.splitlines()[0]
+    summary = (out / "summary.csv").read_text(encoding="utf-8-sig")
+    assert summary.startswith("file;customers;satisfied;easy_to_satisfy;unrecoverable;quality;")
+
+
+def test_mixed_separators_give_a_comma_summary(run: Run, clients: Path) -> None:
+    north = clients / "clients" / "north.csv"
+    north.write_text(NORTH.replace(",", ";"), encoding="utf-8")
+    out = clients / "out"
+    result = run("batch", str(clients / "clients"), "-c", str(clients / "criteria.yaml"),
+                 "-o", str(out), "--as-of", AS_OF)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert (out / "north.csv").read_bytes().startswith(b"\xef\xbb\xbfid;segment;")
+    assert (out / "south.csv").read_bytes().startswith(b"id,segment,")
+    assert (out / "summary.csv").read_bytes().startswith(b"file,customers,")
+    chosen = run("batch", str(clients / "clients"), "-c", str(clients / "criteria.yaml"),
+                 "-o", str(out), "--as-of", AS_OF, "--out-delimiter", "tab")  # fmt: skip
+    assert chosen.exit_code == 0, chosen.stderr
+    assert (out / "north.csv").read_bytes().startswith(b"id\tsegment\t")
+    assert (out / "summary.csv").read_bytes().startswith(b"file\tcustomers\t")

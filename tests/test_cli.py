@@ -767,3 +767,66 @@ def test_the_command_list_gives_each_command_one_whole_line(run: Run, lang: str,
     assert line in result.stdout.splitlines()
     commands = result.stdout.split("\n\n")[-1]  # the list after the options
     assert "..." not in commands  # no description cut short
+
+
+# --- the separator of CSV output ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("separator", "name"), [(";", "semicolon"), ("\t", "tab"), ("|", "pipe"), (",", "comma")]
+)
+def test_csv_output_mirrors_the_input_separator(
+    run: Run, write: Write, tmp_path: Path, separator: str, name: str
+) -> None:
+    data = write(f"{name}.csv", SMALL_CSV.replace(",", separator))
+    rules = str(write("rules.yaml", SMALL_CRITERIA))
+    stdout = run("classify", str(data), "-c", rules, "-f", "csv", "-q")
+    assert stdout.exit_code == 0, stdout.stderr
+    header = separator.join(["id", "name", "segment", "priority", "criteria_met", "criteria"])
+    # standard output never gets a byte order mark
+    assert stdout.stdout.startswith(header + separator)
+    target = tmp_path / "out.csv"
+    written = run("classify", str(data), "-c", rules, "-o", str(target), "-q")
+    assert written.exit_code == 0, written.stderr
+    # only a `;` file starts with the mark French Excel needs to read the accents
+    bom = "\ufeff" if separator == ";" else ""
+    text = target.read_text(encoding="utf-8")
+    assert text == bom + stdout.stdout
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=separator))
+    first = rows[0]
+    assert (first["id"], first["name"], first["criteria"]) == ("A1", "Alice", "loyal|fan")
+    assert "Chloé" in text
+
+
+def test_out_delimiter_overrides_the_separator(run: Run, small: tuple[str, str], tmp_path: Path):
+    data, rules = small
+    target = tmp_path / "fr.csv"
+    result = run("classify", data, "-c", rules, "-o", str(target), "--out-delimiter", ";")
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfid;name;segment;")
+    tab = run("classify", data, "-c", rules, "-f", "csv", "--out-delimiter", "tab")
+    assert tab.stdout.startswith("id\tname\tsegment\t")
+    semicolon = run("classify", data, "-c", rules, "-f", "csv", "--out-delimiter", ";")
+    assert semicolon.stdout.startswith("id;name;segment;")  # standard output: no mark
+    bad = run("classify", data, "-c", rules, "-o", str(tmp_path / "x.csv"), "--out-delimiter", "ab")
+    assert bad.exit_code == 2
+    assert bad.stderr == ("error: --out-delimiter must be one character: , ; | or tab (got 'ab')\n")
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_csv_from_a_workbook_is_comma_separated(run: Run, tmp_path: Path) -> None:
+    import xlsxwriter
+
+    book = tmp_path / "clients.xlsx"
+    workbook = xlsxwriter.Workbook(str(book))
+    sheet = workbook.add_worksheet()
+    for r, line in enumerate(SMALL_CSV.splitlines()):
+        for c, cell in enumerate(line.split(",")):
+            sheet.write(r, c, float(cell) if cell.isdigit() else cell)
+    workbook.close()
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(SMALL_CRITERIA, encoding="utf-8")
+    target = tmp_path / "out.csv"
+    result = run("classify", str(book), "-c", str(rules), "-o", str(target), "-q")
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes().startswith(b"id,name,segment,")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ONE_CRITERION
+from conftest import ONE_CRITERION, Run
 from portfolio_cli.criteria import (
     DEFAULT_ACTIONS,
     Criteria,
@@ -1355,3 +1355,73 @@ def test_id_and_name_cannot_bear_an_output_columns_name(block: str, line: int, w
         "previous_segment, segment_since): one of the two would be lost; rename that column in "
         "the customer list"
     )
+
+
+# --- hostile files: too large, too deep, numbers and dates at the ends of the range -----------
+
+
+def test_a_criteria_file_over_1_mib_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+    large = tmp_path / "large.yaml"
+    large.write_text(MINIMAL + "# " + "x" * (1 << 20) + "\n", encoding="utf-8")
+    with pytest.raises(CriteriaError) as caught:
+        load_criteria(large)
+    assert str(caught.value) == (
+        f"{large} is larger than 1 MiB: a criteria file is a few kilobytes; check that -c names "
+        "the right file"
+    )
+
+
+def test_a_device_that_never_ends_is_not_read_forever() -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    started = time.monotonic()
+    with pytest.raises(CriteriaError, match="is larger than 1 MiB"):
+        load_criteria("/dev/zero")
+    assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize(
+    "nested",
+    [
+        "customers: " + "[" * 10_000,  # flow sequences
+        "customers: " + "{a: " * 3_000 + "}" * 3_000,  # flow mappings
+        "customers:\n" + "".join(" " * depth + "k:\n" for depth in range(1, 900)),  # block
+    ],
+)
+def test_yaml_nested_thousands_deep_is_one_clear_error(nested: str) -> None:
+    issue = only_issue("version: 1\n" + nested + "\n")
+    assert str(issue) == (
+        "criteria.yaml: nested too deeply to be read; a criteria file needs a few levels of "
+        "indentation, not thousands"
+    )
+
+
+def test_a_5001_digit_number_is_out_of_range_not_a_crash() -> None:
+    issue = only_issue(with_block(f"listening:\n  every_months: {'9' * 5001}\n"))
+    assert str(issue) == (
+        "criteria.yaml:8 listening.every_months: must be a whole number from 1 to 120 "
+        "(got '99999999999999999999… (5001 characters)')"
+    )
+
+
+def test_listening_due_after_the_end_of_the_calendar_is_not_overdue() -> None:
+    criteria = parse(with_block("listening:\n  last_done: 9999-12-31\n  every_months: 120\n"))
+    assert criteria.listening.next_due() == dt.date.max
+    from portfolio_cli.checklist import listening_overdue
+
+    assert listening_overdue(criteria, dt.date(9999, 12, 31)) is None
+
+
+def test_check_and_report_at_the_end_of_the_calendar(run: Run, tmp_path: Path) -> None:
+    from conftest import CRIT, EX
+
+    text = EXAMPLE.read_text(encoding="utf-8").replace("2026-06-15", "9999-12-31")
+    far = tmp_path / "far.yaml"
+    far.write_text(text, encoding="utf-8")
+    checked = run("check", "-c", str(far))
+    assert checked.exit_code == 0, checked.stderr
+    assert "9999-12-31" in checked.stdout
+    report = tmp_path / "r.html"
+    made = run("report", EX, "-c", CRIT, "--as-of", "9999-12-31", "-o", str(report), "-q")
+    assert (made.exit_code, made.stderr) == (0, "")
+    assert report.exists()

@@ -535,3 +535,24 @@ def test_a_csv_shown_on_a_terminal_is_made_visible(evil: tuple[Path, Path]) -> N
     shown = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
     assert '"A␛[31m1","␛[2J␛]8;;http://evil.example␛\\click' in shown
     assert_shown_as_written(shown)
+
+
+def test_the_debug_traceback_shows_the_error_visibly(evil: tuple[Path, Path]) -> None:
+    import os
+    import subprocess
+    import sys
+
+    data, _ = evil
+    missing = data.with_name("gone\x1b[2J.yaml")
+    arguments = ["classify", str(data), "-c", str(missing), "--debug"]
+    done = subprocess.run(
+        [sys.executable, "-m", "portfolio_cli", *arguments],
+        capture_output=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
+    )
+    assert done.returncode != 0
+    shown = done.stderr.decode("utf-8")
+    assert "Traceback" in shown  # --debug asked for it
+    assert shown.rstrip().endswith(f"criteria file not found: {visible(missing)}")
+    assert_shown_as_written(shown)

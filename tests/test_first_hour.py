@@ -354,7 +354,10 @@ def test_a_segment_key_written_with_hyphens_or_capitals_is_accepted(run: Run, fo
     result = run("classify", str(folder / "clients.csv"), "-c", str(folder / "criteres.yaml"),
                  "--segment", "Easy-To-Satisfy", "-f", "csv", "-q")  # fmt: skip
     assert result.exit_code == 0
-    assert [line.split(",")[0] for line in result.stdout.splitlines()[1:]] == ['"C009"', '"C004"']
+    assert [line.split(";")[0] for line in result.stdout.splitlines()[1:]] == [
+        '"C009"',
+        '"C004"',
+    ]  # `;` in, `;` out
 
 
 def test_the_report_call_list_is_the_easy_to_satisfy_customers(run: Run, folder: Path) -> None:

@@ -363,3 +363,14 @@ def test_a_failed_output_write_stores_no_snapshot(run: Run, tmp_path: Path, comm
     assert [s["as_of"] for s in json.loads(listing.stdout)["snapshots"]] == [
         "2026-10-31", "2026-11-30",
     ]  # fmt: skip
+
+
+def test_csv_listing_takes_the_out_delimiter(run: Run, tmp_path: Path) -> None:
+    history = tmp_path / "history.sqlite"
+    record_months(run, history, ["2026-10-31"])
+    plain = run("history", str(history), "-f", "csv")
+    assert plain.stdout.startswith("as_of,total,")
+    french = run("history", str(history), "-f", "csv", "--out-delimiter", ";")
+    assert french.exit_code == 0, french.stderr
+    assert french.stdout.startswith("as_of;total;satisfied;")  # standard output: no mark
+    assert french.stdout.replace(";", ",") == plain.stdout

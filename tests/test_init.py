@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.abc
 import os
 import sys
@@ -417,3 +418,52 @@ def test_yes_reads_the_list_from_standard_input(run: Run, tmp_path: Path) -> Non
     )
     assert result.exit_code == 0, result.stderr
     assert load_criteria(target).listening.nps == "recommend_score"
+
+
+def test_outcome_offers_the_suggestions_to_keep_edit_or_refuse(run: Run, tmp_path: Path) -> None:
+    from portfolio_cli.readers import CsvOptions
+    from portfolio_cli.suggest import suggest
+    from portfolio_cli.wizard import read_any_list
+    from test_suggest import planted
+
+    source = tmp_path / "planted.csv"
+    source.write_text(planted(3000), encoding="utf-8")
+    day = "2026-12-01"
+    found = suggest(
+        read_any_list(str(source), CsvOptions()), "left", id_column="customer_id",
+        as_of=dt.date.fromisoformat(day),
+    )  # fmt: skip
+    first, second, third = (rule.when for rule in found.criteria)
+    answers = ["", "", "Stays", "", "", "", ""]  # id, name, step 1, step 2
+    answers += ["k", "r", "e", "months >= 12"]  # keep the first, refuse the second, edit the third
+    answers += [""]  # no third criterion of my own
+    answers += ["r"] * len(found.problems) + [""]  # refuse every suggested problem, add none
+    answers += [""]  # no tie-break
+    target = tmp_path / "c.yaml"
+    args = ("init", str(target), "--from", str(source), "--outcome", "left", "--as-of", day)
+    result = run(*args, input=keys(answers))
+    assert result.exit_code == 0, result.stderr
+    assert "Learned from 'left' (bad event 'yes'), judged on 900 customers held out: AUC" in (
+        result.stderr
+    )
+    assert f"Suggested criterion 1: {first}\n    left=yes " in result.stderr
+    assert "Keep it, edit it or refuse it? (k/e/r) [k]: " in result.stderr
+    rules = load_criteria(target)
+    assert [r.when for r in rules.criteria] == [first, "months >= 12"]
+    assert second not in [r.when for r in rules.rules()]
+    assert third != "months >= 12"
+    assert rules.problems == ()
+    # --yes: the suggestions as they are
+    again = tmp_path / "yes.yaml"
+    result = run("init", str(again), "--from", str(source), "--outcome", "left", "--yes",
+                 "--as-of", day)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert [r.when for r in load_criteria(again).criteria] == [first, second, third]
+
+
+def test_outcome_needs_from(run: Run, tmp_path: Path) -> None:
+    result = run("init", str(tmp_path / "c.yaml"), "--outcome", "left")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: --outcome needs --from INPUT: the outcome is a column of the customer list\n"
+    )

@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import CRIT, EX, ROOT, Run, Write
+from conftest import CRIT, EX, ONE_CRITERION, ROOT, Run, Write
 from portfolio_cli.errors import UsageError
 from portfolio_cli.readers import read_customers
 from portfolio_cli.writers import formats
@@ -59,7 +59,8 @@ def test_verbose_says_how_the_input_was_read_on_stderr(run: Run) -> None:
     result = run("classify", FR, "-c", CRIT, "-f", "csv", "-q", "-v")
     assert result.exit_code == 0
     assert result.stderr == f"{FR}: csv, cp1252, delimiter ';', 300 rows\n"
-    assert result.stdout.startswith("customer_id,name,segment,")
+    # a `;` file gives `;` output (no byte order mark on standard output)
+    assert result.stdout.startswith("customer_id;name;segment;")
 
 
 def test_the_telco_sample_classifies_with_no_option(run: Run, telco: Path) -> None:
@@ -501,6 +502,43 @@ def test_days_since_reads_pandas_timestamps_in_parquet(run: Run, write: Write) -
         ("B", "", "2025-01-01 08:00:00", "2025-01-01 01:00:00+01:00"),
         ("C", "", "", "2026-01-01 01:00:00+01:00"),
     ]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "markdown", "table", "xlsx"])
+def test_keep_columns_with_parquet_lists_and_structs_in_every_format(
+    run: Run, tmp_path: Path, fmt: str
+) -> None:
+    table = pa.table(
+        {
+            "customer_id": ["C1", "C2"],
+            "orders_12m": [5, 1],
+            "tags": pa.array([["vip", "nord"], None], pa.list_(pa.string())),
+            "address": pa.array(
+                [{"city": "Lyon"}, {"city": None}], pa.struct([("city", pa.string())])
+            ),
+            "photo": pa.array([b"\x89PNG", None], pa.binary()),
+        }
+    )
+    source = tmp_path / "c.parquet"
+    pq.write_table(table, source)
+    rules = tmp_path / "c.yaml"
+    rules.write_text(ONE_CRITERION, encoding="utf-8")
+    out = tmp_path / f"out.{'md' if fmt == 'markdown' else 'txt' if fmt == 'table' else fmt}"
+    result = run("classify", str(source), "-c", str(rules), "--keep-columns", "-o", str(out), "-q")
+    assert (result.exit_code, result.stderr) == (0, "")
+    if fmt == "xlsx":
+        import fastexcel
+
+        sheet = fastexcel.read_excel(out).load_sheet(0, dtypes="string").to_arrow()
+        assert sheet.column("tags").to_pylist() == ['["vip", "nord"]', None]
+        return
+    written = out.read_text(encoding="utf-8")
+    if fmt == "table":  # the table shows the method's columns only
+        assert "C1" in written
+        return
+    assert "vip" in written
+    assert "Lyon" in written
+    assert "89504e47" in written
 
 
 def test_parquet_with_a_duplicated_column_is_one_line_and_exit_2(run: Run, tmp_path: Path) -> None:

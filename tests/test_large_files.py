@@ -200,6 +200,28 @@ def test_each_part_reads_numbers_and_dates_as_the_whole_file_does(run: Run, writ
     assert first.startswith('"K999"')  # 2.5 is the largest amount; 1,234 is 1.234
 
 
+@pytest.mark.parametrize("out", [[], ["--out-delimiter", "tab"]])
+def test_chunks_of_a_semicolon_file_write_the_same_bytes(
+    run: Run, files: tuple[Path, Path], out: list[str]
+) -> None:
+    """A `;` file streamed in parts: `;` out, one byte order mark, the same bytes as whole."""
+    data, rules = files
+    data.write_text(data.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    folder = data.parent
+    whole = run("classify", str(data), "-c", str(rules), "-o", str(folder / "whole.csv"),
+                "--as-of", AS_OF, *out)  # fmt: skip
+    parts = run("classify", str(data), "-c", str(rules), "-o", str(folder / "parts.csv"),
+                "--as-of", AS_OF, "--chunk-rows", "7", *out)  # fmt: skip
+    assert whole.exit_code == parts.exit_code == 0, parts.stderr
+    written = (folder / "parts.csv").read_bytes()
+    assert written == (folder / "whole.csv").read_bytes()
+    if out:
+        assert written.startswith(b"id\tname\tsegment\tpriority\t")
+    else:
+        assert written.startswith(b"\xef\xbb\xbfid;name;segment;priority;")
+        assert written.count(b"\xef\xbb\xbf") == 1
+
+
 def test_a_row_longer_than_arrow_block_streams_as_in_memory(run: Run, write: Write) -> None:
     lines = customers().splitlines()
     name = "Alice " * 800_000 + "end"  # 4.8 MB in one cell: more than one block of Arrow's

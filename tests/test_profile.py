@@ -106,6 +106,37 @@ def test_outcome_rate_and_lift_per_segment(run: Run, small: tuple[str, str]) -> 
     assert outcome["segments"]["easy_to_satisfy"]["rate"] is None
 
 
+def test_outcome_per_tenth_of_the_call_list(run: Run, write: Write) -> None:
+    # 20 customers: the 10 who meet the criterion come first (ids break ties), and of them
+    # only K02 left; of the 10 who do not, the first eight left
+    rows = ["id,score,left"]
+    rows += [f"K{i:02d},9,{'yes' if i == 2 else 'no'}" for i in range(10)]
+    rows += [f"K{i:02d},1,{'yes' if i < 18 else 'no'}" for i in range(10, 20)]
+    data = write("twenty.csv", "\n".join(rows) + "\n")
+    rules = write("o.yaml", CRITERIA)
+    result = run("profile", str(data), "-c", str(rules), "-f", "json", "--outcome", "left")
+    deciles = json.loads(result.stdout)["outcome"]["deciles"]
+    assert [(d["decile"], d["from_rank"], d["to_rank"], d["count"]) for d in deciles] == [
+        (1, 1, 2, 0),
+        (2, 3, 4, 1),
+        (3, 5, 6, 0),
+        (4, 7, 8, 0),
+        (5, 9, 10, 0),
+        (6, 11, 12, 2),
+        (7, 13, 14, 2),
+        (8, 15, 16, 2),
+        (9, 17, 18, 2),
+        (10, 19, 20, 0),
+    ]
+    assert deciles[1]["rate"] == 0.5
+    table = run("profile", str(data), "-c", str(rules), "--outcome", "left")
+    lines = [" ".join(line.split()) for line in table.stdout.splitlines()]
+    assert "'left' per tenth of the call list (1: called first)" in lines
+    assert "2 3–4 2 1 50.0% ██████████" in lines
+    assert "6 11–12 2 2 100.0% ████████████████████" in lines
+    assert "10 19–20 2 0 0.0%" in lines
+
+
 def test_outcome_as_0_1_with_blanks(run: Run, write: Write) -> None:
     data = write("o.csv", "id,score,left\nA,9,1\nB,9,\nC,1,0\nD,1,1\n")
     rules = write("o.yaml", CRITERIA)
@@ -143,6 +174,13 @@ def test_csv_rows(run: Run, small: tuple[str, str]) -> None:
         f'"satisfied",,"outcome","left","rate",{1 / 3},0.5,{2 / 3},',
         '"easy_to_satisfy",,"outcome","left","rate",,0.5,,',
         f'"unrecoverable",,"outcome","left","rate",{2 / 3},0.5,{4 / 3},',
+        # per tenth of the call list: ranks A=1 .. F=6 fall in tenths 1, 2, 4, 6, 7 and 9
+        ',1,"decile","left","rate",0,0.5,0,',
+        ',2,"decile","left","rate",0,0.5,0,',
+        ',4,"decile","left","rate",1,0.5,2,',
+        ',6,"decile","left","rate",1,0.5,2,',
+        ',7,"decile","left","rate",0,0.5,0,',
+        ',9,"decile","left","rate",1,0.5,2,',
     ]
 
 
@@ -239,3 +277,43 @@ def test_registering_init_and_profile_loads_no_pandas() -> None:
 def _rounded(items: list[dict[str, object]]) -> list[dict[str, object]]:
     """Characteristics with their figures to 4 places, to compare with values worked by hand."""
     return [{k: round(v, 4) if isinstance(v, float) else v for k, v in i.items()} for i in items]
+
+
+def test_a_number_too_large_for_an_integer_is_shown_not_a_crash(run: Run, tmp_path: Path) -> None:
+    """A few distinct numbers make a category; 2**64 - 1 or infinity cannot be an Int64."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from conftest import ONE_CRITERION
+
+    source = tmp_path / "c.parquet"
+    pq.write_table(
+        pa.table(
+            {
+                "customer_id": ["C1", "C2", "C3", "C4"],
+                "orders_12m": [5, 1, 4, 0],
+                "plan": pa.array([2**64 - 1, 0, 2**64 - 1, None], pa.uint64()),
+                "ratio": [float("inf"), 1.0, float("inf"), 1.0],
+            }
+        ),
+        source,
+    )
+    rules = tmp_path / "c.yaml"
+    rules.write_text(ONE_CRITERION, encoding="utf-8")
+    result = run("profile", str(source), "-c", str(rules), "-f", "json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert json.loads(result.stdout)
+
+
+def test_csv_mirrors_a_semicolon_input(run: Run, write: Write, tmp_path: Path) -> None:
+    data = write("fr.csv", CUSTOMERS.replace(",", ";"))
+    rules = write("fr.yaml", CRITERIA)
+    result = run("profile", str(data), "-c", str(rules), "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("segment;rank;kind;column;value;")
+    target = tmp_path / "profile.csv"
+    written = run("profile", str(data), "-c", str(rules), "-o", str(target), "-q")
+    assert written.exit_code == 0, written.stderr
+    assert target.read_bytes() == b"\xef\xbb\xbf" + result.stdout.encode("utf-8")
+    comma = run("profile", str(data), "-c", str(rules), "-f", "csv", "--out-delimiter", ",")
+    assert comma.stdout.startswith("segment,rank,kind,column,value,")

@@ -314,6 +314,49 @@ def test_a_row_longer_than_arrow_block_is_read(write: Write) -> None:
     assert customers.frame["note"].str.len().tolist() == [1, 2 * len(long_note) + 1, 1]
 
 
+# --- Parquet columns of types a CSV cannot hold: kept as text, never a crash ----------------
+
+
+@pytest.mark.parametrize(
+    ("column", "text"),
+    [
+        (pa.array([["a", "é"], [], None], pa.list_(pa.string())), ['["a", "é"]', "[]", ""]),
+        (
+            pa.array(
+                [{"city": "Lyon", "zip": 69002}, {"city": None, "zip": None}, None],
+                pa.struct([("city", pa.string()), ("zip", pa.int64())]),
+            ),
+            ['{"city": "Lyon", "zip": 69002}', '{"city": null, "zip": null}', ""],
+        ),
+        (
+            pa.array([[("k", "v")], [], None], pa.map_(pa.string(), pa.string())),
+            ['[["k", "v"]]', "[]", ""],
+        ),
+        (
+            pa.array([[{"a": 1}], None, []], pa.list_(pa.struct([("a", pa.int64())]))),
+            ['[{"a": 1}]', "", "[]"],
+        ),
+        (pa.array([b"\x00\xff", b"abc", None], pa.binary()), ["00ff", "616263", ""]),
+        (pa.array([b"ab", b"cd", None], pa.binary(2)), ["ab", "cd", ""]),
+        (
+            pa.array(
+                [decimal.Decimal("12.50"), decimal.Decimal("-3.10"), None], pa.decimal128(10, 2)
+            ),
+            ["12.50", "-3.10", ""],
+        ),
+        (pa.array([1, 2, 1]).dictionary_encode(), ["1", "2", "1"]),
+        (pa.nulls(3), ["", "", ""]),
+        (pa.array([1000, None, 5], pa.duration("s")), ["1000", "", "5"]),
+        (pa.array([2**64 - 1, 0, None], pa.uint64()), ["18446744073709551615", "0", ""]),
+    ],
+)
+def test_parquet_nested_and_binary_columns_are_kept_as_text(
+    tmp_path: Path, column: pa.Array, text: list[str]
+) -> None:
+    customers = read_customers(_parquet(tmp_path / "c.parquet", column), "id")
+    assert customers.text.column("v").to_pylist() == text
+
+
 # --- header names in workbooks and Parquet files, read as a CSV header is ---------------------
 
 

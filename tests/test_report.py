@@ -439,3 +439,49 @@ def test_profile_values_in_the_report_are_escaped(run: Run, tmp_path: Path) -> N
     text = markdown.read_text(encoding="utf-8")
     assert "<script" not in text
     assert "| channel = &lt;script&gt;alert(1)&lt;/script&gt; | 100.0% | 29.3% | ×3.41 |" in text
+
+
+def test_report_with_an_outcome_shows_it_per_segment_and_per_tenth(
+    run: Run, tmp_path: Path
+) -> None:
+    # the example's customers, with an outcome: the first half of the ids left
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    half = (len(lines) - 1) // 2
+    rows = [lines[0] + ",left"] + [
+        f"{row},{'yes' if i < half else 'no'}" for i, row in enumerate(lines[1:])
+    ]
+    data = tmp_path / "with_outcome.csv"
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    args = ("report", str(data), "-c", CRIT, "--as-of", AS_OF, "--outcome", "left")
+    result = run(*args, "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    profile = section(out.read_text(encoding="utf-8"), "profile")
+    assert "<h3>How often &#39;left&#39; happened, per segment</h3>" in profile
+    assert "<h3>&#39;left&#39; per tenth of the call list (1: called first)</h3>" in profile
+    chart = profile[profile.index('<svg class="chart" role="img" aria-label="&#39;left&#39; per') :]
+    chart = chart[: chart.index("</svg>")]
+    assert chart.count("<rect ") == 10
+    whole = [row for row in cells(profile) if row and row[0] == "Whole portfolio"]
+    assert whole == [
+        [
+            "Whole portfolio",
+            str(len(rows) - 1),
+            str(half),
+            f"{100 * half / (len(rows) - 1):.1f}%",
+            "×1.00",
+        ]
+    ]
+    markdown = tmp_path / "report.md"
+    assert run(*args, "-o", str(markdown)).exit_code == 0
+    text = markdown.read_text(encoding="utf-8")
+    assert "### 'left' per tenth of the call list (1: called first)" in text
+    assert "| Tenth | Ranks | Customers | Rate | |" in text
+
+
+def test_report_refuses_an_outcome_the_criteria_read(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = run("report", EX, "-c", CRIT, "--outcome", "orders_12m", "-o", str(out))
+    assert result.exit_code == 2
+    assert "orders_12m" in result.stderr
+    assert not out.exists()

@@ -155,7 +155,8 @@ def test_day_order_options_decide_the_dates(
     recent = [rule for rule in json.loads(explained.stdout)["rules"] if rule["key"] == "recent"]
     assert recent[0]["result"] == result
     classified = run("classify", str(data), *day, "-f", "csv")
-    segments = [row["segment"] for row in csv.DictReader(io.StringIO(classified.stdout))]
+    rows = csv.DictReader(io.StringIO(classified.stdout), delimiter=";")  # `;` in, `;` out
+    segments = [row["segment"] for row in rows]
     assert segments == (
         ["satisfied", "easy_to_satisfy"] if met else ["easy_to_satisfy", "unrecoverable"]
     )

@@ -50,6 +50,7 @@ class Job:
     chunk_rows: int | None = None
     lang: str = "en"
     problem: str = ""
+    out_delimiter: str | None = None  # --out-delimiter; None: each input's own separator
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Outcome:
     job: Job
     summary: dict[str, Any] | None
     error: str = ""
+    separator: str | None = None  # the input's field separator, when it was read as CSV
 
     @property
     def ok(self) -> bool:
@@ -116,6 +118,7 @@ def plan(
     delimiter: str | None = None,
     chunk_rows: int | None = None,
     lang: str = "en",
+    out_delimiter: str | None = None,
 ) -> list[Job]:
     """One job per file. Raises `UsageError` when two inputs would write the same output or an
     input would overwrite summary.csv. A file without a criteria file (none of its own in
@@ -149,7 +152,19 @@ def plan(
                 "batch.no_criteria_for", lang, source=source, folder=criteria_dir, stem=source.stem
             )
         jobs.append(
-            Job(source, chosen, output, fmt, as_of, encoding, delimiter, chunk_rows, lang, problem)
+            Job(
+                source,
+                chosen,
+                output,
+                fmt,
+                as_of,
+                encoding,
+                delimiter,
+                chunk_rows,
+                lang,
+                problem,
+                out_delimiter,
+            )
         )
     return jobs
 
@@ -171,18 +186,19 @@ def classify_one(job: Job) -> Outcome:
         return Outcome(job, None, job.problem)
     try:
         rules = _load(job.criteria, load_criteria)
-        summary = _classify_file(job, rules)
+        summary, separator = _classify_file(job, rules)
     except PortfolioError as exc:
         return Outcome(job, None, " / ".join(str(i).replace("\n", " ") for i in exc.issues))
     except MemoryError:
         return Outcome(job, None, message("batch.out_of_memory"))
     except Exception as exc:  # a bug must not lose the other files' work
         return Outcome(job, None, message("batch.bug", kind=type(exc).__name__, detail=str(exc)))
-    return Outcome(job, summary)
+    return Outcome(job, summary, separator=separator)
 
 
-def _classify_file(job: Job, rules: Any) -> dict[str, Any]:
-    """One input to its output file (written whole or not at all): streamed when large."""
+def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
+    """One input to its output file (written whole or not at all): streamed when large.
+    Returns the summary and the input's field separator (None when it is not CSV)."""
     from portfolio_cli.cli.common import InputFlags, input_options, read_input
     from portfolio_cli.engine import classify
     from portfolio_cli.stream import should_stream, stream_csv
@@ -194,20 +210,25 @@ def _classify_file(job: Job, rules: Any) -> dict[str, Any]:
     found = should_stream(job.source, options, job.chunk_rows) if job.fmt == "csv" else None
     with atomic_write(job.output) as stream:
         if found is not None:
+            separator = formats.csv_separator(job.out_delimiter, found.info)
             summary, _ = stream_csv(
-                job.source, rules, stream.write, job.as_of, found, options, chunk=job.chunk_rows
-            )
-            return summary
+                job.source, rules, stream.write, job.as_of, found, options,
+                chunk=job.chunk_rows, delimiter=separator,
+                bom=formats.wants_bom(separator, to_file=True),
+            )  # fmt: skip
+            return summary, found.info.delimiter
         customers = read_input(str(job.source), rules, flags, as_of=job.as_of)
         if job.fmt == "xlsx":  # said now, not after classifying a million customers
             formats.check_sheet_rows(len(customers))
         result = classify(customers, rules, job.as_of)
         table = formats.output_table(result, customers)
         if job.fmt == "csv":
-            formats.write_csv(table, stream)
+            separator = formats.csv_separator(job.out_delimiter, customers.info)
+            formats.write_csv(table, stream, separator, formats.wants_bom(separator, to_file=True))
         else:
             stream.write(formats.render(job.fmt, table, result.summary))
-        return result.summary
+        info = customers.info
+        return result.summary, info.delimiter if info.format == "csv" else None
 
 
 _LOADED: dict[tuple[str, int, int], Any] = {}
@@ -276,12 +297,26 @@ def run(
     return [results[i] for i in range(len(jobs))]
 
 
-def summary_csv(outcomes: Sequence[Outcome], unmatched: Mapping[str, str] | None = None) -> bytes:
+def summary_separator(outcomes: Sequence[Outcome], chosen: str | None = None) -> str:
+    """summary.csv's separator: --out-delimiter, else `;` when every input that was read is a
+    `;` CSV file (a French consultant's exports, opened in French Excel), else a comma."""
+    if chosen:
+        return chosen
+    read = [outcome.separator for outcome in outcomes if outcome.ok]
+    return ";" if read and all(separator == ";" for separator in read) else ","
+
+
+def summary_csv(
+    outcomes: Sequence[Outcome],
+    unmatched: Mapping[str, str] | None = None,
+    delimiter: str = ",",
+) -> bytes:
     """summary.csv: one row per input, in the order given, then one failed row per pattern
-    that matched no file (`unmatched`: pattern → its error message)."""
+    that matched no file (`unmatched`: pattern → its error message). Separated by `delimiter`,
+    with a byte order mark when that is `;` (see `formats.wants_bom`)."""
     import pyarrow as pa
 
-    from portfolio_cli.writers.formats import to_csv
+    from portfolio_cli.writers.formats import to_csv, wants_bom
 
     rows = [outcome.row() for outcome in outcomes]
     for pattern, error in (unmatched or {}).items():
@@ -298,4 +333,4 @@ def summary_csv(outcomes: Sequence[Outcome], unmatched: Mapping[str, str] | None
         "status": pa.array([r["status"] for r in rows], pa.string()),
         "error": pa.array([r["error"] for r in rows], pa.string()),
     }
-    return to_csv(pa.table(columns))
+    return to_csv(pa.table(columns), delimiter, wants_bom(delimiter, to_file=True))

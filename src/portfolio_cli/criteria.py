@@ -9,6 +9,7 @@ built. All problems are reported at once, each with file, line, path and a fix.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import hashlib
@@ -23,11 +24,13 @@ import yaml
 from portfolio_cli import roles, yaml_hints
 from portfolio_cli.errors import CriteriaError, Issue
 from portfolio_cli.expressions import Condition, ExpressionError, caret, parse_condition
-from portfolio_cli.messages import message, plural
+from portfolio_cli.messages import message, plural, reason
 
 SEGMENTS = ("satisfied", "easy_to_satisfy", "unrecoverable")
 DEFINED_BY = ("you", "customer", "implicit", "together")
 MAX_CRITERIA = 3
+# a criteria file is a few kilobytes; more is the wrong file (or a device that never ends)
+MAX_BYTES = 1 << 20
 # The columns every output adds after the id and the name, and the two `--history` adds: an id
 # or name column of the same name would be hidden by them (engine.OUTPUT_COLUMNS is the first).
 OUTPUT_COLUMNS = (
@@ -106,6 +109,8 @@ class Listening:
             return None
         months = self.last_done.month - 1 + self.every_months
         year, month = self.last_done.year + months // 12, months % 12 + 1
+        if year > dt.MAXYEAR:  # due after the calendar ends (last_done: 9999-12-31): not yet
+            return dt.date.max
         day = min(self.last_done.day, _days_in_month(year, month))
         return dt.date(year, month, day)
 
@@ -170,15 +175,16 @@ def load_criteria(path: str | Path) -> Criteria:
     """Read and check a criteria file; raise `CriteriaError` listing every problem found."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:  # at most MAX_BYTES: `-c /dev/zero` does not end
+            raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise CriteriaError(
             Issue("missing-file", roles.not_found("criteria.not_found", path))
         ) from None
     except OSError as exc:
-        raise CriteriaError(
-            message("criteria.unreadable", path=path, reason=exc.strerror)
-        ) from None
+        raise CriteriaError(message("criteria.unreadable", path=path, reason=reason(exc))) from None
+    if len(raw) > MAX_BYTES:
+        raise CriteriaError(Issue("too-large", message("streams.too_large", source=path)))
     if roles.looks_like_customers(str(path), raw[:4096]):
         raise CriteriaError(
             Issue("swapped-files", message("criteria.looks_like_customers", name=path))
@@ -343,11 +349,14 @@ class _Reader:
         value = self.scalar(node, path, message("criteria.what_number"))
         if value is None:
             return None
-        if not re.fullmatch(r"[+-]?\d+", value.strip()) or not low <= int(value) <= high:
+        # at most 18 digits: Python refuses to read 4,300 and more, and the bounds are small
+        digits = re.fullmatch(r"[+-]?\d{1,18}", value.strip())
+        if not digits or not low <= int(value) <= high:
+            shown = value if len(value) <= 40 else f"{value[:20]}… ({len(value)} characters)"
             self.error(
                 node,
                 path,
-                message("criteria.bad_integer", low=low, high=high, value=value),
+                message("criteria.bad_integer", low=low, high=high, value=shown),
                 "bad-value",
             )
             return None
@@ -409,6 +418,9 @@ class _Reader:
     def read(self, text: str) -> Criteria | None:
         try:
             root = yaml.compose(text, Loader=_PlainLoader)
+        except RecursionError:  # `[[[[...` ten thousand deep: PyYAML composes recursively
+            self.issues.append(Issue("too-deep", message("streams.too_deep", source=self.source)))
+            return None
         except yaml.YAMLError as exc:
             found = yaml_hints.explain(exc, text)
             line = f":{found.line}" if found.line is not None else ""
@@ -687,8 +699,7 @@ def parse_sort_key(text: str) -> SortKey | None:
 
 
 def _days_in_month(year: int, month: int) -> int:
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return (following - dt.timedelta(days=1)).day
+    return calendar.monthrange(year, month)[1]
 
 
 def iter_rules(criteria: Criteria) -> Iterator[tuple[str, Rule]]:

@@ -108,7 +108,9 @@ def profile_segments(
         "segments": segments,
         "columns": numbers + categories,
         "skipped": [{"column": s.column, "reason": s.reason} for s in skipped],
-        "outcome": _outcome(frame, kinds, outcome, segment, customers.info.source)
+        "outcome": _outcome(
+            frame, kinds, outcome, segment, customers.info.source, np.asarray(result.priority)
+        )
         if outcome is not None
         else None,
     }
@@ -226,7 +228,8 @@ def _as_text(column: pd.Series[Any], kind: Kind) -> pd.Series[Any]:
     if kind is Kind.NUMBER:
         numbers = column.astype("float64")
         whole = numbers.dropna()
-        if (whole == whole.round()).all():
+        # whole numbers as integers, if they are exact as such (not `inf`, not 2**64)
+        if (whole == whole.round()).all() and not (whole.abs() >= 2**53).any():
             return numbers.astype("Int64").astype("string")
         return numbers.astype("string")
     if kind is Kind.BOOL:
@@ -266,8 +269,10 @@ def _outcome(
     name: str,
     segment: pd.Series[Any],
     source: str,
+    priority: np.ndarray[Any, Any] | None = None,
 ) -> dict[str, Any]:
-    """How often the outcome happened, per segment and in the portfolio, and the lift."""
+    """How often the outcome happened, per segment and in the portfolio, and the lift; and per
+    priority decile (does the ranking pay?) when `priority` is given."""
     flags = outcome_flags(frame[name], kinds[name], name, source)
     known = flags.notna()
     happened = flags.fillna(False).astype("int64")
@@ -296,4 +301,45 @@ def _outcome(
         },
         "segments": segments,
         "unknown": int((~known).sum()),
+        "deciles": priority_deciles(
+            priority, happened.to_numpy(dtype=bool), known.to_numpy(dtype=bool)
+        )
+        if priority is not None
+        else [],
     }
+
+
+DECILES = 10
+
+
+def priority_deciles(
+    priority: np.ndarray[Any, Any], happened: np.ndarray[Any, Any], known: np.ndarray[Any, Any]
+) -> list[dict[str, Any]]:
+    """The outcome's rate per tenth of the call list: decile 1 holds priority ranks 1..N/10 (the
+    customers to call first), decile 10 the last ones, about N/10 customers each; with fewer than
+    ten customers, empty deciles are left out."""
+    total = len(priority)
+    if not total:
+        return []
+    decile = (np.asarray(priority, dtype=np.int64) - 1) * DECILES // total
+    customers = np.bincount(decile, minlength=DECILES)
+    answered = np.bincount(decile[known], minlength=DECILES)
+    counts = np.bincount(decile[known & happened], minlength=DECILES)
+    rows = []
+    for index in range(DECILES):
+        if not customers[index]:
+            continue
+        n, k = int(answered[index]), int(counts[index])
+        # ranks are contiguous: the first rank r with (r - 1) * 10 // N == index, and the last
+        rows.append(
+            {
+                "decile": index + 1,
+                "from_rank": -(-index * total // DECILES) + 1,
+                "to_rank": -(-(index + 1) * total // DECILES),
+                "customers": int(customers[index]),
+                "known": n,
+                "count": k,
+                "rate": k / n if n else None,
+            }
+        )
+    return rows

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,7 @@ from portfolio_cli.readers.csv import _arrow_encoding as arrow_encoding
 from portfolio_cli.readers.csv import _fallbacks as fallbacks
 from portfolio_cli.readers.csv import _is_encoding_error as is_encoding_error
 from portfolio_cli.readers.csv import _read_error as read_error
+from portfolio_cli.readers.spool import named_in_utf8
 from portfolio_cli.writers import formats
 
 CHUNK_ROWS = 2_000_000
@@ -101,8 +103,13 @@ def layout(
     path = Path(source)
     if str(source) == "-" or path.suffix.lower() not in ("", ".csv", ".txt", ".tsv"):
         return None
+    if not named_in_utf8(path):
+        return None  # Arrow opens files by UTF-8 name only: the in-memory path reads it
     try:
-        size = path.stat().st_size
+        found = path.stat()
+        if not stat.S_ISREG(found.st_mode):
+            return None  # a pipe or a device: read once, whole, by the in-memory path
+        size = found.st_size
         if size < 2 * rows_above:
             return None  # a row takes two bytes at least: too small to hold that many rows
         with path.open("rb") as handle:
@@ -309,10 +316,14 @@ def stream_csv(
     chunk: int | None = None,
     keep_columns: bool = False,
     segment: str | None = None,
+    delimiter: str = ",",
+    bom: bool = False,
 ) -> tuple[dict[str, Any], tuple[str, ...]]:
     """Classify a CSV file part by part and write the CSV output in priority order (the rows of
     `segment` only, when given); return the summary of the whole file and the reader's notes (a
-    garbled encoding, ambiguous dates) for warnings."""
+    garbled encoding, ambiguous dates) for warnings.
+
+    `delimiter` separates the output's fields; `bom` starts it with a byte order mark."""
     rows = min(chunk_rows(chunk), PART_ROWS)
     columns = [c for c in required_columns(rules) if c in found.header]
     if rules.customers.id not in found.header:
@@ -357,7 +368,7 @@ def stream_csv(
         customers = read_customers(path, rules.customers.id, columns=columns, options=options)
         result = classify(customers, rules, as_of)
         table = formats.output_table(result, customers, keep_columns)
-        sink(formats.to_csv(formats.keep_segment(table, segment)))
+        sink(formats.to_csv(formats.keep_segment(table, segment), delimiter, bom))
         return result.summary, notes
     output = _combine(held.output)
     order_by = [
@@ -378,7 +389,7 @@ def stream_csv(
     )
     text = pa.concat_tables(held.text).combine_chunks() if keep_columns else None
     criteria_met = np.concatenate(held.criteria_met)
-    _write(sink, output, order, criteria_met, text, found.header, segment)
+    _write(sink, output, order, criteria_met, text, found.header, segment, delimiter, bom)
     return _summary(rules, as_of, held), notes
 
 
@@ -444,6 +455,8 @@ def _write(
     text: pa.Table | None,
     header: tuple[str, ...],
     segment: str | None = None,
+    delimiter: str = ",",
+    bom: bool = False,
 ) -> None:
     """The CSV output in priority order, a slice at a time, as `formats.to_csv` writes it;
     with `segment`, only that segment's rows (their ranks stay the whole file's)."""
@@ -467,9 +480,9 @@ def _write(
             for name, written in formats.kept_names(header, leading, list(columns)).items():
                 columns[written] = taken.column(name)
         table = formats.keep_segment(pa.table(columns), segment)
-        data = formats.to_csv(table)
+        data = formats.to_csv(table, delimiter, bom and not start)
         if start:
-            data = data[len(formats.to_csv(table.slice(0, 0))) :]
+            data = data[len(formats.to_csv(table.slice(0, 0), delimiter)) :]
         sink(data)
 
 

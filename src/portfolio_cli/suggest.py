@@ -248,7 +248,7 @@ class _Feature:
 
     def condition(self, upper: bool, j: int) -> str:
         """The rule "code >= j" (upper) or "code < j", in the condition language."""
-        from portfolio_cli.wizard import column_ref, quote
+        from portfolio_cli.naming import column_ref, quote
 
         ref = column_ref(self.column.name)
         kind = self.column.kind
@@ -572,9 +572,10 @@ def stratified_holdout(y: Array, share: float, seed: int) -> tuple[Array, Array]
         rows = np.flatnonzero(y == value)
         rows = rng.permutation(rows)
         held.append(rows[: round(share * len(rows))])
-    test = np.sort(np.concatenate(held))
-    train = np.setdiff1d(np.arange(len(y)), test)
-    return train, test
+    chosen = np.zeros(len(y), dtype=bool)
+    for rows in held:
+        chosen[rows] = True
+    return np.flatnonzero(~chosen), np.flatnonzero(chosen)
 
 
 def stratified_folds(y: Array, folds: int, seed: int) -> Array:
@@ -758,7 +759,7 @@ def _choose(
 def _suggested(
     criteria: list[_Choice], problems: list[_Choice], y: Array, train: Array
 ) -> tuple[tuple[Suggested, ...], tuple[Suggested, ...]]:
-    from portfolio_cli.wizard import make_key
+    from portfolio_cli.naming import make_key
 
     taken: set[str] = set()
     out: list[list[Suggested]] = [[], []]
@@ -857,7 +858,7 @@ def render(
 ) -> str:
     """A complete criteria file: steps 1, 2 and 5 from `base` (or comments to fill in), the
     suggested criteria and problems, each with a comment giving its evidence."""
-    from portfolio_cli.wizard import quote
+    from portfolio_cli.naming import quote
 
     def say(key: str, **values: object) -> str:
         return message(key, lang, **values)

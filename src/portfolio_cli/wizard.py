@@ -8,8 +8,6 @@ without a terminal.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import keyword
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +18,7 @@ import pandas as pd
 from portfolio_cli.compiler import Frame, compile_condition
 from portfolio_cli.expressions import Kind, check_condition, parse_condition
 from portfolio_cli.messages import message
+from portfolio_cli.naming import column_ref, guess_id_column, make_key, quote
 from portfolio_cli.readers import CsvOptions, CustomerList, read_text
 from portfolio_cli.readers.columns import type_table
 
@@ -29,8 +28,6 @@ NUMBER_COMPARISONS = (">=", ">", "<=", "<", "==", "!=")
 TEXT_COMPARISONS = ("in", "not in", "contains")
 DATE_COMPARISONS = ("within", "before")  # days_since(col) <= N, days_since(col) > N
 BOOL_COMPARISONS = ("true", "false")
-_BARE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_RESERVED = {"true", "false", "and", "or", "not", "in", "none", "null"}
 # Column names that hint at something a business does not want (for --yes).
 _BAD_HINT = re.compile(r"complain|late|unpaid|overdue|return|refund|churn|dispute|incident", re.I)
 # Number columns that are codes or coordinates, not something to be more or less of.
@@ -140,18 +137,6 @@ def _plain(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.6g}"
 
 
-def column_ref(name: str) -> str:
-    """A column as written in a condition: bare when it can be, else in backticks."""
-    if _BARE.fullmatch(name) and not keyword.iskeyword(name) and name.lower() not in _RESERVED:
-        return name
-    return f"`{name}`"
-
-
-def quote(text: str) -> str:
-    """A text constant of the condition language (a JSON string is one)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
 def build_condition(info: ColumnInfo, comparison: str, value: str) -> str:
     """The `when:` text for a column, a comparison and a value typed by the user."""
     ref = column_ref(info.name)
@@ -194,23 +179,9 @@ def count_matching(customers: CustomerList, when: str, as_of: dt.date) -> tuple[
     return int(np.count_nonzero(tri.true)), int(np.count_nonzero(tri.unknown))
 
 
-def make_key(text: str, taken: set[str]) -> str:
-    """A rule key from a column name (`Chiffre d'affaires` → `chiffre_d_affaires`), unique."""
-    key = re.sub(r"[^a-z0-9_]+", "_", text.lower()).strip("_") or "rule"
-    if not key[0].isalpha():
-        key = f"c_{key}"
-    unique, number = key, 2
-    while unique in taken:
-        unique, number = f"{key}_{number}", number + 1
-    return unique
-
-
 def guess_id(customers: CustomerList) -> str:
     """The column that most looks like a customer id: named like one, else the first."""
-    for name in customers.header:
-        if re.search(r"(^|_)(id|code|ref|num)$|^id|customerid|client_id", name, re.I):
-            return name
-    return customers.header[0]
+    return guess_id_column(customers.header)
 
 
 def guess_name(infos: list[ColumnInfo]) -> str | None:

@@ -45,6 +45,9 @@ EN: dict[str, str] = {
     "help.encoding": "Encoding of the input, e.g. cp1252 (default: detected: BOM, UTF-8, cp1252, "
     "latin-1).",
     "help.delimiter": "Field separator of a CSV input: , ; | or tab (default: detected).",
+    "help.out_delimiter": "Field separator of CSV output: , ; | or tab (default: the input's "
+    "own, a comma for xlsx and Parquet). A file written with -o and ';' starts with a BOM for "
+    "Excel.",
     "help.lang": "Language of labels and messages: en or fr. Default: from LC_ALL, LC_MESSAGES "
     "or LANG. Column values and JSON keys stay the same.",
     "help.format": "table, csv, json, markdown or xlsx. Default: from -o's suffix, else table.",
@@ -94,6 +97,10 @@ EN: dict[str, str] = {
     "\b\n"
     "    portfolio suggest telco.csv --outcome Churn\n"
     "    portfolio suggest telco.csv --outcome Churn -c criteria.yaml -o suggested.yaml",
+    "help.init_outcome": "A known outcome of the list (e.g. Churn): offer the criteria and "
+    "problems portfolio suggest learns from it at steps 3 and 4 (needs --from).",
+    "help.report_outcome": "A known outcome the criteria do not read (e.g. Churn): its rate per "
+    "segment and per tenth of the call list.",
     "help.suggest_outcome": "The known outcome to learn from, a column of the list (e.g. Churn).",
     "help.suggest_event": "The outcome's value that is the bad event (default: yes/true/1, else "
     "the rarer of two values).",
@@ -168,6 +175,9 @@ FR: dict[str, str] = {
     "help.debug": "Montre la trace complète d'une erreur.",
     "help.encoding": "Encodage du fichier lu, par exemple cp1252 (par défaut : détecté).",
     "help.delimiter": "Séparateur de champs d'un CSV : , ; | ou tab (par défaut : détecté).",
+    "help.out_delimiter": "Séparateur de champs du CSV écrit : , ; | ou tab (par défaut : celui "
+    "de l'entrée, une virgule pour xlsx et Parquet). Un fichier écrit avec -o et ';' commence "
+    "par un BOM pour Excel.",
     "help.lang": "Langue des libellés et des messages : en ou fr. Par défaut : selon LC_ALL, "
     "LC_MESSAGES ou LANG. Les valeurs des colonnes et les clés JSON ne changent pas.",
     "help.format": "table, csv, json, markdown ou xlsx. Par défaut : selon l'extension de -o, "
@@ -225,6 +235,10 @@ FR: dict[str, str] = {
     "\b\n"
     "    portfolio suggest telco.csv --outcome Churn\n"
     "    portfolio suggest telco.csv --outcome Churn -c criteres.yaml -o propose.yaml",
+    "help.init_outcome": "Un résultat connu de la liste (par exemple Churn) : propose aux "
+    "étapes 3 et 4 les critères et problèmes que portfolio suggest en apprend (demande --from).",
+    "help.report_outcome": "Un résultat connu que les critères ne lisent pas (par exemple "
+    "Churn) : sa fréquence par segment et par dixième de la liste d'appels.",
     "help.suggest_outcome": "Le résultat connu dont apprendre, une colonne de la liste (par "
     "exemple Churn).",
     "help.suggest_event": "La valeur du résultat qui est l'événement à éviter (par défaut : "

@@ -12,6 +12,11 @@ EN: dict[str, str] = {
     "profile.nothing": "Nothing sets this segment apart.",
     "profile.empty_segment": "No customer in this segment.",
     "profile.outcome_title": "How often '{column}' happened, per segment",
+    "profile.deciles_title": "'{column}' per tenth of the call list (1: called first)",
+    "profile.deciles_note": "Does the ranking pay? The first tenth of the call list should hold "
+    "fewer customers with '{column}' than the last.",
+    "profile.decile": "Tenth",
+    "profile.ranks": "Ranks",
     "profile.segment": "Segment",
     "profile.customers": "Customers",
     "profile.happened": "Happened",
@@ -44,6 +49,11 @@ FR: dict[str, str] = {
     "profile.nothing": "Rien ne distingue ce segment.",
     "profile.empty_segment": "Aucun client dans ce segment.",
     "profile.outcome_title": "Fréquence de « {column} » par segment",
+    "profile.deciles_title": "« {column} » par dixième de la liste d’appels (1 : appelés d’abord)",
+    "profile.deciles_note": "Le classement paie-t-il ? Le premier dixième de la liste d’appels "
+    "devrait compter moins de clients avec « {column} » que le dernier.",
+    "profile.decile": "Dixième",
+    "profile.ranks": "Rangs",
     "profile.segment": "Segment",
     "profile.customers": "Clients",
     "profile.happened": "Survenu",

@@ -66,6 +66,17 @@ EN: dict[str, str] = {
     "suggest.file_copies": "Never read (copies of the outcome): {columns}",
     "suggest.file_fill_definition": "say what satisfied means",
     "suggest.file_fill_order": "who comes first among equals",
+    "suggest.init.needs_from": "--outcome needs --from INPUT: the outcome is a column of the "
+    "customer list",
+    "suggest.init.figures": "Learned from '{column}' (bad event '{event}'), judged on {count} "
+    "customers held out: AUC {auc}, '{event}' {ratio} times as frequent in unrecoverable as in "
+    "satisfied.",
+    "suggest.init.criterion": "Suggested criterion {number}: {when}",
+    "suggest.init.problem": "Suggested problem {number}: {when}",
+    "suggest.init.ask": "Keep it, edit it or refuse it? (k/e/r)",
+    "suggest.init.keep": "k",
+    "suggest.init.ask_edit": "Condition",
+    "suggest.init.answer": "Answer k (keep), e (edit) or r (refuse).",
 }
 
 FR: dict[str, str] = {
@@ -137,4 +148,15 @@ FR: dict[str, str] = {
     "suggest.file_copies": "Jamais lues (copies du résultat) : {columns}",
     "suggest.file_fill_definition": "dites ce que veut dire satisfait",
     "suggest.file_fill_order": "qui passe d’abord à égalité",
+    "suggest.init.needs_from": "--outcome demande --from LISTE : le résultat est une colonne de "
+    "la liste de clients",
+    "suggest.init.figures": "Appris de « {column} » (événement à éviter « {event} »), jugé sur "
+    "{count} clients mis de côté : AUC {auc}, « {event} » {ratio} fois plus fréquent chez les "
+    "irrécupérables que chez les satisfaits.",
+    "suggest.init.criterion": "Critère proposé {number} : {when}",
+    "suggest.init.problem": "Problème proposé {number} : {when}",
+    "suggest.init.ask": "Le garder, le modifier ou le refuser ? (g/m/r)",
+    "suggest.init.keep": "g",
+    "suggest.init.ask_edit": "Condition",
+    "suggest.init.answer": "Répondez g (garder), m (modifier) ou r (refuser).",
 }

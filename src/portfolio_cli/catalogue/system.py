@@ -1,6 +1,6 @@
 """Messages about what the system refuses: a full disk, a closed or broken stream, a pipe read
-as a file, and the limits that keep a hostile file from exhausting memory or the stack (the
-size of a criteria file, its nesting, numbers and dates too large to hold).
+as a file, and the limits that keep a hostile criteria file from exhausting memory or the stack
+(its size, its nesting).
 
 `system.reason.<ERRNO>` words the operating system's reasons, which Python gives in English
 only; an unlisted reason is shown as the system wrote it.
@@ -10,24 +10,16 @@ EN: dict[str, str] = {
     "streams.stdout_failed": "cannot write to standard output: {reason}",
     "streams.stdout_closed": "cannot write to standard output: it is closed; send it to a file "
     "(> FILE) or use -o FILE",
-    "streams.stdin_closed": "cannot read standard input: it is closed; give a file name "
-    "instead of -",
+    "streams.stdin_closed": "cannot read standard input: it is closed",
     "streams.write_failed": "cannot write {path}: {reason}",
     "streams.os_error": "{path}: {reason}",
     "streams.os_error_bare": "system error: {reason}",
     "streams.out_of_memory": "not enough memory to finish; free some memory or split the input",
     "streams.symlink_loop": "cannot use {path}: its symbolic links form a loop",
-    "streams.too_large": "{source} is larger than {limit}: a criteria file is a few kilobytes; "
+    "streams.too_large": "{source} is larger than 1 MiB: a criteria file is a few kilobytes; "
     "check that -c names the right file",
-    "streams.too_deep": "{source}: nested too deeply (more than {limit} levels) to be read",
-    "streams.big_number": "{where}: the number {start}… has {digits} digits; at most {limit} "
-    "are accepted",
-    "streams.date_range": "{where}: {value} is too far in the future or the past to compute "
-    "with; use a date between years 1 and 9999",
-    "streams.as_of_range": "--as-of {value}: too close to the ends of the calendar to count "
-    "from; use a date between years 1 and 9998",
-    "streams.nested_column": "{source}: column '{column}' holds {kind} values; they are kept "
-    "as text",
+    "streams.too_deep": "{source}: nested too deeply to be read; a criteria file needs a few "
+    "levels of indentation, not thousands",
     "system.reason.ENOSPC": "no space left on device",
     "system.reason.EDQUOT": "disk quota exceeded",
     "system.reason.EFBIG": "file too large",
@@ -50,8 +42,7 @@ FR: dict[str, str] = {
     "streams.stdout_failed": "impossible d'écrire sur la sortie standard : {reason}",
     "streams.stdout_closed": "impossible d'écrire sur la sortie standard : elle est fermée ; "
     "envoyez-la dans un fichier (> FICHIER) ou utilisez -o FICHIER",
-    "streams.stdin_closed": "impossible de lire l'entrée standard : elle est fermée ; donnez un "
-    "nom de fichier au lieu de -",
+    "streams.stdin_closed": "impossible de lire l'entrée standard : elle est fermée",
     "streams.write_failed": "impossible d'écrire {path} : {reason}",
     "streams.os_error": "{path} : {reason}",
     "streams.os_error_bare": "erreur système : {reason}",
@@ -59,18 +50,10 @@ FR: dict[str, str] = {
     "découpez le fichier",
     "streams.symlink_loop": "impossible d'utiliser {path} : ses liens symboliques forment une "
     "boucle",
-    "streams.too_large": "{source} dépasse {limit} : un fichier de critères fait quelques "
+    "streams.too_large": "{source} dépasse 1 Mio : un fichier de critères fait quelques "
     "kilo-octets ; vérifiez que -c désigne le bon fichier",
-    "streams.too_deep": "{source} : imbrication trop profonde (plus de {limit} niveaux) pour "
-    "être lu",
-    "streams.big_number": "{where} : le nombre {start}… a {digits} chiffres ; {limit} au plus "
-    "sont acceptés",
-    "streams.date_range": "{where} : {value} est trop loin dans le futur ou le passé pour "
-    "calculer avec ; utilisez une date entre les années 1 et 9999",
-    "streams.as_of_range": "--as-of {value} : trop près des bornes du calendrier pour compter "
-    "à partir de cette date ; utilisez une date entre les années 1 et 9998",
-    "streams.nested_column": "{source} : la colonne '{column}' contient des valeurs {kind} ; "
-    "elles sont gardées comme texte",
+    "streams.too_deep": "{source} : imbrication trop profonde pour être lu ; un fichier de "
+    "critères demande quelques niveaux d'indentation, pas des milliers",
     "system.reason.ENOSPC": "plus de place sur le disque",
     "system.reason.EDQUOT": "quota de disque dépassé",
     "system.reason.EFBIG": "fichier trop grand",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Callable
 from typing import Annotated
 
@@ -19,6 +20,7 @@ from portfolio_cli.cli.common import (
     HELP_OPTION_NAMES,
     LangOption,
     localize,
+    show_tracebacks_visibly,
     survive_any_terminal,
 )
 from portfolio_cli.cli.explain import explain_command
@@ -85,6 +87,8 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "source": "help.init_from",
             "yes": "help.init_yes",
             "force": "help.init_force",
+            "outcome": "help.init_outcome",
+            "event": "help.suggest_event",
         },
     ),
     "profile": (
@@ -113,6 +117,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
         report_command,
         {
             "output": "help.report_output",
+            "outcome": "help.report_outcome",
             "fmt": "help.report_format",
             "limit": "help.report_limit",
         },
@@ -156,7 +161,11 @@ def main() -> None:
     command, so that `LANG=fr_FR.UTF-8 portfolio classify --help` is French from the start.
     """
     streams.guard()  # before anything is written: closed streams, a full disk, `| head`
+    # numpy's RuntimeWarnings (an infinity in a mean, a NaN cast) are not a user's concern: the
+    # results already say what is missing
+    warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"(numpy|pandas)\.")
     survive_any_terminal()
+    show_tracebacks_visibly()
     messages.use(messages.requested_language(sys.argv[1:]))
     command = typer.main.get_command(app)
     localize(command)

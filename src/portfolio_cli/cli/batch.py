@@ -17,6 +17,7 @@ from portfolio_cli.cli.common import (
     DebugOption,
     InputFlags,
     LangOption,
+    OutDelimiterOption,
     QuietOption,
     boundary,
     find_criteria,
@@ -24,6 +25,7 @@ from portfolio_cli.cli.common import (
     make_console,
     output_option,
     parse_as_of,
+    parse_out_delimiter,
     warn,
 )
 from portfolio_cli.display import visible
@@ -65,6 +67,7 @@ def batch_command(
         ),
     ] = None,
     chunk_rows: ChunkRowsOption = None,
+    out_delimiter: OutDelimiterOption = None,
     as_of: AsOfOption = None,
     flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
@@ -83,6 +86,7 @@ def batch_command(
             )
         )
     day = parse_as_of(as_of)
+    separator = parse_out_delimiter(out_delimiter)
     files, unmatched = batch.expand_inputs(inputs)
     err = make_console(stderr=True)
     if not files:
@@ -101,6 +105,7 @@ def batch_command(
         delimiter=flags.delimiter,
         chunk_rows=chunk_rows,
         lang=messages.current(),
+        out_delimiter=separator,
     )
     _refuse_overwrite(plan, files, output)
     output.mkdir(parents=True, exist_ok=True)
@@ -111,7 +116,8 @@ def batch_command(
     from portfolio_cli.writers.files import atomic_write
 
     with atomic_write(output / batch.SUMMARY_NAME) as stream:
-        stream.write(batch.summary_csv(outcomes, no_match))
+        summary_separator = batch.summary_separator(outcomes, separator)
+        stream.write(batch.summary_csv(outcomes, no_match, summary_separator))
     failed = [o for o in outcomes if not o.ok]
     for outcome in failed:
         error = visible(outcome.error)  # one line each, every character visible

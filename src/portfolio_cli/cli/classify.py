@@ -19,16 +19,13 @@ from portfolio_cli.cli.common import (
     ChunkRowsOption,
     CriteriaOption,
     DebugOption,
-    EngineOption,
     FailUnderOption,
     HistoryOption,
     InputArgument,
     InputFlags,
     LangOption,
-    MemoryLimitOption,
+    OutDelimiterOption,
     QuietOption,
-    SparkMasterOption,
-    SparkRemoteOption,
     boundary,
     find_criteria,
     format_option,
@@ -37,10 +34,17 @@ from portfolio_cli.cli.common import (
     make_console,
     output_option,
     parse_as_of,
+    parse_out_delimiter,
     read_input,
     refuse_overwrite,
     warn,
     write_stdout,
+)
+from portfolio_cli.cli.engine_options import (
+    EngineOption,
+    MemoryLimitOption,
+    SparkMasterOption,
+    SparkRemoteOption,
 )
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message, plural
@@ -99,6 +103,7 @@ def classify_command(
         bool, typer.Option("--keep-columns", help="Append the input's own columns, as written.")
     ] = False,
     fail_under: FailUnderOption = None,
+    out_delimiter: OutDelimiterOption = None,
     segment: Annotated[
         str | None,
         typer.Option(
@@ -156,6 +161,7 @@ def classify_command(
         _classify_to_folder(input, *folder)
         return
     fmt_name = resolve_format(fmt, output)
+    separator = parse_out_delimiter(out_delimiter)
     kept = resolve_segment(segment)
     if fmt_name == "xlsx" and output is None and sys.stdout.isatty():
         raise UsageError(Issue("binary-to-terminal", message("inputs.xlsx_to_terminal")))
@@ -178,7 +184,8 @@ def classify_command(
             found = should_stream(input, input_options(flags), chunk_rows)
             if found is not None:
                 arguments = (chunk_rows, keep_columns, fail_under, kept)
-                _stream(input, rules, flags, found, output, day, *arguments)
+                separator = formats.csv_separator(separator, found.info)
+                _stream(input, rules, flags, found, output, day, *arguments, separator)
                 return
         if chosen == "spark" and _spark_reads(input, keep_columns):
             result, customers = _classify_on_spark(input, rules, day, spark)
@@ -199,15 +206,17 @@ def classify_command(
                 table = formats.output_table(result, customers, keep_columns, added)
                 if moves is not None:
                     table = snapshots.append_columns(table, rules.customers.id, moves)
+                separator = formats.csv_separator(separator, customers.info)
                 table = formats.keep_segment(table, kept)
                 if output is None:
-                    write_stdout(formats.render(fmt_name, table, result.summary))
+                    write_stdout(formats.render(fmt_name, table, result.summary, separator))
                 else:
                     from portfolio_cli.writers.files import atomic_write
 
+                    bom = formats.wants_bom(separator, to_file=True)
                     with atomic_write(output) as stream:
                         if fmt_name == "csv":  # straight into the file, no copy in memory
-                            formats.write_csv(table, stream)
+                            formats.write_csv(table, stream, separator, bom)
                         else:
                             stream.write(formats.render(fmt_name, table, result.summary))
         if fmt_name != "table" and not quiet:
@@ -284,9 +293,11 @@ def _stream(
     keep_columns: bool,
     fail_under: float | None,
     segment: str | None,
+    separator: str = ",",
 ) -> None:
     from portfolio_cli.stream import stream_csv
     from portfolio_cli.writers.files import atomic_write
+    from portfolio_cli.writers.formats import wants_bom
 
     options = input_options(flags)
     path = Path(source)
@@ -296,10 +307,12 @@ def _stream(
         "chunk": chunk_rows,
         "keep_columns": keep_columns,
         "segment": segment,
+        "delimiter": separator,
     }
     if output is None:
         summary, notes = stream_csv(path, rules, write_stdout, day, found, options, **arguments)
     else:
+        arguments["bom"] = wants_bom(separator, to_file=True)
         with atomic_write(output) as stream:
             summary, notes = stream_csv(path, rules, stream.write, day, found, options, **arguments)
     warn(notes, flags.quiet)

@@ -47,6 +47,7 @@ HELP_KEYS = {  # parameter name → message key of its help
     "debug": "help.debug",
     "encoding": "help.encoding",
     "delimiter": "help.delimiter",
+    "out_delimiter": "help.out_delimiter",
     "lang": "help.lang",
     "decimal": "help.decimal",
     "dayfirst": "help.dayfirst",
@@ -56,10 +57,6 @@ HELP_KEYS = {  # parameter name → message key of its help
     "verbose": "help.verbose",
     "fail_under": "help.fail_under",
     "chunk_rows": "help.chunk_rows",
-    "engine": "help.engine",
-    "memory_limit": "help.memory_limit",
-    "spark_remote": "help.spark_remote",
-    "spark_master": "help.spark_master",
     "history": "help.history_option",
     "version": "help.version",
     "install_completion": "click.Install completion for the current shell.",
@@ -358,13 +355,29 @@ _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "p
 _DECIMAL_NAMES = {",": ",", ".": ".", "comma": ",", "dot": ".", "point": ".", "virgule": ","}
 
 
-def _delimiter(value: str | None, lang: str) -> str | None:
+def _delimiter(value: str | None, lang: str, option: str = "--delimiter") -> str | None:
     if value is None:
         return None
     found = _DELIMITER_NAMES.get(value.lower(), value)
     if len(found) != 1 or found in '"\r\n':
-        raise _bad_option("--delimiter", "one character: , ; | or tab", value, lang)
+        raise _bad_option(option, "one character: , ; | or tab", value, lang)
     return found
+
+
+OutDelimiterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--out-delimiter",
+        metavar="CHAR",
+        help=message("help.out_delimiter"),
+        show_default=False,
+    ),
+]
+
+
+def parse_out_delimiter(value: str | None) -> str | None:
+    """The --out-delimiter a command was given (`tab`, `semicolon`... spelt out too), or None."""
+    return _delimiter(value, messages.current(), "--out-delimiter")
 
 
 def _decimal(value: str | None, lang: str) -> str | None:
@@ -417,40 +430,17 @@ ChunkRowsOption = Annotated[
 ]
 
 
-EngineOption = Annotated[
-    str,
-    typer.Option(
-        "--engine",
-        metavar="auto|arrow|duckdb|spark",
-        envvar="PORTFOLIO_ENGINE",
-        help=message("help.engine"),
-    ),
-]
-SparkRemoteOption = Annotated[
-    str | None,
-    typer.Option(
-        "--spark-remote",
-        metavar="URL",
-        envvar="SPARK_REMOTE",
-        help=message("help.spark_remote"),
-        show_default=False,
-    ),
-]
-SparkMasterOption = Annotated[
-    str | None,
-    typer.Option(
-        "--spark-master", metavar="URL", help=message("help.spark_master"), show_default=False
-    ),
-]
-MemoryLimitOption = Annotated[
-    str | None,
-    typer.Option(
-        "--memory-limit",
-        metavar="SIZE",
-        help=message("help.memory_limit"),
-        show_default=False,
-    ),
-]
+def show_tracebacks_visibly() -> None:
+    """`--debug` prints a traceback, whose last line quotes the error, which may quote a file
+    name or a cell: its control characters are made visible like in any other message."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        import traceback
+
+        text = "".join(traceback.format_exception(kind, error, trace))
+        sys.stderr.write(visible(text, lines=True, tabs=True))
+
+    sys.excepthook = hook
 
 
 def survive_any_terminal() -> None:

@@ -17,10 +17,12 @@ from portfolio_cli.cli.common import (
     DebugOption,
     HistoryOption,
     LangOption,
+    OutDelimiterOption,
     QuietOption,
     boundary,
     make_console,
     parse_as_of,
+    parse_out_delimiter,
     write_stdout,
 )
 from portfolio_cli.display import json_text, neutralise, visible
@@ -67,6 +69,7 @@ def history_command(
         str,
         typer.Option("--format", "-f", metavar="FORMAT", help="table, csv or json."),
     ] = "table",
+    out_delimiter: OutDelimiterOption = None,
     lang: LangOption = None,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -94,11 +97,12 @@ def history_command(
             Issue("bad-format", message("usage.bad_format", value=fmt, choices=", ".join(FORMATS)))
         )
     words = language(lang)
+    separator = parse_out_delimiter(out_delimiter)
     file = store.resolve_path(path if path is not None else history, default=True)
     assert file is not None  # default=True always gives a path
     kept = store.snapshots(file)
     if start is None and end is None:
-        _show_snapshots(kept, name, words, quiet)
+        _show_snapshots(kept, name, words, quiet, separator)
         return
     dates = [s.as_of for s in kept]
     to_day = parse_as_of(end, "--to").isoformat() if end else (dates[-1] if dates else "")
@@ -118,7 +122,7 @@ def history_command(
     moved = store.migration(file, from_day, to_day)
     hashes = {s.as_of: s.criteria_sha256 for s in kept}
     changed = hashes.get(from_day) != hashes.get(to_day)
-    _show_migration(moved, changed, name, words, quiet)
+    _show_migration(moved, changed, name, words, quiet, separator)
 
 
 def snapshot_record(snapshot: Snapshot) -> dict[str, Any]:
@@ -136,7 +140,9 @@ def snapshot_record(snapshot: Snapshot) -> dict[str, Any]:
     }
 
 
-def _show_snapshots(kept: list[Snapshot], fmt: str, lang: str, quiet: bool) -> None:
+def _show_snapshots(
+    kept: list[Snapshot], fmt: str, lang: str, quiet: bool, separator: str | None = None
+) -> None:
     from portfolio_cli.criteria import SEGMENTS  # not at import: --help stays fast
 
     records = [snapshot_record(s) for s in kept]
@@ -144,7 +150,7 @@ def _show_snapshots(kept: list[Snapshot], fmt: str, lang: str, quiet: bool) -> N
         write_stdout(_json({"snapshots": records}))
         return
     if fmt == "csv":
-        write_stdout(_csv(records, ["as_of", "total", *SEGMENTS, "quality", "nps"]))
+        write_stdout(_csv(records, ["as_of", "total", *SEGMENTS, "quality", "nps"], separator))
         return
     from portfolio_cli.writers.terminal import percent, signed
 
@@ -176,7 +182,14 @@ def _criteria_changed(records: list[dict[str, Any]]) -> bool:
     return len({r["criteria_sha256"] for r in records}) > 1
 
 
-def _show_migration(moved: Migration, changed: bool, fmt: str, lang: str, quiet: bool) -> None:
+def _show_migration(
+    moved: Migration,
+    changed: bool,
+    fmt: str,
+    lang: str,
+    quiet: bool,
+    separator: str | None = None,
+) -> None:
     rows = [
         {
             "previous": previous,
@@ -206,7 +219,7 @@ def _show_migration(moved: Migration, changed: bool, fmt: str, lang: str, quiet:
         write_stdout(_json(document))
         return
     if fmt == "csv":
-        write_stdout(_csv(rows, ["previous", *moved.columns(), "total"]))
+        write_stdout(_csv(rows, ["previous", *moved.columns(), "total"], separator))
         return
     table = Table(
         title=message("history.migration_title", lang, start=moved.start, end=moved.end),
@@ -265,10 +278,11 @@ def _json(document: dict[str, Any]) -> bytes:
     return (json_text(document) + "\n").encode("utf-8")
 
 
-def _csv(records: list[dict[str, Any]], columns: list[str]) -> bytes:
-    """The records as CSV; a header or text cell a spreadsheet would run is neutralised."""
+def _csv(records: list[dict[str, Any]], columns: list[str], separator: str | None) -> bytes:
+    """The records as CSV on standard output (so never a byte order mark), comma-separated
+    unless --out-delimiter; a header or text cell a spreadsheet would run is neutralised."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", delimiter=separator or ",")
     writer.writerow([neutralise(column) for column in columns])
     for record in records:
         cells = [record.get(column) for column in columns]

@@ -33,6 +33,7 @@ from portfolio_cli.messages import current, decimal, message, plural
 
 if TYPE_CHECKING:
     from portfolio_cli.readers import CustomerList
+    from portfolio_cli.suggest import Suggestion
     from portfolio_cli.wizard import Answers, ColumnInfo, RuleAnswer
 
 KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
@@ -68,6 +69,25 @@ def init_command(
     force: Annotated[
         bool, typer.Option("--force", help="Replace PATH if it exists, without asking.")
     ] = False,
+    outcome: Annotated[
+        str | None,
+        typer.Option(
+            "--outcome",
+            metavar="COLUMN",
+            help="A known outcome of the list (e.g. Churn): offer the criteria and problems "
+            "portfolio suggest learns from it at steps 3 and 4 (needs --from).",
+            show_default=False,
+        ),
+    ] = None,
+    event: Annotated[
+        str | None,
+        typer.Option(
+            "--event",
+            metavar="VALUE",
+            help="The outcome's value that is the bad event.",
+            show_default=False,
+        ),
+    ] = None,
     as_of: AsOfOption = None,
     flags: InputFlags = NO_FLAGS,
     lang: LangOption = None,
@@ -90,6 +110,8 @@ def init_command(
     day = parse_as_of(as_of)
     if yes and source is None:
         raise UsageError(Issue("yes-needs-from", message("init.yes_needs_from", code)))
+    if outcome is not None and source is None:
+        raise UsageError(Issue("outcome-needs-from", message("suggest.init.needs_from", code)))
     if path.is_dir():
         raise UsageError(Issue("not-a-file", message("files.is_folder", code, path=path)))
     folder = path.parent if str(path.parent) else Path()
@@ -109,7 +131,7 @@ def init_command(
     exists = path.exists() and not force
     if exists and yes:
         raise UsageError(Issue("file-exists", message("init.exists_error", code, path=path)))
-    dialogue = Dialogue(code, day)
+    dialogue = Dialogue(code, day, outcome, event)
     try:
         if exists and not dialogue.confirm(message("init.exists", code, path=path)):
             dialogue.say("init.kept", path=path)
@@ -119,11 +141,18 @@ def init_command(
             from portfolio_cli.wizard import read_any_list
 
             customers = read_any_list(source, input_options(flags))
+            if outcome is not None:
+                from portfolio_cli.suggest import outcome_events
+
+                outcome_events(customers, outcome, event)  # an unknown column: said now
         if yes:
             from portfolio_cli.wizard import starting_answers
 
             assert customers is not None
             answers = starting_answers(customers, day, code)
+            if outcome is not None:
+                dialogue.customers = customers
+                dialogue.take_suggestions(answers)
         else:
             answers = dialogue.walk(path, customers)
     except NoAnswer:
@@ -191,12 +220,17 @@ def _write(
 class Dialogue:
     """The questions, on standard error; the answers, one line each from standard input."""
 
-    def __init__(self, lang: str, day: dt.date) -> None:
+    def __init__(
+        self, lang: str, day: dt.date, outcome: str | None = None, event: str | None = None
+    ) -> None:
         self.lang = lang
         self.day = day
         self.customers: CustomerList | None = None
         self.columns: list[ColumnInfo] = []
         self.keys: set[str] = set()
+        self.outcome = outcome
+        self.event = event
+        self.suggestion: Suggestion | None = None
 
     # --- talking -------------------------------------------------------------------------------
 
@@ -356,6 +390,7 @@ class Dialogue:
         self.say("init.criteria_intro")
         if self.customers is not None:
             self._list_columns()
+        self._offer(answers, problem=False)
         while len(answers.criteria) < 3:
             rule = self._rule(len(answers.criteria) + 1, problem=False)
             if rule is None:
@@ -370,6 +405,7 @@ class Dialogue:
         self.say("init.problems_intro")
         if self.customers is not None:
             self._list_columns()
+        self._offer(answers, problem=True)
         while True:
             rule = self._rule(len(answers.problems) + 1, problem=True)
             if rule is None:
@@ -408,11 +444,96 @@ class Dialogue:
         direction = ("desc", "asc")[self.choose(options, default)]
         answers.order_by = [f"{column.name} {direction}"]
 
+    # --- suggestions learned from an outcome (--outcome) ---------------------------------------
+
+    def _suggest(self, id_column: str) -> Suggestion | None:
+        """What `portfolio suggest` proposes for this list, computed once; None without
+        --outcome. Says why when nothing is suggested."""
+        if self.outcome is None or self.customers is None:
+            return None
+        if self.suggestion is None:
+            from portfolio_cli.suggest import suggest
+
+            self.suggestion = suggest(
+                self.customers, self.outcome, id_column=id_column, event=self.event, as_of=self.day
+            )
+            found = self.suggestion
+            if found.refused is not None:
+                self.echo(found.refused)
+            elif found.suggested is not None:
+                figures = found.suggested
+                self.say(
+                    "suggest.init.figures",
+                    column=visible(found.outcome),
+                    event=visible(found.event),
+                    count=found.judged_on,
+                    auc="—" if figures.auc is None else decimal(figures.auc, 3, self.lang),
+                    ratio="—" if figures.ratio is None else decimal(figures.ratio, 1, self.lang),
+                )
+        return self.suggestion
+
+    def take_suggestions(self, answers: Answers) -> None:
+        """--yes: the suggested criteria and problems replace the starting file's."""
+        from portfolio_cli.wizard import RuleAnswer
+
+        found = self._suggest(answers.id)
+        if found is None or found.refused is not None or not found.criteria:
+            return
+        answers.criteria = [RuleAnswer(r.key, r.when, r.when) for r in found.criteria]
+        answers.problems = [RuleAnswer(r.key, r.when, r.when) for r in found.problems]
+        answers.compensate_with = None
+
+    def _offer(self, answers: Answers, *, problem: bool) -> None:
+        """Each suggested criterion (or problem) with its evidence: keep, edit or refuse it."""
+        from portfolio_cli.naming import make_key
+        from portfolio_cli.suggest import evidence_text
+        from portfolio_cli.wizard import RuleAnswer
+
+        found = self._suggest(answers.id)
+        if found is None or found.refused is not None:
+            return
+        target = answers.problems if problem else answers.criteria
+        for number, rule in enumerate(found.problems if problem else found.criteria, start=1):
+            if not problem and len(target) >= 3:
+                return
+            key = "suggest.init.problem" if problem else "suggest.init.criterion"
+            self.echo("")
+            self.say(key, number=number, when=rule.when)
+            self.echo("    " + evidence_text(rule.evidence, found.outcome, found.event, self.lang))
+            when = self._keep_edit_refuse(rule.when, problem)
+            if when is None:
+                continue
+            name = make_key(rule.column, self.keys)
+            self.keys.add(name)
+            answer = RuleAnswer(name, when, when)
+            if problem:
+                answer.compensable = self.confirm(message("init.ask_compensable", self.lang))
+            target.append(answer)
+
+    def _keep_edit_refuse(self, when: str, problem: bool) -> str | None:
+        """The condition kept (or as edited), or None when refused."""
+        keep = ("k", "keep", "g", "garder")
+        edit = ("e", "edit", "m", "modifier")
+        refuse = ("r", "refuse", "refuser", "n", "no", "non")
+        while True:
+            answer = self.ask("suggest.init.ask", message("suggest.init.keep", self.lang)).lower()
+            if answer in keep:
+                return when
+            if answer in refuse:
+                return None
+            if answer in edit:
+                while True:
+                    edited = self.ask("suggest.init.ask_edit", when)
+                    if self._count(edited, problem):
+                        return edited
+            self.say("suggest.init.answer")
+
     # --- one criterion or problem --------------------------------------------------------------
 
     def _rule(self, number: int, *, problem: bool) -> RuleAnswer | None:
         """Ask for one condition, count it against the data, then its key and label."""
-        from portfolio_cli.wizard import RuleAnswer, make_key
+        from portfolio_cli.naming import make_key
+        from portfolio_cli.wizard import RuleAnswer
 
         while True:
             built = self._condition(number, problem)

@@ -16,6 +16,7 @@ from portfolio_cli.cli.common import (
     InputArgument,
     InputFlags,
     LangOption,
+    OutDelimiterOption,
     QuietOption,
     boundary,
     find_criteria,
@@ -24,6 +25,7 @@ from portfolio_cli.cli.common import (
     make_console,
     output_option,
     parse_as_of,
+    parse_out_delimiter,
     read_input,
     refuse_overwrite,
     warn,
@@ -65,6 +67,7 @@ def profile_command(
         str | None, format_option("table, json or csv (default: from the -o suffix, else table).")
     ] = None,
     output: Annotated[Path | None, output_option("PATH", "Write to this file.")] = None,
+    out_delimiter: OutDelimiterOption = None,
     as_of: AsOfOption = None,
     flags: InputFlags = NO_FLAGS,
     lang: LangOption = None,
@@ -92,6 +95,7 @@ def profile_command(
 
     language_code = current()
     fmt_name = _format(fmt, output)
+    chosen_separator = parse_out_delimiter(out_delimiter)
     day = parse_as_of(as_of)
     criteria_file = find_criteria(criteria)
     rules = load_criteria(criteria_file)
@@ -119,7 +123,14 @@ def profile_command(
         elif not quiet:
             make_console().print(view.profile_view(data, language_code))
         return
-    document = view.profile_json(data) if fmt_name == "json" else view.profile_csv(data)
+    if fmt_name == "json":
+        document = view.profile_json(data)
+    else:
+        from portfolio_cli.writers.formats import csv_separator, wants_bom
+
+        separator = csv_separator(chosen_separator, customers.info)
+        bom = wants_bom(separator, to_file=output is not None)
+        document = view.profile_csv(data, separator, bom)
     if output is None:
         write_stdout(document)
         return

@@ -69,6 +69,16 @@ def report_command(
         typer.Option("--limit", min=0, metavar="N", help="Customers listed per table (0: all)."),
     ] = 25,
     fail_under: FailUnderOption = None,
+    outcome: Annotated[
+        str | None,
+        typer.Option(
+            "--outcome",
+            metavar="COLUMN",
+            help="A known outcome the criteria do not read (e.g. Churn): its rate per segment "
+            "and per tenth of the call list.",
+            show_default=False,
+        ),
+    ] = None,
     as_of: AsOfOption = None,
     flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
@@ -91,7 +101,7 @@ def report_command(
     from portfolio_cli import history as store
     from portfolio_cli.criteria import load_criteria
     from portfolio_cli.engine import classify
-    from portfolio_cli.profile import profile_segments
+    from portfolio_cli.profile import check_outcome, profile_segments
     from portfolio_cli.writers.files import atomic_write
     from portfolio_cli.writers.profile import profile_section
     from portfolio_cli.writers.report import HistoryView, render_report, report_context
@@ -104,10 +114,14 @@ def report_command(
     history_file = store.resolve_path(history, default=False)
     refuse_overwrite(output, input, criteria_file, flags, history_file)
     warn(rules.warnings, quiet)
+    if outcome is not None:
+        check_outcome(rules, outcome)  # before reading a large file
     # Every column: the profile section looks at what the criteria do not read.
     customers = read_input(input, rules, flags, every_column=True, as_of=day)
     result = classify(customers, rules, day)
-    profile = profile_section(profile_segments(customers, result, rules, top=PROFILE_TOP), words)
+    profile = profile_section(
+        profile_segments(customers, result, rules, outcome=outcome, top=PROFILE_TOP), words
+    )
     # the snapshot is kept only once the report is written (a failed write leaves no snapshot)
     with store.recording(history_file, result, rules, day) as db:
         view = None

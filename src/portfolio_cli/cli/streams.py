@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from types import FrameType
 from typing import Any
 
+from portfolio_cli.display import visible
 from portfolio_cli.errors import InputError, Issue, OutputError
 from portfolio_cli.messages import message, reason
 
@@ -108,7 +109,7 @@ def outcome() -> Iterator[None]:
 def write_error(text: str) -> None:
     """`error: text` on standard error, in plain text; nothing if standard error is gone too."""
     with contextlib.suppress(OSError, ValueError):
-        sys.stderr.write(message("cli.error", text=text) + "\n")
+        sys.stderr.write(visible(message("cli.error", text=text), lines=True) + "\n")
         sys.stderr.flush()
 
 

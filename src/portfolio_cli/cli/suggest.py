@@ -149,13 +149,24 @@ def _refuse_overwrite(output: Path, input: str, criteria: Path | None) -> None:
 def _read_without_criteria(
     source: str, flags: InputFlags, id_column: str | None
 ) -> tuple[CustomerList, str]:
-    """Every column of the list, and its id column: --id, else the one named like an id."""
-    from portfolio_cli.expressions import unknown_column_message
-    from portfolio_cli.wizard import guess_id, read_any_list
+    """Every column of the list, typed (Arrow, no pandas), and its id column: --id, else the
+    one named like an id, which must then hold no id twice."""
+    import pyarrow.compute as pc
 
-    customers = read_any_list(source, input_options(flags))
+    from portfolio_cli.expressions import unknown_column_message
+    from portfolio_cli.naming import guess_id_column
+    from portfolio_cli.readers import CustomerList, read_text, type_text, typed_table
+
+    options = input_options(flags)
+    text = read_text(source, options)
+    typed, info = type_text(text, options)
+    kinds = {name: column.kind for name, column in typed.items()}
+    first = text.header[0] if text.header else ""
+    customers = CustomerList(
+        typed_table(typed, text.table.num_rows), kinds, text.header, text.table, info, first
+    )
     if id_column is not None:
-        if id_column not in customers.kinds:
+        if id_column not in kinds:
             detail = unknown_column_message(id_column, customers.header)
             raise UsageError(
                 Issue(
@@ -163,15 +174,16 @@ def _read_without_criteria(
                 )
             )
         return customers, id_column
-    guessed = guess_id(customers) if customers.header else ""
-    ids = customers.frame[guessed] if guessed in customers.kinds else None
-    if ids is not None:
-        repeated = ids[ids.duplicated() & ids.notna()]
+    guessed = guess_id_column(customers.header) if customers.header else ""
+    if guessed in kinds:
+        counts = pc.value_counts(pc.drop_null(customers.column(guessed)))
+        repeated = pc.filter(counts, pc.greater(counts.field("counts"), 1))
         if len(repeated):
+            value = repeated[0]["values"].as_py()
             raise UsageError(
                 Issue(
                     "duplicate-id",
-                    message("suggest.error.no_id", column=_shown(guessed), value=repeated.iloc[0]),
+                    message("suggest.error.no_id", column=_shown(guessed), value=_shown(value)),
                 )
             )
     return customers, guessed

@@ -8,7 +8,7 @@ checks what every customer list must hold: the id column, one non-blank id per r
 
 from __future__ import annotations
 
-import sys
+import io
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -31,6 +31,7 @@ from portfolio_cli.readers.csv import (
     looks_like_data,
     read_csv_text,
 )
+from portfolio_cli.readers.spool import format_of, is_stream, named_in_utf8, read_once
 from portfolio_cli.readers.workbook import (
     PARQUET_SUFFIXES,
     WORKBOOK_SUFFIXES,
@@ -93,15 +94,25 @@ class CustomerList:
 def read_text(
     source: str | Path, options: CsvOptions = CsvOptions(), columns: list[str] | None = None
 ) -> TextTable:
-    """Read any supported file (or `-` for standard input, as CSV) as text columns.
+    """Read any supported file (or `-` for standard input) as text columns.
 
     The suffix chooses the format: .xlsx/.xlsm workbooks, .parquet, anything else CSV.
+    Standard input, pipes and devices are read once, whole (see spool.py); their format is
+    the suffix's, else the first bytes' (a workbook or Parquet file piped in is read as such).
+    So is a file whose name is not UTF-8, which Arrow cannot open by name.
     """
-    if str(source) == STDIN:
-        return read_csv_text(sys.stdin.buffer, options, columns, name="<stdin>")
+    suffix = "" if str(source) == STDIN else Path(source).suffix.lower()
+    if is_stream(source) or not named_in_utf8(source):
+        data = read_once(source, options.lang)
+        name = "<stdin>" if str(source) == STDIN else str(source)
+        found = format_of(data, suffix)
+        if found == "xlsx":
+            return read_workbook_text(data, options, columns, name=name)
+        if found == "parquet":
+            return read_parquet_text(data, options, columns, name=name)
+        return read_csv_text(io.BytesIO(data), options, columns, name=name)
     if is_pattern(source):
         return _read_pattern(str(source), options, columns)
-    suffix = Path(source).suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
         return read_workbook_text(Path(source), options, columns)
     if suffix in PARQUET_SUFFIXES:

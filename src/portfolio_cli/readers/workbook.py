@@ -37,15 +37,23 @@ def _reason(exc: Exception) -> str:
 
 
 def read_workbook_text(
-    path: Path, options: CsvOptions = CsvOptions(), columns: list[str] | None = None
+    source: Path | bytes,
+    options: CsvOptions = CsvOptions(),
+    columns: list[str] | None = None,
+    name: str | None = None,
 ) -> TextTable:
-    """The first sheet of a workbook (or `options.sheet`, a name or a number from 1) as text."""
+    """The first sheet of a workbook (or `options.sheet`, a name or a number from 1) as text.
+
+    `source` is a path, or the workbook's bytes (read from a pipe) with `name` to show.
+    """
     import fastexcel
 
     lang = options.lang
-    _exists(path, lang)
+    path = name or str(source)
+    if isinstance(source, Path):
+        _exists(source, lang)
     try:
-        reader = fastexcel.read_excel(path)
+        reader = fastexcel.read_excel(source)
     except Exception as exc:  # fastexcel raises its own family for a file that is not a workbook
         raise InputError(
             Issue(
@@ -126,15 +134,24 @@ def _dates_alone(table: pa.Table) -> pa.Table:
 
 
 def read_parquet_text(
-    path: Path, options: CsvOptions = CsvOptions(), columns: list[str] | None = None
+    source: Path | bytes,
+    options: CsvOptions = CsvOptions(),
+    columns: list[str] | None = None,
+    name: str | None = None,
 ) -> TextTable:
-    """A Parquet file as text columns (numbers and dates written back as text, ISO dates)."""
+    """A Parquet file as text columns (numbers and dates written back as text, ISO dates).
+
+    `source` is a path, or the file's bytes (read from a pipe) with `name` to show.
+    """
     import pyarrow.parquet as pq
 
     lang = options.lang
-    _exists(path, lang)
+    path = name or str(source)
+    if isinstance(source, Path):
+        _exists(source, lang)
     try:
-        schema = pq.read_schema(path)
+        opened = source if isinstance(source, Path) else pa.BufferReader(source)
+        schema = pq.read_schema(opened)
     except (pa.ArrowInvalid, OSError) as exc:
         raise InputError(
             Issue("bad-parquet", message("inputs.bad_parquet", lang, source=path, reason=exc))
@@ -145,16 +162,14 @@ def read_parquet_text(
     wanted = [c for c in columns if c in header] if columns is not None else list(header)
     try:
         if header == tuple(schema.names):
-            table = pq.read_table(path, columns=wanted)
+            table = pq.read_table(opened, columns=wanted)
         else:
-            table = pq.read_table(path).rename_columns(list(header)).select(wanted)
+            table = pq.read_table(opened).rename_columns(list(header)).select(wanted)
     except (pa.ArrowInvalid, OSError) as exc:
         raise InputError(
             Issue("bad-parquet", message("inputs.bad_parquet", lang, source=path, reason=exc))
         ) from None
-    return TextTable(
-        as_text(table, None), header, ReadInfo(str(path), "parquet", rows=table.num_rows)
-    )
+    return TextTable(as_text(table, None), header, ReadInfo(path, "parquet", rows=table.num_rows))
 
 
 def as_text(
@@ -181,9 +196,42 @@ def as_text(
         elif pa.types.is_floating(column.type):
             column = pc.cast(pc.if_else(pc.is_nan(column), None, column), pa.string())
         elif not pa.types.is_string(column.type):
-            column = pc.cast(column, pa.string())
+            column = other_as_text(column)
         arrays.append(pc.fill_null(column, ""))
     return pa.table(arrays, names=names)
+
+
+def other_as_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """A column of any other Arrow type as text: Arrow's own cast where it has one (integers,
+    decimals, times, a dictionary's values); lists, structs and maps as JSON
+    (`["a", "b"]`, `{"city": "Lyon"}`); bytes as text when they are UTF-8, else in hex.
+
+    Arrow cannot cast nested values or durations to text, so those go through Python one value
+    at a time: such columns are rare in a customer list and only ever shown (--keep-columns),
+    never compared.
+    """
+    kind = column.type
+    if pa.types.is_dictionary(kind):
+        return other_as_text(pc.cast(column, kind.value_type))
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        return pc.cast(column, pa.string())
+    if not pa.types.is_nested(kind):
+        try:
+            return pc.cast(column, pa.string())
+        except (pa.ArrowNotImplementedError, pa.ArrowInvalid):  # durations; bytes not UTF-8
+            pass
+    import json
+
+    def shown(value: object) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, bytes):
+            return value.hex()
+        if pa.types.is_nested(kind):
+            return json.dumps(value, ensure_ascii=False, default=str)
+        return str(value)
+
+    return pa.chunked_array([pa.array([shown(v) for v in column.to_pylist()], pa.string())])
 
 
 def iso_timestamps(column: pa.ChunkedArray) -> pa.ChunkedArray:

@@ -24,7 +24,7 @@ from portfolio_cli.display import visible as visible_text
 from portfolio_cli.engine import Classification
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message, thousands
-from portfolio_cli.readers import CustomerList
+from portfolio_cli.readers import CustomerList, ReadInfo
 
 LIST_COLUMNS = ("criteria", "problems", "compensated")
 # A cell a spreadsheet would run as a formula: starts with = + - @ tab or CR (numbers excepted).
@@ -131,14 +131,35 @@ def _neutralise(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArra
     return pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column)
 
 
-def to_csv(table: pa.Table) -> bytes:
-    """CSV, UTF-8, comma-separated, header first; lists joined with '|'."""
+BOM = b"\xef\xbb\xbf"
+
+
+def csv_separator(chosen: str | None, info: ReadInfo | None = None) -> str:
+    """The separator of CSV output: `--out-delimiter`, else the input's own when it is a CSV
+    file (`;` in, `;` out), else a comma (Parquet, xlsx, no input)."""
+    if chosen:
+        return chosen
+    if info is not None and info.format == "csv":
+        return info.delimiter
+    return ","
+
+
+def wants_bom(separator: str, to_file: bool) -> bool:
+    """A file written with `-o` whose separator is `;` starts with a byte order mark, so that
+    French Excel, which opens such files, reads the accents as UTF-8; standard output never."""
+    return to_file and separator == ";"
+
+
+def to_csv(table: pa.Table, delimiter: str = ",", bom: bool = False) -> bytes:
+    """CSV, UTF-8, header first, separated by `delimiter`; lists joined with '|'."""
     sink = io.BytesIO()
-    write_csv(table, sink)
+    write_csv(table, sink, delimiter, bom)
     return sink.getvalue()
 
 
-def write_csv(table: pa.Table, sink: IO[bytes] | Any) -> None:
+def write_csv(
+    table: pa.Table, sink: IO[bytes] | Any, delimiter: str = ",", bom: bool = False
+) -> None:
     """`to_csv` straight into a binary file (no copy of the whole document in memory).
 
     A large table is formatted in pieces of PIECE_ROWS rows, one per core at a time (Arrow's
@@ -146,17 +167,18 @@ def write_csv(table: pa.Table, sink: IO[bytes] | Any) -> None:
     """
     safe = neutralise_formulas(table)
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(safe.column_names)
-    sink.write(buffer.getvalue().encode("utf-8"))
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\n").writerow(safe.column_names)
+    sink.write((BOM if bom else b"") + buffer.getvalue().encode("utf-8"))
+    options = _rows_only(delimiter)
     workers = min(os.cpu_count() or 1, 4)
     if safe.num_rows <= PIECE_ROWS or workers < 2:
         if safe.num_rows:
-            pa_csv.write_csv(safe, sink, write_options=_ROWS_ONLY)
+            pa_csv.write_csv(safe, sink, write_options=options)
         return
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pending: deque[Future[io.BytesIO]] = deque()
         for start in range(0, safe.num_rows, PIECE_ROWS):
-            pending.append(pool.submit(_csv_rows, safe.slice(start, PIECE_ROWS)))
+            pending.append(pool.submit(_csv_rows, safe.slice(start, PIECE_ROWS), options))
             if len(pending) > workers:  # at most one piece per core waits in memory
                 sink.write(pending.popleft().result().getbuffer())
         while pending:
@@ -164,12 +186,15 @@ def write_csv(table: pa.Table, sink: IO[bytes] | Any) -> None:
 
 
 PIECE_ROWS = 1 << 15
-_ROWS_ONLY = pa_csv.WriteOptions(include_header=False, quoting_style="needed")
 
 
-def _csv_rows(piece: pa.Table) -> io.BytesIO:
+def _rows_only(delimiter: str) -> pa_csv.WriteOptions:
+    return pa_csv.WriteOptions(include_header=False, quoting_style="needed", delimiter=delimiter)
+
+
+def _csv_rows(piece: pa.Table, options: pa_csv.WriteOptions) -> io.BytesIO:
     out = io.BytesIO()
-    pa_csv.write_csv(piece, out, write_options=_ROWS_ONLY)
+    pa_csv.write_csv(piece, out, write_options=options)
     return out
 
 
@@ -306,10 +331,10 @@ def to_xlsx(table: pa.Table, sheet: str = "customers") -> bytes:
     return buffer.getvalue()
 
 
-def render(fmt: str, table: pa.Table, summary: dict[str, Any]) -> bytes:
-    """The output document in a machine format."""
+def render(fmt: str, table: pa.Table, summary: dict[str, Any], delimiter: str = ",") -> bytes:
+    """The output document in a machine format (`delimiter` separates CSV's fields)."""
     if fmt == "csv":
-        return to_csv(table)
+        return to_csv(table, delimiter)
     if fmt == "xlsx":
         return to_xlsx(table)
     if fmt == "json":

@@ -170,12 +170,122 @@ def profile_section(data: dict[str, Any], lang: str = "en") -> Section:
     for note in notes:
         html.append(Markup('<p class="note">{}</p>').format(note))
         markdown.append(markdown_escape(note) + "\n")
+    if data["outcome"] is not None:
+        outcome_html, outcome_markdown = _outcome_section(data["outcome"], lang)
+        html.append(outcome_html)
+        markdown.append(outcome_markdown)
     return Section(
         key="profile",
         title=message("profile.report_title", lang),
         html=Markup("\n").join(html),
         markdown="\n".join(markdown).rstrip("\n"),
     )
+
+
+def _outcome_section(outcome: dict[str, Any], lang: str) -> tuple[Markup, str]:
+    """The outcome's rate per segment (a table) and per tenth of the call list (a bar chart),
+    in HTML and in Markdown, for the report."""
+    column = visible(outcome["column"])
+    heads = [
+        message(key, lang)
+        for key in (
+            "profile.segment",
+            "profile.customers",
+            "profile.happened",
+            "profile.rate",
+            "profile.lift",
+        )
+    ]
+    rows = [
+        [
+            message(f"segment.{name}", lang),
+            str(outcome["segments"][name]["known"]),
+            str(outcome["segments"][name]["count"]),
+            share(outcome["segments"][name]["rate"], lang),
+            ratio(outcome["segments"][name]["lift"], lang),
+        ]
+        for name in SEGMENTS
+    ]
+    whole = outcome["portfolio"]
+    rows.append(
+        [
+            message("profile.whole_portfolio", lang),
+            str(whole["known"]),
+            str(whole["count"]),
+            share(whole["rate"], lang),
+            ratio(1.0 if whole["rate"] else None, lang),
+        ]
+    )
+    title = message("profile.outcome_title", lang, column=column)
+    html = [
+        Markup('<div class="profile outcome">\n<h3>{}</h3>').format(title),
+        Markup('<div class="scroll"><table>\n<thead><tr>{}</tr></thead>\n<tbody>').format(
+            _html_row("th", heads)
+        ),
+        *(Markup("<tr>{}</tr>").format(_html_row("td", row)) for row in rows),
+        Markup("</tbody></table></div>"),
+    ]
+    markdown = [
+        f"### {markdown_escape(title)}\n",
+        "| " + " | ".join(markdown_escape(h) for h in heads) + " |",
+        "|---|---:|---:|---:|---:|",
+        *("| " + " | ".join(markdown_escape(cell) for cell in row) + " |" for row in rows),
+        "",
+    ]
+    deciles = outcome.get("deciles") or []
+    if deciles:
+        title = message("profile.deciles_title", lang, column=column)
+        note = message("profile.deciles_note", lang, column=column)
+        html += [Markup("<h3>{}</h3>").format(title), _deciles_svg(deciles, title, lang)]
+        html.append(Markup('<p class="note">{}</p>').format(note))
+        heads = [
+            message(key, lang)
+            for key in ("profile.decile", "profile.ranks", "profile.customers", "profile.rate")
+        ]
+        top = max((row["rate"] or 0.0 for row in deciles), default=0.0)
+        markdown += [
+            f"### {markdown_escape(title)}\n",
+            "| " + " | ".join(markdown_escape(h) for h in heads) + " | |",
+            "|---:|---:|---:|---:|---|",
+            *(
+                f"| {row['decile']} | {row['from_rank']}–{row['to_rank']} | {row['known']} "
+                f"| {share(row['rate'], lang)} | {_bar(row['rate'], top)} |"
+                for row in deciles
+            ),
+            "",
+            markdown_escape(note) + "\n",
+        ]
+    html.append(Markup("</div>"))
+    return Markup("\n").join(html), "\n".join(markdown)
+
+
+def _deciles_svg(deciles: list[dict[str, Any]], title: str, lang: str) -> Markup:
+    """Ten vertical bars, the outcome's rate per tenth of the call list (the first on the left)."""
+    top = max((row["rate"] or 0.0 for row in deciles), default=0.0) or 1.0
+    width, height, base = 600, 170, 140
+    parts = [
+        Markup(
+            '<svg class="chart" role="img" aria-label="{}" viewBox="0 0 {} {}" width="{}" '
+            'height="{}" xmlns="http://www.w3.org/2000/svg">'
+        ).format(title, width, height, width, height)
+    ]
+    for index, row in enumerate(deciles):
+        rate = row["rate"] or 0.0
+        bar = round(110 * rate / top, 2)
+        x = 20 + 56 * index
+        parts.append(
+            Markup('<rect x="{}" y="{}" width="40" height="{}" fill="#1565c0"/>').format(
+                x, round(base - bar, 2), bar
+            )
+        )
+        parts.append(
+            Markup('<text x="{}" y="{}">{}</text>').format(
+                x, round(base - bar - 4, 2), share(row["rate"], lang)
+            )
+        )
+        parts.append(Markup('<text x="{}" y="{}">{}</text>').format(x + 14, 158, row["decile"]))
+    parts.append(Markup("</svg>"))
+    return Markup("\n").join(parts)
 
 
 def _html_row(tag: str, texts: list[str]) -> Markup:
@@ -226,6 +336,9 @@ def outcome_view(outcome: dict[str, Any], lang: str = "en") -> RenderableType:
         Text(ratio(1.0 if whole["rate"] else None, lang)),
     )
     parts: list[RenderableType] = [table]
+    if outcome.get("deciles"):
+        note = message("profile.deciles_note", lang, column=visible(outcome["column"]))
+        parts += [Text(""), deciles_view(outcome, lang), Text(note, style="dim")]
     if outcome["unknown"]:
         parts.append(
             Text(
@@ -241,13 +354,54 @@ def outcome_view(outcome: dict[str, Any], lang: str = "en") -> RenderableType:
     return Group(*parts)
 
 
+BAR_WIDTH = 20
+
+
+def _bar(rate: float | None, top: float) -> str:
+    """A rate as a bar of full blocks, the highest rate BAR_WIDTH long."""
+    if rate is None or not top:
+        return ""
+    return "█" * max(1 if rate else 0, round(BAR_WIDTH * rate / top))
+
+
+def deciles_view(outcome: dict[str, Any], lang: str = "en") -> RenderableType:
+    """The outcome's rate per tenth of the call list, with a bar: does the ranking pay?"""
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        title=message("profile.deciles_title", lang, column=visible(outcome["column"])),
+        title_justify="left",
+        title_style="bold",
+    )
+    table.add_column(message("profile.decile", lang), justify="right")
+    table.add_column(message("profile.ranks", lang), justify="right")
+    for key in ("profile.customers", "profile.happened", "profile.rate"):
+        table.add_column(message(key, lang), justify="right")
+    table.add_column("")
+    rows = outcome["deciles"]
+    top = max((row["rate"] or 0.0 for row in rows), default=0.0)
+    for row in rows:
+        table.add_row(
+            Text(str(row["decile"])),
+            Text(f"{row['from_rank']}–{row['to_rank']}"),
+            Text(str(row["known"])),
+            Text(str(row["count"])),
+            Text(share(row["rate"], lang)),
+            Text(_bar(row["rate"], top), style="cyan"),
+        )
+    return table
+
+
 def profile_json(data: dict[str, Any]) -> bytes:
     """The profile as one JSON document, keys sorted, English keys whatever the language."""
     return (json_text(data, sort_keys=True) + "\n").encode("utf-8")
 
 
-def profile_csv(data: dict[str, Any]) -> bytes:
-    """One row per characteristic (kind `number` or `text`) and per outcome rate (`outcome`)."""
+def profile_csv(data: dict[str, Any], delimiter: str = ",", bom: bool = False) -> bytes:
+    """One row per characteristic (kind `number` or `text`), per outcome rate by segment
+    (`outcome`) and by priority decile (`decile`, its number in `rank`, no segment),
+    separated by `delimiter`, after a byte order mark if `bom`."""
     rows: list[list[Any]] = []
     for name in SEGMENTS:
         for rank, item in enumerate(data["segments"][name]["characteristics"], start=1):
@@ -282,10 +436,14 @@ def profile_csv(data: dict[str, Any]) -> bytes:
                     None,
                 ]
             )
-    return _csv_bytes(rows)
+        for row in outcome.get("deciles", []):
+            lift = row["rate"] / whole if row["rate"] is not None and whole else None
+            figures = [row["rate"], whole, lift, None]
+            rows.append([None, row["decile"], "decile", outcome["column"], "rate", *figures])
+    return _csv_bytes(rows, delimiter, bom)
 
 
-def _csv_bytes(rows: list[list[Any]]) -> bytes:
+def _csv_bytes(rows: list[list[Any]], delimiter: str, bom: bool) -> bytes:
     import pyarrow as pa
 
     types = [pa.string(), pa.int64(), pa.string(), pa.string(), pa.string()] + [pa.float64()] * 4
@@ -293,4 +451,4 @@ def _csv_bytes(rows: list[list[Any]]) -> bytes:
         name: pa.array([row[i] for row in rows], type=types[i])
         for i, name in enumerate(CSV_COLUMNS)
     }
-    return to_csv(pa.table(columns))
+    return to_csv(pa.table(columns), delimiter, bom)

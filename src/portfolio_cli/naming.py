@@ -1,0 +1,44 @@
+"""How columns, texts and keys are written in a criteria file: the small pieces `init` and
+`suggest` share. Nothing here imports pandas or numpy."""
+
+from __future__ import annotations
+
+import json
+import keyword
+import re
+from collections.abc import Sequence
+
+_BARE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_RESERVED = {"true", "false", "and", "or", "not", "in", "none", "null"}
+_ID_HINT = re.compile(r"(^|_)(id|code|ref|num)$|^id|customerid|client_id", re.I)
+
+
+def column_ref(name: str) -> str:
+    """A column as written in a condition: bare when it can be, else in backticks."""
+    if _BARE.fullmatch(name) and not keyword.iskeyword(name) and name.lower() not in _RESERVED:
+        return name
+    return f"`{name}`"
+
+
+def quote(text: str) -> str:
+    """A text constant of the condition language (a JSON string is one)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def make_key(text: str, taken: set[str]) -> str:
+    """A rule key from a column name (`Chiffre d'affaires` → `chiffre_d_affaires`), unique."""
+    key = re.sub(r"[^a-z0-9_]+", "_", text.lower()).strip("_") or "rule"
+    if not key[0].isalpha():
+        key = f"c_{key}"
+    unique, number = key, 2
+    while unique in taken:
+        unique, number = f"{key}_{number}", number + 1
+    return unique
+
+
+def guess_id_column(header: Sequence[str]) -> str:
+    """The column that most looks like a customer id: named like one, else the first."""
+    for name in header:
+        if _ID_HINT.search(name):
+            return name
+    return header[0]
