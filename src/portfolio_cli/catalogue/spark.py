@@ -18,7 +18,7 @@ EN: dict[str, str] = {
     "spark.nps_out_of_range": "{source}: {count} score(s) in '{column}' are outside 0-10: NPS "
     "answers are 0 to 10",
     "spark.folder_output": "-o {path}: with --engine spark and --format parquet, -o names a "
-    "folder that does not exist yet (Spark writes its files and summary.json in it)",
+    "folder that does not exist yet (Spark writes customers/ and summary.json in it)",
     "spark.parquet_needs_spark": "--format parquet writes a folder of Parquet files with "
     "--engine spark; other engines write csv, json, markdown or xlsx",
     "spark.keep_columns": "--keep-columns is not available when Spark reads the input itself "
@@ -45,7 +45,7 @@ FR: dict[str, str] = {
     "spark.nps_out_of_range": "{source} : {count} note(s) de '{column}' sont hors de 0-10 : "
     "les réponses NPS vont de 0 à 10",
     "spark.folder_output": "-o {path} : avec --engine spark et --format parquet, -o nomme un "
-    "dossier qui n'existe pas encore (Spark y écrit ses fichiers et summary.json)",
+    "dossier qui n'existe pas encore (Spark y écrit customers/ et summary.json)",
     "spark.parquet_needs_spark": "--format parquet écrit un dossier de fichiers Parquet avec "
     "--engine spark ; les autres moteurs écrivent csv, json, markdown ou xlsx",
     "spark.keep_columns": "--keep-columns n'est pas disponible quand Spark lit lui-même "

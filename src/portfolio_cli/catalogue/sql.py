@@ -53,7 +53,8 @@ FR: dict[str, str] = {
     "demande l'extra spark.",
     "help.memory_limit": "Mémoire que DuckDB peut prendre avant d'écrire sur le disque "
     "(ex. 2GiB, 40%). Par défaut : la moitié de la mémoire de cette machine.",
-    "engine.bad_engine": "--engine {value!r} n'est pas un moteur : écrivez auto, arrow, duckdb ou spark",
+    "engine.bad_engine": "--engine {value!r} n'est pas un moteur : écrivez auto, arrow, duckdb "
+    "ou spark",
     "engine.bad_memory_limit": "--memory-limit {value!r} n'est pas une taille : écrivez par "
     "exemple 2GiB, 512MB ou 40%",
     "engine.no_match": "{pattern} : aucun fichier ne correspond à ce motif",

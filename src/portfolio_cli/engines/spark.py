@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import os
 import shutil
 import tempfile
@@ -74,6 +75,8 @@ def session(remote: str | None = None, master: str | None = None) -> SparkSessio
         builder = builder.config("spark.sql.shuffle.partitions", str(2 * cores))
     if not remote or remote.startswith("local"):
         _java_or_fail()
+    for name in ("py4j", "pyspark", "SQLQueryContextLogger"):  # errors are said once, by us
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     with _quiet_stderr():
         try:
             spark: SparkSession = builder.getOrCreate()
@@ -280,9 +283,10 @@ def write_partitioned(
     customers: CustomerList | None = None,
 ) -> dict[str, Any]:
     """Spark writes the customers (the columns of `classify -f csv`, lists `|`-joined) as
-    Parquet files in `folder`, each in priority order, and `summary.json` beside them; only the
-    summary reaches the driver. `customers`: the list, when our readers read it. Returns the
-    summary."""
+    Parquet files in `folder/customers/`, each in priority order, and `folder/summary.json`
+    beside them (a folder of Parquet files holds nothing else, so any reader takes it whole);
+    only the summary reaches the driver. `customers`: the list, when our readers read it.
+    Returns the summary."""
     import json
 
     from portfolio_cli.engine import checked_input
@@ -301,7 +305,7 @@ def write_partitioned(
     ranked.createOrReplaceTempView(view)
     try:
         rows = spark.sql(_customers_projection(method, view))
-        rows.sortWithinPartitions("priority").write.parquet(folder)
+        rows.sortWithinPartitions("priority").write.parquet(f"{folder.rstrip('/')}/customers")
     except Exception as exc:
         text = message("spark.cannot_write", path=folder, detail=_first_line(exc))
         raise UsageError(Issue("spark-write", text)) from None
@@ -485,8 +489,5 @@ def _customers_projection(method: Method, ranked: str) -> str:
     """The columns of `classify -f csv`, read from the ranked customers."""
     from sqlglot import exp
 
-    select = method.customers()
-    select.set("with", None)
-    select.set("order", None)
-    select.set("from", exp.From(this=exp.to_table(ranked)))
-    return render(select, "spark", pretty=False)
+    columns = method.customers().expressions
+    return render(exp.select(*columns).from_(exp.to_table(ranked)), "spark", pretty=False)
