@@ -166,7 +166,7 @@ def test_report_in_headless_chromium(report: Path, tmp_path: Path) -> None:
                 "Runtime.evaluate",
                 session,
                 returnByValue=True,
-                expression="JSON.stringify(Array.from(document.querySelectorAll('svg.chart'))"
+                expression="JSON.stringify(Array.from(document.querySelectorAll('.chart'))"
                 ".map(e => { const r = e.getBoundingClientRect(); "
                 "return [e.getAttribute('aria-label'), r.width, r.height]; }))",
             )["result"]["value"]
@@ -239,3 +239,73 @@ def test_report_in_headless_chromium(report: Path, tmp_path: Path) -> None:
         (Path(keep) / "report.png").write_bytes(shot)
         (Path(keep) / "report-phone.png").write_bytes(phone)
         (Path(keep) / "report.pdf").write_bytes(pdf)
+
+
+# What a French reader sees on a 390 px phone: every element in the page's width (the trend
+# table included, not cut at the edge), the criteria bars with their whole labels, and chart
+# text at a readable size once the SVG has shrunk to the phone's width.
+PHONE_CHECK = """
+new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
+  const width = document.documentElement.clientWidth;
+  const right = sel => Math.max(...Array.from(document.querySelectorAll(sel))
+    .map(e => e.getBoundingClientRect().right));
+  const labels = Array.from(document.querySelectorAll('#criteria .bar-label'))
+    .map(e => [e.textContent, e.scrollWidth <= e.clientWidth + 1]);
+  const svgText = Array.from(document.querySelectorAll('#trend svg text'))
+    .map(e => e.getBoundingClientRect().height);
+  done(JSON.stringify({width, page: document.documentElement.scrollWidth,
+    trend: right('#trend table.stack td'), labels, smallest: Math.min(...svgText)}));
+})))
+"""
+
+
+def test_french_report_on_a_phone(run: Run, tmp_path: Path) -> None:
+    binary = _require_chromium()
+    history = tmp_path / "history.sqlite"
+    long_label = EXAMPLE_CRITERIA.read_text(encoding="utf-8").replace(
+        "label: Buys regularly", "label: Accepte la livraison groupée par mois et par quartier"
+    )
+    rules = tmp_path / "criteres.yaml"
+    rules.write_text(long_label, encoding="utf-8")
+    out = tmp_path / "rapport.html"
+    for day, source in MONTHS.items():
+        result = run("report", str(source), "-c", str(rules), "--as-of", day, "--history",
+                     str(history), "-o", str(out), "-q", "--lang", "fr")  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+    with (tmp_path / "chromium.log").open("wb") as log:
+        browser = DevTools(binary, tmp_path / "profile", log)
+        try:
+            target = browser.send("Target.createTarget", url="about:blank")["targetId"]
+            session = browser.send("Target.attachToTarget", targetId=target, flatten=True)[
+                "sessionId"
+            ]
+            browser.send("Page.enable", session)
+            browser.send("Emulation.setDeviceMetricsOverride", session, width=390, height=844,
+                         deviceScaleFactor=2, mobile=True)  # fmt: skip
+            browser.send("Page.navigate", session, url=out.resolve().as_uri())
+            browser.wait_for("Page.loadEventFired")
+            seen = json.loads(
+                browser.send(
+                    "Runtime.evaluate",
+                    session,
+                    expression=PHONE_CHECK,
+                    awaitPromise=True,
+                    returnByValue=True,
+                )["result"]["value"]
+            )
+            shot = base64.b64decode(
+                browser.send(
+                    "Page.captureScreenshot", session, format="png", captureBeyondViewport=True
+                )["data"]
+            )
+        finally:
+            browser.close()
+    assert seen["page"] <= 390
+    assert seen["trend"] <= seen["width"]  # the trend table is not cut at the right edge
+    assert ["Accepte la livraison groupée par mois et par quartier", True] in seen["labels"]
+    assert seen["smallest"] >= 10  # px on the phone's screen (12 px text shrank to 7 before)
+    assert shot.startswith(b"\x89PNG")
+    keep = os.environ.get("PORTFOLIO_SCREENSHOTS")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        (Path(keep) / "report-fr-390.png").write_bytes(shot)

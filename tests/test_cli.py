@@ -769,6 +769,26 @@ def test_the_command_list_gives_each_command_one_whole_line(run: Run, lang: str,
     assert "..." not in commands  # no description cut short
 
 
+def test_a_name_is_matched_as_written_not_as_python_folds_it(run: Run, write: Write) -> None:
+    criteria = write(
+        "c.yaml", "version: 1\ncustomers:\n  id: id\ncriteria:\n  - key: k\n    when: ﬁrst > 1\n"
+    )
+    both = write("both.csv", "id,ﬁrst,first\nA,5,0\nB,0,5\n")
+    result = run("classify", str(both), "-c", str(criteria), "-f", "csv", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert [line.split(",")[:2] for line in result.stdout.splitlines()[1:]] == [
+        ['"A"', '"satisfied"'],  # the column ﬁrst (with the ligature), not first
+        ['"B"', '"unrecoverable"'],
+    ]
+    only = write("only.csv", "id,first\nA,5\n")
+    result = run("classify", str(only), "-c", str(criteria), "-f", "csv", "-q")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {criteria}:6 criteria[0] (k).when: unknown column 'ﬁrst' (did you mean "
+        "'first'?)\n    ﬁrst > 1\n    ^^^^\n"
+    )
+
+
 # --- the separator of CSV output ------------------------------------------------------------
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
 from rich.table import Table
 from rich.text import Text
 
+from conftest import CRIT, EX, Run
 from portfolio_cli.cli.console import SafeConsole, make_console, visible_text
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")  # the console's own colours: the only escapes allowed
@@ -58,3 +60,36 @@ def test_a_table_written_to_a_file_has_no_colour_and_no_escape() -> None:
     out = io.StringIO()
     make_console(file=out, width=80, color_system=None).print(Text("x\x1b[2J", style="red"))
     assert out.getvalue() == "x␛[2J\n"
+
+
+def test_a_terminal_width_of_0_still_shows_everything(monkeypatch: pytest.MonkeyPatch) -> None:
+    """COLUMNS=0: Rich alone prints nothing at all and the command exits 0."""
+    monkeypatch.setenv("COLUMNS", "0")
+    out = io.StringIO()
+    console = make_console(file=out)
+    console.print("Portfolio quality 75.0 %")
+    assert out.getvalue() == "Portfolio quality 75.0 %\n"
+
+
+def test_the_table_with_columns_0(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "0")
+    result = run("classify", EX, "-c", CRIT, "--limit", "3")
+    assert result.exit_code == 0
+    assert "Portfolio quality 75.0 %" in result.stdout
+
+
+def test_every_command_prints_through_the_safe_console() -> None:
+    """A Rich console made anywhere else would read markup and pass ESC through."""
+    from pathlib import Path
+
+    import portfolio_cli
+
+    package = Path(portfolio_cli.__file__).parent
+    made = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        if path.name != "console.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"(?<![A-Za-z_])Console\(", line)
+    ]
+    assert made == []

@@ -114,7 +114,8 @@ def test_headers_and_values_follow_the_same_rule_on_arrow_columns() -> None:
     [
         ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
         ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
-        ("[c](javascript:alert(1))", "\\[c\\](javascript:alert(1))"),
+        ("[c](javascript:alert(1))", "\\[c\\](javascript\\:alert(1))"),
+        ("<JavaScript:x> vbscript:y", "&lt;JavaScript\\:x&gt; vbscript\\:y"),
         (MARKUP, "\\[link=https://evil.example\\]click\\[/link\\]"),
         ("customer_id", "customer_id"),  # an underscore inside a word starts nothing
         ("_x_ __init__", "\\_x\\_ \\_\\_init\\_\\_"),
@@ -360,7 +361,8 @@ def test_classify_markdown_lets_no_html_or_link_through(run: Run, write: Write) 
         assert "<img" not in out
         assert re.search(r"(?<!\\)\]\(javascript", out) is None
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
-        assert "\\[c\\](javascript:x)" in out
+        assert "\\[c\\](javascript\\:x)" in out
+        assert "javascript:" not in out
 
 
 def test_headers_are_neutralised_like_cells(run: Run, write: Write, tmp_path: Path) -> None:

@@ -234,6 +234,34 @@ def test_a_quote_inside_backticks_is_part_of_the_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("`a``b` > 1", "a`b"),
+        ("```quoted``` > 1", "`quoted`"),
+        ("`a````b` > 1", "a``b"),
+        ('`say "hi"` > 1', 'say "hi"'),
+        ("`two\nlines` > 1", "two\nlines"),
+    ],
+)
+def test_a_backtick_inside_a_name_is_written_twice(text: str, name: str) -> None:
+    tree = parse_condition(text).tree
+    assert strip_spans(tree) == (">", ("col", name), 1)
+
+
+def test_names_are_read_as_written_not_folded_by_python() -> None:
+    # Python reads the identifier `ﬁrst` (with the ligature ﬁ) as `first` (NFKC)
+    condition = parse_condition("ﬁrst > 1 and first < 5")
+    assert condition.columns() == ("ﬁrst", "first")
+    check_condition(condition, {"ﬁrst": Kind.NUMBER, "first": Kind.NUMBER})
+    with pytest.raises(ExpressionError) as caught:
+        check_condition(parse_condition("ﬁrst > 1"), {"first": Kind.NUMBER})
+    assert caught.value.message == "unknown column 'ﬁrst' (did you mean 'first'?)"
+    with pytest.raises(ExpressionError) as caught:
+        parse_condition("ｍissing(x)")
+    assert caught.value.message.startswith("unknown function 'ｍissing' (did you mean missing?)")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "orders_12m >= 3\nand nps_score > 8",
@@ -359,7 +387,8 @@ def test_a_dunder_name_is_only_a_column_name() -> None:
         ("`` > 1", "empty backticks"),
         ("`Prénom > 1", "a backtick is not closed"),
         ("x`a` > 1", "a name in backticks must stand apart"),
-        ("`a``b` > 1", "a name in backticks must stand apart"),
+        ("`a`b > 1", "a name in backticks must stand apart"),
+        ("`a``b > 1", "a backtick is not closed (a backtick inside a name is written twice"),
         ("   ", "the condition is empty"),
         ("region is None", "`is` is not allowed"),
         ("x > " + "9" * 400, "this number is too large"),

@@ -388,3 +388,65 @@ def test_quiet_table_prints_the_table_alone(run: Run, folder: Path) -> None:
     for absent in ("Portfolio quality", "What to do", "9 customers"):
         assert absent not in result.stdout
     assert result.stderr == ""
+
+
+def test_help_usage_line_reads_as_a_man_page(run: Run) -> None:
+    classify = run("classify", "--help").stdout
+    assert classify.startswith("Usage: portfolio classify [OPTIONS] INPUT\n")
+    assert "  INPUT  Customer list" in classify
+    assert "<str>" not in classify
+    assert "portfolio classify customers.csv --segment easy_to_satisfy" in classify
+    assert run("init", "--help").stdout.startswith("Usage: portfolio init [OPTIONS] [PATH]\n")
+    assert run("batch", "--help").stdout.startswith("Usage: portfolio batch [OPTIONS] INPUT...\n")
+
+
+def test_french_help_headings_take_the_french_colon(run: Run) -> None:
+    lines = run("explain", "--lang", "fr", "--help").stdout.splitlines()
+    assert lines[0] == "Utilisation : portfolio explain [OPTIONS] INPUT ID"
+    assert "Arguments\u00a0:" in lines
+    assert "Options\u00a0:" in lines
+    assert "Arguments:" not in lines
+
+
+def test_french_summary_agrees_with_its_counts(run: Run, folder: Path, write: Write) -> None:
+    result = run("classify", str(folder / "clients.csv"), "-c", str(folder / "criteres.yaml"),
+                 "--as-of", AS_OF, "--lang", "fr")  # fmt: skip
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert "Satisfaits 3 (33 %) · Faciles à satisfaire 2 (22 %) · Irrécupérables 4 (44 %)" in lines
+    assert "Satisfaits : Remerciez-les, récompensez leur fidélité, demandez-leur de vous " \
+        "recommander." in lines  # fmt: skip
+    one = write("un.csv", HEADER + "C001;Maison Pagès;Occitanie;30;3 188,27;1;0;10\n")
+    result = run("classify", str(one), "-c", str(folder / "criteres.yaml"), "--lang", "fr")
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert "Satisfait 1 (100 %) · Facile à satisfaire 0 (0 %) · Irrécupérable 0 (0 %)" in lines
+
+
+def test_french_checklist_dates_order_and_who_in_words(run: Run, folder: Path) -> None:
+    rules = folder / "criteres.yaml"
+    rules.write_text(CRITERES.replace("defined_by: customer", "defined_by: together"), "utf-8")
+    result = run("check", "-c", str(rules), "--as-of", AS_OF, "--lang", "fr")
+    text = " ".join(result.stdout.split())
+    assert "définie par : vous et le client, ensemble" in text
+    assert "(together)" not in text
+    assert "dernière écoute le 15 juin 2026, à refaire après 12 mois : prochaine le 15 juin " \
+        "2027" in text  # fmt: skip
+    assert "puis Chiffre d'affaires décroissant" in text
+    assert " desc" not in text
+
+
+def test_french_report_dates_and_words(run: Run, folder: Path) -> None:
+    history = folder / "history.sqlite"
+    for day in ("2026-11-30", "2026-12-01"):
+        out = folder / "rapport.md"
+        clients, rules = str(folder / "clients.csv"), str(folder / "criteres.yaml")
+        result = run("report", clients, "-c", rules, "--as-of", day, "--history",
+                     str(history), "-o", str(out), "--lang", "fr")  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Portefeuille clients — 1er décembre 2026\n")
+    assert "| Satisfaits | 3 (33,3\u00a0%) (+0 depuis le 30/11/2026) |" in text
+    assert "| 30/11/2026 | 9 |" in text
+    assert "au 1er décembre 2026." in text
+    assert "2026-11-30" not in text
+    assert "(customer)" not in text
+    assert " desc" not in text

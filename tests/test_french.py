@@ -33,10 +33,12 @@ def test_classify_table_summary_in_french(run: Run, french: list[str]) -> None:
     lines = result.stdout.splitlines()
     assert f"{EX} — 300 clients, au {AS_OF}" in lines
     assert "Qualité du portefeuille 75,0 %" in lines
-    assert "Satisfait 88 (29 %) · Facile à satisfaire 137 (46 %) · Irrécupérable 75 (25 %)" in lines
     assert (
-        "NPS +44,9 (247 réponses) — satisfait +100 · facile à satisfaire +46,8 · irrécupérable -56"
-        in lines
+        "Satisfaits 88 (29 %) · Faciles à satisfaire 137 (46 %) · Irrécupérables 75 (25 %)" in lines
+    )
+    assert (
+        "NPS +44,9 (247 réponses) — satisfaits +100 · faciles à satisfaire +46,8 · "
+        "irrécupérables -56" in lines
     )
     assert (
         "Irrécupérables parce que : aucun critère rempli 45 · outside_area 12 · "
@@ -69,7 +71,7 @@ def test_check_checklist_in_french(run: Run, french: list[str]) -> None:
     assert f"{CRIT} — les cinq étapes" in lines
     assert "✓ 1. Définir la satisfaction" in lines
     assert "« Buys again, recommends us, pays on time. »" in lines
-    assert "définie par : le client (customer)" in lines
+    assert "définie par : le client" in lines
     assert "✓ 3. Retenir trois critères" in lines
     assert "1. repeat_buyer : Buys regularly — si orders_12m >= 3" in lines
     assert "critère promoter : rempli par 161, non jugé pour 53 (valeurs manquantes)" in lines
@@ -143,7 +145,7 @@ def test_default_advice_is_french_when_the_file_gives_none(run: Run, write: Writ
     rules = str(write("c.yaml", NO_ACTIONS))
     table = run("classify", EX, "-c", rules, "--lang", "fr", "--limit", "1")
     assert (
-        "  Satisfait : Remerciez-les, récompensez leur fidélité, demandez-leur de vous "
+        "  Satisfaits : Remerciez-les, récompensez leur fidélité, demandez-leur de vous "
         "recommander." in table.stdout.splitlines()
     )
     english = run("classify", EX, "-c", rules, "-f", "csv", "--lang", "en").stdout
@@ -236,7 +238,7 @@ def test_init_and_profile_help_in_french(command: str, expected: list[str]) -> N
 def test_root_help_in_french_lists_the_commands() -> None:
     result = _portfolio("--help", env={"LC_ALL": "fr_FR.UTF-8"})
     assert result.returncode == 0
-    assert "Commandes:" in result.stdout
+    assert "Commandes\u00a0:" in result.stdout
     assert "Vérifie le fichier de critères" in result.stdout
 
 

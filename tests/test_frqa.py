@@ -80,9 +80,9 @@ def test_init_in_english_is_unchanged(run: Run, tmp_path: Path) -> None:
 CLICK_ERRORS = [
     (
         ("classify", EX, "--fail-under", "150"),
-        "Usage: portfolio classify [OPTIONS] {INPUT}\nTry 'portfolio classify -h' for help.\n\n"
+        "Usage: portfolio classify [OPTIONS] INPUT\nTry 'portfolio classify -h' for help.\n\n"
         "Error: Invalid value for '--fail-under': Input should be less than or equal to 100\n",
-        "Utilisation : portfolio classify [OPTIONS] {INPUT}\n"
+        "Utilisation : portfolio classify [OPTIONS] INPUT\n"
         "Essayez 'portfolio classify -h' pour l'aide.\n\n"
         "erreur : valeur invalide pour '--fail-under' : elle doit valoir au plus 100\n",
     ),
@@ -151,24 +151,24 @@ def test_usage_errors_from_click_are_french_too(
 
 def test_usage_line_of_the_help_in_french(run: Run) -> None:
     assert run("explain", "--help").stdout.startswith(
-        "Usage: portfolio explain [OPTIONS] {INPUT} {ID}\n"
+        "Usage: portfolio explain [OPTIONS] INPUT ID\n"
     )
     assert run("explain", "--lang", "fr", "--help").stdout.startswith(
-        "Utilisation : portfolio explain [OPTIONS] {INPUT} {ID}\n"
+        "Utilisation : portfolio explain [OPTIONS] INPUT ID\n"
     )
 
 
 @pytest.mark.parametrize(
     ("who", "english", "french"),
     [
-        ("you", "defined by: you", "définie par : vous (you)"),
-        ("customer", "defined by: customer", "définie par : le client (customer)"),
+        ("you", "defined by: you", "définie par : vous"),
+        ("customer", "defined by: customer", "définie par : le client"),
         (
             "implicit",
             "defined by: implicit",
-            "définie par : personne en toutes lettres, c’est implicite (implicit)",
+            "définie par : personne en toutes lettres, c’est implicite",
         ),
-        ("together", "defined by: together", "définie par : vous et le client ensemble (together)"),
+        ("together", "defined by: together", "définie par : vous et le client, ensemble"),
     ],
 )
 def test_check_says_who_defined_satisfaction_in_words(

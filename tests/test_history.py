@@ -8,9 +8,12 @@ compared with what the history file gives.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -363,6 +366,127 @@ def test_a_failed_output_write_stores_no_snapshot(run: Run, tmp_path: Path, comm
     assert [s["as_of"] for s in json.loads(listing.stdout)["snapshots"]] == [
         "2026-10-31", "2026-11-30",
     ]  # fmt: skip
+
+
+# --- runs sharing one history file -----------------------------------------------------------
+
+# One writer: a snapshot of `rows` customers, stored once every writer is ready to start.
+WRITER = """
+import datetime as dt, sys, time
+from pathlib import Path
+from portfolio_cli import history
+path, day, rows, ready, count = sys.argv[1:6]
+customers = [
+    history.CustomerRow(f"C{i:06d}", None, "satisfied", i + 1, "a", "") for i in range(int(rows))
+]
+summary = {"total": int(rows), "quality": 1.0, "nps": None,
+           "segments": {"satisfied": int(rows), "easy_to_satisfy": 0, "unrecoverable": 0}}
+Path(ready, day).touch()
+while len(list(Path(ready).iterdir())) < int(count):
+    time.sleep(0.005)
+history.save_snapshot(Path(path), as_of=dt.date.fromisoformat(day), criteria_sha256="x",
+                      criteria_file="c.yaml", summary=summary, customers=customers)
+"""
+TEN_DAYS = [f"2026-{month:02d}-01" for month in range(1, 11)]
+
+
+def _at_once(command: list[str], days: list[str], ready: Path) -> list[tuple[int, str]]:
+    """Start one process per day (`{day}` and `{ready}` filled in) and wait for them all."""
+    ready.mkdir()
+    writers = [
+        subprocess.Popen(
+            [
+                part.replace("{day}", day)
+                .replace("{ready}", str(ready))
+                .replace("{count}", str(len(days)))
+                for part in command
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for day in days
+    ]
+    ends = [writer.communicate(timeout=600)[1] for writer in writers]
+    return [(writer.returncode, end) for writer, end in zip(writers, ends, strict=True)]
+
+
+@pytest.mark.parametrize(("existing", "rows"), [(False, 10), (True, 20_000)])
+def test_ten_writers_at_once_all_land_their_snapshot(
+    tmp_path: Path, rows: int, existing: bool
+) -> None:
+    """Ten cron jobs sharing a history: on a new file (the tables are created once) and on a
+    file that has snapshots (each waits while another writes its 20,000 rows)."""
+    from portfolio_cli import history
+
+    path = tmp_path / "h.sqlite"
+    if existing:
+        history.save_snapshot(
+            path, as_of=dt.date(2025, 12, 1), criteria_sha256="x", criteria_file="c.yaml",
+            summary={"total": 0}, customers=[],
+        )  # fmt: skip
+    command = [sys.executable, "-c", WRITER, str(path), "{day}", str(rows), "{ready}", "{count}"]
+    ends = _at_once(command, TEN_DAYS, tmp_path / "ready")
+    assert ends == [(0, "")] * 10
+    kept = history.snapshots(path)
+    assert [s.as_of for s in kept] == (["2025-12-01"] if existing else []) + TEN_DAYS
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM customers").fetchone()[0] == 10 * rows
+
+
+def test_classify_runs_at_once_share_one_history(tmp_path: Path) -> None:
+    """The whole command (the output written inside the snapshot's transaction), three at
+    once on a new file: fewer than ten, since each starts a Python with pandas."""
+    path = tmp_path / "h.sqlite"
+    command = [
+        sys.executable, "-c",
+        "import sys, time\nfrom pathlib import Path\n"
+        "Path(sys.argv[1], sys.argv[2]).touch()\n"
+        "while len(list(Path(sys.argv[1]).iterdir())) < 3: time.sleep(0.005)\n"
+        "from portfolio_cli.launch import main\n"
+        "sys.argv = ['portfolio', *sys.argv[3:]]\nmain()",
+        "{ready}", "{day}", "classify", str(MONTHS["2026-11-30"]), "-c", CRIT, "--as-of", "{day}",
+        "--history", str(path), "-f", "csv", "-q",
+    ]  # fmt: skip
+    ends = _at_once(command, TEN_DAYS[:3], tmp_path / "ready")
+    assert ends == [(0, "")] * 3
+    assert [row.split()[0] for row in _history_lines(path)] == TEN_DAYS[:3]
+
+
+def _history_lines(path: Path) -> list[str]:
+    from portfolio_cli import history
+
+    return [f"{s.as_of} {s.total}" for s in history.snapshots(path)]
+
+
+def test_a_history_locked_too_long_is_one_clear_error(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run never waits forever: past the wait, one line, exit 2, no output, no snapshot."""
+    from portfolio_cli import history
+
+    path = tmp_path / "h.sqlite"
+    first = run("classify", str(MONTHS["2026-09-30"]), "-c", CRIT, "--as-of", "2026-09-30",
+                "--history", str(path), "-f", "csv", "-q")  # fmt: skip
+    assert first.exit_code == 0
+    monkeypatch.setattr(history, "BUSY_WAIT", 0.3)
+    monkeypatch.setattr(history, "LOCK_TIMEOUT", 0.05)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another run writing, and taking its time
+    try:
+        out = tmp_path / "out.csv"
+        result = run("classify", str(MONTHS["2026-10-31"]), "-c", CRIT, "--as-of", "2026-10-31",
+                     "--history", str(path), "-o", str(out))  # fmt: skip
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {path} stayed locked by another run for 0.3 s: nothing was written; run again "
+        "when it has finished\n"
+    )
+    assert not out.exists()
+    assert [s.as_of for s in history.snapshots(path)] == ["2026-09-30"]
 
 
 def test_csv_listing_takes_the_out_delimiter(run: Run, tmp_path: Path) -> None:

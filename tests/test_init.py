@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import AS_OF, EXAMPLE, EXAMPLE_CRITERIA, Run, Write
 from portfolio_cli.criteria import load_criteria
@@ -418,6 +420,125 @@ def test_yes_reads_the_list_from_standard_input(run: Run, tmp_path: Path) -> Non
     )
     assert result.exit_code == 0, result.stderr
     assert load_criteria(target).listening.nps == "recommend_score"
+
+
+# --- column names that are not plain words: every generated condition parses ------------------
+
+AWKWARD_NAMES = [
+    "a`b",
+    "`start",
+    "end`",
+    "``",
+    "it's",
+    'say "hi"',
+    "two words",
+    "and",
+    "in",
+    "not",
+    "None",
+    "NaN",
+    "null",
+    "true",
+    "2024",
+    "1e3",
+    "-5",
+    "Prénom",
+    "ﬁrst",
+    "名前",
+    "☕ cups",
+    "a.b",
+    "x: y",
+    "# note",
+    "[list]",
+    "{map}",
+    "back\\slash",
+    "yes",
+    "~",
+    "total desc",
+    "line\nbreak",
+    "tab\there",
+    "nel\x85 u2028\u2028 end",
+]
+
+
+@pytest.mark.parametrize("name", AWKWARD_NAMES)
+def test_generated_conditions_read_the_column_as_named(name: str) -> None:
+    from portfolio_cli.expressions import Column, Kind, check_condition, parse_condition, walk
+    from portfolio_cli.wizard import ColumnInfo, build_condition, comparisons
+
+    values = {Kind.NUMBER: "3", Kind.DATE: "30", Kind.BOOL: "", Kind.TEXT: 'a, b "c"'}
+    for kind, value in values.items():
+        info = ColumnInfo(name, kind, "", 3)
+        for comparison in comparisons(kind):
+            when = build_condition(info, comparison, value)
+            condition = parse_condition(when)
+            assert condition.columns() == (name,), when
+            check_condition(condition, {name: kind})
+            assert all(n.name == name for n in walk(condition.tree) if isinstance(n, Column))
+
+
+@pytest.mark.parametrize("name", AWKWARD_NAMES)
+def test_a_generated_file_parses_back_to_the_names(name: str) -> None:
+    from portfolio_cli.criteria import parse_criteria
+    from portfolio_cli.expressions import Kind
+    from portfolio_cli.naming import column_ref
+    from portfolio_cli.wizard import Answers, ColumnInfo, RuleAnswer, build_condition, render
+
+    when = build_condition(ColumnInfo(name, Kind.TEXT, "", 3), "in", f"{name}, x")
+    answers = Answers(
+        id=name,
+        name=name,
+        nps=name,
+        criteria=[RuleAnswer("k", name, when)],
+        order_by=[f"{column_ref(name)} desc"],
+    )
+    rules = parse_criteria(render(answers), source="c.yaml")
+    assert (rules.customers.id, rules.customers.name, rules.listening.nps) == (name,) * 3
+    assert rules.criteria[0].when == when
+    assert rules.criteria[0].label == name
+    assert rules.criteria[0].condition.columns() == (name,)
+    assert [(k.column, k.descending) for k in rules.policy.order_by] == [(name, True)]
+
+
+def test_yes_on_awkward_column_names_writes_a_file_that_classifies(
+    run: Run, tmp_path: Path
+) -> None:
+    import csv
+    import io
+
+    names = ["id", "a`b", 'say "hi" and', "total spent", "2024", "ﬁrst", "first"]
+    buffer = io.StringIO()
+    rows = csv.writer(buffer, lineterminator="\n")
+    rows.writerow(names)
+    for i in range(8):
+        rows.writerow([f"C{i}", i, i * 2, i * 3, i % 4, i * 5, 7 - i])
+    data = tmp_path / "odd.csv"
+    data.write_text(buffer.getvalue(), encoding="utf-8")
+    target = tmp_path / "odd.yaml"
+    result = run("init", str(target), "--from", str(data), "--yes", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    rules = load_criteria(target)
+    read = [rule.condition.columns() for rule in rules.criteria]
+    assert read == [("a`b",), ('say "hi" and',), ("total spent",)]
+    assert rules.criteria[0].when == "`a``b` >= 3.5"
+    assert [str(k) for k in rules.policy.order_by] == ["total spent desc"]
+    classified = run("classify", str(data), "-c", str(target), "-f", "csv", "-q")
+    assert classified.exit_code == 0, classified.stderr
+    assert classified.stdout.count("\n") == 9
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=12).filter(lambda n: n == n.strip() and n.strip()))
+def test_any_column_name_round_trips_through_a_generated_file(name: str) -> None:
+    from portfolio_cli.criteria import parse_criteria
+    from portfolio_cli.naming import column_ref
+    from portfolio_cli.wizard import Answers, RuleAnswer, render
+
+    when = f"{column_ref(name)} >= 1 and not missing({column_ref(name)})"
+    answers = Answers(id=name, criteria=[RuleAnswer("k", name, when)])
+    rules = parse_criteria(render(answers), source="c.yaml")
+    assert rules.customers.id == name
+    assert rules.criteria[0].condition.columns() == (name,)
 
 
 def test_outcome_offers_the_suggestions_to_keep_edit_or_refuse(run: Run, tmp_path: Path) -> None:

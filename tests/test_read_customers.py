@@ -404,3 +404,10 @@ def test_workbook_names_are_read_as_written(tmp_path: Path) -> None:
     path = _workbook(tmp_path / "c.xlsx", ["id", "amount", "amount_1", "", " note "])
     customers = read_customers(path, "id")
     assert customers.header == ("id", "amount", "amount_1", "column_4", "note")
+
+
+def test_a_byte_order_mark_alone_is_an_empty_file(write: Write) -> None:
+    path = write("bom.csv", b"\xef\xbb\xbf")
+    with pytest.raises(InputError) as caught:
+        read_customers(path, "id")
+    assert str(caught.value) == f"{path} is empty: expected a header row naming the columns"

@@ -63,7 +63,9 @@ def typed_table(source: str | Path, criteria_path: str | Path) -> pa.Table:
 
 
 def classify_rows(run: Run, source: str | Path, criteria: str | Path) -> list[list[str]]:
-    result = run("classify", str(source), "-c", str(criteria), "-f", "csv", "--as-of", AS_OF)
+    # a ;-separated input gives ;-separated CSV: the query's rows are compared with commas
+    result = run("classify", str(source), "-c", str(criteria), "-f", "csv", "--as-of", AS_OF,
+                 "--out-delimiter", ",")  # fmt: skip
     assert result.exit_code == 0, result.stderr
     return list(csv.reader(io.StringIO(result.stdout)))
 

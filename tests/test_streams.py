@@ -195,3 +195,28 @@ def test_numpy_warnings_never_reach_the_user(tmp_path: Path) -> None:
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = shell(f"portfolio report {source} -c {CRIT} -o {tmp_path / 'r.html'} -q")
     assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_a_file_without_read_permission_is_one_line(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests run as root, who reads everything: the refusal is the system's, simulated."""
+    locked = tmp_path / "locked.csv"
+    locked.write_bytes(Path(EX).read_bytes())
+    rules = tmp_path / "locked.yaml"
+    rules.write_bytes(Path(CRIT).read_bytes())
+    real_open = Path.open
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.name.startswith("locked"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    data = run("classify", str(locked), "-c", CRIT)
+    assert (data.exit_code, data.stderr) == (2, f"error: cannot read {locked}: permission denied\n")
+    criteria = run("classify", EX, "-c", str(rules))
+    assert (criteria.exit_code, criteria.stderr) == (
+        2,
+        f"error: cannot read the criteria file {rules}: permission denied\n",
+    )

@@ -278,3 +278,46 @@ def test_telco_targets(tmp_path: Path) -> None:
     assert figures.ratio >= 8
     assert min(s["share"] for s in figures.segments.values()) >= 0.05
     assert len(found.criteria) == 3
+
+
+def test_json_carries_the_exact_figures(run: Run, write: Write, tmp_path: Path) -> None:
+    import json
+
+    data = write("planted.csv", planted(3000))
+    out = tmp_path / "s.yaml"
+    args = ("suggest", str(data), "--outcome", "left", "--as-of", AS_OF, "-f", "json")
+    result = run(*args, "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["event"] == "yes"
+    assert document["method"] == "holdout"
+    assert document["judged_on"] == 900
+    segments = document["suggested"]["segments"]
+    assert sum(s["customers"] for s in segments.values()) == 900
+    assert [c["when"] for c in document["criteria"]] == list(_rules(out).values())
+    # the file's header says how the rules did on the held-out customers
+    header = out.read_text(encoding="utf-8").splitlines()[1]
+    auc = document["suggested"]["auc"]
+    assert header.startswith(f"# On 900 customers held out: AUC of criteria met {auc:.3f}; ")
+    bad = run("suggest", str(data), "--outcome", "left", "-f", "xml")
+    assert bad.exit_code == 2
+    assert bad.stderr == "error: unknown format 'xml': use table or json\n"
+
+
+def test_on_a_short_list_names_and_comments_are_near_unique(write: Write) -> None:
+    from portfolio_cli.readers import CsvOptions
+    from portfolio_cli.suggest import usable_columns
+    from portfolio_cli.wizard import read_any_list
+
+    rows = ["id,name,plan,spend,left"]
+    rows += [
+        f"K{i},Name {i},{'gold' if i % 2 else 'basic'},{i * 10},{i % 3 == 0}" for i in range(12)
+    ]
+    customers = read_any_list(str(write("short.csv", "\n".join(rows) + "\n")), CsvOptions())
+    columns, skipped = usable_columns(customers, "left", "id", dt.date(2026, 12, 1))
+    assert [c.name for c in columns] == ["plan", "spend"]
+    assert [(s.column, s.reason) for s in skipped] == [
+        ("id", "id"),
+        ("name", "near-unique"),
+        ("left", "outcome"),
+    ]

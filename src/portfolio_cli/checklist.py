@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from portfolio_cli.criteria import Criteria
-from portfolio_cli.messages import message, plural
+from portfolio_cli.messages import long_date, message, plural
 
 OK, WARNING = "ok", "warning"
 
@@ -78,14 +78,14 @@ def _listening(criteria: Criteria, as_of: dt.date) -> Step:
             plural(
                 "checklist.last_done",
                 listening.every_months,
-                date=listening.last_done.isoformat(),
-                due=listening.next_due(),
+                date=long_date(listening.last_done),
+                due=long_date(due) if (due := listening.next_due()) is not None else "",
             )
         )
         overdue = listening_overdue(criteria, as_of)
         if overdue is not None:
             step.warnings.append(
-                message("checklist.overdue", date=overdue.isoformat(), days=(as_of - overdue).days)
+                message("checklist.overdue", date=long_date(overdue), days=(as_of - overdue).days)
             )
     if listening.nps:
         step.lines.append(message("checklist.nps", column=listening.nps))
@@ -132,6 +132,9 @@ def _act(criteria: Criteria) -> Step:
                 total=len(criteria.criteria),
             )
         )
-    order = ", ".join(str(key) for key in criteria.policy.order_by)
+    order = ", ".join(
+        message(f"checklist.order.{'desc' if key.descending else 'asc'}", column=key.column)
+        for key in criteria.policy.order_by
+    )
     step.lines.append(message("checklist.priority", order=order or message("checklist.by_id")))
     return step

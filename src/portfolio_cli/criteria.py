@@ -687,14 +687,16 @@ def _line_of(issue: Issue) -> int:
 
 def parse_sort_key(text: str) -> SortKey | None:
     """`total_spent desc`, `` `Chiffre d'affaires` asc `` or `name` → a `SortKey`."""
-    match = re.fullmatch(r"\s*(`[^`]+`|.+?)(?:\s+(\w+))?\s*", text)
+    match = re.fullmatch(r"\s*(`(?:[^`]|``)+`|.+?)(?:\s+(\w+))?\s*", text)
     if not match:
         return None
     column, direction = match.group(1), (match.group(2) or "asc")
     if direction.lower() not in ("asc", "desc"):
         # "Chiffre affaires" (two words, no direction): the last word is not a direction
         return None
-    column = column.strip("`").strip()
+    if len(column) > 1 and column[0] == column[-1] == "`":  # a backtick inside is written twice
+        column = column[1:-1].replace("``", "`")
+    column = column.strip()
     return SortKey(column, direction.lower() == "desc") if column else None
 
 

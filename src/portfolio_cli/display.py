@@ -101,6 +101,9 @@ def neutralise(cell: str) -> str:
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*{}\[\]#!|~])")
 _UNDERSCORES = re.compile("_+")
+# A script scheme stays text even where a renderer would link a bare URL: `javascript\:`
+# reads the same once rendered.
+_SCRIPT_SCHEME = re.compile(r"(?i)\b(javascript|vbscript)(:)")
 # A list item, numbered item or heading underline at the start of a value (`- x`, `12. x`,
 # `---`); `-5` or `3.5` are not one and keep their text.
 _MARKDOWN_LEADING = re.compile(r"^(\d*)([-+=.)])(?=\s|[-=\s]*$)")
@@ -109,15 +112,17 @@ _MARKDOWN_LEADING = re.compile(r"^(\d*)([-+=.)])(?=\s|[-=\s]*$)")
 def markdown_escape(value: object) -> str:
     """A value shown as written in Markdown, the one escaping every Markdown writer uses.
 
-    Emphasis, link, code and table characters are backslashed (so `[c](javascript:...)` is
-    no link), `<` `>` `&` become entities (so no HTML passes through: no `<script>`, no
-    `<img onerror=...>`), a leading list or heading mark is backslashed, line breaks are
-    folded, and the remaining invisible characters are made visible.
+    Emphasis, link, code and table characters are backslashed (so `[c](javascript:...)` is no
+    link; `javascript:` itself is written `javascript\\:`, which reads the same), `<` `>` `&`
+    become entities (so no HTML passes through: no `<script>`, no `<img onerror=...>`), a
+    leading list or heading mark is backslashed, line breaks are folded, and the remaining
+    invisible characters are made visible.
     """
     text = visible(" ".join(str(value).split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     text = _UNDERSCORES.sub(_underscores, text)
+    text = _SCRIPT_SCHEME.sub(r"\1\\\2", text)
     return _MARKDOWN_LEADING.sub(r"\1\\\2", text)
 
 

@@ -14,6 +14,7 @@ import difflib
 import enum
 import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal as TypingLiteral
@@ -191,8 +192,9 @@ def caret(text: str, span: Span | None, indent: str = "    ") -> str:
 # --- parsing ------------------------------------------------------------------------------------
 
 # Strings first, so that a backtick inside "a `quoted` text" stays part of the text; a lone
-# backtick left over is one that is not closed.
-_BACKTICK = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`([^`]*)`|`")
+# backtick left over is one that is not closed. A backtick inside a name is written twice, as in
+# SQL: `a``b` is the column a`b.
+_BACKTICK = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`((?:[^`]|``)*)`|`")
 _SYNTAX_HINTS = (  # message keys
     (re.compile(r"&&|\|\|"), "expr.hint.and_or"),
     (re.compile(r"<>"), "expr.hint.not_equal"),
@@ -245,7 +247,7 @@ def parse_condition(text: str) -> Condition:
             None,
         )
     flat = re.sub(r"[\r\n\t]", " ", text)
-    backticks: dict[int, str] = {}
+    backticks: dict[int, tuple[str, int]] = {}  # where: (name, length as written)
 
     def _mask(match: re.Match[str]) -> str:
         if not match.group(0).startswith("`"):
@@ -254,10 +256,11 @@ def parse_condition(text: str) -> Condition:
             raise ExpressionError(
                 message("expr.open_backtick"), Span(match.start(), match.start() + 1)
             )
-        name = match.group(1)
+        # from the text as written: a line break or a tab in a name is part of it
+        name = text[match.start(1) : match.end(1)].replace("``", "`")
         if not name.strip():
             raise ExpressionError(message("expr.empty_backticks"), Span(match.start(), match.end()))
-        backticks[match.start()] = name
+        backticks[match.start()] = (name, len(match.group(0)))
         return "_" * len(match.group(0))
 
     masked = _BACKTICK.sub(_mask, flat)
@@ -307,7 +310,7 @@ def _without_strings(text: str) -> str:
 class _Converter:
     """Walks Python's ast and builds our tree, refusing every node not on the allow-list."""
 
-    def __init__(self, source: str, backticks: Mapping[int, str]) -> None:
+    def __init__(self, source: str, backticks: Mapping[int, tuple[str, int]]) -> None:
         self._source = source
         self._encoded = source.encode("utf-8")
         self._backticks = backticks
@@ -315,6 +318,10 @@ class _Converter:
     def _offset(self, byte_offset: int) -> int:
         # ast offsets count UTF-8 bytes; carets count characters. Minus one for the "(".
         return len(self._encoded[:byte_offset].decode("utf-8", errors="ignore")) - 1
+
+    def _written(self, node: ast.AST) -> str:
+        start, end = getattr(node, "col_offset", 0), getattr(node, "end_col_offset", None)
+        return self._encoded[start:end].decode("utf-8", errors="replace")
 
     def span(self, node: ast.AST) -> Span:
         start = self._offset(getattr(node, "col_offset", 1))
@@ -366,13 +373,16 @@ class _Converter:
                 return self._compare(left, ops, comparators, span, deeper)
             case ast.Call():
                 return self._call(node, span, deeper)
-            case ast.Name(id=name):
-                quoted = self._backticks.get(span.start)
-                if quoted is not None and span.end - span.start == len(quoted) + 2:
+            case ast.Name():
+                quoted, width = self._backticks.get(span.start, (None, 0))
+                if quoted is not None and span.end - span.start == width:
                     return Column(quoted, span)
                 if any(span.start <= at < span.end for at in self._backticks):
-                    # `a``b` or x`a`: the masked name ran into its neighbour
+                    # x`a` or `a`x: the masked name ran into its neighbour
                     raise ExpressionError(message("expr.backtick_apart"), span)
+                # the name as written: Python folds identifiers to NFKC (`ﬁrst` to `first`),
+                # and a column is matched by the name the user wrote
+                name = self._written(node)
                 if name in ("true", "false"):
                     return Constant(name == "true", span)
                 if name in ("null", "none", "None", "NULL", "nan", "NaN"):
@@ -464,7 +474,7 @@ class _Converter:
             raise ExpressionError(
                 message("expr.only_functions", functions=", ".join(FUNCTIONS)), span
             )
-        name = node.func.id
+        name = self._written(node.func)
         if name not in FUNCTIONS:
             close = difflib.get_close_matches(name, FUNCTIONS, n=1)
             functions = ", ".join(FUNCTIONS)
@@ -530,7 +540,8 @@ def constant_kind(value: object) -> Kind:
 def suggest(name: str, names: Iterator[str] | list[str] | tuple[str, ...]) -> list[str]:
     """Close matches for a mistyped name: same name in another case first, then spelling."""
     pool = list(names)
-    same_case = [n for n in pool if n.lower() == name.lower()]
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    same_case = [n for n in pool if unicodedata.normalize("NFKC", n).casefold() == folded]
     close = difflib.get_close_matches(name, pool, n=3, cutoff=0.6)
     lowered = {n.lower(): n for n in pool}
     close += [lowered[m] for m in difflib.get_close_matches(name.lower(), list(lowered), n=3)]

@@ -19,12 +19,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import random
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from portfolio_cli.criteria import SEGMENTS
 from portfolio_cli.errors import InputError, Issue, UsageError
@@ -61,6 +63,13 @@ CREATE TABLE customers (
     PRIMARY KEY (as_of, id)
 ) WITHOUT ROWID;
 """
+
+
+# One at a time (`executescript` would COMMIT first): they run in the caller's transaction.
+_SCHEMA_STATEMENTS = [
+    *(statement for statement in _SCHEMA.split(";") if statement.strip()),
+    f"PRAGMA user_version = {SCHEMA_VERSION}",
+]
 
 
 @dataclass(frozen=True)
@@ -139,7 +148,13 @@ def resolve_path(option: str | Path | None, *, default: bool) -> Path | None:
 
 @contextmanager
 def connect(path: Path, *, create: bool) -> Iterator[sqlite3.Connection]:
-    """An open history file with its schema checked (and created when `create`)."""
+    """An open history file with its schema checked (and created when `create`).
+
+    Several runs may share one history file (ten cron jobs at the same minute): each waits its
+    turn rather than failing. A writer puts the file in WAL mode (readers never wait for a
+    writer, nor a writer for readers); SQLite's busy timeout and `_patiently` retry whatever
+    found the file locked, for up to `BUSY_WAIT` seconds in all.
+    """
     if not create and not path.is_file():
         raise UsageError(Issue("no-history", message("history.error.no_file", path=path)))
     if create and not (path.parent if str(path.parent) else Path()).is_dir():
@@ -150,19 +165,54 @@ def connect(path: Path, *, create: bool) -> Iterator[sqlite3.Connection]:
             )
         )
     try:
-        connection = sqlite3.connect(path, isolation_level=None)
+        connection = sqlite3.connect(path, isolation_level=None, timeout=LOCK_TIMEOUT)
     except sqlite3.Error as exc:
         text = message("history.error.open", path=path, error=exc)
         raise UsageError(Issue("bad-history", text)) from None
     with closing(connection):
         try:
             connection.execute("PRAGMA foreign_keys = ON")
-            _check_schema(connection, path, create)
+            _patiently(path, lambda: _check_schema(connection, path, create))
+            if create:  # once the file is known to be ours: another program's file is not changed
+                _patiently(path, lambda: connection.execute("PRAGMA journal_mode = WAL"))
         except sqlite3.DatabaseError as exc:
             raise InputError(
                 Issue("bad-history", message("history.error.not_history", path=path, error=exc))
             ) from None
         yield connection
+
+
+# How long one SQLite call waits for a lock (its busy handler), and how long a run waits in all
+# for other runs writing the same history before it gives up with a message.
+LOCK_TIMEOUT = 5.0
+BUSY_WAIT = 600.0
+T = TypeVar("T")
+
+
+def _patiently(path: Path, action: Callable[[], T]) -> T:
+    """`action()`, tried again with back-off while another run holds the file locked."""
+    deadline = time.monotonic() + BUSY_WAIT
+    pause = 0.05
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            if not _busy(exc):
+                raise
+            if time.monotonic() + pause > deadline:
+                text = message("history.error.busy", path=path, seconds=f"{BUSY_WAIT:g}")
+                raise InputError(Issue("history-busy", text)) from None
+        time.sleep(pause * (0.5 + random.random()))  # noqa: S311 - spreads the runs out, no secret
+        pause = min(pause * 2, 2.0)
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    """Whether SQLite refused because another connection holds a lock (so waiting helps)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
 
 
 def _check_schema(connection: sqlite3.Connection, path: Path, create: bool) -> None:
@@ -186,8 +236,18 @@ def _check_schema(connection: sqlite3.Connection, path: Path, create: bool) -> N
         raise InputError(Issue("bad-history", message("history.error.other_sqlite", path=path)))
     if not create:  # pragma: no cover - an empty file we were only asked to read
         raise UsageError(Issue("no-history", message("history.error.empty", path=path)))
-    # one script, one transaction: the tables and the version appear together or not at all
-    connection.executescript(f"BEGIN;\n{_SCHEMA}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
+    # One transaction that holds the write lock: two runs starting on a new file at once both
+    # see it empty, but only the first creates the tables; the second finds them made.
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if int(connection.execute("PRAGMA user_version").fetchone()[0]) == 0:
+            for statement in _SCHEMA_STATEMENTS:
+                connection.execute(statement)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    _check_schema(connection, path, create)
 
 
 def save_snapshot(
@@ -219,7 +279,7 @@ def _saving(
     day = as_of.isoformat()
     created = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     with connect(path, create=True) as db:
-        db.execute("BEGIN IMMEDIATE")
+        _patiently(path, lambda: db.execute("BEGIN IMMEDIATE"))  # waits for other writers
         try:
             db.execute("DELETE FROM snapshots WHERE as_of = ?", (day,))
             db.execute(
@@ -236,9 +296,10 @@ def _saving(
             )
             _stamp_from(db, day)
             yield db
-            db.execute("COMMIT")
+            _patiently(path, lambda: db.execute("COMMIT"))  # a reader may still hold the file
         except BaseException:
-            db.execute("ROLLBACK")
+            with suppress(sqlite3.Error):  # a failed COMMIT may have ended the transaction
+                db.execute("ROLLBACK")
             raise
 
 

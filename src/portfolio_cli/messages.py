@@ -14,6 +14,7 @@ never calls `use` gets English. `message(key, lang)` still takes an explicit lan
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 from collections.abc import Iterator, Mapping, Sequence
@@ -166,3 +167,36 @@ def reason(exc: OSError, lang: str | None = None) -> str:
         return message(key, lang)
     text = exc.strerror or str(exc) or type(exc).__name__
     return text[:1].lower() + text[1:]
+
+
+_FRENCH_MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+
+def _as_date(value: dt.date | str) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def long_date(value: dt.date | str, lang: str | None = None) -> str:
+    """A date for a sentence: `2026-11-30` in English (as machines write it), `30 novembre
+    2026` in French (`1er décembre 2026` on the first)."""
+    day = _as_date(value)
+    if day is None or (lang or _current) != "fr":
+        return str(value) if day is None else day.isoformat()
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{number} {_FRENCH_MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(value: dt.date | str, lang: str | None = None) -> str:
+    """A date for a table or a chart: `2026-11-30` in English, `30/11/2026` in French."""
+    day = _as_date(value)
+    if day is None or (lang or _current) != "fr":
+        return str(value) if day is None else day.isoformat()
+    return day.strftime("%d/%m/%Y")

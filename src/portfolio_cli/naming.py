@@ -9,20 +9,28 @@ import re
 from collections.abc import Sequence
 
 _BARE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_RESERVED = {"true", "false", "and", "or", "not", "in", "none", "null"}
+_RESERVED = {"true", "false", "and", "or", "not", "in", "none", "null", "nan"}
 _ID_HINT = re.compile(r"(^|_)(id|code|ref|num)$|^id|customerid|client_id", re.I)
 
 
 def column_ref(name: str) -> str:
-    """A column as written in a condition: bare when it can be, else in backticks."""
+    """A column as written in a condition: bare when it can be, else in backticks (a backtick
+    in the name written twice)."""
     if _BARE.fullmatch(name) and not keyword.iskeyword(name) and name.lower() not in _RESERVED:
         return name
-    return f"`{name}`"
+    return "`" + name.replace("`", "``") + "`"
 
 
 def quote(text: str) -> str:
-    """A text constant of the condition language (a JSON string is one)."""
-    return json.dumps(text, ensure_ascii=False)
+    """A text constant of the condition language (a JSON string is one), also a YAML string:
+    characters YAML would not accept raw, or would read as a line break, are escaped."""
+    return _NOT_YAML.sub(
+        lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False)
+    )
+
+
+# outside YAML's printable set, or a line break to YAML (NEL, LS, PS): escaped as \uXXXX
+_NOT_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 def make_key(text: str, taken: set[str]) -> str:

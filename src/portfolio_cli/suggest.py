@@ -43,7 +43,7 @@ from portfolio_cli.criteria import SEGMENTS, Criteria, parse_criteria
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.expressions import Kind, unknown_column_message
 from portfolio_cli.messages import LANGUAGES as LANGS
-from portfolio_cli.messages import message
+from portfolio_cli.messages import decimal, message
 from portfolio_cli.readers import CustomerList
 
 Array = np.ndarray[Any, Any]
@@ -138,7 +138,43 @@ class Suggestion:
     current: Figures | None = None
     refused: str | None = None  # why nothing is suggested (too few events)
     text: str = ""  # the criteria file as written
-    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for JSON (`portfolio suggest --format json`): exact figures."""
+
+        def rule(found: Suggested) -> dict[str, Any]:
+            evidence = found.evidence
+            return {
+                "key": found.key,
+                "when": found.when,
+                "column": found.column,
+                "evidence": {
+                    "customers": evidence.customers,
+                    "covered": evidence.covered,
+                    "rate_with": evidence.rate_with,
+                    "rate_without": evidence.rate_without,
+                },
+            }
+
+        return {
+            "outcome": self.outcome,
+            "event": self.event,
+            "customers": self.customers,
+            "events": self.events,
+            "unknown": self.unknown,
+            "method": self.method,
+            "seed": self.seed,
+            "folds": self.folds,
+            "trained_on": self.trained_on,
+            "judged_on": self.judged_on,
+            "min_share": self.min_share,
+            "criteria": [rule(found) for found in self.criteria],
+            "problems": [rule(found) for found in self.problems],
+            "skipped": [{"column": s.column, "reason": s.reason} for s in self.skipped],
+            "suggested": None if self.suggested is None else self.suggested.as_dict(),
+            "current": None if self.current is None else self.current.as_dict(),
+            "refused": self.refused,
+        }
 
 
 # --- the outcome -------------------------------------------------------------------------------
@@ -257,8 +293,8 @@ class _Feature:
                 ref = f"days_since({ref})"
             return f"{ref} {'>=' if upper else '<'} {self.cuts[j - 1]}"
         chosen = sorted(self.cuts[j:] if upper else self.cuts[:j])
-        if kind is Kind.BOOL:
-            return f"{ref} == {chosen[0]}" if len(chosen) == 1 else f"not missing({ref})"
+        if kind is Kind.BOOL:  # two values at most: one on each side of the split
+            return f"{ref} == {chosen[0]}"
         if len(chosen) == 1:
             return f"{ref} == {quote(chosen[0])}"
         return f"{ref} in [{', '.join(quote(value) for value in chosen)}]"
@@ -284,6 +320,9 @@ def usable_columns(
         kind = customers.kinds[name]
         if name in reasons:
             skipped.append(Skipped(name, reasons[name]))
+            continue
+        if "`" in name:  # a name with a backtick cannot be written in a condition
+            skipped.append(Skipped(name, "unwritable"))
             continue
         if kind is Kind.EMPTY:
             skipped.append(Skipped(name, "empty"))
@@ -318,6 +357,9 @@ def usable_columns(
             skipped.append(Skipped(name, "constant"))
         elif len(written) > MAX_LEVELS:
             skipped.append(Skipped(name, "too-many-values"))
+        elif len(written) > 2 and len(written) > 0.5 * int((codes >= 0).sum()):
+            # on a short list, names and comments have few values but each its own
+            skipped.append(Skipped(name, "near-unique"))
         else:
             kept: list[Any] = [v == "true" for v in written] if kind is Kind.BOOL else written
             columns.append(_Column(name, kind, values=kept, codes=codes))
@@ -730,6 +772,18 @@ def suggest(
     if current is not None:
         current_segment, current_met = _classified(customers, current, as_of)
         theirs = figures(current_segment[held], current_met[held], y[held])
+    # the same file, its header now saying how it did on customers it was not chosen on
+    text = render(
+        written[0],
+        written[1],
+        id_column=id_column,
+        base=current,
+        outcome=outcome,
+        event=event_value,
+        lang=lang,
+        skipped=skipped,
+        judged=(method, len(held), mine),
+    )
     return _replace(
         base,
         criteria=written[0],
@@ -825,8 +879,6 @@ def _check_masks(
 
 
 def _percent(value: float | None) -> str:
-    from portfolio_cli.messages import decimal
-
     return "-" if value is None else f"{decimal(value * 100, 1)} %"
 
 
@@ -855,15 +907,31 @@ def render(
     event: str = "",
     lang: str | None = None,
     skipped: Sequence[Skipped] = (),
+    judged: tuple[str, int, Figures] | None = None,
 ) -> str:
     """A complete criteria file: steps 1, 2 and 5 from `base` (or comments to fill in), the
-    suggested criteria and problems, each with a comment giving its evidence."""
+    suggested criteria and problems, each with a comment giving its evidence; `judged` (method,
+    customers, figures) adds how the rules did on customers they were not chosen on."""
     from portfolio_cli.naming import quote
 
     def say(key: str, **values: object) -> str:
         return message(key, lang, **values)
 
     lines = [f"# {say('suggest.file_header', outcome=outcome, event=event)}"]
+    if judged is not None:
+        method, count, found = judged
+        rates = found.segments
+        lines.append(
+            "# "
+            + say(
+                "suggest.file_kfold" if method == "kfold" else "suggest.file_judged",
+                count=count,
+                auc="-" if found.auc is None else decimal(found.auc, 3, lang),
+                satisfied=_percent(rates["satisfied"]["rate"]),
+                easy=_percent(rates["easy_to_satisfy"]["rate"]),
+                unrecoverable=_percent(rates["unrecoverable"]["rate"]),
+            )
+        )
     lines.append(f"# {say('suggest.file_evidence')}")
     lines.append(f"# {say('suggest.file_check')}")
     copies = [s.column for s in skipped if s.reason == "copy"]

@@ -105,8 +105,11 @@ def describe_columns(customers: CustomerList, as_of: dt.date) -> list[ColumnInfo
         quartiles: tuple[float, float, float] | None = None
         bounds: tuple[float, float] | None = None
         common: tuple[tuple[str, int], ...] = ()
-        if kind is Kind.NUMBER and len(present):
-            values = present.astype("float64")
+        finite = present.astype("float64") if kind is Kind.NUMBER else present
+        if kind is Kind.NUMBER:  # thresholds are proposed from finite values (no `x >= inf`)
+            finite = finite[np.isfinite(finite)]
+        if kind is Kind.NUMBER and len(finite):
+            values = finite
             sample = _plain(float(values.iloc[0]))
             quartiles = _quartiles(values)
             bounds = (float(values.min()), float(values.max()))
@@ -134,7 +137,9 @@ def _quartiles(values: pd.Series[Any]) -> tuple[float, float, float]:
 
 def _plain(value: float) -> str:
     """3.0 → '3', 2.5 → '2.5': a number as a person types it."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.6g}"
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.6g}"
 
 
 def build_condition(info: ColumnInfo, comparison: str, value: str) -> str:
@@ -248,7 +253,7 @@ def starting_answers(customers: CustomerList, as_of: dt.date, lang: str = "en") 
         target.append(RuleAnswer(key, when, when, compensable=not good))
     spent = [i for i in numbers if re.search(r"spent|amount|revenue|total|montant|ca_", i.name)]
     if spent:
-        answers.order_by = [f"{spent[0].name} desc"]
+        answers.order_by = [f"{column_ref(spent[0].name)} desc"]
     if not answers.criteria:
         texts = [i for i in infos if i.kind in (Kind.TEXT, Kind.BOOL) and i.common and i.name]
         usable = [i for i in texts if i.name not in (answers.id, answers.name) and i.distinct <= 20]

@@ -88,7 +88,8 @@ EN: dict[str, str] = {
     # conditions: parsing
     "expr.empty": "the condition is empty: write one, e.g. orders_12m >= 3",
     "expr.too_long": "the condition is {length} characters long; at most {limit} are accepted",
-    "expr.open_backtick": "a backtick is not closed",
+    "expr.open_backtick": "a backtick is not closed (a backtick inside a name is written "
+    "twice: `a``b`)",
     "expr.empty_backticks": "empty backticks: put a column name inside",
     "expr.unreadable": "cannot read this condition ({detail})",
     "expr.unreadable_hint": "cannot read this condition ({detail}): {hint}",
@@ -308,7 +309,8 @@ FR: dict[str, str] = {
     "'total_spent desc' (reçu '{value}')",
     "expr.empty": "la condition est vide : écrivez-en une, par exemple orders_12m >= 3",
     "expr.too_long": "la condition fait {length} caractères ; {limit} au plus sont acceptés",
-    "expr.open_backtick": "un accent grave (`) n'est pas refermé",
+    "expr.open_backtick": "un accent grave (`) n'est pas refermé (un accent grave dans un nom "
+    "s'écrit deux fois : `a``b`)",
     "expr.empty_backticks": "accents graves vides : mettez un nom de colonne entre eux",
     "expr.unreadable": "impossible de lire cette condition ({detail})",
     "expr.unreadable_hint": "impossible de lire cette condition ({detail}) : {hint}",

@@ -27,6 +27,16 @@ EN: dict[str, str] = {
     "yaml.control": "a control character ({code}) cannot appear in YAML: remove it",
     # conditions
     "expr.decimal_comma": "write decimals with a dot: {number}",
+    # segment names beside a count ("Satisfied 88"): French makes them agree
+    "segments.satisfied.one": "Satisfied",
+    "segments.satisfied.other": "Satisfied",
+    "segments.easy_to_satisfy.one": "Easy to satisfy",
+    "segments.easy_to_satisfy.other": "Easy to satisfy",
+    "segments.unrecoverable.one": "Unrecoverable",
+    "segments.unrecoverable.other": "Unrecoverable",
+    # policy.order_by in words
+    "checklist.order.desc": "{column} desc",
+    "checklist.order.asc": "{column} asc",
     # classify --segment
     "usage.bad_segment": "unknown segment '{value}' for --segment: use {keys}",
     "usage.bad_segment_close": "unknown segment '{value}' for --segment (did you mean "
@@ -73,6 +83,14 @@ FR: dict[str, str] = {
     "yaml.control": "un caractère de contrôle ({code}) ne peut pas figurer dans du YAML : "
     "supprimez-le",
     "expr.decimal_comma": "écrivez les décimales avec un point : {number}",
+    "segments.satisfied.one": "Satisfait",
+    "segments.satisfied.other": "Satisfaits",
+    "segments.easy_to_satisfy.one": "Facile à satisfaire",
+    "segments.easy_to_satisfy.other": "Faciles à satisfaire",
+    "segments.unrecoverable.one": "Irrécupérable",
+    "segments.unrecoverable.other": "Irrécupérables",
+    "checklist.order.desc": "{column} décroissant",
+    "checklist.order.asc": "{column} croissant",
     "usage.bad_segment": "segment inconnu '{value}' pour --segment : utilisez {keys}",
     "usage.bad_segment_close": "segment inconnu '{value}' pour --segment (vouliez-vous dire "
     "'{close}' ?) : utilisez {keys}",

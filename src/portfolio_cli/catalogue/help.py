@@ -20,7 +20,8 @@ EN: dict[str, str] = {
     "\b\n"
     "    portfolio classify customers.csv -c criteria.yaml\n"
     "    portfolio classify customers.csv -o classified.csv --keep-columns\n"
-    "    portfolio classify customers.csv -f json --fail-under 70 > portfolio.json",
+    "    portfolio classify customers.csv -f json --fail-under 70 > portfolio.json\n"
+    "    portfolio classify customers.csv --segment easy_to_satisfy   # who to call first",
     "help.check": "Check the criteria file and show the five steps as a checklist.\n\n"
     "Exit 0 when it can be used (warnings included), 2 when it cannot.\n\n"
     "Example:\n\n"
@@ -107,6 +108,7 @@ EN: dict[str, str] = {
     "help.suggest_criteria": "Your current criteria file: judged beside the suggestion, and its "
     "steps 1, 2 and 5 carried over into the file written.",
     "help.suggest_output": "Write the suggested criteria file here (.yaml).",
+    "help.suggest_format": "table (for people) or json (the same figures, exact, for scripts).",
     "help.suggest_id": "The customer id column (default: from -c, else the column named like an "
     "id).",
     "help.suggest_seed": "Seed of the random split into a training and a held-out part.",
@@ -149,7 +151,8 @@ FR: dict[str, str] = {
     "\b\n"
     "    portfolio classify clients.csv -c criteria.yaml\n"
     "    portfolio classify clients.csv -o classes.csv --keep-columns\n"
-    "    portfolio classify clients.csv -f json --fail-under 70 > portefeuille.json",
+    "    portfolio classify clients.csv -f json --fail-under 70 > portefeuille.json\n"
+    "    portfolio classify clients.csv --segment easy_to_satisfy   # qui appeler d'abord",
     "help.check": "Vérifie le fichier de critères et montre les cinq étapes sous forme de "
     "liste.\n\n"
     "Sort avec 0 s'il est utilisable (même avec des avertissements), 2 sinon.\n\n"
@@ -246,6 +249,8 @@ FR: dict[str, str] = {
     "help.suggest_criteria": "Votre fichier de critères actuel : jugé à côté de la proposition, "
     "et ses étapes 1, 2 et 5 reprises dans le fichier écrit.",
     "help.suggest_output": "Écrit ici le fichier de critères proposé (.yaml).",
+    "help.suggest_format": "table (pour les gens) ou json (les mêmes chiffres, exacts, pour les "
+    "scripts).",
     "help.suggest_id": "La colonne d'identifiant client (par défaut : celle de -c, sinon la "
     "colonne nommée comme un identifiant).",
     "help.suggest_seed": "Graine du tirage au hasard de la part d'apprentissage et de la part "

@@ -73,6 +73,8 @@ EN: dict[str, str] = {
         "--history FILE first"
     ),
     "history.error.open": "cannot open the history file {path}: {error}",
+    "history.error.busy": "{path} stayed locked by another run for {seconds} s: nothing was "
+    "written; run again when it has finished",
     "history.error.not_history": "{path} is not a portfolio history file ({error})",
     "history.error.other_sqlite": "{path} is an SQLite file, but not a portfolio history file",
     "history.error.too_new": (
@@ -209,6 +211,8 @@ FR: dict[str, str] = {
         "`portfolio report` avec --history FICHIER"
     ),
     "history.error.open": "impossible d’ouvrir le fichier d’historique {path} : {error}",
+    "history.error.busy": "{path} est resté verrouillé par une autre exécution pendant "
+    "{seconds} s : rien n’a été écrit ; relancez quand elle sera terminée",
     "history.error.not_history": "{path} n’est pas un fichier d’historique de portfolio ({error})",
     "history.error.other_sqlite": (
         "{path} est un fichier SQLite, mais pas un fichier d’historique de portfolio"

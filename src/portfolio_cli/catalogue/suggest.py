@@ -59,6 +59,12 @@ EN: dict[str, str] = {
     "twice: name the id column with --id COLUMN (or give a criteria file with -c)",
     "suggest.file_header": "Criteria suggested by `portfolio suggest` for {outcome}={event}: "
     "read each rule, keep it, edit it or drop it.",
+    "suggest.file_judged": "On {count} customers held out: AUC of criteria met {auc}; rate in "
+    "satisfied {satisfied}, easy to satisfy {easy}, unrecoverable {unrecoverable}.",
+    "suggest.file_kfold": "By cross-validation on {count} customers: AUC of criteria met {auc}; "
+    "rate in satisfied {satisfied}, easy to satisfy {easy}, unrecoverable {unrecoverable}.",
+    "suggest.reason.unwritable": "a backtick in its name",
+    "suggest.error.format": "unknown format '{value}': use table or json",
     "suggest.file_evidence": "The comment above each rule: what it did on the customers it was "
     "chosen on.",
     "suggest.file_check": "Check this file with `portfolio check`, and judge it again with "
@@ -141,6 +147,14 @@ FR: dict[str, str] = {
     "donnez un fichier de critères avec -c)",
     "suggest.file_header": "Critères proposés par `portfolio suggest` pour {outcome}={event} : "
     "lisez chaque règle, gardez-la, modifiez-la ou retirez-la.",
+    "suggest.file_judged": "Sur {count} clients mis de côté : AUC des critères remplis {auc} ; "
+    "taux chez les satisfaits {satisfied}, faciles à satisfaire {easy}, irrécupérables "
+    "{unrecoverable}.",
+    "suggest.file_kfold": "Par validation croisée sur {count} clients : AUC des critères "
+    "remplis {auc} ; taux chez les satisfaits {satisfied}, faciles à satisfaire {easy}, "
+    "irrécupérables {unrecoverable}.",
+    "suggest.reason.unwritable": "un accent grave (`) dans son nom",
+    "suggest.error.format": "format inconnu « {value} » : utilisez table ou json",
     "suggest.file_evidence": "Le commentaire au-dessus de chaque règle : ce qu’elle a donné sur "
     "les clients sur lesquels elle a été choisie.",
     "suggest.file_check": "Vérifiez ce fichier avec `portfolio check`, et jugez-le à nouveau "

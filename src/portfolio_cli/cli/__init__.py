@@ -108,6 +108,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "event": "help.suggest_event",
             "criteria": "help.suggest_criteria",
             "output": "help.suggest_output",
+            "fmt": "help.suggest_format",
             "id_column": "help.suggest_id",
             "seed": "help.suggest_seed",
             "min_share": "help.suggest_min_share",

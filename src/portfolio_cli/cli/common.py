@@ -213,7 +213,27 @@ def _write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None
     _click_write_usage(self, prog, args, _typer_words("Usage: ") if prefix is None else prefix)
 
 
+def _write_heading(self: Any, heading: str) -> None:
+    # "Arguments:" → "Arguments :" in French, as "Utilisation :" is
+    colon = "\u00a0:" if messages.current() == "fr" else ":"
+    self.write(f"{'':>{self.current_indent}}{heading}{colon}\n")
+
+
+def _usage_name(self: Any) -> str:
+    # Typer writes a required argument as {INPUT} and wraps an optional one's metavar in
+    # brackets again ([[PATH]]): the usage line shows INPUT, [PATH] and INPUT... as man pages do.
+    name = str(self.display_name_raw).strip("[]{}")
+    dots = name.endswith("...") or self.nargs != 1
+    name = name.removesuffix("...")
+    name = name if self.required else f"[{name}]"
+    return name + ("..." if dots else "")
+
+
 _CLICK_ERRORS.UsageError.show = _show_usage_error
+_CLICK_FORMATTING.HelpFormatter.write_heading = _write_heading
+typer.core.TyperArgument._usage_display_name = _usage_name  # type: ignore[method-assign]
+# "INPUT <str>" in the arguments' list: the metavar already says what to give
+typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
 _CLICK_ERRORS.ClickException.show = _show_error
 _CLICK_FORMATTING.HelpFormatter.write_usage = _write_usage
 

@@ -80,7 +80,7 @@ def make_console(
     Messages on standard error are never wrapped: a log file keeps one line per message.
     `file`, `width` and `color_system` are for a table written to a file (`-o table.txt`).
     """
-    return SafeConsole(
+    console = SafeConsole(
         stderr=stderr,
         file=file,
         width=width,
@@ -91,3 +91,6 @@ def make_console(
         soft_wrap=stderr,
         emoji=False,
     )
+    if console.width < 1:  # COLUMNS=0: Rich would print nothing at all, and exit 0
+        console.width = 80
+    return console

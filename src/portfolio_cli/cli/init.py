@@ -416,6 +416,7 @@ class Dialogue:
     def _policy(self, answers: Answers) -> None:
         from portfolio_cli.criteria import parse_sort_key
         from portfolio_cli.expressions import Kind
+        from portfolio_cli.naming import column_ref
 
         self.step(5)
         count = len(answers.criteria)
@@ -429,7 +430,8 @@ class Dialogue:
                     return
                 key = parse_sort_key(answer)
                 if key is not None:
-                    answers.order_by = [str(key)]
+                    direction = "desc" if key.descending else "asc"
+                    answers.order_by = [f"{column_ref(key.column)} {direction}"]
                     return
                 self.say("init.bad_order_by")
         at = self.number(message("init.ask_order_by", self.lang), 0, len(self.columns), None)
@@ -442,7 +444,7 @@ class Dialogue:
         ]
         default = 1 if column.kind in (Kind.NUMBER, Kind.DATE) else 2
         direction = ("desc", "asc")[self.choose(options, default)]
-        answers.order_by = [f"{column.name} {direction}"]
+        answers.order_by = [f"{column_ref(column.name)} {direction}"]
 
     # --- suggestions learned from an outcome (--outcome) ---------------------------------------
 
@@ -658,7 +660,9 @@ class Dialogue:
 
 
 def _plain(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.6g}"
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.6g}"
 
 
 def _is_number(text: str) -> bool:

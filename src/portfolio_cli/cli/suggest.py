@@ -18,6 +18,7 @@ from portfolio_cli.cli.common import (
     LangOption,
     QuietOption,
     boundary,
+    format_option,
     input_options,
     input_parameters,
     make_console,
@@ -25,6 +26,7 @@ from portfolio_cli.cli.common import (
     parse_as_of,
     read_input,
     warn,
+    write_stdout,
 )
 from portfolio_cli.display import visible
 from portfolio_cli.errors import Issue, UsageError
@@ -59,6 +61,7 @@ def suggest_command(
     ] = None,
     criteria: CriteriaOption = None,
     output: Annotated[Path | None, output_option("FILE", "Write the criteria file.")] = None,
+    fmt: Annotated[str, format_option("table or json: how the figures are printed.")] = "table",
     id_column: Annotated[
         str | None,
         typer.Option("--id", metavar="COLUMN", help="The customer id column.", show_default=False),
@@ -86,6 +89,9 @@ def suggest_command(
     from portfolio_cli.suggest import suggest
 
     day = parse_as_of(as_of)
+    fmt = fmt.strip().lower()
+    if fmt not in ("table", "json"):
+        raise UsageError(Issue("bad-format", message("suggest.error.format", value=fmt)))
     if min_share >= 50:
         raise UsageError(Issue("bad-min-share", message("suggest.error.min_share")))
     rules = load_criteria(criteria) if criteria is not None else None
@@ -120,14 +126,18 @@ def suggest_command(
         ],
         quiet,
     )
-    if not quiet:
+    if fmt == "json":
+        from portfolio_cli.display import json_text
+
+        write_stdout((json_text(result.as_dict(), sort_keys=True) + "\n").encode("utf-8"))
+    elif not quiet:
         console = make_console()
         for line in report_lines(result, criteria):
             console.print(line, markup=False, highlight=False, soft_wrap=True)
     if result.refused is not None or not result.text:
         return
     if output is None:
-        if not quiet:
+        if not quiet and fmt == "table":
             make_console().print(message("suggest.hint_output"), markup=False, highlight=False)
     else:
         from portfolio_cli.writers.files import atomic_write

@@ -108,7 +108,7 @@ def read_csv_text(
             size *= 4  # a header longer than the window: look further
         head, complete = raw[:size], len(raw) <= size
         data = io.BytesIO(raw)
-    if not head.strip():
+    if not head.removeprefix(codecs.BOM_UTF8).strip():  # nothing, or a byte-order mark alone
         raise InputError(Issue("empty-file", message("input.empty", lang, source=label)))
     if head.startswith(ZIP_MAGIC) or is_binary(head):
         key = "inputs.zip" if head.startswith(ZIP_MAGIC) else "inputs.binary"

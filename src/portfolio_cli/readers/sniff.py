@@ -13,6 +13,8 @@ import codecs
 import csv
 import re
 
+from portfolio_cli.display import visible
+
 DELIMITERS = ",;\t|"
 SAMPLE_LINES = 50
 BOMS = (
@@ -25,9 +27,6 @@ BOMS = (
 _GARBLED = re.compile(
     "[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u203a\u20ac\u2122]|[\u0080-\u009f\ufffd]"
 )
-
-
-_CONTROL = re.compile("[\u0000-\u001f\u007f-\u009f]")
 
 
 def bom_encoding(head: bytes) -> str | None:
@@ -67,8 +66,8 @@ def garbled_sample(text: str) -> str | None:
         return None
     start = max(match.start() - 6, 0)
     sample = " ".join(text[start : match.end() + 6].split())
-    # control characters are shown as escapes: they must not act on the user's terminal
-    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", sample)
+    # control characters are made visible: they must not act on the user's terminal
+    return visible(sample)
 
 
 def guess_delimiter(text: str) -> str:

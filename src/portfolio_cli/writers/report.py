@@ -33,7 +33,7 @@ from portfolio_cli.criteria import SEGMENTS, Criteria
 from portfolio_cli.display import markdown_escape as markdown_escape
 from portfolio_cli.display import visible
 from portfolio_cli.engine import NO_CRITERION, Classification
-from portfolio_cli.messages import message, plural
+from portfolio_cli.messages import long_date, message, plural, short_date
 
 if TYPE_CHECKING:
     from portfolio_cli.history import Migration, Snapshot
@@ -159,6 +159,9 @@ def render_report(context: ReportContext, fmt: str, extra: Sequence[Section] = (
         segments=SEGMENTS,
         no_criterion=NO_CRITERION,
         version=__version__,
+        seg=lambda name, count: plural(f"segments.{name}", count, lang),
+        day=lambda value: long_date(value, lang),
+        sday=lambda value: short_date(value, lang),
         pct=lambda v: _percent(v, lang),
         num=lambda v, digits=1: _number(v, lang, digits),
         signed=lambda v: _signed(v, lang),
@@ -239,7 +242,8 @@ def _rule_label(criteria: Criteria, key: str) -> str:
 
 
 def _trend_points(context: ReportContext) -> list[dict[str, Any]]:
-    """Points of the trend chart: one per snapshot, x across 560 px, y from quality 0-100 %."""
+    """Points of the trend chart: one per snapshot, x from 100 to 520 (room on both sides for
+    a date centred under the first and last points), y from quality 0-100 %."""
     if context.history is None:
         return []
     kept = [s for s in context.history.snapshots if s.as_of <= context.as_of]
@@ -247,7 +251,7 @@ def _trend_points(context: ReportContext) -> list[dict[str, Any]]:
     points = []
     for index, snapshot in enumerate(kept):
         quality = snapshot.summary["quality"]
-        x = 60 + (index * 500 / (count - 1) if count > 1 else 250)
+        x = 100 + (index * 420 / (count - 1) if count > 1 else 210)
         y = 170 - 150 * (quality or 0.0)
         points.append(
             {

@@ -78,13 +78,15 @@ def summary_lines(summary: dict[str, Any], source: str) -> RenderableType:
             if total
             else ""
         )
-        label = message("summary.segment", label=segment_label(name), count=segments[name])
+        named = plural(f"segments.{name}", segments[name])
+        label = message("summary.segment", label=named, count=segments[name])
         counts.append(label + share, style=SEGMENT_STYLES[name])
     parts.append(counts)
     if summary.get("nps_answers"):
         nps = Text(plural("summary.nps", summary["nps_answers"], nps=signed(summary["nps"])))
         by_segment = " · ".join(
-            f"{segment_label(s).lower()} {signed(v)}" for s, v in summary["nps_by_segment"].items()
+            f"{plural(f'segments.{s}', 2).lower()} {signed(v)}"
+            for s, v in summary["nps_by_segment"].items()
         )
         nps.append(f" — {by_segment}")
         parts.append(nps)
@@ -220,7 +222,8 @@ def actions_lines(actions: dict[str, str], summary: dict[str, Any]) -> Renderabl
     for name in SEGMENTS:
         if summary["segments"][name]:
             line = Text("  ")
-            line.append(segment_label(name), style=SEGMENT_STYLES[name])
+            # advice to a group: "Satisfaits : remerciez-les" agrees with the customers it names
+            line.append(plural(f"segments.{name}", 2), style=SEGMENT_STYLES[name])
             line.append(message("colon") + visible(actions[name]))
             lines.append(line)
     return Group(*lines)
