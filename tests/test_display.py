@@ -164,6 +164,7 @@ problems:
 actions:
   satisfied: "Thank them \e[2J [link=https://evil.example]click[/link]"
 """
+ONE_RULE = "version: 1\ncustomers:\n  id: id\ncriteria:\n  - key: loyal\n    when: orders >= 3\n"
 EVIL_COLUMN = "note\x1b[2J\u202e"
 FORMULA_COLUMN = '=HYPERLINK("http://evil","x")'
 
@@ -558,3 +559,27 @@ def test_the_debug_traceback_shows_the_error_visibly(evil: tuple[Path, Path]) ->
     assert "Traceback" in shown  # --debug asked for it
     assert shown.rstrip().endswith(f"criteria file not found: {visible(missing)}")
     assert_shown_as_written(shown)
+
+
+def test_a_column_name_in_a_table_title_is_not_markup(run: Run, write: Write) -> None:
+    column = "[link=https://evil.example]click[/link]"
+    data = write(
+        "mk.csv",
+        f"id,orders,{column}\n"
+        + "".join(f"A{i},{i % 5},{'yes' if i % 3 else 'no'}\n" for i in range(40)),
+    )
+    rules = write("c.yaml", ONE_RULE)
+    result = run("profile", str(data), "-c", str(rules), "--outcome", column)
+    assert result.exit_code == 0, result.stderr
+    assert f"How often '{column}'" in result.stdout
+
+
+def test_a_cell_that_grows_past_the_excel_limit_once_visible_is_refused() -> None:
+    from portfolio_cli.errors import UsageError
+    from portfolio_cli.writers.formats import to_xlsx
+
+    fits = pa.table({"id": ["A1"], "name": ["a" * 32_760 + "\x1b" * 7]})  # pictures: 1 for 1
+    assert to_xlsx(fits)[:2] == b"PK"
+    grows = pa.table({"id": ["A1"], "name": ["a" * 32_760 + "\x9b" * 3]})  # \x9b: 4 for 1
+    with pytest.raises(UsageError, match=r"32,772 characters do not fit in an Excel cell"):
+        to_xlsx(grows)

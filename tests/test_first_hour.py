@@ -3,6 +3,7 @@ written by hand, and the mistakes people make on the way (issue 11, items 6-13).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -284,8 +285,6 @@ def test_one_segment_in_every_format_written_with_o(run: Run, folder: Path, fmt:
         return
     text = out.read_text(encoding="utf-8-sig")
     if fmt == "json":
-        import json
-
         document = json.loads(text)
         assert [c["priority"] for c in document["customers"]] == [6, 7, 8, 9]
         assert document["summary"]["total"] == 9
@@ -450,3 +449,99 @@ def test_french_report_dates_and_words(run: Run, folder: Path) -> None:
     assert "2026-11-30" not in text
     assert "(customer)" not in text
     assert " desc" not in text
+
+
+# --- item 10: init --from a French list --------------------------------------------------------
+
+
+def test_init_yes_understands_french_column_names(run: Run, folder: Path) -> None:
+    from portfolio_cli.criteria import load_criteria
+
+    target = folder / "propose.yaml"
+    result = run("init", str(target), "--from", str(folder / "clients.csv"), "--yes",
+                 "--as-of", AS_OF, "--lang", "fr")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    rules = load_criteria(target)
+    assert [(r.key, r.when, r.compensable) for r in rules.problems] == [
+        ("reclamations", "`Réclamations` > 3", True),
+        ("retards_paiement", "`Retards paiement` > 1", True),
+    ]
+    assert [str(key) for key in rules.policy.order_by] == ["Chiffre d'affaires desc"]
+    assert [r.key for r in rules.criteria] == ["promoter", "nb_commandes", "chiffre_d_affaires"]
+    assert all(r.key.isascii() for r in rules.rules())
+    check = run("check", str(folder / "clients.csv"), "-c", str(target), "--as-of", AS_OF)
+    assert check.exit_code == 0, check.stderr
+
+
+def test_init_yes_knows_the_other_french_words(run: Run, write: Write) -> None:
+    from portfolio_cli.criteria import load_criteria
+
+    source = write(
+        "export.csv",
+        "Réf client;Raison sociale;Code postal;CA;Litiges;Impayés;Date dernière commande\n"
+        "A1;Alpha;75001;1 200;0;0;01/11/2026\n"
+        "A2;Beta;13002;800;2;1;15/06/2026\n"
+        "A3;Gamma;69003;4 500;0;0;20/11/2026\n"
+        "A4;Delta;33000;300;5;3;02/01/2025\n"
+        "A5;Epsilon;59000;2 250;1;0;30/09/2026\n",
+    )
+    target = source.parent / "propose.yaml"
+    result = run("init", str(target), "--from", str(source), "--yes", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    rules = load_criteria(target)
+    assert [(r.key, r.when) for r in rules.criteria] == [
+        ("ca", "CA >= 1200"),
+        ("date_derniere_commande", "days_since(`Date dernière commande`) <= 66"),
+    ]
+    assert [r.key for r in rules.problems] == ["litiges", "impayes"]
+    assert [str(key) for key in rules.policy.order_by] == ["CA desc"]
+    assert rules.customers.id == "Réf client"
+
+
+def test_keys_are_ascii_snake_case_without_accents() -> None:
+    from portfolio_cli.naming import make_key
+
+    assert make_key("Réclamations", set()) == "reclamations"
+    assert make_key("Chiffre d'affaires", set()) == "chiffre_d_affaires"
+    assert make_key("Impayés (12 mois)", set()) == "impayes_12_mois"
+    assert make_key("Réclamations", {"reclamations"}) == "reclamations_2"
+
+
+# --- item 12: profile --------------------------------------------------------------------------
+
+
+def test_profile_leaves_codes_and_coordinates_out(run: Run, write: Write) -> None:
+    rows = ["id,ZipCode,Latitude,Longitude,Ref,spend,orders"]
+    for n in range(40):
+        rows.append(
+            f"K{n:03d},{90001 + 37 * n},{33.9 + n / 100:.4f},{-118.2 - n / 100:.4f},"
+            f"{100000 + 7919 * n},{100 + 13 * n},{n % 7}"
+        )
+    data = write("telco.csv", "\n".join(rows) + "\n")
+    rules = write("c.yaml", "version: 1\ncustomers:\n  id: id\ncriteria:\n"
+                  "  - key: loyal\n    when: orders >= 3\n")  # fmt: skip
+    result = run("profile", str(data), "-c", str(rules), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    skipped = {item["column"]: item["reason"] for item in document["skipped"]}
+    for code in ("ZipCode", "Latitude", "Longitude", "Ref"):
+        assert skipped[code] == "code"
+    assert document["columns"] == ["spend"]
+    table = run("profile", str(data), "-c", str(rules))
+    assert "median ZipCode" not in table.stdout
+    assert "ZipCode (a code or coordinates, not a quantity)" in " ".join(table.stdout.split())
+
+
+def test_profile_says_a_small_segment_is_too_small_to_trust(run: Run, folder: Path) -> None:
+    clients, rules = str(folder / "clients.csv"), str(folder / "criteres.yaml")
+    result = run("profile", clients, "-c", rules, "--as-of", AS_OF)
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert "Satisfied: 3 customers (33.3% of the portfolio)" in lines
+    text = " ".join(result.stdout.split())
+    assert "only 3 customers: too few to trust these differences (at least 30 are needed)" in text
+    french = run("profile", clients, "-c", rules, "--as-of", AS_OF, "--lang", "fr")
+    assert "seulement 4 clients : trop peu pour se fier à ces écarts (il en faut au moins 30)" in (
+        " ".join(french.stdout.split())
+    )
+    document = run("profile", clients, "-c", rules, "--as-of", AS_OF, "-f", "json").stdout
+    assert json.loads(document)["segments"]["unrecoverable"]["small"] is True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 import zipfile
@@ -212,6 +213,38 @@ def test_twelve_months_count_up_to_the_as_of_date() -> None:
     assert columns.loc[0, "total_amount_12m"] == 6.0
     assert columns.loc[0, "order_count"] == 4
     assert len(unknown) == 0
+
+
+@pytest.mark.parametrize(
+    ("as_of", "recent"), [("0001-01-01", "1"), ("0001-06-30", "1"), ("9999-12-31", "1")]
+)
+def test_twelve_months_at_the_ends_of_the_calendar(
+    run: Run, write: Write, as_of: str, recent: str
+) -> None:
+    """--as-of 0001-01-01 has no twelve months before it, 9999-12-31 no day after it."""
+    customers = write("c.csv", "id\nA\n")
+    orders = write("o.csv", "client,day,amount\nA,0001-01-01,1\nA,9999-12-30,2\n")
+    rules = write(
+        "r.yaml",
+        "version: 1\ncustomers:\n  id: id\norders:\n  customer: client\n  date: day\n"
+        "  amount: amount\ncriteria:\n  - key: any\n    when: order_count_12m >= 1\n",
+    )
+    result = run(
+        "classify",
+        str(customers),
+        "-c",
+        str(rules),
+        "--orders",
+        str(orders),
+        "--as-of",
+        as_of,
+        "-f",
+        "json",
+        "-q",
+        "--keep-columns",
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert json.loads(result.stdout)["customers"][0]["order_count_12m"] == recent
 
 
 # --- CDNOW: a real transaction log --------------------------------------------------------------

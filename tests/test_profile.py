@@ -75,6 +75,7 @@ def test_each_segment_names_what_sets_it_apart(run: Run, small: tuple[str, str])
     assert profile["segments"]["easy_to_satisfy"] == {
         "customers": 0,
         "share": 0.0,
+        "small": False,  # empty, not small: nothing to distrust
         "characteristics": [],
     }
     assert {"column": "score", "reason": "criteria"} in profile["skipped"]
@@ -159,7 +160,7 @@ def test_table_in_english_and_french(run: Run, small: tuple[str, str]) -> None:
     assert "Whole portfolio 6 3 50.0% ×1.00" in lines
     french = run("profile", data, "-c", rules, "--outcome", "left", "--lang", "fr")
     lines = [" ".join(line.split()) for line in french.stdout.splitlines()]
-    assert "Satisfait : 3 clients (50,0 % du portefeuille)" in lines
+    assert "Satisfaits : 3 clients (50,0 % du portefeuille)" in lines
     assert "plan = gold 100,0 % 50,0 % ×2,00 1,57" in lines
     assert "Tout le portefeuille 6 3 50,0 % ×1,00" in lines
 

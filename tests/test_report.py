@@ -188,7 +188,7 @@ def test_french_report(run: Run, tmp_path: Path) -> None:
     assert (
         "Qui appeler en premier : les clients faciles à satisfaire, par ordre de priorité" in html
     )
-    assert "Facile à satisfaire" in html
+    assert "Faciles à satisfaire" in html
     assert "Définir la satisfaction" in html
     flat = re.sub(r"[ \n]+", " ", html)
     assert "Irrécupérables parce que\u00a0: aucun critère rempli 45" in flat
@@ -409,7 +409,7 @@ def test_report_ends_with_what_sets_each_segment_apart(run: Run, tmp_path: Path)
     result = run("report", EX, "-c", CRIT, "--as-of", AS_OF, "-o", str(markdown), "--lang", "fr")
     assert result.exit_code == 0, result.stderr
     text = markdown.read_text(encoding="utf-8")
-    assert "\n## Ce qui distingue chaque segment\n\n### Satisfait : 88 clients (29,3 % du" in text
+    assert "\n## Ce qui distingue chaque segment\n\n### Satisfaits : 88 clients (29,3 % du" in text
     assert "| médiane de total_spent | 3\u202f944 | 2\u202f787 | ×1,42 | 0,39 |" in text
     assert text.index("## Ce qui distingue") < text.index("## Les cinq étapes")
 

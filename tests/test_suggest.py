@@ -10,13 +10,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conftest import SHARED_DATA, Run, Write
+from conftest import Run, Write
 from portfolio_cli.criteria import load_criteria
 from portfolio_cli.expressions import parse_condition
 from portfolio_cli.suggest import auc_of_score
 
 AS_OF = "2026-12-01"
-TELCO = SHARED_DATA / "telco-customers.csv"
 
 
 def planted(rows: int = 6000, seed: int = 1, copy: bool = False) -> str:
@@ -260,13 +259,12 @@ def test_help_is_lean_and_has_an_example(run: Run) -> None:
     assert out.stdout == "[]\n"
 
 
-@pytest.mark.skipif(not TELCO.is_file(), reason="../shared/data/telco-customers.csv is absent")
-def test_telco_targets(tmp_path: Path) -> None:
+def test_telco_targets(telco: Path) -> None:
     from portfolio_cli.readers import CsvOptions
     from portfolio_cli.suggest import suggest
     from portfolio_cli.wizard import read_any_list
 
-    customers = read_any_list(str(TELCO), CsvOptions())
+    customers = read_any_list(str(telco), CsvOptions())
     found = suggest(customers, "Churn", id_column="customerID", seed=0)
     assert found.method == "holdout"
     assert found.judged_on == 2113
@@ -321,3 +319,37 @@ def test_on_a_short_list_names_and_comments_are_near_unique(write: Write) -> Non
         ("name", "near-unique"),
         ("left", "outcome"),
     ]
+
+
+def test_a_flag_is_written_as_an_equality(run: Run, write: Write, tmp_path: Path) -> None:
+    rng = np.random.default_rng(5)
+    rows = 3000
+    flag = rng.integers(0, 2, rows)
+    months = rng.integers(0, 60, rows)
+    left = rng.random(rows) < 0.6 * 0.3 ** (flag + (months >= 24))
+    lines = ["id,auto_pay,months,left"]
+    lines += [f"C{i},{flag[i]},{months[i]},{int(left[i])}" for i in range(rows)]
+    data = write("flags.csv", "\n".join(lines) + "\n")
+    out = tmp_path / "s.yaml"
+    result = run("suggest", str(data), "--outcome", "left", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert _rules(out)["auto_pay"] == "auto_pay == 1"
+
+
+def test_the_bad_event_is_chosen_and_said(run: Run, write: Write) -> None:
+    text = planted(2500)
+    data = write("planted.csv", text)
+    result = run("suggest", str(data), "--outcome", "left", "--event", "no", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert "bad event 'no'" in result.stdout
+    # two values, none of them yes/true/1: the rarer one is the bad event
+    renamed = write("renamed.csv", text.replace(",yes\n", ",gone\n").replace(",no\n", ",stayed\n"))
+    result = run("suggest", str(renamed), "--outcome", "left", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert "bad event 'gone'" in result.stdout
+
+
+def test_reads_standard_input(run: Run) -> None:
+    result = run("suggest", "-", "--outcome", "left", "--as-of", AS_OF, input=planted(2500))
+    assert result.exit_code == 0, result.stderr
+    assert "Suggested criteria (most important first):" in result.stdout

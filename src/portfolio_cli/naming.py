@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import keyword
 import re
+import unicodedata
 from collections.abc import Sequence
 
 _BARE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -33,9 +34,18 @@ def quote(text: str) -> str:
 _NOT_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
+def plain_words(text: str) -> str:
+    """A name without accents, in lower case, words split by single spaces:
+    `Réclamations (12 mois)` → `reclamations 12 mois`. For matching names against vocabulary."""
+    bare = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in bare if not unicodedata.combining(c)).lower()
+    return " ".join(re.split(r"[^a-z0-9]+", bare)).strip()
+
+
 def make_key(text: str, taken: set[str]) -> str:
-    """A rule key from a column name (`Chiffre d'affaires` → `chiffre_d_affaires`), unique."""
-    key = re.sub(r"[^a-z0-9_]+", "_", text.lower()).strip("_") or "rule"
+    """A rule key from a column name, ASCII snake_case without accents (`Chiffre d'affaires` →
+    `chiffre_d_affaires`, `Réclamations` → `reclamations`), unique among `taken`."""
+    key = plain_words(text).replace(" ", "_") or "rule"
     if not key[0].isalpha():
         key = f"c_{key}"
     unique, number = key, 2

@@ -14,6 +14,7 @@ A score of 0.2 is a small difference, 0.5 a medium one, 0.8 and more a large one
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,12 +27,25 @@ from portfolio_cli.engine import Classification
 from portfolio_cli.errors import CriteriaError, InputError, Issue, UsageError
 from portfolio_cli.expressions import Kind, unknown_column_message
 from portfolio_cli.messages import message
+from portfolio_cli.naming import plain_words
 from portfolio_cli.readers import CustomerList
 
 # A text column with more distinct values than this (a city, an e-mail) says little per value.
 MAX_LEVELS = 20
 # Number columns with this many distinct values or fewer (0/1 flags) are read as categories.
 FLAG_LEVELS = 2
+# Below this many customers a segment's differences are too noisy to act on: said beside them.
+MIN_CUSTOMERS = 30
+# Number columns that are codes or coordinates, not quantities: a median ZIP code means nothing.
+# Matched on the name without accents (`naming.plain_words`).
+_CODE_NAME = re.compile(
+    r"zip|postal|(^| )code( |$)|codepostal|(^| )cp$|(^| )id$|(^| )ids?( |$)|^num(ero)?( |$)"
+    r"|(^| )lat(itude)?$|(^| )lon(g|gitude)?$|latitude|longitude|phone|telephone|(^| )tel$"
+    r"|siret|siren|iban|insee|fips"
+)
+# A code by its values: whole numbers all written with the same number of digits, at least this
+# many (5-digit ZIP codes, 9-digit SIREN, 10-digit phones), taking many values.
+CODE_DIGITS = 5
 YES = ("yes", "y", "true", "1", "oui", "o", "vrai")
 NO = ("no", "n", "false", "0", "non", "faux")
 
@@ -101,6 +115,7 @@ def profile_segments(
         segments[name] = {
             "customers": int(sizes[code]),
             "share": int(sizes[code]) / total if total else None,
+            "small": 0 < int(sizes[code]) < MIN_CUSTOMERS,  # too few to trust its differences
             "characteristics": ranked[:top],
         }
     return {
@@ -142,6 +157,8 @@ def _columns(
         levels = int(frame[column].nunique(dropna=True)) if reason is None else 0
         if reason is None and levels < 2:
             reason = "constant"
+        if reason is None and kind is Kind.NUMBER and _is_code(column, frame[column], levels):
+            reason = "code"
         if reason is None and kind is Kind.NUMBER and levels > FLAG_LEVELS:
             numbers.append(column)
         elif reason is None and levels > MAX_LEVELS:
@@ -151,6 +168,23 @@ def _columns(
         if reason is not None:
             skipped.append(Skipped(column, reason))
     return numbers, categories, skipped
+
+
+def _is_code(column: str, values: pd.Series[Any], levels: int) -> bool:
+    """A number column that names or places rather than measures: by its name (ZipCode,
+    Latitude, customer_id, Téléphone), or by its values (whole numbers of one fixed width of
+    CODE_DIGITS digits or more, many of them)."""
+    if _CODE_NAME.search(plain_words(column)):
+        return True
+    if levels <= MAX_LEVELS:
+        return False
+    numbers = values.dropna().astype("float64").to_numpy()
+    if not len(numbers) or not np.isfinite(numbers).all() or np.any(numbers <= 0):
+        return False
+    if not np.all(np.mod(numbers, 1) == 0):
+        return False
+    digits = np.floor(np.log10(numbers)).astype(np.int64) + 1
+    return bool(digits.min() == digits.max() >= CODE_DIGITS)
 
 
 def _numbers(

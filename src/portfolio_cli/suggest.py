@@ -13,7 +13,8 @@ How the rules are chosen (all on the training part, never on the held-out one):
   their event rate; every candidate rule is "code below j" or "code at or above j", so one
   `bincount` per column gives the counts of every candidate at once (no loop over rows);
 - criteria are picked greedily: the candidate that most raises the AUC of "criteria met" as a
-  score (customers who meet more should have the bad event less often), one per column, each
+  score (customers who meet more should have the bad event less often), by MIN_GAIN at least
+  (less is noise), one per column, each
   covering at least `min_share` of customers and leaving at least `min_share` meeting all of
   them and none of them;
 - problems are candidates whose event rate is at least PROBLEM_LIFT times the whole list's,
@@ -56,6 +57,7 @@ COPY_AGREEMENT = 0.99  # a column that says the outcome on more rows than this i
 MAX_LEVELS = 20  # a text column with more values than this is an id, a name or free text
 NEAR_UNIQUE = 0.99  # a number column of whole numbers this distinct is an id
 PROBLEM_LIFT = 1.5  # a problem's event rate, at least this many times the whole list's
+MIN_GAIN = 0.005  # a criterion that adds less AUC than this on the training part is noise
 MAX_CRITERIA = 3
 MAX_PROBLEMS = 3
 QUANTILES = np.linspace(0.02, 0.98, 49)
@@ -271,6 +273,7 @@ class _Column:
     numbers: Array | None = None  # numbers, and dates as days since the as-of date
     values: list[Any] = field(default_factory=list)  # text: the distinct values
     codes: Array | None = None  # text: index into values, -1 blank
+    pair: tuple[float, float] | None = None  # a number column of two values (a 0/1 flag)
 
 
 @dataclass
@@ -289,9 +292,14 @@ class _Feature:
         ref = column_ref(self.column.name)
         kind = self.column.kind
         if kind in (Kind.NUMBER, Kind.DATE):
+            threshold = self.cuts[j - 1]
+            pair = self.column.pair
+            if pair is not None and pair[0] < float(threshold) <= pair[1]:
+                # a flag: "SeniorCitizen == 0" says what "SeniorCitizen < 1" means
+                return f"{ref} == {_plain(pair[1] if upper else pair[0])}"
             if kind is Kind.DATE:
                 ref = f"days_since({ref})"
-            return f"{ref} {'>=' if upper else '<'} {self.cuts[j - 1]}"
+            return f"{ref} {'>=' if upper else '<'} {threshold}"
         chosen = sorted(self.cuts[j:] if upper else self.cuts[:j])
         if kind is Kind.BOOL:  # two values at most: one on each side of the split
             return f"{ref} == {chosen[0]}"
@@ -350,7 +358,9 @@ def usable_columns(
             ):
                 skipped.append(Skipped(name, "near-unique"))
             else:
-                columns.append(_Column(name, kind, numbers=numbers))
+                two = np.unique(present) if distinct == 2 and kind is Kind.NUMBER else None
+                pair = None if two is None else (float(two[0]), float(two[1]))
+                columns.append(_Column(name, kind, numbers=numbers, pair=pair))
             continue
         written, codes = _text_codes(customers, name)
         if len(written) < 2:
@@ -364,6 +374,11 @@ def usable_columns(
             kept: list[Any] = [v == "true" for v in written] if kind is Kind.BOOL else written
             columns.append(_Column(name, kind, values=kept, codes=codes))
     return columns, skipped
+
+
+def _plain(value: float) -> str:
+    """3.0 → '3', 2.5 → '2.5': a number as a person types it, read back as the same float."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def _readable(value: float, step: float) -> str:
@@ -514,7 +529,7 @@ def _criteria(features: list[_Feature], y: Array, rows: Array, min_share: float)
                 at = int(np.argmax(np.where(fine, auc, -1.0)))
                 if best is None or auc[at] > best[0] + 1e-12:
                     best = (float(auc[at]), _Choice(feature, is_upper, at + 1))
-        if best is None or best[0] <= best_auc + 1e-9:
+        if best is None or best[0] < best_auc + MIN_GAIN:
             break
         best_auc = best[0]
         choice = best[1]

@@ -18,7 +18,7 @@ import pandas as pd
 from portfolio_cli.compiler import Frame, compile_condition
 from portfolio_cli.expressions import Kind, check_condition, parse_condition
 from portfolio_cli.messages import message
-from portfolio_cli.naming import column_ref, guess_id_column, make_key, quote
+from portfolio_cli.naming import column_ref, guess_id_column, make_key, plain_words, quote
 from portfolio_cli.readers import CsvOptions, CustomerList, read_text
 from portfolio_cli.readers.columns import type_table
 
@@ -28,13 +28,28 @@ NUMBER_COMPARISONS = (">=", ">", "<=", "<", "==", "!=")
 TEXT_COMPARISONS = ("in", "not in", "contains")
 DATE_COMPARISONS = ("within", "before")  # days_since(col) <= N, days_since(col) > N
 BOOL_COMPARISONS = ("true", "false")
-# Column names that hint at something a business does not want (for --yes).
-_BAD_HINT = re.compile(r"complain|late|unpaid|overdue|return|refund|churn|dispute|incident", re.I)
+# What a column's name says it holds, in English and French, matched on the name without
+# accents in lower case (`naming.plain_words`): `Réclamations` → `reclamations`.
+# Something a business does not want (a problem, for --yes):
+_BAD_HINT = re.compile(
+    r"complain|late|unpaid|overdue|return|refund|churn|dispute|incident|cancel"
+    r"|reclamation|plainte|litige|retard|impaye|remboursement|retour|resili|annul",
+)
 # Number columns that are codes or coordinates, not something to be more or less of.
 _NOT_A_MEASURE = re.compile(
-    r"postal|zip|(^|_)code$|^lat(itude)?$|^lon(g|gitude)?$|(^|_)year$|(^|_)id$", re.I
+    r"postal|zip|(^| )code$|^code |^lat(itude)?$|^lon(g|gitude)?$|(^| )year$|(^| )annee$"
+    r"|(^| )id$|^cp$|siret|siren|phone|telephone|^tel( |$)|departement|^dept?$",
 )
-_SCORE_HINT = re.compile(r"nps|recommend|score|note|satisf", re.I)
+# What a customer spends, the natural tie-break (policy.order_by, largest first).
+_SPENT_HINT = re.compile(
+    r"spent|amount|revenue|turnover|sales|total|montant|chiffre d affaires|^ca( |$)| ca$|ventes"
+)
+# A date of the latest purchase: a recent one is a criterion.
+_LAST_ORDER_HINT = re.compile(
+    r"(last|latest|recent).*(order|purchase|visit|buy)|(derniere?|dernier).*(commande|achat|visite)"
+    r"|(date )?(commande|achat).*(derniere?|dernier|recent)"
+)
+_SCORE_HINT = re.compile(r"nps|recommend|score|note|satisf")
 _NAME_HINT = re.compile(r"^(name|nom|company|raison_sociale|customer_name|client)$", re.I)
 
 
@@ -202,7 +217,7 @@ def guess_nps(infos: list[ColumnInfo]) -> str | None:
             and info.bounds is not None
             and info.bounds[0] >= 0
             and info.bounds[1] <= 10
-            and _SCORE_HINT.search(info.name)
+            and _SCORE_HINT.search(plain_words(info.name))
         ):
             return info.name
     return None
@@ -229,7 +244,7 @@ def starting_answers(customers: CustomerList, as_of: dt.date, lang: str = "en") 
         and i.quartiles is not None
         and i.name not in (answers.id, answers.nps)
         and i.distinct > 2
-        and not _NOT_A_MEASURE.search(i.name)
+        and not _NOT_A_MEASURE.search(plain_words(i.name))
     ]
     if answers.nps:
         key = make_key("promoter", taken)
@@ -239,7 +254,7 @@ def starting_answers(customers: CustomerList, as_of: dt.date, lang: str = "en") 
         )
     for info in numbers:
         assert info.quartiles is not None
-        good = not _BAD_HINT.search(info.name)
+        good = not _BAD_HINT.search(plain_words(info.name))
         if good and len(answers.criteria) < 3:
             when = f"{column_ref(info.name)} >= {_plain(info.quartiles[1])}"
             target = answers.criteria
@@ -251,7 +266,21 @@ def starting_answers(customers: CustomerList, as_of: dt.date, lang: str = "en") 
         key = make_key(info.name, taken)
         taken.add(key)
         target.append(RuleAnswer(key, when, when, compensable=not good))
-    spent = [i for i in numbers if re.search(r"spent|amount|revenue|total|montant|ca_", i.name)]
+    recent = [
+        i
+        for i in infos
+        if i.kind is Kind.DATE
+        and i.quartiles is not None
+        and _LAST_ORDER_HINT.search(plain_words(i.name))
+    ]
+    if recent and len(answers.criteria) < 3:  # bought recently: within the median delay
+        info = recent[0]
+        assert info.quartiles is not None
+        when = f"days_since({column_ref(info.name)}) <= {_plain(max(info.quartiles[1], 0))}"
+        key = make_key(info.name, taken)
+        taken.add(key)
+        answers.criteria.append(RuleAnswer(key, when, when))
+    spent = [i for i in numbers if _SPENT_HINT.search(plain_words(i.name))]
     if spent:
         answers.order_by = [f"{column_ref(spent[0].name)} desc"]
     if not answers.criteria:

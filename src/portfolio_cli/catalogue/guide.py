@@ -37,6 +37,12 @@ EN: dict[str, str] = {
     # policy.order_by in words
     "checklist.order.desc": "{column} desc",
     "checklist.order.asc": "{column} asc",
+    # profile
+    "profile.reason.code": "a code or coordinates, not a quantity",
+    "profile.small_segment.one": "only {count} customer: too few to trust these differences "
+    "(at least {minimum} are needed)",
+    "profile.small_segment.other": "only {count} customers: too few to trust these differences "
+    "(at least {minimum} are needed)",
     # classify --segment
     "usage.bad_segment": "unknown segment '{value}' for --segment: use {keys}",
     "usage.bad_segment_close": "unknown segment '{value}' for --segment (did you mean "
@@ -91,6 +97,11 @@ FR: dict[str, str] = {
     "segments.unrecoverable.other": "Irrécupérables",
     "checklist.order.desc": "{column} décroissant",
     "checklist.order.asc": "{column} croissant",
+    "profile.reason.code": "un code ou des coordonnées, pas une quantité",
+    "profile.small_segment.one": "seulement {count} client : trop peu pour se fier à ces écarts "
+    "(il en faut au moins {minimum})",
+    "profile.small_segment.other": "seulement {count} clients : trop peu pour se fier à ces "
+    "écarts (il en faut au moins {minimum})",
     "usage.bad_segment": "segment inconnu '{value}' pour --segment : utilisez {keys}",
     "usage.bad_segment_close": "segment inconnu '{value}' pour --segment (vouliez-vous dire "
     "'{close}' ?) : utilisez {keys}",

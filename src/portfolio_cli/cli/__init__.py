@@ -164,7 +164,7 @@ def main() -> None:
     streams.guard()  # before anything is written: closed streams, a full disk, `| head`
     # numpy's RuntimeWarnings (an infinity in a mean, a NaN cast) are not a user's concern: the
     # results already say what is missing
-    warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"(numpy|pandas)\.")
+    warnings.filterwarnings("ignore", category=RuntimeWarning)
     survive_any_terminal()
     show_tracebacks_visibly()
     messages.use(messages.requested_language(sys.argv[1:]))

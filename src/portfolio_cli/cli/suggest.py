@@ -126,6 +126,14 @@ def suggest_command(
         ],
         quiet,
     )
+    written = result.refused is None and bool(result.text) and output is not None
+    if written:
+        # the file first: a reader of the figures that goes away (`| head`) must not cost it
+        from portfolio_cli.writers.files import atomic_write
+
+        assert output is not None
+        with atomic_write(output) as stream:
+            stream.write(result.text.encode("utf-8"))
     if fmt == "json":
         from portfolio_cli.display import json_text
 
@@ -134,20 +142,12 @@ def suggest_command(
         console = make_console()
         for line in report_lines(result, criteria):
             console.print(line, markup=False, highlight=False, soft_wrap=True)
-    if result.refused is not None or not result.text:
-        return
-    if output is None:
-        if not quiet and fmt == "table":
-            make_console().print(message("suggest.hint_output"), markup=False, highlight=False)
-    else:
-        from portfolio_cli.writers.files import atomic_write
-
-        with atomic_write(output) as stream:
-            stream.write(result.text.encode("utf-8"))
-        if not quiet:
-            err = make_console(stderr=True)
-            err.print(message("summary.wrote", path=output), markup=False)
-            err.print(message("suggest.hint_check", path=output), markup=False)
+        if result.refused is None and result.text and output is None:
+            console.print(message("suggest.hint_output"), markup=False, highlight=False)
+    if written and not quiet:
+        err = make_console(stderr=True)
+        err.print(message("summary.wrote", path=output), markup=False)
+        err.print(message("suggest.hint_check", path=output), markup=False)
 
 
 def _refuse_overwrite(output: Path, input: str, criteria: Path | None) -> None:

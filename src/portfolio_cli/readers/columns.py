@@ -29,9 +29,9 @@ NUMBER_OR_NAN = r"(?i)^[+-]?((\d+\.?\d*|\.\d+)(e[+-]?\d+)?|inf|infinity|nan)$"
 LEADING_ZERO = r"^[+-]?0\d"
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 # A date, with or without a time of day: seconds and their fraction optional, then an optional
-# zone (Z, +01:00, +0100, +01). The day is the one written: the wall-clock day in that zone.
+# zone (Z, UTC, +01:00, +0100, +01). The day is the one written: the wall-clock day in that zone.
 ISO_DATETIME = (
-    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?( ?(Z|[+-]\d{2}(:?\d{2})?))?)?$"
+    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?( ?(Z|UTC|[+-]\d{2}(:?\d{2})?))?)?$"
 )
 # Thousands separators: space, non-breaking space, narrow non-breaking space, apostrophe, and the
 # mark that is not the decimal one.

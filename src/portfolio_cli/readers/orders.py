@@ -191,8 +191,14 @@ def order_columns(
     mine = orders[known]
     day = pd.Timestamp(as_of)
     groups = mine.groupby("customer", sort=False)
-    since = day - pd.DateOffset(months=12)
-    recent = mine[(mine["date"] > since) & (mine["date"] < day + pd.Timedelta(days=1))]
+    # the twelve months up to as_of; at the ends of the calendar (--as-of 0001-01-01 or
+    # 9999-12-31) the side past the end is left open rather than computed
+    recent_rows = pd.Series(True, index=mine.index)
+    if as_of.year > dt.MINYEAR:
+        recent_rows &= mine["date"] > day - pd.DateOffset(months=12)
+    if as_of < dt.date.max:
+        recent_rows &= mine["date"] < day + pd.Timedelta(days=1)
+    recent = mine[recent_rows]
     recent_groups = recent.groupby("customer", sort=False)
     index = pd.Index(ids.astype(str))
     count = groups.size().reindex(index, fill_value=0).astype("float64")

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from portfolio_cli.criteria import SEGMENTS
 from portfolio_cli.display import json_text, markdown_escape, visible
-from portfolio_cli.messages import message
+from portfolio_cli.messages import message, plural
 from portfolio_cli.writers.formats import to_csv
 from portfolio_cli.writers.report import Section
 
@@ -71,13 +71,15 @@ def profile_view(data: dict[str, Any], lang: str = "en") -> RenderableType:
             message(
                 "profile.segment_title",
                 lang,
-                segment=message(f"segment.{name}", lang),
+                segment=plural(f"segments.{name}", segment["customers"], lang),
                 count=segment["customers"],
                 share=share(segment["share"], lang),
             ),
             style=f"bold {STYLES[name]}",
         )
         parts.append(title)
+        if segment.get("small"):
+            parts.append(Text("  " + _small(segment, lang), style="yellow"))
         if not segment["customers"]:
             parts.append(Text("  " + message("profile.empty_segment", lang)))
         elif not segment["characteristics"]:
@@ -95,6 +97,13 @@ def profile_view(data: dict[str, Any], lang: str = "en") -> RenderableType:
         parts.append(Text(""))
         parts.append(outcome_view(data["outcome"], lang))
     return Group(*parts)
+
+
+def _small(segment: dict[str, Any], lang: str) -> str:
+    """The caution beside a segment too small to trust: `only 9 customers: ...`."""
+    from portfolio_cli.profile import MIN_CUSTOMERS
+
+    return plural("profile.small_segment", segment["customers"], lang, minimum=MIN_CUSTOMERS)
 
 
 def _cells(item: dict[str, Any], lang: str) -> list[str]:
@@ -135,12 +144,15 @@ def profile_section(data: dict[str, Any], lang: str = "en") -> Section:
         title = message(
             "profile.segment_title",
             lang,
-            segment=message(f"segment.{name}", lang),
+            segment=plural(f"segments.{name}", segment["customers"], lang),
             count=segment["customers"],
             share=share(segment["share"], lang),
         )
         html.append(Markup('<div class="profile seg-{}">\n<h3>{}</h3>').format(name, title))
         markdown.append(f"### {markdown_escape(title)}\n")
+        if segment.get("small"):
+            html.append(Markup('<p class="warn">{}</p>').format(_small(segment, lang)))
+            markdown.append(markdown_escape(_small(segment, lang)) + "\n")
         if not segment["customers"] or not segment["characteristics"]:
             key = "profile.empty_segment" if not segment["customers"] else "profile.nothing"
             html.append(Markup('<p class="note">{}</p>\n</div>').format(message(key, lang)))
