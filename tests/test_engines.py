@@ -352,6 +352,25 @@ def test_the_library_call_returns_the_arrow_engines_classification() -> None:
     json.dumps(duckdb.summary)  # plain Python values
 
 
+def test_infinities_and_timestamps_read_alike_in_both_engines(run: Run, write: Write) -> None:
+    data = write(
+        "c.csv",
+        "id,v,seen\nA,inf,2026-11-20 14:05:00.5\nB,-Infinity,2026-11-22T23:30:00+01:00\n"
+        "C,nan,2025-01-01 08:00 UTC\nD,5,\n",
+    )
+    criteria = write(
+        "c.yaml",
+        "version: 1\ncustomers:\n  id: id\ncriteria:\n"
+        "  - key: big\n    when: v + 1 > 1\n  - key: half\n    when: v / 2 < 0\n"
+        "  - key: recent\n    when: days_since(seen) <= 3\n"
+        "policy:\n  order_by: [v desc, seen asc]\n",
+    )
+    arrow, duckdb = both(run, "classify", str(data), "-c", str(criteria), "-f", "csv", "-q",
+                         "--as-of", AS_OF, "--keep-columns")  # fmt: skip
+    assert arrow == duckdb
+    assert arrow[0] == 0
+
+
 def test_report_is_the_same_with_either_engine(run: Run, tmp_path: Path) -> None:
     written = []
     for engine in ("arrow", "duckdb"):

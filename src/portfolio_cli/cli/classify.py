@@ -188,7 +188,7 @@ def classify_command(
             from portfolio_cli.stream import should_stream
 
             # a large CSV file is read in parts, with bounded memory (see stream.py)
-            found = should_stream(input, input_options(flags), chunk_rows)
+            found = should_stream(input, input_options(flags), chunk_rows, rules.customers.id)
             if found is not None:
                 arguments = (chunk_rows, keep_columns, fail_under, kept)
                 separator = formats.csv_separator(separator, found.info)
