@@ -170,7 +170,7 @@ def test_an_unknown_engine_is_refused(run: Run) -> None:
     result = run("classify", EX, "-c", CRIT, "--engine", "spark2")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        "error: --engine 'spark2' is not an engine: write auto, arrow or duckdb"
+        "error: --engine 'spark2' is not an engine: write auto, arrow, duckdb or spark"
     )
 
 
