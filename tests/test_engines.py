@@ -110,20 +110,11 @@ def test_every_corpus_file_gives_the_same_output_or_error(
         or 'version: 1\ncustomers:\n  id: id\ncriteria:\n  - key: a\n    when: id != ""\n'
     )
     criteria = write("c.yaml", text)
-    for fmt in ("csv", "json"):
+    for fmt, more in (("csv", ()), ("csv", ("--keep-columns",)), ("json", ())):
         arrow, duckdb = both(
-            run,
-            "classify",
-            str(path),
-            "-c",
-            str(criteria),
-            "-f",
-            fmt,
-            "--as-of",
-            AS_OF,
-            "--keep-columns",
+            run, "classify", str(path), "-c", str(criteria), "-f", fmt, "--as-of", AS_OF, *more
         )
-        assert arrow == duckdb, fmt
+        assert arrow == duckdb, (fmt, more)
 
 
 # --- random frames and conditions ----------------------------------------------------------------
@@ -359,3 +350,139 @@ def test_the_library_call_returns_the_arrow_engines_classification() -> None:
     assert arrow.summary == duckdb.summary
     assert arrow.customers.equals(duckdb.customers)
     json.dumps(duckdb.summary)  # plain Python values
+
+
+def test_report_is_the_same_with_either_engine(run: Run, tmp_path: Path) -> None:
+    written = []
+    for engine in ("arrow", "duckdb"):
+        out = tmp_path / f"{engine}.md"
+        result = run(
+            "report", EX, "-c", CRIT, "-o", str(out), "--as-of", AS_OF, "-q", "--engine", engine
+        )
+        assert result.exit_code == 0, result.stderr
+        written.append(out.read_bytes())
+    assert written[0] == written[1]
+
+
+def test_batch_writes_the_same_files_with_either_engine(run: Run, tmp_path: Path) -> None:
+    pattern = _split(tmp_path, ".csv")
+    outputs = []
+    for engine in ("arrow", "duckdb"):
+        folder = tmp_path / engine
+        result = run(
+            "batch",
+            pattern,
+            "-c",
+            CRIT,
+            "-o",
+            str(folder),
+            "--as-of",
+            AS_OF,
+            "-q",
+            "--engine",
+            engine,
+            "-j",
+            "1",
+        )
+        assert result.exit_code == 0, result.stderr
+        outputs.append({p.name: p.read_bytes() for p in sorted(folder.iterdir())})
+    assert outputs[0] == outputs[1]
+    assert sorted(outputs[0]) == ["part-0.csv", "part-1.csv", "part-2.csv", "summary.csv"]
+
+
+def test_batch_refuses_an_unknown_engine_before_writing(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    result = run("batch", EX, "-c", CRIT, "-o", str(folder), "--engine", "gpu")
+    assert result.exit_code == 2
+    assert "--engine 'gpu' is not an engine" in result.stderr
+    assert not folder.exists()
+
+
+# --- DuckDB's own CSV scanner, and when it hands the file back to our reader ---------------------
+
+
+def _prepared(path: Path, criteria_path: str = CRIT) -> bool:
+    from portfolio_cli.criteria import load_criteria
+
+    rules = load_criteria(criteria_path)
+    day = dt.date(2026, 11, 23)
+    with duck.prepared_csv(path, rules, day, CsvOptions()) as prepared:
+        return prepared is not None
+
+
+def test_a_plain_csv_file_is_read_by_duckdbs_scanner() -> None:
+    assert _prepared(Path(EX))
+
+
+def test_a_french_export_takes_our_reader() -> None:
+    assert not _prepared(FRENCH)
+
+
+def _large(tmp_path: Path, last: str) -> Path:
+    """The example repeated past the first MiB our reader types, then one row `last`."""
+    lines = Path(EX).read_text(encoding="utf-8").splitlines()
+    header, rows = lines[0], lines[1:]
+    body = []
+    for copy in range(48):
+        body += [f"X{copy:03d}{row}" for row in rows]
+    path = tmp_path / "large.csv"
+    path.write_text("\n".join([header, *body, last]) + "\n", encoding="utf-8")
+    assert path.stat().st_size > 2**20
+    return path
+
+
+@pytest.mark.parametrize(
+    ("last", "why"),
+    [
+        ("Z1,Late,Lyon,Corse,69002,abc,10,2026-11-05,10,1,5", "a text cell in a number column"),
+        ("Z1,Late,Lyon,Corse,69002,007,10,2026-11-05,10,1,5", "a leading zero"),
+        ('Z1,Late,Lyon,Corse,69002,3,"1,5",2026-11-05,10,1,5', "a decimal comma"),
+        ("Z1, Late ,Lyon, Corse ,69002,3,10,2026-11-05,10,1,5", "spaces to trim"),
+        ("Z1,Late,Lyon,Corse,69002,3,10,2026-11-05,11,1,5", "an NPS score of 11"),
+        ("X000C0001,Late,Lyon,Corse,69002,3,10,2026-11-05,10,1,5", "an id seen before"),
+        (",Late,Lyon,Corse,69002,3,10,2026-11-05,10,1,5", "a blank id"),
+        ("Z1,Late,Lyon,Corse,69002,3,10,2026-11-05,10,1,5,extra", "a ragged row"),
+    ],
+)
+def test_a_cell_past_the_first_rows_hands_the_file_to_our_reader(
+    run: Run, tmp_path: Path, last: str, why: str
+) -> None:
+    path = _large(tmp_path, last)
+    assert not _prepared(path), why
+    arrow, duckdb = both(run, "classify", str(path), "-c", CRIT, "-f", "csv", "--as-of", AS_OF)
+    assert arrow == duckdb, why
+
+
+def test_a_large_plain_file_gives_the_same_bytes_through_the_scanner(
+    run: Run, tmp_path: Path
+) -> None:
+    path = _large(tmp_path, "Z1,Late,Lyon,Corse,69002,3,10,2026-11-05,,1,")
+    assert _prepared(path)
+    variants = ((), ("-o",), ("-o", "--out-delimiter", ";"), ("--out-delimiter", "tab"))
+    for more in variants:
+        written = []
+        for engine in ("arrow", "duckdb"):
+            out = tmp_path / f"{engine}.csv"
+            args: list[str] = []
+            for word in more:  # "-o" stands for "-o <this engine's file>"
+                args += ["-o", str(out)] if word == "-o" else [word]
+            result = run(
+                "classify",
+                str(path),
+                "-c",
+                CRIT,
+                "-f",
+                "csv",
+                "--as-of",
+                AS_OF,
+                "--engine",
+                engine,
+                *args,
+            )
+            assert result.exit_code == 0, result.stderr
+            written.append(out.read_bytes() if "-o" in more else result.stdout.encode())
+        assert written[0] == written[1], more
+        if ";" in more:
+            assert written[0].startswith(b"\xef\xbb\xbfcustomer_id;name;")
+        if "tab" in more:
+            assert written[0].startswith(b"customer_id\tname\t")

@@ -121,7 +121,7 @@ def test_french_says_why_in_french(
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(files, "_open_new", refuse)
     result = run("classify", EX, "-c", CRIT, "-o", str(tmp_path / "o.csv"), "--lang", "fr")
     assert result.exit_code == 2
     assert result.stderr == (
@@ -220,3 +220,14 @@ def test_a_file_without_read_permission_is_one_line(
         2,
         f"error: cannot read the criteria file {rules}: permission denied\n",
     )
+
+
+@pytest.mark.parametrize("stderr", ["2>/dev/full", "2>&1 >/dev/null | true", "2>&-"])
+def test_a_standard_error_that_fails_keeps_the_exit_code(stderr: str) -> None:
+    """The message is lost, but an error is still exit 2, a success exit 0, never 1 or 120."""
+    if "full" in stderr and not FULL.exists():
+        pytest.skip("no /dev/full on this system")
+    failed = shell(f"portfolio classify missing.csv -c {CRIT} {stderr}")
+    assert failed.returncode == 2
+    done = shell(f"portfolio classify {EX} -c {CRIT} -f csv {stderr.replace('>/dev/null', '')}")
+    assert done.returncode == 0

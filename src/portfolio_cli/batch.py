@@ -50,6 +50,8 @@ class Job:
     chunk_rows: int | None = None
     lang: str = "en"
     problem: str = ""
+    engine: str = "auto"
+    memory_limit: str | None = None
     out_delimiter: str | None = None  # --out-delimiter; None: each input's own separator
 
 
@@ -118,6 +120,8 @@ def plan(
     delimiter: str | None = None,
     chunk_rows: int | None = None,
     lang: str = "en",
+    engine: str = "auto",
+    memory_limit: str | None = None,
     out_delimiter: str | None = None,
 ) -> list[Job]:
     """One job per file. Raises `UsageError` when two inputs would write the same output or an
@@ -163,6 +167,8 @@ def plan(
                 chunk_rows,
                 lang,
                 problem,
+                engine,
+                memory_limit,
                 out_delimiter,
             )
         )
@@ -199,15 +205,17 @@ def classify_one(job: Job) -> Outcome:
 def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
     """One input to its output file (written whole or not at all): streamed when large.
     Returns the summary and the input's field separator (None when it is not CSV)."""
+    from portfolio_cli import engines
     from portfolio_cli.cli.common import InputFlags, input_options, read_input
-    from portfolio_cli.engine import classify
     from portfolio_cli.stream import should_stream, stream_csv
     from portfolio_cli.writers import formats
     from portfolio_cli.writers.files import atomic_write
 
     flags = InputFlags(job.encoding, job.delimiter, quiet=True, lang=job.lang)
     options = input_options(flags)
-    found = should_stream(job.source, options, job.chunk_rows) if job.fmt == "csv" else None
+    engine = engines.choose(job.engine, job.source)
+    streams = job.fmt == "csv" and engine == "arrow"
+    found = should_stream(job.source, options, job.chunk_rows) if streams else None
     with atomic_write(job.output) as stream:
         if found is not None:
             separator = formats.csv_separator(job.out_delimiter, found.info)
@@ -220,7 +228,7 @@ def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
         customers = read_input(str(job.source), rules, flags, as_of=job.as_of)
         if job.fmt == "xlsx":  # said now, not after classifying a million customers
             formats.check_sheet_rows(len(customers))
-        result = classify(customers, rules, job.as_of)
+        result = engines.classify(customers, rules, job.as_of, engine, job.memory_limit)
         table = formats.output_table(result, customers)
         if job.fmt == "csv":
             separator = formats.csv_separator(job.out_delimiter, customers.info)
@@ -288,13 +296,77 @@ def run(
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["portfolio_cli.stream", "portfolio_cli.cli.common"])
     results: dict[int, Outcome] = {}
-    with ProcessPoolExecutor(count, mp_context=context, initializer=_single_threaded_arrow) as pool:
-        futures = {pool.submit(classify_one, job): index for index, job in enumerate(jobs)}
-        for future in as_completed(futures):
-            outcome = future.result()
-            results[futures[future]] = outcome
-            done(outcome)
+    with ProcessPoolExecutor(count, mp_context=context, initializer=_start_worker) as pool:
+        futures = {pool.submit(_work, job): index for index, job in enumerate(jobs)}
+        try:
+            for future in as_completed(futures):
+                outcome = future.result()
+                results[futures[future]] = outcome
+                done(outcome)
+        except BaseException:  # SIGTERM, Ctrl-C: stop the workers before going
+            _stop(pool)
+            raise
     return [results[i] for i in range(len(jobs))]
+
+
+# --- stopping: SIGTERM (what `timeout` and cron send), SIGHUP, Ctrl-C ------------------------
+# A worker that is stopped mid-job removes the temporary file it was writing (the exception
+# goes through `atomic_write`) and ends; an idle worker just ends. The main process, stopped,
+# sends SIGTERM to every worker that is still there and waits for them (see `_stop`).
+
+_WORKING = False  # in a worker: a job is running
+
+
+class _Stopped(BaseException):
+    """A worker received a signal during a job (a BaseException: no `except Exception` on the
+    way turns it into a failed outcome)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _start_worker() -> None:
+    """In a new worker: one Arrow thread; SIGTERM, SIGHUP and SIGINT stop it cleanly."""
+    import signal
+
+    _single_threaded_arrow()
+    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            signal.signal(number, _on_signal)
+
+
+def _on_signal(number: int, frame: object) -> None:
+    if _WORKING:
+        raise _Stopped(128 + number)
+    os._exit(128 + number)  # between jobs: nothing to clean
+
+
+def _work(job: Job) -> Outcome:
+    """`classify_one` in a worker; a signal during it ends the worker once the job's temporary
+    file is removed."""
+    global _WORKING
+    _WORKING = True
+    try:
+        return classify_one(job)
+    except _Stopped as stopped:
+        os._exit(stopped.code)
+    finally:
+        _WORKING = False
+
+
+def _stop(pool: Any) -> None:
+    """No job starts any more; each worker still running gets SIGTERM (it removes its temporary
+    file) and is waited for."""
+    # the executor has no public way to its workers (terminate_workers() is Python 3.14)
+    processes = list((pool._processes or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=30)
 
 
 def summary_separator(outcomes: Sequence[Outcome], chosen: str | None = None) -> str:

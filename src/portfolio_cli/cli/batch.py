@@ -28,6 +28,7 @@ from portfolio_cli.cli.common import (
     parse_out_delimiter,
     warn,
 )
+from portfolio_cli.cli.engine_options import EngineOption, MemoryLimitOption
 from portfolio_cli.display import visible
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message, plural
@@ -67,6 +68,8 @@ def batch_command(
         ),
     ] = None,
     chunk_rows: ChunkRowsOption = None,
+    engine: EngineOption = "auto",
+    memory_limit: MemoryLimitOption = None,
     out_delimiter: OutDelimiterOption = None,
     as_of: AsOfOption = None,
     flags: InputFlags = NO_FLAGS,
@@ -86,6 +89,10 @@ def batch_command(
             )
         )
     day = parse_as_of(as_of)
+    from portfolio_cli import engines
+
+    engines.engine_name(engine)  # wrong values are refused before any file is read
+    engines.memory_limit(memory_limit)
     separator = parse_out_delimiter(out_delimiter)
     files, unmatched = batch.expand_inputs(inputs)
     err = make_console(stderr=True)
@@ -105,6 +112,8 @@ def batch_command(
         delimiter=flags.delimiter,
         chunk_rows=chunk_rows,
         lang=messages.current(),
+        engine=engine,
+        memory_limit=memory_limit,
         out_delimiter=separator,
     )
     _refuse_overwrite(plan, files, output)

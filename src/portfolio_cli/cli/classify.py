@@ -162,6 +162,13 @@ def classify_command(
     simple = simple and not flags.verbose
     # CSV out, nothing joined or recorded: Arrow and numpy only, pandas is not even imported
     with without_pandas(fmt_name == "csv" and simple):
+        plain = fmt_name == "csv" and simple and not keep_columns and kept is None
+        if (
+            plain
+            and chosen == "duckdb"
+            and _duckdb_csv(input, rules, flags, output, day, memory_limit, fail_under, separator)
+        ):
+            return
         if fmt_name == "csv" and input != "-" and simple and chosen == "arrow":
             from portfolio_cli.stream import should_stream
 
@@ -204,6 +211,42 @@ def classify_command(
         if fmt_name != "table" and not quiet:
             _print_summary(result.summary, customers.info.source, output)
         _fail_under(result.summary["quality"], fail_under)
+
+
+def _duckdb_csv(
+    source: str,
+    rules: Criteria,
+    flags: InputFlags,
+    output: Path | None,
+    day: dt.date,
+    memory_limit: str | None,
+    fail_under: float | None,
+    separator: str | None,
+) -> bool:
+    """A plain CSV file classified by DuckDB's own scanner straight to CSV; False (nothing
+    written) when the file needs our reader."""
+    from portfolio_cli.engines.duckdb import prepared_csv
+    from portfolio_cli.sources import is_pattern
+    from portfolio_cli.writers import formats
+    from portfolio_cli.writers.files import atomic_write
+
+    path = Path(source)
+    if source == "-" or is_pattern(source) or path.suffix.lower() not in (".csv", ".txt", ""):
+        return False
+    with prepared_csv(path, rules, day, input_options(flags), memory_limit) as prepared:
+        if prepared is None:
+            return False
+        delimiter = separator or prepared.delimiter  # the input's own, as in every path
+        if output is None:
+            prepared.write(write_stdout, delimiter)
+        else:
+            with atomic_write(output) as stream:
+                prepared.write(stream.write, delimiter, formats.wants_bom(delimiter, True))
+        summary = prepared.summary
+    if not flags.quiet:
+        _print_summary(summary, source, output)
+    _fail_under(summary["quality"], fail_under)
+    return True
 
 
 def _stream(

@@ -29,6 +29,7 @@ from portfolio_cli.cli.common import (
     refuse_overwrite,
     warn,
 )
+from portfolio_cli.cli.engine_options import EngineOption, MemoryLimitOption
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import language, message
 
@@ -80,6 +81,8 @@ def report_command(
         ),
     ] = None,
     as_of: AsOfOption = None,
+    engine: EngineOption = "auto",
+    memory_limit: MemoryLimitOption = None,
     flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -98,6 +101,7 @@ def report_command(
 
         portfolio report customers.csv -o rapport.html --lang fr -q --fail-under 70
     """
+    from portfolio_cli import engines
     from portfolio_cli import history as store
     from portfolio_cli.criteria import load_criteria
     from portfolio_cli.engine import classify
@@ -113,11 +117,15 @@ def report_command(
     rules = load_criteria(criteria_file)
     history_file = store.resolve_path(history, default=False)
     refuse_overwrite(output, input, criteria_file, flags, history_file)
+    chosen = engines.choose(engine, input)
+    engines.memory_limit(memory_limit)  # a wrong size is refused before anything is read
     warn(rules.warnings, quiet)
     if outcome is not None:
         check_outcome(rules, outcome)  # before reading a large file
     # Every column: the profile section looks at what the criteria do not read.
     customers = read_input(input, rules, flags, every_column=True, as_of=day)
+    result = engines.classify(customers, rules, day, chosen, memory_limit)
+    profile = profile_section(profile_segments(customers, result, rules, top=PROFILE_TOP), words)
     result = classify(customers, rules, day)
     profile = profile_section(
         profile_segments(customers, result, rules, outcome=outcome, top=PROFILE_TOP), words

@@ -9,6 +9,8 @@
   that the interpreter's last flush cannot fail again and print a traceback.
 - A reader that went away (`portfolio classify x.csv | head -1`) ends the command quietly, with
   exit 0, as `cat` and `grep` are used in a pipeline: the part that was read was complete.
+- Standard error never fails: when it is full or its reader went away, messages are lost but the
+  exit code stays the command's own.
 - SIGTERM and SIGHUP end the command like Ctrl-C does: temporary files are removed on the way
   out, and the exit code is 128 + the signal's number.
 
@@ -59,8 +61,11 @@ def guard() -> None:
             sys.stderr = open(fd, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
     if not isinstance(sys.stdout, ClosedOutput | Output) and sys.stdout is not None:
         sys.stdout = Output(sys.stdout)
+    if not isinstance(sys.stderr, Messages) and sys.stderr is not None:
+        sys.stderr = Messages(sys.stderr)
     for number in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-        if number is not None:
+        # a signal ignored on purpose stays ignored: `nohup portfolio ...` outlives its terminal
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
             with contextlib.suppress(ValueError, OSError):  # not the main thread
                 signal.signal(number, _end_on_signal)
 
@@ -160,6 +165,28 @@ class Output:
             raise ReaderGone from None
         except OSError as exc:
             raise output_failed(exc) from None
+
+
+class Messages:
+    """Standard error, which never fails: a full disk or a reader gone (`2>&1 | head`) loses
+    the messages, but not the command's work nor its exit code (2 stays 2; a traceback about
+    the failed message would make it 1, and an unflushed line at exit 120)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+    def write(self, data: Any) -> int:
+        try:
+            return int(self._stream.write(data))
+        except (OSError, ValueError):
+            return len(data)
+
+    def flush(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self._stream.flush()
 
 
 class ClosedOutput(io.TextIOBase):

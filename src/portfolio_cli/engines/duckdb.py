@@ -11,9 +11,12 @@ drift between engines.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -29,10 +32,13 @@ from portfolio_cli.engine import (
     _output,
     checked_input,
     nps_of_counts,
+    required_columns,
 )
 from portfolio_cli.engines import memory_limit
 from portfolio_cli.engines.sql import NO_CRITERION, Method, compile_method, render
-from portfolio_cli.readers import CustomerList
+from portfolio_cli.errors import PortfolioError
+from portfolio_cli.expressions import Kind
+from portfolio_cli.readers import CsvOptions, CustomerList
 
 if TYPE_CHECKING:
     import duckdb
@@ -40,6 +46,8 @@ if TYPE_CHECKING:
 
 Array = np.ndarray[Any, Any]
 TABLE = "portfolio_customers"
+HEAD = 1 << 20  # the first rows our reader types, to know what each column holds
+WRITE_ROWS = 1 << 17
 
 
 @contextmanager
@@ -252,3 +260,221 @@ def _summary(
             for name in SEGMENTS
         }
     return summary
+
+
+# --- DuckDB's own CSV scanner, when it reads exactly what our reader reads ----------------------
+
+# A cell that starts or ends with a character our reader trims (ASCII controls and spaces, and
+# Unicode's white space): such a file takes our reader, which trims it the same way everywhere.
+_SPACE = (
+    "[\\x00-\\x20\\x{85}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}"
+    "\\x{205f}\\x{3000}]"
+)
+_TRIMMED = f"^{_SPACE}|{_SPACE}$"
+_NUMBER = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
+_LEADING_ZERO = r"^[+-]?0\d"
+_ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+_UTF8 = ("utf-8", "utf-8 (BOM)", "ascii")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A file DuckDB classified: its summary, and its rows to write in priority order."""
+
+    con: duckdb.DuckDBPyConnection
+    method: Method
+    summary: dict[str, Any]
+
+    delimiter: str
+
+    def write(
+        self, sink: Callable[[bytes], object], delimiter: str | None = None, bom: bool = False
+    ) -> None:
+        """The customers as `classify -f csv` writes them, a batch at a time, separated by
+        `delimiter` (default: the input's own separator)."""
+        _write_rows(self.con, self.method, sink, delimiter or self.delimiter, bom)
+
+
+@contextmanager
+def prepared_csv(
+    path: Path,
+    criteria: Criteria,
+    as_of: dt.date,
+    options: CsvOptions,
+    limit: str | None = None,
+) -> Iterator[Prepared | None]:
+    """Classify a plain UTF-8 CSV file with DuckDB's own scanner (no Arrow copy of the file).
+
+    Our reader types the file's first rows; DuckDB then reads the whole file as text and checks
+    that every cell is what our reader would make of it (plain numbers without leading zeros,
+    ISO dates, true/false, nothing to trim, ids present and distinct, NPS within 0-10). Yields
+    the result when it is, and None when it is not, before anything is written: the caller then
+    reads the file with our reader (decimal commas, cp1252, title lines, currencies and the
+    exact error messages all live there).
+    """
+    head = _head_kinds(path, criteria, options)
+    if head is None:
+        yield None
+        return
+    import duckdb
+
+    kinds, delimiter = head
+    with connection(limit) as con:
+        try:
+            found = _typed_from_csv(con, path, criteria, kinds, delimiter)
+        except duckdb.Error:
+            found = False  # a file DuckDB reads otherwise: our reader says what it makes of it
+        if not found:
+            yield None
+            return
+        method = compile_method(criteria, as_of, "typed", "duckdb", kinds)
+        totals = _totals(con, method)
+        if criteria.listening.nps and totals["_nps_bad"]:
+            yield None  # our reader names the rows
+            return
+        yield Prepared(con, method, _summary(criteria, as_of, method, totals), delimiter)
+
+
+def _head_kinds(
+    path: Path, criteria: Criteria, options: CsvOptions
+) -> tuple[dict[str, Kind], str] | None:
+    """Each needed column's kind in the file's first rows, when the file is plain UTF-8 CSV
+    whose first line is its header (else None)."""
+    from portfolio_cli.readers import type_text
+    from portfolio_cli.readers.csv import read_csv_text
+
+    if options.decimal == "," or options.dayfirst:
+        return None
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD)
+    except OSError:
+        return None
+    if len(head) == HEAD:
+        head = head[: head.rfind(b"\n") + 1]
+    try:
+        sample = read_csv_text(io.BytesIO(head), options, name=str(path))
+    except PortfolioError:
+        return None
+    info = sample.info
+    first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
+    names = required_columns(criteria)
+    if (
+        info.encoding not in _UTF8
+        or info.notes
+        or info.delimiter == ";"  # French exports: decimal commas and day-first dates
+        or b'"' in first
+        or first.decode("utf-8", "replace").split(info.delimiter) != list(sample.header)
+        or any(name not in sample.header for name in names)
+        or b"\r" in head.replace(b"\r\n", b"")
+    ):
+        return None
+    text = [criteria.customers.id] + ([criteria.customers.name] if criteria.customers.name else [])
+    typed, _ = type_text(sample, options, text)
+    if any(typed[name].ambiguous or typed[name].mixed for name in names):
+        return None
+    return {name: typed[name].kind for name in names}, info.delimiter
+
+
+def _typed_from_csv(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    criteria: Criteria,
+    kinds: dict[str, Kind],
+    delimiter: str,
+) -> bool:
+    """The needed columns typed as our reader types them, in table `typed`; False when a cell
+    is not what the file's first rows promised. Built by sqlglot: column names, the path and
+    the delimiter are quoted by the library."""
+    from sqlglot import exp
+
+    def matches(value: exp.Expr, pattern: str) -> exp.Expr:
+        return exp.func("regexp_matches", value, exp.Literal.string(pattern))
+
+    columns: list[exp.Expr] = []
+    bad_cells: list[exp.Expr] = []
+    for name, kind in kinds.items():
+        cell = exp.Column(this=exp.to_identifier(name, quoted=True))
+        raw = exp.Nullif(this=cell.copy(), expression=exp.Literal.string(""))
+        value: exp.Expr = raw
+        if kind is Kind.NUMBER:  # the pattern leaves nothing to trim
+            value = exp.cast(raw, exp.DataType.build("DOUBLE"))
+            bad_cells += [exp.not_(matches(raw, _NUMBER)), matches(raw, _LEADING_ZERO)]
+        elif kind is Kind.DATE:
+            day = exp.TryCast(this=raw.copy(), to=exp.DataType.build("DATE"))
+            value = exp.cast(day, exp.DataType.build("TIMESTAMP"))
+            bad_cells += [exp.not_(matches(raw, _ISO_DATE)), day.copy().is_(exp.null())]
+        elif kind is Kind.BOOL:
+            lowered = exp.Lower(this=raw)
+            value = lowered.eq(exp.Literal.string("true"))
+            words = [exp.Literal.string("true"), exp.Literal.string("false")]
+            bad_cells.append(exp.not_(exp.In(this=lowered.copy(), expressions=words)))
+        elif kind is Kind.EMPTY:
+            value = exp.cast(exp.Null(), exp.DataType.build("VARCHAR"))
+            bad_cells.append(exp.not_(raw.copy().is_(exp.null())))
+        else:
+            bad_cells.append(matches(cell.copy(), _TRIMMED))
+        columns.append(exp.alias_(value, exp.to_identifier(name, quoted=True)))
+    flag = _free_name("bad", list(kinds))
+    bad = exp.Coalesce(this=exp.or_(*bad_cells), expressions=[exp.false()])
+    columns.append(exp.alias_(bad, exp.to_identifier(flag, quoted=True)))
+    options = {
+        "header": exp.true(),
+        "all_varchar": exp.true(),
+        "delim": exp.Literal.string(delimiter),
+        "quote": exp.Literal.string('"'),
+        "escape": exp.Literal.string('"'),
+        "strict_mode": exp.true(),
+        "null_padding": exp.false(),
+        "encoding": exp.Literal.string("utf-8"),
+    }
+    arguments: list[exp.Expr] = [exp.Literal.string(str(path))]
+    arguments += [
+        exp.PropertyEQ(this=exp.to_identifier(key), expression=value)
+        for key, value in options.items()
+    ]
+    source = exp.Table(this=exp.Anonymous(this="read_csv", expressions=arguments))
+    # one scan checks every cell, and the queries that follow read the file again through a
+    # view: DuckDB scans a CSV file faster than it copies one into a table of its own
+    cells = exp.select(*columns).from_(source).subquery("cells")
+    ident = exp.Column(this=exp.to_identifier(criteria.customers.id, quoted=True))
+    distinct = exp.Count(this=exp.Distinct(expressions=[ident.copy()]))
+    check = exp.select(
+        exp.func("bool_or", exp.Column(this=exp.to_identifier(flag, quoted=True))),
+        exp.Filter(
+            this=exp.Count(this=exp.Star()), expression=exp.Where(this=ident.is_(exp.null()))
+        ),
+        exp.Sub(this=exp.Count(this=exp.Star()), expression=distinct),
+    ).from_(cells)
+    rows = con.execute(check.sql("duckdb")).fetchall()
+    if rows and not any(rows[0]):
+        view = exp.select(*columns[:-1]).from_(source.copy()).sql("duckdb")
+        con.execute(f"CREATE TEMP VIEW typed AS {view}")
+        return True
+    return False
+
+
+def _write_rows(
+    con: duckdb.DuckDBPyConnection,
+    method: Method,
+    sink: Callable[[bytes], object],
+    delimiter: str,
+    bom: bool,
+) -> None:
+    """The customers in priority order, as `classify -f csv` writes them, a batch at a time."""
+    from portfolio_cli.writers import formats
+
+    relation = con.sql(render(method.customers(), "duckdb", pretty=False))
+    fetch = getattr(relation, "to_arrow_reader", None) or relation.fetch_record_batch
+    reader = fetch(WRITE_ROWS)
+    batches = (_plain(batch) for batch in reader)
+    formats.write_csv_batches(reader.schema.names, batches, sink, delimiter, bom)
+
+
+def _plain(batch: pa.RecordBatch) -> pa.Table:
+    """DuckDB's types as the Arrow engine's output table has them (64-bit integers)."""
+    columns = [
+        column.cast(pa.int64()) if pa.types.is_integer(column.type) else column
+        for column in batch.columns
+    ]
+    return pa.table(columns, names=batch.schema.names)
