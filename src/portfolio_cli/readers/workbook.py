@@ -16,7 +16,13 @@ import pyarrow.compute as pc
 
 from portfolio_cli.errors import InputError, Issue
 from portfolio_cli.messages import message
-from portfolio_cli.readers.csv import CsvOptions, ReadInfo, TextTable, column_names
+from portfolio_cli.readers.csv import (
+    HEADER_SEARCH_ROWS,
+    CsvOptions,
+    ReadInfo,
+    TextTable,
+    column_names,
+)
 from portfolio_cli.roles import not_found
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -67,7 +73,7 @@ def read_workbook_text(
         wanted = options.sheet.strip()
         if wanted in names:
             sheet = wanted
-        elif wanted.isdigit() and 1 <= int(wanted) <= len(names):
+        elif wanted.isdecimal() and len(wanted) <= 9 and 1 <= int(wanted) <= len(names):
             sheet = int(wanted) - 1
         else:
             shown = ", ".join(repr(n) for n in names)
@@ -78,7 +84,8 @@ def read_workbook_text(
                 )
             )
     try:
-        loaded = reader.load_sheet(sheet, dtypes="string")
+        header_at = _header_index(reader, sheet, options, path)
+        loaded = reader.load_sheet(sheet, header_row=header_at, dtypes="string")
         batch = loaded.to_arrow()
     except Exception as exc:
         raise InputError(
@@ -90,13 +97,33 @@ def read_workbook_text(
     table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
     label = str(path)
     if any(_RENAMED.fullmatch(str(name)) for name in table.column_names):
-        table = table.rename_columns(_sheet_header(reader, sheet, table, label, lang))
+        table = table.rename_columns(_sheet_header(reader, sheet, table, label, lang, header_at))
     header = tuple(str(name) for name in table.column_names)
     table = _dates_alone(as_text(table, columns))
     sheet_name = names[sheet] if isinstance(sheet, int) else sheet
-    return TextTable(
-        table, header, ReadInfo(label, f"xlsx, sheet '{sheet_name}'", rows=table.num_rows)
+    info = ReadInfo(
+        label, f"xlsx, sheet '{sheet_name}'", rows=table.num_rows, header_row=header_at + 1
     )
+    return TextTable(table, header, info)
+
+
+def _header_index(reader: Any, sheet: int | str, options: CsvOptions, label: str) -> int:
+    """The header's row in the sheet, from 0: `--header-row` (from 1), else the first of the
+    first HEADER_SEARCH_ROWS rows holding the id column (`options.find_header`), else the first:
+    a title in A1 ("Export clients au 04/12/2026") is skipped."""
+    if options.find_header is None:
+        return 0
+    if options.header_row is not None:
+        return options.header_row - 1
+    first = reader.load_sheet(
+        sheet, header_row=None, n_rows=HEADER_SEARCH_ROWS, dtypes="string"
+    ).to_arrow()
+    wanted = options.find_header
+    for index in range(first.num_rows):
+        cells = (first.column(c)[index].as_py() for c in range(first.num_columns))
+        if any(cell is not None and cell.strip() == wanted for cell in cells):
+            return index
+    return 0
 
 
 # fastexcel names a blank header cell `__UNNAMED__2` and the second `amount` `amount_1`
@@ -104,12 +131,14 @@ _RENAMED = re.compile(r"__UNNAMED__\d+|.+_\d+|\s.*|.*\s")
 
 
 def _sheet_header(
-    reader: Any, sheet: int | str, table: pa.Table, label: str, lang: str | None
+    reader: Any, sheet: int | str, table: pa.Table, label: str, lang: str | None, at: int = 0
 ) -> list[str]:
     """The sheet's header as written, read as a CSV header is: a blank cell is `column_3`, two
     columns of the same name are an error (fastexcel would have renamed one `amount_1`)."""
     try:
-        first = reader.load_sheet(sheet, header_row=None, n_rows=1, dtypes="string").to_arrow()
+        first = reader.load_sheet(
+            sheet, header_row=None, skip_rows=at or None, n_rows=1, dtypes="string"
+        ).to_arrow()
     except Exception:  # the sheet was just read whole: keep fastexcel's names
         return list(table.column_names)
     cells = [
