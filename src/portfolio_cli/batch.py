@@ -54,6 +54,8 @@ class Job:
     memory_limit: str | None = None
     out_delimiter: str | None = None  # --out-delimiter; None: each input's own separator
     header_row: int | None = None  # --header-row; None: found in each file
+    spark_remote: str | None = None  # --spark-remote, for --engine spark
+    spark_master: str | None = None  # --spark-master, for --engine spark
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,8 @@ def plan(
     memory_limit: str | None = None,
     out_delimiter: str | None = None,
     header_row: int | None = None,
+    spark_remote: str | None = None,
+    spark_master: str | None = None,
 ) -> list[Job]:
     """One job per file. Raises `UsageError` when two inputs would write the same output or an
     input would overwrite summary.csv. A file without a criteria file (none of its own in
@@ -173,6 +177,8 @@ def plan(
                 memory_limit,
                 out_delimiter,
                 header_row,
+                spark_remote,
+                spark_master,
             )
         )
     return jobs
@@ -235,7 +241,8 @@ def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
         customers = read_input(str(job.source), rules, flags, as_of=job.as_of)
         if job.fmt == "xlsx":  # said now, not after classifying a million customers
             formats.check_sheet_rows(len(customers))
-        result = engines.classify(customers, rules, job.as_of, engine, job.memory_limit)
+        spark = engines.SparkSettings(job.spark_remote, job.spark_master)
+        result = engines.classify(customers, rules, job.as_of, engine, job.memory_limit, spark)
         table = formats.output_table(result, customers)
         if job.fmt == "csv":
             separator = formats.csv_separator(job.out_delimiter, customers.info)
@@ -285,9 +292,13 @@ def run(
 ) -> list[Outcome]:
     """Run every job, in worker processes when there is more than one; outcomes in job order.
 
+    With `--engine spark` the jobs run one after the other in this process, on one Spark
+    session (Spark runs each file in parallel; a worker process would start its own JVM).
     `done` is called in this process as each job finishes (for a progress bar).
     """
     count = min(processes or workers(), len(jobs))
+    if any(job.engine == "spark" for job in jobs):
+        count = 1
     if count <= 1:
         outcomes = []
         for job in jobs:

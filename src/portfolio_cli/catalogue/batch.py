@@ -14,7 +14,8 @@ EN: dict[str, str] = {
     "help.criteria_dir": "Folder of per-client criteria files: DIR/<stem>.yaml is used for "
     "<stem>.csv instead of -c.",
     "help.batch_format": "csv, json, markdown or xlsx.",
-    "help.jobs": "Worker processes. Default: one per core.",
+    "help.jobs": "Worker processes. Default: one per core. With --engine spark: one process, "
+    "one Spark session, the files one after the other.",
     "help.chunk_rows": "A CSV file of more than N rows (estimated from its size) going to CSV is "
     "read in parts of at most N rows (and 250,000), with bounded memory. Also "
     "$PORTFOLIO_CHUNK_ROWS. Default: 2,000,000.",
@@ -53,7 +54,8 @@ FR: dict[str, str] = {
     "help.criteria_dir": "Dossier de fichiers de critères par client : DOSSIER/<nom>.yaml sert "
     "pour <nom>.csv au lieu de -c.",
     "help.batch_format": "csv, json, markdown ou xlsx.",
-    "help.jobs": "Processus de travail. Par défaut : un par cœur.",
+    "help.jobs": "Processus de travail. Par défaut : un par cœur. Avec --engine spark : un seul "
+    "processus, une session Spark, les fichiers l'un après l'autre.",
     "help.chunk_rows": "Un fichier CSV de plus de N lignes (estimé d'après sa taille) écrit en "
     "CSV est lu par parties d'au plus N lignes (et 250 000), à mémoire bornée. Aussi "
     "$PORTFOLIO_CHUNK_ROWS. Par défaut : 2 000 000.",

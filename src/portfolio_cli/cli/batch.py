@@ -28,7 +28,12 @@ from portfolio_cli.cli.common import (
     parse_out_delimiter,
     warn,
 )
-from portfolio_cli.cli.engine_options import EngineOption, MemoryLimitOption
+from portfolio_cli.cli.engine_options import (
+    EngineOption,
+    MemoryLimitOption,
+    SparkMasterOption,
+    SparkRemoteOption,
+)
 from portfolio_cli.display import visible
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message, plural
@@ -70,6 +75,8 @@ def batch_command(
     chunk_rows: ChunkRowsOption = None,
     engine: EngineOption = "auto",
     memory_limit: MemoryLimitOption = None,
+    spark_remote: SparkRemoteOption = None,
+    spark_master: SparkMasterOption = None,
     out_delimiter: OutDelimiterOption = None,
     as_of: AsOfOption = None,
     flags: InputFlags = NO_FLAGS,
@@ -77,7 +84,11 @@ def batch_command(
     debug: DebugOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Classify many client files: one output per input in DIR, and DIR/summary.csv."""
+    """Classify many client files: one output per input in DIR, and DIR/summary.csv.
+
+    With --engine spark the files are classified one after the other on one Spark session
+    (Spark spreads each file over its executors; --jobs is not used).
+    """
     from portfolio_cli import batch
 
     fmt_name = "markdown" if fmt.lower().strip() == "md" else fmt.lower().strip()
@@ -91,7 +102,7 @@ def batch_command(
     day = parse_as_of(as_of)
     from portfolio_cli import engines
 
-    engines.engine_name(engine)  # wrong values are refused before any file is read
+    engine = engines.engine_name(engine)  # wrong values are refused before any file is read
     engines.memory_limit(memory_limit)
     separator = parse_out_delimiter(out_delimiter)
     files, unmatched = batch.expand_inputs(inputs)
@@ -116,6 +127,8 @@ def batch_command(
         memory_limit=memory_limit,
         out_delimiter=separator,
         header_row=flags.header_row,
+        spark_remote=spark_remote,
+        spark_master=spark_master,
     )
     _refuse_overwrite(plan, files, output)
     output.mkdir(parents=True, exist_ok=True)

@@ -29,7 +29,12 @@ from portfolio_cli.cli.common import (
     refuse_overwrite,
     warn,
 )
-from portfolio_cli.cli.engine_options import EngineOption, MemoryLimitOption
+from portfolio_cli.cli.engine_options import (
+    EngineOption,
+    MemoryLimitOption,
+    SparkMasterOption,
+    SparkRemoteOption,
+)
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import language, message
 
@@ -83,6 +88,8 @@ def report_command(
     as_of: AsOfOption = None,
     engine: EngineOption = "auto",
     memory_limit: MemoryLimitOption = None,
+    spark_remote: SparkRemoteOption = None,
+    spark_master: SparkMasterOption = None,
     flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -100,11 +107,12 @@ def report_command(
         portfolio report customers.csv -o report.html --history history.sqlite
 
         portfolio report customers.csv -o rapport.html --lang fr -q --fail-under 70
+
+        portfolio report 'exports/*.parquet' -o report.html --engine spark
     """
     from portfolio_cli import engines
     from portfolio_cli import history as store
     from portfolio_cli.criteria import load_criteria
-    from portfolio_cli.engine import classify
     from portfolio_cli.profile import check_outcome, profile_segments
     from portfolio_cli.writers.files import atomic_write
     from portfolio_cli.writers.profile import profile_section
@@ -124,9 +132,8 @@ def report_command(
         check_outcome(rules, outcome)  # before reading a large file
     # Every column: the profile section looks at what the criteria do not read.
     customers = read_input(input, rules, flags, every_column=True, as_of=day)
-    result = engines.classify(customers, rules, day, chosen, memory_limit)
-    profile = profile_section(profile_segments(customers, result, rules, top=PROFILE_TOP), words)
-    result = classify(customers, rules, day)
+    spark = engines.SparkSettings(spark_remote, spark_master)
+    result = engines.classify(customers, rules, day, chosen, memory_limit, spark)
     profile = profile_section(
         profile_segments(customers, result, rules, outcome=outcome, top=PROFILE_TOP), words
     )
