@@ -373,6 +373,8 @@ def _head_kinds(
     typed, _ = type_text(sample, options, text)
     if any(typed[name].ambiguous or typed[name].mixed for name in names):
         return None
+    if any(typed[key.column].kind is Kind.TEXT for key in criteria.policy.order_by):
+        return None  # our reader says when one odd cell made such a column text
     return {name: typed[name].kind for name in names}, info.delimiter
 
 
