@@ -572,3 +572,14 @@ def test_a_column_name_in_a_table_title_is_not_markup(run: Run, write: Write) ->
     result = run("profile", str(data), "-c", str(rules), "--outcome", column)
     assert result.exit_code == 0, result.stderr
     assert f"How often '{column}'" in result.stdout
+
+
+def test_a_cell_that_grows_past_the_excel_limit_once_visible_is_refused() -> None:
+    from portfolio_cli.errors import UsageError
+    from portfolio_cli.writers.formats import to_xlsx
+
+    fits = pa.table({"id": ["A1"], "name": ["a" * 32_760 + "\x1b" * 7]})  # pictures: 1 for 1
+    assert to_xlsx(fits)[:2] == b"PK"
+    grows = pa.table({"id": ["A1"], "name": ["a" * 32_760 + "\x9b" * 3]})  # \x9b: 4 for 1
+    with pytest.raises(UsageError, match=r"32,772 characters do not fit in an Excel cell"):
+        to_xlsx(grows)

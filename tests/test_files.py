@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
+import signal
 import stat
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -246,3 +249,101 @@ def test_batch_never_writes_over_its_inputs_or_criteria(run: Run, tmp_path: Path
     assert own.exit_code == 2
     assert "would overwrite the criteria file" in own.stderr
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+# --- SIGTERM (what `timeout` and cron send) mid-write ------------------------------------------
+
+SIGNAL_RULES = "version: 1\ncustomers: {id: id}\ncriteria:\n  - {key: big, when: n >= 3}\n"
+
+
+def _big_csv(path: Path, rows: int) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        out.write("id,n,city\n")
+        out.writelines(f"C{i:07d},{i % 7},Ville {i % 97}\n" for i in range(rows))
+    return path
+
+
+def _when_writing(process: subprocess.Popen[bytes], folder: Path) -> list[Path]:
+    """Wait until the run has a temporary file in `folder` (it is writing); the files."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        found = list(folder.glob(".*.tmp"))
+        if found:
+            return found
+        time.sleep(0.002)
+    raise AssertionError("the run ended before it started writing: make the input larger")
+
+
+def test_a_hangup_ignored_by_nohup_stays_ignored(tmp_path: Path) -> None:
+    """`nohup portfolio ...`: the terminal closing (SIGHUP) does not stop the run."""
+    data = _big_csv(tmp_path / "big.csv", 150_000)
+    rules = tmp_path / "r.yaml"
+    rules.write_text(SIGNAL_RULES, encoding="utf-8")
+    out = tmp_path / "out.json"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "portfolio_cli", "classify", str(data), "-c", str(rules),
+         "-o", str(out), "-q"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),  # what nohup does
+    )  # fmt: skip
+    _when_writing(process, tmp_path)
+    process.send_signal(signal.SIGHUP)
+    _, errors = process.communicate(timeout=120)
+    assert (process.returncode, errors) == (0, b"")
+    assert len(json.loads(out.read_bytes())["customers"]) == 150_000
+
+
+@pytest.mark.parametrize(("suffix", "rows"), [("csv", 300_000), ("json", 150_000)])
+def test_sigterm_mid_write_leaves_the_old_output_and_no_temporary_file(
+    tmp_path: Path, suffix: str, rows: int
+) -> None:
+    """csv: the file read in parts and written as it goes; json: written whole at the end."""
+    data = _big_csv(tmp_path / "big.csv", rows)
+    rules = tmp_path / "r.yaml"
+    rules.write_text(SIGNAL_RULES, encoding="utf-8")
+    out = tmp_path / f"out.{suffix}"
+    out.write_text("previous run\n", encoding="utf-8")
+    command = [sys.executable, "-m", "portfolio_cli", "classify", str(data), "-c", str(rules)]
+    process = subprocess.Popen(
+        [*command, "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _when_writing(process, tmp_path)
+    process.send_signal(signal.SIGTERM)
+    _, errors = process.communicate(timeout=120)
+    assert process.returncode == 128 + signal.SIGTERM, errors.decode()  # 143, as shells say
+    assert b"Traceback" not in errors, errors.decode()
+    assert list(tmp_path.glob(".*.tmp")) == []
+    assert out.read_text(encoding="utf-8") == "previous run\n"
+
+
+@pytest.mark.parametrize("whole_group", [False, True])
+def test_sigterm_stops_a_batch_and_its_workers_without_temporary_files(
+    tmp_path: Path, whole_group: bool
+) -> None:
+    """`kill PID` reaches the main process only; `timeout` signals the whole process group
+    (the workers too). Either way: exit 143, and no worker leaves a temporary file."""
+    clients = tmp_path / "clients"
+    clients.mkdir()
+    for index in range(4):
+        _big_csv(clients / f"c{index}.csv", 150_000)
+    rules = tmp_path / "r.yaml"
+    rules.write_text(SIGNAL_RULES, encoding="utf-8")
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "portfolio_cli", "batch", str(clients), "-c", str(rules),
+         "-o", str(out), "-f", "json", "-j", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+    out.mkdir(exist_ok=True)
+    _when_writing(process, out)
+    if whole_group:
+        os.killpg(process.pid, signal.SIGTERM)
+    else:
+        process.send_signal(signal.SIGTERM)
+    _, errors = process.communicate(timeout=120)
+    assert process.returncode == 128 + signal.SIGTERM, errors.decode()
+    assert b"Traceback" not in errors, errors.decode()
+    assert list(out.glob(".*.tmp")) == []
+    assert not (out / "summary.csv").exists()
+    written = sorted(p.name for p in out.iterdir())
+    assert len(written) < 4, written  # stopped, not left to finish every input

@@ -320,6 +320,23 @@ def test_xlsx_refuses_a_cell_longer_than_excel_holds(
     assert name[1:] in csv_out.stdout  # CSV has no such limit: whole
 
 
+def test_xlsx_refuses_more_columns_than_a_sheet_holds(
+    run: Run, write: Write, tmp_path: Path
+) -> None:
+    """--keep-columns on a very wide list: Excel stops at column XFD (16,384)."""
+    names = [f"c{i}" for i in range(16_380)]
+    data = write("wide.csv", "id,n," + ",".join(names) + "\nA,5," + ",".join(names) + "\n")
+    rules = write("r.yaml", LONG_RULES.replace(", name: name", ""))
+    target = tmp_path / "out.xlsx"
+    result = run("classify", str(data), "-c", str(rules), "-o", str(target), "--keep-columns")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: 16,389 columns do not fit in an Excel sheet (16,384 at most): nothing was "
+        "written; write csv or json instead (-f csv)\n"
+    )
+    assert not target.exists()
+
+
 def test_xlsx_keeps_a_cell_of_exactly_the_limit_whole(
     run: Run, write: Write, tmp_path: Path
 ) -> None:

@@ -121,7 +121,7 @@ def test_french_says_why_in_french(
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(files, "_open_new", refuse)
     result = run("classify", EX, "-c", CRIT, "-o", str(tmp_path / "o.csv"), "--lang", "fr")
     assert result.exit_code == 2
     assert result.stderr == (
@@ -231,3 +231,37 @@ def test_a_standard_error_that_fails_keeps_the_exit_code(stderr: str) -> None:
     assert failed.returncode == 2
     done = shell(f"portfolio classify {EX} -c {CRIT} -f csv {stderr.replace('>/dev/null', '')}")
     assert done.returncode == 0
+
+
+def test_sigterm_ends_the_command_quietly_with_128_plus_15(tmp_path: Path) -> None:
+    """Killed while it waits for its input (a named pipe whose writer stalls): exit 143, no
+    traceback, as Ctrl-C ends it with 130."""
+    import signal
+    import time
+
+    pipe = tmp_path / "slow.csv"
+    os.mkfifo(pipe)
+    env = {**os.environ, "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "portfolio_cli", "classify", str(pipe), "-c", CRIT, "-q"]
+    with subprocess.Popen(command, stderr=subprocess.PIPE, env=env) as process:
+        with pipe.open("wb") as writer:  # the command has opened it: it is reading now
+            writer.write(b"customer_id,orders_12m\n")
+            writer.flush()
+            time.sleep(1)
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=60) == 128 + signal.SIGTERM
+        assert process.stderr is not None
+        assert process.stderr.read() == b""
+
+
+def test_an_interrupted_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    from portfolio_cli.writers.files import atomic_write
+
+    def killed_while_writing() -> None:
+        with atomic_write(tmp_path / "out.csv") as stream:
+            stream.write(b"customer_id\n")
+            raise SystemExit(143)  # what SIGTERM raises (streams.guard)
+
+    with pytest.raises(SystemExit):
+        killed_while_writing()
+    assert list(tmp_path.iterdir()) == []

@@ -296,13 +296,77 @@ def run(
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["portfolio_cli.stream", "portfolio_cli.cli.common"])
     results: dict[int, Outcome] = {}
-    with ProcessPoolExecutor(count, mp_context=context, initializer=_single_threaded_arrow) as pool:
-        futures = {pool.submit(classify_one, job): index for index, job in enumerate(jobs)}
-        for future in as_completed(futures):
-            outcome = future.result()
-            results[futures[future]] = outcome
-            done(outcome)
+    with ProcessPoolExecutor(count, mp_context=context, initializer=_start_worker) as pool:
+        futures = {pool.submit(_work, job): index for index, job in enumerate(jobs)}
+        try:
+            for future in as_completed(futures):
+                outcome = future.result()
+                results[futures[future]] = outcome
+                done(outcome)
+        except BaseException:  # SIGTERM, Ctrl-C: stop the workers before going
+            _stop(pool)
+            raise
     return [results[i] for i in range(len(jobs))]
+
+
+# --- stopping: SIGTERM (what `timeout` and cron send), SIGHUP, Ctrl-C ------------------------
+# A worker that is stopped mid-job removes the temporary file it was writing (the exception
+# goes through `atomic_write`) and ends; an idle worker just ends. The main process, stopped,
+# sends SIGTERM to every worker that is still there and waits for them (see `_stop`).
+
+_WORKING = False  # in a worker: a job is running
+
+
+class _Stopped(BaseException):
+    """A worker received a signal during a job (a BaseException: no `except Exception` on the
+    way turns it into a failed outcome)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _start_worker() -> None:
+    """In a new worker: one Arrow thread; SIGTERM, SIGHUP and SIGINT stop it cleanly."""
+    import signal
+
+    _single_threaded_arrow()
+    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            signal.signal(number, _on_signal)
+
+
+def _on_signal(number: int, frame: object) -> None:
+    if _WORKING:
+        raise _Stopped(128 + number)
+    os._exit(128 + number)  # between jobs: nothing to clean
+
+
+def _work(job: Job) -> Outcome:
+    """`classify_one` in a worker; a signal during it ends the worker once the job's temporary
+    file is removed."""
+    global _WORKING
+    _WORKING = True
+    try:
+        return classify_one(job)
+    except _Stopped as stopped:
+        os._exit(stopped.code)
+    finally:
+        _WORKING = False
+
+
+def _stop(pool: Any) -> None:
+    """No job starts any more; each worker still running gets SIGTERM (it removes its temporary
+    file) and is waited for."""
+    # the executor has no public way to its workers (terminate_workers() is Python 3.14)
+    processes = list((pool._processes or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=30)
 
 
 def summary_separator(outcomes: Sequence[Outcome], chosen: str | None = None) -> str:

@@ -27,24 +27,32 @@ import re
 # C0 controls and DEL have printable pictures (U+2400..U+2421), one character each, so a caret
 # drawn under a condition still points at the right place once they are shown.
 _PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}
-# C1 controls (0x80-0x9F: U+009B is CSI to many terminals), then characters that are invisible
-# or reorder the text around them: Arabic letter mark, zero-width space, left-to-right and
-# right-to-left marks, line and paragraph separators, the embeddings and overrides
-# (U+202A-202E), word joiner and invisible operators, the isolates (U+2066-2069) and the
-# deprecated format characters, and the zero-width no-break space (a BOM inside text).
-# Zero-width (non-)joiners are left alone: scripts and emoji need them.
-_OTHERS = "\x80-\x9f\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
-HIDDEN = re.compile(f"[\x00-\x1f\x7f{_OTHERS}]")
+# Then C1 controls (0x80-0x9F: U+009B is CSI to many terminals), and characters that are
+# invisible or reorder the text around them: Arabic letter mark, Mongolian vowel separator,
+# zero-width space, left-to-right and right-to-left marks, line and paragraph separators, the
+# embeddings and overrides (U+202A-202E), word joiner and invisible operators, the isolates
+# (U+2066-2069) and the deprecated format characters, and the zero-width no-break space (a BOM
+# inside text). Zero-width (non-)joiners are left alone: scripts and emoji need them.
+_RANGES = (
+    (0x00, 0x1F),
+    (0x7F, 0x9F),
+    (0x061C, 0x061C),
+    (0x180E, 0x180E),
+    (0x200B, 0x200B),
+    (0x200E, 0x200F),
+    (0x2028, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF),
+)
+HIDDEN = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _RANGES) + "]")
+# The same characters for Arrow's regular expressions (RE2), to find them in a whole column.
+HIDDEN_ARROW = "[" + "".join(f"\\x{{{low:x}}}-\\x{{{high:x}}}" for low, high in _RANGES) + "]"
 _ESCAPES = {
     code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-    for code in (
-        *range(0x80, 0xA0),
-        *(0x061C, 0x180E, 0x200B, 0x200E, 0x200F),
-        *range(0x2028, 0x202F),
-        *range(0x2060, 0x2065),
-        *range(0x2066, 0x2070),
-        0xFEFF,
-    )
+    for low, high in _RANGES
+    for code in range(low, high + 1)
+    if code not in _PICTURES
 }
 _ONE_LINE = _PICTURES | _ESCAPES
 # (lines, tabs) → the translation table: newlines and tabs kept or shown
@@ -135,7 +143,8 @@ def _underscores(run: re.Match[str]) -> str:
 
 # --- JSON -----------------------------------------------------------------------------------------
 
-_JSON_RAW = re.compile(f"[\x7f{_OTHERS}]")  # json.dumps escapes C0 itself, not these
+# json.dumps escapes C0 itself, not these
+_JSON_RAW = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _RANGES[1:]) + "]")
 
 
 def json_text(document: object, *, sort_keys: bool = False) -> str:

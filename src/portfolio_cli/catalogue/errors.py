@@ -25,6 +25,8 @@ EN: dict[str, str] = {
     "output.xlsx_cell": "column '{column}', row {row} (customer {customer}): {length} "
     "characters do not fit in an Excel cell ({limit} at most): nothing was written; write csv "
     "or json instead (-f csv)",
+    "output.xlsx_columns": "{count} columns do not fit in an Excel sheet ({limit} at most): "
+    "nothing was written; write csv or json instead (-f csv)",
     "output.xlsx_header": "a column name of {length} characters ('{start}…') does not fit in "
     "an Excel cell ({limit} at most): nothing was written; write csv or json instead (-f csv)",
     "output.kept_renamed": "--keep-columns: the input's column '{column}' is written as "
@@ -242,6 +244,8 @@ FR: dict[str, str] = {
     "output.xlsx_cell": "colonne '{column}', ligne {row} (client {customer}) : {length} "
     "caractères ne tiennent pas dans une cellule Excel ({limit} au plus) : rien n'a été écrit ; "
     "écrivez du csv ou du json (-f csv)",
+    "output.xlsx_columns": "{count} colonnes ne tiennent pas dans une feuille Excel ({limit} au "
+    "plus) : rien n'a été écrit ; écrivez du csv ou du json (-f csv)",
     "output.xlsx_header": "un nom de colonne de {length} caractères ('{start}…') ne tient pas "
     "dans une cellule Excel ({limit} au plus) : rien n'a été écrit ; écrivez du csv ou du json "
     "(-f csv)",

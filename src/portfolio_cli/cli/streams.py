@@ -64,7 +64,8 @@ def guard() -> None:
     if not isinstance(sys.stderr, Messages) and sys.stderr is not None:
         sys.stderr = Messages(sys.stderr)
     for number in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-        if number is not None:
+        # a signal ignored on purpose stays ignored: `nohup portfolio ...` outlives its terminal
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
             with contextlib.suppress(ValueError, OSError):  # not the main thread
                 signal.signal(number, _end_on_signal)
 

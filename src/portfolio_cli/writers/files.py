@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -46,12 +46,7 @@ def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO[bytes]]:
         )
     if target.is_dir():
         raise UsageError(Issue("not-a-file", message("files.is_folder", path=target)))
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UsageError(
-            Issue("unwritable", message("files.unwritable", folder=folder, reason=reason(exc)))
-        ) from None
+    handle, temporary = _temporary(folder, target.name)
     try:
         yield from _written(os.fdopen(handle, mode), target)
         if target.exists():
@@ -69,6 +64,36 @@ def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO[bytes]]:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
         raise
+
+
+def _temporary(folder: Path, name: str) -> tuple[int, Path]:
+    """A new temporary file `.NAME.XXXXXXXX.tmp` in `folder`, open for writing.
+
+    Not `tempfile.mkstemp`: a signal (SIGTERM from `timeout`, Ctrl-C) may be handled the
+    moment the file is made, before mkstemp returns its name; here the name is chosen first, so
+    the file is removed whenever it was made.
+    """
+    for _ in range(100):
+        temporary = folder / f".{name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return _open_new(temporary), temporary
+        except FileExistsError:
+            continue  # another run's temporary file, however unlikely: another name
+        except OSError as exc:
+            text = message("files.unwritable", folder=folder, reason=reason(exc))
+            raise UsageError(Issue("unwritable", text)) from None
+        except BaseException:  # a signal as the file was made: it is ours, remove it
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            raise
+    raise UsageError(  # pragma: no cover - a hundred names taken in a row
+        Issue("unwritable", message("files.unwritable", folder=folder, reason="EEXIST"))
+    )
+
+
+def _open_new(path: Path) -> int:
+    """Create `path`, which must not exist, for writing by its owner only (until renamed)."""
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
 
 
 def _written(stream: IO[bytes], path: Path) -> Iterator[IO[bytes]]:

@@ -19,7 +19,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from portfolio_cli.display import FORMULA_FIRST, NUMBER, json_text, markdown_escape, neutralise
+from portfolio_cli.display import (
+    FORMULA_FIRST,
+    HIDDEN_ARROW,
+    NUMBER,
+    json_text,
+    markdown_escape,
+    neutralise,
+)
 from portfolio_cli.display import visible as visible_text
 from portfolio_cli.engine import Classification
 from portfolio_cli.errors import Issue, UsageError
@@ -271,6 +278,7 @@ def _cell(value: object) -> str:
 
 XLSX_ROWS = 1_048_576  # rows in an Excel sheet, the header included
 XLSX_CELL = 32_767  # characters in an Excel cell
+XLSX_COLUMNS = 16_384  # columns in an Excel sheet (A to XFD)
 
 
 def check_sheet_rows(rows: int) -> None:
@@ -283,9 +291,16 @@ def check_sheet_rows(rows: int) -> None:
 
 def check_xlsx(table: pa.Table) -> None:
     """Raise `UsageError` when `table` (as written: formulas neutralised) does not fit in one
-    Excel sheet: too many rows, or a cell (a header name included) over 32,767 characters —
-    Excel and xlsxwriter would cut it without a word."""
+    Excel sheet: too many rows or columns, or a cell (a header name included) over 32,767
+    characters — Excel and xlsxwriter would cut it without a word."""
     check_sheet_rows(table.num_rows)
+    if table.num_columns > XLSX_COLUMNS:
+        text = message(
+            "output.xlsx_columns",
+            count=thousands(table.num_columns),
+            limit=thousands(XLSX_COLUMNS),
+        )
+        raise UsageError(Issue("too-big-for-xlsx", text))
     for name in table.column_names:
         if len(name) > XLSX_CELL:
             text = message(
@@ -321,6 +336,24 @@ def _too_long(column: str, row: int, customer: str, length: int) -> None:
     raise UsageError(Issue("too-big-for-xlsx", text))
 
 
+def visible_cells(table: pa.Table) -> pa.Table:
+    """Text cells and headers with their control characters made visible (`display.visible`,
+    line breaks kept): what a workbook, read by people, shows. One pass of Arrow's regex per
+    column; only the columns holding such a character are rewritten."""
+    arrays = []
+    for column in table.columns:
+        kind = column.type
+        if pa.types.is_dictionary(kind) and pa.types.is_string(kind.value_type):
+            column, kind = column.cast(kind.value_type), kind.value_type
+        text = pa.types.is_string(kind) or pa.types.is_large_string(kind)
+        if text and len(column) and pc.any(pc.match_substring_regex(column, HIDDEN_ARROW)).as_py():
+            shown = [None if v is None else visible_text(v, lines=True) for v in column.to_pylist()]
+            column = pa.array(shown, kind)
+        arrays.append(column)
+    names = [visible_text(name, lines=True) for name in table.column_names]
+    return pa.table(arrays, names=names)
+
+
 def to_xlsx(table: pa.Table, sheet: str = "customers") -> bytes:
     """An Excel workbook of one sheet; text cells that a spreadsheet would run are neutralised.
 
@@ -334,15 +367,15 @@ def to_xlsx(table: pa.Table, sheet: str = "customers") -> bytes:
     """
     import xlsxwriter
 
-    safe = neutralise_formulas(table)
-    check_xlsx(safe)
+    safe = visible_cells(neutralise_formulas(table))
+    check_xlsx(safe)  # on the text as written: a made-visible cell may have grown
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(
         buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     )
     worksheet = workbook.add_worksheet(sheet)
     bold = workbook.add_format({"bold": True})
-    worksheet.write_row(0, 0, [visible_text(n, lines=True) for n in safe.column_names], bold)
+    worksheet.write_row(0, 0, safe.column_names, bold)
     for index, column in enumerate(safe.columns):
         kind = column.type
         values = column.to_pylist()
@@ -353,7 +386,7 @@ def to_xlsx(table: pa.Table, sheet: str = "customers") -> bytes:
         else:
             for row, value in enumerate(values, start=1):
                 if value is not None and value != "":
-                    worksheet.write_string(row, index, visible_text(value, lines=True))
+                    worksheet.write_string(row, index, str(value))
     worksheet.freeze_panes(1, 0)
     workbook.close()
     return buffer.getvalue()
