@@ -170,7 +170,7 @@ def test_an_unknown_engine_is_refused(run: Run) -> None:
     result = run("classify", EX, "-c", CRIT, "--engine", "spark2")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        "error: --engine 'spark2' is not an engine: write auto, arrow or duckdb"
+        "error: --engine 'spark2' is not an engine: write auto, arrow, duckdb or spark"
     )
 
 
@@ -350,6 +350,25 @@ def test_the_library_call_returns_the_arrow_engines_classification() -> None:
     assert arrow.summary == duckdb.summary
     assert arrow.customers.equals(duckdb.customers)
     json.dumps(duckdb.summary)  # plain Python values
+
+
+def test_infinities_and_timestamps_read_alike_in_both_engines(run: Run, write: Write) -> None:
+    data = write(
+        "c.csv",
+        "id,v,seen\nA,inf,2026-11-20 14:05:00.5\nB,-Infinity,2026-11-22T23:30:00+01:00\n"
+        "C,nan,2025-01-01 08:00 UTC\nD,5,\n",
+    )
+    criteria = write(
+        "c.yaml",
+        "version: 1\ncustomers:\n  id: id\ncriteria:\n"
+        "  - key: big\n    when: v + 1 > 1\n  - key: half\n    when: v / 2 < 0\n"
+        "  - key: recent\n    when: days_since(seen) <= 3\n"
+        "policy:\n  order_by: [v desc, seen asc]\n",
+    )
+    arrow, duckdb = both(run, "classify", str(data), "-c", str(criteria), "-f", "csv", "-q",
+                         "--as-of", AS_OF, "--keep-columns")  # fmt: skip
+    assert arrow == duckdb
+    assert arrow[0] == 0
 
 
 def test_report_is_the_same_with_either_engine(run: Run, tmp_path: Path) -> None:
