@@ -211,6 +211,10 @@ def test_xlsx_outputs(run: Run, clients: Path) -> None:
     table = read_text(out / "north.xlsx").table
     assert table.column("id").to_pylist() == ["N1", "N2", "N3"]
     assert table.column("segment").to_pylist() == ["satisfied", "easy_to_satisfy", "unrecoverable"]
+    import fastexcel
+
+    sheet = fastexcel.read_excel(out / "north.xlsx").load_sheet(0).to_arrow()
+    assert sheet.column("priority").to_pylist() == [1.0, 2.0, 3.0]  # numbers, not text cells
 
 
 def test_semicolon_inputs_give_semicolon_outputs_and_summary(run: Run, clients: Path) -> None:
@@ -245,3 +249,18 @@ def test_mixed_separators_give_a_comma_summary(run: Run, clients: Path) -> None:
     assert chosen.exit_code == 0, chosen.stderr
     assert (out / "north.csv").read_bytes().startswith(b"id\tsegment\t")
     assert (out / "summary.csv").read_bytes().startswith(b"file\tcustomers\t")
+
+
+def test_header_row_applies_to_every_input(run: Run, clients: Path) -> None:
+    for name in ("north.csv", "south.csv"):
+        path = clients / "clients" / name
+        path.write_text("Export\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    out = clients / "out"
+    found = run("batch", str(clients / "clients"), "-c", str(clients / "criteria.yaml"),
+                "-o", str(out), "--as-of", AS_OF)  # fmt: skip
+    assert found.exit_code == 0, found.stderr
+    assert [r["id"] for r in rows(out / "north.csv")] == ["N1", "N2", "N3"]
+    forced = run("batch", str(clients / "clients"), "-c", str(clients / "criteria.yaml"),
+                 "-o", str(out), "--as-of", AS_OF, "--header-row", "1")  # fmt: skip
+    assert forced.exit_code == 3  # the title line taken as the header: one field, not four
+    assert "north.csv: row 3 has 4 fields" in forced.stderr

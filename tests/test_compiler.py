@@ -392,6 +392,15 @@ def test_arithmetic() -> None:
     assert evaluate("(x + y) * 2 == 8", x=x, y=y) == [T, F, U]
 
 
+def test_infinities_are_numbers_and_only_no_number_is_unknown() -> None:
+    x, y = num(math.inf, -math.inf, 5, math.inf), num(1, 1, 1e308, math.inf)
+    assert evaluate("x > 1000", x=x) == [T, F, F, T]
+    assert evaluate("x + 1 > 1000", x=x) == [T, F, F, T]  # inf + 1 is inf, as in SQL
+    assert evaluate("x / 2 < 0", x=x) == [F, T, F, F]
+    assert evaluate("y * 10 > 1", y=y) == [T, T, T, T]  # 1e308 * 10 overflows to inf
+    assert evaluate("x - y > 0", x=x, y=y) == [T, F, F, U]  # inf - inf is no number: unknown
+
+
 def test_days_since_counts_to_the_as_of_date() -> None:
     d = date("2026-02-28", "2026-03-01", "2026-03-02", "2025-03-01", None, "2026-02-28 23:59")
     assert evaluate("days_since(d) == 1", d=d) == [T, F, F, F, U, T]
@@ -572,7 +581,7 @@ def reference(node: Expr, row: Row) -> Any:
                 return None  # x / 0 is unknown, as in SQL
             else:
                 result = a / b
-            return result if math.isfinite(result) else None
+            return None if math.isnan(result) else result
         case Call(function="missing", args=(arg,)):
             return reference(arg, row) is None
         case Call(function=function, args=args):

@@ -122,7 +122,8 @@ EXPECTED: dict[str, tuple[str, str, dict[str, tuple[str, list[Any]]], list[str]]
     "duplicate-ids.csv": "{path}: id 'A1' appears on rows 2, 4: each customer must appear once",
     "missing-id-column.csv": (
         "{path} has no column 'id' (customers.id in the criteria file); its columns are: "
-        "ident, name"
+        "ident, name; it is in none of the first 20 rows either: if the header is further "
+        "down, pass --header-row N (its row number in the file)"
     ),
 }
 

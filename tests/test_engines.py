@@ -170,7 +170,7 @@ def test_an_unknown_engine_is_refused(run: Run) -> None:
     result = run("classify", EX, "-c", CRIT, "--engine", "spark2")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        "error: --engine 'spark2' is not an engine: write auto, arrow or duckdb"
+        "error: --engine 'spark2' is not an engine: write auto, arrow, duckdb or spark"
     )
 
 
@@ -352,6 +352,25 @@ def test_the_library_call_returns_the_arrow_engines_classification() -> None:
     json.dumps(duckdb.summary)  # plain Python values
 
 
+def test_infinities_and_timestamps_read_alike_in_both_engines(run: Run, write: Write) -> None:
+    data = write(
+        "c.csv",
+        "id,v,seen\nA,inf,2026-11-20 14:05:00.5\nB,-Infinity,2026-11-22T23:30:00+01:00\n"
+        "C,nan,2025-01-01 08:00 UTC\nD,5,\n",
+    )
+    criteria = write(
+        "c.yaml",
+        "version: 1\ncustomers:\n  id: id\ncriteria:\n"
+        "  - key: big\n    when: v + 1 > 1\n  - key: half\n    when: v / 2 < 0\n"
+        "  - key: recent\n    when: days_since(seen) <= 3\n"
+        "policy:\n  order_by: [v desc, seen asc]\n",
+    )
+    arrow, duckdb = both(run, "classify", str(data), "-c", str(criteria), "-f", "csv", "-q",
+                         "--as-of", AS_OF, "--keep-columns")  # fmt: skip
+    assert arrow == duckdb
+    assert arrow[0] == 0
+
+
 def test_report_is_the_same_with_either_engine(run: Run, tmp_path: Path) -> None:
     written = []
     for engine in ("arrow", "duckdb"):
@@ -486,3 +505,18 @@ def test_a_large_plain_file_gives_the_same_bytes_through_the_scanner(
             assert written[0].startswith(b"\xef\xbb\xbfcustomer_id;name;")
         if "tab" in more:
             assert written[0].startswith(b"customer_id\tname\t")
+
+
+def test_a_rule_unknown_on_every_row_is_read_as_not_met() -> None:
+    # DuckDB types a rule that is NULL on every row (here: no row at all) as Arrow's null type
+    frame = pd.DataFrame(
+        {
+            "id": pd.Series([], dtype="str"),
+            "n1": pd.Series([], dtype=float),
+            "b": pd.Series([], dtype="boolean"),
+        }
+    )
+    criteria = _criteria(["n1 == -(-n1)", "n1 == n1", "b"], False, [])
+    result = duck.classify(frame, criteria, CONDITION_AS_OF)  # type: ignore[arg-type]
+    assert result.summary == arrow_classify(frame, criteria, CONDITION_AS_OF).summary  # type: ignore[arg-type]
+    assert result.summary["total"] == 0

@@ -256,7 +256,47 @@ def test_xlsx_output_neutralises_formulas_and_keeps_numbers(run: Run, write: Wri
     rows = sheet.to_pylist()
     assert [r["name"] for r in rows] == ["'@SUM(A1)", "'+33 6 12", '\'=HYPERLINK("http://x")']
     assert [r["priority"] for r in rows] == [1, 2, 3]
-    assert [r["amount"] for r in rows] == ["12.5", "7", "-3"]  # input columns as written
+    assert [r["amount"] for r in rows] == [12.5, 7.0, -3.0]  # numbers stay numbers
+
+
+def test_xlsx_keeps_numbers_dates_and_codes_of_kept_columns(run: Run, write: Write) -> None:
+    """--keep-columns in a workbook: amounts and numbers are numbers Excel can sum, dates are
+    real dates shown as dates, codes with leading zeros stay text."""
+    import fastexcel
+
+    path = write(
+        "k.csv",
+        "id;name;amount;postal;day;stamp;note\n"
+        "A1;Al;-5;01000;31/01/2026;2026-01-31 14:05:00;-x\n"
+        "A2;Bo;-12,5;75001;01/02/2026;2026-02-01 08:00:00;y\n"
+        "A3;Cy;3 250,00 €;13000;;;\n",
+    )
+    rules = write(
+        "k.yaml", "version: 1\ncustomers: {id: id, name: name}\n"
+        "criteria:\n  - {key: big, when: amount > 0}\n",
+    )  # fmt: skip
+    target = path.parent / "kept.xlsx"
+    result = run("classify", str(path), "-c", str(rules), "-o", str(target), "-q", "--keep-columns")
+    assert result.exit_code == 0, result.stderr
+    sheet = fastexcel.read_excel(target).load_sheet(0).to_arrow()
+    assert sheet.schema.field("amount").type == pa.float64()
+    assert sheet.column("amount").to_pylist() == [3250.0, -5.0, -12.5]
+    assert sheet.schema.field("postal").type == pa.string()
+    assert sheet.column("postal").to_pylist() == ["13000", "01000", "75001"]
+    assert pa.types.is_timestamp(sheet.schema.field("day").type)
+    assert [d and d.isoformat() for d in sheet.column("day").to_pylist()] == [
+        None, "2026-01-31T00:00:00", "2026-02-01T00:00:00",
+    ]  # fmt: skip
+    assert sheet.column("stamp").to_pylist()[1].isoformat() == "2026-01-31T14:05:00"
+    assert sheet.column("note").to_pylist() == [None, "'-x", "y"]
+    import zipfile
+
+    styles = zipfile.ZipFile(target).read("xl/styles.xml").decode()
+    assert 'formatCode="yyyy-mm-dd"' in styles  # shown as dates, not serial numbers
+    assert 'formatCode="yyyy-mm-dd hh:mm:ss"' in styles
+    # the CSV output keeps every input column as written
+    text = run("classify", str(path), "-c", str(rules), "-f", "csv", "--keep-columns", "-q")
+    assert '"3 250,00 €";"13000";"";"";""' in text.stdout
 
 
 LONG_RULES = (
@@ -570,3 +610,101 @@ def test_parquet_with_a_duplicated_column_is_one_line_and_exit_2(run: Run, tmp_p
         f"error: {path}: columns 2 and 3 are both named 'orders_12m': rename one of them\n"
     )
     assert not (tmp_path / "out.csv").exists()
+
+
+# --- title lines above the header -----------------------------------------------------------
+
+TITLED_CRITERIA = """\
+version: 1
+customers:
+  id: Code client
+  name: Nom
+criteria:
+  - key: gros
+    when: CA > 1000
+policy:
+  order_by: [CA desc]
+"""
+
+
+def _titled(write: Write, title: str = "Export clients au 04/12/2026;;", ids: str = "") -> Path:
+    rows = [title, ";;", "Code client;Nom;CA"]
+    for i, amount in enumerate(["3 250,00 €", "520,20 €", "5 812,40 €"], start=1):
+        rows.append(f"{ids or f'C{i:03d}'};Société {i};{amount}")
+    return write("export.csv", ("\r\n".join(rows) + "\r\n").encode("cp1252"))
+
+
+@pytest.mark.parametrize(
+    "title", ["Export clients au 04/12/2026;;", "Export clients au 04/12/2026"]
+)
+def test_title_lines_above_the_header_are_skipped(run: Run, write: Write, title: str) -> None:
+    data = _titled(write, title)
+    rules = write("r.yaml", TITLED_CRITERIA)
+    result = run("classify", str(data), "-c", str(rules), "-f", "csv", "-v", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"{data}: csv, cp1252, delimiter ';', 3 rows, header on row 3\n"
+    assert result.stdout.splitlines()[1:] == [
+        '"C003";"Société 3";"satisfied";1;1;"gros";"";"";'
+        '"Thank them, reward loyalty, ask for referrals."',
+        '"C001";"Société 1";"satisfied";2;1;"gros";"";"";'
+        '"Thank them, reward loyalty, ask for referrals."',
+        '"C002";"Société 2";"unrecoverable";3;0;"";"";"";"Do not spend your time here."',
+    ]
+    for command in (["check", str(data)], ["explain", str(data), "C002"]):
+        assert run(*command, "-c", str(rules)).exit_code == 0
+
+
+def test_header_row_forces_the_header_and_rows_count_from_the_file(run: Run, write: Write) -> None:
+    data = _titled(write, ids="C001")  # the same id on rows 4, 5 and 6 of the file
+    rules = write("r.yaml", TITLED_CRITERIA)
+    result = run("classify", str(data), "-c", str(rules), "--header-row", "3")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {data}: Code client 'C001' appears on rows 4, 5, 6: each customer must "
+        "appear once\n"
+    )
+    first = run("classify", str(data), "-c", str(rules), "--header-row", "1")
+    assert first.exit_code == 2
+    assert first.stderr.startswith(f"error: {data} has no column 'Code client'")
+    assert "--header-row N" not in first.stderr  # the user chose the row
+    beyond = run("classify", str(data), "-c", str(rules), "--header-row", "40")
+    assert beyond.stderr == f"error: {data} has no row 40 (--header-row)\n"
+
+
+def test_an_id_column_in_none_of_the_first_rows_suggests_header_row(run: Run, write: Write) -> None:
+    data = write("deep.csv", "Rapport\n" * 25 + "Code client;Nom;CA\nC1;A;1\n")
+    rules = write("r.yaml", TITLED_CRITERIA)
+    result = run("classify", str(data), "-c", str(rules))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {data} has no column 'Code client' (customers.id in the criteria file); its "
+        "columns are: Rapport; it is in none of the first 20 rows either: if the header is "
+        "further down, pass --header-row N (its row number in the file)\n"
+    )
+    forced = run("classify", str(data), "-c", str(rules), "--header-row", "26", "-f", "json")
+    assert forced.exit_code == 0, forced.stderr
+    assert json.loads(forced.stdout)["summary"]["total"] == 1
+
+
+def test_a_workbook_with_a_title_in_a1(run: Run, tmp_path: Path) -> None:
+    import xlsxwriter
+
+    book = tmp_path / "export.xlsx"
+    workbook = xlsxwriter.Workbook(str(book))
+    sheet = workbook.add_worksheet()
+    sheet.write(0, 0, "Export clients au 04/12/2026")
+    for c, name in enumerate(["Code client", "Nom", "CA"]):
+        sheet.write(2, c, name)
+    for r, (code, name, amount) in enumerate([("C001", "A", 3250.0), ("C002", "B", "520,20 €")]):
+        sheet.write_row(3 + r, 0, [code, name, amount])
+    workbook.close()
+    rules = tmp_path / "r.yaml"
+    rules.write_text(TITLED_CRITERIA, encoding="utf-8")
+    result = run("classify", str(book), "-c", str(rules), "-f", "json", "-v")
+    assert result.exit_code == 0, result.stderr
+    assert f"{book}: xlsx, sheet 'Sheet1', 2 rows, header on row 3\n" in result.stderr
+    customers = json.loads(result.stdout)["customers"]
+    assert [(c["Code client"], c["segment"]) for c in customers] == [
+        ("C001", "satisfied"),
+        ("C002", "unrecoverable"),
+    ]

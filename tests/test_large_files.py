@@ -261,3 +261,16 @@ def test_one_segment_streams_as_in_memory(
     ]
     assert whole.stdout.splitlines() == expected
     assert len(expected) > 2
+
+
+def test_title_lines_stream_as_in_memory(run: Run, files: tuple[Path, Path]) -> None:
+    data, rules = files
+    data.write_text("Export clients au 04/12/2026,,\n,,\n" + data.read_text(encoding="utf-8"))
+    folder = data.parent
+    whole = run("classify", str(data), "-c", str(rules), "-o", str(folder / "whole.csv"),
+                "--as-of", AS_OF)  # fmt: skip
+    parts = run("classify", str(data), "-c", str(rules), "-o", str(folder / "parts.csv"),
+                "--as-of", AS_OF, "--chunk-rows", "7")  # fmt: skip
+    assert whole.exit_code == parts.exit_code == 0, parts.stderr
+    assert (folder / "parts.csv").read_bytes() == (folder / "whole.csv").read_bytes()
+    assert (folder / "whole.csv").read_text(encoding="utf-8").count("\n") == 91

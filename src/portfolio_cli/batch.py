@@ -53,6 +53,7 @@ class Job:
     engine: str = "auto"
     memory_limit: str | None = None
     out_delimiter: str | None = None  # --out-delimiter; None: each input's own separator
+    header_row: int | None = None  # --header-row; None: found in each file
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def plan(
     engine: str = "auto",
     memory_limit: str | None = None,
     out_delimiter: str | None = None,
+    header_row: int | None = None,
 ) -> list[Job]:
     """One job per file. Raises `UsageError` when two inputs would write the same output or an
     input would overwrite summary.csv. A file without a criteria file (none of its own in
@@ -170,6 +172,7 @@ def plan(
                 engine,
                 memory_limit,
                 out_delimiter,
+                header_row,
             )
         )
     return jobs
@@ -211,11 +214,15 @@ def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
     from portfolio_cli.writers import formats
     from portfolio_cli.writers.files import atomic_write
 
-    flags = InputFlags(job.encoding, job.delimiter, quiet=True, lang=job.lang)
+    flags = InputFlags(
+        job.encoding, job.delimiter, header_row=job.header_row, quiet=True, lang=job.lang
+    )
     options = input_options(flags)
     engine = engines.choose(job.engine, job.source)
     streams = job.fmt == "csv" and engine == "arrow"
-    found = should_stream(job.source, options, job.chunk_rows) if streams else None
+    found = None
+    if streams:
+        found = should_stream(job.source, options, job.chunk_rows, rules.customers.id)
     with atomic_write(job.output) as stream:
         if found is not None:
             separator = formats.csv_separator(job.out_delimiter, found.info)

@@ -343,7 +343,9 @@ def _compile_arithmetic(op: str, left: Compiled, right: Compiled) -> Compiled:
             else:
                 result = np.divide(a.data, b.data)
                 null = null | (np.asarray(b.data) == 0)  # x / 0 is unknown, as in SQL
-        return Values(Kind.NUMBER, result, null | ~np.isfinite(result))
+        # IEEE arithmetic, as SQL engines do it: an infinity stays one (inf + 1 is inf), and
+        # only a result that is no number at all (inf - inf, inf * 0) is unknown
+        return Values(Kind.NUMBER, result, null | np.isnan(result))
 
     return arithmetic
 

@@ -228,7 +228,8 @@ def _why_text(customers: CustomerList, column: str, decimal_hint: bool) -> str |
 
     if column not in customers.columns:
         return None
-    return why_text(customers.column(column).cast(pa.string()), decimal_hint=decimal_hint)
+    values = customers.column(column).cast(pa.string())
+    return why_text(values, decimal_hint=decimal_hint, first=customers.info.first_row)
 
 
 def checked_input(

@@ -31,6 +31,7 @@ from portfolio_cli.catalogue import (
     profile,
     qa,
     report,
+    spark,
     sql,
     suggest,
     system,
@@ -52,6 +53,7 @@ AREAS = (
     guide,
     suggest,
     sql,
+    spark,
     system,
 )
 

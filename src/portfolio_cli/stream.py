@@ -22,7 +22,7 @@ import io
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -127,10 +127,13 @@ def layout(
 
 
 def should_stream(
-    source: str | Path, options: CsvOptions, chunk: int | None = None
+    source: str | Path, options: CsvOptions, chunk: int | None = None, id_column: str = ""
 ) -> Layout | None:
     """The file's layout when it is a CSV file estimated above the chunk threshold (so it is
-    streamed), else None (the in-memory path)."""
+    streamed), else None (the in-memory path). `id_column` finds the header below title lines,
+    as the in-memory reader does."""
+    if id_column:
+        options = replace(options, find_header=id_column)
     found = layout(source, options, chunk_rows(chunk))
     return found if found is not None and found.estimated_rows > chunk_rows(chunk) else None
 
@@ -154,6 +157,7 @@ def _batches(
             str(path),
             read_options=pa_csv.ReadOptions(
                 column_names=list(found.header),
+                skip_rows=info.header_row - 1,  # title lines above the header
                 skip_rows_after_names=1,  # parsed: a quoted name may hold a line break
                 encoding=arrow_encoding(encoding),
                 block_size=block,
@@ -237,7 +241,8 @@ def _kinds(
                 distinct[name] = [pc.unique(pa.chunked_array(seen, pa.string()))]
     all_ids = pa.chunked_array([c for part in ids for c in part.chunks], pa.string())
     if all_ids.null_count or not _distinct(all_ids):
-        check_ids(found.info.source, id_column, Typed(Kind.TEXT, all_ids))  # its message
+        # its message
+        check_ids(found.info.source, id_column, Typed(Kind.TEXT, all_ids), found.info.first_row)
     del all_ids, ids
     base: dict[str, Any] = {
         "decimal": options.decimal,

@@ -21,6 +21,12 @@ EN: dict[str, str] = {
     "inputs.did_you_mean": "; did you mean {names}?",
     "inputs.its_columns": "; its columns are: {names}",
     "inputs.row": "row {rows}",
+    "inputs.header_on_row": ", header on row {row}",
+    "inputs.not_in_first_rows": "; it is in none of the first {rows} rows either: if the header "
+    "is further down, pass --header-row N (its row number in the file)",
+    "inputs.no_header_row": "{source} has no row {row} (--header-row)",
+    "help.header_row": "Row of the header in the file, from 1 (default: the first of the first "
+    "20 rows that holds the id column; title lines above it are skipped).",
     "inputs.rows": "rows {rows}",
     # why a column of numbers is text: its first cells that are not numbers, or its currencies
     "inputs.cell_holds": "row {row} holds '{value}'",
@@ -135,6 +141,13 @@ FR: dict[str, str] = {
     "inputs.did_you_mean": " ; vouliez-vous dire {names} ?",
     "inputs.its_columns": " ; ses colonnes sont : {names}",
     "inputs.row": "ligne {rows}",
+    "inputs.header_on_row": ", en-tête à la ligne {row}",
+    "inputs.not_in_first_rows": " ; elle n'est dans aucune des {rows} premières lignes non plus : "
+    "si l'en-tête est plus bas, passez --header-row N (son numéro de ligne dans le fichier)",
+    "inputs.no_header_row": "{source} n'a pas de ligne {row} (--header-row)",
+    "help.header_row": "Ligne de l'en-tête dans le fichier, à partir de 1 (par défaut : la "
+    "première des 20 premières lignes qui contient la colonne d'identifiant ; les lignes de "
+    "titre au-dessus sont ignorées).",
     "inputs.rows": "lignes {rows}",
     "inputs.cell_holds": "la ligne {row} contient '{value}'",
     "inputs.cells_more": "{cells} et {count} de plus",

@@ -13,11 +13,11 @@ EN: dict[str, str] = {
     "help.dialect": "SQL dialect: duckdb, postgres, spark, bigquery or snowflake.",
     "help.table": "The table the query reads (schema.table allowed). Default: customers.",
     "help.part": "all (customers then summary), customers or summary: one statement each.",
-    "help.engine": "auto, arrow or duckdb: where the rules run. auto keeps the in-process "
-    "Arrow engine for small files and uses DuckDB for large ones.",
+    "help.engine": "auto, arrow, duckdb or spark: where the rules run. auto keeps the in-process "
+    "Arrow engine for small files and uses DuckDB for large ones; spark needs the spark extra.",
     "help.memory_limit": "Memory DuckDB may use before it spills to disk (e.g. 2GiB, 40%). "
     "Default: half of this machine's memory.",
-    "engine.bad_engine": "--engine {value!r} is not an engine: write auto, arrow or duckdb",
+    "engine.bad_engine": "--engine {value!r} is not an engine: write auto, arrow, duckdb or spark",
     "engine.bad_memory_limit": "--memory-limit {value!r} is not a size: write e.g. 2GiB, "
     "512MB or 40%",
     "engine.no_match": "{pattern}: no file matches this pattern",
@@ -48,11 +48,13 @@ FR: dict[str, str] = {
     "help.dialect": "Dialecte SQL : duckdb, postgres, spark, bigquery ou snowflake.",
     "help.table": "La table que lit la requête (schema.table possible). Par défaut : customers.",
     "help.part": "all (clients puis résumé), customers ou summary : une requête chacun.",
-    "help.engine": "auto, arrow ou duckdb : où les règles s'exécutent. auto garde le moteur "
-    "Arrow en mémoire pour les petits fichiers et prend DuckDB pour les gros.",
+    "help.engine": "auto, arrow, duckdb ou spark : où les règles s'exécutent. auto garde le "
+    "moteur Arrow en mémoire pour les petits fichiers et prend DuckDB pour les gros ; spark "
+    "demande l'extra spark.",
     "help.memory_limit": "Mémoire que DuckDB peut prendre avant d'écrire sur le disque "
     "(ex. 2GiB, 40%). Par défaut : la moitié de la mémoire de cette machine.",
-    "engine.bad_engine": "--engine {value!r} n'est pas un moteur : écrivez auto, arrow ou duckdb",
+    "engine.bad_engine": "--engine {value!r} n'est pas un moteur : écrivez auto, arrow, duckdb "
+    "ou spark",
     "engine.bad_memory_limit": "--memory-limit {value!r} n'est pas une taille : écrivez par "
     "exemple 2GiB, 512MB ou 40%",
     "engine.no_match": "{pattern} : aucun fichier ne correspond à ce motif",

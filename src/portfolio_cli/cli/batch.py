@@ -40,7 +40,7 @@ BATCH_FORMATS = ("csv", "json", "markdown", "xlsx")
 
 
 @boundary
-@input_parameters("encoding", "delimiter")
+@input_parameters("encoding", "delimiter", "header_row")
 def batch_command(
     inputs: Annotated[
         list[str],
@@ -115,6 +115,7 @@ def batch_command(
         engine=engine,
         memory_limit=memory_limit,
         out_delimiter=separator,
+        header_row=flags.header_row,
     )
     _refuse_overwrite(plan, files, output)
     output.mkdir(parents=True, exist_ok=True)

@@ -40,13 +40,19 @@ from portfolio_cli.cli.common import (
     warn,
     write_stdout,
 )
-from portfolio_cli.cli.engine_options import EngineOption, MemoryLimitOption
+from portfolio_cli.cli.engine_options import (
+    EngineOption,
+    MemoryLimitOption,
+    SparkMasterOption,
+    SparkRemoteOption,
+)
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:
     from portfolio_cli.criteria import Criteria
     from portfolio_cli.engine import Classification
+    from portfolio_cli.engines import SparkSettings
     from portfolio_cli.readers import CustomerList
     from portfolio_cli.stream import Layout
 
@@ -118,6 +124,8 @@ def classify_command(
     chunk_rows: ChunkRowsOption = None,
     engine: EngineOption = "auto",
     memory_limit: MemoryLimitOption = None,
+    spark_remote: SparkRemoteOption = None,
+    spark_master: SparkMasterOption = None,
     flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -138,6 +146,8 @@ def classify_command(
         portfolio classify customers.csv -o 2026-11.csv --history history.sqlite
 
         portfolio classify 'exports/*.parquet' --engine duckdb -o classified.csv
+
+        portfolio classify 's3a://crm/customers/*.parquet' --engine spark -o out/ -f parquet
     """
     from portfolio_cli import engines
     from portfolio_cli import history as snapshots
@@ -145,6 +155,11 @@ def classify_command(
     from portfolio_cli.lean import without_pandas
     from portfolio_cli.writers import formats
 
+    spark = engines.SparkSettings(spark_remote, spark_master)
+    if fmt is not None and fmt.strip().lower() == "parquet":  # Spark's folder of files
+        folder = (criteria, output, engine, as_of, flags, keep_columns, fail_under, spark)
+        _classify_to_folder(input, *folder)
+        return
     fmt_name = resolve_format(fmt, output)
     separator = parse_out_delimiter(out_delimiter)
     kept = resolve_segment(segment)
@@ -161,7 +176,7 @@ def classify_command(
     simple = history_file is None and flags.orders is None and flags.surveys is None
     simple = simple and not flags.verbose
     # CSV out, nothing joined or recorded: Arrow and numpy only, pandas is not even imported
-    with without_pandas(fmt_name == "csv" and simple):
+    with without_pandas(fmt_name == "csv" and simple and chosen != "spark"):
         plain = fmt_name == "csv" and simple and not keep_columns and kept is None
         if (
             plain
@@ -173,16 +188,19 @@ def classify_command(
             from portfolio_cli.stream import should_stream
 
             # a large CSV file is read in parts, with bounded memory (see stream.py)
-            found = should_stream(input, input_options(flags), chunk_rows)
+            found = should_stream(input, input_options(flags), chunk_rows, rules.customers.id)
             if found is not None:
                 arguments = (chunk_rows, keep_columns, fail_under, kept)
                 separator = formats.csv_separator(separator, found.info)
                 _stream(input, rules, flags, found, output, day, *arguments, separator)
                 return
-        customers = read_input(input, rules, flags, every_column=keep_columns, as_of=day)
-        if fmt_name == "xlsx":  # said now, not after classifying a million customers
-            formats.check_sheet_rows(len(customers))
-        result = engines.classify(customers, rules, day, chosen, memory_limit)
+        if chosen == "spark" and _spark_reads(input, keep_columns):
+            result, customers = _classify_on_spark(input, rules, day, spark)
+        else:
+            customers = read_input(input, rules, flags, every_column=keep_columns, as_of=day)
+            if fmt_name == "xlsx":  # said now, not after classifying a million customers
+                formats.check_sheet_rows(len(customers))
+            result = engines.classify(customers, rules, day, chosen, memory_limit, spark)
         # the snapshot is kept only once the output is written (a failed write leaves no snapshot)
         with snapshots.recording(history_file, result, rules, day) as db:
             moves = None if db is None else snapshots.movements(db, day.isoformat())
@@ -192,7 +210,9 @@ def classify_command(
                 added = HISTORY_COLUMNS if moves is not None else ()
                 if keep_columns:
                     _say_renamed(customers.header, rules, added, quiet)
-                table = formats.output_table(result, customers, keep_columns, added)
+                # a workbook keeps numbers and dates as such; text formats keep them as written
+                typed = fmt_name == "xlsx"
+                table = formats.output_table(result, customers, keep_columns, added, typed)
                 if moves is not None:
                     table = snapshots.append_columns(table, rules.customers.id, moves)
                 separator = formats.csv_separator(separator, customers.info)
@@ -211,6 +231,64 @@ def classify_command(
         if fmt_name != "table" and not quiet:
             _print_summary(result.summary, customers.info.source, output)
         _fail_under(result.summary["quality"], fail_under)
+
+
+def _spark_reads(source: str, keep_columns: bool) -> bool:
+    """Whether Spark reads the input itself (a table, a URI, Parquet), not our readers."""
+    from portfolio_cli.engines.spark import reads_itself
+
+    if not reads_itself(source):
+        return False
+    if keep_columns:
+        text = message("spark.keep_columns", source=source)
+        raise UsageError(Issue("bad-option", text))
+    return True
+
+
+def _classify_on_spark(
+    source: str, rules: Criteria, day: dt.date, settings: SparkSettings
+) -> tuple[Classification, CustomerList]:
+    from portfolio_cli.engines import spark
+
+    session = spark.session(settings.remote, settings.master)
+    return spark.classify_source(source, rules, day, session)
+
+
+def _classify_to_folder(
+    source: str,
+    criteria: Path | None,
+    output: Path | None,
+    engine: str,
+    as_of: str | None,
+    flags: InputFlags,
+    keep_columns: bool,
+    fail_under: float | None,
+    settings: SparkSettings,
+) -> None:
+    """`-o DIR/ --format parquet` with --engine spark: Spark writes the customers as a folder
+    of Parquet files and summary.json beside them; nothing but the summary reaches us."""
+    from portfolio_cli import engines
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.engines import spark
+
+    if engines.choose(engine, source) != "spark":
+        raise UsageError(Issue("bad-format", message("spark.parquet_needs_spark")))
+    if output is None or output.exists():
+        shown = "-" if output is None else str(output)
+        raise UsageError(Issue("bad-output", message("spark.folder_output", path=shown)))
+    day = parse_as_of(as_of)
+    path = find_criteria(criteria)
+    rules = load_criteria(path)
+    refuse_overwrite(output, source, path, flags, None)
+    warn(rules.warnings, flags.quiet)
+    customers = None
+    if not _spark_reads(source, keep_columns):
+        customers = read_input(source, rules, flags, as_of=day)
+    session = spark.session(settings.remote, settings.master)
+    summary = spark.write_partitioned(source, rules, day, str(output), session, customers)
+    if not flags.quiet:
+        _print_summary(summary, source if customers is None else customers.info.source, output)
+    _fail_under(summary["quality"], fail_under)
 
 
 def _duckdb_csv(

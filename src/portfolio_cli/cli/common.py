@@ -47,6 +47,7 @@ HELP_KEYS = {  # parameter name → message key of its help
     "debug": "help.debug",
     "encoding": "help.encoding",
     "delimiter": "help.delimiter",
+    "header_row": "help.header_row",
     "out_delimiter": "help.out_delimiter",
     "lang": "help.lang",
     "decimal": "help.decimal",
@@ -306,6 +307,7 @@ class InputFlags:
     decimal: str | None = None
     dayfirst: bool | None = None
     sheet: str | None = None
+    header_row: int | None = None
     orders: Path | None = None
     surveys: Path | None = None
     verbose: bool = False
@@ -321,6 +323,7 @@ _INPUT_OPTIONS: dict[str, tuple[object, tuple[str, ...], str | None, object]] = 
     "decimal": (str | None, ("--decimal",), "CHAR", None),
     "dayfirst": (bool | None, ("--dayfirst/--monthfirst",), None, None),
     "sheet": (str | None, ("--sheet",), "NAME", None),
+    "header_row": (int | None, ("--header-row",), "N", None),
     "orders": (Path | None, ("--orders",), "FILE", None),
     "surveys": (Path | None, ("--surveys",), "FILE", None),
     "verbose": (bool, ("--verbose", "-v"), None, False),
@@ -568,11 +571,21 @@ def boundary(function: F) -> F:
         except Exception as exc:
             if debug:
                 raise
+            if _too_large(exc):  # a number no reader caught: still the user's, not a bug
+                print_issues(OutputError(Issue("too-large", message("streams.number_too_large"))))
+                raise typer.Exit(2) from None
             text = message("usage.bug", kind=type(exc).__name__, detail=visible(exc))
             make_console(stderr=True).print(message("cli.error", text=text), markup=False)
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _too_large(exc: Exception) -> bool:
+    """Python's refusal of a number: more than 4,300 digits, or an infinity made an integer."""
+    if isinstance(exc, OverflowError):
+        return True
+    return isinstance(exc, ValueError) and "Exceeds the limit" in str(exc)
 
 
 def print_issues(error: PortfolioError) -> None:
@@ -640,7 +653,14 @@ def input_options(flags: InputFlags) -> CsvOptions:
         dayfirst=flags.dayfirst,
         sheet=flags.sheet,
         lang=lang,
+        header_row=_header_row(flags.header_row, lang),
     )
+
+
+def _header_row(value: int | None, lang: str) -> int | None:
+    if value is not None and value < 1:
+        raise _bad_option("--header-row", "a row number from 1", str(value), lang)
+    return value
 
 
 def read_input(
@@ -716,7 +736,7 @@ def _sorted_as_text(rules: Criteria, customers: CustomerList, lang: str) -> list
     for key in rules.policy.order_by:
         if customers.kinds.get(key.column) is not Kind.TEXT:
             continue
-        reason = why_text(customers.column(key.column), lang)
+        reason = why_text(customers.column(key.column), lang, first=customers.info.first_row)
         if reason is not None:
             notes.append(message("input.order_by_text", lang, column=key.column, reason=reason))
     return notes

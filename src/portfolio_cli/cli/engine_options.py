@@ -1,6 +1,8 @@
-"""The options that choose where the rules run: `--engine` and `--memory-limit`.
+"""The options that choose where the rules run: `--engine`, `--memory-limit` and, for Spark,
+`--spark-remote` and `--spark-master`.
 
-Declared once here for `classify`, `report` and `batch`; their help is in catalogue/sql.py.
+Declared once here for `classify`, `report` and `batch`; their help is in catalogue/sql.py and
+catalogue/spark.py.
 """
 
 from __future__ import annotations
@@ -12,13 +14,20 @@ import typer
 from portfolio_cli.cli.common import HELP_KEYS
 from portfolio_cli.messages import message
 
-HELP_KEYS.update({"engine": "help.engine", "memory_limit": "help.memory_limit"})
+HELP_KEYS.update(
+    {
+        "engine": "help.engine",
+        "memory_limit": "help.memory_limit",
+        "spark_remote": "help.spark_remote",
+        "spark_master": "help.spark_master",
+    }
+)
 
 EngineOption = Annotated[
     str,
     typer.Option(
         "--engine",
-        metavar="auto|arrow|duckdb",
+        metavar="auto|arrow|duckdb|spark",
         envvar="PORTFOLIO_ENGINE",
         help=message("help.engine"),
     ),
@@ -30,5 +39,21 @@ MemoryLimitOption = Annotated[
         metavar="SIZE",
         help=message("help.memory_limit"),
         show_default=False,
+    ),
+]
+SparkRemoteOption = Annotated[
+    str | None,
+    typer.Option(
+        "--spark-remote",
+        metavar="URL",
+        envvar="SPARK_REMOTE",
+        help=message("help.spark_remote"),
+        show_default=False,
+    ),
+]
+SparkMasterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--spark-master", metavar="URL", help=message("help.spark_master"), show_default=False
     ),
 ]

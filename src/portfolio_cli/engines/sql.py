@@ -507,7 +507,7 @@ def _is_true(expression: exp.Expr) -> exp.Expr:
     """1 where true, 0 where false or unknown."""
     return (
         exp.Case()
-        .when(expression.is_(exp.true()), exp.Literal.number(1))
+        .when(_paren(expression).is_(exp.true()), exp.Literal.number(1))
         .else_(exp.Literal.number(0))
     )
 

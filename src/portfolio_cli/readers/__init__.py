@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +25,7 @@ from portfolio_cli.messages import current, message, plural
 from portfolio_cli.readers.columns import Typed, type_table
 from portfolio_cli.readers.columns import why_text as text_reason
 from portfolio_cli.readers.csv import (
+    HEADER_SEARCH_ROWS,
     CsvOptions,
     ReadInfo,
     TextTable,
@@ -175,14 +176,7 @@ def type_text(
     notes = column_notes(text.info.source, typed, options.lang)
     info = text.info
     if notes:
-        info = ReadInfo(
-            info.source,
-            info.format,
-            info.encoding,
-            info.delimiter,
-            info.rows,
-            (*info.notes, *notes),
-        )
+        info = replace(info, notes=(*info.notes, *notes))
     return typed, info
 
 
@@ -209,13 +203,17 @@ def column_notes(source: str, typed: dict[str, Typed], lang: str | None = None) 
 
 
 def why_text(
-    array: pa.ChunkedArray | pa.Array, lang: str | None = None, *, decimal_hint: bool = False
+    array: pa.ChunkedArray | pa.Array,
+    lang: str | None = None,
+    *,
+    decimal_hint: bool = False,
+    first: int = 2,
 ) -> str | None:
     """Why a column of numbers was read as text, in words (`row 15 holds 'n/a', which is not a
     number; ...`, or the currencies it mixes); None for a real text or code column.
 
     `decimal_hint` adds the advice to pass --decimal when the cells may be numbers written
-    another way.
+    another way; `first` is the file's row number of the first customer.
     """
     reason = text_reason(array)
     if reason is None:
@@ -224,7 +222,8 @@ def why_text(
         cells = ", ".join(f"'{cell}'" for cell in reason.mixed)
         return message("inputs.mixes_currencies", lang, cells=cells)
     shown = ", ".join(
-        message("inputs.cell_holds", lang, row=row + 2, value=value) for row, value in reason.cells
+        message("inputs.cell_holds", lang, row=row + first, value=value)
+        for row, value in reason.cells
     )
     if reason.count > len(reason.cells):
         shown = message(
@@ -248,16 +247,19 @@ def read_customers(
     Raises `InputError` for a missing id column, blank ids, or an id that appears twice.
     """
     wanted = None if columns is None else list(dict.fromkeys([id_column, *columns]))
+    # title lines above the header are skipped: the header is the row holding the id column
+    options = replace(options, find_header=id_column)
     text = read_text(source, options, wanted)
     label = text.info.source
     if id_column not in text.header:
-        raise InputError(_missing_id(label, id_column, text.header))
+        searched = options.header_row is None and text.info.format != "parquet"
+        raise InputError(_missing_id(label, id_column, text.header, searched, options.lang))
     # a large file: the parser's blocks are given back, not kept beside what follows
     release = pa.default_memory_pool().release_unused if text.table.num_rows > 100_000 else None
     if release:
         release()
     typed, info = type_text(text, options, {id_column, *text_columns})
-    id_rank = _check_ids(label, id_column, typed[id_column])
+    id_rank = _check_ids(label, id_column, typed[id_column], info.first_row)
     kinds = {name: column.kind for name, column in typed.items()}
     data = typed_table(typed, len(text.table))
     del typed
@@ -290,18 +292,33 @@ def table_to_pandas(table: pa.Table) -> pd.DataFrame:
     return frame
 
 
-def _missing_id(label: str, id_column: str, header: tuple[str, ...]) -> Issue:
+def _missing_id(
+    label: str,
+    id_column: str,
+    header: tuple[str, ...],
+    searched: bool = False,
+    lang: str | None = None,
+) -> Issue:
+    """The id column is not in the header. `searched`: it is in none of the first rows either
+    (said, with --header-row, when the first row holds neither a close name nor data)."""
     close = suggest(id_column, header)
     values = {"source": label, "column": id_column}
     if close:
         return Issue(
             "unknown-column", message("input.no_id_column_close", close=either(close), **values)
         )
-    shown = ", ".join(header[:8]) + (", ..." if len(header) > 8 else "")
+    shown = _columns_shown(header)
     key = "input.no_id_column_list"
     if any(looks_like_data(cell) for cell in header):
         key = "input.no_id_column_data"
-    return Issue("unknown-column", message(key, columns=shown, **values))
+    text = message(key, columns=shown, **values)
+    if searched and key == "input.no_id_column_list":
+        text += message("inputs.not_in_first_rows", lang, rows=HEADER_SEARCH_ROWS)
+    return Issue("unknown-column", text)
+
+
+def _columns_shown(header: tuple[str, ...]) -> str:
+    return ", ".join(header[:8]) + (", ..." if len(header) > 8 else "")
 
 
 def rows_text(positions: list[int], lang: str | None = None, limit: int = 5) -> str:
@@ -310,17 +327,18 @@ def rows_text(positions: list[int], lang: str | None = None, limit: int = 5) -> 
     return message(key, lang, rows=row_numbers(positions, limit))
 
 
-def row_numbers(positions: list[int], limit: int = 5) -> str:
-    """Spreadsheet row numbers (the header is row 1) for 0-based data positions."""
-    shown = ", ".join(str(p + 2) for p in positions[:limit])
+def row_numbers(positions: list[int], limit: int = 5, first: int = 2) -> str:
+    """Spreadsheet row numbers for 0-based data positions; `first` is the first customer's row
+    (2 below a header on row 1)."""
+    shown = ", ".join(str(p + first) for p in positions[:limit])
     if len(positions) > limit:
         return message("engine.and_more", shown=shown, count=len(positions) - limit)
     return shown
 
 
-def _check_ids(label: str, id_column: str, ids: Typed) -> np.ndarray[Any, Any]:
+def _check_ids(label: str, id_column: str, ids: Typed, first_row: int = 2) -> np.ndarray[Any, Any]:
     """Refuse blank ids and ids that appear twice, both in one message; return each id's rank
-    as text (from 1).
+    as text (from 1). `first_row` is the file's row number of the first customer.
 
     One sort answers both: the ids are all distinct when their dense rank reaches the count,
     and then it is the rank the priority order ends with.
@@ -337,7 +355,7 @@ def _check_ids(label: str, id_column: str, ids: Typed) -> np.ndarray[Any, Any]:
                     len(positions),
                     source=label,
                     column=id_column,
-                    rows=row_numbers(positions),
+                    rows=row_numbers(positions, first=first_row),
                 ),
             )
         )
@@ -354,7 +372,7 @@ def _check_ids(label: str, id_column: str, ids: Typed) -> np.ndarray[Any, Any]:
             "source": label,
             "column": id_column,
             "value": first,
-            "rows": row_numbers(positions),
+            "rows": row_numbers(positions, first=first_row),
         }
         text = (
             plural("input.duplicate_id_more", others, **values)

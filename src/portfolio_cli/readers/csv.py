@@ -42,6 +42,10 @@ class CsvOptions:
 
     `decimal` is "," or "."; `dayfirst` True reads 01/02/2026 as 1 February, False as 2 January;
     `sheet` names (or numbers, from 1) the sheet of a workbook; `lang` is the messages' language.
+    `header_row` (from 1, as the file's rows are numbered) is where a customer list's header is;
+    None finds it: the first of the first HEADER_SEARCH_ROWS rows that holds the column
+    `find_header` (the id column, set by `read_customers`), else the first row. Other files
+    (orders, surveys) have no `find_header` and their header on the first row.
     """
 
     encoding: str | None = None
@@ -50,6 +54,8 @@ class CsvOptions:
     dayfirst: bool | None = None
     sheet: str | None = None
     lang: str | None = None
+    header_row: int | None = None
+    find_header: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,21 +68,32 @@ class ReadInfo:
     delimiter: str = ","
     rows: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    header_row: int = 1  # the header's row in the file, from 1 (title lines above it skipped)
 
     def describe(self, lang: str | None = None) -> str:
-        """One line: `customers.csv: csv, cp1252, delimiter ';', 300 rows`."""
+        """One line: `customers.csv: csv, cp1252, delimiter ';', 300 rows` (and where the
+        header is, when title lines come first)."""
         if self.format != "csv":
-            return message(
+            text = message(
                 "inputs.read_other", lang, source=self.source, format=self.format, rows=self.rows
             )
-        return message(
-            "inputs.read_csv",
-            lang,
-            source=self.source,
-            encoding=self.encoding,
-            delimiter=describe_delimiter(self.delimiter),
-            rows=self.rows,
-        )
+        else:
+            text = message(
+                "inputs.read_csv",
+                lang,
+                source=self.source,
+                encoding=self.encoding,
+                delimiter=describe_delimiter(self.delimiter),
+                rows=self.rows,
+            )
+        if self.header_row > 1:
+            text += message("inputs.header_on_row", lang, row=self.header_row)
+        return text
+
+    @property
+    def first_row(self) -> int:
+        """The file's row number of the first customer (the header's row, plus one)."""
+        return self.header_row + 1
 
 
 @dataclass(frozen=True)
@@ -120,8 +137,8 @@ def read_csv_text(
         raise InputError(
             Issue("swapped-files", message("input.looks_like_criteria", lang, name=label))
         )
-    delimiter = options.delimiter or guess_delimiter(text)
-    header = _header(text, delimiter, label, lang)
+    skipped, delimiter = find_header(text, options, label)
+    header = _header(skip_lines(text, skipped), delimiter, label, lang)
     wanted = [c for c in columns if c in header] if columns is not None else list(header)
     notes: list[str] = []
     # A guess made on the first 64 KiB can be wrong further down (an "é" on row 40,000 of a file
@@ -130,7 +147,7 @@ def read_csv_text(
     block = BLOCK_BYTES
     while True:
         try:
-            table = _arrow_read(data, header, wanted, encoding, delimiter, block)
+            table = _arrow_read(data, header, wanted, encoding, delimiter, block, skipped)
             break
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
             if isinstance(data, io.BytesIO):
@@ -148,9 +165,59 @@ def read_csv_text(
             message("inputs.garbled", lang, source=label, encoding=encoding, sample=garbled)
         )
     info = ReadInfo(
-        label, "csv", _display_encoding(encoding), delimiter, table.num_rows, tuple(notes)
+        label,
+        "csv",
+        _display_encoding(encoding),
+        delimiter,
+        table.num_rows,
+        tuple(notes),
+        header_row=skipped + 1,
     )
     return TextTable(table, header, info)
+
+
+HEADER_SEARCH_ROWS = 20
+
+
+def find_header(text: str, options: CsvOptions, label: str) -> tuple[int, str]:
+    """How many lines come before the header (an export's title, "Export clients au
+    04/12/2026;;;"), and the separator, sniffed from the header on (so that the title lines
+    never decide it).
+
+    `options.header_row` says where the header is; otherwise it is the first of the first
+    HEADER_SEARCH_ROWS lines holding the column `options.find_header`, else the first line.
+    """
+    if options.find_header is None:
+        return 0, options.delimiter or guess_delimiter(text)
+    lines = text.splitlines()
+    if options.header_row is not None:
+        skipped = options.header_row - 1
+        if skipped >= len(lines):
+            raise InputError(
+                Issue(
+                    "no-header-row",
+                    message(
+                        "inputs.no_header_row", options.lang, source=label, row=options.header_row
+                    ),
+                )
+            )
+        return skipped, options.delimiter or guess_delimiter(skip_lines(text, skipped))
+    wanted = options.find_header
+    for skipped, line in enumerate(lines[:HEADER_SEARCH_ROWS]):
+        if wanted not in line:
+            continue
+        delimiter = options.delimiter or guess_delimiter(skip_lines(text, skipped))
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+        if any(cell.strip() == wanted for cell in cells):
+            return skipped, delimiter
+    return 0, options.delimiter or guess_delimiter(text)
+
+
+def skip_lines(text: str, count: int) -> str:
+    """`text` without its first `count` lines."""
+    if not count:
+        return text
+    return "".join(text.splitlines(keepends=True)[count:])
 
 
 def is_row_too_long(exc: Exception) -> bool:
@@ -205,11 +272,13 @@ def _arrow_read(
     encoding: str,
     delimiter: str,
     block: int = BLOCK_BYTES,
+    skipped: int = 0,
 ) -> pa.Table:
     return pa_csv.read_csv(
         data,
         read_options=pa_csv.ReadOptions(
             column_names=list(header),
+            skip_rows=skipped,  # title lines above the header
             skip_rows_after_names=1,  # parsed: a quoted name may hold a line break
             encoding=_arrow_encoding(encoding),
             block_size=block,

@@ -16,7 +16,13 @@ import pyarrow.compute as pc
 
 from portfolio_cli.errors import InputError, Issue
 from portfolio_cli.messages import message
-from portfolio_cli.readers.csv import CsvOptions, ReadInfo, TextTable, column_names
+from portfolio_cli.readers.csv import (
+    HEADER_SEARCH_ROWS,
+    CsvOptions,
+    ReadInfo,
+    TextTable,
+    column_names,
+)
 from portfolio_cli.roles import not_found
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -67,7 +73,7 @@ def read_workbook_text(
         wanted = options.sheet.strip()
         if wanted in names:
             sheet = wanted
-        elif wanted.isdigit() and 1 <= int(wanted) <= len(names):
+        elif wanted.isdecimal() and len(wanted) <= 9 and 1 <= int(wanted) <= len(names):
             sheet = int(wanted) - 1
         else:
             shown = ", ".join(repr(n) for n in names)
@@ -78,7 +84,8 @@ def read_workbook_text(
                 )
             )
     try:
-        loaded = reader.load_sheet(sheet, dtypes="string")
+        header_at = _header_index(reader, sheet, options, path)
+        loaded = reader.load_sheet(sheet, header_row=header_at, dtypes="string")
         batch = loaded.to_arrow()
     except Exception as exc:
         raise InputError(
@@ -90,13 +97,33 @@ def read_workbook_text(
     table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
     label = str(path)
     if any(_RENAMED.fullmatch(str(name)) for name in table.column_names):
-        table = table.rename_columns(_sheet_header(reader, sheet, table, label, lang))
+        table = table.rename_columns(_sheet_header(reader, sheet, table, label, lang, header_at))
     header = tuple(str(name) for name in table.column_names)
     table = _dates_alone(as_text(table, columns))
     sheet_name = names[sheet] if isinstance(sheet, int) else sheet
-    return TextTable(
-        table, header, ReadInfo(label, f"xlsx, sheet '{sheet_name}'", rows=table.num_rows)
+    info = ReadInfo(
+        label, f"xlsx, sheet '{sheet_name}'", rows=table.num_rows, header_row=header_at + 1
     )
+    return TextTable(table, header, info)
+
+
+def _header_index(reader: Any, sheet: int | str, options: CsvOptions, label: str) -> int:
+    """The header's row in the sheet, from 0: `--header-row` (from 1), else the first of the
+    first HEADER_SEARCH_ROWS rows holding the id column (`options.find_header`), else the first:
+    a title in A1 ("Export clients au 04/12/2026") is skipped."""
+    if options.find_header is None:
+        return 0
+    if options.header_row is not None:
+        return options.header_row - 1
+    first = reader.load_sheet(
+        sheet, header_row=None, n_rows=HEADER_SEARCH_ROWS, dtypes="string"
+    ).to_arrow()
+    wanted = options.find_header
+    for index in range(first.num_rows):
+        cells = (first.column(c)[index].as_py() for c in range(first.num_columns))
+        if any(cell is not None and cell.strip() == wanted for cell in cells):
+            return index
+    return 0
 
 
 # fastexcel names a blank header cell `__UNNAMED__2` and the second `amount` `amount_1`
@@ -104,12 +131,14 @@ _RENAMED = re.compile(r"__UNNAMED__\d+|.+_\d+|\s.*|.*\s")
 
 
 def _sheet_header(
-    reader: Any, sheet: int | str, table: pa.Table, label: str, lang: str | None
+    reader: Any, sheet: int | str, table: pa.Table, label: str, lang: str | None, at: int = 0
 ) -> list[str]:
     """The sheet's header as written, read as a CSV header is: a blank cell is `column_3`, two
     columns of the same name are an error (fastexcel would have renamed one `amount_1`)."""
     try:
-        first = reader.load_sheet(sheet, header_row=None, n_rows=1, dtypes="string").to_arrow()
+        first = reader.load_sheet(
+            sheet, header_row=None, skip_rows=at or None, n_rows=1, dtypes="string"
+        ).to_arrow()
     except Exception:  # the sheet was just read whole: keep fastexcel's names
         return list(table.column_names)
     cells = [
@@ -122,15 +151,29 @@ def _sheet_header(
 
 def _dates_alone(table: pa.Table) -> pa.Table:
     """A workbook's date cells come out as `2026-01-31 00:00:00`: a column of such cells (dates
-    without a time of day) is written `2026-01-31`, as the spreadsheet shows it."""
+    without a time of day) is written `2026-01-31`, as the spreadsheet shows it. A column of
+    times of day alone comes out on Excel's day zero (`1899-12-31 14:05:00`): it is written
+    `14:05:00`, a time (text), not a date in 1899."""
     for index, column in enumerate(table.columns):
         cells = pc.if_else(pc.equal(column, ""), None, column)
-        if cells.null_count == len(cells) or not pc.all(pc.ends_with(cells, " 00:00:00")).as_py():
+        if cells.null_count == len(cells):
             continue
-        if pc.all(pc.match_substring_regex(cells, r"^\d{4}-\d{2}-\d{2} 00:00:00$")).as_py():
+        # a cheap test first, the regex only on a column that passes it
+        if _every(pc.ends_with(cells, " 00:00:00"), cells, r"^\d{4}-\d{2}-\d{2} 00:00:00$"):
             column = pc.utf8_slice_codeunits(column, 0, 10)
-            table = table.set_column(index, table.column_names[index], column)
+        elif _every(pc.starts_with(cells, "1899-12-31 "), cells, r"^1899-12-31 \d{2}:\d{2}"):
+            column = pc.utf8_slice_codeunits(column, 11, 1 << 20)
+        else:
+            continue
+        table = table.set_column(index, table.column_names[index], column)
     return table
+
+
+def _every(cheap: pa.ChunkedArray, cells: pa.ChunkedArray, pattern: str) -> bool:
+    """Every non-null cell passes the cheap test, and then the pattern."""
+    if not pc.all(cheap).as_py():
+        return False
+    return bool(pc.all(pc.match_substring_regex(cells, pattern)).as_py())
 
 
 def read_parquet_text(

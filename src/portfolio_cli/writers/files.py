@@ -30,15 +30,15 @@ def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO[bytes]]:
     On any error the temporary file is removed and `path` is left as it was.
     """
     target = Path(path)
-    if target.is_symlink():
-        target = resolved(target)
-    if target.exists() and not target.is_dir() and not stat.S_ISREG(target.stat().st_mode):
+    if _is_device(target):  # before following links: /dev/stdout leads to `pipe:[1234]`
         try:
             device = target.open(mode)
         except OSError as exc:
             raise write_failed(target, exc) from None
         yield from _written(device, target)
         return
+    if target.is_symlink():
+        target = resolved(target)
     folder = target.parent if str(target.parent) else Path()
     if not folder.is_dir():
         raise UsageError(
@@ -64,6 +64,16 @@ def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO[bytes]]:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
         raise
+
+
+def _is_device(path: Path) -> bool:
+    """Whether `path` (its links followed by the system) is something other than a regular
+    file or a folder: a device, a pipe, `/dev/stdout`. Written in place, never replaced."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _temporary(folder: Path, name: str) -> tuple[int, Path]:

@@ -1,0 +1,54 @@
+"""Messages of the Spark engine (`--engine spark`, `--spark-remote`, `--spark-master`)."""
+
+EN: dict[str, str] = {
+    "help.spark_remote": "Spark Connect server to run on (sc://host:15002). Default: "
+    "$SPARK_REMOTE.",
+    "help.spark_master": "Spark master to run on (spark://host:7077, yarn, local[4]) when no "
+    "--spark-remote is given. Default: a local Spark on every core.",
+    "spark.not_installed": "--engine spark needs pyspark: pip install 'portfolio-cli[spark]'",
+    "spark.no_java": "--engine spark needs Java 17 or newer to start Spark on this machine: "
+    "install a JDK (Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME, or pass "
+    "--spark-remote sc://HOST:15002 to use a Spark Connect server",
+    "spark.cannot_start": "cannot start Spark: {detail}",
+    "spark.cannot_read": "Spark cannot read {source}: {detail}",
+    "spark.cannot_write": "Spark cannot write {path}: {detail}",
+    "spark.blank_id": "{source}: {column} is blank on some rows: every customer needs an id",
+    "spark.duplicate_id": "{source}: {column} '{value}' appears {count} times: each customer "
+    "must appear once",
+    "spark.nps_out_of_range": "{source}: {count} score(s) in '{column}' are outside 0-10: NPS "
+    "answers are 0 to 10",
+    "spark.folder_output": "-o {path}: with --engine spark and --format parquet, -o names a "
+    "folder that does not exist yet (Spark writes customers/ and summary.json in it)",
+    "spark.parquet_needs_spark": "--format parquet writes a folder of Parquet files with "
+    "--engine spark; other engines write csv, json, markdown or xlsx",
+    "spark.keep_columns": "--keep-columns is not available when Spark reads the input itself "
+    "({source}): classify a CSV file through our readers, or select the columns in Spark",
+}
+
+FR: dict[str, str] = {
+    "help.spark_remote": "Serveur Spark Connect à utiliser (sc://hote:15002). Par défaut : "
+    "$SPARK_REMOTE.",
+    "help.spark_master": "Maître Spark à utiliser (spark://hote:7077, yarn, local[4]) sans "
+    "--spark-remote. Par défaut : un Spark local sur tous les cœurs.",
+    "spark.not_installed": "--engine spark demande pyspark : pip install 'portfolio-cli[spark]'",
+    "spark.no_java": "--engine spark demande Java 17 ou plus récent pour démarrer Spark sur "
+    "cette machine : installez un JDK (Debian : apt-get install openjdk-17-jre-headless) ou "
+    "définissez JAVA_HOME, ou passez --spark-remote sc://HOTE:15002 pour utiliser un serveur "
+    "Spark Connect",
+    "spark.cannot_start": "impossible de démarrer Spark : {detail}",
+    "spark.cannot_read": "Spark ne peut pas lire {source} : {detail}",
+    "spark.cannot_write": "Spark ne peut pas écrire {path} : {detail}",
+    "spark.blank_id": "{source} : {column} est vide sur certaines lignes : chaque client doit "
+    "avoir un identifiant",
+    "spark.duplicate_id": "{source} : {column} '{value}' apparaît {count} fois : chaque client "
+    "doit apparaître une seule fois",
+    "spark.nps_out_of_range": "{source} : {count} note(s) de '{column}' sont hors de 0-10 : "
+    "les réponses NPS vont de 0 à 10",
+    "spark.folder_output": "-o {path} : avec --engine spark et --format parquet, -o nomme un "
+    "dossier qui n'existe pas encore (Spark y écrit customers/ et summary.json)",
+    "spark.parquet_needs_spark": "--format parquet écrit un dossier de fichiers Parquet avec "
+    "--engine spark ; les autres moteurs écrivent csv, json, markdown ou xlsx",
+    "spark.keep_columns": "--keep-columns n'est pas disponible quand Spark lit lui-même "
+    "l'entrée ({source}) : classez un fichier CSV lu par nos lecteurs, ou choisissez les "
+    "colonnes dans Spark",
+}

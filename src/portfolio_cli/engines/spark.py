@@ -1,0 +1,493 @@
+"""Run the method on Spark: a cluster (`--spark-master`), Spark Connect (`--spark-remote`,
+`$SPARK_REMOTE`) or, for trying it out, a local session on every core.
+
+The rules are the same compiled SQL as DuckDB's (`engines/sql.py`, Spark dialect); only the
+priority rank is done differently. `ROW_NUMBER() OVER (ORDER BY ...)` over a whole portfolio
+moves every row to one executor. Instead the rows are range-partitioned on the priority keys and
+sorted inside each partition (every stage parallel), materialised once (so that the partitions
+counted are the partitions ranked), counted per partition (a tiny aggregate) and numbered:
+a row's priority is the rows of the partitions before it (a prefix sum on the driver, a few
+numbers) plus its place in its own partition.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from portfolio_cli.criteria import SEGMENTS, Criteria
+from portfolio_cli.engines.sql import Method, compile_method, render
+from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.expressions import Kind
+from portfolio_cli.messages import message
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+    from pyspark.sql import Column, DataFrame, SparkSession
+    from sqlglot import exp
+
+    from portfolio_cli.engine import Classification
+    from portfolio_cli.readers import CustomerList
+
+# monotonically_increasing_id() puts the partition index in the upper 31 bits
+_PARTITION_SHIFT = 33
+_LOG4J = """\
+rootLogger.level = error
+rootLogger.appenderRef.stderr.ref = console
+appender.console.type = Console
+appender.console.name = console
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = %p %c{1}: %m%n
+"""
+
+
+def session(remote: str | None = None, master: str | None = None) -> SparkSession:
+    """The Spark session a run uses: Spark Connect when `remote` (or `$SPARK_REMOTE`) is set,
+    else the cluster `master`, else a local session on every core.
+
+    The JVM's start-up chatter goes to a log file, not to the user's terminal; a missing
+    pyspark or Java is one clear message.
+    """
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise UsageError(Issue("no-spark", message("spark.not_installed"))) from None
+    remote = remote or os.environ.get("SPARK_REMOTE") or None
+    builder = SparkSession.builder.appName("portfolio")
+    for key, value in _settings().items():
+        builder = builder.config(key, value)
+    if remote:
+        builder = builder.remote(remote)
+    elif master:
+        builder = builder.master(master)
+    else:  # trying it out: every core of this machine, few shuffle partitions
+        cores = os.cpu_count() or 1
+        builder = builder.master(f"local[{cores}]")
+        builder = builder.config("spark.sql.shuffle.partitions", str(2 * cores))
+    if not remote or remote.startswith("local"):
+        _java_or_fail()
+    for name in ("py4j", "pyspark", "SQLQueryContextLogger"):  # errors are said once, by us
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    with _quiet_stderr():
+        try:
+            spark: SparkSession = builder.getOrCreate()
+        except Exception as exc:
+            text = message("spark.cannot_start", detail=_first_line(exc))
+            raise UsageError(Issue("spark-session", text)) from None
+    return spark
+
+
+def _settings() -> dict[str, str]:
+    folder = os.path.join(tempfile.gettempdir(), "portfolio-spark")  # noqa: PTH118
+    os.makedirs(folder, exist_ok=True)  # noqa: PTH103
+    config = os.path.join(folder, "log4j2.properties")  # noqa: PTH118
+    if not os.path.exists(config):  # noqa: PTH110
+        with open(config, "w", encoding="utf-8") as stream:  # noqa: PTH123
+            stream.write(_LOG4J)
+    return {
+        "spark.driver.extraJavaOptions": f"-Dlog4j.configurationFile=file:{config}",
+        "spark.ui.enabled": "false",
+        "spark.ui.showConsoleProgress": "false",
+        "spark.sql.session.timeZone": "UTC",
+    }
+
+
+def _java_or_fail() -> None:
+    """A local Spark needs Java 17 or newer: say so before Spark fails obscurely."""
+    java_home = os.environ.get("JAVA_HOME")
+    java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")  # noqa: PTH118
+    if not java or not os.path.exists(java):  # noqa: PTH110
+        raise UsageError(Issue("no-java", message("spark.no_java")))
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Standard error sent to a log file while the JVM starts (it inherits the descriptor)."""
+    log = os.path.join(tempfile.gettempdir(), "portfolio-spark", "spark.log")  # noqa: PTH118
+    try:
+        saved = os.dup(2)
+    except OSError:  # no standard error at all
+        yield
+        return
+    try:
+        with open(log, "ab") as sink:  # noqa: PTH123
+            os.dup2(sink.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def parallel_rank(
+    frame: DataFrame, order: Sequence[Column], partitions: int | None = None
+) -> DataFrame:
+    """`frame` with `_priority` = 1..N in `order` (a total order), without a single-partition
+    step: range partitioning, a sort inside each partition, one count per partition."""
+    from pyspark.sql import functions as F
+
+    spark = frame.sparkSession
+    if partitions is None:
+        partitions = max(1, int(spark.conf.get("spark.sql.shuffle.partitions") or 1))
+    ordered = (
+        frame.repartitionByRange(partitions, *order)
+        .sortWithinPartitions(*order)
+        .withColumn("_part", F.spark_partition_id())
+        .withColumn("_place", F.monotonically_increasing_id())
+        .localCheckpoint(eager=True)
+    )
+    counts = ordered.groupBy("_part").agg(F.count(F.lit(1)).alias("rows")).collect()
+    before: list[Any] = []
+    total = 0
+    for row in sorted(counts, key=lambda r: int(r["_part"])):
+        before += [F.lit(int(row["_part"])), F.lit(total)]
+        total += int(row["rows"])
+    offset = F.create_map(*before)[F.col("_part")] if before else F.lit(0)
+    within = F.col("_place") - F.shiftleft(F.col("_part").cast("long"), _PARTITION_SHIFT)
+    priority = (offset.cast("long") + within + F.lit(1)).alias("_priority")
+    return ordered.select(*frame.columns, priority)
+
+
+# --- the customer list our readers read -------------------------------------------------------
+
+
+def classify(
+    customers: CustomerList | pd.DataFrame,
+    criteria: Criteria,
+    as_of: dt.date | None = None,
+    spark: SparkSession | None = None,
+) -> Classification:
+    """The same `Classification` as `engine.classify`, computed by Spark.
+
+    The list was read by our readers (French exports, decimal commas and cp1252 behave as
+    everywhere else); Spark evaluates the rules, ranks and sums, and only the per-customer
+    flags come back, to be serialised by the same writers as every engine's.
+    """
+    import numpy as np
+    import pyarrow as pa
+
+    from portfolio_cli.engine import _nps_scores, checked_input
+    from portfolio_cli.engines.duckdb import _assemble, _free_name
+
+    as_of = as_of or dt.date.today()
+    spark = spark or session()
+    data, kinds = checked_input(customers, criteria)
+    table = _arrow_table(data)
+    position = _free_name("position", table.column_names)
+    table = table.append_column(position, pa.array(np.arange(len(data), dtype=np.int64)))
+    frame = spark.createDataFrame(_spark_ready(table))
+    method, ranked, totals = _rank(frame, criteria, as_of, kinds, position)
+    if criteria.listening.nps and totals["_nps_bad"]:
+        _nps_scores(data, criteria)  # raises the Arrow engine's error, naming the rows
+    flags = ranked.selectExpr(*_flag_columns(criteria)).toArrow()
+    return _assemble(data, criteria, as_of, method, flags, totals, len(data))
+
+
+# --- inputs Spark reads itself ----------------------------------------------------------------
+
+TABLE_PREFIX = "spark:"
+
+
+def reads_itself(source: str) -> bool:
+    """Spark reads a catalog table (`spark:db.customers`), a URI (`hdfs://`, `s3a://`...) and
+    Parquet files itself; CSV files on this machine go through our readers (French exports,
+    decimal commas and cp1252 are read as everywhere else)."""
+    if source.startswith(TABLE_PREFIX) or "://" in source:
+        return True
+    return source.lower().rstrip("/").endswith((".parquet", ".parq"))
+
+
+def read_source(spark: SparkSession, source: str) -> DataFrame:
+    """The input as a Spark DataFrame: a catalog table, or Parquet / CSV paths and globs."""
+    if source.startswith(TABLE_PREFIX):
+        return spark.read.table(source.removeprefix(TABLE_PREFIX))
+    if source.lower().rstrip("/").endswith((".csv", ".csv.gz", ".txt")):
+        return spark.read.csv(source, header=True, inferSchema=True)
+    return spark.read.parquet(source)
+
+
+def kinds_of(frame: DataFrame) -> dict[str, Kind]:
+    """Each column's kind, from Spark's own types."""
+    from pyspark.sql import types as T
+
+    found: dict[str, Kind] = {}
+    for field in frame.schema.fields:
+        kind = field.dataType
+        if isinstance(kind, T.BooleanType):
+            found[field.name] = Kind.BOOL
+        elif isinstance(kind, T.NumericType):
+            found[field.name] = Kind.NUMBER
+        elif isinstance(kind, T.DateType | T.TimestampType | T.TimestampNTZType):
+            found[field.name] = Kind.DATE
+        else:
+            found[field.name] = Kind.TEXT
+    return found
+
+
+def classify_source(
+    source: str, criteria: Criteria, as_of: dt.date, spark: SparkSession
+) -> tuple[Classification, CustomerList]:
+    """Classify what Spark reads itself: only ids, names and flags travel to the driver.
+
+    Returns the result and the list it describes (ids and names), for the writers.
+    """
+    import numpy as np
+    import pyarrow as pa
+
+    from portfolio_cli.engines.duckdb import _assemble
+    from portfolio_cli.readers import CustomerList, ReadInfo
+
+    frame, kinds = _native(spark, source, criteria)
+    method, ranked, totals = _rank(frame, criteria, as_of, kinds)
+    _nps_in_range(totals, source, criteria)
+    shown = ["_id", *(["_name"] if criteria.customers.name else [])]
+    columns = [c for c in _flag_columns(criteria) if c != "_pos"]
+    flags = ranked.selectExpr(*shown, *columns).toArrow()
+    size = flags.num_rows
+    names = {"_id": criteria.customers.id, "_name": criteria.customers.name}
+    listed = pa.table({names[c]: flags.column(c).cast(pa.string()) for c in shown})
+    customers = CustomerList(
+        listed,
+        dict.fromkeys(listed.column_names, Kind.TEXT),
+        tuple(listed.column_names),
+        listed,
+        ReadInfo(source, "spark", rows=size),
+        criteria.customers.id,
+    )
+    flags = flags.append_column("_pos", pa.array(np.arange(size, dtype=np.int64)))
+    return _assemble(customers, criteria, as_of, method, flags, totals, size), customers
+
+
+# --- results too large for the driver ---------------------------------------------------------
+
+
+def write_partitioned(
+    source: str,
+    criteria: Criteria,
+    as_of: dt.date,
+    folder: str,
+    spark: SparkSession,
+    customers: CustomerList | None = None,
+) -> dict[str, Any]:
+    """Spark writes the customers (the columns of `classify -f csv`, lists `|`-joined) as
+    Parquet files in `folder/customers/`, each in priority order, and `folder/summary.json`
+    beside them (a folder of Parquet files holds nothing else, so any reader takes it whole);
+    only the summary reaches the driver. `customers`: the list, when our readers read it.
+    Returns the summary."""
+    import json
+
+    from portfolio_cli.engine import checked_input
+    from portfolio_cli.engines.duckdb import _summary
+
+    if customers is not None:
+        data, kinds = checked_input(customers, criteria)
+        frame = spark.createDataFrame(_spark_ready(_arrow_table(data)))
+        label = customers.info.source
+    else:
+        frame, kinds = _native(spark, source, criteria)
+        label = source
+    method, ranked, totals = _rank(frame, criteria, as_of, kinds)
+    _nps_in_range(totals, label, criteria)
+    view = f"portfolio_{uuid.uuid4().hex}"
+    ranked.createOrReplaceTempView(view)
+    try:
+        rows = spark.sql(_customers_projection(method, view))
+        rows.sortWithinPartitions("priority").write.parquet(f"{folder.rstrip('/')}/customers")
+    except Exception as exc:
+        text = message("spark.cannot_write", path=folder, detail=_first_line(exc))
+        raise UsageError(Issue("spark-write", text)) from None
+    finally:
+        spark.catalog.dropTempView(view)
+    summary = _summary(criteria, as_of, method, totals)
+    target = os.path.join(folder, "summary.json")  # noqa: PTH118 - a local folder
+    with open(target, "w", encoding="utf-8") as stream:  # noqa: PTH123
+        json.dump(summary, stream, ensure_ascii=False, indent=2, sort_keys=True)
+        stream.write("\n")
+    return summary
+
+
+# --- the steps every path shares --------------------------------------------------------------
+
+
+def _rank(
+    frame: DataFrame,
+    criteria: Criteria,
+    as_of: dt.date,
+    kinds: Mapping[str, Kind],
+    position: str | None = None,
+) -> tuple[Method, DataFrame, dict[str, Any]]:
+    """The compiled rules over `frame`: the method, the customers ranked in parallel (held by
+    Spark, materialised once), and the summary's figures (one aggregate)."""
+    spark = frame.sparkSession
+    view = f"portfolio_{uuid.uuid4().hex}"
+    frame.createOrReplaceTempView(view)
+    try:
+        method = compile_method(criteria, as_of, view, "spark", kinds, position=position)
+        unranked, order = _unranked(method)
+        rows = spark.sql(render(unranked, "spark", pretty=False))
+        totals = _totals(rows, method)
+        ranked = parallel_rank(rows, [_ordering(o) for o in order])
+    finally:
+        spark.catalog.dropTempView(view)
+    return method, ranked, totals
+
+
+def _unranked(method: Method) -> tuple[exp.Select, list[exp.Ordered]]:
+    """The method's chain with its last step's global rank taken out, and that rank's order."""
+    from sqlglot import exp
+
+    *head, (name, last) = method.ctes
+    last = last.copy()
+    kept, order = [], []
+    for projection in last.expressions:
+        window = projection.find(exp.Window)
+        if projection.alias_or_name == "_priority" and window is not None:
+            order = list(window.args["order"].expressions)
+        else:
+            kept.append(projection)
+    last.set("expressions", kept)
+    select = exp.select("*").from_(name)
+    for cte_name, body in [*head, (name, last)]:
+        select = select.with_(cte_name, as_=body, copy=False)
+    return select, order
+
+
+def _ordering(ordered: exp.Ordered) -> Column:
+    """One key of the priority order as a Spark ordering (missing values last)."""
+    from pyspark.sql import functions as F
+
+    column = F.expr(ordered.this.sql(dialect="spark"))
+    return column.desc_nulls_last() if ordered.args.get("desc") else column.asc_nulls_last()
+
+
+def _totals(rows: DataFrame, method: Method) -> dict[str, Any]:
+    """The summary's figures: one aggregate over the customers, one row to the driver."""
+    from portfolio_cli.engines.sql import _totals as figures
+
+    sums = [e.sql(dialect="spark") for e in figures(method.criteria, method.figures)]
+    found: dict[str, Any] = rows.selectExpr(*sums).collect()[0].asDict()
+    return found
+
+
+def _flag_columns(criteria: Criteria) -> list[str]:
+    """What comes back per customer: its input row, rank, segment code, counts and flags."""
+    rules = len(criteria.rules())
+    problems = len(criteria.problems)
+    codes = " ".join(f"WHEN _segment = '{s}' THEN {i}" for i, s in enumerate(SEGMENTS))
+    return [
+        "_pos",
+        "_priority",
+        f"CAST(CASE {codes} END AS TINYINT) AS _segment_code",
+        "CAST(_met AS TINYINT) AS _met",
+        "CAST(_active AS SMALLINT) AS _active",
+        "CAST(_compensated AS SMALLINT) AS _compensated",
+        *(f"_r{i}" for i in range(rules)),
+        *(f"_a{j}" for j in range(problems)),
+        *(f"_c{j}" for j in range(problems)),
+    ]
+
+
+def _native(
+    spark: SparkSession, source: str, criteria: Criteria
+) -> tuple[DataFrame, dict[str, Kind]]:
+    """The input as Spark reads it and its kinds; every name and type the criteria use and the
+    ids are checked before a row is classified."""
+    from portfolio_cli.engine import checked_input
+
+    try:
+        frame = read_source(spark, source)
+        kinds = kinds_of(frame)  # resolves the path or the table now
+    except Exception as exc:
+        text = message("spark.cannot_read", source=source, detail=_first_line(exc))
+        raise UsageError(Issue("spark-read", text)) from None
+    checked_input(_empty_list(source, frame, kinds, criteria), criteria)
+    _check_ids(frame, criteria.customers.id, source)
+    return frame, kinds
+
+
+def _empty_list(
+    source: str, frame: DataFrame, kinds: Mapping[str, Kind], criteria: Criteria
+) -> CustomerList:
+    """A list with the input's columns and no rows: enough to check every name and type the
+    criteria file uses before Spark reads a row."""
+    import pyarrow as pa
+
+    from portfolio_cli.readers import CustomerList, ReadInfo
+
+    types = {Kind.NUMBER: pa.float64(), Kind.BOOL: pa.bool_(), Kind.DATE: pa.timestamp("s")}
+    empty = pa.table(
+        {name: pa.array([], type=types.get(kind, pa.string())) for name, kind in kinds.items()}
+    )
+    text = pa.table({name: pa.array([], type=pa.string()) for name in kinds})
+    info = ReadInfo(source, "spark")
+    return CustomerList(empty, dict(kinds), tuple(frame.columns), text, info, criteria.customers.id)
+
+
+def _check_ids(frame: DataFrame, column: str, source: str) -> None:
+    """Blank and repeated ids, found by aggregates (one id comes back, never the list)."""
+    from pyspark.sql import functions as F
+
+    from portfolio_cli.errors import InputError
+
+    ids = frame.select(F.col(f"`{column.replace('`', '``')}`").cast("string").alias("_id"))
+    if ids.where(F.col("_id").isNull() | (F.trim(F.col("_id")) == "")).limit(1).count():
+        text = message("spark.blank_id", source=source, column=column)
+        raise InputError(Issue("blank-id", text))
+    repeated = ids.groupBy("_id").count().where("count > 1").orderBy("_id").limit(1).collect()
+    if repeated:
+        value, count = repeated[0]["_id"], repeated[0]["count"]
+        text = message("spark.duplicate_id", source=source, column=column, value=value, count=count)
+        raise InputError(Issue("duplicate-id", text))
+
+
+def _nps_in_range(totals: Mapping[str, Any], source: str, criteria: Criteria) -> None:
+    from portfolio_cli.errors import InputError
+
+    if criteria.listening.nps and totals.get("_nps_bad"):
+        column, count = criteria.listening.nps, totals["_nps_bad"]
+        text = message("spark.nps_out_of_range", source=source, column=column, count=count)
+        raise InputError(Issue("bad-nps", text))
+
+
+def _arrow_table(data: CustomerList) -> pa.Table:
+    import pyarrow as pa
+
+    table = data.data
+    if not isinstance(table, pa.Table):  # a DataFrame built by hand (library use)
+        table = pa.Table.from_pandas(table, preserve_index=False)
+    return table
+
+
+def _spark_ready(table: pa.Table) -> pa.Table:
+    """Arrow types Spark takes: dictionaries decoded, large strings as strings."""
+    import pyarrow as pa
+
+    columns = []
+    for column in table.columns:
+        if pa.types.is_dictionary(column.type):
+            column = column.cast(column.type.value_type)
+        if pa.types.is_large_string(column.type):
+            column = column.cast(pa.string())
+        columns.append(column)
+    return pa.table(columns, names=table.column_names)
+
+
+def _customers_projection(method: Method, ranked: str) -> str:
+    """The columns of `classify -f csv`, read from the ranked customers."""
+    from sqlglot import exp
+
+    columns = method.customers().expressions
+    return render(exp.select(*columns).from_(exp.to_table(ranked)), "spark", pretty=False)

@@ -1,0 +1,244 @@
+"""The Spark engine on a real local Spark (pyspark on a JVM), never a mock.
+
+pyspark comes with the `spark` extra and needs Java 17+; where either is absent these tests
+are skipped, except under PORTFOLIO_REQUIRE_SPARK=1 (set by .ci/run), where a missing Spark is a
+failure. The classic session (`master("local[2]")`) runs in this process; Spark Connect
+(`remote("local[2]")`) runs in a subprocess, as a separate client would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import CRIT, EX, ROOT, Run
+
+FRENCH = ROOT / "tests" / "data" / "customers-fr.csv"
+DAY = dt.date(2026, 11, 23)
+AS_OF = DAY.isoformat()
+
+
+def _spark_or_skip() -> None:
+    required = bool(os.environ.get("PORTFOLIO_REQUIRE_SPARK"))
+    missing = None
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        missing = "pyspark is not installed (pip install -e '.[spark]')"
+    if missing is None and not (os.environ.get("JAVA_HOME") or shutil.which("java")):
+        missing = "Java 17+ is not installed (Debian: openjdk-17-jre-headless)"
+    if missing is not None:
+        if required:
+            pytest.fail(missing)
+        pytest.skip(missing)
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    _spark_or_skip()
+    from portfolio_cli.engines.spark import session
+
+    found = session(master="local[2]")
+    found.conf.set("spark.sql.shuffle.partitions", "4")
+    yield found
+    found.stop()
+
+
+def _generated(rows: int) -> pa.Table:
+    """A list with the example's columns, ties in every key, blanks in scores and payments."""
+    rng = np.random.default_rng(7)
+    scores = rng.integers(0, 11, rows).astype(float)
+    scores[rng.random(rows) < 0.06] = np.nan
+    late = rng.poisson(0.6, rows).astype(float)
+    late[rng.random(rows) < 0.03] = np.nan
+    regions = np.array(["Bretagne", "Corse", "Guyane", "Occitanie", "Île-de-France"])
+    days = rng.integers(0, 900, rows).astype("timedelta64[D]")
+    return pa.table(
+        {
+            "customer_id": [f"C{i:07d}" for i in rng.permutation(rows)],
+            "name": [f"Client {i % 997}" for i in range(rows)],
+            "city": ["Rennes"] * rows,
+            "region": regions[rng.integers(0, len(regions), rows)],
+            "postal_code": ["35000"] * rows,
+            "orders_12m": rng.integers(0, 9, rows).astype(float),
+            "total_spent": np.round(rng.integers(0, 5000, rows) / 10, 1),
+            "last_order_date": pa.array(np.datetime64("2026-11-30") - days, pa.timestamp("s")),
+            "recommend_score": pa.array(scores, from_pandas=True),
+            "complaints_12m": rng.poisson(1.5, rows).astype(float),
+            "late_payments": pa.array(late, from_pandas=True),
+        }
+    )
+
+
+def _split(table: pa.Table, folder: Path, parts: int) -> str:
+    """The list over several Parquet files (several partitions for Spark); their glob."""
+    folder.mkdir()
+    size = -(-table.num_rows // parts)
+    for part in range(parts):
+        pq.write_table(table.slice(part * size, size), folder / f"part-{part}.parquet")
+    return str(folder / "*.parquet")
+
+
+def _arrow_outputs(source: str) -> tuple[bytes, dict[str, Any]]:
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.engine import classify
+    from portfolio_cli.readers import read_customers
+
+    rules = load_criteria(CRIT)
+    customers = read_customers(source, rules.customers.id)
+    return _outputs(classify(customers, rules, DAY), customers)
+
+
+def _outputs(result: Any, customers: Any) -> tuple[bytes, dict[str, Any]]:
+    from portfolio_cli.writers import formats
+
+    stream = io.BytesIO()
+    formats.write_csv(formats.output_table(result, customers), stream)
+    summary = dict(result.summary)
+    summary.pop("criteria_file", None)
+    return stream.getvalue(), summary
+
+
+@pytest.mark.parametrize("name", ["example", "french", "generated"])
+def test_parquet_parts_read_by_spark_give_the_arrow_engines_bytes_and_summary(
+    spark: Any, tmp_path: Path, name: str
+) -> None:
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.engines.spark import classify_source
+    from portfolio_cli.readers import read_customers
+
+    if name == "generated":
+        table = _generated(100_000)
+        source = str(tmp_path / "generated.parquet")
+        pq.write_table(table, source)
+    else:
+        source = EX if name == "example" else str(FRENCH)
+        table = read_customers(source, "customer_id").data
+    expected = _arrow_outputs(source)
+    parts = _split(table, tmp_path / "parts", 3 if name != "generated" else 7)
+    result, customers = classify_source(parts, load_criteria(CRIT), DAY, spark)
+    assert _outputs(result, customers) == expected
+
+
+def test_a_list_our_readers_read_is_classified_alike_by_spark(spark: Any) -> None:
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.engines.spark import classify
+    from portfolio_cli.readers import read_customers
+
+    customers = read_customers(str(FRENCH), "customer_id")  # ';', cp1252, decimal commas
+    result = classify(customers, load_criteria(CRIT), DAY, spark)
+    assert _outputs(result, customers) == _arrow_outputs(str(FRENCH))
+
+
+def _plan(frame: Any) -> str:
+    return str(frame._jdf.queryExecution().executedPlan().toString())
+
+
+def test_the_rank_has_no_single_partition_step(spark: Any, tmp_path: Path) -> None:
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.engines.spark import _native, _rank, parallel_rank
+
+    parts = _split(_generated(20_000), tmp_path / "parts", 5)
+    rules = load_criteria(CRIT)
+    frame, kinds = _native(spark, parts, rules)
+    _, ranked, _ = _rank(frame, rules, DAY, kinds)
+    assert "SinglePartition" not in _plan(ranked)
+    # what a global row_number() would do, for contrast: one partition
+    order = [F.col("_id").asc()]
+    assert "SinglePartition" in _plan(frame.withColumn("_n", F.row_number().over(
+        Window.orderBy(F.col("customer_id")))))  # fmt: skip
+    numbers = frame.select(F.col("customer_id").alias("_id"))
+    assert "SinglePartition" not in _plan(parallel_rank(numbers, order, partitions=4))
+    priorities = sorted(r["_priority"] for r in ranked.select("_priority").collect())
+    assert priorities == list(range(1, 20_001))
+
+
+def test_spark_writes_a_folder_of_parquet_files_and_the_summary(
+    run: Run, spark: Any, tmp_path: Path
+) -> None:
+    parts = _split(_generated(5_000), tmp_path / "parts", 3)
+    folder = tmp_path / "out"
+    result = run(
+        "classify", parts, "-c", CRIT, "--as-of", AS_OF, "--engine", "spark",
+        "--spark-master", "local[2]", "-f", "parquet", "-o", str(folder), "-q",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    written = pq.read_table(folder / "customers").sort_by("priority")
+    assert written.column("priority").to_pylist() == list(range(1, 5_001))
+    csv = run("classify", parts, "-c", CRIT, "--as-of", AS_OF, "-f", "json", "-q")
+    document = json.loads(csv.stdout)
+    assert written.column("customer_id").to_pylist() == [
+        c["customer_id"] for c in document["customers"]
+    ]
+    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    assert summary["segments"] == document["summary"]["segments"]
+    assert summary["quality"] == document["summary"]["quality"]
+
+
+def test_parquet_output_needs_spark_and_a_new_folder(run: Run, tmp_path: Path) -> None:
+    result = run("classify", EX, "-c", CRIT, "-f", "parquet", "-o", str(tmp_path / "x"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: --format parquet writes a folder of Parquet files with --engine spark; other "
+        "engines write csv, json, markdown or xlsx\n"
+    )
+
+
+def test_the_sql_printed_for_spark_runs_in_spark(run: Run, spark: Any) -> None:
+    from portfolio_cli.readers import read_customers
+
+    table = read_customers(EX, "customer_id").data
+    spark.createDataFrame(table).createOrReplaceTempView("customers")
+    printed = run("sql", "-c", CRIT, "--dialect", "spark", "--as-of", AS_OF, "--part", "customers")
+    assert printed.exit_code == 0, printed.stderr
+    rows = spark.sql(printed.stdout.strip().rstrip(";")).collect()
+    expected = json.loads(run("classify", EX, "-c", CRIT, "--as-of", AS_OF, "-f", "json").stdout)
+    got = [(r["customer_id"], r["segment"], r["priority"]) for r in rows]
+    assert got == [(c["customer_id"], c["segment"], c["priority"]) for c in expected["customers"]]
+
+
+CONNECT = """
+import datetime as dt, io, sys, warnings
+warnings.simplefilter("ignore")
+from portfolio_cli.criteria import load_criteria
+from portfolio_cli.engines.spark import classify_source, session
+from portfolio_cli.writers import formats
+spark = session(remote="local[2]")
+rules, day = load_criteria(sys.argv[2]), dt.date(2026, 11, 23)
+result, customers = classify_source(sys.argv[1], rules, day, spark)
+stream = io.BytesIO()
+formats.write_csv(formats.output_table(result, customers), stream)
+sys.stdout.buffer.write(stream.getvalue())
+"""
+
+
+def test_spark_connect_gives_the_same_bytes(tmp_path: Path) -> None:
+    _spark_or_skip()
+    table = _generated(30_000)
+    single = tmp_path / "all.parquet"
+    pq.write_table(table, single)
+    parts = _split(table, tmp_path / "parts", 4)
+    found = subprocess.run(
+        [sys.executable, "-c", CONNECT, parts, CRIT],
+        capture_output=True,
+        check=False,
+        timeout=600,
+    )
+    assert found.returncode == 0, found.stderr.decode()[-2000:]
+    assert found.stdout == _arrow_outputs(str(single))[0]
