@@ -273,3 +273,62 @@ def test_output_to_dev_stdout_through_a_pipe() -> None:
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("customer_id,name,segment")
     assert result.stdout.count("\n") == 2
+
+
+HUGE = "9" * 5001  # Python refuses to read 4,300 digits and more as an integer
+
+
+@pytest.mark.parametrize(
+    ("option", "expected"),
+    [
+        (["--sheet", HUGE], "has no sheet"),
+        (["--sheet", "²"], "has no sheet '²'"),  # a digit to str.isdigit, not to int()
+        (["--engine", "duckdb", "--memory-limit", HUGE + "GB"], "is not a size"),
+    ],
+)
+def test_huge_numbers_in_options_are_one_line(
+    run: Run, tmp_path: Path, option: list[str], expected: str
+) -> None:
+    import pyarrow.csv as pa_csv
+
+    workbook = tmp_path / "c.xlsx"
+    import xlsxwriter
+
+    table = pa_csv.read_csv(EX)
+    book = xlsxwriter.Workbook(str(workbook))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, table.column_names)
+    for row, values in enumerate(zip(*(c.to_pylist() for c in table.columns), strict=True)):
+        sheet.write_row(row + 1, 0, [str(v) for v in values])
+    book.close()
+    source = str(workbook) if option[0] == "--sheet" else EX
+    result = run("classify", source, "-c", CRIT, "-q", *option)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ")
+    assert expected in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_huge_answer_in_init_is_asked_again(run: Run, tmp_path: Path) -> None:
+    result = run("init", "--from", EX, str(tmp_path / "c.yaml"), input=f"{HUGE}\n²\n")
+    assert result.exit_code == 2
+    assert result.stderr.count("Please type a number from 1 to 11.") == 2
+    assert "bug" not in result.stderr
+
+
+def test_a_number_python_refuses_is_the_users_not_a_bug(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The net under every reader: a number too large that no check caught is one line."""
+    import portfolio_cli.engine
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        int(HUGE)
+
+    monkeypatch.setattr(portfolio_cli.engine, "classify", refuse)
+    result = run("classify", EX, "-c", CRIT)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: a number in the input, the criteria file or an option is too large to be read "
+        "(4,300 digits or more, or beyond 1.8e308): check the values\n",
+    )

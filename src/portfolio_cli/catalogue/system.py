@@ -18,6 +18,8 @@ EN: dict[str, str] = {
     "streams.symlink_loop": "cannot use {path}: its symbolic links form a loop",
     "streams.too_large": "{source} is larger than 1 MiB: a criteria file is a few kilobytes; "
     "check that -c names the right file",
+    "streams.number_too_large": "a number in the input, the criteria file or an option is too "
+    "large to be read (4,300 digits or more, or beyond 1.8e308): check the values",
     "streams.too_deep": "{source}: nested too deeply to be read; a criteria file needs a few "
     "levels of indentation, not thousands",
     "system.reason.ENOSPC": "no space left on device",
@@ -52,6 +54,8 @@ FR: dict[str, str] = {
     "boucle",
     "streams.too_large": "{source} dépasse 1 Mio : un fichier de critères fait quelques "
     "kilo-octets ; vérifiez que -c désigne le bon fichier",
+    "streams.number_too_large": "un nombre du fichier, des critères ou d'une option est trop "
+    "grand pour être lu (4 300 chiffres ou plus, ou au-delà de 1,8e308) : vérifiez les valeurs",
     "streams.too_deep": "{source} : imbrication trop profonde pour être lu ; un fichier de "
     "critères demande quelques niveaux d'indentation, pas des milliers",
     "system.reason.ENOSPC": "plus de place sur le disque",

@@ -571,11 +571,21 @@ def boundary(function: F) -> F:
         except Exception as exc:
             if debug:
                 raise
+            if _too_large(exc):  # a number no reader caught: still the user's, not a bug
+                print_issues(OutputError(Issue("too-large", message("streams.number_too_large"))))
+                raise typer.Exit(2) from None
             text = message("usage.bug", kind=type(exc).__name__, detail=visible(exc))
             make_console(stderr=True).print(message("cli.error", text=text), markup=False)
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _too_large(exc: Exception) -> bool:
+    """Python's refusal of a number: more than 4,300 digits, or an infinity made an integer."""
+    if isinstance(exc, OverflowError):
+        return True
+    return isinstance(exc, ValueError) and "Exceeds the limit" in str(exc)
 
 
 def print_issues(error: PortfolioError) -> None:

@@ -276,7 +276,8 @@ class Dialogue:
             answer = self.read(prompt, "" if default is None else str(default))
             if not answer:
                 return None
-            if answer.isdigit() and low <= int(answer) <= high:
+            # at most 9 digits: Python refuses to read 4,300 and more ("²" is a digit too)
+            if answer.isdecimal() and len(answer) <= 9 and low <= int(answer) <= high:
                 return int(answer)
             self.say("init.pick_number", low=low, high=high)
 

@@ -9,6 +9,7 @@ Nothing heavy is imported here: `portfolio --help` imports this module's names o
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -116,7 +117,9 @@ def memory_limit(value: str | None) -> str:
     found = _SIZE.match(value)
     number = float(found.group(1)) if found else 0.0
     unit = (found.group(2) or "").upper().removesuffix("B") if found else ""
-    if found and unit == "%":
+    if not math.isfinite(number):  # 5,000 digits read as a float: infinity, not a size
+        size = 0
+    elif found and unit == "%":
         size = int(_memory() * number / 100) if number <= 100 else 0
     else:
         size = int(number * _UNITS.get(unit, 0))

@@ -73,7 +73,7 @@ def read_workbook_text(
         wanted = options.sheet.strip()
         if wanted in names:
             sheet = wanted
-        elif wanted.isdigit() and 1 <= int(wanted) <= len(names):
+        elif wanted.isdecimal() and len(wanted) <= 9 and 1 <= int(wanted) <= len(names):
             sheet = int(wanted) - 1
         else:
             shown = ", ".join(repr(n) for n in names)
