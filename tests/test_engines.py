@@ -505,3 +505,18 @@ def test_a_large_plain_file_gives_the_same_bytes_through_the_scanner(
             assert written[0].startswith(b"\xef\xbb\xbfcustomer_id;name;")
         if "tab" in more:
             assert written[0].startswith(b"customer_id\tname\t")
+
+
+def test_a_rule_unknown_on_every_row_is_read_as_not_met() -> None:
+    # DuckDB types a rule that is NULL on every row (here: no row at all) as Arrow's null type
+    frame = pd.DataFrame(
+        {
+            "id": pd.Series([], dtype="str"),
+            "n1": pd.Series([], dtype=float),
+            "b": pd.Series([], dtype="boolean"),
+        }
+    )
+    criteria = _criteria(["n1 == -(-n1)", "n1 == n1", "b"], False, [])
+    result = duck.classify(frame, criteria, CONDITION_AS_OF)  # type: ignore[arg-type]
+    assert result.summary == arrow_classify(frame, criteria, CONDITION_AS_OF).summary  # type: ignore[arg-type]
+    assert result.summary["total"] == 0

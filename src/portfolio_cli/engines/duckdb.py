@@ -145,7 +145,10 @@ def _totals(con: duckdb.DuckDBPyConnection, method: Method) -> dict[str, Any]:
 
 
 def _mask(column: pa.ChunkedArray) -> Array:
-    return np.asarray(pc.fill_null(column, False).to_numpy(zero_copy_only=False), dtype=bool)
+    """True where true; false where false or unknown. A rule that is unknown for every row (or
+    a list with no rows) comes back as Arrow's null type: cast it to true/false first."""
+    flags = pc.fill_null(column.cast(pa.bool_()), False)
+    return np.asarray(flags.to_numpy(zero_copy_only=False), dtype=bool)
 
 
 def _numbers(column: pa.ChunkedArray, dtype: Any) -> Array:
