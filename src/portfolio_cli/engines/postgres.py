@@ -76,6 +76,7 @@ def _one_line(exc: BaseException, url: str) -> str:
     text = lines[0] if lines else type(exc).__name__
     text = re.sub(r"^[A-Z_]+: (\[libpq\] )?", "", text)
     text = re.sub(r"^Failed to (connect|prepare query|execute query): ", "", text)
+    text = re.sub(r"^Execution error \[[A-Z_]+\]: ", "", text)
     text = re.sub(r"\b(FATAL|ERROR):  ", "", text)
     text = text.replace(url, redact(url))
     for password in sorted(_passwords(url), key=len, reverse=True):
