@@ -211,6 +211,10 @@ def test_xlsx_outputs(run: Run, clients: Path) -> None:
     table = read_text(out / "north.xlsx").table
     assert table.column("id").to_pylist() == ["N1", "N2", "N3"]
     assert table.column("segment").to_pylist() == ["satisfied", "easy_to_satisfy", "unrecoverable"]
+    import fastexcel
+
+    sheet = fastexcel.read_excel(out / "north.xlsx").load_sheet(0).to_arrow()
+    assert sheet.column("priority").to_pylist() == [1.0, 2.0, 3.0]  # numbers, not text cells
 
 
 def test_semicolon_inputs_give_semicolon_outputs_and_summary(run: Run, clients: Path) -> None:

@@ -256,7 +256,47 @@ def test_xlsx_output_neutralises_formulas_and_keeps_numbers(run: Run, write: Wri
     rows = sheet.to_pylist()
     assert [r["name"] for r in rows] == ["'@SUM(A1)", "'+33 6 12", '\'=HYPERLINK("http://x")']
     assert [r["priority"] for r in rows] == [1, 2, 3]
-    assert [r["amount"] for r in rows] == ["12.5", "7", "-3"]  # input columns as written
+    assert [r["amount"] for r in rows] == [12.5, 7.0, -3.0]  # numbers stay numbers
+
+
+def test_xlsx_keeps_numbers_dates_and_codes_of_kept_columns(run: Run, write: Write) -> None:
+    """--keep-columns in a workbook: amounts and numbers are numbers Excel can sum, dates are
+    real dates shown as dates, codes with leading zeros stay text."""
+    import fastexcel
+
+    path = write(
+        "k.csv",
+        "id;name;amount;postal;day;stamp;note\n"
+        "A1;Al;-5;01000;31/01/2026;2026-01-31 14:05:00;-x\n"
+        "A2;Bo;-12,5;75001;01/02/2026;2026-02-01 08:00:00;y\n"
+        "A3;Cy;3 250,00 €;13000;;;\n",
+    )
+    rules = write(
+        "k.yaml", "version: 1\ncustomers: {id: id, name: name}\n"
+        "criteria:\n  - {key: big, when: amount > 0}\n",
+    )  # fmt: skip
+    target = path.parent / "kept.xlsx"
+    result = run("classify", str(path), "-c", str(rules), "-o", str(target), "-q", "--keep-columns")
+    assert result.exit_code == 0, result.stderr
+    sheet = fastexcel.read_excel(target).load_sheet(0).to_arrow()
+    assert sheet.schema.field("amount").type == pa.float64()
+    assert sheet.column("amount").to_pylist() == [3250.0, -5.0, -12.5]
+    assert sheet.schema.field("postal").type == pa.string()
+    assert sheet.column("postal").to_pylist() == ["13000", "01000", "75001"]
+    assert pa.types.is_timestamp(sheet.schema.field("day").type)
+    assert [d and d.isoformat() for d in sheet.column("day").to_pylist()] == [
+        None, "2026-01-31T00:00:00", "2026-02-01T00:00:00",
+    ]  # fmt: skip
+    assert sheet.column("stamp").to_pylist()[1].isoformat() == "2026-01-31T14:05:00"
+    assert sheet.column("note").to_pylist() == [None, "'-x", "y"]
+    import zipfile
+
+    styles = zipfile.ZipFile(target).read("xl/styles.xml").decode()
+    assert 'formatCode="yyyy-mm-dd"' in styles  # shown as dates, not serial numbers
+    assert 'formatCode="yyyy-mm-dd hh:mm:ss"' in styles
+    # the CSV output keeps every input column as written
+    text = run("classify", str(path), "-c", str(rules), "-f", "csv", "--keep-columns", "-q")
+    assert '"3 250,00 €";"13000";"";"";""' in text.stdout
 
 
 LONG_RULES = (
@@ -333,6 +373,22 @@ def test_xlsx_refuses_more_columns_than_a_sheet_holds(
     assert result.stderr == (
         "error: 16,389 columns do not fit in an Excel sheet (16,384 at most): nothing was "
         "written; write csv or json instead (-f csv)\n"
+    )
+    assert not target.exists()
+
+
+def test_xlsx_refuses_a_column_name_longer_than_a_cell(
+    run: Run, write: Write, tmp_path: Path
+) -> None:
+    long_name = "h" * 33_000
+    data = write("c.csv", f"id,n,{long_name}\nA,5,x\n")
+    rules = write("r.yaml", LONG_RULES.replace(", name: name", ""))
+    target = tmp_path / "out.xlsx"
+    result = run("classify", str(data), "-c", str(rules), "-o", str(target), "--keep-columns")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: a column name of 33,000 characters ('{'h' * 20}…') does not fit in an Excel "
+        "cell (32,767 at most): nothing was written; write csv or json instead (-f csv)\n"
     )
     assert not target.exists()
 

@@ -261,7 +261,8 @@ def test_workbook_date_and_time_cells_are_dates(tmp_path: Path) -> None:
     sheet = workbook.add_worksheet()
     stamp = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
     day = workbook.add_format({"num_format": "dd/mm/yyyy"})
-    sheet.write_row(0, 0, ["id", "stamp", "day", "flag"])
+    sheet.write_row(0, 0, ["id", "stamp", "day", "flag", "opens"])
+    clock = workbook.add_format({"num_format": "hh:mm"})
     for row, (moment, flag) in enumerate(
         [(dt.datetime(2026, 1, 31, 14, 5, 0, 123_000), True), (dt.datetime(2026, 2, 1), False)]
     ):
@@ -269,6 +270,7 @@ def test_workbook_date_and_time_cells_are_dates(tmp_path: Path) -> None:
         sheet.write_datetime(row + 1, 1, moment, stamp)
         sheet.write_datetime(row + 1, 2, moment.replace(hour=0, minute=0, microsecond=0), day)
         sheet.write_boolean(row + 1, 3, flag)
+        sheet.write_datetime(row + 1, 4, dt.time(8 + row, 30), clock)
     workbook.close()
     customers = read_customers(path, "id")
     assert customers.kinds == {
@@ -276,7 +278,9 @@ def test_workbook_date_and_time_cells_are_dates(tmp_path: Path) -> None:
         "stamp": Kind.DATE,
         "day": Kind.DATE,
         "flag": Kind.BOOL,
+        "opens": Kind.TEXT,  # times of day alone, not dates on Excel's day zero
     }
+    assert customers.text.column("opens").to_pylist() == ["08:30:00", "09:30:00"]
     assert customers.text.column("stamp").to_pylist() == [
         "2026-01-31 14:05:00.123",
         "2026-02-01 00:00:00",

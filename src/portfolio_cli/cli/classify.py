@@ -221,7 +221,9 @@ def classify_command(
                 added = HISTORY_COLUMNS if moves is not None else ()
                 if keep_columns:
                     _say_renamed(customers.header, rules, added, quiet)
-                table = formats.output_table(result, customers, keep_columns, added)
+                # a workbook keeps numbers and dates as such; text formats keep them as written
+                typed = fmt_name == "xlsx"
+                table = formats.output_table(result, customers, keep_columns, added, typed)
                 if moves is not None:
                     table = snapshots.append_columns(table, rules.customers.id, moves)
                 separator = formats.csv_separator(separator, customers.info)

@@ -151,15 +151,29 @@ def _sheet_header(
 
 def _dates_alone(table: pa.Table) -> pa.Table:
     """A workbook's date cells come out as `2026-01-31 00:00:00`: a column of such cells (dates
-    without a time of day) is written `2026-01-31`, as the spreadsheet shows it."""
+    without a time of day) is written `2026-01-31`, as the spreadsheet shows it. A column of
+    times of day alone comes out on Excel's day zero (`1899-12-31 14:05:00`): it is written
+    `14:05:00`, a time (text), not a date in 1899."""
     for index, column in enumerate(table.columns):
         cells = pc.if_else(pc.equal(column, ""), None, column)
-        if cells.null_count == len(cells) or not pc.all(pc.ends_with(cells, " 00:00:00")).as_py():
+        if cells.null_count == len(cells):
             continue
-        if pc.all(pc.match_substring_regex(cells, r"^\d{4}-\d{2}-\d{2} 00:00:00$")).as_py():
+        # a cheap test first, the regex only on a column that passes it
+        if _every(pc.ends_with(cells, " 00:00:00"), cells, r"^\d{4}-\d{2}-\d{2} 00:00:00$"):
             column = pc.utf8_slice_codeunits(column, 0, 10)
-            table = table.set_column(index, table.column_names[index], column)
+        elif _every(pc.starts_with(cells, "1899-12-31 "), cells, r"^1899-12-31 \d{2}:\d{2}"):
+            column = pc.utf8_slice_codeunits(column, 11, 1 << 20)
+        else:
+            continue
+        table = table.set_column(index, table.column_names[index], column)
     return table
+
+
+def _every(cheap: pa.ChunkedArray, cells: pa.ChunkedArray, pattern: str) -> bool:
+    """Every non-null cell passes the cheap test, and then the pattern."""
+    if not pc.all(cheap).as_py():
+        return False
+    return bool(pc.all(pc.match_substring_regex(cells, pattern)).as_py())
 
 
 def read_parquet_text(

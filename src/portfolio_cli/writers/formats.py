@@ -30,6 +30,7 @@ from portfolio_cli.display import (
 from portfolio_cli.display import visible as visible_text
 from portfolio_cli.engine import Classification
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.expressions import Kind
 from portfolio_cli.messages import message, thousands
 from portfolio_cli.readers import CustomerList, ReadInfo
 
@@ -44,10 +45,15 @@ def output_table(
     customers: CustomerList | None = None,
     keep_columns: bool = False,
     reserved: Sequence[str] = (),
+    typed: bool = False,
 ) -> pa.Table:
     """The output as an Arrow table; with `keep_columns`, the input's columns as written, under
     the names `kept_names` gives them. `reserved`: names of columns added later (the history's
-    `previous_segment` and `segment_since`), which no kept column may take."""
+    `previous_segment` and `segment_since`), which no kept column may take.
+
+    `typed` (for a workbook) keeps columns of numbers and dates as numbers and dates, so that a
+    spreadsheet can sum and sort them; text, codes with leading zeros included, stays as written.
+    """
     table = result.output.table()
     columns: dict[str, pa.Array | pa.ChunkedArray] = dict(
         zip(table.column_names, table.columns, strict=True)
@@ -55,10 +61,16 @@ def output_table(
     if keep_columns and customers is not None:
         shown = list(result.output.shown)  # id and name
         names = kept_names(customers.header, shown, [*table.column_names, *reserved])
-        taken = customers.text.take(pa.array(result.order))
+        order = pa.array(result.order)
+        taken = customers.text.take(order)
         for name, written in names.items():
             columns[written] = taken.column(name)
+            if typed and customers.kinds.get(name) in _TYPED_KINDS and name in customers.columns:
+                columns[written] = customers.column(name).take(order)
     return pa.table(columns)
+
+
+_TYPED_KINDS = (Kind.NUMBER, Kind.DATE)
 
 
 def keep_segment(table: pa.Table, segment: str | None) -> pa.Table:
@@ -383,6 +395,15 @@ def to_xlsx(table: pa.Table, sheet: str = "customers") -> bytes:
             for row, value in enumerate(values, start=1):
                 if value is not None and not (isinstance(value, float) and math.isnan(value)):
                     worksheet.write_number(row, index, value)
+        elif pa.types.is_timestamp(kind) or pa.types.is_date(kind):
+            # real Excel dates, shown as dates (with the time of day when some cell has one)
+            timed = pa.types.is_timestamp(kind) and _has_time(column)
+            shown = workbook.add_format(
+                {"num_format": "yyyy-mm-dd hh:mm:ss" if timed else "yyyy-mm-dd"}
+            )
+            for row, value in enumerate(values, start=1):
+                if value is not None:
+                    worksheet.write_datetime(row, index, value, shown)
         else:
             for row, value in enumerate(values, start=1):
                 if value is not None and value != "":
@@ -390,6 +411,12 @@ def to_xlsx(table: pa.Table, sheet: str = "customers") -> bytes:
     worksheet.freeze_panes(1, 0)
     workbook.close()
     return buffer.getvalue()
+
+
+def _has_time(column: pa.ChunkedArray) -> bool:
+    """Some cell of a timestamp column has a time of day other than midnight."""
+    seconds = pc.cast(pc.cast(column, pa.timestamp("s")), pa.int64())
+    return bool(pc.any(pc.not_equal(pc.remainder(seconds, 86_400), 0)).as_py())
 
 
 def render(fmt: str, table: pa.Table, summary: dict[str, Any], delimiter: str = ",") -> bytes:
