@@ -418,3 +418,14 @@ def test_text_order_is_code_point_order_in_postgres(
     assert got == duckdb_rows(printed_sql(run, criteria, "duckdb", "--part", "customers"), table)
     # 'a', 'C', 'é' and 'É' sort after "B" by code point; ids too: A < a < b < é
     assert [row[0] for row in got[1:]] == ["A", "a", "b", "é", "B"]
+
+
+def test_every_dialects_text_parses_back_in_that_dialect(run: Run) -> None:
+    import sqlglot
+
+    for dialect in ("duckdb", "postgres", "spark", "bigquery", "snowflake"):
+        for part in ("customers", "summary"):
+            text = printed_sql(run, CRIT, dialect, "--part", part)
+            body = "\n".join(line for line in text.splitlines() if not line.startswith("--"))
+            parsed = sqlglot.parse_one(body.rstrip().rstrip(";"), read=dialect)
+            assert parsed.find(sqlglot.exp.Window) is not None or part == "summary"

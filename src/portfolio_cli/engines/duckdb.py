@@ -376,6 +376,8 @@ def _head_kinds(
     typed, _ = type_text(sample, options, text)
     if any(typed[name].ambiguous or typed[name].mixed for name in names):
         return None
+    if any(typed[key.column].kind is Kind.TEXT for key in criteria.policy.order_by):
+        return None  # our reader says when one odd cell made such a column text
     return {name: typed[name].kind for name in names}, info.delimiter
 
 
@@ -467,11 +469,22 @@ def _write_rows(
     """The customers in priority order, as `classify -f csv` writes them, a batch at a time."""
     from portfolio_cli.writers import formats
 
-    relation = con.sql(render(method.customers(), "duckdb", pretty=False))
+    relation = con.sql(render(method.customers(numbered=False), "duckdb", pretty=False))
     fetch = getattr(relation, "to_arrow_reader", None) or relation.fetch_record_batch
     reader = fetch(WRITE_ROWS)
-    batches = (_plain(batch) for batch in reader)
-    formats.write_csv_batches(reader.schema.names, batches, sink, delimiter, bom)
+    names = list(reader.schema.names)
+    at = names.index("segment") + 1
+    names.insert(at, "priority")
+
+    def numbered() -> Iterator[pa.Table]:
+        done = 0
+        for batch in reader:
+            table = _plain(batch)
+            ranks = pa.array(np.arange(done + 1, done + table.num_rows + 1, dtype=np.int64))
+            done += table.num_rows
+            yield table.add_column(at, "priority", ranks)
+
+    formats.write_csv_batches(names, numbered(), sink, delimiter, bom)
 
 
 def _plain(batch: pa.RecordBatch) -> pa.Table:

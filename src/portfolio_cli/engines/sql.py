@@ -71,6 +71,7 @@ class Method:
     dialect: str
     ctes: list[tuple[str, exp.Select]]
     figures: list[Figure]
+    order: list[exp.Expr]  # the priority's sort keys, most significant first
 
     def with_chain(self, select: exp.Select) -> exp.Select:
         """`select` (reading the last step, `ranked`) preceded by the whole chain."""
@@ -78,8 +79,12 @@ class Method:
             select = select.with_(name, as_=body, copy=False)
         return select
 
-    def customers(self) -> exp.Select:
-        """The customers in priority order: the columns of `classify -f csv`."""
+    def customers(self, numbered: bool = True) -> exp.Select:
+        """The customers in priority order: the columns of `classify -f csv`.
+
+        `numbered=False` leaves the `priority` column out and sorts by its keys: a reader of
+        the rows in order numbers them itself, and the database sorts once instead of twice.
+        """
         criteria = self.criteria
         columns: list[exp.Expr] = [_alias(exp.column("_id"), criteria.customers.id)]
         if criteria.customers.name:
@@ -98,7 +103,12 @@ class Method:
             ),
             _alias(_by_segment({s: criteria.actions[s] for s in SEGMENTS}), "action"),
         ]
-        select = exp.select(*columns).from_("ranked").order_by(exp.column("_priority"))
+        if numbered:
+            select = exp.select(*columns).from_("ranked").order_by(exp.column("_priority"))
+        else:
+            columns = [c for c in columns if c.alias != "priority"]
+            select = exp.select(*columns).from_("ranked")
+            select = select.order_by(*(key.copy() for key in self.order))
         return self.with_chain(select)
 
     def totals(self) -> exp.Select:
@@ -231,7 +241,7 @@ def compile_method(
         ("counts", counts),
         ("ranked", ranked),
     ]
-    return Method(criteria, dialect, ctes, _figures(criteria))
+    return Method(criteria, dialect, ctes, _figures(criteria), order)
 
 
 def render(select: exp.Expr, dialect: str, pretty: bool = True) -> str:
