@@ -5,7 +5,7 @@ Writes ``bench/data/suggest_<rows>.csv`` (seeded, gitignored): a customer list w
 the last 60 days), beside columns of noise, an id and free text. Then runs the whole command
 (`portfolio suggest ... --outcome left -o ...`, imports and reading included) `--runs` times
 and prints the median wall time, the CPU time and the peak RSS, and whether the planted columns
-were found. With ``--telco``, the same for ../shared/data/telco-customers.csv (outcome Churn).
+were found. With ``--telco FILE``, the same for IBM's public Telco churn sample (outcome Churn).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import pyarrow.csv as pa_csv
 from timing import DATA
 
 AS_OF = "2026-12-01"
-TELCO = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "telco-customers.csv"
 
 
 def generate(rows: int, seed: int = 0) -> Path:
@@ -83,7 +82,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("rows", nargs="*", type=int, default=[1_000_000])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--telco", action="store_true")
+    parser.add_argument("--telco", type=Path, metavar="FILE", help="telco-customers.csv")
     parser.add_argument("--generate", action="store_true", help="only write the lists")
     options = parser.parse_args()
     if options.generate:
@@ -97,8 +96,8 @@ def main() -> None:
     print("| list | rows | wall (median) | CPU | peak RSS | AUC held out |")
     print("|---|---|---|---|---|---|")
     sources = [(generate(rows), "left", rows) for rows in options.rows]
-    if options.telco and TELCO.is_file():
-        sources.insert(0, (TELCO, "Churn", 7043))
+    if options.telco is not None:
+        sources.insert(0, (options.telco, "Churn", 7043))
     for source, outcome, rows in sources:
         wall, cpu, peak, text = run(source, outcome, options.runs)
         auc = next((line.split()[-1] for line in text.splitlines() if "AUC of" in line), "-")

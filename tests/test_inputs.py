@@ -377,6 +377,22 @@ def test_xlsx_refuses_more_columns_than_a_sheet_holds(
     assert not target.exists()
 
 
+def test_xlsx_refuses_a_column_name_longer_than_a_cell(
+    run: Run, write: Write, tmp_path: Path
+) -> None:
+    long_name = "h" * 33_000
+    data = write("c.csv", f"id,n,{long_name}\nA,5,x\n")
+    rules = write("r.yaml", LONG_RULES.replace(", name: name", ""))
+    target = tmp_path / "out.xlsx"
+    result = run("classify", str(data), "-c", str(rules), "-o", str(target), "--keep-columns")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: a column name of 33,000 characters ('{'h' * 20}…') does not fit in an Excel "
+        "cell (32,767 at most): nothing was written; write csv or json instead (-f csv)\n"
+    )
+    assert not target.exists()
+
+
 def test_xlsx_keeps_a_cell_of_exactly_the_limit_whole(
     run: Run, write: Write, tmp_path: Path
 ) -> None:

@@ -1,7 +1,7 @@
 """`portfolio sql`: the printed SQL, run by real engines, returns what `classify` returns.
 
 DuckDB runs in process. PostgreSQL is started by this module from the `postgresql` package
-(initdb in a temporary folder, a private socket directory, no TCP): without it these tests are
+(tests/pg.py: initdb in a temporary folder, a private socket directory): without it these tests are
 skipped, unless PORTFOLIO_REQUIRE_POSTGRES=1 (CI sets it) makes a missing server a failure.
 """
 
@@ -10,20 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import shutil
-import subprocess
-import tempfile
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.csv as pa_csv
 import pytest
 import yaml
 
+import pg
 from conftest import CRIT, EX, Run, Write
+from pg import Postgres
 from portfolio_cli.criteria import load_criteria
 from portfolio_cli.engine import required_columns
 from portfolio_cli.readers import read_customers
@@ -230,130 +227,9 @@ def test_hostile_names_and_literals_are_data_in_duckdb(run: Run, write: Write) -
 # --- PostgreSQL ----------------------------------------------------------------------------------
 
 
-def _pg_bin() -> Path | None:
-    found = shutil.which("pg_ctl")
-    if found:
-        return Path(found).resolve().parent
-    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
-    return versions[-1].parent if versions else None
-
-
-class Postgres:
-    """A private PostgreSQL server on a Unix socket in a temporary folder."""
-
-    def __init__(self, bin_dir: Path, folder: Path) -> None:
-        self.bin = bin_dir
-        self.folder = folder
-        self.socket = folder / "socket"
-        self.data = folder / "data"
-        self.prefix: list[str] = []
-        if os.geteuid() == 0:  # initdb refuses root: the server runs as `postgres`
-            self.prefix = ["runuser", "-u", "postgres", "--"]
-            shutil.chown(folder, "postgres")
-
-    def command(self, name: str, *args: str, stdin: str | None = None) -> str:
-        done = subprocess.run(
-            [*self.prefix, str(self.bin / name), *args],
-            input=stdin,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=120,
-        )
-        if done.returncode:
-            raise AssertionError(f"{name} failed: {done.stderr}")
-        return done.stdout
-
-    def start(self) -> None:
-        self.socket.mkdir()
-        if self.prefix:
-            shutil.chown(self.socket, "postgres")
-        self.command(
-            "initdb",
-            "-D",
-            str(self.data),
-            "-U",
-            "portfolio",
-            "--locale=C.UTF-8",
-            "-E",
-            "UTF8",
-            "--auth=trust",
-        )
-        options = f"-k {self.socket} -c listen_addresses=''"
-        self.command(
-            "pg_ctl",
-            "-D",
-            str(self.data),
-            "-o",
-            options,
-            "-w",
-            "-l",
-            str(self.folder / "log"),
-            "start",
-        )
-
-    def stop(self) -> None:
-        self.command("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
-
-    def psql(self, sql: str, *args: str) -> str:
-        return self.command(
-            "psql",
-            "-X",
-            "-q",
-            "-v",
-            "ON_ERROR_STOP=1",
-            "-h",
-            str(self.socket),
-            "-U",
-            "portfolio",
-            "-d",
-            "postgres",
-            *args,
-            stdin=sql,
-        )
-
-    def load(self, name: str, table: pa.Table) -> None:
-        """A table with our reader's types: numbers, text, timestamps, booleans."""
-        types = {
-            pa.float64(): "double precision",
-            pa.bool_(): "boolean",
-            pa.string(): "text",
-            pa.large_string(): "text",
-        }
-        columns = []
-        for field in table.schema:
-            kind = types.get(field.type, "timestamp")
-            columns.append(f'"{field.name.replace(chr(34), chr(34) * 2)}" {kind}')
-        body = io.BytesIO()
-        pa_csv.write_csv(table, body)
-        quoted = '"' + name.replace('"', '""') + '"'
-        self.psql(
-            f"DROP TABLE IF EXISTS {quoted}; CREATE TABLE {quoted} ({', '.join(columns)});\n"
-            f"COPY {quoted} FROM STDIN WITH (FORMAT csv, HEADER true);\n"
-            + body.getvalue().decode("utf-8")
-            + "\\.\n"
-        )
-
-    def rows(self, query: str) -> list[list[str]]:
-        return list(csv.reader(io.StringIO(self.psql(query, "--csv"))))
-
-
 @pytest.fixture(scope="module")
 def postgres() -> Iterator[Postgres]:
-    bin_dir = _pg_bin()
-    if bin_dir is None:
-        if os.environ.get("PORTFOLIO_REQUIRE_POSTGRES") == "1":
-            pytest.fail("PostgreSQL (Debian's postgresql package) is required but not found")
-        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
-    # not under pytest's own folder: the `postgres` user must be able to reach it
-    folder = Path(tempfile.mkdtemp(prefix="portfolio-pg-"))
-    server = Postgres(bin_dir, folder)
-    try:
-        server.start()
-        yield server
-        server.stop()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    yield from pg.server()
 
 
 @pytest.mark.parametrize(

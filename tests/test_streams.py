@@ -332,3 +332,15 @@ def test_a_number_python_refuses_is_the_users_not_a_bug(
         "error: a number in the input, the criteria file or an option is too large to be read "
         "(4,300 digits or more, or beyond 1.8e308): check the values\n",
     )
+
+
+def test_a_long_output_name_that_the_file_system_takes_is_written(run: Run, tmp_path: Path) -> None:
+    """250 characters is a valid name; its temporary file must not be longer than 255."""
+    target = tmp_path / ("b" * 246 + ".csv")
+    result = run("classify", EX, "-c", CRIT, "-o", str(target), "-q")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+    too_long = tmp_path / ("c" * 300 + ".csv")
+    refused = run("classify", EX, "-c", CRIT, "-o", str(too_long), "-q")
+    assert refused.exit_code == 2
+    assert refused.stderr.endswith(": file name too long\n")

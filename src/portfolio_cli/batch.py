@@ -344,21 +344,37 @@ class _Stopped(BaseException):
         self.code = code
 
 
+_STOPPING = ("SIGTERM", "SIGHUP", "SIGINT")
+
+
 def _start_worker() -> None:
     """In a new worker: one Arrow thread; SIGTERM, SIGHUP and SIGINT stop it cleanly."""
     import signal
 
     _single_threaded_arrow()
-    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+    for name in _STOPPING:
         number = getattr(signal, name, None)
         if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
             signal.signal(number, _on_signal)
 
 
 def _on_signal(number: int, frame: object) -> None:
+    import signal
+
+    # Ctrl-C reaches the worker, then the main process sends SIGTERM: the second signal must
+    # not cut short the removal of the temporary file that the first one started
+    # (a handler that does nothing, not SIG_IGN: a signal already on its way would then be
+    # raised as "ignored due to race condition")
+    for name in _STOPPING:
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _already_stopping)
     if _WORKING:
         raise _Stopped(128 + number)
     os._exit(128 + number)  # between jobs: nothing to clean
+
+
+def _already_stopping(number: int, frame: object) -> None:
+    """A second signal while the first is being handled: nothing more to do."""
 
 
 def _work(job: Job) -> Outcome:

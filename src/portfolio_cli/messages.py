@@ -28,6 +28,7 @@ from portfolio_cli.catalogue import (
     init,
     inputs,
     polish,
+    postgres,
     profile,
     qa,
     report,
@@ -54,6 +55,7 @@ AREAS = (
     suggest,
     sql,
     spark,
+    postgres,
     system,
 )
 

@@ -43,6 +43,8 @@ from portfolio_cli.cli.common import (
 from portfolio_cli.cli.engine_options import (
     EngineOption,
     MemoryLimitOption,
+    PgQueryOption,
+    PgTableOption,
     SparkMasterOption,
     SparkRemoteOption,
 )
@@ -126,6 +128,8 @@ def classify_command(
     memory_limit: MemoryLimitOption = None,
     spark_remote: SparkRemoteOption = None,
     spark_master: SparkMasterOption = None,
+    pg_table: PgTableOption = None,
+    pg_query: PgQueryOption = None,
     flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -148,6 +152,8 @@ def classify_command(
         portfolio classify 'exports/*.parquet' --engine duckdb -o classified.csv
 
         portfolio classify 's3a://crm/customers/*.parquet' --engine spark -o out/ -f parquet
+
+        portfolio classify 'postgresql://me@db.example.com/crm' --table customers -o out.csv
     """
     from portfolio_cli import engines
     from portfolio_cli import history as snapshots
@@ -169,14 +175,15 @@ def classify_command(
     path = find_criteria(criteria)
     rules = load_criteria(path)
     history_file = snapshots.resolve_path(history, default=False)
-    refuse_overwrite(output, input, path, flags, history_file)
-    chosen = engines.choose(engine, input)
+    in_postgres = postgres_source(input, pg_table, pg_query, engine, keep_columns, quiet)
+    refuse_overwrite(output, None if in_postgres else input, path, flags, history_file)
+    chosen = "postgres" if in_postgres else engines.choose(engine, input)
     engines.memory_limit(memory_limit)  # a wrong size is refused before anything is read
     warn(rules.warnings, quiet)
     simple = history_file is None and flags.orders is None and flags.surveys is None
     simple = simple and not flags.verbose
     # CSV out, nothing joined or recorded: Arrow and numpy only, pandas is not even imported
-    with without_pandas(fmt_name == "csv" and simple and chosen != "spark"):
+    with without_pandas(fmt_name == "csv" and simple and chosen not in ("spark", "postgres")):
         plain = fmt_name == "csv" and simple and not keep_columns and kept is None
         if (
             plain
@@ -194,7 +201,11 @@ def classify_command(
                 separator = formats.csv_separator(separator, found.info)
                 _stream(input, rules, flags, found, output, day, *arguments, separator)
                 return
-        if chosen == "spark" and _spark_reads(input, keep_columns):
+        if in_postgres:
+            from portfolio_cli.engines import postgres
+
+            result, customers = postgres.classify_source(input, pg_table, pg_query, rules, day)
+        elif chosen == "spark" and _spark_reads(input, keep_columns):
             result, customers = _classify_on_spark(input, rules, day, spark)
         else:
             customers = read_input(input, rules, flags, every_column=keep_columns, as_of=day)
@@ -231,6 +242,33 @@ def classify_command(
         if fmt_name != "table" and not quiet:
             _print_summary(result.summary, customers.info.source, output)
         _fail_under(result.summary["quality"], fail_under)
+
+
+def postgres_source(
+    source: str,
+    table: str | None,
+    query: str | None,
+    engine: str,
+    keep_columns: bool,
+    quiet: bool,
+) -> bool:
+    """Whether the input is a PostgreSQL database (the rules then run inside it); --table and
+    --query are refused with any other input, --keep-columns with this one."""
+    from portfolio_cli import engines
+    from portfolio_cli.engines.postgres import is_source, redact
+
+    if not is_source(source):
+        if table is not None or query is not None:
+            text = message("postgres.not_a_database", source=source)
+            raise UsageError(Issue("bad-option", text))
+        return False
+    if keep_columns:
+        text = message("postgres.keep_columns", source=redact(source))
+        raise UsageError(Issue("bad-option", text))
+    name = engines.engine_name(engine)
+    if name not in ("auto", "arrow"):
+        warn([message("postgres.engine_ignored", engine=name)], quiet)
+    return True
 
 
 def _spark_reads(source: str, keep_columns: bool) -> bool:

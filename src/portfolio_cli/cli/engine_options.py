@@ -20,6 +20,8 @@ HELP_KEYS.update(
         "memory_limit": "help.memory_limit",
         "spark_remote": "help.spark_remote",
         "spark_master": "help.spark_master",
+        "pg_table": "help.pg_table",
+        "pg_query": "help.pg_query",
     }
 )
 
@@ -56,4 +58,12 @@ SparkMasterOption = Annotated[
     typer.Option(
         "--spark-master", metavar="URL", help=message("help.spark_master"), show_default=False
     ),
+]
+PgTableOption = Annotated[
+    str | None,
+    typer.Option("--table", metavar="NAME", help=message("help.pg_table"), show_default=False),
+]
+PgQueryOption = Annotated[
+    str | None,
+    typer.Option("--query", metavar="SQL", help=message("help.pg_query"), show_default=False),
 ]

@@ -79,7 +79,17 @@ def _is_open(fd: int) -> bool:
 
 
 def _end_on_signal(number: int, frame: FrameType | None) -> None:
+    # a second SIGTERM (or SIGHUP) must not cut short the removal of a temporary file that the
+    # first one started (SIGKILL still ends a run that would not stop); a handler that does
+    # nothing, not SIG_IGN: a signal already on its way would be raised as a "race condition"
+    for other in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if other is not None:
+            signal.signal(other, _already_ending)
     raise SystemExit(SIGNAL_EXIT + number)
+
+
+def _already_ending(number: int, frame: FrameType | None) -> None:
+    """A second signal while the first one ends the run: nothing more to do."""
 
 
 def silence_stdout() -> None:

@@ -180,9 +180,6 @@ def infer_column(
     number = _numbers(text, decimals)
     if number is not None:
         return Typed(Kind.NUMBER, number)
-    amounts = _amounts(text, decimals, fixed=decimal is not None)
-    if amounts is not None:
-        return amounts
     dates = _dates(text)
     if dates is not None:
         return Typed(Kind.DATE, dates)
@@ -192,6 +189,10 @@ def infer_column(
             return Typed(Kind.DATE, local)
         if sample is not None:
             return Typed(Kind.TEXT, _chunked(text), ambiguous=sample)
+    # after the dates: a date column never pays for the look for currency signs
+    amounts = _amounts(text, decimals, fixed=decimal is not None)
+    if amounts is not None:
+        return amounts
     lowered = pc.utf8_lower(text)
     if _all(pc.or_(pc.is_in(lowered, pa.array(["true", "false"])), pc.is_null(lowered))):
         return Typed(Kind.BOOL, _chunked(pc.equal(lowered, "true")))
@@ -304,7 +305,7 @@ def _amounts(text: pa.ChunkedArray, decimals: list[str], *, fixed: bool) -> Type
     before the number (`$1,234.50`, `€1,234`) is the English way: the decimal point is tried
     first, unless the user chose the decimal mark (`fixed`).
     """
-    if not _matches(text, AMOUNT):
+    if not _may_hold_units(text) or not _matches(text, AMOUNT):
         return None
     parts = pc.extract_regex(text, AMOUNT)
     field = {name: pc.struct_field(parts, [i]) for i, name in enumerate(_AMOUNT_GROUPS)}
@@ -336,6 +337,26 @@ def _amounts(text: pa.ChunkedArray, decimals: list[str], *, fixed: bool) -> Type
         pc.is_in(field["sign2"], minus),
     )
     return Typed(Kind.NUMBER, _chunked(pc.if_else(negative, pc.negate(numbers), numbers)))
+
+
+# A byte that every currency sign, code or percent sign holds: `$`, `%`, the last bytes of `€`
+# (E2 82 AC) and `£` (C2 A3), and the first letters of CHF, EUR, USD and GBP.
+_UNIT_BYTES = (0x24, 0x25, 0xAC, 0xA3, ord("C"), ord("E"), ord("U"), ord("G"))
+
+
+def _may_hold_units(text: pa.ChunkedArray) -> bool:
+    """Some cell may hold a currency or percent sign: False when no byte of the column's text
+    could belong to one (a column of codes such as postal codes: a few memchr passes over its
+    bytes, no regex)."""
+    for chunk in text.chunks:
+        if chunk.type != pa.string():
+            return True
+        data = chunk.buffers()[2]
+        if data is not None:
+            raw = data.to_pybytes()
+            if any(byte in raw for byte in _UNIT_BYTES):
+                return True
+    return False
 
 
 _AMOUNT_GROUPS = ("open", "sign", "before", "sign2", "number", "after", "close")

@@ -27,6 +27,7 @@ from portfolio_cli.readers.sniff import (
     guess_delimiter,
     guess_encoding,
     is_binary,
+    likely_header,
 )
 from portfolio_cli.roles import looks_like_criteria, not_found
 
@@ -187,9 +188,15 @@ def find_header(text: str, options: CsvOptions, label: str) -> tuple[int, str]:
     `options.header_row` says where the header is; otherwise it is the first of the first
     HEADER_SEARCH_ROWS lines holding the column `options.find_header`, else the first line.
     """
-    if options.find_header is None:
-        return 0, options.delimiter or guess_delimiter(text)
     lines = text.splitlines()
+    if options.find_header is None and options.header_row is None:
+        # no column name to look for: skip a title line only when it clearly is one
+        delimiter = options.delimiter or guess_delimiter(text)
+        rows = list(csv.reader(lines[:HEADER_SEARCH_ROWS], delimiter=delimiter))
+        skipped = likely_header(rows)
+        if skipped:
+            delimiter = options.delimiter or guess_delimiter(skip_lines(text, skipped))
+        return skipped, delimiter
     if options.header_row is not None:
         skipped = options.header_row - 1
         if skipped >= len(lines):
@@ -202,9 +209,9 @@ def find_header(text: str, options: CsvOptions, label: str) -> tuple[int, str]:
                 )
             )
         return skipped, options.delimiter or guess_delimiter(skip_lines(text, skipped))
-    wanted = options.find_header
+    wanted = options.find_header or ""
     for skipped, line in enumerate(lines[:HEADER_SEARCH_ROWS]):
-        if wanted not in line:
+        if not wanted or wanted not in line:
             continue
         delimiter = options.delimiter or guess_delimiter(skip_lines(text, skipped))
         cells = next(csv.reader([line], delimiter=delimiter), [])

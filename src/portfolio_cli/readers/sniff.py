@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import csv
 import re
+from collections.abc import Sequence
 
 from portfolio_cli.display import visible
 
@@ -93,3 +94,14 @@ def guess_delimiter(text: str) -> str:
 def describe_delimiter(delimiter: str) -> str:
     """How a separator is written in messages: tab spelt out."""
     return "tab" if delimiter == "\t" else repr(delimiter)
+
+
+def likely_header(rows: Sequence[Sequence[str | None]]) -> int:
+    """The first row that looks like a header when no column name is known yet (`init --from`):
+    an export's title line fills one or two cells ("Export clients au 04/12/2026;;;"), a header
+    fills nearly all of them. 0 unless the first row is clearly such a title."""
+    filled = [sum(1 for cell in row if cell is not None and cell.strip()) for row in rows]
+    best = max(filled, default=0)
+    if best < 2 or filled[0] * 2 > best:
+        return 0
+    return next((index for index, count in enumerate(filled) if count * 5 >= best * 4), 0)

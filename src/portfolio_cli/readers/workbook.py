@@ -23,6 +23,7 @@ from portfolio_cli.readers.csv import (
     TextTable,
     column_names,
 )
+from portfolio_cli.readers.sniff import likely_header
 from portfolio_cli.roles import not_found
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -111,14 +112,15 @@ def _header_index(reader: Any, sheet: int | str, options: CsvOptions, label: str
     """The header's row in the sheet, from 0: `--header-row` (from 1), else the first of the
     first HEADER_SEARCH_ROWS rows holding the id column (`options.find_header`), else the first:
     a title in A1 ("Export clients au 04/12/2026") is skipped."""
-    if options.find_header is None:
-        return 0
     if options.header_row is not None:
         return options.header_row - 1
     first = reader.load_sheet(
         sheet, header_row=None, n_rows=HEADER_SEARCH_ROWS, dtypes="string"
     ).to_arrow()
     wanted = options.find_header
+    if wanted is None:  # no column name to look for: skip a title only when it clearly is one
+        columns = [first.column(c).to_pylist() for c in range(first.num_columns)]
+        return likely_header([list(row) for row in zip(*columns, strict=True)])
     for index in range(first.num_rows):
         cells = (first.column(c)[index].as_py() for c in range(first.num_columns))
         if any(cell is not None and cell.strip() == wanted for cell in cells):

@@ -83,8 +83,11 @@ def _temporary(folder: Path, name: str) -> tuple[int, Path]:
     moment the file is made, before mkstemp returns its name; here the name is chosen first, so
     the file is removed whenever it was made.
     """
+    # the longest name a file system takes is 255 bytes: a long NAME (fine on its own) would
+    # make the temporary name too long, so it is cut (a few characters say whose it is)
+    stem = name if len(os.fsencode(name)) <= 200 else name[:40]
     for _ in range(100):
-        temporary = folder / f".{name}.{secrets.token_hex(4)}.tmp"
+        temporary = folder / f".{stem}.{secrets.token_hex(4)}.tmp"
         try:
             return _open_new(temporary), temporary
         except FileExistsError:

@@ -1,0 +1,196 @@
+"""A PostgreSQL database as the input: `portfolio classify postgresql://... --table T`.
+
+A real server from Debian's `postgresql` package (tests/pg.py: initdb in a temporary folder, a
+private socket, 127.0.0.1 at a free port for password logins). The rules run inside it, as a
+role that may only SELECT; the outputs are the Arrow engine's, byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import pg
+from conftest import CRIT, EX, Run, Write
+from pg import Postgres
+from test_sql import FRENCH, FRENCH_CRITERIA, HOSTILE_CRITERIA, hostile_table, typed_table
+
+AS_OF = "2026-11-23"
+PASSWORD = "S3cret-pw!x"  # noqa: S105 - the test role's password
+READER = "reader"
+
+
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[Postgres]:
+    for server in pg.server():
+        server.psql(f"CREATE ROLE {READER} LOGIN PASSWORD '{PASSWORD}'")
+        yield server
+
+
+def tables(postgres: Postgres) -> list[list[str]]:
+    return postgres.rows(
+        "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace "
+        'ORDER BY relname COLLATE "C"'
+    )
+
+
+def classify(run: Run, source: str, criteria: str, fmt: str, *more: str) -> str:
+    result = run("classify", source, "-c", criteria, "-f", fmt, "--as-of", AS_OF,
+                 "--out-delimiter", ",", *more)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize(
+    ("source", "criteria_text"),
+    [(EX, None), (str(FRENCH), FRENCH_CRITERIA)],
+    ids=["example", "french"],
+)
+def test_a_table_gives_the_arrow_engines_csv_and_json(
+    run: Run, write: Write, postgres: Postgres, source: str, criteria_text: str | None
+) -> None:
+    criteria = CRIT if criteria_text is None else str(write("c.yaml", criteria_text))
+    postgres.load("customers", typed_table(source, criteria))
+    postgres.psql(f"GRANT SELECT ON customers TO {READER}")
+    before = tables(postgres)
+    url = postgres.url(READER, PASSWORD)  # a role that may only SELECT, over TCP
+    for fmt in ("csv", "json"):
+        got = classify(run, url, criteria, fmt, "--table", "customers")
+        assert got == classify(run, source, criteria, fmt)
+    assert json.loads(got)["summary"]["total"] > 0
+    assert tables(postgres) == before  # nothing created, nothing dropped
+
+
+def test_a_query_gives_the_rows_of_its_table(run: Run, postgres: Postgres) -> None:
+    postgres.load("customers", typed_table(EX, CRIT))
+    url = postgres.url()
+    whole = classify(run, url, CRIT, "csv", "--table", "public.customers")
+    query = "SELECT * FROM customers;"
+    assert classify(run, url, CRIT, "csv", "--query", query) == whole
+    assert whole == classify(run, EX, CRIT, "csv")
+
+
+def test_a_select_only_role_cannot_write_even_through_the_query(
+    run: Run, postgres: Postgres
+) -> None:
+    postgres.load("customers", typed_table(EX, CRIT))
+    postgres.psql(f"GRANT SELECT ON customers TO {READER}")
+    url = postgres.url(READER, PASSWORD)
+    result = run("classify", url, "-c", CRIT, "--query", "SELECT 1; DROP TABLE customers")
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    # even the owner's session is read-only: a query that writes is refused by PostgreSQL
+    postgres.psql("CREATE SEQUENCE IF NOT EXISTS counter")
+    query = "SELECT *, nextval('counter') AS n FROM customers"
+    owner = run("classify", postgres.url(), "-c", CRIT, "--query", query)
+    assert owner.exit_code == 2, owner.stdout
+    assert owner.stderr.strip().endswith(
+        "(query): cannot execute nextval() in a read-only transaction"
+    ), owner.stderr
+    assert postgres.rows("SELECT last_value FROM counter") == [["last_value"], ["1"]]
+    assert postgres.rows("SELECT count(*) FROM customers") == [["count"], ["300"]]
+
+
+def test_a_wrong_password_is_one_line_and_never_shown(
+    run: Run, postgres: Postgres, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wrong = "Wr0ng-Pa55word-xyz"
+    result = run("classify", postgres.url(READER, wrong), "-c", CRIT, "--table", "customers")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"error: cannot connect to postgresql://{READER}:***@127.0.0.1:")
+    assert "password authentication failed" in lines[0]
+    assert wrong not in result.stdout + result.stderr
+    # the same through PGPASSWORD
+    monkeypatch.setenv("PGPASSWORD", wrong)
+    url = f"postgresql://{READER}@127.0.0.1:{postgres.port}/postgres"
+    result = run("classify", url, "-c", CRIT, "--table", "customers")
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert wrong not in result.stdout + result.stderr
+
+
+def test_pgpassword_logs_in(run: Run, postgres: Postgres, monkeypatch: pytest.MonkeyPatch) -> None:
+    postgres.load("customers", typed_table(EX, CRIT))
+    postgres.psql(f"GRANT SELECT ON customers TO {READER}")
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    url = f"postgresql://{READER}@127.0.0.1:{postgres.port}/postgres"
+    assert classify(run, url, CRIT, "csv", "--table", "customers") == classify(run, EX, CRIT, "csv")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"postgresql://{READER}:{PASSWORD}@127.0.0.1:{pg.free_port()}/postgres",
+        "postgresql://reader@/postgres?host=/nonexistent/socket-dir",
+    ],
+    ids=["closed-port", "missing-socket"],
+)
+def test_no_server_is_one_clear_line(run: Run, url: str) -> None:
+    result = run("classify", url, "-c", CRIT, "--table", "customers")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: cannot connect to postgresql://reader")
+    assert "Traceback" not in result.stderr
+    assert PASSWORD not in result.stderr
+
+
+def test_table_or_query_is_required(run: Run, postgres: Postgres, write: Write) -> None:
+    result = run("classify", postgres.url(), "-c", CRIT)
+    assert result.exit_code == 2
+    assert "--table NAME or --query" in result.stderr
+    result = run("classify", EX, "-c", CRIT, "--table", "customers")
+    assert result.exit_code == 2
+    assert "must be a postgresql:// URL" in result.stderr
+    out = Path(write("out.csv", b""))
+    out.unlink()
+    result = run("classify", postgres.url(), "-c", CRIT, "--table", "missing", "-o", str(out))
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert 'relation "missing" does not exist' in result.stderr
+    assert not out.exists()
+
+
+def test_unknown_column_and_duplicate_ids_are_said_before_any_row_is_read(
+    run: Run, postgres: Postgres, write: Write
+) -> None:
+    table = typed_table(EX, CRIT)
+    postgres.load("customers", table.drop_columns(["orders_12m"]))
+    result = run("classify", postgres.url(), "-c", CRIT, "--table", "customers")
+    assert result.exit_code == 2
+    assert "orders_12m" in result.stderr
+    postgres.load("customers", pa.concat_tables([table, table.slice(3, 1)]))
+    result = run("classify", postgres.url(), "-c", CRIT, "--table", "customers")
+    assert result.exit_code == 2
+    assert "appears 2 times" in result.stderr
+
+
+HOSTILE_TABLE = '"; DROP TABLE keep; --\\ é'
+
+
+def test_hostile_names_are_only_names(run: Run, postgres: Postgres, write: Write) -> None:
+    criteria = str(write("hostile.yaml", HOSTILE_CRITERIA))
+    table = hostile_table()
+    postgres.load("keep", pa.table({"x": [1.0]}))
+    postgres.load(HOSTILE_TABLE, table)
+    source = write("hostile.parquet", b"")
+    pq.write_table(table, source)
+    got = classify(run, postgres.url(), criteria, "csv", "--table", HOSTILE_TABLE)
+    assert got == classify(run, str(source), criteria, "csv")
+    assert "big|named" in got
+    assert postgres.rows("SELECT count(*) FROM keep") == [["count"], ["1"]]
+
+
+def test_integer_and_numeric_columns_are_numbers(run: Run, postgres: Postgres) -> None:
+    table = typed_table(EX, CRIT)
+    types = {"orders_12m": "integer", "total_spent": "numeric(12,2)"}
+    postgres.load("customers", table, types)
+    got = classify(run, postgres.url(), CRIT, "csv", "--table", "customers")
+    assert got == classify(run, EX, CRIT, "csv")
