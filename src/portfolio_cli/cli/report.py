@@ -104,7 +104,6 @@ def report_command(
     from portfolio_cli import engines
     from portfolio_cli import history as store
     from portfolio_cli.criteria import load_criteria
-    from portfolio_cli.engine import classify
     from portfolio_cli.profile import check_outcome, profile_segments
     from portfolio_cli.writers.files import atomic_write
     from portfolio_cli.writers.profile import profile_section
@@ -125,8 +124,6 @@ def report_command(
     # Every column: the profile section looks at what the criteria do not read.
     customers = read_input(input, rules, flags, every_column=True, as_of=day)
     result = engines.classify(customers, rules, day, chosen, memory_limit)
-    profile = profile_section(profile_segments(customers, result, rules, top=PROFILE_TOP), words)
-    result = classify(customers, rules, day)
     profile = profile_section(
         profile_segments(customers, result, rules, outcome=outcome, top=PROFILE_TOP), words
     )
