@@ -8,6 +8,8 @@ role that may only SELECT; the outputs are the Arrow engine's, byte for byte.
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,7 +28,17 @@ READER = "reader"
 
 
 @pytest.fixture(scope="module")
-def postgres() -> Iterator[Postgres]:
+def driver() -> None:
+    try:
+        import adbc_driver_postgresql  # noqa: F401
+    except ImportError:
+        if os.environ.get("PORTFOLIO_REQUIRE_POSTGRES") == "1":
+            pytest.fail("adbc-driver-postgresql is required: pip install -e '.[postgres]'")
+        pytest.skip("pip install -e '.[postgres]' to run these tests")
+
+
+@pytest.fixture(scope="module")
+def postgres(driver: None) -> Iterator[Postgres]:
     for server in pg.server():
         server.psql(f"CREATE ROLE {READER} LOGIN PASSWORD '{PASSWORD}'")
         yield server
@@ -132,7 +144,7 @@ def test_pgpassword_logs_in(run: Run, postgres: Postgres, monkeypatch: pytest.Mo
     ],
     ids=["closed-port", "missing-socket"],
 )
-def test_no_server_is_one_clear_line(run: Run, url: str) -> None:
+def test_no_server_is_one_clear_line(run: Run, url: str, driver: None) -> None:
     result = run("classify", url, "-c", CRIT, "--table", "customers")
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
@@ -194,3 +206,42 @@ def test_integer_and_numeric_columns_are_numbers(run: Run, postgres: Postgres) -
     postgres.load("customers", table, types)
     got = classify(run, postgres.url(), CRIT, "csv", "--table", "customers")
     assert got == classify(run, EX, CRIT, "csv")
+
+
+def test_a_missing_driver_says_what_to_install(
+    run: Run, monkeypatch: pytest.MonkeyPatch, write: Write
+) -> None:
+    monkeypatch.setitem(sys.modules, "adbc_driver_postgresql", None)
+    url = f"postgresql://{READER}:{PASSWORD}@127.0.0.1:1/crm"
+    result = run("classify", url, "-c", CRIT, "--table", "customers")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: a postgresql:// input needs the PostgreSQL driver: "
+        "pip install 'portfolio-cli[postgres]'\n"
+    )
+
+
+def test_options_that_need_our_reader_are_refused(run: Run, write: Write) -> None:
+    url = f"postgresql://{READER}:{PASSWORD}@127.0.0.1:1/crm"
+    orders = str(write("orders.csv", "customer_id,date\n1,2026-01-01\n"))
+    result = run("classify", url, "-c", CRIT, "--table", "t", "--orders", orders)
+    assert result.exit_code == 2
+    assert "join them in --query" in result.stderr
+    result = run("classify", url, "-c", CRIT, "--table", "t", "--keep-columns")
+    assert result.exit_code == 2
+    assert f"postgresql://{READER}:***@127.0.0.1:1/crm" in result.stderr
+    assert PASSWORD not in result.stderr
+    result = run("classify", url, "-c", CRIT, "--table", "t", "--query", "SELECT 1")
+    assert result.exit_code == 2
+    assert "give --table or --query, not both" in result.stderr
+
+
+def test_redact_hides_every_password() -> None:
+    from portfolio_cli.engines.postgres import redact
+
+    assert redact("postgresql://me:p%40ss@host:5432/db") == "postgresql://me:***@host:5432/db"
+    assert (
+        redact("postgres://host/db?user=me&password=x1")
+        == "postgres://host/db?user=me&password=***"
+    )
+    assert redact("postgresql://me@host/db") == "postgresql://me@host/db"

@@ -8,6 +8,7 @@ skipped, unless PORTFOLIO_REQUIRE_POSTGRES=1 (CI sets it) makes a missing server
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import textwrap
@@ -305,3 +306,20 @@ def test_every_dialects_text_parses_back_in_that_dialect(run: Run) -> None:
             body = "\n".join(line for line in text.splitlines() if not line.startswith("--"))
             parsed = sqlglot.parse_one(body.rstrip().rstrip(";"), read=dialect)
             assert parsed.find(sqlglot.exp.Window) is not None or part == "summary"
+
+
+def test_a_text_sort_key_is_ordered_by_code_point_in_postgres() -> None:
+    # a database collated by language (en_US) would put 'b' before 'C'; classify puts 'C' first
+    from portfolio_cli.criteria import parse_criteria
+    from portfolio_cli.engines.sql import compile_method, render
+    from portfolio_cli.expressions import Kind
+
+    rules = parse_criteria(
+        "version: 1\ncustomers:\n  id: id\ncriteria:\n  - key: a\n    when: n > 1\n"
+        "policy:\n  order_by: [city asc]\n",
+        "c.yaml",
+    )
+    kinds = {"id": Kind.TEXT, "n": Kind.NUMBER, "city": Kind.TEXT}
+    method = compile_method(rules, dt.date(2026, 11, 23), "t", "postgres", kinds)
+    text = render(method.customers(), "postgres", pretty=False)
+    assert '"_o0" COLLATE "C"' in text or '_o0 COLLATE "C"' in text

@@ -14,6 +14,8 @@ EN: dict[str, str] = {
     "postgres.engine_ignored": "--engine {engine} is ignored: the rules run inside PostgreSQL",
     "postgres.keep_columns": "--keep-columns is not available with a PostgreSQL input "
     "({source}): select the columns you need with --query",
+    "postgres.no_joins": "--orders and --surveys are not available with a PostgreSQL input "
+    "({source}): join them in --query",
 }
 
 FR: dict[str, str] = {
@@ -31,4 +33,6 @@ FR: dict[str, str] = {
     "PostgreSQL",
     "postgres.keep_columns": "--keep-columns n'est pas disponible avec une entrée PostgreSQL "
     "({source}) : choisissez les colonnes voulues avec --query",
+    "postgres.no_joins": "--orders et --surveys ne sont pas disponibles avec une entrée "
+    "PostgreSQL ({source}) : faites la jointure dans --query",
 }

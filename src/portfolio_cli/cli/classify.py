@@ -176,6 +176,11 @@ def classify_command(
     rules = load_criteria(path)
     history_file = snapshots.resolve_path(history, default=False)
     in_postgres = postgres_source(input, pg_table, pg_query, engine, keep_columns, quiet)
+    if in_postgres and (flags.orders is not None or flags.surveys is not None):
+        from portfolio_cli.engines.postgres import redact
+
+        text = message("postgres.no_joins", source=redact(input))
+        raise UsageError(Issue("bad-option", text))
     refuse_overwrite(output, None if in_postgres else input, path, flags, history_file)
     chosen = "postgres" if in_postgres else engines.choose(engine, input)
     engines.memory_limit(memory_limit)  # a wrong size is refused before anything is read

@@ -224,9 +224,10 @@ def compile_method(
     ]
     for index, key in enumerate(criteria.policy.order_by):
         if kinds is None or kinds.get(key.column) is not Kind.EMPTY:
-            order.append(
-                exp.Ordered(this=exp.column(f"_o{index}"), desc=key.descending, nulls_first=False)
-            )
+            value: exp.Expr = exp.column(f"_o{index}")
+            if kinds is not None and kinds.get(key.column) is Kind.TEXT:
+                value = _binary(value, dialect)  # text sorted by code point, as everywhere
+            order.append(exp.Ordered(this=value, desc=key.descending, nulls_first=False))
     order.append(
         exp.Ordered(this=_binary(exp.column("_id"), dialect), desc=False, nulls_first=False)
     )
