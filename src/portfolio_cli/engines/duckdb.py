@@ -104,23 +104,9 @@ def _free_name(stem: str, taken: list[str]) -> str:
 
 
 def _rows(con: duckdb.DuckDBPyConnection, method: Method) -> pa.Table:
-    criteria = method.criteria
-    rules = len(criteria.rules())
-    problems = len(criteria.problems)
-    segment = " ".join(f"WHEN _segment = '{s}' THEN {i}" for i, s in enumerate(SEGMENTS))
-    columns = [
-        "_pos",
-        "_priority",
-        f"CAST(CASE {segment} END AS TINYINT) AS _segment_code",
-        "CAST(_met AS TINYINT) AS _met",
-        "CAST(_active AS SMALLINT) AS _active",
-        "CAST(_compensated AS SMALLINT) AS _compensated",
-        *(f"_r{i}" for i in range(rules)),
-        *(f"_a{j}" for j in range(problems)),
-        *(f"_c{j}" for j in range(problems)),
-    ]
-    # only internal names and the method's own SQL: nothing here comes from the user
-    select = method.with_chain(_select(columns))
+    from portfolio_cli.engines.rows import flag_columns
+
+    select = method.with_chain(_select(flag_columns(method.criteria)))
     return _arrow(con, render(select, "duckdb", pretty=False))
 
 

@@ -17,7 +17,7 @@ import datetime as dt
 import os
 import re
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -178,7 +178,7 @@ def classify_source(
 
     from portfolio_cli.engine import checked_input
     from portfolio_cli.engines.duckdb import _assemble
-    from portfolio_cli.engines.spark import _flag_columns, _nps_in_range
+    from portfolio_cli.engines.rows import check_nps_range, empty_list, flag_columns
     from portfolio_cli.engines.sql import compile_method, render
     from portfolio_cli.readers import CustomerList, ReadInfo
 
@@ -188,14 +188,17 @@ def classify_source(
         probe = f"SELECT * FROM {source.sql} LIMIT 0"  # noqa: S608
         schema = _fetch(con, probe, source).schema
         kinds = kinds_of(schema)
-        checked_input(_empty_list(source.label, schema, kinds, criteria), criteria)
+        checked_input(
+            empty_list(source.label, "postgresql", kinds, schema.names, criteria.customers.id),
+            criteria,
+        )
         _check_ids(con, source, criteria.customers.id)
         method = compile_method(criteria, as_of, source.table(), "postgres", kinds)
         totals = _fetch(con, source.wrap(render(method.totals(), "postgres", False)), source)
         figures: dict[str, Any] = totals.to_pylist()[0]
-        _nps_in_range(figures, source.label, criteria)
+        check_nps_range(figures, source.label, criteria)
         shown = ["_id", *(["_name"] if criteria.customers.name else [])]
-        columns = [c for c in _flag_columns(criteria) if c != "_pos"]
+        columns = [c for c in flag_columns(criteria) if c != "_pos"]
         select = method.with_chain(_select([*shown, *columns]))
         flags = _fetch(con, source.wrap(render(select, "postgres", False)), source)
     size = flags.num_rows
@@ -217,24 +220,6 @@ def _select(columns: list[str]) -> Any:
     from sqlglot import exp
 
     return exp.select(*columns).from_("ranked")
-
-
-def _empty_list(
-    label: str, schema: pa.Schema, kinds: Mapping[str, Kind], criteria: Criteria
-) -> CustomerList:
-    """A list with the table's columns and no rows: every name and type the criteria file uses
-    is checked before PostgreSQL reads a row."""
-    import pyarrow as pa
-
-    from portfolio_cli.readers import CustomerList, ReadInfo
-
-    types = {Kind.NUMBER: pa.float64(), Kind.BOOL: pa.bool_(), Kind.DATE: pa.timestamp("s")}
-    empty = pa.table(
-        {name: pa.array([], type=types.get(kind, pa.string())) for name, kind in kinds.items()}
-    )
-    text = pa.table({name: pa.array([], type=pa.string()) for name in kinds})
-    info = ReadInfo(label, "postgresql")
-    return CustomerList(empty, dict(kinds), tuple(schema.names), text, info, criteria.customers.id)
 
 
 def _check_ids(con: Any, source: Source, column: str) -> None:

@@ -22,7 +22,8 @@ import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from portfolio_cli.criteria import SEGMENTS, Criteria
+from portfolio_cli.criteria import Criteria
+from portfolio_cli.engines.rows import check_nps_range, empty_list, flag_columns
 from portfolio_cli.engines.sql import Method, compile_method, render
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.expressions import Kind
@@ -192,7 +193,7 @@ def classify(
     method, ranked, totals = _rank(frame, criteria, as_of, kinds, position)
     if criteria.listening.nps and totals["_nps_bad"]:
         _nps_scores(data, criteria)  # raises the Arrow engine's error, naming the rows
-    flags = ranked.selectExpr(*_flag_columns(criteria)).toArrow()
+    flags = ranked.selectExpr(*flag_columns(criteria)).toArrow()
     return _assemble(data, criteria, as_of, method, flags, totals, len(data))
 
 
@@ -252,9 +253,9 @@ def classify_source(
 
     frame, kinds = _native(spark, source, criteria)
     method, ranked, totals = _rank(frame, criteria, as_of, kinds)
-    _nps_in_range(totals, source, criteria)
+    check_nps_range(totals, source, criteria)
     shown = ["_id", *(["_name"] if criteria.customers.name else [])]
-    columns = [c for c in _flag_columns(criteria) if c != "_pos"]
+    columns = [c for c in flag_columns(criteria) if c != "_pos"]
     flags = ranked.selectExpr(*shown, *columns).toArrow()
     size = flags.num_rows
     names = {"_id": criteria.customers.id, "_name": criteria.customers.name}
@@ -300,7 +301,7 @@ def write_partitioned(
         frame, kinds = _native(spark, source, criteria)
         label = source
     method, ranked, totals = _rank(frame, criteria, as_of, kinds)
-    _nps_in_range(totals, label, criteria)
+    check_nps_range(totals, label, criteria)
     view = f"portfolio_{uuid.uuid4().hex}"
     ranked.createOrReplaceTempView(view)
     try:
@@ -382,24 +383,6 @@ def _totals(rows: DataFrame, method: Method) -> dict[str, Any]:
     return found
 
 
-def _flag_columns(criteria: Criteria) -> list[str]:
-    """What comes back per customer: its input row, rank, segment code, counts and flags."""
-    rules = len(criteria.rules())
-    problems = len(criteria.problems)
-    codes = " ".join(f"WHEN _segment = '{s}' THEN {i}" for i, s in enumerate(SEGMENTS))
-    return [
-        "_pos",
-        "_priority",
-        f"CAST(CASE {codes} END AS TINYINT) AS _segment_code",
-        "CAST(_met AS TINYINT) AS _met",
-        "CAST(_active AS SMALLINT) AS _active",
-        "CAST(_compensated AS SMALLINT) AS _compensated",
-        *(f"_r{i}" for i in range(rules)),
-        *(f"_a{j}" for j in range(problems)),
-        *(f"_c{j}" for j in range(problems)),
-    ]
-
-
 def _native(
     spark: SparkSession, source: str, criteria: Criteria
 ) -> tuple[DataFrame, dict[str, Kind]]:
@@ -413,27 +396,11 @@ def _native(
     except Exception as exc:
         text = message("spark.cannot_read", source=source, detail=_first_line(exc))
         raise UsageError(Issue("spark-read", text)) from None
-    checked_input(_empty_list(source, frame, kinds, criteria), criteria)
+    checked_input(
+        empty_list(source, "spark", kinds, frame.columns, criteria.customers.id), criteria
+    )
     _check_ids(frame, criteria.customers.id, source)
     return frame, kinds
-
-
-def _empty_list(
-    source: str, frame: DataFrame, kinds: Mapping[str, Kind], criteria: Criteria
-) -> CustomerList:
-    """A list with the input's columns and no rows: enough to check every name and type the
-    criteria file uses before Spark reads a row."""
-    import pyarrow as pa
-
-    from portfolio_cli.readers import CustomerList, ReadInfo
-
-    types = {Kind.NUMBER: pa.float64(), Kind.BOOL: pa.bool_(), Kind.DATE: pa.timestamp("s")}
-    empty = pa.table(
-        {name: pa.array([], type=types.get(kind, pa.string())) for name, kind in kinds.items()}
-    )
-    text = pa.table({name: pa.array([], type=pa.string()) for name in kinds})
-    info = ReadInfo(source, "spark")
-    return CustomerList(empty, dict(kinds), tuple(frame.columns), text, info, criteria.customers.id)
 
 
 def _check_ids(frame: DataFrame, column: str, source: str) -> None:
@@ -451,15 +418,6 @@ def _check_ids(frame: DataFrame, column: str, source: str) -> None:
         value, count = repeated[0]["_id"], repeated[0]["count"]
         text = message("spark.duplicate_id", source=source, column=column, value=value, count=count)
         raise InputError(Issue("duplicate-id", text))
-
-
-def _nps_in_range(totals: Mapping[str, Any], source: str, criteria: Criteria) -> None:
-    from portfolio_cli.errors import InputError
-
-    if criteria.listening.nps and totals.get("_nps_bad"):
-        column, count = criteria.listening.nps, totals["_nps_bad"]
-        text = message("spark.nps_out_of_range", source=source, column=column, count=count)
-        raise InputError(Issue("bad-nps", text))
 
 
 def _arrow_table(data: CustomerList) -> pa.Table:
