@@ -214,75 +214,45 @@ def test_the_sql_printed_for_spark_runs_in_spark(run: Run, spark: Any) -> None:
 
 
 CONNECT = """
-import datetime as dt, io, sys, warnings
+import datetime as dt, io, json, sys, warnings
 warnings.simplefilter("ignore")
 from portfolio_cli.criteria import load_criteria
 from portfolio_cli.engines.spark import classify_source, session
 from portfolio_cli.writers import formats
 spark = session(remote="local[2]")
-rules, day = load_criteria(sys.argv[2]), dt.date(2026, 11, 23)
-result, customers = classify_source(sys.argv[1], rules, day, spark)
-stream = io.BytesIO()
-formats.write_csv(formats.output_table(result, customers), stream)
-sys.stdout.buffer.write(stream.getvalue())
+rules, day = load_criteria(sys.argv[1]), dt.date(2026, 11, 23)
+for source, target in zip(sys.argv[2::2], sys.argv[3::2]):
+    result, customers = classify_source(source, rules, day, spark)
+    stream = io.BytesIO()
+    formats.write_csv(formats.output_table(result, customers), stream)
+    summary = dict(result.summary)
+    summary.pop("criteria_file", None)
+    with open(target, "wb") as out:
+        out.write(stream.getvalue())
+    with open(target + ".json", "w") as out:
+        json.dump(summary, out)
 """
 
 
-def test_spark_connect_gives_the_same_bytes(tmp_path: Path) -> None:
+def test_spark_connect_gives_the_same_bytes_and_summary(tmp_path: Path) -> None:
+    """Through the Spark Connect client (`remote("local[2]")`): the example, the French
+    fixture and 100k generated rows, each split over several Parquet files."""
     _spark_or_skip()
-    table = _generated(30_000)
-    single = tmp_path / "all.parquet"
-    pq.write_table(table, single)
-    parts = _split(table, tmp_path / "parts", 4)
+    from portfolio_cli.readers import read_customers
+
+    generated = tmp_path / "generated.parquet"
+    pq.write_table(_generated(100_000), generated)
+    lists = {"example": EX, "french": str(FRENCH), "generated": str(generated)}
+    arguments: list[str] = [CRIT]
+    for name, source in lists.items():
+        table = read_customers(source, "customer_id").data
+        arguments += [_split(table, tmp_path / name, 4), str(tmp_path / f"{name}.csv")]
     found = subprocess.run(
-        [sys.executable, "-c", CONNECT, parts, CRIT],
-        capture_output=True,
-        check=False,
-        timeout=600,
+        [sys.executable, "-c", CONNECT, *arguments], capture_output=True, check=False, timeout=900
     )
     assert found.returncode == 0, found.stderr.decode()[-2000:]
-    assert found.stdout == _arrow_outputs(str(single))[0]
-
-
-def test_report_on_spark_is_the_arrow_engines_report(run: Run, spark: Any, tmp_path: Path) -> None:
-    reports = {}
-    for engine in ("arrow", "spark"):
-        target = tmp_path / f"{engine}.html"
-        result = run(
-            "report", EX, "-c", CRIT, "--as-of", AS_OF, "-o", str(target), "-q",
-            "--engine", engine, "--spark-master", "local[2]",
-        )  # fmt: skip
-        assert result.exit_code == 0, result.stderr
-        reports[engine] = target.read_text(encoding="utf-8")
-    assert "<svg" in reports["spark"]  # the figures are there
-    assert reports["spark"] == reports["arrow"]
-
-
-def test_batch_on_spark_writes_the_arrow_engines_outputs(
-    run: Run, spark: Any, tmp_path: Path
-) -> None:
-    inputs = [EX, str(FRENCH)]
-    written = {}
-    for engine in ("arrow", "spark"):
-        folder = tmp_path / engine
-        result = run(
-            "batch", *inputs, "-c", CRIT, "--as-of", AS_OF, "-o", str(folder), "-q",
-            "--engine", engine, "--spark-master", "local[2]",
-        )  # fmt: skip
-        assert result.exit_code == 0, result.stderr
-        written[engine] = {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
-    assert sorted(written["spark"]) == ["customers-fr.csv", "customers.csv", "summary.csv"]
-    assert written["spark"] == written["arrow"]
-
-
-def test_batch_on_spark_runs_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    from portfolio_cli import batch
-
-    ran: list[str] = []
-    monkeypatch.setattr(batch, "classify_one", lambda job: ran.append(job.source.name) or None)
-    jobs = [
-        batch.Job(Path(name), None, Path(name), "csv", DAY, engine="spark")
-        for name in ("a.csv", "b.csv", "c.csv")
-    ]
-    batch.run(jobs, processes=3)  # a process pool would not see the patched function
-    assert ran == ["a.csv", "b.csv", "c.csv"]
+    for name, source in lists.items():
+        expected_csv, expected_summary = _arrow_outputs(source)
+        assert (tmp_path / f"{name}.csv").read_bytes() == expected_csv, name
+        summary = json.loads((tmp_path / f"{name}.csv.json").read_text(encoding="utf-8"))
+        assert summary == json.loads(json.dumps(expected_summary)), name
