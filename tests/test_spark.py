@@ -256,3 +256,47 @@ def test_spark_connect_gives_the_same_bytes_and_summary(tmp_path: Path) -> None:
         assert (tmp_path / f"{name}.csv").read_bytes() == expected_csv, name
         summary = json.loads((tmp_path / f"{name}.csv.json").read_text(encoding="utf-8"))
         assert summary == json.loads(json.dumps(expected_summary)), name
+
+
+def test_report_on_spark_is_the_arrow_engines_report(run: Run, spark: Any, tmp_path: Path) -> None:
+    reports = {}
+    for engine in ("arrow", "spark"):
+        target = tmp_path / f"{engine}.html"
+        result = run(
+            "report", EX, "-c", CRIT, "--as-of", AS_OF, "-o", str(target), "-q",
+            "--engine", engine, "--spark-master", "local[2]",
+        )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        reports[engine] = target.read_text(encoding="utf-8")
+    assert "<svg" in reports["spark"]  # the figures are there
+    assert reports["spark"] == reports["arrow"]
+
+
+def test_batch_on_spark_writes_the_arrow_engines_outputs(
+    run: Run, spark: Any, tmp_path: Path
+) -> None:
+    inputs = [EX, str(FRENCH)]
+    written = {}
+    for engine in ("arrow", "spark"):
+        folder = tmp_path / engine
+        result = run(
+            "batch", *inputs, "-c", CRIT, "--as-of", AS_OF, "-o", str(folder), "-q",
+            "--engine", engine, "--spark-master", "local[2]",
+        )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        written[engine] = {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    assert sorted(written["spark"]) == ["customers-fr.csv", "customers.csv", "summary.csv"]
+    assert written["spark"] == written["arrow"]
+
+
+def test_batch_on_spark_runs_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    from portfolio_cli import batch
+
+    ran: list[str] = []
+    monkeypatch.setattr(batch, "classify_one", lambda job: ran.append(job.source.name) or None)
+    jobs = [
+        batch.Job(Path(name), None, Path(name), "csv", DAY, engine="spark")
+        for name in ("a.csv", "b.csv", "c.csv")
+    ]
+    batch.run(jobs, processes=3)  # a process pool would not see the patched function
+    assert ran == ["a.csv", "b.csv", "c.csv"]
