@@ -215,7 +215,7 @@ def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
     """One input to its output file (written whole or not at all): streamed when large.
     Returns the summary and the input's field separator (None when it is not CSV)."""
     from portfolio_cli import engines
-    from portfolio_cli.cli.common import InputFlags, input_options, read_input
+    from portfolio_cli.inputs import InputFlags, input_options, load_input
     from portfolio_cli.stream import should_stream, stream_csv
     from portfolio_cli.writers import formats
     from portfolio_cli.writers.files import atomic_write
@@ -238,7 +238,7 @@ def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
                 bom=formats.wants_bom(separator, to_file=True),
             )  # fmt: skip
             return summary, found.info.delimiter
-        customers = read_input(str(job.source), rules, flags, as_of=job.as_of)
+        customers, _, _ = load_input(str(job.source), rules, flags, as_of=job.as_of)  # quiet
         if job.fmt == "xlsx":  # said now, not after classifying a million customers
             formats.check_sheet_rows(len(customers))
         spark = engines.SparkSettings(job.spark_remote, job.spark_master)
@@ -312,7 +312,7 @@ def run(
     # forkserver: workers fork from a clean process that has imported pandas once, never from
     # this one (forking a process with Arrow threads running can deadlock)
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["portfolio_cli.stream", "portfolio_cli.cli.common"])
+    context.set_forkserver_preload(["portfolio_cli.stream", "portfolio_cli.inputs"])
     results: dict[int, Outcome] = {}
     with ProcessPoolExecutor(count, mp_context=context, initializer=_start_worker) as pool:
         futures = {pool.submit(_work, job): index for index, job in enumerate(jobs)}

@@ -12,8 +12,7 @@ import importlib
 import inspect
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -25,11 +24,14 @@ from portfolio_cli.cli.console import make_console as make_console  # shared by 
 from portfolio_cli.cli.streams import ReaderGone, output_failed, silence_stdout
 from portfolio_cli.display import visible
 from portfolio_cli.errors import Issue, OutputError, PortfolioError, UsageError
+from portfolio_cli.inputs import InputFlags as InputFlags  # the commands' shared options
+from portfolio_cli.inputs import input_options as input_options
+from portfolio_cli.inputs import load_input, parse_delimiter
 from portfolio_cli.messages import message, reason
 
 if TYPE_CHECKING:
     from portfolio_cli.criteria import Criteria
-    from portfolio_cli.readers import CsvOptions, CustomerList
+    from portfolio_cli.readers import CustomerList
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -295,26 +297,6 @@ HistoryOption = Annotated[
 ]
 
 
-@dataclass(frozen=True)
-class InputFlags:
-    """The input options every command shares, gathered once and passed to `read_input`.
-
-    A command gets one through `input_parameters` (below) rather than declaring the options.
-    """
-
-    encoding: str | None = None
-    delimiter: str | None = None
-    decimal: str | None = None
-    dayfirst: bool | None = None
-    sheet: str | None = None
-    header_row: int | None = None
-    orders: Path | None = None
-    surveys: Path | None = None
-    verbose: bool = False
-    quiet: bool = False
-    lang: str | None = None
-
-
 # The shared input options, by parameter name: type, option names, metavar, default. Their help
 # is HELP_KEYS[name]. `input_parameters` declares them for each command that reads a list.
 _INPUT_OPTIONS: dict[str, tuple[object, tuple[str, ...], str | None, object]] = {
@@ -374,19 +356,6 @@ def _input_parameter(name: str, kind: Any) -> inspect.Parameter:
     return inspect.Parameter(name, kind, default=default, annotation=Annotated[type_, option])
 
 
-_DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
-_DECIMAL_NAMES = {",": ",", ".": ".", "comma": ",", "dot": ".", "point": ".", "virgule": ","}
-
-
-def _delimiter(value: str | None, lang: str, option: str = "--delimiter") -> str | None:
-    if value is None:
-        return None
-    found = _DELIMITER_NAMES.get(value.lower(), value)
-    if len(found) != 1 or found in '"\r\n':
-        raise _bad_option(option, "one character: , ; | or tab", value, lang)
-    return found
-
-
 OutDelimiterOption = Annotated[
     str | None,
     typer.Option(
@@ -400,21 +369,7 @@ OutDelimiterOption = Annotated[
 
 def parse_out_delimiter(value: str | None) -> str | None:
     """The --out-delimiter a command was given (`tab`, `semicolon`... spelt out too), or None."""
-    return _delimiter(value, messages.current(), "--out-delimiter")
-
-
-def _decimal(value: str | None, lang: str) -> str | None:
-    if value is None:
-        return None
-    found = _DECIMAL_NAMES.get(value.strip().lower())
-    if found is None:
-        raise _bad_option("--decimal", ", or .", value, lang)
-    return found
-
-
-def _bad_option(option: str, expected: str, value: str, lang: str) -> UsageError:
-    text = message("inputs.bad_option", lang, option=option, expected=expected, value=value)
-    return UsageError(Issue("bad-option", text))
+    return parse_delimiter(value, messages.current(), "--out-delimiter")
 
 
 FailUnderOption = Annotated[
@@ -641,28 +596,6 @@ def write_stdout(data: bytes) -> None:
         raise output_failed(exc) from None
 
 
-def input_options(flags: InputFlags) -> CsvOptions:
-    """The reader's options for the input options a command was given."""
-    from portfolio_cli.readers import CsvOptions
-
-    lang = flags.lang or messages.current()
-    return CsvOptions(
-        encoding=flags.encoding,
-        delimiter=_delimiter(flags.delimiter, lang),
-        decimal=_decimal(flags.decimal, lang),
-        dayfirst=flags.dayfirst,
-        sheet=flags.sheet,
-        lang=lang,
-        header_row=_header_row(flags.header_row, lang),
-    )
-
-
-def _header_row(value: int | None, lang: str) -> int | None:
-    if value is not None and value < 1:
-        raise _bad_option("--header-row", "a row number from 1", str(value), lang)
-    return value
-
-
 def read_input(
     source: str,
     rules: Criteria,
@@ -671,91 +604,15 @@ def read_input(
     every_column: bool = False,
     as_of: dt.date | None = None,
 ) -> CustomerList:
-    """Read the customer list a command was given, with `--orders` and `--surveys` joined.
-
-    Only the columns the rules need are read, unless `every_column` (for --keep-columns and
-    explain). `as_of` (default today) is the date order recency counts to. Warnings (a garbled
-    encoding, orders of unknown customers) go to stderr unless `flags.quiet`; with
-    `flags.verbose`, how each file was read.
-    """
-    from portfolio_cli.engine import required_columns
-    from portfolio_cli.readers import read_customers
-
+    """`inputs.load_input`, its warnings on stderr unless `--quiet`, and with `--verbose` how
+    each file was read."""
     flags = flags or InputFlags()
-    lang = flags.lang or messages.current()
-    options = input_options(flags)
-    if flags.orders is not None and rules.orders is None:
-        raise UsageError(
-            Issue("no-orders-block", message("orders.no_block", lang, criteria=rules.source))
-        )
-    if flags.surveys is not None and not rules.listening.nps:
-        raise UsageError(Issue("no-nps", message("surveys.no_nps", lang, criteria=rules.source)))
-    customers = read_customers(
-        source,
-        rules.customers.id,
-        text_columns=[rules.customers.name] if rules.customers.name else [],
-        columns=None if every_column else required_columns(rules),
-        options=options,
+    customers, notes, described = load_input(
+        source, rules, flags, every_column=every_column, as_of=as_of
     )
-    _orders_needed(rules, flags, customers.kinds, lang)
-    err = make_console(stderr=True)
-    notes: list[str] = list(customers.info.notes)
-    described = [customers.info.describe(lang)]
-    if flags.orders is not None and rules.orders is not None:
-        from portfolio_cli.readers.orders import join_orders
-
-        order_columns = (rules.orders.customer, rules.orders.date, rules.orders.amount)
-        customers, warnings, line = join_orders(
-            customers, flags.orders, order_columns, as_of or dt.date.today(), options
-        )
-        notes += warnings
-        described.append(line)
-    if flags.surveys is not None and rules.listening.nps:
-        from portfolio_cli.readers.orders import join_surveys
-
-        customers, warnings, line = join_surveys(
-            customers, flags.surveys, rules.listening.nps, options
-        )
-        notes += warnings
-        described.append(line)
-    notes += _sorted_as_text(rules, customers, lang)
     if flags.verbose:
+        err = make_console(stderr=True)
         for line in described:
             err.print(line, markup=False)
     warn(notes, flags.quiet)
     return customers
-
-
-def _sorted_as_text(rules: Criteria, customers: CustomerList, lang: str) -> list[str]:
-    """A `policy.order_by` column of numbers that one odd cell made text would be sorted as
-    text (1000 before 999) without a word: say which cell."""
-    from portfolio_cli.expressions import Kind
-    from portfolio_cli.readers import why_text
-
-    notes = []
-    for key in rules.policy.order_by:
-        if customers.kinds.get(key.column) is not Kind.TEXT:
-            continue
-        reason = why_text(customers.column(key.column), lang, first=customers.info.first_row)
-        if reason is not None:
-            notes.append(message("input.order_by_text", lang, column=key.column, reason=reason))
-    return notes
-
-
-def _orders_needed(
-    rules: Criteria, flags: InputFlags, kinds: Mapping[str, object], lang: str | None
-) -> None:
-    """Conditions reading order columns with no --orders: say which option adds them."""
-    if flags.orders is not None:
-        return
-    from portfolio_cli.engine import required_columns
-    from portfolio_cli.readers.orders import ORDER_COLUMNS
-
-    missing = [c for c in required_columns(rules) if c in ORDER_COLUMNS and c not in kinds]
-    if missing:
-        raise UsageError(
-            Issue(
-                "orders-needed",
-                message("orders.needed", lang, criteria=rules.source, columns=", ".join(missing)),
-            )
-        )
