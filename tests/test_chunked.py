@@ -75,13 +75,13 @@ def test_chunks_write_the_same_bytes(
     import portfolio_cli.chunked as stream
 
     streamed: list[int] = []
-    original = stream.stream_csv
+    original = stream.classify_in_parts
 
     def spy(*args: Any, **kwargs: Any) -> Any:
         streamed.append(kwargs["chunk"])  # --chunk-rows
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(stream, "stream_csv", spy)
+    monkeypatch.setattr(stream, "classify_in_parts", spy)
     data, rules = files
     folder = data.parent
     whole = run("classify", str(data), "-c", str(rules), "-o", str(folder / "whole.csv"),

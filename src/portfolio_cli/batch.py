@@ -212,45 +212,27 @@ def classify_one(job: Job) -> Outcome:
 
 
 def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
-    """One input to its output file (written whole or not at all): streamed when large.
-    Returns the summary and the input's field separator (None when it is not CSV)."""
-    from portfolio_cli import engines
-    from portfolio_cli.chunked import should_stream, stream_csv
-    from portfolio_cli.inputs import InputFlags, input_options, load_input
-    from portfolio_cli.writers import formats
-    from portfolio_cli.writers.files import atomic_write
+    """One input to its output file (written whole or not at all), through the pipeline (read
+    in parts when large). Returns the summary and the input's field separator (None when it is
+    not CSV). Warnings are not shown: summary.csv has a row per file."""
+    from portfolio_cli import engines, pipeline
+    from portfolio_cli.inputs import InputFlags
+    from portfolio_cli.writers.sink import OutputSink
 
     flags = InputFlags(
         job.encoding, job.delimiter, header_row=job.header_row, quiet=True, lang=job.lang
     )
-    options = input_options(flags)
-    engine = engines.choose(job.engine, job.source)
-    streams = job.fmt == "csv" and engine == "arrow"
-    found = None
-    if streams:
-        found = should_stream(job.source, options, job.chunk_rows, rules.customers.id)
-    with atomic_write(job.output) as stream:
-        if found is not None:
-            separator = formats.csv_separator(job.out_delimiter, found.info)
-            summary, _ = stream_csv(
-                job.source, rules, stream.write, job.as_of, found, options,
-                chunk=job.chunk_rows, delimiter=separator,
-                bom=formats.wants_bom(separator, to_file=True),
-            )  # fmt: skip
-            return summary, found.info.delimiter
-        customers, _, _ = load_input(str(job.source), rules, flags, as_of=job.as_of)  # quiet
-        if job.fmt == "xlsx":  # said now, not after classifying a million customers
-            formats.check_sheet_rows(len(customers))
-        spark = engines.SparkSettings(job.spark_remote, job.spark_master)
-        result = engines.classify(customers, rules, job.as_of, engine, job.memory_limit, spark)
-        table = formats.output_table(result, customers)
-        if job.fmt == "csv":
-            separator = formats.csv_separator(job.out_delimiter, customers.info)
-            formats.write_csv(table, stream, separator, formats.wants_bom(separator, to_file=True))
-        else:
-            stream.write(formats.render(job.fmt, table, result.summary))
-        info = customers.info
-        return result.summary, info.delimiter if info.format == "csv" else None
+    spark = engines.SparkSettings(job.spark_remote, job.spark_master)
+    options = pipeline.Options(
+        job.as_of, flags, job.engine, job.memory_limit, spark, chunk_rows=job.chunk_rows
+    )
+    sink = OutputSink(job.fmt, job.output, _no_stdout, job.out_delimiter)
+    done = pipeline.run(str(job.source), rules, sink, options)
+    return done.summary, done.delimiter
+
+
+def _no_stdout(data: bytes) -> None:  # pragma: no cover - a job always has an output file
+    raise AssertionError("a batch job writes to its output file")
 
 
 _LOADED: dict[tuple[str, int, int], Any] = {}
@@ -312,7 +294,7 @@ def run(
     # forkserver: workers fork from a clean process that has imported pandas once, never from
     # this one (forking a process with Arrow threads running can deadlock)
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["portfolio_cli.chunked", "portfolio_cli.inputs"])
+    context.set_forkserver_preload(["portfolio_cli.chunked", "portfolio_cli.pipeline"])
     results: dict[int, Outcome] = {}
     with ProcessPoolExecutor(count, mp_context=context, initializer=_start_worker) as pool:
         futures = {pool.submit(_work, job): index for index, job in enumerate(jobs)}

@@ -1,16 +1,17 @@
-"""Classify a file straight to an output; large CSV files in chunks, with bounded memory.
+"""Large CSV files classified in chunks, with bounded memory (the pipeline chooses this path).
 
 Classification is row-local except the priority rank and the summary. Above a threshold
 (`--chunk-rows N`, else `$PORTFOLIO_CHUNK_ROWS`, else `CHUNK_ROWS`) a CSV file going to CSV is
-read twice as a stream of record batches, only the columns the rules need:
+read twice as a stream of record batches (the readers' own reading, encoding fallbacks and
+errors), only the columns the rules need:
 
 1. a first pass keeps the ids (checked as the in-memory reader checks them) and each column's
    distinct values; the reader's own typing function decides each column's kind from them,
    which is the kind it would decide from the whole column, so every chunk agrees;
 2. a second pass types and classifies each chunk and keeps only what the output and the rank
    need: ids, names, and small codes (segment, criteria and problem keys, counts, order_by
-   values). One sort of that compact rank key gives the priority, and the rows are written in
-   rank order, a slice at a time.
+   values). One sort of that compact rank key gives the priority, and the rows are handed to
+   the pipeline's sink in rank order, a slice at a time (nothing here writes).
 
 The output is byte for byte what the in-memory path writes (tests check it).
 """
@@ -29,7 +30,6 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pa_csv
 
 from portfolio_cli.conditions.language import Kind
 from portfolio_cli.criteria import OUTPUT_COLUMNS, SEGMENTS, Criteria
@@ -42,30 +42,26 @@ from portfolio_cli.engine import (
     scores_of,
 )
 from portfolio_cli.errors import InputError
+from portfolio_cli.naming import kept_names
 from portfolio_cli.readers import (
     CustomerList,
     ReadInfo,
+    check_ids,
     column_notes,
     is_french,
     read_customers,
     typed_table,
 )
-from portfolio_cli.readers import _check_ids as check_ids
 from portfolio_cli.readers.columns import Typed, clean_text, infer_column
 from portfolio_cli.readers.csv import (
     BLOCK_BYTES,
-    MAX_BLOCK_BYTES,
     CsvOptions,
-    is_row_too_long,
-    larger_block,
+    open_text_batches,
     read_csv_text,
+    read_error,
+    with_fallbacks,
 )
-from portfolio_cli.readers.csv import _arrow_encoding as arrow_encoding
-from portfolio_cli.readers.csv import _fallbacks as fallbacks
-from portfolio_cli.readers.csv import _is_encoding_error as is_encoding_error
-from portfolio_cli.readers.csv import _read_error as read_error
 from portfolio_cli.readers.spool import named_in_utf8
-from portfolio_cli.writers import formats
 
 CHUNK_ROWS = 2_000_000
 ENV_CHUNK_ROWS = "PORTFOLIO_CHUNK_ROWS"
@@ -73,8 +69,6 @@ PART_ROWS = 250_000  # at most this many rows are classified at once
 HEAD = 1 << 20
 WRITE_ROWS = 1 << 17
 _NULLS = {Kind.NUMBER: pa.float64(), Kind.DATE: pa.timestamp("s"), Kind.BOOL: pa.bool_()}
-
-Sink = Callable[[bytes], object]
 
 
 def chunk_rows(option: int | None = None) -> int:
@@ -147,61 +141,37 @@ def _batches(
     columns: list[str],
     rows: int,
     encoding: str,
-    lang: str | None = None,
     block: int = BLOCK_BYTES,
 ) -> Iterator[pa.Table]:
-    """The file's `columns` as text, `rows` rows at a time, read `block` bytes at a time."""
+    """The file's `columns` as text, `rows` rows at a time, read `block` bytes at a time (the
+    reader's own reading, as a stream)."""
     info = found.info
-    try:
-        reader = pa_csv.open_csv(
-            str(path),
-            read_options=pa_csv.ReadOptions(
-                column_names=list(found.header),
-                skip_rows=info.header_row - 1,  # title lines above the header
-                skip_rows_after_names=1,  # parsed: a quoted name may hold a line break
-                encoding=arrow_encoding(encoding),
-                block_size=block,
-            ),
-            parse_options=pa_csv.ParseOptions(delimiter=info.delimiter, newlines_in_values=True),
-            convert_options=pa_csv.ConvertOptions(
-                column_types=dict.fromkeys(found.header, pa.string()),
-                include_columns=columns,
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-        pending: list[pa.RecordBatch] = []
-        held = 0
-        for batch in reader:
-            pending.append(batch)
-            held += batch.num_rows
-            while held >= rows:
-                table = pa.Table.from_batches(pending)
-                yield table.slice(0, rows)
-                rest = table.slice(rows)
-                pending, held = rest.to_batches(), rest.num_rows
-        if held:
-            yield pa.Table.from_batches(pending)
-    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
-        if is_encoding_error(exc):
-            raise _WrongEncoding(exc) from None
-        if is_row_too_long(exc) and block < MAX_BLOCK_BYTES:
-            raise _RowTooLong(exc) from None
-        raise read_error(
-            exc, str(path), info.source, found.header, encoding, info.delimiter, lang
-        ) from None
+    skipped = info.header_row - 1  # title lines above the header
+    reader = open_text_batches(
+        path, found.header, columns, encoding, info.delimiter, block, skipped
+    )
+    pending: list[pa.RecordBatch] = []
+    held = 0
+    for batch in reader:
+        pending.append(batch)
+        held += batch.num_rows
+        while held >= rows:
+            table = pa.Table.from_batches(pending)
+            yield table.slice(0, rows)
+            rest = table.slice(rows)
+            pending, held = rest.to_batches(), rest.num_rows
+    if held:
+        yield pa.Table.from_batches(pending)
 
 
-class _RowTooLong(Exception):
-    """A row longer than the block read at a time: the file is read again with larger ones."""
+def _read_failed(path: Path, found: Layout, lang: str | None) -> Callable[[Exception, str], Any]:
+    """The reader's own error for a file that cannot be read as found."""
+    info = found.info
 
+    def failed(exc: Exception, encoding: str) -> Exception:
+        return read_error(exc, str(path), info.source, found.header, encoding, info.delimiter, lang)
 
-class _WrongEncoding(Exception):
-    """A cell further down that the encoding guessed from the head cannot decode."""
-
-    def __init__(self, cause: Exception) -> None:
-        super().__init__(str(cause))
-        self.cause = cause
+    return failed
 
 
 @dataclass(frozen=True)
@@ -221,7 +191,7 @@ def _kinds(
     rows: int,
     options: CsvOptions,
     encoding: str,
-    block: int = BLOCK_BYTES,
+    block: int,
 ) -> _Kinds:
     """First pass: every column's kind, decided by the reader's own `infer_column` on the
     column's distinct values (the kind the whole column gets, since every test it makes is
@@ -232,7 +202,7 @@ def _kinds(
     typed = [c for c in columns if c not in forced]
     ids: list[pa.ChunkedArray] = []
     distinct: dict[str, list[pa.Array]] = {c: [] for c in typed}
-    for table in _batches(path, found, [id_column, *typed], rows, encoding, options.lang, block):
+    for table in _batches(path, found, [id_column, *typed], rows, encoding, block):
         ids.append(clean_text(table.column(id_column)))
         for name in typed:
             seen = distinct[name]
@@ -310,54 +280,55 @@ class _Held:
     nps: list[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]]
 
 
-def stream_csv(
+@dataclass(frozen=True)
+class Ranked:
+    """A file classified in parts: the output's columns, its rows in priority order (as tables
+    of at most WRITE_ROWS rows, made as they are read), the whole file's summary and the
+    reader's notes (a garbled encoding, ambiguous dates) for warnings."""
+
+    names: list[str]
+    tables: Iterator[pa.Table]
+    summary: dict[str, Any]
+    notes: tuple[str, ...]
+
+
+def classify_in_parts(
     path: Path,
     rules: Criteria,
-    sink: Sink,
     as_of: dt.date,
     found: Layout,
     options: CsvOptions = CsvOptions(),
     *,
     chunk: int | None = None,
     keep_columns: bool = False,
-    segment: str | None = None,
-    delimiter: str = ",",
-    bom: bool = False,
-) -> tuple[dict[str, Any], tuple[str, ...]]:
-    """Classify a CSV file part by part and write the CSV output in priority order (the rows of
-    `segment` only, when given); return the summary of the whole file and the reader's notes (a
-    garbled encoding, ambiguous dates) for warnings.
-
-    `delimiter` separates the output's fields; `bom` starts it with a byte order mark."""
+) -> Ranked | None:
+    """Classify a CSV file part by part: its output rows in priority order, as `classify -f
+    csv` writes them (with the input's own columns after them with `keep_columns`). None when
+    the file has a header and no rows (the in-memory path then does it)."""
     rows = min(chunk_rows(chunk), PART_ROWS)
     columns = [c for c in required_columns(rules) if c in found.header]
     if rules.customers.id not in found.header:
         # the in-memory reader names the missing column (and reads nothing else)
         read_customers(path, rules.customers.id, columns=[], options=options)
-    # as the in-memory reader does: when a cell further down does not decode, the next
-    # encoding in the fixed order is tried on the whole file
-    encodings = [found.info.encoding] + ([] if options.encoding else fallbacks(found.info.encoding))
-    # and when a row is longer than Arrow's block, the file is read again with larger blocks
-    block = BLOCK_BYTES
-    while True:
-        encoding = encodings[0]
-        try:
-            decided = _kinds(path, found, rules, columns, rows, options, encoding, block)
-            break
-        except _WrongEncoding as wrong:
-            if len(encodings) == 1:
-                raise read_error(
-                    wrong.cause, str(path), found.info.source, found.header, encoding,
-                    found.info.delimiter, options.lang,
-                ) from None  # fmt: skip
-            encodings.pop(0)
-        except _RowTooLong:
-            block = larger_block(block)
+
+    def first_pass(encoding: str, block: int) -> _Kinds:
+        return _kinds(path, found, rules, columns, rows, options, encoding, block)
+
+    failed = _read_failed(path, found, options.lang)
+    fixed = bool(options.encoding)
+    decided, encoding, block = with_fallbacks(first_pass, found.info.encoding, fixed, failed)
     kinds = decided.kinds
     pa.default_memory_pool().release_unused()
     held = _Held([], [], [], [], [], [], [], [])
     read = list(found.header) if keep_columns else columns
-    for table in _batches(path, found, read, rows, encoding, options.lang, block):
+    parts = _batches(path, found, read, rows, encoding, block)
+    while True:
+        try:
+            table = next(parts)
+        except StopIteration:
+            break
+        except (pa.ArrowInvalid, UnicodeDecodeError) as exc:  # the file changed since pass 1
+            raise failed(exc, encoding) from None
         typed = {
             name: _typed(table.column(name), kinds[name], decided.hints.get(name, {}))
             for name in columns
@@ -369,12 +340,8 @@ def stream_csv(
         del table, typed, data, customers, result
         pa.default_memory_pool().release_unused()  # give the part's memory back now
     notes = (*found.info.notes, *decided.notes)
-    if not held.output:  # a header and no rows: nothing to stream
-        customers = read_customers(path, rules.customers.id, columns=columns, options=options)
-        result = classify(customers, rules, as_of)
-        table = formats.output_table(result, customers, keep_columns)
-        sink(formats.to_csv(formats.keep_segment(table, segment), delimiter, bom))
-        return result.summary, notes
+    if not held.output:  # a header and no rows
+        return None
     output = _combine(held.output)
     order_by = [
         (_chunked(parts), key.descending)
@@ -394,8 +361,12 @@ def stream_csv(
     )
     text = pa.concat_tables(held.text).combine_chunks() if keep_columns else None
     criteria_met = np.concatenate(held.criteria_met)
-    _write(sink, output, order, criteria_met, text, found.header, segment, delimiter, bom)
-    return _summary(rules, as_of, held), notes
+    names = _names(output.column_names)
+    # with --keep-columns, the input's own columns (id and name aside) under their output names
+    leading = [n for n in output.column_names if n not in OUTPUT_COLUMNS]
+    kept = kept_names(found.header, leading, names) if keep_columns else {}
+    tables = _ranked(output, order, criteria_met, text, kept)
+    return Ranked([*names, *kept.values()], tables, _summary(rules, as_of, held), notes)
 
 
 def _chunked(parts: Sequence[pa.Array | pa.ChunkedArray]) -> pa.ChunkedArray:
@@ -452,27 +423,31 @@ def _keep(
         held.nps.append((code.astype(np.int8), result.segment))
 
 
-def _write(
-    sink: Sink,
+def _names(output: Sequence[str]) -> list[str]:
+    """The engine's output columns, with priority and criteria_met after the segment."""
+    names: list[str] = []
+    for name in output:
+        names.append(name)
+        if name == "segment":
+            names += ["priority", "criteria_met"]
+    return names
+
+
+def _ranked(
     output: pa.Table,
     order: np.ndarray[Any, Any],
     criteria_met: np.ndarray[Any, Any],
     text: pa.Table | None,
-    header: tuple[str, ...],
-    segment: str | None = None,
-    delimiter: str = ",",
-    bom: bool = False,
-) -> None:
-    """The CSV output in priority order, a slice at a time, as `formats.to_csv` writes it;
-    with `segment`, only that segment's rows (their ranks stay the whole file's)."""
-    names = output.column_names
-    leading = [n for n in names if n not in OUTPUT_COLUMNS]  # id and name
+    kept: dict[str, str],
+) -> Iterator[pa.Table]:
+    """The output rows in priority order, WRITE_ROWS at a time; `text`'s columns named in
+    `kept` after them, under the names given there."""
     for start in range(0, len(order), WRITE_ROWS):
         chosen = order[start : start + WRITE_ROWS]
         positions = pa.array(chosen)
         part = output.take(positions)
         columns: dict[str, pa.Array | pa.ChunkedArray] = {}
-        for name in names:
+        for name in output.column_names:
             column = part.column(name)
             if pa.types.is_dictionary(column.type):
                 column = column.cast(pa.string())
@@ -482,13 +457,9 @@ def _write(
                 columns["criteria_met"] = pa.array(criteria_met[chosen].astype(np.int64))
         if text is not None:
             taken = text.take(positions)
-            for name, written in formats.kept_names(header, leading, list(columns)).items():
+            for name, written in kept.items():
                 columns[written] = taken.column(name)
-        table = formats.keep_segment(pa.table(columns), segment)
-        data = formats.to_csv(table, delimiter, bom and not start)
-        if start:
-            data = data[len(formats.to_csv(table.slice(0, 0), delimiter)) :]
-        sink(data)
+        yield pa.table(columns)
 
 
 def _summary(rules: Criteria, as_of: dt.date, held: _Held) -> dict[str, Any]:

@@ -33,6 +33,8 @@ class PortfolioError(Exception):
     """Base of every error a user can cause; the CLI turns it into exit code 2."""
 
     exit_code = 2
+    # warnings found before the error (a garbled encoding that explains it): shown before it
+    warnings: tuple[Issue, ...] = ()
 
     def __init__(self, issues: Issue | str | Iterable[Issue], code: str = "error") -> None:
         if isinstance(issues, str):

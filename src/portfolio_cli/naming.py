@@ -1,5 +1,6 @@
-"""How columns, texts and keys are written in a criteria file: the small pieces `init` and
-`suggest` share. Nothing here imports pandas or numpy."""
+"""How columns, texts and keys are written in a criteria file (the small pieces `init` and
+`suggest` share), and the names `--keep-columns` gives the input's columns in an output.
+Nothing here imports pandas or numpy."""
 
 from __future__ import annotations
 
@@ -60,3 +61,37 @@ def guess_id_column(header: Sequence[str]) -> str:
         if _ID_HINT.search(name):
             return name
     return header[0]
+
+
+def kept_names(
+    header: Sequence[str], shown: Sequence[str], output: Sequence[str]
+) -> dict[str, str]:
+    """Each input column `--keep-columns` appends → its name in the output, in input order.
+
+    `shown`: the id and name columns, in the output already and not appended again; `output`:
+    every name the output's own columns bear. A column keeps its own name unless the output
+    has a column of that name; then it becomes `input_<name>`, or `input_<name>_2`, `_3`... —
+    the first name that neither the output nor any input column bears, so that no column ever
+    hides another.
+    """
+    fixed = set(output)
+    used = fixed | set(header)
+    names: dict[str, str] = {}
+    for name in header:
+        if name in shown:
+            continue
+        written = name
+        if name in fixed:
+            written, number = f"input_{name}", 2
+            while written in used:
+                written, number = f"input_{name}_{number}", number + 1
+            used.add(written)
+        names[name] = written
+    return names
+
+
+def renamed_columns(
+    header: Sequence[str], shown: Sequence[str], output: Sequence[str]
+) -> list[tuple[str, str]]:
+    """The kept input columns written under another name than their own (for a warning)."""
+    return [(a, b) for a, b in kept_names(header, shown, output).items() if a != b]

@@ -22,7 +22,7 @@ from portfolio_cli.cli.common import (
     input_parameters,
     make_console,
     parse_as_of,
-    read_input,
+    show_run,
 )
 from portfolio_cli.display import visible
 from portfolio_cli.messages import message, plural
@@ -91,11 +91,13 @@ def _input_step(
     flags: InputFlags,
 ) -> Step:
     """The input, checked: what was read, the kinds of the columns used, each rule's counts."""
-    from portfolio_cli.engine import classify, required_columns
+    from portfolio_cli import pipeline
+    from portfolio_cli.engine import required_columns
     from portfolio_cli.five_steps import Step
 
-    customers = read_input(input, rules, flags, as_of=day)
-    result = classify(customers, rules, day)
+    done = pipeline.classify(input, rules, pipeline.Options(day, flags, "arrow"))
+    show_run(done, flags)
+    result, customers = done.in_memory()
     info = customers.info
     step = Step(0, message("step.input"))
     step.lines.append(

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -29,14 +27,13 @@ from portfolio_cli.cli.common import (
     boundary,
     find_criteria,
     format_option,
-    input_options,
     input_parameters,
     make_console,
     output_option,
     parse_as_of,
     parse_out_delimiter,
-    read_input,
     refuse_overwrite,
+    show_run,
     warn,
     write_stdout,
 )
@@ -52,7 +49,6 @@ from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:
-    from portfolio_cli.chunked import Layout
     from portfolio_cli.criteria import Criteria
     from portfolio_cli.engine import Classification
     from portfolio_cli.engines import SparkSettings
@@ -155,11 +151,10 @@ def classify_command(
 
         portfolio classify 'postgresql://me@db.example.com/crm' --table customers -o out.csv
     """
-    from portfolio_cli import engines
+    from portfolio_cli import engines, pipeline
     from portfolio_cli import history as snapshots
-    from portfolio_cli.criteria import HISTORY_COLUMNS, load_criteria
-    from portfolio_cli.pandas_guard import without_pandas
-    from portfolio_cli.writers import formats
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.writers.sink import OutputSink
 
     spark = engines.SparkSettings(spark_remote, spark_master)
     if fmt is not None and fmt.strip().lower() == "parquet":  # Spark's folder of files
@@ -175,126 +170,28 @@ def classify_command(
     path = find_criteria(criteria)
     rules = load_criteria(path)
     history_file = snapshots.resolve_path(history, default=False)
-    in_postgres = postgres_source(input, pg_table, pg_query, engine, keep_columns, quiet)
-    if in_postgres and (flags.orders is not None or flags.surveys is not None):
-        from portfolio_cli.engines.postgres import redact
-
-        text = message("postgres.no_joins", source=redact(input))
-        raise UsageError(Issue("bad-option", text))
-    refuse_overwrite(output, None if in_postgres else input, path, flags, history_file)
-    chosen = "postgres" if in_postgres else engines.choose(engine, input)
-    engines.memory_limit(memory_limit)  # a wrong size is refused before anything is read
+    options = pipeline.Options(
+        day, flags, engine, memory_limit, spark, pg_table, pg_query, chunk_rows, keep_columns,
+        segment=kept,
+    )  # fmt: skip
+    planned = pipeline.plan(input, options)
+    warn(planned.warnings, quiet)
+    refuse_overwrite(output, None if planned.in_database else input, path, flags, history_file)
     warn(rules.warnings, quiet)
-    simple = history_file is None and flags.orders is None and flags.surveys is None
-    simple = simple and not flags.verbose
-    # CSV out, nothing joined or recorded: Arrow and numpy only, pandas is not even imported
-    with without_pandas(fmt_name == "csv" and simple and chosen not in ("spark", "postgres")):
-        plain = fmt_name == "csv" and simple and not keep_columns and kept is None
-        if (
-            plain
-            and chosen == "duckdb"
-            and _duckdb_csv(input, rules, flags, output, day, memory_limit, fail_under, separator)
-        ):
-            return
-        if fmt_name == "csv" and input != "-" and simple and chosen == "arrow":
-            from portfolio_cli.chunked import should_stream
-
-            # a large CSV file is read in parts, with bounded memory (see chunked.py)
-            found = should_stream(input, input_options(flags), chunk_rows, rules.customers.id)
-            if found is not None:
-                arguments = (chunk_rows, keep_columns, fail_under, kept)
-                separator = formats.csv_separator(separator, found.info)
-                _stream(input, rules, flags, found, output, day, *arguments, separator)
-                return
-        if in_postgres:
-            from portfolio_cli.engines import postgres
-
-            result, customers = postgres.classify_source(input, pg_table, pg_query, rules, day)
-        elif chosen == "spark" and _spark_reads(input, keep_columns):
-            result, customers = _classify_on_spark(input, rules, day, spark)
-        else:
-            customers = read_input(input, rules, flags, every_column=keep_columns, as_of=day)
-            if fmt_name == "xlsx":  # said now, not after classifying a million customers
-                formats.check_sheet_rows(len(customers))
-            result = engines.classify(customers, rules, day, chosen, memory_limit, spark)
-        # the snapshot is kept only once the output is written (a failed write leaves no snapshot)
+    if fmt_name == "table":
+        done = pipeline.classify(planned, rules)
+        show_run(done, flags)
+        result, customers = done.in_memory()
         with snapshots.recording(history_file, result, rules, day) as db:
             moves = None if db is None else snapshots.movements(db, day.isoformat())
-            if fmt_name == "table":
-                _print_table(result, customers, rules, output, limit, moves, kept, quiet)
-            else:
-                added = HISTORY_COLUMNS if moves is not None else ()
-                if keep_columns:
-                    _say_renamed(customers.header, rules, added, quiet)
-                # a workbook keeps numbers and dates as such; text formats keep them as written
-                typed = fmt_name == "xlsx"
-                table = formats.output_table(result, customers, keep_columns, added, typed)
-                if moves is not None:
-                    table = snapshots.append_columns(table, rules.customers.id, moves)
-                separator = formats.csv_separator(separator, customers.info)
-                table = formats.keep_segment(table, kept)
-                if output is None:
-                    write_stdout(formats.render(fmt_name, table, result.summary, separator))
-                else:
-                    from portfolio_cli.writers.files import atomic_write
-
-                    bom = formats.wants_bom(separator, to_file=True)
-                    with atomic_write(output) as stream:
-                        if fmt_name == "csv":  # straight into the file, no copy in memory
-                            formats.write_csv(table, stream, separator, bom)
-                        else:
-                            stream.write(formats.render(fmt_name, table, result.summary))
-        if fmt_name != "table" and not quiet:
-            _print_summary(result.summary, customers.info.source, output)
-        _fail_under(result.summary["quality"], fail_under)
-
-
-def postgres_source(
-    source: str,
-    table: str | None,
-    query: str | None,
-    engine: str,
-    keep_columns: bool,
-    quiet: bool,
-) -> bool:
-    """Whether the input is a PostgreSQL database (the rules then run inside it); --table and
-    --query are refused with any other input, --keep-columns with this one."""
-    from portfolio_cli import engines
-    from portfolio_cli.engines.postgres import is_source, redact
-
-    if not is_source(source):
-        if table is not None or query is not None:
-            text = message("postgres.not_a_database", source=source)
-            raise UsageError(Issue("bad-option", text))
-        return False
-    if keep_columns:
-        text = message("postgres.keep_columns", source=redact(source))
-        raise UsageError(Issue("bad-option", text))
-    name = engines.engine_name(engine)
-    if name not in ("auto", "arrow"):
-        warn([message("postgres.engine_ignored", engine=name)], quiet)
-    return True
-
-
-def _spark_reads(source: str, keep_columns: bool) -> bool:
-    """Whether Spark reads the input itself (a table, a URI, Parquet), not our readers."""
-    from portfolio_cli.engines.spark import reads_itself
-
-    if not reads_itself(source):
-        return False
-    if keep_columns:
-        text = message("spark.keep_columns", source=source)
-        raise UsageError(Issue("bad-option", text))
-    return True
-
-
-def _classify_on_spark(
-    source: str, rules: Criteria, day: dt.date, settings: SparkSettings
-) -> tuple[Classification, CustomerList]:
-    from portfolio_cli.engines import spark
-
-    session = spark.session(settings.remote, settings.master)
-    return spark.classify_source(source, rules, day, session)
+            _print_table(result, customers, rules, output, limit, moves, kept, quiet)
+    else:
+        sink = OutputSink(fmt_name, output, write_stdout, separator, history_file, day)
+        done = pipeline.run(planned, rules, sink)
+        show_run(done, flags)
+        if not quiet:
+            _print_summary(done.summary, done.source, output)
+    _fail_under(done.summary["quality"], fail_under)
 
 
 def _classify_to_folder(
@@ -310,9 +207,8 @@ def _classify_to_folder(
 ) -> None:
     """`-o DIR/ --format parquet` with --engine spark: Spark writes the customers as a folder
     of Parquet files and summary.json beside them; nothing but the summary reaches us."""
-    from portfolio_cli import engines
+    from portfolio_cli import engines, pipeline
     from portfolio_cli.criteria import load_criteria
-    from portfolio_cli.engines import spark
 
     if engines.choose(engine, source) != "spark":
         raise UsageError(Issue("bad-format", message("spark.parquet_needs_spark")))
@@ -324,101 +220,12 @@ def _classify_to_folder(
     rules = load_criteria(path)
     refuse_overwrite(output, source, path, flags, None)
     warn(rules.warnings, flags.quiet)
-    customers = None
-    if not _spark_reads(source, keep_columns):
-        customers = read_input(source, rules, flags, as_of=day)
-    session = spark.session(settings.remote, settings.master)
-    summary = spark.write_partitioned(source, rules, day, str(output), session, customers)
+    options = pipeline.Options(day, flags, engine, spark=settings, keep_columns=keep_columns)
+    done = pipeline.write_folder(source, rules, output, options)
+    warn(done.warnings, flags.quiet)
     if not flags.quiet:
-        _print_summary(summary, source if customers is None else customers.info.source, output)
-    _fail_under(summary["quality"], fail_under)
-
-
-def _duckdb_csv(
-    source: str,
-    rules: Criteria,
-    flags: InputFlags,
-    output: Path | None,
-    day: dt.date,
-    memory_limit: str | None,
-    fail_under: float | None,
-    separator: str | None,
-) -> bool:
-    """A plain CSV file classified by DuckDB's own scanner straight to CSV; False (nothing
-    written) when the file needs our reader."""
-    from portfolio_cli.engines.duckdb import prepared_csv
-    from portfolio_cli.sources import is_pattern
-    from portfolio_cli.writers import formats
-    from portfolio_cli.writers.files import atomic_write
-
-    path = Path(source)
-    if source == "-" or is_pattern(source) or path.suffix.lower() not in (".csv", ".txt", ""):
-        return False
-    with prepared_csv(path, rules, day, input_options(flags), memory_limit) as prepared:
-        if prepared is None:
-            return False
-        delimiter = separator or prepared.delimiter  # the input's own, as in every path
-        if output is None:
-            prepared.write(write_stdout, delimiter)
-        else:
-            with atomic_write(output) as stream:
-                prepared.write(stream.write, delimiter, formats.wants_bom(delimiter, True))
-        summary = prepared.summary
-    if not flags.quiet:
-        _print_summary(summary, source, output)
-    _fail_under(summary["quality"], fail_under)
-    return True
-
-
-def _stream(
-    source: str,
-    rules: Criteria,
-    flags: InputFlags,
-    found: Layout,
-    output: Path | None,
-    day: dt.date,
-    chunk_rows: int | None,
-    keep_columns: bool,
-    fail_under: float | None,
-    segment: str | None,
-    separator: str = ",",
-) -> None:
-    from portfolio_cli.chunked import stream_csv
-    from portfolio_cli.writers.files import atomic_write
-    from portfolio_cli.writers.formats import wants_bom
-
-    options = input_options(flags)
-    path = Path(source)
-    if keep_columns:
-        _say_renamed(found.header, rules, (), flags.quiet)
-    arguments: dict[str, Any] = {
-        "chunk": chunk_rows,
-        "keep_columns": keep_columns,
-        "segment": segment,
-        "delimiter": separator,
-    }
-    if output is None:
-        summary, notes = stream_csv(path, rules, write_stdout, day, found, options, **arguments)
-    else:
-        arguments["bom"] = wants_bom(separator, to_file=True)
-        with atomic_write(output) as stream:
-            summary, notes = stream_csv(path, rules, stream.write, day, found, options, **arguments)
-    warn(notes, flags.quiet)
-    if not flags.quiet:
-        _print_summary(summary, found.info.source, output)
-    _fail_under(summary["quality"], fail_under)
-
-
-def _say_renamed(
-    header: Sequence[str], rules: Criteria, reserved: Sequence[str], quiet: bool
-) -> None:
-    """--keep-columns: say which input columns are written under another name, and why."""
-    from portfolio_cli.criteria import OUTPUT_COLUMNS
-    from portfolio_cli.writers.formats import renamed_columns
-
-    own = [rules.customers.id, *([rules.customers.name] if rules.customers.name else [])]
-    renamed = renamed_columns(header, own, [*own, *OUTPUT_COLUMNS, *reserved])
-    warn((message("output.kept_renamed", column=a, written=b) for a, b in renamed), quiet)
+        _print_summary(done.summary, done.source, output)
+    _fail_under(done.summary["quality"], fail_under)
 
 
 def _print_summary(summary: dict[str, Any], source: str, output: Path | None) -> None:

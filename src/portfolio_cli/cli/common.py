@@ -31,6 +31,7 @@ from portfolio_cli.messages import message, reason
 
 if TYPE_CHECKING:
     from portfolio_cli.criteria import Criteria
+    from portfolio_cli.pipeline import Run
     from portfolio_cli.readers import CustomerList
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -505,6 +506,7 @@ def boundary(function: F) -> F:
         except PortfolioError as exc:
             if debug:
                 raise
+            warn(exc.warnings, bool(kwargs.get("quiet")))  # found before it: they may explain it
             print_issues(exc)
             raise typer.Exit(exc.exit_code) from None
         except (BrokenPipeError, ReaderGone):
@@ -610,9 +612,19 @@ def read_input(
     customers, notes, described = load_input(
         source, rules, flags, every_column=every_column, as_of=as_of
     )
+    show_read(described, notes, flags)
+    return customers
+
+
+def show_run(done: Run, flags: InputFlags) -> None:
+    """What a pipeline run found: how each file was read (with `--verbose`), then its warnings
+    (unless `--quiet`)."""
+    show_read(done.described, done.warnings, flags)
+
+
+def show_read(described: Iterable[str], warnings: Iterable[object], flags: InputFlags) -> None:
     if flags.verbose:
         err = make_console(stderr=True)
         for line in described:
             err.print(line, markup=False)
-    warn(notes, flags.quiet)
-    return customers
+    warn(warnings, flags.quiet)

@@ -19,7 +19,7 @@ from portfolio_cli.cli.common import (
     input_parameters,
     make_console,
     parse_as_of,
-    read_input,
+    show_run,
     warn,
     write_stdout,
 )
@@ -52,8 +52,8 @@ def explain_command(
 
         portfolio explain customers.csv C0114
     """
+    from portfolio_cli import pipeline
     from portfolio_cli.criteria import load_criteria
-    from portfolio_cli.engine import classify
     from portfolio_cli.explain import explain
     from portfolio_cli.writers.terminal import explanation
 
@@ -64,8 +64,10 @@ def explain_command(
     day = parse_as_of(as_of)
     rules = load_criteria(find_criteria(criteria))
     warn(rules.warnings)  # e.g. criteria set aside: this customer is judged on the first three
-    customers = read_input(input, rules, flags, every_column=True, as_of=day)
-    result = classify(customers, rules, day)
+    options = pipeline.Options(day, flags, "arrow", every_column=True)
+    done = pipeline.classify(input, rules, options)
+    show_run(done, flags)
+    result, customers = done.in_memory()
     data = explain(customers, rules, result, customer_id).as_dict()
     if fmt == "json":
         write_stdout((json_text(data) + "\n").encode("utf-8"))

@@ -26,8 +26,8 @@ from portfolio_cli.cli.common import (
     output_option,
     parse_as_of,
     parse_out_delimiter,
-    read_input,
     refuse_overwrite,
+    show_run,
     warn,
     write_stdout,
 )
@@ -87,8 +87,8 @@ def profile_command(
 
         portfolio profile telco.csv -c telco.yaml --outcome Churn
     """
+    from portfolio_cli import pipeline
     from portfolio_cli.criteria import load_criteria
-    from portfolio_cli.engine import classify
     from portfolio_cli.messages import current
     from portfolio_cli.traits import check_outcome, profile_segments
     from portfolio_cli.writers import traits as view
@@ -103,8 +103,10 @@ def profile_command(
     warn(rules.warnings, quiet)
     if outcome is not None:
         check_outcome(rules, outcome)  # before reading a large file
-    customers = read_input(input, rules, flags, every_column=True, as_of=day)
-    result = classify(customers, rules, day)
+    options = pipeline.Options(day, flags, "arrow", every_column=True)
+    done = pipeline.classify(input, rules, options)
+    show_run(done, flags)
+    result, customers = done.in_memory()
     data = profile_segments(
         customers, result, rules, outcome=outcome, top=top, all_columns=all_columns
     )

@@ -25,8 +25,8 @@ from portfolio_cli.cli.common import (
     input_parameters,
     output_option,
     parse_as_of,
-    read_input,
     refuse_overwrite,
+    show_run,
     warn,
 )
 from portfolio_cli.cli.engine_options import (
@@ -110,7 +110,7 @@ def report_command(
 
         portfolio report 'exports/*.parquet' -o report.html --engine spark
     """
-    from portfolio_cli import engines
+    from portfolio_cli import engines, pipeline
     from portfolio_cli import history as store
     from portfolio_cli.criteria import load_criteria
     from portfolio_cli.traits import check_outcome, profile_segments
@@ -125,15 +125,17 @@ def report_command(
     rules = load_criteria(criteria_file)
     history_file = store.resolve_path(history, default=False)
     refuse_overwrite(output, input, criteria_file, flags, history_file)
-    chosen = engines.choose(engine, input)
-    engines.memory_limit(memory_limit)  # a wrong size is refused before anything is read
+    spark = engines.SparkSettings(spark_remote, spark_master)
+    # Every column: the profile section looks at what the criteria do not read.
+    options = pipeline.Options(day, flags, engine, memory_limit, spark, every_column=True)
+    planned = pipeline.plan(input, options)  # a wrong engine or size: refused before reading
+    warn(planned.warnings, quiet)
     warn(rules.warnings, quiet)
     if outcome is not None:
         check_outcome(rules, outcome)  # before reading a large file
-    # Every column: the profile section looks at what the criteria do not read.
-    customers = read_input(input, rules, flags, every_column=True, as_of=day)
-    spark = engines.SparkSettings(spark_remote, spark_master)
-    result = engines.classify(customers, rules, day, chosen, memory_limit, spark)
+    done = pipeline.classify(planned, rules)
+    show_run(done, flags)
+    result, customers = done.in_memory()
     profile = profile_section(
         profile_segments(customers, result, rules, outcome=outcome, top=PROFILE_TOP), words
     )

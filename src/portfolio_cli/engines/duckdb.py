@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -276,12 +276,10 @@ class Prepared:
 
     delimiter: str
 
-    def write(
-        self, sink: Callable[[bytes], object], delimiter: str | None = None, bom: bool = False
-    ) -> None:
-        """The customers as `classify -f csv` writes them, a batch at a time, separated by
-        `delimiter` (default: the input's own separator)."""
-        _write_rows(self.con, self.method, sink, delimiter or self.delimiter, bom)
+    def rows(self) -> tuple[list[str], Iterator[pa.Table]]:
+        """The customers' columns as `classify -f csv` writes them, and their rows in priority
+        order, a batch at a time."""
+        return _customer_rows(self.con, self.method)
 
 
 @contextmanager
@@ -445,16 +443,10 @@ def _typed_from_csv(
     return False
 
 
-def _write_rows(
-    con: duckdb.DuckDBPyConnection,
-    method: Method,
-    sink: Callable[[bytes], object],
-    delimiter: str,
-    bom: bool,
-) -> None:
+def _customer_rows(
+    con: duckdb.DuckDBPyConnection, method: Method
+) -> tuple[list[str], Iterator[pa.Table]]:
     """The customers in priority order, as `classify -f csv` writes them, a batch at a time."""
-    from portfolio_cli.writers import formats
-
     relation = con.sql(render(method.customers(numbered=False), "duckdb", pretty=False))
     fetch = getattr(relation, "to_arrow_reader", None) or relation.fetch_record_batch
     reader = fetch(WRITE_ROWS)
@@ -470,7 +462,7 @@ def _write_rows(
             done += table.num_rows
             yield table.add_column(at, "priority", ranks)
 
-    formats.write_csv_batches(names, numbered(), sink, delimiter, bom)
+    return names, numbered()
 
 
 def _plain(batch: pa.RecordBatch) -> pa.Table:

@@ -259,7 +259,7 @@ def read_customers(
     if release:
         release()
     typed, info = type_text(text, options, {id_column, *text_columns})
-    id_rank = _check_ids(label, id_column, typed[id_column], info.first_row)
+    id_rank = check_ids(label, id_column, typed[id_column], info.first_row)
     kinds = {name: column.kind for name, column in typed.items()}
     data = typed_table(typed, len(text.table))
     del typed
@@ -336,7 +336,7 @@ def row_numbers(positions: list[int], limit: int = 5, first: int = 2) -> str:
     return shown
 
 
-def _check_ids(label: str, id_column: str, ids: Typed, first_row: int = 2) -> np.ndarray[Any, Any]:
+def check_ids(label: str, id_column: str, ids: Typed, first_row: int = 2) -> np.ndarray[Any, Any]:
     """Refuse blank ids and ids that appear twice, both in one message; return each id's rank
     as text (from 1). `first_row` is the file's row number of the first customer.
 

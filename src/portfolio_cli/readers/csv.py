@@ -11,10 +11,10 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import pyarrow as pa
 import pyarrow.csv as pa_csv
@@ -35,6 +35,7 @@ HEAD_BYTES = 1 << 16
 BLOCK_BYTES = 1 << 22  # Arrow's block: a row must fit in one; a longer row retries with more
 MAX_BLOCK_BYTES = (1 << 31) - 1  # Arrow counts a block's bytes in 32 bits
 ZIP_MAGIC = b"PK\x03\x04"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -142,24 +143,16 @@ def read_csv_text(
     header = _header(skip_lines(text, skipped), delimiter, label, lang)
     wanted = [c for c in columns if c in header] if columns is not None else list(header)
     notes: list[str] = []
-    # A guess made on the first 64 KiB can be wrong further down (an "é" on row 40,000 of a file
-    # that looked like UTF-8): the next encoding in the fixed order is then tried on the whole.
-    fallbacks = [] if options.encoding else _fallbacks(encoding)
-    block = BLOCK_BYTES
-    while True:
-        try:
-            table = _arrow_read(data, header, wanted, encoding, delimiter, block, skipped)
-            break
-        except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
-            if isinstance(data, io.BytesIO):
-                data.seek(0)
-            if fallbacks and _is_encoding_error(exc):
-                encoding = fallbacks.pop(0)
-                continue
-            if is_row_too_long(exc) and block < MAX_BLOCK_BYTES:
-                block = larger_block(block)
-                continue
-            raise _read_error(exc, data, label, header, encoding, delimiter, lang) from None
+
+    def read(encoding: str, block: int) -> pa.Table:
+        if isinstance(data, io.BytesIO):
+            data.seek(0)
+        return arrow_read(data, header, wanted, encoding, delimiter, block, skipped)
+
+    def failed(exc: Exception, encoding: str) -> InputError:
+        return read_error(exc, data, label, header, encoding, delimiter, lang)
+
+    table, encoding, _ = with_fallbacks(read, encoding, bool(options.encoding), failed)
     garbled = garbled_sample(text)
     if garbled:
         notes.append(
@@ -272,7 +265,7 @@ def _head(path: Path, lang: str | None) -> tuple[bytes, bool]:
         ) from None
 
 
-def _arrow_read(
+def arrow_read(
     data: str | io.BytesIO,
     header: tuple[str, ...],
     wanted: list[str],
@@ -281,17 +274,44 @@ def _arrow_read(
     block: int = BLOCK_BYTES,
     skipped: int = 0,
 ) -> pa.Table:
-    return pa_csv.read_csv(
-        data,
-        read_options=pa_csv.ReadOptions(
+    """The `wanted` columns of a CSV file as text, cells exactly as written (blank: ""),
+    `skipped` title lines above the header, read `block` bytes at a time."""
+    options = _arrow_options(header, wanted, encoding, delimiter, block, skipped)
+    return pa_csv.read_csv(data, *options)
+
+
+def open_text_batches(
+    path: str | Path,
+    header: tuple[str, ...],
+    wanted: list[str],
+    encoding: str,
+    delimiter: str,
+    block: int = BLOCK_BYTES,
+    skipped: int = 0,
+) -> pa_csv.CSVStreamingReader:
+    """`arrow_read` as a stream of record batches, for a file read in parts."""
+    options = _arrow_options(header, wanted, encoding, delimiter, block, skipped)
+    return pa_csv.open_csv(str(path), *options)
+
+
+def _arrow_options(
+    header: tuple[str, ...],
+    wanted: list[str],
+    encoding: str,
+    delimiter: str,
+    block: int,
+    skipped: int,
+) -> tuple[pa_csv.ReadOptions, pa_csv.ParseOptions, pa_csv.ConvertOptions]:
+    return (
+        pa_csv.ReadOptions(
             column_names=list(header),
             skip_rows=skipped,  # title lines above the header
             skip_rows_after_names=1,  # parsed: a quoted name may hold a line break
-            encoding=_arrow_encoding(encoding),
+            encoding=arrow_encoding(encoding),
             block_size=block,
         ),
-        parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
-        convert_options=pa_csv.ConvertOptions(
+        pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+        pa_csv.ConvertOptions(
             column_types=dict.fromkeys(header, pa.string()),
             include_columns=wanted,
             strings_can_be_null=False,
@@ -300,12 +320,40 @@ def _arrow_read(
     )
 
 
-def _fallbacks(encoding: str) -> list[str]:
+def with_fallbacks(
+    read: Callable[[str, int], T],
+    encoding: str,
+    fixed: bool,
+    failed: Callable[[Exception, str], InputError],
+) -> tuple[T, str, int]:
+    """`read(encoding, block)`, and what it returned with the encoding and block that worked.
+
+    A guess made on the first 64 KiB can be wrong further down (an "é" on row 40,000 of a file
+    that looked like UTF-8): unless the encoding is `fixed` (--encoding), the next encoding in
+    the fixed order is then tried on the whole file; a row longer than Arrow's block is read
+    again with larger blocks. Any other error is raised as `failed(error, encoding)`.
+    """
+    others = [] if fixed else fallbacks(encoding)
+    block = BLOCK_BYTES
+    while True:
+        try:
+            return read(encoding, block), encoding, block
+        except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+            if others and is_encoding_error(exc):
+                encoding = others.pop(0)
+                continue
+            if is_row_too_long(exc) and block < MAX_BLOCK_BYTES:
+                block = larger_block(block)
+                continue
+            raise failed(exc, encoding) from None
+
+
+def fallbacks(encoding: str) -> list[str]:
     order = ["utf-8", "cp1252", "latin-1"]
     return order[order.index(encoding) + 1 :] if encoding in order else []
 
 
-def _is_encoding_error(exc: Exception) -> bool:
+def is_encoding_error(exc: Exception) -> bool:
     text = str(exc)
     return isinstance(exc, UnicodeDecodeError) or any(
         marker in text for marker in ("invalid UTF8", "UnicodeDecodeError", "codec")
@@ -321,14 +369,14 @@ def _check_encoding_name(encoding: str, lang: str | None) -> None:
         ) from None
 
 
-def _arrow_encoding(encoding: str) -> str:
+def arrow_encoding(encoding: str) -> str:
     """Arrow's name for an encoding, from Python's name or the one shown ("utf-8 (BOM)")."""
     plain = encoding.replace("-", "").replace("_", "").lower()
     return "utf8" if plain in ("utf8", "utf8sig", "utf8 (bom)") else encoding
 
 
 def _python_encoding(encoding: str) -> str:
-    return "utf-8-sig" if _arrow_encoding(encoding) == "utf8" else encoding
+    return "utf-8-sig" if arrow_encoding(encoding) == "utf8" else encoding
 
 
 def _display_encoding(encoding: str) -> str:
@@ -371,7 +419,7 @@ def looks_like_data(cell: str) -> bool:
 _FIELDS = re.compile(r"Expected (\d+) columns, got (\d+)")
 
 
-def _read_error(
+def read_error(
     exc: Exception,
     source: str | io.BytesIO,
     label: str,
@@ -381,7 +429,7 @@ def _read_error(
     lang: str | None,
 ) -> InputError:
     text = str(exc)
-    if _is_encoding_error(exc):
+    if is_encoding_error(exc):
         return InputError(
             Issue(
                 "bad-encoding", message("input.bad_encoding", lang, source=label, encoding=encoding)

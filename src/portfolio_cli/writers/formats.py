@@ -32,6 +32,7 @@ from portfolio_cli.display import visible as visible_text
 from portfolio_cli.engine import Classification
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message, thousands
+from portfolio_cli.naming import kept_names
 from portfolio_cli.readers import CustomerList, ReadInfo
 
 LIST_COLUMNS = ("criteria", "problems", "compensated")
@@ -81,40 +82,6 @@ def keep_segment(table: pa.Table, segment: str | None) -> pa.Table:
     if pa.types.is_dictionary(column.type):
         column = column.cast(pa.string())
     return table.filter(pc.equal(column, segment))
-
-
-def kept_names(
-    header: Sequence[str], shown: Sequence[str], output: Sequence[str]
-) -> dict[str, str]:
-    """Each input column `--keep-columns` appends → its name in the output, in input order.
-
-    `shown`: the id and name columns, in the output already and not appended again; `output`:
-    every name the output's own columns bear. A column keeps its own name unless the output
-    has a column of that name; then it becomes `input_<name>`, or `input_<name>_2`, `_3`... —
-    the first name that neither the output nor any input column bears, so that no column ever
-    hides another.
-    """
-    fixed = set(output)
-    used = fixed | set(header)
-    names: dict[str, str] = {}
-    for name in header:
-        if name in shown:
-            continue
-        written = name
-        if name in fixed:
-            written, number = f"input_{name}", 2
-            while written in used:
-                written, number = f"input_{name}_{number}", number + 1
-            used.add(written)
-        names[name] = written
-    return names
-
-
-def renamed_columns(
-    header: Sequence[str], shown: Sequence[str], output: Sequence[str]
-) -> list[tuple[str, str]]:
-    """The kept input columns written under another name than their own (for a warning)."""
-    return [(a, b) for a, b in kept_names(header, shown, output).items() if a != b]
 
 
 def neutralise_formulas(table: pa.Table) -> pa.Table:
