@@ -18,15 +18,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from portfolio_cli.conditions.check import check_condition, text_orderings
 from portfolio_cli.conditions.evaluate import Frame, Tri, compile_condition
-from portfolio_cli.conditions.language import (
-    ExpressionError,
-    Kind,
-    caret,
-    check_condition,
-    text_orderings,
-    unknown_column_message,
-)
+from portfolio_cli.conditions.kinds import Kind, unknown_column_message
+from portfolio_cli.conditions.tree import ExpressionError, caret
 from portfolio_cli.criteria import SEGMENTS, Criteria, Rule
 from portfolio_cli.errors import CriteriaError, InputError, Issue
 from portfolio_cli.messages import message

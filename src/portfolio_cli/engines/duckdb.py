@@ -23,7 +23,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from portfolio_cli.conditions.language import Kind
+from portfolio_cli.conditions.kinds import Kind
 from portfolio_cli.criteria import SEGMENTS, Criteria
 from portfolio_cli.engine import (
     Classification,
