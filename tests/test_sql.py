@@ -22,8 +22,7 @@ import yaml
 import pg
 from conftest import CRIT, EX, Run, Write
 from pg import Postgres
-from portfolio_cli.criteria import load_criteria
-from portfolio_cli.engine import required_columns
+from portfolio_cli.criteria import load_criteria, required_columns
 from portfolio_cli.readers import read_customers
 
 AS_OF = "2026-11-23"

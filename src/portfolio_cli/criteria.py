@@ -172,6 +172,19 @@ class Criteria:
         return self.criteria + self.problems
 
 
+def required_columns(criteria: Criteria) -> list[str]:
+    """Every input column the criteria file reads: id, name, NPS, order_by and conditions."""
+    names = [criteria.customers.id]
+    if criteria.customers.name:
+        names.append(criteria.customers.name)
+    if criteria.listening.nps:
+        names.append(criteria.listening.nps)
+    names += [key.column for key in criteria.policy.order_by]
+    for rule in criteria.rules() + criteria.set_aside:  # set-aside criteria are checked too
+        names += rule.condition.columns()
+    return list(dict.fromkeys(names))
+
+
 def load_criteria(path: str | Path) -> Criteria:
     """Read and check a criteria file; raise `CriteriaError` listing every problem found."""
     path = Path(path)

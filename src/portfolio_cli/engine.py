@@ -139,19 +139,6 @@ class Classification:
         return self.output.frame()
 
 
-def required_columns(criteria: Criteria) -> list[str]:
-    """Every input column the criteria file reads: id, name, NPS, order_by and conditions."""
-    names = [criteria.customers.id]
-    if criteria.customers.name:
-        names.append(criteria.customers.name)
-    if criteria.listening.nps:
-        names.append(criteria.listening.nps)
-    names += [key.column for key in criteria.policy.order_by]
-    for rule in criteria.rules() + criteria.set_aside:  # set-aside criteria are checked too
-        names += rule.condition.columns()
-    return list(dict.fromkeys(names))
-
-
 def bind(
     criteria: Criteria,
     kinds: Mapping[str, Kind],

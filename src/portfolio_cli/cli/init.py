@@ -183,7 +183,8 @@ def _write(
     rules = parse_criteria(text, source=str(path))  # a file that check refuses is never written
     summary = None
     if source is not None:
-        from portfolio_cli.engine import classify, required_columns
+        from portfolio_cli.criteria import required_columns
+        from portfolio_cli.engine import classify
         from portfolio_cli.readers import read_customers
 
         if source == "-" and loaded is not None:  # standard input cannot be read twice
