@@ -291,6 +291,7 @@ CONVERTED = [
     "cli/check.py",
     "cli/classify.py",
     "cli/common.py",
+    "cli/help.py",
     "cli/explain.py",
     "history.py",
     "writers/report.py",
