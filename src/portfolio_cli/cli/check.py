@@ -92,7 +92,7 @@ def _input_step(
 ) -> Step:
     """The input, checked: what was read, the kinds of the columns used, each rule's counts."""
     from portfolio_cli import pipeline
-    from portfolio_cli.engine import required_columns
+    from portfolio_cli.criteria import required_columns
     from portfolio_cli.five_steps import Step
 
     done = pipeline.classify(input, rules, pipeline.Options(day, flags, "arrow"))
