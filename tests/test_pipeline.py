@@ -44,9 +44,20 @@ def test_the_example_gives_segments_summary_and_warnings_as_values(
     assert capsys.readouterr() == ("", "")  # a library: nothing printed
 
 
+ORDER_BY_CODE = """\
+version: 1
+customers:
+  id: id
+criteria:
+  - key: big
+    when: spent > 10
+policy:
+  order_by: [code desc]
+"""
+
+
 def test_warnings_come_back_as_issues(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
-    rules = write("criteria.yaml", "version: 1\ncustomers:\n  id: id\ncriteria:\n"
-                  "  - key: big\n    when: spent > 10\npolicy:\n  order_by: [code desc]\n")  # fmt: skip
+    rules = write("criteria.yaml", ORDER_BY_CODE)
     data = write("c.csv", "id,spent,code\nA,12,100\nB,3,99\nC,40,1O1\n")
     done = pipeline.classify(str(data), load_criteria(rules), pipeline.Options(DAY))
     assert [issue.code for issue in done.warnings] == ["input"]
@@ -56,8 +67,7 @@ def test_warnings_come_back_as_issues(write: Write, capsys: pytest.CaptureFixtur
 
 
 def test_an_error_carries_the_warnings_found_before_it(run: Run, write: Write) -> None:
-    rules = write("criteria.yaml", "version: 1\ncustomers:\n  id: id\ncriteria:\n"
-                  "  - key: big\n    when: spent > 10\npolicy:\n  order_by: [code desc]\n")  # fmt: skip
+    rules = write("criteria.yaml", ORDER_BY_CODE)
     data = write("c.csv", "id,spent,code\nA,12,100\nB,much,99\nC,40,1O1\n")
     with pytest.raises(PortfolioError) as raised:
         pipeline.classify(str(data), load_criteria(rules), pipeline.Options(DAY))
@@ -89,7 +99,8 @@ def test_a_sink_writes_what_the_command_writes(run: Run, tmp_path: Path, fmt: st
     if fmt == "xlsx":  # a workbook holds its creation time: compare its sheet
         import zipfile
 
-        sheets = [zipfile.ZipFile(p).read("xl/worksheets/sheet1.xml") for p in (by_hand, from_python)]  # fmt: skip
+        sheet = "xl/worksheets/sheet1.xml"
+        sheets = [zipfile.ZipFile(p).read(sheet) for p in (by_hand, from_python)]
         assert sheets[0] == sheets[1]
     else:
         assert from_python.read_bytes() == by_hand.read_bytes()
