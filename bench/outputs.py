@@ -513,11 +513,16 @@ def _lines(stream: IO[bytes]) -> Iterator[bytes]:
 
 
 def files(root: Path) -> set[str]:
-    return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() or p.is_symlink()}
+    return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and not p.is_symlink()}
 
 
 def compare(a: Path, b: Path) -> int:
-    left, right = files(a), files(b)
+    """Print what differs; a case run on one side only (--big, --only) is named, not counted."""
+    cases = {p.name for p in a.iterdir()} ^ {p.name for p in b.iterdir()}
+    for case in sorted(cases):
+        print(f"case run in {a if (a / case).exists() else b} only: {case}")
+    left = {name for name in files(a) if name.split("/")[0] not in cases}
+    right = {name for name in files(b) if name.split("/")[0] not in cases}
     differ = 0
     for name in sorted(left | right):
         if name not in right or name not in left:
