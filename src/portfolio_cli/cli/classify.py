@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from portfolio_cli.engine import Classification
     from portfolio_cli.engines import SparkSettings
     from portfolio_cli.readers import CustomerList
+    from portfolio_cli.result import Summary
 
 FORMAT_NAMES = ("table", "csv", "json", "markdown", "xlsx")
 SUFFIXES = {
@@ -246,7 +247,7 @@ def classify_command(
                             stream.write(formats.render(fmt_name, table, result.summary))
         if fmt_name != "table" and not quiet:
             _print_summary(result.summary, customers.info.source, output)
-        _fail_under(result.summary["quality"], fail_under)
+        _fail_under(result.summary.quality, fail_under)
 
 
 def postgres_source(
@@ -331,7 +332,7 @@ def _classify_to_folder(
     summary = spark.write_partitioned(source, rules, day, str(output), session, customers)
     if not flags.quiet:
         _print_summary(summary, source if customers is None else customers.info.source, output)
-    _fail_under(summary["quality"], fail_under)
+    _fail_under(summary.quality, fail_under)
 
 
 def _duckdb_csv(
@@ -366,7 +367,7 @@ def _duckdb_csv(
         summary = prepared.summary
     if not flags.quiet:
         _print_summary(summary, source, output)
-    _fail_under(summary["quality"], fail_under)
+    _fail_under(summary.quality, fail_under)
     return True
 
 
@@ -406,7 +407,7 @@ def _stream(
     warn(notes, flags.quiet)
     if not flags.quiet:
         _print_summary(summary, found.info.source, output)
-    _fail_under(summary["quality"], fail_under)
+    _fail_under(summary.quality, fail_under)
 
 
 def _say_renamed(
@@ -421,7 +422,7 @@ def _say_renamed(
     warn((message("output.kept_renamed", column=a, written=b) for a, b in renamed), quiet)
 
 
-def _print_summary(summary: dict[str, Any], source: str, output: Path | None) -> None:
+def _print_summary(summary: Summary, source: str, output: Path | None) -> None:
     from portfolio_cli.writers.terminal import summary_lines
 
     err = make_console(stderr=True)

@@ -164,4 +164,4 @@ def report_command(
             stream.write(data)
     if not quiet:
         _print_summary(result.summary, customers.info.source, output)
-    _fail_under(result.summary["quality"], fail_under)
+    _fail_under(result.summary.quality, fail_under)
