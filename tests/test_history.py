@@ -466,7 +466,6 @@ def test_a_history_locked_too_long_is_one_clear_error(
 ) -> None:
     """A run never waits forever: past the wait, one line, exit 2, no output, no snapshot."""
     from portfolio_cli import history
-    from portfolio_cli.result import Summary
 
     path = tmp_path / "h.sqlite"
     first = run("classify", str(MONTHS["2026-09-30"]), "-c", CRIT, "--as-of", "2026-09-30",

@@ -31,13 +31,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from portfolio_cli.conditions.language import Kind
-from portfolio_cli.criteria import OUTPUT_COLUMNS, Criteria
+from portfolio_cli.conditions.kinds import Kind
+from portfolio_cli.criteria import OUTPUT_COLUMNS, Criteria, required_columns
 from portfolio_cli.engine import (
     Classification,
     classify,
     priority_order,
-    required_columns,
 )
 from portfolio_cli.errors import InputError
 from portfolio_cli.readers import (

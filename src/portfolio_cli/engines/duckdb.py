@@ -23,8 +23,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from portfolio_cli.conditions.language import Kind
-from portfolio_cli.criteria import Criteria
+from portfolio_cli.conditions.kinds import Kind
+from portfolio_cli.criteria import Criteria, required_columns
 from portfolio_cli.engine import (
     Classification,
     RuleResult,
@@ -32,7 +32,6 @@ from portfolio_cli.engine import (
     _nps_scores,
     _output,
     checked_input,
-    required_columns,
 )
 from portfolio_cli.engines import memory_limit
 from portfolio_cli.engines.rows import summary_of_totals

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from portfolio_cli.conditions.language import Kind
+from portfolio_cli.conditions.kinds import Kind
 from portfolio_cli.criteria import SEGMENTS, Criteria
 from portfolio_cli.errors import InputError, Issue
 from portfolio_cli.messages import message
