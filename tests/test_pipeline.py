@@ -34,8 +34,8 @@ def test_the_example_gives_segments_summary_and_warnings_as_values(
     done = pipeline.classify(EX, rules, pipeline.Options(DAY))
     table = done.output()
     segments = table.column("segment").cast("string").to_pylist()
-    assert done.summary["total"] == len(segments) == 300
-    for key, count in done.summary["segments"].items():
+    assert done.summary.total == len(segments) == 300
+    for key, count in done.summary.segments.items():
         assert segments.count(key) == count
     assert table.column("priority").to_pylist() == list(range(1, 301))
     assert done.source == EX
@@ -95,7 +95,7 @@ def test_a_sink_writes_what_the_command_writes(run: Run, tmp_path: Path, fmt: st
     from_python = tmp_path / f"python{suffix}"
     sink = OutputSink(fmt, from_python, _no_stdout)
     done = pipeline.run(EX, load_criteria(CRIT), sink, pipeline.Options(DAY))
-    assert done.summary["total"] == 300
+    assert done.summary.total == 300
     if fmt == "xlsx":  # a workbook holds its creation time: compare its sheet
         import zipfile
 
@@ -217,7 +217,7 @@ def test_in_parts_and_in_memory_give_the_same_bytes_and_summary(
             done = pipeline.run(str(data), rules, OutputSink("csv", out, _no_stdout), options)
             assert (done.result is None) == (name == "parts")  # really read in parts
             written[name] = out.read_bytes()
-            summaries[name] = json.dumps(done.summary, sort_keys=True)
+            summaries[name] = json.dumps(done.summary.to_dict(), sort_keys=True)
     assert written["parts"] == written["whole"]
     assert summaries["parts"] == summaries["whole"]
     assert len(parts) == -(-rows // chunk)  # one classification per part

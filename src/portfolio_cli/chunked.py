@@ -32,13 +32,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from portfolio_cli.conditions.kinds import Kind
-from portfolio_cli.criteria import OUTPUT_COLUMNS, SEGMENTS, Criteria, required_columns
+from portfolio_cli.criteria import OUTPUT_COLUMNS, Criteria, required_columns
 from portfolio_cli.engine import (
     Classification,
     classify,
-    net_promoter_score,
     priority_order,
-    scores_of,
 )
 from portfolio_cli.errors import InputError
 from portfolio_cli.naming import kept_names
@@ -61,6 +59,7 @@ from portfolio_cli.readers.csv import (
     with_fallbacks,
 )
 from portfolio_cli.readers.spool import named_in_utf8
+from portfolio_cli.result import Summary
 
 CHUNK_ROWS = 2_000_000
 ENV_CHUNK_ROWS = "PORTFOLIO_CHUNK_ROWS"
@@ -275,8 +274,7 @@ class _Held:
     compensated: list[np.ndarray[Any, Any]]
     order_by: list[list[pa.Array]]
     text: list[pa.Table]
-    summaries: list[dict[str, Any]]
-    nps: list[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]]
+    summaries: list[Summary]
 
 
 @dataclass(frozen=True)
@@ -287,7 +285,7 @@ class Ranked:
 
     names: list[str]
     tables: Iterator[pa.Table]
-    summary: dict[str, Any]
+    summary: Summary
     notes: tuple[str, ...]
 
 
@@ -318,7 +316,7 @@ def classify_in_parts(
     decided, encoding, block = with_fallbacks(first_pass, found.info.encoding, fixed, failed)
     kinds = decided.kinds
     pa.default_memory_pool().release_unused()
-    held = _Held([], [], [], [], [], [], [], [])
+    held = _Held([], [], [], [], [], [], [])
     read = list(found.header) if keep_columns else columns
     parts = _batches(path, found, read, rows, encoding, block)
     while True:
@@ -365,7 +363,8 @@ def classify_in_parts(
     leading = [n for n in output.column_names if n not in OUTPUT_COLUMNS]
     kept = kept_names(found.header, leading, names) if keep_columns else {}
     tables = _ranked(output, order, criteria_met, text, kept)
-    return Ranked([*names, *kept.values()], tables, _summary(rules, as_of, held), notes)
+    # counts add up; quality and NPS are computed again from the sums, as for the whole file
+    return Ranked([*names, *kept.values()], tables, Summary.merged(held.summaries), notes)
 
 
 def _chunked(parts: Sequence[pa.Array | pa.ChunkedArray]) -> pa.ChunkedArray:
@@ -414,12 +413,6 @@ def _keep(
     if keep_columns:
         held.text.append(customers.text.take(taken))
     held.summaries.append(result.summary)
-    nps = rules.listening.nps
-    if nps:
-        scores = scores_of(customers, nps)
-        # what NPS needs of a score, in one byte: promoter, passive, detractor, no answer
-        code = np.select([scores >= 9, scores <= 6, ~np.isnan(scores)], [10, 0, 7], -1)
-        held.nps.append((code.astype(np.int8), result.segment))
 
 
 def _names(output: Sequence[str]) -> list[str]:
@@ -459,26 +452,3 @@ def _ranked(
             for name, written in kept.items():
                 columns[written] = taken.column(name)
         yield pa.table(columns)
-
-
-def _summary(rules: Criteria, as_of: dt.date, held: _Held) -> dict[str, Any]:
-    """The whole file's summary from the chunks' summaries: counts add up; quality and NPS
-    are computed again from the totals, as the in-memory path computes them."""
-    parts = held.summaries
-    summary: dict[str, Any] = dict(parts[0])
-    total = sum(p["total"] for p in parts)
-    summary["total"] = total
-    for field in ("segments", "criteria", "problems", "unjudged", "unrecoverable_reasons"):
-        summary[field] = {k: sum(p[field][k] for p in parts) for k in parts[0][field]}
-    satisfied = summary["segments"]["satisfied"] + summary["segments"]["easy_to_satisfy"]
-    summary["quality"] = satisfied / total if total else None
-    if held.nps:
-        codes = np.concatenate([s for s, _ in held.nps])
-        scores = np.where(codes < 0, np.nan, codes.astype(np.float64))
-        segment = np.concatenate([g for _, g in held.nps])
-        summary["nps"] = net_promoter_score(scores)
-        summary["nps_answers"] = int(np.count_nonzero(~np.isnan(scores)))
-        summary["nps_by_segment"] = {
-            name: net_promoter_score(scores[segment == i]) for i, name in enumerate(SEGMENTS)
-        }
-    return summary

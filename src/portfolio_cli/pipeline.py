@@ -23,7 +23,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from portfolio_cli.errors import Issue, PortfolioError, UsageError
 from portfolio_cli.inputs import InputFlags, input_options
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from portfolio_cli.engine import Classification
     from portfolio_cli.engines import SparkSettings
     from portfolio_cli.readers import CustomerList
+    from portfolio_cli.result import Summary
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ class Run:
     the classification with its list, when it was made in memory (None when the rows went to
     the sink in pieces)."""
 
-    summary: dict[str, Any]
+    summary: Summary
     source: str
     warnings: tuple[Issue, ...] = ()
     described: tuple[str, ...] = ()

@@ -5,34 +5,17 @@ from __future__ import annotations
 import io
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import RenderableType
 from rich.text import Text
 
-from portfolio_cli.cli.common import (
-    NO_FLAGS,
-    AsOfOption,
-    ChunkRowsOption,
-    CriteriaOption,
-    DebugOption,
-    FailUnderOption,
-    HistoryOption,
-    InputArgument,
-    InputFlags,
-    LangOption,
-    OutDelimiterOption,
-    QuietOption,
-    boundary,
-    find_criteria,
-    format_option,
-    input_parameters,
+from portfolio_cli.cli.boundary import boundary
+from portfolio_cli.cli.console import (
+    fail_if_below,
     make_console,
-    output_option,
-    parse_as_of,
-    parse_out_delimiter,
-    refuse_overwrite,
+    print_summary,
     show_run,
     warn,
     write_stdout,
@@ -45,7 +28,28 @@ from portfolio_cli.cli.engine_options import (
     SparkMasterOption,
     SparkRemoteOption,
 )
+from portfolio_cli.cli.options import (
+    NO_FLAGS,
+    AsOfOption,
+    ChunkRowsOption,
+    CriteriaOption,
+    DebugOption,
+    FailUnderOption,
+    HistoryOption,
+    InputArgument,
+    LangOption,
+    OutDelimiterOption,
+    QuietOption,
+    find_criteria,
+    format_option,
+    input_parameters,
+    output_option,
+    parse_as_of,
+    parse_out_delimiter,
+    refuse_overwrite,
+)
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.inputs import InputFlags
 from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:
@@ -190,8 +194,8 @@ def classify_command(
         done = pipeline.run(planned, rules, sink)
         show_run(done, flags)
         if not quiet:
-            _print_summary(done.summary, done.source, output)
-    _fail_under(done.summary["quality"], fail_under)
+            print_summary(done.summary, done.source, output)
+    fail_if_below(done.summary.quality, fail_under)
 
 
 def _classify_to_folder(
@@ -224,17 +228,8 @@ def _classify_to_folder(
     done = pipeline.write_folder(source, rules, output, options)
     warn(done.warnings, flags.quiet)
     if not flags.quiet:
-        _print_summary(done.summary, done.source, output)
-    _fail_under(done.summary["quality"], fail_under)
-
-
-def _print_summary(summary: dict[str, Any], source: str, output: Path | None) -> None:
-    from portfolio_cli.writers.terminal import summary_lines
-
-    err = make_console(stderr=True)
-    err.print(summary_lines(summary, source))
-    if output is not None:
-        err.print(message("summary.wrote", path=output), markup=False)
+        print_summary(done.summary, done.source, output)
+    fail_if_below(done.summary.quality, fail_under)
 
 
 def _print_table(
@@ -319,14 +314,3 @@ def resolve_segment(value: str | None) -> str | None:
         else message("usage.bad_segment", value=value, keys=keys)
     )
     raise UsageError(Issue("bad-segment", text))
-
-
-def _fail_under(quality: float | None, threshold: float | None) -> None:
-    """Exit 1, after everything was written, when quality is strictly below the threshold."""
-    if threshold is None or quality is None or 100 * quality >= threshold:
-        return
-    from portfolio_cli.messages import decimal
-
-    text = message("summary.below", quality=decimal(100 * quality), threshold=f"{threshold:g}")
-    make_console(stderr=True).print(text, markup=False)
-    raise typer.Exit(1)
