@@ -3,12 +3,8 @@
 with them: the list, with orders and surveys joined, and what a person should be told about it.
 
 Library code: nothing here prints. `load_input` returns the warnings and the "how it was read"
-<<<<<<< HEAD
-lines as values; the pipeline (`pipeline.py`) passes them on in its `Run`, the CLI prints them,
-`batch`'s workers do not.
-=======
-lines as values; the CLI (`cli/console.read_input`) prints them, `batch`'s workers do not.
->>>>>>> main
+lines as values; the pipeline (`pipeline.py`) passes them on in its `Run` and the CLI prints
+them (`cli/console.show_run`, `read_input`); `batch`'s workers do not.
 """
 
 from __future__ import annotations
