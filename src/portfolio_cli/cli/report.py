@@ -111,10 +111,8 @@ def report_command(
     from portfolio_cli import engines, pipeline
     from portfolio_cli import history as store
     from portfolio_cli.criteria import load_criteria
-    from portfolio_cli.traits import check_outcome, profile_segments
-    from portfolio_cli.writers.files import atomic_write
-    from portfolio_cli.writers.report import HistoryView, render_report, report_context
-    from portfolio_cli.writers.traits import profile_section
+    from portfolio_cli.traits import check_outcome
+    from portfolio_cli.writers.sink import ReportSink
 
     fmt_name = report_format(fmt, output)
     words = language(lang)
@@ -131,37 +129,9 @@ def report_command(
     warn(rules.warnings, quiet)
     if outcome is not None:
         check_outcome(rules, outcome)  # before reading a large file
-    done = pipeline.classify(planned, rules)
+    sink = ReportSink(fmt_name, output, words, limit, history_file, outcome, PROFILE_TOP)
+    done = pipeline.run(planned, rules, sink)
     show_run(done, flags)
-    result, customers = done.in_memory()
-    profile = profile_section(
-        profile_segments(customers, result, rules, outcome=outcome, top=PROFILE_TOP), words
-    )
-    # the snapshot is kept only once the report is written (a failed write leaves no snapshot)
-    with store.recording(history_file, result, rules, day) as db:
-        view = None
-        if db is not None:
-            kept = [s for s in store.snapshots(db) if s.as_of <= day.isoformat()]
-            before = [s for s in kept if s.as_of < day.isoformat()]
-            moved = store.migration(db, before[-1].as_of, day.isoformat()) if before else None
-            view = HistoryView(
-                snapshots=kept,
-                migration=moved,
-                criteria_changed=len({s.criteria_sha256 for s in kept}) > 1,
-                file=str(history_file),
-            )
-        context = report_context(
-            result,
-            rules,
-            as_of=day,
-            source=customers.info.source,
-            lang=words,
-            history=view,
-            limit=limit,
-        )
-        data = render_report(context, fmt_name, extra=[profile])
-        with atomic_write(output) as stream:
-            stream.write(data)
     if not quiet:
-        print_summary(result.summary, customers.info.source, output)
-    fail_if_below(result.summary.quality, fail_under)
+        print_summary(done.summary, done.source, output)
+    fail_if_below(done.summary.quality, fail_under)

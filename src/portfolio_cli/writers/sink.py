@@ -1,6 +1,9 @@
-"""The pipeline's sink for the machine formats: CSV, JSON, Markdown and XLSX, to a file (written
-whole or not at all) or to standard output; with a history, the snapshot is kept once the
-output is written, and each customer's previous segment is added to it."""
+"""The pipeline's sinks (`pipeline.Sink`): where a run's customers are written.
+
+`OutputSink`: the machine formats, CSV, JSON, Markdown and XLSX, to a file (written whole or not
+at all) or to standard output; with a history, the snapshot is kept once the output is written,
+and each customer's previous segment is added to it. `ReportSink`: the monthly report.
+"""
 
 from __future__ import annotations
 
@@ -82,3 +85,69 @@ class OutputSink:
         bom = formats.wants_bom(separator, to_file=True)
         with atomic_write(self.output) as stream:
             formats.write_csv_batches(rows.names, rows.tables, stream.write, separator, bom)
+
+
+@dataclass
+class ReportSink:
+    """The monthly report (`fmt`: html or markdown) to `output`, with what sets each segment
+    apart (`outcome`'s rate too, when given) and, with a `history` file, the trend and who
+    moved since the snapshot before (the run's snapshot is kept once the report is written)."""
+
+    fmt: str
+    output: Path
+    lang: str
+    limit: int
+    history: Path | None = None
+    outcome: str | None = None
+    top: int = 3
+
+    @property
+    def takes_rows(self) -> bool:
+        return False  # the report reads the whole classification (and every column)
+
+    @property
+    def added_columns(self) -> tuple[str, ...]:
+        return ()
+
+    def admit(self, rows: int) -> None:
+        """A report takes any number of customers."""
+
+    def write(self, classified: Classified) -> None:
+        from portfolio_cli import history as store
+        from portfolio_cli.traits import profile_segments
+        from portfolio_cli.writers.files import atomic_write
+        from portfolio_cli.writers.report import HistoryView, render_report, report_context
+        from portfolio_cli.writers.traits import profile_section
+
+        result, customers, rules = classified.result, classified.customers, classified.criteria
+        day = classified.options.day
+        found = profile_segments(customers, result, rules, outcome=self.outcome, top=self.top)
+        profile = profile_section(found, self.lang)
+        # the snapshot is kept only once the report is written (a failed write leaves none)
+        with store.recording(self.history, result, rules, day) as db:
+            view = None
+            if db is not None:
+                kept = [s for s in store.snapshots(db) if s.as_of <= day.isoformat()]
+                before = [s for s in kept if s.as_of < day.isoformat()]
+                moved = store.migration(db, before[-1].as_of, day.isoformat()) if before else None
+                view = HistoryView(
+                    snapshots=kept,
+                    migration=moved,
+                    criteria_changed=len({s.criteria_sha256 for s in kept}) > 1,
+                    file=str(self.history),
+                )
+            context = report_context(
+                result,
+                rules,
+                as_of=day,
+                source=customers.info.source,
+                lang=self.lang,
+                history=view,
+                limit=self.limit,
+            )
+            data = render_report(context, self.fmt, extra=[profile])
+            with atomic_write(self.output) as stream:
+                stream.write(data)
+
+    def write_rows(self, rows: Rows) -> None:  # pragma: no cover - takes_rows is False
+        raise NotImplementedError("a report needs the whole classification")
