@@ -665,4 +665,4 @@ def test_the_file_written_is_tried_on_the_list_read_again(write: Write, tmp_path
     )
     good = write("good.csv", "id,orders\nA,3\nB,4\nC,1\n")
     summary = wizard.try_on(rules, str(good), None, dt.date(2026, 11, 23), CsvOptions())
-    assert summary["total"] == 3
+    assert summary.total == 3

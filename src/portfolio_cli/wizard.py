@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -25,6 +25,9 @@ from portfolio_cli.messages import message
 from portfolio_cli.naming import column_ref, guess_id_column, make_key, plain_words, quote
 from portfolio_cli.readers import CsvOptions, CustomerList, read_text
 from portfolio_cli.readers.columns import type_table
+
+if TYPE_CHECKING:
+    from portfolio_cli.result import Summary
 
 DEFINED_BY = ("you", "customer", "implicit", "together")
 # Comparisons offered for each kind of column: (operator, how it is written in a condition).
@@ -389,7 +392,7 @@ def try_on(
     loaded: CustomerList | None,
     as_of: dt.date,
     options: CsvOptions,
-) -> dict[str, Any]:
+) -> Summary:
     """The summary of the list classified with the criteria just written.
 
     The list is read again with the chosen id column, so that blank or repeated ids are
