@@ -191,6 +191,138 @@ def test_spark_writes_a_folder_of_parquet_files_and_the_summary(
     assert summary["quality"] == document["summary"]["quality"]
 
 
+def _folder_run(run: Run, source: str, target: str) -> Any:
+    return run(
+        "classify", source, "-c", CRIT, "--as-of", AS_OF, "--engine", "spark",
+        "--spark-master", "local[2]", "-f", "parquet", "-o", target, "-q",
+    )  # fmt: skip
+
+
+def test_a_uri_folder_gets_summary_json_through_sparks_own_storage_layer(
+    run: Run, spark: Any, tmp_path: Path
+) -> None:
+    """`-o file:///...` takes the path of `s3a://` or `hdfs://`: Hadoop's FileSystem API
+    (Python's open would write a file named `file:` here); the bytes of a local path's."""
+    parts = _split(_generated(2_000), tmp_path / "parts", 3)
+    local = _folder_run(run, parts, str(tmp_path / "local"))
+    assert local.exit_code == 0, local.stderr
+    folder = tmp_path / "by uri é"  # written by Hadoop as the URI says, not %-encoded
+    result = _folder_run(run, parts, f"file://{folder}/")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["customers", "summary.json"]
+    assert (folder / "summary.json").read_bytes() == (tmp_path / "local/summary.json").read_bytes()
+    written = pq.read_table(folder / "customers").sort_by("priority")
+    assert written.column("priority").to_pylist() == list(range(1, 2_001))
+    assert not Path("file:").exists()
+
+
+def test_a_folder_uri_spark_cannot_write_is_one_line_and_leaves_nothing(
+    run: Run, spark: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from portfolio_cli.engines import spark as on_spark
+
+    result = _folder_run(run, EX, "nosuch://bucket/out/")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: Spark cannot write nosuch://bucket/out/: ")
+    assert len(result.stderr.splitlines()) == 1
+
+    # summary.json that cannot be written: Spark's folder is removed, the error said once
+    def broken(self: Any, data: bytes) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(on_spark._HadoopSummary, "_write", broken)
+    folder = tmp_path / "out"
+    result = _folder_run(run, EX, folder.as_uri())
+    assert result.exit_code == 2
+    assert result.stderr == f"error: Spark cannot write {folder.as_uri()}/summary.json: disk full\n"
+    assert not folder.exists()
+
+
+CONNECT_FOLDER = """
+import datetime as dt, sys, warnings
+warnings.simplefilter("ignore")
+from portfolio_cli.criteria import load_criteria
+from portfolio_cli.engines.spark import session, write_partitioned
+spark = session(remote="local[2]")
+print(spark.conf.get("spark.sql.shuffle.partitions"), spark.conf.get("spark.sql.adaptive.enabled"))
+rules, day = load_criteria(sys.argv[1]), dt.date(2026, 11, 23)
+write_partitioned(sys.argv[2], rules, day, sys.argv[3], spark)
+"""
+
+
+def test_spark_connect_writes_summary_json_to_a_uri_folder(tmp_path: Path) -> None:
+    """Spark Connect has no JVM on the client: summary.json goes through pyarrow's filesystems,
+    written under a temporary name and renamed; the same bytes as a local folder's."""
+    _spark_or_skip()
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.engines.spark import session, write_partitioned
+
+    parts = _split(_generated(2_000), tmp_path / "parts", 3)
+    local = tmp_path / "local"
+    write_partitioned(parts, load_criteria(CRIT), DAY, str(local), session(master="local[2]"))
+    folder = tmp_path / "by uri é"  # written where Spark would write it (not %-decoded)
+    found = subprocess.run(
+        [sys.executable, "-c", CONNECT_FOLDER, CRIT, parts, f"file://{folder}"],
+        capture_output=True, check=False, timeout=900,
+    )  # fmt: skip
+    assert found.returncode == 0, found.stderr.decode()[-2000:]
+    assert found.stdout.decode().split() == ["4", "true"]  # local[2]: 2 partitions a core
+    assert sorted(p.name for p in folder.iterdir()) == ["customers", "summary.json"]
+    assert (folder / "summary.json").read_bytes() == (local / "summary.json").read_bytes()
+    written = pq.read_table(folder / "customers").sort_by("priority")
+    assert written.column("priority").to_pylist() == list(range(1, 2_001))
+
+
+@pytest.mark.parametrize(
+    ("master", "partitions"),
+    [("local[3]", "6"), ("local", "2"), ("local[4, 2]", "8"), ("local[*]", None)],
+)
+def test_a_local_master_gets_a_few_shuffle_partitions_per_core(
+    master: str, partitions: str | None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from portfolio_cli.engines.spark import local_settings
+
+    monkeypatch.setenv("SPARK_CONF_DIR", str(tmp_path))  # no spark-defaults.conf
+    monkeypatch.delenv("PYSPARK_SUBMIT_ARGS", raising=False)
+    expected = partitions or str(2 * (os.cpu_count() or 1))
+    assert local_settings(master) == {
+        "spark.sql.shuffle.partitions": expected,
+        "spark.sql.adaptive.enabled": "true",
+        "spark.sql.adaptive.coalescePartitions.enabled": "true",
+    }
+
+
+@pytest.mark.parametrize("master", ["spark://head:7077", "yarn", "sc://head:15002", "k8s://x"])
+def test_a_cluster_keeps_its_own_settings(master: str) -> None:
+    from portfolio_cli.engines.spark import local_settings
+
+    assert local_settings(master) == {}
+
+
+def test_the_users_own_spark_settings_are_kept(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from portfolio_cli.engines.spark import local_settings
+
+    (tmp_path / "spark-defaults.conf").write_text(
+        "# ours\nspark.sql.shuffle.partitions   64\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("SPARK_CONF_DIR", str(tmp_path))
+    monkeypatch.delenv("PYSPARK_SUBMIT_ARGS", raising=False)
+    assert local_settings("local[2]") == {
+        "spark.sql.adaptive.enabled": "true",
+        "spark.sql.adaptive.coalescePartitions.enabled": "true",
+    }
+    monkeypatch.setenv("SPARK_CONF_DIR", str(tmp_path / "none"))
+    monkeypatch.setenv(
+        "PYSPARK_SUBMIT_ARGS", "--conf spark.sql.adaptive.enabled=false pyspark-shell"
+    )
+    assert local_settings("local[2]") == {
+        "spark.sql.shuffle.partitions": "4",
+        "spark.sql.adaptive.coalescePartitions.enabled": "true",
+    }
+
+
 def test_parquet_output_needs_spark_and_a_new_folder(run: Run, tmp_path: Path) -> None:
     result = run("classify", EX, "-c", CRIT, "-f", "parquet", "-o", str(tmp_path / "x"))
     assert result.exit_code == 2

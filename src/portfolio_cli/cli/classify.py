@@ -98,8 +98,8 @@ def classify_command(
         str | None,
         format_option("table, csv, json, markdown or xlsx. Default: from -o's suffix, else table."),
     ] = None,
-    output: Annotated[
-        Path | None, output_option("FILE", "Write to this file (written whole, or not at all).")
+    written_to: Annotated[
+        str | None, output_option("FILE", "Write to this file (written whole, or not at all).")
     ] = None,
     keep_columns: Annotated[
         bool, typer.Option("--keep-columns", help="Append the input's own columns, as written.")
@@ -162,8 +162,10 @@ def classify_command(
     from portfolio_cli.writers import formats
 
     spark = engines.SparkSettings(spark_remote, spark_master)
+    output = None if written_to is None else Path(written_to)
     if fmt is not None and fmt.strip().lower() == "parquet":  # Spark's folder of files
-        folder = (criteria, output, engine, as_of, flags, keep_columns, fail_under, spark)
+        # -o as written: a URI's `//` (s3a://bucket/dir) is not a path's to fold
+        folder = (criteria, written_to, engine, as_of, flags, keep_columns, fail_under, spark)
         _classify_to_folder(input, *folder)
         return
     fmt_name = resolve_format(fmt, output)
@@ -300,7 +302,7 @@ def _classify_on_spark(
 def _classify_to_folder(
     source: str,
     criteria: Path | None,
-    output: Path | None,
+    target: str | None,
     engine: str,
     as_of: str | None,
     flags: InputFlags,
@@ -309,15 +311,17 @@ def _classify_to_folder(
     settings: SparkSettings,
 ) -> None:
     """`-o DIR/ --format parquet` with --engine spark: Spark writes the customers as a folder
-    of Parquet files and summary.json beside them; nothing but the summary reaches us."""
+    of Parquet files and summary.json beside them; nothing but the summary reaches us.
+    `target` is a path on this machine or a URI Spark writes (s3a://, hdfs://, file://)."""
     from portfolio_cli import engines
     from portfolio_cli.criteria import load_criteria
     from portfolio_cli.engines import spark
 
     if engines.choose(engine, source) != "spark":
         raise UsageError(Issue("bad-format", message("spark.parquet_needs_spark")))
-    if output is None or output.exists():
-        shown = "-" if output is None else str(output)
+    output = None if target is None or "://" in target else Path(target)
+    if target is None or (output is not None and output.exists()):
+        shown = "-" if target is None else target
         raise UsageError(Issue("bad-output", message("spark.folder_output", path=shown)))
     day = parse_as_of(as_of)
     path = find_criteria(criteria)
@@ -328,9 +332,9 @@ def _classify_to_folder(
     if not _spark_reads(source, keep_columns):
         customers = read_input(source, rules, flags, as_of=day)
     session = spark.session(settings.remote, settings.master)
-    summary = spark.write_partitioned(source, rules, day, str(output), session, customers)
+    summary = spark.write_partitioned(source, rules, day, target, session, customers)
     if not flags.quiet:
-        _print_summary(summary, source if customers is None else customers.info.source, output)
+        _print_summary(summary, source if customers is None else customers.info.source, target)
     _fail_under(summary["quality"], fail_under)
 
 
@@ -421,7 +425,7 @@ def _say_renamed(
     warn((message("output.kept_renamed", column=a, written=b) for a, b in renamed), quiet)
 
 
-def _print_summary(summary: dict[str, Any], source: str, output: Path | None) -> None:
+def _print_summary(summary: dict[str, Any], source: str, output: Path | str | None) -> None:
     from portfolio_cli.writers.terminal import summary_lines
 
     err = make_console(stderr=True)
