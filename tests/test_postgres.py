@@ -128,6 +128,96 @@ def test_a_wrong_password_is_one_line_and_never_shown(
     assert wrong not in result.stdout + result.stderr
 
 
+def test_a_wrong_password_in_a_keyword_string_is_never_shown(run: Run, postgres: Postgres) -> None:
+    keywords = f"host=127.0.0.1 port={postgres.port} dbname=postgres user={READER}"
+    for written in ("Wr0ng-Pa55word-xyz", r"'Wr0ng pa55 \'q'"):  # plain, quoted (libpq's forms)
+        result = run("classify", f"{keywords} password={written}", "-c", CRIT, "--table", "t")
+        assert result.exit_code == 2
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, result.stderr
+        assert lines[0].startswith(f"error: cannot connect to {keywords} password=***: "), lines
+        assert "password authentication failed" in lines[0]
+        assert "Wr0ng" not in result.stdout + result.stderr
+
+
+def test_a_keyword_string_is_an_input_and_its_password_is_never_shown(
+    run: Run, postgres: Postgres
+) -> None:
+    postgres.load("customers", typed_table(EX, CRIT))
+    postgres.psql(f"GRANT SELECT ON customers TO {READER}")
+    expected = classify(run, EX, CRIT, "csv")
+    socket = f"host={postgres.socket} port={postgres.port} dbname=postgres user=portfolio"
+    assert classify(run, socket, CRIT, "csv", "--table", "customers") == expected
+    keywords = f"host=127.0.0.1 port={postgres.port} dbname=postgres user={READER}"
+    source = f"{keywords} password='{PASSWORD}'"
+    result = run("classify", source, "-c", CRIT, "--as-of", AS_OF, "--out-delimiter", ",",
+                 "-f", "csv", "--table", "customers")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == expected
+    assert f"{keywords} password=*** (table customers)" in result.stderr  # the summary's line
+    assert PASSWORD not in result.stderr
+    blank = run("classify", source, "-c", CRIT, "--table", " ")
+    assert blank.exit_code == 2
+    assert PASSWORD not in blank.stderr
+    assert "password=***" in blank.stderr
+
+
+@pytest.fixture
+def service_file(postgres: Postgres, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """pg_service.conf naming the test server as `crm` (no password: ~/.pgpass holds it)."""
+    path = tmp_path / "pg_service.conf"
+    path.write_text(
+        f"[crm]\nhost=127.0.0.1\nport={postgres.port}\ndbname=postgres\nuser={READER}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PGSERVICEFILE", str(path))
+    for name in ("PGSERVICE", "PGPASSWORD", "PGHOST", "PGPORT", "PGUSER", "PGDATABASE"):
+        monkeypatch.delenv(name, raising=False)
+    return path
+
+
+def _pgpass(tmp_path: Path, port: int, password: str) -> Path:
+    path = tmp_path / "pgpass"
+    path.write_text(f"127.0.0.1:{port}:postgres:{READER}:{password}\n", encoding="utf-8")
+    path.chmod(0o600)  # libpq ignores a password file others may read
+    return path
+
+
+def test_pgservice_and_pgpass_give_the_server_and_the_password(
+    run: Run, postgres: Postgres, service_file: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    postgres.load("customers", typed_table(EX, CRIT))
+    postgres.psql(f"GRANT SELECT ON customers TO {READER}")
+    expected = classify(run, EX, CRIT, "csv")
+    monkeypatch.setenv("PGPASSFILE", str(_pgpass(tmp_path, postgres.port, PASSWORD)))
+    assert classify(run, "service=crm", CRIT, "csv", "--table", "customers") == expected
+    url = f"postgresql://{READER}@127.0.0.1:{postgres.port}/postgres"  # ~/.pgpass alone
+    assert classify(run, url, CRIT, "csv", "--table", "customers") == expected
+    monkeypatch.setenv("PGSERVICE", "crm")  # `postgresql://` alone: PGSERVICE says which
+    assert classify(run, "postgresql://", CRIT, "csv", "--table", "customers") == expected
+    result = run("classify", "service=none", "-c", CRIT, "--table", "customers")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        'error: cannot connect to service=none: definition of service "none" not found\n'
+    )
+
+
+def test_a_wrong_password_in_pgpass_is_one_line_and_never_shown(
+    run: Run, postgres: Postgres, service_file: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    wrong = "Wr0ng-From-Pgpass"
+    monkeypatch.setenv("PGPASSFILE", str(_pgpass(tmp_path, postgres.port, wrong)))
+    result = run("classify", "service=crm", "-c", CRIT, "--table", "customers")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: cannot connect to service=crm: ")
+    assert "password authentication failed" in lines[0]
+    assert wrong not in result.stdout + result.stderr
+
+
 def test_pgpassword_logs_in(run: Run, postgres: Postgres, monkeypatch: pytest.MonkeyPatch) -> None:
     postgres.load("customers", typed_table(EX, CRIT))
     postgres.psql(f"GRANT SELECT ON customers TO {READER}")
@@ -245,3 +335,27 @@ def test_redact_hides_every_password() -> None:
         == "postgres://host/db?user=me&password=***"
     )
     assert redact("postgresql://me@host/db") == "postgresql://me@host/db"
+    assert redact("host=db user=me password=x1 dbname=crm") == (
+        "host=db user=me password=*** dbname=crm"
+    )
+    assert redact(r"host=db password = 'a b\'c' sslpassword=k") == (
+        "host=db password = *** sslpassword=***"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "database"),
+    [
+        ("host=/tmp/sock dbname=crm user=reader", True),
+        ("service=crm", True),
+        ("host = db  port=5432 password='a b'", True),
+        ("postgresql://", True),
+        ("customers.csv", False),
+        ("name=x", False),  # not a libpq keyword
+        ("data/host=1.csv extra", False),
+    ],
+)
+def test_a_keyword_string_is_told_from_a_file_name(text: str, database: bool) -> None:
+    from portfolio_cli.engines.postgres import is_source
+
+    assert is_source(text) is database

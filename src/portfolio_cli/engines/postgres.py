@@ -6,9 +6,10 @@ flags) and one row of totals travel, as Arrow, through ADBC's PostgreSQL driver.
 into the Arrow engine's `Classification` on this machine, so the same writers serialise them.
 
 Read-only: the session's transactions are READ ONLY and nothing is created (no temporary table,
-no view). Credentials are libpq's own (the URL, PGPASSWORD, ~/.pgpass, PGSERVICE); every
-message shows the URL without its password, and a driver's error is cut to one line with any
-password taken out.
+no view). The input is a URL or libpq's keyword string, handed to libpq as written, so the
+credentials are libpq's own: the URL or keywords, PGPASSWORD, ~/.pgpass (PGPASSFILE), a service
+of pg_service.conf (`service=crm`, PGSERVICE, PGSERVICEFILE). Every message shows the input
+without its password, and a driver's error is cut to one line with any password taken out.
 """
 
 from __future__ import annotations
@@ -42,16 +43,51 @@ _KINDS = {
 }
 _TYPE_KEY = b"POSTGRESQL:type"
 _PASSWORD_IN_URL = re.compile(r"^([a-z]+://[^:/?#@]*):[^/?#]*@", re.IGNORECASE)
-_PASSWORD_PARAM = re.compile(r"(password=)[^&\s]*", re.IGNORECASE)
+# `password=x` in a URL's query or a keyword string (`password = 'a b'` too; sslpassword too)
+_PASSWORD_PARAM = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'?|[^&\s]*)", re.IGNORECASE)
+# libpq's other form: `host=/tmp/sock dbname=crm user=reader` (values may be 'quoted')
+_KEYWORD_PAIR = re.compile(r"\s*([A-Za-z_]+)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s']*)\s*")
+_KEYWORDS = frozenset(
+    """host hostaddr port dbname user password passfile require_auth channel_binding
+    connect_timeout client_encoding options application_name fallback_application_name
+    keepalives keepalives_idle keepalives_interval keepalives_count tcp_user_timeout
+    replication gssencmode sslmode sslnegotiation requiressl sslcompression sslcert sslkey
+    sslkeylogfile sslpassword sslcertmode sslrootcert sslcrl sslcrldir sslsni requirepeer
+    ssl_min_protocol_version ssl_max_protocol_version krbsrvname gsslib gssdelegation service
+    target_session_attrs load_balance_hosts""".split()
+)
 
 
 def is_source(text: str) -> bool:
-    """A PostgreSQL URL (`postgresql://...` or `postgres://...`)."""
-    return text.lower().startswith(PREFIXES)
+    """A PostgreSQL database: a URL (`postgresql://...`, `postgres://...`; `postgresql://`
+    alone takes everything from PGSERVICE and the other PG* variables) or libpq's keyword
+    string (`host=/tmp/sock dbname=crm user=reader`, `service=crm`)."""
+    return text.lower().startswith(PREFIXES) or is_keyword_string(text)
+
+
+def is_keyword_string(text: str) -> bool:
+    """libpq's `keyword=value ...` form, every keyword one libpq knows (a file that exists
+    under that name stays a file)."""
+    from pathlib import Path
+
+    pairs, end = [], 0
+    while end < len(text):
+        found = _KEYWORD_PAIR.match(text, end)
+        if found is None or found.end() == end:
+            return False
+        pairs.append(found.group(1).lower())
+        end = found.end()
+    if not pairs or any(key not in _KEYWORDS for key in pairs):
+        return False
+    try:
+        return not Path(text).exists()
+    except (OSError, ValueError):
+        return True
 
 
 def redact(url: str) -> str:
-    """The URL as shown in a message: `postgresql://user:***@host/db`."""
+    """The URL or keyword string as shown in a message: `postgresql://user:***@host/db`,
+    `host=db user=me password=***`."""
     shown = _PASSWORD_IN_URL.sub(r"\1:***@", url)
     return _PASSWORD_PARAM.sub(r"\1***", shown)
 
@@ -65,7 +101,11 @@ def _passwords(url: str) -> list[str]:
             found += [parts.password, unquote(parts.password)]
     except ValueError:
         pass
-    found += [m.group(0)[len("password=") :] for m in _PASSWORD_PARAM.finditer(url)]
+    for match in _PASSWORD_PARAM.finditer(url):
+        value = match.group(2)
+        found.append(value)
+        if value.startswith("'"):  # as libpq reads it: unquoted, backslashes taken out
+            found.append(re.sub(r"\\(.)", r"\1", value.strip("'")))
     found.append(os.environ.get("PGPASSWORD", ""))
     return [p for p in found if p]
 
@@ -121,13 +161,17 @@ class Source:
         self.placeholder = f"portfolio_source_{uuid.uuid4().hex}"
         if table is not None:
             if not table.strip():
-                raise UsageError(Issue("bad-option", message("postgres.neither", source=url)))
+                raise UsageError(
+                    Issue("bad-option", message("postgres.neither", source=redact(url)))
+                )
             self.sql = table_name(table.strip()).sql(dialect="postgres")
             self.label = f"{redact(url)} (table {table.strip()})"
         else:
             text = (query or "").strip().rstrip(";").strip()
             if not text:
-                raise UsageError(Issue("bad-option", message("postgres.neither", source=url)))
+                raise UsageError(
+                    Issue("bad-option", message("postgres.neither", source=redact(url)))
+                )
             self.sql = f"({text}) AS {_quoted(self.placeholder)}"
             self.label = f"{redact(url)} (query)"
 
