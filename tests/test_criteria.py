@@ -1407,7 +1407,7 @@ def test_a_5001_digit_number_is_out_of_range_not_a_crash() -> None:
 def test_listening_due_after_the_end_of_the_calendar_is_not_overdue() -> None:
     criteria = parse(with_block("listening:\n  last_done: 9999-12-31\n  every_months: 120\n"))
     assert criteria.listening.next_due() == dt.date.max
-    from portfolio_cli.checklist import listening_overdue
+    from portfolio_cli.five_steps import listening_overdue
 
     assert listening_overdue(criteria, dt.date(9999, 12, 31)) is None
 

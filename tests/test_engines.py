@@ -2,7 +2,7 @@
 
 A differential test: the example, the French fixture, every file of the corpus and random
 frames with missing values under random conditions from the grammar (the strategies of
-test_compiler.py) go through both engines; any difference is a bug in one of them.
+test_conditions_evaluate.py) go through both engines; any difference is a bug in one of them.
 """
 
 from __future__ import annotations
@@ -22,15 +22,15 @@ from hypothesis import strategies as st
 
 from conftest import CRIT, EX, Run, Write
 from portfolio_cli import engines
+from portfolio_cli.conditions.language import Kind
 from portfolio_cli.criteria import parse_criteria
 from portfolio_cli.engine import classify as arrow_classify
 from portfolio_cli.engines import duckdb as duck
 from portfolio_cli.errors import InputError
-from portfolio_cli.expressions import Kind
 from portfolio_cli.readers import CsvOptions, read_customers
 from portfolio_cli.writers import formats
-from test_compiler import AS_OF as CONDITION_AS_OF
-from test_compiler import conditions, frames
+from test_conditions_evaluate import AS_OF as CONDITION_AS_OF
+from test_conditions_evaluate import conditions, frames
 
 DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "corpus"

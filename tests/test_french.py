@@ -275,11 +275,11 @@ def test_numbers_and_plurals() -> None:
 # --- no user-facing sentence written inline ----------------------------------------------------
 
 CONVERTED = [
-    "checklist.py",
+    "five_steps.py",
     "criteria.py",
     "engine.py",
     "explain.py",
-    "expressions.py",
+    "conditions/language.py",
     "readers/__init__.py",
     "readers/csv.py",
     "writers/files.py",
@@ -295,11 +295,11 @@ CONVERTED = [
     "cli/report.py",
     "cli/init.py",
     "cli/profile.py",
-    "profile.py",
-    "writers/profile.py",
+    "traits.py",
+    "writers/traits.py",
     "batch.py",
     "cli/batch.py",
-    "stream.py",
+    "chunked.py",
 ]
 # Calls whose text a person reads: an error, a warning, a printed line, a table cell or heading.
 SHOWN = {

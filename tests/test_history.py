@@ -443,7 +443,7 @@ def test_classify_runs_at_once_share_one_history(tmp_path: Path) -> None:
         "import sys, time\nfrom pathlib import Path\n"
         "Path(sys.argv[1], sys.argv[2]).touch()\n"
         "while len(list(Path(sys.argv[1]).iterdir())) < 3: time.sleep(0.005)\n"
-        "from portfolio_cli.launch import main\n"
+        "from portfolio_cli.entry import main\n"
         "sys.argv = ['portfolio', *sys.argv[3:]]\nmain()",
         "{ready}", "{day}", "classify", str(MONTHS["2026-11-30"]), "-c", CRIT, "--as-of", "{day}",
         "--history", str(path), "-f", "csv", "-q",

@@ -407,12 +407,12 @@ def test_ctrl_c_while_the_tool_starts_ends_without_a_traceback(
     """A Ctrl-C during the imports (a few tenths of a second) exits 130 and prints nothing.
 
     (Done in-process: with a real terminal the moment the signal lands cannot be chosen.)"""
-    from portfolio_cli import launch
+    from portfolio_cli import entry
 
     monkeypatch.delitem(sys.modules, "portfolio_cli.cli")
     monkeypatch.setattr(sys, "meta_path", [_InterruptedImport(), *sys.meta_path])
     with pytest.raises(SystemExit) as ended:
-        launch.main()
+        entry.main()
     assert ended.value.code == 130
     assert capsys.readouterr() == ("", "")
 
@@ -509,7 +509,13 @@ AWKWARD_NAMES = [
 
 @pytest.mark.parametrize("name", AWKWARD_NAMES)
 def test_generated_conditions_read_the_column_as_named(name: str) -> None:
-    from portfolio_cli.expressions import Column, Kind, check_condition, parse_condition, walk
+    from portfolio_cli.conditions.language import (
+        Column,
+        Kind,
+        check_condition,
+        parse_condition,
+        walk,
+    )
     from portfolio_cli.wizard import ColumnInfo, build_condition, comparisons
 
     values = {Kind.NUMBER: "3", Kind.DATE: "30", Kind.BOOL: "", Kind.TEXT: 'a, b "c"'}
@@ -525,8 +531,8 @@ def test_generated_conditions_read_the_column_as_named(name: str) -> None:
 
 @pytest.mark.parametrize("name", AWKWARD_NAMES)
 def test_a_generated_file_parses_back_to_the_names(name: str) -> None:
+    from portfolio_cli.conditions.language import Kind
     from portfolio_cli.criteria import parse_criteria
-    from portfolio_cli.expressions import Kind
     from portfolio_cli.naming import column_ref
     from portfolio_cli.wizard import Answers, ColumnInfo, RuleAnswer, build_condition, render
 

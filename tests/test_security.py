@@ -17,8 +17,13 @@ import pytest
 from typer.testing import CliRunner
 
 from portfolio_cli.cli import app
-from portfolio_cli.compiler import Frame, compile_condition
-from portfolio_cli.expressions import ExpressionError, Kind, check_condition, parse_condition
+from portfolio_cli.conditions.evaluate import Frame, compile_condition
+from portfolio_cli.conditions.language import (
+    ExpressionError,
+    Kind,
+    check_condition,
+    parse_condition,
+)
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "portfolio_cli"
 
@@ -188,7 +193,7 @@ def test_arithmetic_on_text_is_refused_before_it_runs() -> None:
     assert info.value.code == "type-mismatch"
 
 
-@pytest.mark.parametrize("module", ["expressions.py", "compiler.py"])
+@pytest.mark.parametrize("module", ["conditions/language.py", "conditions/evaluate.py"])
 def test_the_condition_modules_never_evaluate_text(module: str) -> None:
     tree = ast.parse((SRC / module).read_text(encoding="utf-8"))
     called = {

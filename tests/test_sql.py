@@ -310,9 +310,9 @@ def test_every_dialects_text_parses_back_in_that_dialect(run: Run) -> None:
 
 def test_a_text_sort_key_is_ordered_by_code_point_in_postgres() -> None:
     # a database collated by language (en_US) would put 'b' before 'C'; classify puts 'C' first
+    from portfolio_cli.conditions.language import Kind
     from portfolio_cli.criteria import parse_criteria
     from portfolio_cli.engines.sql import compile_method, render
-    from portfolio_cli.expressions import Kind
 
     rules = parse_criteria(
         "version: 1\ncustomers:\n  id: id\ncriteria:\n  - key: a\n    when: n > 1\n"

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from conftest import Run, Write
+from portfolio_cli.conditions.language import parse_condition
 from portfolio_cli.criteria import load_criteria
-from portfolio_cli.expressions import parse_condition
 from portfolio_cli.suggest import auc_of_score
 
 AS_OF = "2026-12-01"

@@ -215,8 +215,8 @@ def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
     """One input to its output file (written whole or not at all): streamed when large.
     Returns the summary and the input's field separator (None when it is not CSV)."""
     from portfolio_cli import engines
+    from portfolio_cli.chunked import should_stream, stream_csv
     from portfolio_cli.inputs import InputFlags, input_options, load_input
-    from portfolio_cli.stream import should_stream, stream_csv
     from portfolio_cli.writers import formats
     from portfolio_cli.writers.files import atomic_write
 
@@ -312,7 +312,7 @@ def run(
     # forkserver: workers fork from a clean process that has imported pandas once, never from
     # this one (forking a process with Arrow threads running can deadlock)
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["portfolio_cli.stream", "portfolio_cli.inputs"])
+    context.set_forkserver_preload(["portfolio_cli.chunked", "portfolio_cli.inputs"])
     results: dict[int, Outcome] = {}
     with ProcessPoolExecutor(count, mp_context=context, initializer=_start_worker) as pool:
         futures = {pool.submit(_work, job): index for index, job in enumerate(jobs)}

@@ -22,8 +22,8 @@ from typing import TypeVar
 import yaml
 
 from portfolio_cli import roles, yaml_hints
+from portfolio_cli.conditions.language import Condition, ExpressionError, caret, parse_condition
 from portfolio_cli.errors import CriteriaError, Issue
-from portfolio_cli.expressions import Condition, ExpressionError, caret, parse_condition
 from portfolio_cli.messages import message, plural, reason
 
 SEGMENTS = ("satisfied", "easy_to_satisfy", "unrecoverable")

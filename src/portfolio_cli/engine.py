@@ -18,10 +18,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from portfolio_cli.compiler import Frame, Tri, compile_condition
-from portfolio_cli.criteria import SEGMENTS, Criteria, Rule
-from portfolio_cli.errors import CriteriaError, InputError, Issue
-from portfolio_cli.expressions import (
+from portfolio_cli.conditions.evaluate import Frame, Tri, compile_condition
+from portfolio_cli.conditions.language import (
     ExpressionError,
     Kind,
     caret,
@@ -29,6 +27,8 @@ from portfolio_cli.expressions import (
     text_orderings,
     unknown_column_message,
 )
+from portfolio_cli.criteria import SEGMENTS, Criteria, Rule
+from portfolio_cli.errors import CriteriaError, InputError, Issue
 from portfolio_cli.messages import message
 from portfolio_cli.readers import CustomerList, ReadInfo
 

@@ -7,10 +7,10 @@ from typing import Any
 
 import pyarrow.compute as pc
 
+from portfolio_cli.conditions.language import either, suggest
 from portfolio_cli.criteria import SEGMENTS, Criteria
 from portfolio_cli.engine import Classification
 from portfolio_cli.errors import InputError, Issue
-from portfolio_cli.expressions import either, suggest
 from portfolio_cli.messages import message
 from portfolio_cli.readers import CustomerList
 

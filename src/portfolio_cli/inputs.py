@@ -153,7 +153,7 @@ def load_input(
 def _sorted_as_text(rules: Criteria, customers: CustomerList, lang: str) -> list[str]:
     """A `policy.order_by` column of numbers that one odd cell made text would be sorted as
     text (1000 before 999) without a word: say which cell."""
-    from portfolio_cli.expressions import Kind
+    from portfolio_cli.conditions.language import Kind
     from portfolio_cli.readers import why_text
 
     notes = []

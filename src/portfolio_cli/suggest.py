@@ -39,10 +39,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from portfolio_cli.compiler import Frame, compile_condition
+from portfolio_cli.conditions.evaluate import Frame, compile_condition
+from portfolio_cli.conditions.language import Kind, unknown_column_message
 from portfolio_cli.criteria import SEGMENTS, Criteria, parse_criteria
 from portfolio_cli.errors import Issue, UsageError
-from portfolio_cli.expressions import Kind, unknown_column_message
 from portfolio_cli.messages import LANGUAGES as LANGS
 from portfolio_cli.messages import decimal, message
 from portfolio_cli.readers import CustomerList
@@ -699,7 +699,7 @@ def suggest(
         raise UsageError(Issue("bad-min-share", message("suggest.error.min_share")))
     bad_all, known_all, event_value = outcome_events(customers, outcome, event)
     if current is not None:
-        from portfolio_cli.profile import check_outcome
+        from portfolio_cli.traits import check_outcome
 
         check_outcome(current, outcome)
     columns, skipped = usable_columns(customers, outcome, id_column, as_of, leave_out)

@@ -28,8 +28,8 @@ from portfolio_cli.display import visible
 from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:
-    from portfolio_cli.checklist import Step
     from portfolio_cli.criteria import Criteria
+    from portfolio_cli.five_steps import Step
 
 
 @boundary
@@ -60,8 +60,8 @@ def check_command(
 
         portfolio check customers.csv
     """
-    from portfolio_cli.checklist import review
     from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.five_steps import review
     from portfolio_cli.writers.terminal import checklist
 
     day = parse_as_of(as_of)
@@ -91,8 +91,8 @@ def _input_step(
     flags: InputFlags,
 ) -> Step:
     """The input, checked: what was read, the kinds of the columns used, each rule's counts."""
-    from portfolio_cli.checklist import Step
     from portfolio_cli.engine import classify, required_columns
+    from portfolio_cli.five_steps import Step
 
     customers = read_input(input, rules, flags, as_of=day)
     result = classify(customers, rules, day)

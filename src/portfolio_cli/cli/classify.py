@@ -52,11 +52,11 @@ from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:
+    from portfolio_cli.chunked import Layout
     from portfolio_cli.criteria import Criteria
     from portfolio_cli.engine import Classification
     from portfolio_cli.engines import SparkSettings
     from portfolio_cli.readers import CustomerList
-    from portfolio_cli.stream import Layout
 
 FORMAT_NAMES = ("table", "csv", "json", "markdown", "xlsx")
 SUFFIXES = {
@@ -158,7 +158,7 @@ def classify_command(
     from portfolio_cli import engines
     from portfolio_cli import history as snapshots
     from portfolio_cli.criteria import HISTORY_COLUMNS, load_criteria
-    from portfolio_cli.lean import without_pandas
+    from portfolio_cli.pandas_guard import without_pandas
     from portfolio_cli.writers import formats
 
     spark = engines.SparkSettings(spark_remote, spark_master)
@@ -199,9 +199,9 @@ def classify_command(
         ):
             return
         if fmt_name == "csv" and input != "-" and simple and chosen == "arrow":
-            from portfolio_cli.stream import should_stream
+            from portfolio_cli.chunked import should_stream
 
-            # a large CSV file is read in parts, with bounded memory (see stream.py)
+            # a large CSV file is read in parts, with bounded memory (see chunked.py)
             found = should_stream(input, input_options(flags), chunk_rows, rules.customers.id)
             if found is not None:
                 arguments = (chunk_rows, keep_columns, fail_under, kept)
@@ -387,7 +387,7 @@ def _stream(
     segment: str | None,
     separator: str = ",",
 ) -> None:
-    from portfolio_cli.stream import stream_csv
+    from portfolio_cli.chunked import stream_csv
     from portfolio_cli.writers.files import atomic_write
     from portfolio_cli.writers.formats import wants_bom
 
@@ -499,8 +499,8 @@ def resolve_segment(value: str | None) -> str | None:
     the valid keys and the closest one."""
     if value is None:
         return None
+    from portfolio_cli.conditions.language import suggest
     from portfolio_cli.criteria import SEGMENTS
-    from portfolio_cli.expressions import suggest
 
     key = value.strip().lower().replace("-", "_").replace(" ", "_")
     if key in SEGMENTS:

@@ -415,8 +415,8 @@ class Dialogue:
             answers.problems.append(rule)
 
     def _policy(self, answers: Answers) -> None:
+        from portfolio_cli.conditions.language import Kind
         from portfolio_cli.criteria import parse_sort_key
-        from portfolio_cli.expressions import Kind
         from portfolio_cli.naming import column_ref
 
         self.step(5)
@@ -562,7 +562,7 @@ class Dialogue:
             when = self.ask(key, number=number)
             if not when:
                 return None
-            from portfolio_cli.expressions import ExpressionError, parse_condition
+            from portfolio_cli.conditions.language import ExpressionError, parse_condition
 
             try:
                 condition = parse_condition(when)
@@ -580,7 +580,7 @@ class Dialogue:
 
     def _compare(self, info: ColumnInfo) -> str:
         """Show what the column holds, then ask a comparison and a value."""
-        from portfolio_cli.expressions import Kind
+        from portfolio_cli.conditions.language import Kind
         from portfolio_cli.wizard import build_condition, comparisons
 
         self._describe(info)
@@ -607,7 +607,7 @@ class Dialogue:
         return build_condition(info, picked, self.ask(prompt, default))
 
     def _describe(self, info: ColumnInfo) -> None:
-        from portfolio_cli.expressions import Kind
+        from portfolio_cli.conditions.language import Kind
 
         if info.kind in (Kind.NUMBER, Kind.DATE) and info.quartiles and info.bounds:
             q1, q2, q3 = (_plain(q) for q in info.quartiles)
@@ -622,7 +622,7 @@ class Dialogue:
 
     def _count(self, when: str, problem: bool) -> bool:
         """Tell how many customers meet the condition; False when it cannot be used."""
-        from portfolio_cli.expressions import ExpressionError
+        from portfolio_cli.conditions.language import ExpressionError
 
         if self.customers is None:
             return True

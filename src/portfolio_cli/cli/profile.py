@@ -90,8 +90,8 @@ def profile_command(
     from portfolio_cli.criteria import load_criteria
     from portfolio_cli.engine import classify
     from portfolio_cli.messages import current
-    from portfolio_cli.profile import check_outcome, profile_segments
-    from portfolio_cli.writers import profile as view
+    from portfolio_cli.traits import check_outcome, profile_segments
+    from portfolio_cli.writers import traits as view
 
     language_code = current()
     fmt_name = _format(fmt, output)

@@ -113,10 +113,10 @@ def report_command(
     from portfolio_cli import engines
     from portfolio_cli import history as store
     from portfolio_cli.criteria import load_criteria
-    from portfolio_cli.profile import check_outcome, profile_segments
+    from portfolio_cli.traits import check_outcome, profile_segments
     from portfolio_cli.writers.files import atomic_write
-    from portfolio_cli.writers.profile import profile_section
     from portfolio_cli.writers.report import HistoryView, render_report, report_context
+    from portfolio_cli.writers.traits import profile_section
 
     fmt_name = report_format(fmt, output)
     words = language(lang)

@@ -23,6 +23,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from portfolio_cli.conditions.language import Kind
 from portfolio_cli.criteria import SEGMENTS, Criteria
 from portfolio_cli.engine import (
     Classification,
@@ -37,7 +38,6 @@ from portfolio_cli.engine import (
 from portfolio_cli.engines import memory_limit
 from portfolio_cli.engines.sql import NO_CRITERION, Method, compile_method, render
 from portfolio_cli.errors import PortfolioError
-from portfolio_cli.expressions import Kind
 from portfolio_cli.readers import CsvOptions, CustomerList
 
 if TYPE_CHECKING:

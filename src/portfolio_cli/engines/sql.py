@@ -28,8 +28,7 @@ from dataclasses import dataclass
 
 from sqlglot import exp
 
-from portfolio_cli.criteria import SEGMENTS, Criteria, Rule
-from portfolio_cli.expressions import (
+from portfolio_cli.conditions.language import (
     Arithmetic,
     Call,
     Column,
@@ -43,6 +42,7 @@ from portfolio_cli.expressions import (
     Not,
     constant_kind,
 )
+from portfolio_cli.criteria import SEGMENTS, Criteria, Rule
 
 DIALECTS = ("duckdb", "postgres", "spark", "bigquery", "snowflake")
 NO_CRITERION = "no_criterion_met"

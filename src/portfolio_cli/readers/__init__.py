@@ -19,8 +19,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from portfolio_cli.conditions.language import Kind, either, suggest
 from portfolio_cli.errors import InputError, Issue
-from portfolio_cli.expressions import Kind, either, suggest
 from portfolio_cli.messages import current, message, plural
 from portfolio_cli.readers.columns import Typed, type_table
 from portfolio_cli.readers.columns import why_text as text_reason

@@ -20,7 +20,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from portfolio_cli.expressions import Kind
+from portfolio_cli.conditions.language import Kind
 
 NUMBER = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
 # Infinities and NaN as programs write them (Python `inf`/`nan`, R `Inf`/`NaN`, Java `Infinity`):
@@ -92,7 +92,7 @@ def clean_text(array: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray:
 
 # The first bytes of every character `utf8_trim_whitespace` removes: ASCII controls and space
 # (at most 0x20), and the lead bytes of U+0085/U+00A0 (C2), U+1680 (E1), U+2000-U+205F (E2) and
-# U+3000 (E3). tests/test_fast_paths.py checks this against every code point.
+# U+3000 (E3). tests/test_column_shortcuts.py checks this against every code point.
 _SPACE_FIRST = np.zeros(256, dtype=bool)  # by byte value: may begin a white space character
 _SPACE_FIRST[: 0x20 + 1] = True
 _SPACE_FIRST[[0xC2, 0xE1, 0xE2, 0xE3]] = True
@@ -360,7 +360,7 @@ def _may_hold_units(text: pa.ChunkedArray) -> bool:
 
 
 _AMOUNT_GROUPS = ("open", "sign", "before", "sign2", "number", "after", "close")
-_MINUS = ["-", "\u2212"]  # made an Arrow array when used (see lean.py)
+_MINUS = ["-", "\u2212"]  # made an Arrow array when used (see pandas_guard.py)
 
 
 def _leading_zero(text: pa.ChunkedArray) -> bool:

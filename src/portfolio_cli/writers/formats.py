@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
+from portfolio_cli.conditions.language import Kind
 from portfolio_cli.display import (
     FORMULA_FIRST,
     HIDDEN_ARROW,
@@ -30,14 +31,13 @@ from portfolio_cli.display import (
 from portfolio_cli.display import visible as visible_text
 from portfolio_cli.engine import Classification
 from portfolio_cli.errors import Issue, UsageError
-from portfolio_cli.expressions import Kind
 from portfolio_cli.messages import message, thousands
 from portfolio_cli.readers import CustomerList, ReadInfo
 
 LIST_COLUMNS = ("criteria", "problems", "compensated")
 # A cell a spreadsheet would run as a formula: starts with = + - @ tab or CR (numbers excepted).
 # The same rule as `display.neutralise`, on whole Arrow columns.
-_RISKY_FIRST = list(FORMULA_FIRST)  # made an Arrow array when used (see lean.py)
+_RISKY_FIRST = list(FORMULA_FIRST)  # made an Arrow array when used (see pandas_guard.py)
 
 
 def output_table(

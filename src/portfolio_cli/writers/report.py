@@ -26,13 +26,13 @@ import jinja2
 from markupsafe import Markup
 
 from portfolio_cli import __version__
-from portfolio_cli.checklist import review
 from portfolio_cli.criteria import SEGMENTS, Criteria
 
 # markdown_escape is also imported from here, as before it moved to display
 from portfolio_cli.display import markdown_escape as markdown_escape
 from portfolio_cli.display import visible
 from portfolio_cli.engine import NO_CRITERION, Classification
+from portfolio_cli.five_steps import review
 from portfolio_cli.messages import long_date, message, plural, short_date
 
 if TYPE_CHECKING:

@@ -16,9 +16,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from portfolio_cli.checklist import Step
 from portfolio_cli.criteria import SEGMENTS
 from portfolio_cli.display import visible
+from portfolio_cli.five_steps import Step
 from portfolio_cli.messages import decimal, message, plural
 
 NO_CRITERION = "no_criterion_met"  # the reason of an unrecoverable customer who meets none

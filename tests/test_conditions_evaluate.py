@@ -18,8 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from portfolio_cli.compiler import Frame, Tri, compile_condition
-from portfolio_cli.expressions import (
+from portfolio_cli.conditions.evaluate import Frame, Tri, compile_condition
+from portfolio_cli.conditions.language import (
     Arithmetic,
     Call,
     Column,

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 import yaml
 
-from portfolio_cli.expressions import (
+from portfolio_cli.conditions.language import (
     Arithmetic,
     Call,
     Column,

@@ -22,10 +22,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from portfolio_cli.conditions.language import Kind, unknown_column_message
 from portfolio_cli.criteria import SEGMENTS, Criteria
 from portfolio_cli.engine import Classification
 from portfolio_cli.errors import CriteriaError, InputError, Issue, UsageError
-from portfolio_cli.expressions import Kind, unknown_column_message
 from portfolio_cli.messages import message
 from portfolio_cli.naming import plain_words
 from portfolio_cli.readers import CustomerList

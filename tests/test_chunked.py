@@ -72,7 +72,7 @@ def test_chunks_write_the_same_bytes(
     extra: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import portfolio_cli.stream as stream
+    import portfolio_cli.chunked as stream
 
     streamed: list[int] = []
     original = stream.stream_csv
@@ -242,7 +242,7 @@ def test_a_row_longer_than_arrow_block_streams_as_in_memory(run: Run, write: Wri
 def test_one_segment_streams_as_in_memory(
     run: Run, files: tuple[Path, Path], segment: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import portfolio_cli.stream as stream
+    import portfolio_cli.chunked as stream
 
     monkeypatch.setattr(stream, "WRITE_ROWS", 10)  # several slices, each filtered
     data, rules = files

@@ -31,6 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
+from portfolio_cli.conditions.language import Kind
 from portfolio_cli.criteria import OUTPUT_COLUMNS, SEGMENTS, Criteria
 from portfolio_cli.engine import (
     Classification,
@@ -41,7 +42,6 @@ from portfolio_cli.engine import (
     scores_of,
 )
 from portfolio_cli.errors import InputError
-from portfolio_cli.expressions import Kind
 from portfolio_cli.readers import (
     CustomerList,
     ReadInfo,

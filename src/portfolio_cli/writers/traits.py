@@ -101,7 +101,7 @@ def profile_view(data: dict[str, Any], lang: str = "en") -> RenderableType:
 
 def _small(segment: dict[str, Any], lang: str) -> str:
     """The caution beside a segment too small to trust: `only 9 customers: ...`."""
-    from portfolio_cli.profile import MIN_CUSTOMERS
+    from portfolio_cli.traits import MIN_CUSTOMERS
 
     return plural("profile.small_segment", segment["customers"], lang, minimum=MIN_CUSTOMERS)
 

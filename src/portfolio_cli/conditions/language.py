@@ -3,7 +3,7 @@
 A condition reads like Python (`orders_12m >= 3 and region not in ["Corse"]`) and is parsed with
 Python's `ast` against an allow-list: any node that is not listed here is refused with a caret
 under it. Nothing is ever evaluated by Python. The tree holds no pandas object, so that it can be
-compiled to pandas today (`compiler.py`) and to SQL later.
+compiled to pandas today (`conditions/evaluate.py`) and to SQL later.
 """
 
 from __future__ import annotations

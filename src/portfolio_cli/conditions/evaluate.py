@@ -21,7 +21,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from portfolio_cli.expressions import (
+from portfolio_cli.conditions.language import (
     Arithmetic,
     Call,
     Column,

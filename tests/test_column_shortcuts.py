@@ -14,9 +14,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
+from portfolio_cli.conditions.language import Kind
 from portfolio_cli.criteria import parse_criteria
 from portfolio_cli.engine import _sort_by, classify
-from portfolio_cli.expressions import Kind
 from portfolio_cli.readers import read_customers
 from portfolio_cli.readers.columns import LEADING_ZERO, _blank_as_null, _leading_zero, clean_text
 from portfolio_cli.writers.formats import neutralise_formulas
