@@ -48,13 +48,51 @@ _PASSWORD_PARAM = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'?|[^&\s]*)", r
 # libpq's other form: `host=/tmp/sock dbname=crm user=reader` (values may be 'quoted')
 _KEYWORD_PAIR = re.compile(r"\s*([A-Za-z_]+)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s']*)\s*")
 _KEYWORDS = frozenset(
-    """host hostaddr port dbname user password passfile require_auth channel_binding
-    connect_timeout client_encoding options application_name fallback_application_name
-    keepalives keepalives_idle keepalives_interval keepalives_count tcp_user_timeout
-    replication gssencmode sslmode sslnegotiation requiressl sslcompression sslcert sslkey
-    sslkeylogfile sslpassword sslcertmode sslrootcert sslcrl sslcrldir sslsni requirepeer
-    ssl_min_protocol_version ssl_max_protocol_version krbsrvname gsslib gssdelegation service
-    target_session_attrs load_balance_hosts""".split()
+    [
+        "host",
+        "hostaddr",
+        "port",
+        "dbname",
+        "user",
+        "password",
+        "passfile",
+        "require_auth",
+        "channel_binding",
+        "connect_timeout",
+        "client_encoding",
+        "options",
+        "application_name",
+        "fallback_application_name",
+        "keepalives",
+        "keepalives_idle",
+        "keepalives_interval",
+        "keepalives_count",
+        "tcp_user_timeout",
+        "replication",
+        "gssencmode",
+        "sslmode",
+        "sslnegotiation",
+        "requiressl",
+        "sslcompression",
+        "sslcert",
+        "sslkey",
+        "sslkeylogfile",
+        "sslpassword",
+        "sslcertmode",
+        "sslrootcert",
+        "sslcrl",
+        "sslcrldir",
+        "sslsni",
+        "requirepeer",
+        "ssl_min_protocol_version",
+        "ssl_max_protocol_version",
+        "krbsrvname",
+        "gsslib",
+        "gssdelegation",
+        "service",
+        "target_session_attrs",
+        "load_balance_hosts",
+    ]
 )
 
 
