@@ -7,6 +7,8 @@ role that may only SELECT; the outputs are the Arrow engine's, byte for byte.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import sys
@@ -76,6 +78,140 @@ def test_a_table_gives_the_arrow_engines_csv_and_json(
         assert got == classify(run, source, criteria, fmt)
     assert json.loads(got)["summary"]["total"] > 0
     assert tables(postgres) == before  # nothing created, nothing dropped
+
+
+def whole_table(source: str | Path, criteria: str | Path) -> pa.Table:
+    """Every column of the input, as our reader types it (a report profiles them all)."""
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.readers import read_customers
+
+    rules = load_criteria(criteria)
+    names = [rules.customers.name] if rules.customers.name else []
+    data = read_customers(source, rules.customers.id, text_columns=names).data
+    assert isinstance(data, pa.Table)
+    return data
+
+
+def _report(run: Run, source: str, target: Path, criteria: str, *more: str) -> str:
+    result = run("report", source, "-c", criteria, "--as-of", AS_OF, "-o", str(target), "-q",
+                 *more)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    return target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("source", "criteria_text"),
+    [(EX, None), (str(FRENCH), FRENCH_CRITERIA)],
+    ids=["example", "french"],
+)
+def test_report_on_a_table_is_the_arrow_engines_report(
+    run: Run, write: Write, postgres: Postgres, tmp_path: Path, source: str,
+    criteria_text: str | None,
+) -> None:  # fmt: skip
+    """The rules run in PostgreSQL; the table's own columns come back beside the results, for
+    the report's profile of each segment: the same report as from the file, but its name."""
+    criteria = CRIT if criteria_text is None else str(write("c.yaml", criteria_text))
+    postgres.load("customers", whole_table(source, criteria))
+    postgres.psql(f"GRANT SELECT ON customers TO {READER}")
+    url = postgres.url(READER, PASSWORD)
+    expected = _report(run, source, tmp_path / "file.html", criteria)
+    got = _report(run, url, tmp_path / "db.html", criteria, "--table", "customers")
+    label = f"postgresql://{READER}:***@127.0.0.1:{postgres.port}/postgres (table customers)"
+    assert label in got
+    assert PASSWORD not in got
+    assert got.replace(label, source) == expected
+    assert "What sets each segment apart" in got  # the profile, from the table's columns
+    markdown = _report(run, url, tmp_path / "db.md", criteria, "--table", "customers")
+    shown = label.replace("*", "\\*")  # Markdown's own escape
+    assert markdown.replace(shown, source) == _report(run, source, tmp_path / "f.md", criteria)
+
+
+def test_report_on_a_database_refuses_joins_and_writes_nothing(
+    run: Run, write: Write, tmp_path: Path
+) -> None:
+    url = f"postgresql://{READER}:{PASSWORD}@127.0.0.1:1/crm"
+    orders = str(write("orders.csv", "customer_id,date\n1,2026-01-01\n"))
+    target = tmp_path / "r.html"
+    result = run("report", url, "-c", CRIT, "-o", str(target), "--table", "t", "--orders", orders)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: --orders and --surveys are not available with a PostgreSQL input "
+        f"(postgresql://{READER}:***@127.0.0.1:1/crm): join them in --query\n"
+    )
+    result = run("report", EX, "-c", CRIT, "-o", str(target), "--table", "t")
+    assert result.exit_code == 2
+    assert "must be a postgresql:// URL" in result.stderr
+    result = run("report", url, "-c", CRIT, "-o", str(target), "--table", "t")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: cannot connect to postgresql://{READER}:***@")
+    assert not target.exists()
+
+
+def test_batch_classifies_a_database_beside_files_as_the_arrow_engine_does(
+    run: Run, postgres: Postgres, tmp_path: Path
+) -> None:
+    postgres.load("customers", typed_table(EX, CRIT))
+    postgres.psql(f"GRANT SELECT ON customers TO {READER}")
+    url = postgres.url(READER, PASSWORD)
+    files = tmp_path / "files"
+    result = run("batch", EX, "-c", CRIT, "--as-of", AS_OF, "-o", str(files), "-q")
+    assert result.exit_code == 0, result.stderr
+    out = tmp_path / "out"
+    result = run("batch", str(FRENCH), url, "-c", CRIT, "--as-of", AS_OF, "-o", str(out),
+                 "--table", "customers", "-q")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "customers-fr.csv",
+        "postgres.csv",
+        "summary.csv",
+    ]
+    assert (out / "postgres.csv").read_bytes() == (files / "customers.csv").read_bytes()
+    rows = (out / "summary.csv").read_text(encoding="utf-8").splitlines()
+    expected = (files / "summary.csv").read_text(encoding="utf-8").splitlines()[1]
+    shown = f"postgresql://{READER}:***@127.0.0.1:{postgres.port}/postgres"
+    assert rows[2] == expected.replace(EX, shown, 1)
+    assert PASSWORD not in "".join(rows)
+
+
+def test_batch_refuses_a_database_without_table_and_two_outputs_of_one_name(
+    run: Run, postgres: Postgres, tmp_path: Path
+) -> None:
+    url = postgres.url(READER, PASSWORD)
+    out = tmp_path / "out"
+    result = run("batch", url, "-c", CRIT, "-o", str(out))
+    assert result.exit_code == 2
+    shown = f"postgresql://{READER}:***@127.0.0.1:{postgres.port}/postgres"
+    assert result.stderr == (
+        f'error: {shown}: say what to classify with --table NAME or --query "SELECT ..."\n'
+    )
+    keywords = f"host=127.0.0.1 port={postgres.port} dbname=postgres user={READER}"
+    result = run("batch", url, keywords, "-c", CRIT, "-o", str(out), "--table", "customers")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {shown} and {keywords} would both be written to ")
+    result = run("batch", EX, "-c", CRIT, "-o", str(out), "--query", "SELECT 1")
+    assert result.exit_code == 2
+    assert "must be a postgresql:// URL" in result.stderr
+    assert not out.exists()
+    assert PASSWORD not in result.stderr
+
+
+def test_batch_says_a_database_that_fails_and_writes_the_others(
+    run: Run, postgres: Postgres, tmp_path: Path
+) -> None:
+    wrong = "Wr0ng-Batch-pw"
+    url = postgres.url(READER, wrong)
+    out = tmp_path / "out"
+    result = run("batch", EX, url, "-c", CRIT, "-o", str(out), "--table", "customers", "-q")
+    assert result.exit_code == 3
+    shown = f"postgresql://{READER}:***@127.0.0.1:{postgres.port}/postgres"
+    assert result.stderr.startswith(f"error: failed: cannot connect to {shown}: ")
+    assert sorted(p.name for p in out.iterdir()) == ["customers.csv", "summary.csv"]
+    summary = (out / "summary.csv").read_text(encoding="utf-8")
+    row = list(csv.reader(io.StringIO(summary)))[2]
+    assert row[:9] == [shown, "", "", "", "", "", "", "", "failed"]
+    assert row[9].startswith(f"cannot connect to {shown}: ")
+    assert "password authentication failed" in row[9]
+    assert wrong not in summary + result.stderr
 
 
 def test_a_query_gives_the_rows_of_its_table(run: Run, postgres: Postgres) -> None:

@@ -421,6 +421,55 @@ def test_batch_on_spark_writes_the_arrow_engines_outputs(
     assert written["spark"] == written["arrow"]
 
 
+def test_report_and_batch_on_a_spark_table_give_the_arrow_engines_outputs(
+    run: Run, spark: Any, tmp_path: Path
+) -> None:
+    """`spark:db.table`: the rules run in Spark; for the report the table's own columns come
+    back beside the results (its profile of each segment reads them)."""
+    from portfolio_cli.engines.spark import _spark_ready
+    from portfolio_cli.readers import read_customers
+
+    table = read_customers(EX, "customer_id", text_columns=["name"]).data  # every column
+    frame = spark.createDataFrame(_spark_ready(table)).repartition(3)
+    frame.createOrReplaceGlobalTempView("portfolio_customers")
+    source = "spark:global_temp.portfolio_customers"
+    reports = {}
+    for name in (EX, source):
+        target = tmp_path / f"{len(reports)}.html"
+        result = run("report", name, "-c", CRIT, "--as-of", AS_OF, "-o", str(target), "-q",
+                     "--spark-master", "local[2]")  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        reports[name] = target.read_text(encoding="utf-8")
+    assert source in reports[source]
+    assert "What sets each segment apart" in reports[source]
+    assert reports[source].replace(source, EX) == reports[EX]
+    written = {}
+    for name in (EX, source):
+        folder = tmp_path / f"batch{len(written)}"
+        result = run("batch", name, "-c", CRIT, "--as-of", AS_OF, "-o", str(folder), "-q",
+                     "--spark-master", "local[2]")  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        written[name] = {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    assert sorted(written[source]) == ["global_temp.portfolio_customers.csv", "summary.csv"]
+    assert written[source]["global_temp.portfolio_customers.csv"] == written[EX]["customers.csv"]
+    summary = written[source]["summary.csv"].decode("utf-8")
+    assert summary == written[EX]["summary.csv"].decode("utf-8").replace(EX, source)
+
+
+def test_spark_reading_the_input_itself_refuses_orders(run: Run, write: Any) -> None:
+    orders = str(write("orders.csv", "customer_id,date,amount\n1,2026-01-01,3\n"))
+    report = write("r.html", "kept")
+    for command in ("classify", "report"):
+        more = ["-o", str(report)] if command == "report" else []
+        result = run(command, "spark:crm.customers", "-c", CRIT, "--orders", orders, *more)
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "error: --orders and --surveys are not available when Spark reads the input itself "
+            "(spark:crm.customers): join them in Spark (a view or a table) and classify that\n"
+        )
+    assert report.read_text(encoding="utf-8") == "kept"
+
+
 def test_batch_on_spark_runs_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     from portfolio_cli import batch
 

@@ -178,13 +178,9 @@ def classify_command(
     rules = load_criteria(path)
     history_file = snapshots.resolve_path(history, default=False)
     in_postgres = postgres_source(input, pg_table, pg_query, engine, keep_columns, quiet)
-    if in_postgres and (flags.orders is not None or flags.surveys is not None):
-        from portfolio_cli.engines.postgres import redact
-
-        text = message("postgres.no_joins", source=redact(input))
-        raise UsageError(Issue("bad-option", text))
-    refuse_overwrite(output, None if in_postgres else input, path, flags, history_file)
     chosen = "postgres" if in_postgres else engines.choose(engine, input)
+    refuse_in_place_joins(input, engines.reads_in_place(input, chosen), flags)
+    refuse_overwrite(output, None if in_postgres else input, path, flags, history_file)
     engines.memory_limit(memory_limit)  # a wrong size is refused before anything is read
     warn(rules.warnings, quiet)
     simple = history_file is None and flags.orders is None and flags.surveys is None
@@ -276,6 +272,17 @@ def postgres_source(
     if name not in ("auto", "arrow"):
         warn([message("postgres.engine_ignored", engine=name)], quiet)
     return True
+
+
+def refuse_in_place_joins(source: str, in_place: bool, flags: InputFlags) -> None:
+    """--orders and --surveys join files on this machine: refused when the rules run where
+    the data lives (PostgreSQL, Spark reading the input itself), never silently left out."""
+    if not in_place or (flags.orders is None and flags.surveys is None):
+        return
+    from portfolio_cli.engines.postgres import is_source, redact
+
+    key = "postgres.no_joins" if is_source(source) else "spark.no_joins"
+    raise UsageError(Issue("bad-option", message(key, source=redact(source))))
 
 
 def _spark_reads(source: str, keep_columns: bool) -> bool:

@@ -130,6 +130,30 @@ def redact(url: str) -> str:
     return _PASSWORD_PARAM.sub(r"\1***", shown)
 
 
+def database_name(source: str) -> str:
+    """What a person calls the database an input names: its dbname, else its service, else
+    its host (`postgresql` when libpq's defaults decide); batch names its output after it."""
+    from urllib.parse import parse_qs
+
+    if is_keyword_string(source):
+        given = {
+            m.group(1).lower(): re.sub(r"\\(.)", r"\1", m.group(2).strip("'"))
+            for m in _KEYWORD_PAIR.finditer(source)
+        }
+    else:
+        try:
+            parts = urlsplit(source)
+            given = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+            given.setdefault("dbname", unquote(parts.path.lstrip("/")))
+            given.setdefault("host", parts.hostname or "")
+        except ValueError:
+            given = {}
+    for key in ("dbname", "service", "host"):
+        if given.get(key):
+            return given[key]
+    return "postgresql"
+
+
 def _passwords(url: str) -> list[str]:
     """Every password this run may send: in the URL, its query, and PGPASSWORD."""
     found = []
@@ -251,18 +275,30 @@ def kinds_of(schema: pa.Schema) -> dict[str, Kind]:
 
 
 def classify_source(
-    url: str, table: str | None, query: str | None, criteria: Criteria, as_of: dt.date
+    url: str,
+    table: str | None,
+    query: str | None,
+    criteria: Criteria,
+    as_of: dt.date,
+    every_column: bool = False,
 ) -> tuple[Classification, CustomerList]:
     """Classify a PostgreSQL table or query: the rules run in PostgreSQL, only ids, names and
-    flags come back. Returns the result and the list it describes (ids and names)."""
+    flags come back (and, with `every_column`, the input's own columns beside them, in the same
+    query: a report profiles them). Returns the result and the list it describes."""
     import numpy as np
     import pyarrow as pa
 
     from portfolio_cli.engine import checked_input
     from portfolio_cli.engines.duckdb import _assemble
-    from portfolio_cli.engines.rows import check_nps_range, empty_list, flag_columns
+    from portfolio_cli.engines.rows import (
+        carried_names,
+        carry_columns,
+        check_nps_range,
+        empty_list,
+        flag_columns,
+        listed_customers,
+    )
     from portfolio_cli.engines.sql import compile_method, render
-    from portfolio_cli.readers import CustomerList, ReadInfo
 
     source = Source(url, table, query)
     with connect(url) as con:
@@ -279,21 +315,16 @@ def classify_source(
         totals = _fetch(con, source.wrap(render(method.totals(), "postgres", False)), source)
         figures: dict[str, Any] = totals.to_pylist()[0]
         check_nps_range(figures, source.label, criteria)
+        carried = list(schema.names) if every_column else None
         shown = ["_id", *(["_name"] if criteria.customers.name else [])]
         columns = [c for c in flag_columns(criteria) if c != "_pos"]
+        if carried is not None:
+            method = carry_columns(method, carried)
+            columns += carried_names(len(carried))
         select = method.with_chain(_select([*shown, *columns]))
         flags = _fetch(con, source.wrap(render(select, "postgres", False)), source)
+    customers = listed_customers(flags, criteria, source.label, "postgresql", carried)
     size = flags.num_rows
-    names = {"_id": criteria.customers.id, "_name": criteria.customers.name}
-    listed = pa.table({names[c]: flags.column(c).cast(pa.string()) for c in shown})
-    customers = CustomerList(
-        listed,
-        dict.fromkeys(listed.column_names, Kind.TEXT),
-        tuple(listed.column_names),
-        listed,
-        ReadInfo(source.label, "postgresql", rows=size),
-        criteria.customers.id,
-    )
     flags = flags.append_column("_pos", pa.array(np.arange(size, dtype=np.int64)))
     return _assemble(customers, criteria, as_of, method, flags, figures, size), customers
 

@@ -299,35 +299,33 @@ def kinds_of(frame: DataFrame) -> dict[str, Kind]:
 
 
 def classify_source(
-    source: str, criteria: Criteria, as_of: dt.date, spark: SparkSession
+    source: str,
+    criteria: Criteria,
+    as_of: dt.date,
+    spark: SparkSession,
+    every_column: bool = False,
 ) -> tuple[Classification, CustomerList]:
-    """Classify what Spark reads itself: only ids, names and flags travel to the driver.
+    """Classify what Spark reads itself: only ids, names and flags travel to the driver (and,
+    with `every_column`, the input's own columns beside them: a report profiles them).
 
-    Returns the result and the list it describes (ids and names), for the writers.
+    Returns the result and the list it describes, for the writers.
     """
     import numpy as np
     import pyarrow as pa
 
     from portfolio_cli.engines.duckdb import _assemble
-    from portfolio_cli.readers import CustomerList, ReadInfo
+    from portfolio_cli.engines.rows import carried_names, listed_customers
 
     frame, kinds = _native(spark, source, criteria)
-    method, ranked, totals = _rank(frame, criteria, as_of, kinds)
+    carried = list(frame.columns) if every_column else None
+    method, ranked, totals = _rank(frame, criteria, as_of, kinds, carried=carried)
     check_nps_range(totals, source, criteria)
     shown = ["_id", *(["_name"] if criteria.customers.name else [])]
     columns = [c for c in flag_columns(criteria) if c != "_pos"]
+    columns += carried_names(len(carried)) if carried is not None else []
     flags = ranked.selectExpr(*shown, *columns).toArrow()
+    customers = listed_customers(flags, criteria, source, "spark", carried)
     size = flags.num_rows
-    names = {"_id": criteria.customers.id, "_name": criteria.customers.name}
-    listed = pa.table({names[c]: flags.column(c).cast(pa.string()) for c in shown})
-    customers = CustomerList(
-        listed,
-        dict.fromkeys(listed.column_names, Kind.TEXT),
-        tuple(listed.column_names),
-        listed,
-        ReadInfo(source, "spark", rows=size),
-        criteria.customers.id,
-    )
     flags = flags.append_column("_pos", pa.array(np.arange(size, dtype=np.int64)))
     return _assemble(customers, criteria, as_of, method, flags, totals, size), customers
 
@@ -514,14 +512,20 @@ def _rank(
     as_of: dt.date,
     kinds: Mapping[str, Kind],
     position: str | None = None,
+    carried: Sequence[str] | None = None,
 ) -> tuple[Method, DataFrame, dict[str, Any]]:
     """The compiled rules over `frame`: the method, the customers ranked in parallel (held by
-    Spark, materialised once), and the summary's figures (one aggregate)."""
+    Spark, materialised once), and the summary's figures (one aggregate). `carried`: input
+    columns kept beside the flags (`rows.carry_columns`)."""
+    from portfolio_cli.engines.rows import carry_columns
+
     spark = frame.sparkSession
     view = f"portfolio_{uuid.uuid4().hex}"
     frame.createOrReplaceTempView(view)
     try:
         method = compile_method(criteria, as_of, view, "spark", kinds, position=position)
+        if carried is not None:
+            method = carry_columns(method, carried)
         unranked, order = _unranked(method)
         rows = spark.sql(render(unranked, "spark", pretty=False))
         totals = _totals(rows, method)
