@@ -414,10 +414,20 @@ class _LocalSummary(_SummaryWriter):
     """A folder on this machine, named by a path: Python's own files (the bytes as ever)."""
 
     def _write(self, data: bytes) -> None:
-        from portfolio_cli.writers.files import atomic_write
-
-        with atomic_write(self.target) as stream:
-            stream.write(data)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f"_{SUMMARY_NAME}.", suffix=".tmp", dir=self.folder
+        )
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)  # noqa: PTH101 - as a file open() creates
+            os.replace(temporary, self.target)  # noqa: PTH105
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)  # noqa: PTH108
+            raise
 
     def _remove_folder(self) -> None:
         shutil.rmtree(self.folder)
