@@ -57,6 +57,15 @@ def spark() -> Iterator[Any]:
     found.stop()
 
 
+def _connect(script: str, *arguments: str) -> subprocess.CompletedProcess[bytes]:
+    """A Spark Connect client in its own process, its local server on a free port (pyspark's
+    SPARK_TESTING: two test runs on one machine would both take 15002)."""
+    return subprocess.run(
+        [sys.executable, "-c", script, *arguments],
+        capture_output=True, check=False, timeout=900, env={**os.environ, "SPARK_TESTING": "1"},
+    )  # fmt: skip
+
+
 def _generated(rows: int) -> pa.Table:
     """A list with the example's columns, ties in every key, blanks in scores and payments."""
     rng = np.random.default_rng(7)
@@ -261,10 +270,7 @@ def test_spark_connect_writes_summary_json_to_a_uri_folder(tmp_path: Path) -> No
     local = tmp_path / "local"
     write_partitioned(parts, load_criteria(CRIT), DAY, str(local), session(master="local[2]"))
     folder = tmp_path / "by uri é"  # written where Spark would write it (not %-decoded)
-    found = subprocess.run(
-        [sys.executable, "-c", CONNECT_FOLDER, CRIT, parts, f"file://{folder}"],
-        capture_output=True, check=False, timeout=900,
-    )  # fmt: skip
+    found = _connect(CONNECT_FOLDER, CRIT, parts, f"file://{folder}")
     assert found.returncode == 0, found.stderr.decode()[-2000:]
     assert found.stdout.decode().split() == ["4", "true"]  # local[2]: 2 partitions a core
     assert sorted(p.name for p in folder.iterdir()) == ["customers", "summary.json"]
@@ -379,9 +385,7 @@ def test_spark_connect_gives_the_same_bytes_and_summary(tmp_path: Path) -> None:
     for name, source in lists.items():
         table = read_customers(source, "customer_id").data
         arguments += [_split(table, tmp_path / name, 4), str(tmp_path / f"{name}.csv")]
-    found = subprocess.run(
-        [sys.executable, "-c", CONNECT, *arguments], capture_output=True, check=False, timeout=900
-    )
+    found = _connect(CONNECT, *arguments)
     assert found.returncode == 0, found.stderr.decode()[-2000:]
     for name, source in lists.items():
         expected_csv, expected_summary = _arrow_outputs(source)
