@@ -15,11 +15,14 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from portfolio_cli import messages
 from portfolio_cli.errors import Issue, PortfolioError, UsageError
 from portfolio_cli.messages import message
+
+if TYPE_CHECKING:
+    from portfolio_cli.result import Summary
 
 SUFFIXES = {"csv": ".csv", "json": ".json", "markdown": ".md", "xlsx": ".xlsx"}
 INPUT_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".parquet")
@@ -107,7 +110,7 @@ class Outcome:
     """What became of one job: its summary (None when it failed) or the error message."""
 
     job: Job
-    summary: dict[str, Any] | None
+    summary: Summary | None
     error: str = ""
     separator: str | None = None  # the input's field separator, when it was read as CSV
 
@@ -122,13 +125,7 @@ class Outcome:
         if self.summary is None:
             row["status"], row["error"] = "failed", self.error
             return row
-        summary = self.summary
-        row["customers"] = summary["total"]
-        for key in SEGMENT_KEYS:
-            row[key] = summary["segments"][key]
-        row["quality"] = summary["quality"]
-        row["nps"] = summary["nps"]
-        row["unjudged"] = sum(summary["unjudged"].values())
+        row.update(self.summary.row())
         row["status"], row["error"] = "ok", ""
         return row
 
@@ -264,7 +261,7 @@ def classify_one(job: Job) -> Outcome:
     return Outcome(job, summary, separator=separator)
 
 
-def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
+def _classify_file(job: Job, rules: Any) -> tuple[Summary, str | None]:
     """One input to its output file (written whole or not at all): streamed when large.
     Returns the summary and the input's field separator (None when it is not CSV)."""
     from portfolio_cli import engines
@@ -308,7 +305,7 @@ def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
         ), info.delimiter if info.format == "csv" else None
 
 
-def _write(job: Job, result: Any, customers: Any, stream: IO[bytes]) -> dict[str, Any]:
+def _write(job: Job, result: Any, customers: Any, stream: IO[bytes]) -> Summary:
     """One input's output, in its format; returns its summary."""
     from portfolio_cli.writers import formats
 
@@ -318,7 +315,7 @@ def _write(job: Job, result: Any, customers: Any, stream: IO[bytes]) -> dict[str
         formats.write_csv(table, stream, separator, formats.wants_bom(separator, to_file=True))
     else:
         stream.write(formats.render(job.fmt, table, result.summary))
-    summary: dict[str, Any] = result.summary
+    summary: Summary = result.summary
     return summary
 
 

@@ -9,25 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from portfolio_cli import messages
-from portfolio_cli.cli.common import (
-    NO_FLAGS,
-    AsOfOption,
-    ChunkRowsOption,
-    CriteriaOption,
-    DebugOption,
-    InputFlags,
-    LangOption,
-    OutDelimiterOption,
-    QuietOption,
-    boundary,
-    find_criteria,
-    input_parameters,
-    make_console,
-    output_option,
-    parse_as_of,
-    parse_out_delimiter,
-    warn,
-)
+from portfolio_cli.cli.boundary import boundary
+from portfolio_cli.cli.console import make_console, warn
 from portfolio_cli.cli.engine_options import (
     EngineOption,
     MemoryLimitOption,
@@ -36,8 +19,24 @@ from portfolio_cli.cli.engine_options import (
     SparkMasterOption,
     SparkRemoteOption,
 )
+from portfolio_cli.cli.options import (
+    NO_FLAGS,
+    AsOfOption,
+    ChunkRowsOption,
+    CriteriaOption,
+    DebugOption,
+    LangOption,
+    OutDelimiterOption,
+    QuietOption,
+    find_criteria,
+    input_parameters,
+    output_option,
+    parse_as_of,
+    parse_out_delimiter,
+)
 from portfolio_cli.display import visible
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.inputs import InputFlags
 from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:
@@ -162,7 +161,7 @@ def batch_command(
         err.print(message("cli.error", text=text), markup=False)
     total = len(outcomes) + len(unmatched)
     if not quiet:
-        customers = sum(o.summary["total"] for o in outcomes if o.summary is not None)
+        customers = sum(o.summary.total for o in outcomes if o.summary is not None)
         done = plural(
             "batch.done", len(outcomes) - len(failed), total=total,
             customers=plural("qa.customers", customers),

@@ -13,30 +13,12 @@ import typer
 from rich.console import RenderableType
 from rich.text import Text
 
-from portfolio_cli.cli.common import (
-    NO_FLAGS,
-    AsOfOption,
-    ChunkRowsOption,
-    CriteriaOption,
-    DebugOption,
-    FailUnderOption,
-    HistoryOption,
-    InputArgument,
-    InputFlags,
-    LangOption,
-    OutDelimiterOption,
-    QuietOption,
-    boundary,
-    find_criteria,
-    format_option,
-    input_options,
-    input_parameters,
+from portfolio_cli.cli.boundary import boundary
+from portfolio_cli.cli.console import (
+    fail_if_below,
     make_console,
-    output_option,
-    parse_as_of,
-    parse_out_delimiter,
+    print_summary,
     read_input,
-    refuse_overwrite,
     warn,
     write_stdout,
 )
@@ -47,8 +29,31 @@ from portfolio_cli.cli.engine_options import (
     PgTableOption,
     SparkMasterOption,
     SparkRemoteOption,
+    postgres_source,
+    refuse_in_place_joins,
+)
+from portfolio_cli.cli.options import (
+    NO_FLAGS,
+    AsOfOption,
+    ChunkRowsOption,
+    CriteriaOption,
+    DebugOption,
+    FailUnderOption,
+    HistoryOption,
+    InputArgument,
+    LangOption,
+    OutDelimiterOption,
+    QuietOption,
+    find_criteria,
+    format_option,
+    input_parameters,
+    output_option,
+    parse_as_of,
+    parse_out_delimiter,
+    refuse_overwrite,
 )
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.inputs import InputFlags, input_options
 from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:
@@ -243,46 +248,8 @@ def classify_command(
                         else:
                             stream.write(formats.render(fmt_name, table, result.summary))
         if fmt_name != "table" and not quiet:
-            _print_summary(result.summary, customers.info.source, output)
-        _fail_under(result.summary["quality"], fail_under)
-
-
-def postgres_source(
-    source: str,
-    table: str | None,
-    query: str | None,
-    engine: str,
-    keep_columns: bool,
-    quiet: bool,
-) -> bool:
-    """Whether the input is a PostgreSQL database (the rules then run inside it); --table and
-    --query are refused with any other input, --keep-columns with this one."""
-    from portfolio_cli import engines
-    from portfolio_cli.engines.postgres import is_source, redact
-
-    if not is_source(source):
-        if table is not None or query is not None:
-            text = message("postgres.not_a_database", source=source)
-            raise UsageError(Issue("bad-option", text))
-        return False
-    if keep_columns:
-        text = message("postgres.keep_columns", source=redact(source))
-        raise UsageError(Issue("bad-option", text))
-    name = engines.engine_name(engine)
-    if name not in ("auto", "arrow"):
-        warn([message("postgres.engine_ignored", engine=name)], quiet)
-    return True
-
-
-def refuse_in_place_joins(source: str, in_place: bool, flags: InputFlags) -> None:
-    """--orders and --surveys join files on this machine: refused when the rules run where
-    the data lives (PostgreSQL, Spark reading the input itself), never silently left out."""
-    if not in_place or (flags.orders is None and flags.surveys is None):
-        return
-    from portfolio_cli.engines.postgres import is_source, redact
-
-    key = "postgres.no_joins" if is_source(source) else "spark.no_joins"
-    raise UsageError(Issue("bad-option", message(key, source=redact(source))))
+            print_summary(result.summary, customers.info.source, output)
+        fail_if_below(result.summary.quality, fail_under)
 
 
 def _spark_reads(source: str, keep_columns: bool) -> bool:
@@ -341,8 +308,8 @@ def _classify_to_folder(
     session = spark.session(settings.remote, settings.master)
     summary = spark.write_partitioned(source, rules, day, target, session, customers)
     if not flags.quiet:
-        _print_summary(summary, source if customers is None else customers.info.source, target)
-    _fail_under(summary["quality"], fail_under)
+        print_summary(summary, source if customers is None else customers.info.source, target)
+    fail_if_below(summary.quality, fail_under)
 
 
 def _duckdb_csv(
@@ -376,8 +343,8 @@ def _duckdb_csv(
                 prepared.write(stream.write, delimiter, formats.wants_bom(delimiter, True))
         summary = prepared.summary
     if not flags.quiet:
-        _print_summary(summary, source, output)
-    _fail_under(summary["quality"], fail_under)
+        print_summary(summary, source, output)
+    fail_if_below(summary.quality, fail_under)
     return True
 
 
@@ -416,8 +383,8 @@ def _stream(
             summary, notes = stream_csv(path, rules, stream.write, day, found, options, **arguments)
     warn(notes, flags.quiet)
     if not flags.quiet:
-        _print_summary(summary, found.info.source, output)
-    _fail_under(summary["quality"], fail_under)
+        print_summary(summary, found.info.source, output)
+    fail_if_below(summary.quality, fail_under)
 
 
 def _say_renamed(
@@ -430,15 +397,6 @@ def _say_renamed(
     own = [rules.customers.id, *([rules.customers.name] if rules.customers.name else [])]
     renamed = renamed_columns(header, own, [*own, *OUTPUT_COLUMNS, *reserved])
     warn((message("output.kept_renamed", column=a, written=b) for a, b in renamed), quiet)
-
-
-def _print_summary(summary: dict[str, Any], source: str, output: Path | str | None) -> None:
-    from portfolio_cli.writers.terminal import summary_lines
-
-    err = make_console(stderr=True)
-    err.print(summary_lines(summary, source))
-    if output is not None:
-        err.print(message("summary.wrote", path=output), markup=False)
 
 
 def _print_table(
@@ -523,14 +481,3 @@ def resolve_segment(value: str | None) -> str | None:
         else message("usage.bad_segment", value=value, keys=keys)
     )
     raise UsageError(Issue("bad-segment", text))
-
-
-def _fail_under(quality: float | None, threshold: float | None) -> None:
-    """Exit 1, after everything was written, when quality is strictly below the threshold."""
-    if threshold is None or quality is None or 100 * quality >= threshold:
-        return
-    from portfolio_cli.messages import decimal
-
-    text = message("summary.below", quality=decimal(100 * quality), threshold=f"{threshold:g}")
-    make_console(stderr=True).print(text, markup=False)
-    raise typer.Exit(1)

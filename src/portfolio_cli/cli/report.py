@@ -7,33 +7,8 @@ from typing import Annotated
 
 import typer
 
-from portfolio_cli.cli.classify import (
-    _fail_under,
-    _print_summary,
-    postgres_source,
-    refuse_in_place_joins,
-)
-from portfolio_cli.cli.common import (
-    NO_FLAGS,
-    AsOfOption,
-    CriteriaOption,
-    DebugOption,
-    FailUnderOption,
-    HistoryOption,
-    InputArgument,
-    InputFlags,
-    LangOption,
-    QuietOption,
-    boundary,
-    find_criteria,
-    format_option,
-    input_parameters,
-    output_option,
-    parse_as_of,
-    read_input,
-    refuse_overwrite,
-    warn,
-)
+from portfolio_cli.cli.boundary import boundary
+from portfolio_cli.cli.console import fail_if_below, print_summary, read_input, warn
 from portfolio_cli.cli.engine_options import (
     EngineOption,
     MemoryLimitOption,
@@ -41,8 +16,28 @@ from portfolio_cli.cli.engine_options import (
     PgTableOption,
     SparkMasterOption,
     SparkRemoteOption,
+    postgres_source,
+    refuse_in_place_joins,
+)
+from portfolio_cli.cli.options import (
+    NO_FLAGS,
+    AsOfOption,
+    CriteriaOption,
+    DebugOption,
+    FailUnderOption,
+    HistoryOption,
+    InputArgument,
+    LangOption,
+    QuietOption,
+    find_criteria,
+    format_option,
+    input_parameters,
+    output_option,
+    parse_as_of,
+    refuse_overwrite,
 )
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.inputs import InputFlags
 from portfolio_cli.messages import language, message
 
 FORMATS = ("html", "markdown")
@@ -182,5 +177,5 @@ def report_command(
         with atomic_write(output) as stream:
             stream.write(data)
     if not quiet:
-        _print_summary(result.summary, customers.info.source, output)
-    _fail_under(result.summary["quality"], fail_under)
+        print_summary(result.summary, customers.info.source, output)
+    fail_if_below(result.summary.quality, fail_under)
