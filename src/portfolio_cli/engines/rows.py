@@ -1,5 +1,6 @@
 """What every SQL executor (DuckDB, Spark, PostgreSQL) asks the compiled method for, per
-customer, and the checks they share before a row is read.
+customer, the checks they share before a row is read, and the summary they make of the one
+row of totals (`summary_of_totals`).
 
 Each executor brings back the same columns (`flag_columns`), which `duckdb._assemble` turns
 into the Arrow engine's `Classification`: one shape, so no executor can drift from another.
