@@ -157,9 +157,10 @@ class Run:
 
 
 def plan(source: str, options: Options = Options()) -> Plan:
-    """Check the source against the options and choose the engine (before any reading): a
-    PostgreSQL database takes `table` or `query` and neither `--keep-columns` nor orders or
-    surveys; `table` and `query` are refused with any other source."""
+    """Check the source against the options and choose the engine, before any reading: a
+    PostgreSQL database takes `table` or `query` and no `keep_columns`; `table` and `query`
+    are refused with any other source; orders and surveys (files on this machine) are refused
+    when the rules run where the data lives (PostgreSQL, Spark reading the input itself)."""
     from portfolio_cli import engines
     from portfolio_cli.engines.postgres import is_source, redact
 
@@ -177,10 +178,11 @@ def plan(source: str, options: Options = Options()) -> Plan:
         if name not in ("auto", "arrow"):
             text = message("postgres.engine_ignored", engine=name)
             warnings.append(Issue("engine-ignored", text))
-        if options.inputs.orders is not None or options.inputs.surveys is not None:
-            text = message("postgres.no_joins", source=redact(source))
-            raise UsageError(Issue("bad-option", text))
         chosen = "postgres"
+    flags = options.inputs
+    if engines.reads_in_place(source, chosen) and (flags.orders or flags.surveys):
+        key = "postgres.no_joins" if chosen == "postgres" else "spark.no_joins"
+        raise UsageError(Issue("bad-option", message(key, source=redact(source))))
     engines.memory_limit(options.memory_limit)  # a wrong size is refused before anything is read
     return Plan(source, options, chosen, tuple(warnings))
 
@@ -230,18 +232,19 @@ def _in_memory(plan: Plan, criteria: Criteria, sink: Sink | None, warnings: list
 
     options, source, day = plan.options, plan.source, plan.options.day
     described: list[str] = []
-    if plan.engine == "postgres":
-        from portfolio_cli.engines import postgres
-
-        result, customers = postgres.classify_source(
-            source, options.table, options.query, criteria, day
+    if engines.reads_in_place(source, plan.engine):
+        # the rules run where the data lives; with every_column, its columns come back too
+        if options.keep_columns:  # (a database refused it in `plan`)
+            raise UsageError(Issue("bad-option", message("spark.keep_columns", source=source)))
+        result, customers = engines.classify_in_place(
+            source,
+            criteria,
+            day,
+            spark=options.spark,
+            table=options.table,
+            query=options.query,
+            every_column=options.every_column,
         )
-    elif plan.engine == "spark" and _spark_reads(source, options):
-        from portfolio_cli.engines import spark
-
-        settings = options.spark or engines.SparkSettings()
-        session = spark.session(settings.remote, settings.master)
-        result, customers = spark.classify_source(source, criteria, day, session)
     else:
         every = options.keep_columns or options.every_column
         customers, notes, lines = load_input(
@@ -325,19 +328,6 @@ def _duckdb_csv(plan: Plan, criteria: Criteria, sink: Sink) -> Run | None:
     return Run(summary, source, delimiter=prepared.delimiter)
 
 
-def _spark_reads(source: str, options: Options) -> bool:
-    """Whether Spark reads the input itself (a table, a URI, Parquet), not our readers: not
-    when every column is asked for (it sends back ids, names and flags only)."""
-    from portfolio_cli.engines.spark import reads_itself
-
-    if not reads_itself(source):
-        return False
-    if options.keep_columns:
-        text = message("spark.keep_columns", source=source)
-        raise UsageError(Issue("bad-option", text))
-    return not options.every_column
-
-
 def _renamed(header: Iterable[str], criteria: Criteria, added: Iterable[str]) -> list[Issue]:
     """--keep-columns: which input columns are written under another name, and why."""
     from portfolio_cli.criteria import OUTPUT_COLUMNS
@@ -364,7 +354,7 @@ def keep_segment(table: pa.Table, segment: str | None) -> pa.Table:
     return table.filter(pc.equal(column, segment))
 
 
-def write_folder(source: str | Plan, criteria: Criteria, folder: Path, options: Options) -> Run:
+def write_folder(source: str | Plan, criteria: Criteria, target: str, options: Options) -> Run:
     """`-o DIR/ --format parquet` with Spark: Spark writes the customers as a folder of
     Parquet files and summary.json beside them; only the summary comes back."""
     from portfolio_cli import engines
@@ -378,15 +368,18 @@ def write_folder(source: str | Plan, criteria: Criteria, folder: Path, options: 
     warnings: list[Issue] = []
     customers = None
     try:
-        if not _spark_reads(planned.source, options):
+        if not engines.reads_in_place(planned.source, "spark"):
             customers, notes, _ = load_input(
                 planned.source, criteria, options.inputs, as_of=options.day
             )
             warnings += [Issue("input", text) for text in notes]
+        elif options.keep_columns:
+            text = message("spark.keep_columns", source=planned.source)
+            raise UsageError(Issue("bad-option", text))
         settings = options.spark or engines.SparkSettings()
         session = spark.session(settings.remote, settings.master)
         summary = spark.write_partitioned(
-            planned.source, criteria, options.day, str(folder), session, customers
+            planned.source, criteria, options.day, target, session, customers
         )
     except PortfolioError as error:
         error.warnings = (*warnings, *error.warnings)

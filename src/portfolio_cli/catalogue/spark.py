@@ -23,6 +23,8 @@ EN: dict[str, str] = {
     "--engine spark; other engines write csv, json, markdown or xlsx",
     "spark.keep_columns": "--keep-columns is not available when Spark reads the input itself "
     "({source}): classify a CSV file through our readers, or select the columns in Spark",
+    "spark.no_joins": "--orders and --surveys are not available when Spark reads the input "
+    "itself ({source}): join them in Spark (a view or a table) and classify that",
 }
 
 FR: dict[str, str] = {
@@ -51,4 +53,6 @@ FR: dict[str, str] = {
     "spark.keep_columns": "--keep-columns n'est pas disponible quand Spark lit lui-même "
     "l'entrée ({source}) : classez un fichier CSV lu par nos lecteurs, ou choisissez les "
     "colonnes dans Spark",
+    "spark.no_joins": "--orders et --surveys ne sont pas disponibles quand Spark lit lui-même "
+    "l'entrée ({source}) : faites la jointure dans Spark (une vue ou une table) et classez-la",
 }

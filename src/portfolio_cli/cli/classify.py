@@ -98,8 +98,8 @@ def classify_command(
         str | None,
         format_option("table, csv, json, markdown or xlsx. Default: from -o's suffix, else table."),
     ] = None,
-    output: Annotated[
-        Path | None, output_option("FILE", "Write to this file (written whole, or not at all).")
+    written_to: Annotated[
+        str | None, output_option("FILE", "Write to this file (written whole, or not at all).")
     ] = None,
     keep_columns: Annotated[
         bool, typer.Option("--keep-columns", help="Append the input's own columns, as written.")
@@ -161,8 +161,10 @@ def classify_command(
     from portfolio_cli.writers.sink import OutputSink
 
     spark = engines.SparkSettings(spark_remote, spark_master)
+    output = None if written_to is None else Path(written_to)
     if fmt is not None and fmt.strip().lower() == "parquet":  # Spark's folder of files
-        folder = (criteria, output, engine, as_of, flags, keep_columns, fail_under, spark)
+        # -o as written: a URI's `//` (s3a://bucket/dir) is not a path's to fold
+        folder = (criteria, written_to, engine, as_of, flags, keep_columns, fail_under, spark)
         _classify_to_folder(input, *folder)
         return
     fmt_name = resolve_format(fmt, output)
@@ -201,7 +203,7 @@ def classify_command(
 def _classify_to_folder(
     source: str,
     criteria: Path | None,
-    output: Path | None,
+    target: str | None,
     engine: str,
     as_of: str | None,
     flags: InputFlags,
@@ -210,14 +212,16 @@ def _classify_to_folder(
     settings: SparkSettings,
 ) -> None:
     """`-o DIR/ --format parquet` with --engine spark: Spark writes the customers as a folder
-    of Parquet files and summary.json beside them; nothing but the summary reaches us."""
+    of Parquet files and summary.json beside them; nothing but the summary reaches us.
+    `target` is a path on this machine or a URI Spark writes (s3a://, hdfs://, file://)."""
     from portfolio_cli import engines, pipeline
     from portfolio_cli.criteria import load_criteria
 
     if engines.choose(engine, source) != "spark":
         raise UsageError(Issue("bad-format", message("spark.parquet_needs_spark")))
-    if output is None or output.exists():
-        shown = "-" if output is None else str(output)
+    output = None if target is None or "://" in target else Path(target)
+    if target is None or (output is not None and output.exists()):
+        shown = "-" if target is None else target
         raise UsageError(Issue("bad-output", message("spark.folder_output", path=shown)))
     day = parse_as_of(as_of)
     path = find_criteria(criteria)
@@ -225,10 +229,10 @@ def _classify_to_folder(
     refuse_overwrite(output, source, path, flags, None)
     warn(rules.warnings, flags.quiet)
     options = pipeline.Options(day, flags, engine, spark=settings, keep_columns=keep_columns)
-    done = pipeline.write_folder(source, rules, output, options)
+    done = pipeline.write_folder(source, rules, target, options)
     warn(done.warnings, flags.quiet)
     if not flags.quiet:
-        print_summary(done.summary, done.source, output)
+        print_summary(done.summary, done.source, target)
     fail_if_below(done.summary.quality, fail_under)
 
 

@@ -212,7 +212,7 @@ def show_read(described: Iterable[str], warnings: Iterable[object], flags: Input
     warn(warnings, flags.quiet)
 
 
-def print_summary(summary: Summary, source: str, output: Path | None) -> None:
+def print_summary(summary: Summary, source: str, output: Path | str | None) -> None:
     """The run's summary on standard error (where a command's data is written to standard
     output or a file), then the file written, if any."""
     from portfolio_cli.writers.terminal import summary_lines

@@ -12,6 +12,8 @@ from portfolio_cli.cli.console import fail_if_below, print_summary, show_run, wa
 from portfolio_cli.cli.engine_options import (
     EngineOption,
     MemoryLimitOption,
+    PgQueryOption,
+    PgTableOption,
     SparkMasterOption,
     SparkRemoteOption,
 )
@@ -88,6 +90,8 @@ def report_command(
     memory_limit: MemoryLimitOption = None,
     spark_remote: SparkRemoteOption = None,
     spark_master: SparkMasterOption = None,
+    pg_table: PgTableOption = None,
+    pg_query: PgQueryOption = None,
     flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -107,6 +111,8 @@ def report_command(
         portfolio report customers.csv -o rapport.html --lang fr -q --fail-under 70
 
         portfolio report 'exports/*.parquet' -o report.html --engine spark
+
+        portfolio report 'postgresql://me@db.example.com/crm' --table customers -o report.html
     """
     from portfolio_cli import engines, pipeline
     from portfolio_cli import history as store
@@ -120,12 +126,16 @@ def report_command(
     criteria_file = find_criteria(criteria)
     rules = load_criteria(criteria_file)
     history_file = store.resolve_path(history, default=False)
-    refuse_overwrite(output, input, criteria_file, flags, history_file)
     spark = engines.SparkSettings(spark_remote, spark_master)
-    # Every column: the profile section looks at what the criteria do not read.
-    options = pipeline.Options(day, flags, engine, memory_limit, spark, every_column=True)
+    # Every column: the profile section looks at what the criteria do not read (a database
+    # sends them back with the results).
+    options = pipeline.Options(
+        day, flags, engine, memory_limit, spark, pg_table, pg_query, every_column=True
+    )
     planned = pipeline.plan(input, options)  # a wrong engine or size: refused before reading
     warn(planned.warnings, quiet)
+    source = None if planned.in_database else input
+    refuse_overwrite(output, source, criteria_file, flags, history_file)
     warn(rules.warnings, quiet)
     if outcome is not None:
         check_outcome(rules, outcome)  # before reading a large file
