@@ -274,10 +274,11 @@ def _classify_file(job: Job, rules: Any) -> tuple[Summary, str | None]:
         job.encoding, job.delimiter, header_row=job.header_row, quiet=True, lang=job.lang
     )
     spark = engines.SparkSettings(job.spark_remote, job.spark_master)
+    database = isinstance(job.source, str)  # --table and --query are for the databases only
+    table, query = (job.table, job.query) if database else (None, None)
     options = pipeline.Options(
-        job.as_of, flags, job.engine, job.memory_limit, spark, job.table, job.query,
-        job.chunk_rows,
-    )  # fmt: skip
+        job.as_of, flags, job.engine, job.memory_limit, spark, table, query, job.chunk_rows
+    )
     sink = OutputSink(job.fmt, job.output, _no_stdout, job.out_delimiter)
     done = pipeline.run(str(job.source), rules, sink, options)
     return done.summary, done.delimiter
