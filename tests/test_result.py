@@ -243,20 +243,21 @@ def test_only_summaries_of_the_same_run_merge() -> None:
 def test_a_file_read_in_parts_has_the_summary_of_the_whole_file(chunk: int) -> None:
     """The chunked path merges its parts' summaries: the example read 7 or 89 rows at a time
     gives the in-memory summary, exact NPS and quality included."""
-    from portfolio_cli.chunked import should_stream, stream_csv
+    from portfolio_cli.chunked import classify_in_parts, should_stream
     from portfolio_cli.criteria import load_criteria
     from portfolio_cli.readers import CsvOptions, read_customers
 
     criteria = load_criteria(CRIT)
     found = should_stream(EX, CsvOptions(), chunk, criteria.customers.id)
     assert found is not None
-    written: list[bytes] = []
-    summary, _ = stream_csv(Path(EX), criteria, written.append, DAY, found, chunk=chunk)
+    ranked = classify_in_parts(Path(EX), criteria, DAY, found, chunk=chunk)
+    assert ranked is not None
+    summary = ranked.summary
     whole = classify(read_customers(EX, criteria.customers.id), criteria, DAY).summary
     assert summary == whole
     assert summary.answers == whole.answers
     assert summary.to_dict() == whole.to_dict()
-    assert written
+    assert sum(table.num_rows for table in ranked.tables) == 300
 
 
 def test_a_list_without_nps_column_merges_with_no_nps() -> None:
