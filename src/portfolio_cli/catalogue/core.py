@@ -101,6 +101,23 @@ EN: dict[str, str] = {
     # the error boundary
     "cli.error": "error: {text}",
     "cli.warning": "warning: {text}",
+    # counted nouns, inside other sentences
+    "count.ids.one": "{count} id",
+    "count.orders.one": "{count} order",
+    "count.orders.other": "{count} orders",
+    "count.answers.one": "{count} answer",
+    "count.answers.other": "{count} answers",
+    "count.ids.other": "{count} ids",
+    "count.customers.one": "{count} customer",
+    "count.customers.other": "{count} customers",
+    # who defined satisfaction, as `check` shows it (the file's key, in English)
+    "checklist.who.you": "you",
+    "checklist.who.customer": "customer",
+    "checklist.who.implicit": "implicit",
+    "checklist.who.together": "together",
+    # the `was` column of `classify --history`
+    "table.was": "was",
+    "table.was_new": "new",
 }
 
 FR: dict[str, str] = {
@@ -197,4 +214,20 @@ FR: dict[str, str] = {
     "colon": " : ",
     "cli.error": "erreur : {text}",
     "cli.warning": "avertissement : {text}",
+    # counted nouns, inside other sentences
+    "count.ids.one": "{count} identifiant",
+    "count.orders.one": "{count} commande",
+    "count.orders.other": "{count} commandes",
+    "count.answers.one": "{count} réponse",
+    "count.answers.other": "{count} réponses",
+    "count.ids.other": "{count} identifiants",
+    "count.customers.one": "{count} client",
+    "count.customers.other": "{count} clients",
+    "checklist.who.you": "vous",
+    "checklist.who.customer": "le client",
+    "checklist.who.implicit": "personne en toutes lettres, c’est implicite",
+    "checklist.who.together": "vous et le client, ensemble",
+    # the `was` column of `classify --history`
+    "table.was": "avant",
+    "table.was_new": "nouveau",
 }

@@ -115,19 +115,6 @@ EN: dict[str, str] = {
     "help.suggest_min_share": "Least share of customers (%) a rule must cover, and each segment "
     "must keep.",
     "help.limit": "Rows shown in the table format (0: all).",
-    # Typer's own words, by their English text (see cli/common.py)
-    "click.Arguments": "Arguments",
-    "click.Options": "Options",
-    "click.Commands": "Commands",
-    "click.required": "required",
-    "click.default: {default}": "default: {default}",
-    "click.env var: {var}": "env var: {var}",
-    "click.Missing command.": "Missing command.",
-    "click.Aborted!": "Aborted!",
-    "click.Install completion for the current shell.": "Install completion for the current shell.",
-    "click.Show completion for the current shell, to copy it or customize the installation.": (
-        "Show completion for the current shell, to copy it or customize the installation."
-    ),
 }
 
 FR: dict[str, str] = {
@@ -258,17 +245,4 @@ FR: dict[str, str] = {
     "help.suggest_min_share": "Part minimale de clients (%) qu'une règle doit couvrir, et que "
     "chaque segment doit garder.",
     "help.limit": "Lignes montrées dans le format table (0 : toutes).",
-    "click.Arguments": "Arguments",
-    "click.Options": "Options",
-    "click.Commands": "Commandes",
-    "click.required": "obligatoire",
-    "click.default: {default}": "par défaut : {default}",
-    "click.env var: {var}": "variable d'environnement : {var}",
-    "click.Missing command.": "Commande manquante.",
-    "click.Aborted!": "Interrompu.",
-    "click.Install completion for the current shell.": "Installe la complétion pour le shell "
-    "courant.",
-    "click.Show completion for the current shell, to copy it or customize the installation.": (
-        "Montre la complétion pour le shell courant, pour la copier ou adapter l'installation."
-    ),
 }

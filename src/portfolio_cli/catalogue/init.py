@@ -105,6 +105,7 @@ EN: dict[str, str] = {
     "init.file_step3": "step 3: the three most important, most important first",
     "init.file_step4": "step 4: what you do not want in a customer",
     "init.file_step5": "step 5: act (compensation and tie-break)",
+    "init.prompt_colon": ": ",
 }
 
 FR: dict[str, str] = {
@@ -219,4 +220,5 @@ FR: dict[str, str] = {
     "init.file_step3": "étape 3 : les trois plus importants, le plus important d’abord",
     "init.file_step4": "étape 4 : ce que vous ne voulez pas chez un client",
     "init.file_step5": "étape 5 : agir (compensation et départage)",
+    "init.prompt_colon": " : ",
 }

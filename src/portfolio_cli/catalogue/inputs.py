@@ -118,6 +118,47 @@ EN: dict[str, str] = {
         "latest answer becomes the NPS column."
     ),
     "help.verbose": "Say on stderr how each input was read (encoding, delimiter).",
+    "input.order_by_text": "policy.order_by: '{column}' is read as text, so customers are "
+    "ordered by it as text (1000 before 999), because {reason}",
+    # readers
+    "input.unknown_id": "no customer with {column} '{value}' in {source}",
+    "input.unknown_id_close": "no customer with {column} '{value}' in {source} (did you mean "
+    "{close}?)",
+    "input.no_id_column": "{source} has no column '{column}' (customers.id in the criteria file)",
+    "input.no_id_column_close": "{source} has no column '{column}' (customers.id in the criteria "
+    "file); did you mean {close}?",
+    "input.no_id_column_list": "{source} has no column '{column}' (customers.id in the criteria "
+    "file); its columns are: {columns}",
+    "input.no_id_column_data": "{source} has no column '{column}' (customers.id in the criteria "
+    "file); its columns are: {columns}. Its first row looks like data: the file needs a header "
+    "row",
+    "input.blank_id.one": "{source}: {column} is blank on row {rows}: every customer needs an id",
+    "input.blank_id.other": "{source}: {column} is blank on rows {rows}: every customer needs "
+    "an id",
+    "input.duplicate_id": "{source}: {column} '{value}' appears on rows {rows}: each customer "
+    "must appear once",
+    "input.duplicate_id_more.one": "{source}: {column} '{value}' appears on rows {rows} ({count} "
+    "other id also repeat): each customer must appear once",
+    "input.duplicate_id_more.other": "{source}: {column} '{value}' appears on rows {rows} "
+    "({count} other ids also repeat): each customer must appear once",
+    "input.not_found": "file not found: {path}",
+    "input.is_folder": "{path} is a folder, not a file",
+    "input.unreadable": "cannot read {path}: {reason}",
+    "input.empty": "{source} is empty: expected a header row naming the columns",
+    "input.duplicate_column": "{source}: columns {first} and {second} are both named '{column}': "
+    "rename one of them",
+    "input.duplicate_column_data": "{source}: columns {first} and {second} are both named "
+    "'{column}': rename one of them (or, if the first row is data, add a header row)",
+    "input.bad_encoding": "{source} is not {encoding} text: pass --encoding cp1252 (or latin-1) "
+    "if it comes from Excel on Windows",
+    "input.ragged_row": "{source}: row {row} has {found} fields but the header has {expected}: "
+    "quote values that contain '{delimiter}', or pass --delimiter if the file uses another "
+    "separator",
+    "input.ragged": "{source}: a row has {found} fields but the header has {expected}: quote "
+    "values that contain '{delimiter}', or pass --delimiter if the file uses another separator",
+    "input.bad_csv": "{source} cannot be read as CSV: {detail}",
+    "surveys.missing_column": "{source} has no column '{column}': a surveys file holds the "
+    "customer id column, a 'date' column and the listening.nps column{hint}",
 }
 
 FR: dict[str, str] = {
@@ -251,4 +292,50 @@ FR: dict[str, str] = {
         "la réponse la plus récente de chaque client devient la colonne NPS."
     ),
     "help.verbose": "Indique sur stderr comment chaque fichier a été lu (encodage, séparateur).",
+    "input.order_by_text": "policy.order_by : '{column}' est lue comme du texte, les clients "
+    "sont donc classés par ordre alphabétique de cette colonne (1000 avant 999), car {reason}",
+    "input.unknown_id": "aucun client avec {column} '{value}' dans {source}",
+    "input.unknown_id_close": "aucun client avec {column} '{value}' dans {source} "
+    "(vouliez-vous dire {close} ?)",
+    "input.no_id_column": "{source} n'a pas de colonne '{column}' (customers.id dans le fichier "
+    "de critères)",
+    "input.no_id_column_close": "{source} n'a pas de colonne '{column}' (customers.id dans le "
+    "fichier de critères) ; vouliez-vous dire {close} ?",
+    "input.no_id_column_list": "{source} n'a pas de colonne '{column}' (customers.id dans le "
+    "fichier de critères) ; ses colonnes sont : {columns}",
+    "input.no_id_column_data": "{source} n'a pas de colonne '{column}' (customers.id dans le "
+    "fichier de critères) ; ses colonnes sont : {columns}. Sa première ligne ressemble à des "
+    "données : le fichier a besoin d'une ligne d'en-tête",
+    "input.blank_id.one": "{source} : {column} est vide à la ligne {rows} : chaque client a "
+    "besoin d'un identifiant",
+    "input.blank_id.other": "{source} : {column} est vide aux lignes {rows} : chaque client a "
+    "besoin d'un identifiant",
+    "input.duplicate_id": "{source} : {column} '{value}' apparaît aux lignes {rows} : chaque "
+    "client doit apparaître une seule fois",
+    "input.duplicate_id_more.one": "{source} : {column} '{value}' apparaît aux lignes {rows} "
+    "({count} autre identifiant se répète aussi) : chaque client doit apparaître une seule fois",
+    "input.duplicate_id_more.other": "{source} : {column} '{value}' apparaît aux lignes {rows} "
+    "({count} autres identifiants se répètent aussi) : chaque client doit apparaître une seule "
+    "fois",
+    "input.not_found": "fichier introuvable : {path}",
+    "input.is_folder": "{path} est un dossier, pas un fichier",
+    "input.unreadable": "impossible de lire {path} : {reason}",
+    "input.empty": "{source} est vide : une ligne d'en-tête nommant les colonnes est attendue",
+    "input.duplicate_column": "{source} : les colonnes {first} et {second} s'appellent toutes "
+    "deux '{column}' : renommez l'une d'elles",
+    "input.duplicate_column_data": "{source} : les colonnes {first} et {second} s'appellent "
+    "toutes deux '{column}' : renommez l'une d'elles (ou, si la première ligne contient des "
+    "données, ajoutez une ligne d'en-tête)",
+    "input.bad_encoding": "{source} n'est pas un texte {encoding} : passez --encoding cp1252 (ou "
+    "latin-1) s'il vient d'Excel sous Windows",
+    "input.ragged_row": "{source} : la ligne {row} a {found} champs mais l'en-tête en a "
+    "{expected} : mettez entre guillemets les valeurs qui contiennent '{delimiter}', ou passez "
+    "--delimiter si le fichier utilise un autre séparateur",
+    "input.ragged": "{source} : une ligne a {found} champs mais l'en-tête en a {expected} : "
+    "mettez entre guillemets les valeurs qui contiennent '{delimiter}', ou passez --delimiter si "
+    "le fichier utilise un autre séparateur",
+    "input.bad_csv": "{source} ne peut pas être lu comme un CSV : {detail}",
+    "surveys.missing_column": "{source} n'a pas de colonne '{column}' : un fichier d'enquêtes "
+    "contient la colonne d'identifiant des clients, une colonne 'date' et la colonne de "
+    "listening.nps{hint}",
 }

@@ -1,24 +1,21 @@
-"""Counted nouns (customers, orders, answers, ids), the end of an
-`init` question, and Click's own usage errors (unknown option, missing argument, bad value)."""
+"""Typer's and Click's own words: the help screens' titles and marks (Arguments, Options,
+[required]...) and Click's usage errors (unknown option, missing argument, bad value).
+"""
 
 EN: dict[str, str] = {
-    "init.prompt_colon": ": ",
-    "surveys.missing_column": "{source} has no column '{column}': a surveys file holds the "
-    "customer id column, a 'date' column and the listening.nps column{hint}",
-    "qa.ids.one": "{count} id",
-    "qa.orders.one": "{count} order",
-    "qa.orders.other": "{count} orders",
-    "qa.answers.one": "{count} answer",
-    "qa.answers.other": "{count} answers",
-    "qa.ids.other": "{count} ids",
-    "usage.bad_date_option": "{option} must be a date written YYYY-MM-DD (got '{value}')",
-    "qa.customers.one": "{count} customer",
-    "qa.customers.other": "{count} customers",
-    # who defined satisfaction, as `check` shows it (the file's key, in English)
-    "checklist.who.you": "you",
-    "checklist.who.customer": "customer",
-    "checklist.who.implicit": "implicit",
-    "checklist.who.together": "together",
+    # Typer's own words, by their English text (see cli/common.py)
+    "click.Arguments": "Arguments",
+    "click.Options": "Options",
+    "click.Commands": "Commands",
+    "click.required": "required",
+    "click.default: {default}": "default: {default}",
+    "click.env var: {var}": "env var: {var}",
+    "click.Missing command.": "Missing command.",
+    "click.Aborted!": "Aborted!",
+    "click.Install completion for the current shell.": "Install completion for the current shell.",
+    "click.Show completion for the current shell, to copy it or customize the installation.": (
+        "Show completion for the current shell, to copy it or customize the installation."
+    ),
     # Click's usage errors: English stays Click's own words; these keys are its French
     "click.Usage: ": "Usage: ",
     "click.try_help": "Try '{command} {option}' for help.",
@@ -39,23 +36,19 @@ EN: dict[str, str] = {
 }
 
 FR: dict[str, str] = {
-    "init.prompt_colon": " : ",
-    "surveys.missing_column": "{source} n'a pas de colonne '{column}' : un fichier d'enquêtes "
-    "contient la colonne d'identifiant des clients, une colonne 'date' et la colonne de "
-    "listening.nps{hint}",
-    "qa.ids.one": "{count} identifiant",
-    "qa.orders.one": "{count} commande",
-    "qa.orders.other": "{count} commandes",
-    "qa.answers.one": "{count} réponse",
-    "qa.answers.other": "{count} réponses",
-    "qa.ids.other": "{count} identifiants",
-    "usage.bad_date_option": "{option} doit être une date écrite AAAA-MM-JJ (reçu '{value}')",
-    "qa.customers.one": "{count} client",
-    "qa.customers.other": "{count} clients",
-    "checklist.who.you": "vous",
-    "checklist.who.customer": "le client",
-    "checklist.who.implicit": "personne en toutes lettres, c’est implicite",
-    "checklist.who.together": "vous et le client, ensemble",
+    "click.Arguments": "Arguments",
+    "click.Options": "Options",
+    "click.Commands": "Commandes",
+    "click.required": "obligatoire",
+    "click.default: {default}": "par défaut : {default}",
+    "click.env var: {var}": "variable d'environnement : {var}",
+    "click.Missing command.": "Commande manquante.",
+    "click.Aborted!": "Interrompu.",
+    "click.Install completion for the current shell.": "Installe la complétion pour le shell "
+    "courant.",
+    "click.Show completion for the current shell, to copy it or customize the installation.": (
+        "Montre la complétion pour le shell courant, pour la copier ou adapter l'installation."
+    ),
     "click.Usage: ": "Utilisation : ",
     "click.try_help": "Essayez '{command} {option}' pour l'aide.",
     "click.error": "erreur : {text}",
