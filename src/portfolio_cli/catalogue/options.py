@@ -39,38 +39,3 @@ EN: dict[str, str] = {
     "files.unwritable": "cannot write in {folder}: {reason}",
     "usage.bad_date_option": "{option} must be a date written YYYY-MM-DD (got '{value}')",
 }
-
-FR: dict[str, str] = {
-    "usage.bad_lang": "langue inconnue '{value}' : utilisez en ou fr",
-    "usage.no_criteria": "aucun fichier de critères : passez -c FICHIER, définissez "
-    "PORTFOLIO_CRITERIA, ou lancez `portfolio init` pour écrire criteria.yaml ici",
-    "usage.bad_format": "format inconnu '{value}' : utilisez l'un de {choices}",
-    "usage.format_from_suffix": "impossible de déduire le format de '{name}' : utilisez un nom "
-    "en .csv, .json, .xlsx ou .md, ou passez --format",
-    "files.overwrite": "{output} écraserait {role} {path} : rien n'a été écrit ; choisissez "
-    "un autre nom",
-    "files.role.input": "le fichier lu",
-    "files.role.criteria": "le fichier de critères",
-    "files.role.orders": "le fichier de commandes (--orders)",
-    "files.role.surveys": "le fichier d'enquêtes (--surveys)",
-    "files.role.history": "l'historique (--history)",
-    "files.stdin": "lu sur l'entrée standard",
-    "output.xlsx_rows": "{count} clients ne tiennent pas dans une feuille Excel ({limit} lignes "
-    "au plus sous l'en-tête) : rien n'a été écrit ; écrivez du csv ou du json (-f csv)",
-    "output.xlsx_cell": "colonne '{column}', ligne {row} (client {customer}) : {length} "
-    "caractères ne tiennent pas dans une cellule Excel ({limit} au plus) : rien n'a été écrit ; "
-    "écrivez du csv ou du json (-f csv)",
-    "output.xlsx_columns": "{count} colonnes ne tiennent pas dans une feuille Excel ({limit} au "
-    "plus) : rien n'a été écrit ; écrivez du csv ou du json (-f csv)",
-    "output.xlsx_header": "un nom de colonne de {length} caractères ('{start}…') ne tient pas "
-    "dans une cellule Excel ({limit} au plus) : rien n'a été écrit ; écrivez du csv ou du json "
-    "(-f csv)",
-    "output.kept_renamed": "--keep-columns : la colonne '{column}' du fichier lu est écrite "
-    "'{written}', car la sortie a déjà une colonne '{column}'",
-    "usage.bug": "erreur inattendue {kind} : {detail}. C'est un bogue de portfolio ; relancez avec "
-    "--debug et signalez la trace.",
-    "files.missing_folder": "impossible d'écrire {path} : le dossier {folder} n'existe pas",
-    "files.is_folder": "impossible d'écrire {path} : c'est un dossier",
-    "files.unwritable": "impossible d'écrire dans {folder} : {reason}",
-    "usage.bad_date_option": "{option} doit être une date écrite AAAA-MM-JJ (reçu '{value}')",
-}
