@@ -3,7 +3,7 @@
 
 Typer asks gettext for its words itself, by their English text (`TYPER`: entries without a
 msgctxt in the catalogue). Typer's copy of Click has no gettext calls, so its usage errors are
-keyed messages here, put in place by `cli/common.py`.
+keyed messages here, put in place by `cli/help.py`.
 """
 
 TYPER: tuple[str, ...] = (
