@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from portfolio_cli.conditions.kinds import Kind
-from portfolio_cli.criteria import SEGMENTS, Criteria, required_columns
+from portfolio_cli.criteria import Criteria, required_columns
 from portfolio_cli.engine import (
     Classification,
     RuleResult,
@@ -32,12 +32,13 @@ from portfolio_cli.engine import (
     _nps_scores,
     _output,
     checked_input,
-    nps_of_counts,
 )
 from portfolio_cli.engines import memory_limit
-from portfolio_cli.engines.sql import NO_CRITERION, Method, compile_method, render
+from portfolio_cli.engines.rows import summary_of_totals
+from portfolio_cli.engines.sql import Method, compile_method, render
 from portfolio_cli.errors import PortfolioError
 from portfolio_cli.readers import CsvOptions, CustomerList
+from portfolio_cli.result import Summary
 
 if TYPE_CHECKING:
     import duckdb
@@ -192,7 +193,7 @@ def _assemble(
     )
     return Classification(
         output=output,
-        summary=_summary(criteria, as_of, method, totals),
+        summary=summary_of_totals(criteria, as_of, method, totals),
         results=tuple(results),
         order=order,
         segment=segment,
@@ -201,53 +202,6 @@ def _assemble(
         active=active,
         compensated=compensated,
     )
-
-
-def _summary(
-    criteria: Criteria, as_of: dt.date, method: Method, totals: dict[str, Any]
-) -> dict[str, Any]:
-    """The Arrow engine's summary dict from DuckDB's one-row totals (same rounding)."""
-    total = int(totals["_total"])
-    figures: dict[tuple[str, str | None], int] = {
-        (f.measure, f.key): int(totals[f.alias] or 0)
-        for f in method.figures
-        if f.measure not in ("quality", "nps")
-    }
-    segments = {name: figures[("segments", name)] for name in SEGMENTS}
-    reasons = {NO_CRITERION: figures[("unrecoverable_reasons", NO_CRITERION)]}
-    for problem in criteria.problems:
-        reasons[problem.key] = figures[("unrecoverable_reasons", problem.key)]
-    summary: dict[str, Any] = {
-        "total": total,
-        "segments": segments,
-        "quality": (segments["satisfied"] + segments["easy_to_satisfy"]) / total if total else None,
-        "criteria": {r.key: figures[("criteria", r.key)] for r in criteria.criteria},
-        "problems": {r.key: figures[("problems", r.key)] for r in criteria.problems},
-        "unjudged": {r.key: figures[("unjudged", r.key)] for r in criteria.rules()},
-        "unrecoverable_reasons": reasons,
-        "set_aside": [r.key for r in criteria.set_aside],
-        "nps": None,
-        "nps_by_segment": dict.fromkeys(SEGMENTS),
-        "nps_answers": 0,
-        "as_of": as_of.isoformat(),
-        "criteria_file": criteria.source,
-    }
-    if criteria.listening.nps:
-        summary["nps"] = nps_of_counts(
-            figures[("nps_promoters", None)],
-            figures[("nps_detractors", None)],
-            figures[("nps_answers", None)],
-        )
-        summary["nps_answers"] = figures[("nps_answers", None)]
-        summary["nps_by_segment"] = {
-            name: nps_of_counts(
-                figures[("nps_promoters", name)],
-                figures[("nps_detractors", name)],
-                figures[("nps_answers", name)],
-            )
-            for name in SEGMENTS
-        }
-    return summary
 
 
 # --- DuckDB's own CSV scanner, when it reads exactly what our reader reads ----------------------
@@ -271,7 +225,7 @@ class Prepared:
 
     con: duckdb.DuckDBPyConnection
     method: Method
-    summary: dict[str, Any]
+    summary: Summary
 
     delimiter: str
 
@@ -320,7 +274,7 @@ def prepared_csv(
         if criteria.listening.nps and totals["_nps_bad"]:
             yield None  # our reader names the rows
             return
-        yield Prepared(con, method, _summary(criteria, as_of, method, totals), delimiter)
+        yield Prepared(con, method, summary_of_totals(criteria, as_of, method, totals), delimiter)
 
 
 def _head_kinds(

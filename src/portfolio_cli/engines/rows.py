@@ -1,5 +1,6 @@
 """What every SQL executor (DuckDB, Spark, PostgreSQL) asks the compiled method for, per
-customer, and the checks they share before a row is read.
+customer, the checks they share before a row is read, and the summary they make of the one
+row of totals (`summary_of_totals`).
 
 Each executor brings back the same columns (`flag_columns`), which `duckdb._assemble` turns
 into the Arrow engine's `Classification`: one shape, so no executor can drift from another.
@@ -7,6 +8,7 @@ into the Arrow engine's `Classification`: one shape, so no executor can drift fr
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -14,8 +16,10 @@ from portfolio_cli.conditions.kinds import Kind
 from portfolio_cli.criteria import SEGMENTS, Criteria
 from portfolio_cli.errors import InputError, Issue
 from portfolio_cli.messages import message
+from portfolio_cli.result import NO_CRITERION, Answers, Summary
 
 if TYPE_CHECKING:
+    from portfolio_cli.engines.sql import Method
     from portfolio_cli.readers import CustomerList
 
 
@@ -61,3 +65,38 @@ def check_nps_range(totals: Mapping[str, Any], source: str, criteria: Criteria) 
         column, count = criteria.listening.nps, totals["_nps_bad"]
         text = message("spark.nps_out_of_range", source=source, column=column, count=count)
         raise InputError(Issue("bad-nps", text))
+
+
+def summary_of_totals(
+    criteria: Criteria, as_of: dt.date, method: Method, totals: Mapping[str, Any]
+) -> Summary:
+    """The summary from the one row of totals the compiled method's aggregate brings back: its
+    counts, through the constructor every engine uses (quality and NPS computed the same way)."""
+    figures: dict[tuple[str, str | None], int] = {
+        (f.measure, f.key): int(totals[f.alias] or 0)
+        for f in method.figures
+        if f.measure not in ("quality", "nps")
+    }
+    answers = None
+    if criteria.listening.nps:
+        answers = {
+            name: Answers(
+                figures[("nps_promoters", name)],
+                figures[("nps_detractors", name)],
+                figures[("nps_answers", name)],
+            )
+            for name in SEGMENTS
+        }
+    return Summary.from_counts(
+        criteria,
+        as_of,
+        segments={name: figures[("segments", name)] for name in SEGMENTS},
+        met={r.key: figures[("criteria", r.key)] for r in criteria.criteria},
+        problems={r.key: figures[("problems", r.key)] for r in criteria.problems},
+        unjudged={r.key: figures[("unjudged", r.key)] for r in criteria.rules()},
+        unrecoverable_reasons={
+            key: figures[("unrecoverable_reasons", key)]
+            for key in (NO_CRITERION, *(r.key for r in criteria.problems))
+        },
+        answers=answers,
+    )
