@@ -9,7 +9,9 @@ EN: dict[str, str] = {
     "\b\n"
     "    portfolio batch clients/*.csv -c criteria.yaml -o results/\n"
     "    portfolio batch clients/ --criteria-dir criteria/ -o results/ -f json",
-    "help.batch_inputs": "Customer lists: CSV files, globs ('clients/*.csv') or folders.",
+    "help.batch_inputs": "Customer lists: CSV files, globs ('clients/*.csv') or folders; "
+    "PostgreSQL databases (postgresql://... or 'host=... dbname=...', with --table or --query) "
+    "or Spark tables (spark:db.customers).",
     "help.batch_output": "Folder for the outputs and summary.csv (created if missing).",
     "help.criteria_dir": "Folder of per-client criteria files: DIR/<stem>.yaml is used for "
     "<stem>.csv instead of -c.",

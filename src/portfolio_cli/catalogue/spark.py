@@ -23,4 +23,6 @@ EN: dict[str, str] = {
     "--engine spark; other engines write csv, json, markdown or xlsx",
     "spark.keep_columns": "--keep-columns is not available when Spark reads the input itself "
     "({source}): classify a CSV file through our readers, or select the columns in Spark",
+    "spark.no_joins": "--orders and --surveys are not available when Spark reads the input "
+    "itself ({source}): join them in Spark (a view or a table) and classify that",
 }
