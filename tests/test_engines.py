@@ -520,3 +520,85 @@ def test_a_rule_unknown_on_every_row_is_read_as_not_met() -> None:
     result = duck.classify(frame, criteria, CONDITION_AS_OF)  # type: ignore[arg-type]
     assert result.summary == arrow_classify(frame, criteria, CONDITION_AS_OF).summary  # type: ignore[arg-type]
     assert result.summary["total"] == 0
+
+
+# --- the output file written by DuckDB itself (COPY) ---------------------------------------------
+
+
+def _copied_and_written(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: Path, *more: str
+) -> tuple[bytes, bytes]:
+    """The -o file of each engine; DuckDB's must come from COPY (its Arrow writer is cut off)."""
+    written = []
+    for engine in ("arrow", "duckdb"):
+        out = tmp_path / f"{engine}.csv"
+        with monkeypatch.context() as patched:
+            if engine == "duckdb":
+                patched.setattr(duck, "_write_rows", _not_called)
+            result = run(
+                "classify", str(source), "-c", CRIT, "-o", str(out), "--as-of", AS_OF,
+                "--engine", engine, *more,
+            )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        written.append(out.read_bytes())
+    return written[0], written[1]
+
+
+def _not_called(*args: object) -> None:
+    raise AssertionError("the rows went through Python")
+
+
+def test_duckdb_writes_the_output_file_itself_with_the_arrow_engines_bytes(
+    run: Run, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    header, *rows = Path(EX).read_text(encoding="utf-8").splitlines()
+    odd = [  # formulas, numbers that look like them, quotes, a line break, no name at all
+        "=1+1,=HYPERLINK(x),Lyon,Corse,69002,3,10,2026-11-05,10,1,0",
+        "-12,-12,Lyon,Corse,69002,3,11,2026-11-05,10,1,0",
+        "+1 234,@SUM(A1),Lyon,Corse,69002,3,12,2026-11-05,10,1,0",
+        '"quote""d","line\nbreak, and comma",Lyon,Bretagne,69002,3,13,2026-11-05,9,0,0',
+        "no-name,,Lyon,Bretagne,69002,3,14,2026-11-05,9,0,0",
+    ]
+    source = write("odd.csv", "\n".join([header, *rows, *odd]) + "\n")
+    assert _prepared(source)  # DuckDB's scanner reads it
+    found = []
+    for more in ((), ("--out-delimiter", ";"), ("--out-delimiter", "tab")):
+        arrow, duckdb = _copied_and_written(run, tmp_path, monkeypatch, source, *more)
+        assert arrow == duckdb, more
+        found.append(duckdb)
+    assert b'"\'=1+1","\'=HYPERLINK(x)"' in found[0]  # neutralised, the number -12 left alone
+    assert b'"-12","-12"' in found[0]
+    assert b'"line\nbreak, and comma"' in found[0]
+    assert found[1].startswith(b"\xef\xbb\xbfcustomer_id;name;")
+
+
+def test_a_header_only_file_gives_the_header_only(
+    run: Run, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    header = Path(EX).read_text(encoding="utf-8").splitlines()[0]
+    source = write("empty.csv", header + "\n")
+    assert _prepared(source)
+    arrow, duckdb = _copied_and_written(run, tmp_path, monkeypatch, source)
+    assert arrow == duckdb
+    assert duckdb.count(b"\n") == 1
+
+
+def test_many_rows_come_out_in_priority_order_from_duckdbs_threads(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # enough rows for DuckDB to scan, sort and write in parallel parts (122,880 rows a part)
+    header = Path(EX).read_text(encoding="utf-8").splitlines()[0]
+    lines = [header]
+    regions = ("Corse", "Bretagne", "Normandie", "Guyane")
+    for i in range(300_000):
+        spent = "" if i % 97 == 0 else str((i * 7919) % 5000)
+        lines.append(
+            f"K{(i * 104729) % 1_000_003:07d},N{i % 1000},Lyon,{regions[i % 4]},69002,"
+            f"{i % 6},{spent},2026-11-05,{i % 11},{i % 5},{i % 3}"
+        )
+    source = tmp_path / "many.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _prepared(source)
+    arrow, duckdb = _copied_and_written(run, tmp_path, monkeypatch, source)
+    assert arrow == duckdb
+    assert duckdb.count(b"\n") == 300_001

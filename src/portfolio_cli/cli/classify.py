@@ -349,7 +349,7 @@ def _duckdb_csv(
     from portfolio_cli.engines.duckdb import prepared_csv
     from portfolio_cli.sources import is_pattern
     from portfolio_cli.writers import formats
-    from portfolio_cli.writers.files import atomic_write
+    from portfolio_cli.writers.files import atomic_path
 
     path = Path(source)
     if source == "-" or is_pattern(source) or path.suffix.lower() not in (".csv", ".txt", ""):
@@ -360,9 +360,9 @@ def _duckdb_csv(
         delimiter = separator or prepared.delimiter  # the input's own, as in every path
         if output is None:
             prepared.write(write_stdout, delimiter)
-        else:
-            with atomic_write(output) as stream:
-                prepared.write(stream.write, delimiter, formats.wants_bom(delimiter, True))
+        else:  # DuckDB writes the file itself: no row passes through Python
+            with atomic_path(output) as written:
+                prepared.copy(written, delimiter, formats.wants_bom(delimiter, True), output)
         summary = prepared.summary
     if not flags.quiet:
         _print_summary(summary, source, output)

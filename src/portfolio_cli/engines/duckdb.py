@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,11 +123,13 @@ def _arrow(con: duckdb.DuckDBPyConnection, query: str) -> pa.Table:
     return table
 
 
-def _totals(con: duckdb.DuckDBPyConnection, method: Method) -> dict[str, Any]:
-    found: dict[str, Any] = _arrow(
-        con, render(method.totals(), "duckdb", pretty=False)
-    ).to_pylist()[0]
-    return found
+def _totals(
+    con: duckdb.DuckDBPyConnection, method: Method, extra: Sequence[Any] = ()
+) -> dict[str, Any]:
+    cursor = con.execute(render(method.totals(extra), "duckdb", pretty=False))
+    names = [column[0] for column in cursor.description or ()]
+    (row,) = cursor.fetchall()  # an aggregate without GROUP BY: always one row
+    return dict(zip(names, row, strict=True))
 
 
 def _mask(column: pa.ChunkedArray) -> Array:
@@ -260,8 +262,9 @@ _SPACE = (
     "\\x{205f}\\x{3000}]"
 )
 _TRIMMED = f"^{_SPACE}|{_SPACE}$"
-_NUMBER = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
-_LEADING_ZERO = r"^[+-]?0\d"
+# a plain number without a leading zero (`0.5` and `0` are plain, `007` is a code): one pattern
+# for what was two (a number, and no leading zero), so one regular expression a cell
+_PLAIN_NUMBER = r"^[+-]?((0|[1-9]\d*)(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
 _ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 _UTF8 = ("utf-8", "utf-8 (BOM)", "ascii")
 
@@ -283,6 +286,25 @@ class Prepared:
         `delimiter` (default: the input's own separator)."""
         _write_rows(self.con, self.method, sink, delimiter or self.delimiter, bom)
 
+    def copy(
+        self,
+        path: Path,
+        delimiter: str | None = None,
+        bom: bool = False,
+        shown: Path | None = None,
+    ) -> None:
+        """The same bytes as `write`, written to the file `path` by DuckDB itself (`COPY`):
+        no row passes through Python, so memory stays within DuckDB's limit. `shown`: the
+        name a failed write names (the output, when `path` is its temporary file)."""
+        delimiter = delimiter or self.delimiter
+        if not self.summary["total"]:  # COPY would still write its newline after the header
+            from portfolio_cli.writers.formats import csv_header
+
+            names = [column.alias for column in self.method.columns()]
+            path.write_bytes(csv_header(names, delimiter, bom))
+            return
+        _copy_rows(self.con, self.method, path, delimiter, bom, shown or path)
+
 
 @contextmanager
 def prepared_csv(
@@ -296,10 +318,10 @@ def prepared_csv(
 
     Our reader types the file's first rows; DuckDB then reads the whole file as text and checks
     that every cell is what our reader would make of it (plain numbers without leading zeros,
-    ISO dates, true/false, nothing to trim, ids present and distinct, NPS within 0-10). Yields
-    the result when it is, and None when it is not, before anything is written: the caller then
-    reads the file with our reader (decimal commas, cp1252, title lines, currencies and the
-    exact error messages all live there).
+    ISO dates, true/false, nothing to trim, ids present and distinct, NPS within 0-10), in the
+    same scan that sums the summary. Yields the result when it is, and None when it is not,
+    before anything is written: the caller then reads the file with our reader (decimal
+    commas, cp1252, title lines, currencies and the exact error messages all live there).
     """
     head = _head_kinds(path, criteria, options)
     if head is None:
@@ -310,18 +332,43 @@ def prepared_csv(
     kinds, delimiter = head
     with connection(limit) as con:
         try:
-            found = _typed_from_csv(con, path, criteria, kinds, delimiter)
-        except duckdb.Error:
-            found = False  # a file DuckDB reads otherwise: our reader says what it makes of it
-        if not found:
+            flag = _typed_view(con, path, kinds, delimiter)
+            carry = {flag: "_bad"}
+            method = compile_method(criteria, as_of, "typed", "duckdb", kinds, carry=carry)
+            totals = _totals(con, method, _input_checks())
+        except duckdb.Error:  # a cell DuckDB cannot cast, a ragged row: our reader says what
             yield None
             return
-        method = compile_method(criteria, as_of, "typed", "duckdb", kinds)
-        totals = _totals(con, method)
-        if criteria.listening.nps and totals["_nps_bad"]:
-            yield None  # our reader names the rows
+        if any(totals[name] for name in _CHECKS) or (criteria.listening.nps and totals["_nps_bad"]):
+            yield None  # our reader names the cells and rows
             return
         yield Prepared(con, method, _summary(criteria, as_of, method, totals), delimiter)
+
+
+_CHECKS = ("_bad_cells", "_missing_ids", "_repeated_ids")
+
+
+def _input_checks() -> list[Any]:
+    """Aggregates over the typed file, beside the summary's: a cell that is not what the first
+    rows promised, missing ids, ids seen twice (each: a count or a flag, 0 when all is well)."""
+    from sqlglot import exp
+
+    ident = exp.column("_id")
+    bad = exp.Coalesce(this=exp.func("bool_or", exp.column("_bad")), expressions=[exp.false()])
+    missing = exp.Filter(
+        this=exp.Count(this=exp.Star()), expression=exp.Where(this=ident.is_(exp.null()))
+    )
+    # distinct hashes of the ids: cheaper than distinct texts, and two ids that collide only
+    # send the file to our reader (which then finds them distinct): never a missed duplicate
+    hashed = exp.func("hash", ident.copy())
+    repeated = exp.Sub(
+        this=exp.Count(this=exp.Star()),
+        expression=exp.Count(this=exp.Distinct(expressions=[hashed])),
+    )
+    return [
+        exp.alias_(exp.Coalesce(this=value, expressions=[exp.Literal.number(0)]), name)
+        for value, name in zip((bad, missing, repeated), _CHECKS, strict=True)
+    ]
 
 
 def _head_kinds(
@@ -367,16 +414,12 @@ def _head_kinds(
     return {name: typed[name].kind for name in names}, info.delimiter
 
 
-def _typed_from_csv(
-    con: duckdb.DuckDBPyConnection,
-    path: Path,
-    criteria: Criteria,
-    kinds: dict[str, Kind],
-    delimiter: str,
-) -> bool:
-    """The needed columns typed as our reader types them, in table `typed`; False when a cell
-    is not what the file's first rows promised. Built by sqlglot: column names, the path and
-    the delimiter are quoted by the library."""
+def _typed_view(
+    con: duckdb.DuckDBPyConnection, path: Path, kinds: dict[str, Kind], delimiter: str
+) -> str:
+    """View `typed`: the needed columns typed as our reader types them, beside a flag (its
+    name is returned) that is true where a cell is not what the file's first rows promised.
+    Built by sqlglot: column names, the path and the delimiter are quoted by the library."""
     from sqlglot import exp
 
     def matches(value: exp.Expr, pattern: str) -> exp.Expr:
@@ -388,9 +431,9 @@ def _typed_from_csv(
         cell = exp.Column(this=exp.to_identifier(name, quoted=True))
         raw = exp.Nullif(this=cell.copy(), expression=exp.Literal.string(""))
         value: exp.Expr = raw
-        if kind is Kind.NUMBER:  # the pattern leaves nothing to trim
+        if kind is Kind.NUMBER:  # the pattern leaves nothing to trim and no leading zero
             value = exp.cast(raw, exp.DataType.build("DOUBLE"))
-            bad_cells += [exp.not_(matches(raw, _NUMBER)), matches(raw, _LEADING_ZERO)]
+            bad_cells.append(exp.not_(matches(raw, _PLAIN_NUMBER)))
         elif kind is Kind.DATE:
             day = exp.TryCast(this=raw.copy(), to=exp.DataType.build("DATE"))
             value = exp.cast(day, exp.DataType.build("TIMESTAMP"))
@@ -425,24 +468,11 @@ def _typed_from_csv(
         for key, value in options.items()
     ]
     source = exp.Table(this=exp.Anonymous(this="read_csv", expressions=arguments))
-    # one scan checks every cell, and the queries that follow read the file again through a
-    # view: DuckDB scans a CSV file faster than it copies one into a table of its own
-    cells = exp.select(*columns).from_(source).subquery("cells")
-    ident = exp.Column(this=exp.to_identifier(criteria.customers.id, quoted=True))
-    distinct = exp.Count(this=exp.Distinct(expressions=[ident.copy()]))
-    check = exp.select(
-        exp.func("bool_or", exp.Column(this=exp.to_identifier(flag, quoted=True))),
-        exp.Filter(
-            this=exp.Count(this=exp.Star()), expression=exp.Where(this=ident.is_(exp.null()))
-        ),
-        exp.Sub(this=exp.Count(this=exp.Star()), expression=distinct),
-    ).from_(cells)
-    rows = con.execute(check.sql("duckdb")).fetchall()
-    if rows and not any(rows[0]):
-        view = exp.select(*columns[:-1]).from_(source.copy()).sql("duckdb")
-        con.execute(f"CREATE TEMP VIEW typed AS {view}")
-        return True
-    return False
+    # every query reads the file again through this view: DuckDB scans a CSV file faster than
+    # it copies one into a table of its own, and the scan takes no memory
+    view = exp.select(*columns).from_(source).sql("duckdb")
+    con.execute(f"CREATE TEMP VIEW typed AS {view}")
+    return flag
 
 
 def _write_rows(
@@ -480,3 +510,78 @@ def _plain(batch: pa.RecordBatch) -> pa.Table:
         for column in batch.columns
     ]
     return pa.table(columns, names=batch.schema.names)
+
+
+def _copy_rows(
+    con: duckdb.DuckDBPyConnection,
+    method: Method,
+    path: Path,
+    delimiter: str,
+    bom: bool,
+    shown: Path,
+) -> None:
+    """`_write_rows`' bytes written by DuckDB's COPY: the header (our writer's line) as the
+    file's prefix, text columns always quoted as Arrow's writer quotes them, numbers never,
+    missing values as nothing; formulas neutralised in SQL exactly as `display.neutralise`."""
+    import duckdb
+    from sqlglot import exp
+
+    from portfolio_cli.display import neutralise
+    from portfolio_cli.errors import Issue, OutputError
+    from portfolio_cli.messages import message
+    from portfolio_cli.writers.formats import csv_header
+
+    criteria = method.criteria
+    actions = {name: neutralise(criteria.actions[name]) for name in SEGMENTS}
+    numbering = exp.Window(this=exp.RowNumber())
+    columns = method.columns(priority=numbering, texts=_neutralised, actions=actions)
+    names = [column.alias for column in columns]
+    header = csv_header(names, delimiter, bom).decode("utf-8")
+    plain = [exp.alias_(column.this, f"c{i}") for i, column in enumerate(columns)]
+    quoted = ", ".join(f"c{i}" for i, name in enumerate(names) if name not in _NUMBERS)
+    # sorted once, in a subquery that keeps only what the texts are made of; the outer SELECT
+    # and `row_number() OVER ()` keep the order they are given (DuckDB's order preservation,
+    # on with preserve_insertion_order), so the rows are numbered in priority order
+    ranked = exp.select("*", exp.alias_(method.segment.copy(), "_segment")).from_("counts")
+    ranked = ranked.order_by(*(key.copy() for key in method.order))
+    query = method.with_chain(exp.select(*plain).from_(ranked.subquery("sorted")))
+
+    def literal(text: str) -> str:
+        return exp.Literal.string(text).sql("duckdb")
+
+    options = [
+        "HEADER false",
+        f"DELIMITER {literal(delimiter)}",
+        f"QUOTE {literal(chr(34))}",
+        f"ESCAPE {literal(chr(34))}",
+        f"FORCE_QUOTE ({quoted})",
+        f"PREFIX {literal(header)}",  # rows are separated by newlines, the last ended by SUFFIX
+        f"SUFFIX {literal(chr(10))}",
+    ]
+    sql = f"COPY ({render(query, 'duckdb', pretty=False)}) TO {literal(str(path))} "
+    sql += f"({', '.join(options)})"
+    try:
+        con.execute("SET preserve_insertion_order = true")
+        con.execute(sql)
+    except duckdb.IOException as exc:
+        why = str(exc).rsplit(": ", 1)[-1]
+        text = message("streams.write_failed", path=shown, reason=why)
+        raise OutputError(Issue("write-failed", text)) from None
+
+
+_NUMBERS = ("priority", "criteria_met")
+
+
+def _neutralised(value: Any) -> Any:
+    """`display.neutralise` in SQL: a text starting with = + - @ tab or CR that is not a number
+    gets a leading `'`."""
+    from sqlglot import exp
+
+    from portfolio_cli.display import FORMULA_FIRST, NUMBER
+
+    first = exp.func("ascii", value.copy())  # the first character's code point
+    # ORs, not IN: DuckDB plans an IN list of six as a join
+    risky = exp.or_(*(first.copy().eq(exp.Literal.number(ord(c))) for c in FORMULA_FIRST))
+    number = exp.func("regexp_matches", value.copy(), exp.Literal.string(NUMBER))
+    prefixed = exp.DPipe(this=exp.Literal.string("'"), expression=value.copy(), safe=True)
+    return exp.Case().when(exp.and_(risky, exp.not_(number)), prefixed).else_(value.copy())

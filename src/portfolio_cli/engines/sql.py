@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlglot import exp
@@ -72,6 +72,7 @@ class Method:
     ctes: list[tuple[str, exp.Select]]
     figures: list[Figure]
     order: list[exp.Expr]  # the priority's sort keys, most significant first
+    segment: exp.Expr  # the segment's name, from the columns of `counts`
 
     def with_chain(self, select: exp.Select) -> exp.Select:
         """`select` (reading the last step, `ranked`) preceded by the whole chain."""
@@ -79,20 +80,26 @@ class Method:
             select = select.with_(name, as_=body, copy=False)
         return select
 
-    def customers(self, numbered: bool = True) -> exp.Select:
-        """The customers in priority order: the columns of `classify -f csv`.
-
-        `numbered=False` leaves the `priority` column out and sorts by its keys: a reader of
-        the rows in order numbers them itself, and the database sorts once instead of twice.
-        """
+    def columns(
+        self,
+        priority: exp.Expr | None = None,
+        texts: Callable[[exp.Expr], exp.Expr] | None = None,
+        actions: Mapping[str, str] | None = None,
+    ) -> list[exp.Expr]:
+        """The columns of `classify -f csv`, read from `ranked` (or from any step that has its
+        `_id`, `_name`, `_segment`, `_met` and flag columns): `priority` defaults to `_priority`;
+        `texts` rewrites the id and the name (the executor neutralises formulas with it) and
+        `actions` replaces the criteria file's advice by another text per segment."""
         criteria = self.criteria
-        columns: list[exp.Expr] = [_alias(exp.column("_id"), criteria.customers.id)]
+        shown = texts or (lambda value: value)
+        columns: list[exp.Expr] = [_alias(shown(exp.column("_id")), criteria.customers.id)]
         if criteria.customers.name:
-            columns.append(_alias(exp.column("_name"), criteria.customers.name))
+            columns.append(_alias(shown(exp.column("_name")), criteria.customers.name))
         problems = range(len(criteria.problems))
+        advice = actions or {s: criteria.actions[s] for s in SEGMENTS}
         columns += [
             _alias(exp.column("_segment"), "segment"),
-            _alias(exp.column("_priority"), "priority"),
+            _alias(priority or exp.column("_priority"), "priority"),
             _alias(exp.column("_met"), "criteria_met"),
             _alias(
                 _joined([(f"_r{i}", r.key) for i, r in enumerate(criteria.criteria)]), "criteria"
@@ -101,8 +108,17 @@ class Method:
             _alias(
                 _joined([(f"_c{j}", criteria.problems[j].key) for j in problems]), "compensated"
             ),
-            _alias(_by_segment({s: criteria.actions[s] for s in SEGMENTS}), "action"),
+            _alias(_by_segment(advice), "action"),
         ]
+        return columns
+
+    def customers(self, numbered: bool = True) -> exp.Select:
+        """The customers in priority order: the columns of `classify -f csv`.
+
+        `numbered=False` leaves the `priority` column out and sorts by its keys: a reader of
+        the rows in order numbers them itself, and the database sorts once instead of twice.
+        """
+        columns = self.columns()
         if numbered:
             select = exp.select(*columns).from_("ranked").order_by(exp.column("_priority"))
         else:
@@ -111,9 +127,11 @@ class Method:
             select = select.order_by(*(key.copy() for key in self.order))
         return self.with_chain(select)
 
-    def totals(self) -> exp.Select:
-        """The summary's figures as one row, one column per figure (`figures` names them)."""
-        return self.with_chain(exp.select(*_totals(self.criteria, self.figures)).from_("ranked"))
+    def totals(self, extra: Sequence[exp.Expr] = ()) -> exp.Select:
+        """The summary's figures as one row, one column per figure (`figures` names them);
+        `extra`: more aggregates over the same scan (an executor's checks of the input)."""
+        figures = _totals(self.criteria, self.figures)
+        return self.with_chain(exp.select(*figures, *extra).from_("ranked"))
 
     def summary(self) -> exp.Select:
         """The summary as rows of (measure, key, value), from one scan of the customers."""
@@ -159,11 +177,13 @@ def compile_method(
     dialect: str = "duckdb",
     kinds: Mapping[str, Kind] | None = None,
     position: str | None = None,
+    carry: Mapping[str, str] | None = None,
 ) -> Method:
     """The method over `source` (a table) as a chain of CTEs for `dialect`.
 
     `kinds`: the input's column kinds when known (the executor); `position`: a column holding
-    each row's place in the input, carried as `_pos`.
+    each row's place in the input, carried as `_pos`; `carry`: more columns of the source
+    carried through the chain, under other names (source column → name).
     """
     table = table_name(source) if isinstance(source, str) else source
     conditions = _Conditions(as_of, dialect, kinds)
@@ -173,6 +193,8 @@ def compile_method(
         judged.append(_alias(_column(criteria.customers.name), "_name"))
     if position is not None:
         judged.append(_alias(_column(position), "_pos"))
+    for column, name in (carry or {}).items():
+        judged.append(_alias(_column(column), name))
     for index, key in enumerate(criteria.policy.order_by):
         if kinds is None or kinds.get(key.column) is not Kind.EMPTY:
             judged.append(_alias(_column(key.column), f"_o{index}"))
@@ -242,7 +264,7 @@ def compile_method(
         ("counts", counts),
         ("ranked", ranked),
     ]
-    return Method(criteria, dialect, ctes, _figures(criteria), order)
+    return Method(criteria, dialect, ctes, _figures(criteria), order, segment.copy())
 
 
 def render(select: exp.Expr, dialect: str, pretty: bool = True) -> str:
@@ -523,7 +545,9 @@ def _sum(parts: list[exp.Expr]) -> exp.Expr:
 
 
 def _count_if(condition: exp.Expr) -> exp.Expr:
-    return exp.Sum(this=_is_true(condition))
+    """The rows where `condition` is true (not false, not unknown): COUNT_IF where the dialect
+    has it (DuckDB evaluates it at a third of SUM(CASE ...)'s cost), SUM(CASE ...) elsewhere."""
+    return exp.CountIf(this=_paren(condition))
 
 
 def _joined(flags: list[tuple[str, str]]) -> exp.Expr:
