@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from portfolio_cli.conditions.language import Kind
+from portfolio_cli.conditions.kinds import Kind
 from portfolio_cli.criteria import parse_criteria
 from portfolio_cli.engine import _sort_by, classify
 from portfolio_cli.readers import read_customers

@@ -18,8 +18,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from portfolio_cli.conditions.check import check_condition
 from portfolio_cli.conditions.evaluate import Frame, Tri, compile_condition
-from portfolio_cli.conditions.language import (
+from portfolio_cli.conditions.kinds import Kind
+from portfolio_cli.conditions.parser import parse_condition
+from portfolio_cli.conditions.tree import (
     Arithmetic,
     Call,
     Column,
@@ -27,12 +30,9 @@ from portfolio_cli.conditions.language import (
     Constant,
     Expr,
     IsIn,
-    Kind,
     Logical,
     Negative,
     Not,
-    check_condition,
-    parse_condition,
 )
 
 T, F, U = True, False, None

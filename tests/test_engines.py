@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from conftest import CRIT, EX, Run, Write
 from portfolio_cli import engines
-from portfolio_cli.conditions.language import Kind
+from portfolio_cli.conditions.kinds import Kind
 from portfolio_cli.criteria import parse_criteria
 from portfolio_cli.engine import classify as arrow_classify
 from portfolio_cli.engines import duckdb as duck

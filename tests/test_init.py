@@ -509,13 +509,10 @@ AWKWARD_NAMES = [
 
 @pytest.mark.parametrize("name", AWKWARD_NAMES)
 def test_generated_conditions_read_the_column_as_named(name: str) -> None:
-    from portfolio_cli.conditions.language import (
-        Column,
-        Kind,
-        check_condition,
-        parse_condition,
-        walk,
-    )
+    from portfolio_cli.conditions.check import check_condition
+    from portfolio_cli.conditions.kinds import Kind
+    from portfolio_cli.conditions.parser import parse_condition
+    from portfolio_cli.conditions.tree import Column, walk
     from portfolio_cli.wizard import ColumnInfo, build_condition, comparisons
 
     values = {Kind.NUMBER: "3", Kind.DATE: "30", Kind.BOOL: "", Kind.TEXT: 'a, b "c"'}
@@ -531,7 +528,7 @@ def test_generated_conditions_read_the_column_as_named(name: str) -> None:
 
 @pytest.mark.parametrize("name", AWKWARD_NAMES)
 def test_a_generated_file_parses_back_to_the_names(name: str) -> None:
-    from portfolio_cli.conditions.language import Kind
+    from portfolio_cli.conditions.kinds import Kind
     from portfolio_cli.criteria import parse_criteria
     from portfolio_cli.naming import column_ref
     from portfolio_cli.wizard import Answers, ColumnInfo, RuleAnswer, build_condition, render

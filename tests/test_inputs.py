@@ -79,8 +79,7 @@ def test_the_telco_sample_classifies_with_no_option(run: Run, telco: Path) -> No
 
 
 def test_the_telco_criteria_never_read_the_churn_outcome() -> None:
-    from portfolio_cli.criteria import load_criteria
-    from portfolio_cli.engine import required_columns
+    from portfolio_cli.criteria import load_criteria, required_columns
 
     assert "Churn" not in required_columns(load_criteria(TELCO_CRIT))
 

@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import Write
-from portfolio_cli.conditions.language import Kind
+from portfolio_cli.conditions.kinds import Kind
 from portfolio_cli.errors import InputError
 from portfolio_cli.readers import read_customers
 from portfolio_cli.readers.csv import HEAD_BYTES, read_csv_text

@@ -22,8 +22,7 @@ import yaml
 import pg
 from conftest import CRIT, EX, Run, Write
 from pg import Postgres
-from portfolio_cli.criteria import load_criteria
-from portfolio_cli.engine import required_columns
+from portfolio_cli.criteria import load_criteria, required_columns
 from portfolio_cli.readers import read_customers
 
 AS_OF = "2026-11-23"
@@ -310,7 +309,7 @@ def test_every_dialects_text_parses_back_in_that_dialect(run: Run) -> None:
 
 def test_a_text_sort_key_is_ordered_by_code_point_in_postgres() -> None:
     # a database collated by language (en_US) would put 'b' before 'C'; classify puts 'C' first
-    from portfolio_cli.conditions.language import Kind
+    from portfolio_cli.conditions.kinds import Kind
     from portfolio_cli.criteria import parse_criteria
     from portfolio_cli.engines.sql import compile_method, render
 

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from conftest import Run, Write
-from portfolio_cli.conditions.language import parse_condition
+from portfolio_cli.conditions.parser import parse_condition
 from portfolio_cli.criteria import load_criteria
 from portfolio_cli.suggest import auc_of_score
 

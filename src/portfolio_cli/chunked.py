@@ -31,14 +31,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from portfolio_cli.conditions.language import Kind
-from portfolio_cli.criteria import OUTPUT_COLUMNS, SEGMENTS, Criteria
+from portfolio_cli.conditions.kinds import Kind
+from portfolio_cli.criteria import OUTPUT_COLUMNS, SEGMENTS, Criteria, required_columns
 from portfolio_cli.engine import (
     Classification,
     classify,
     net_promoter_score,
     priority_order,
-    required_columns,
     scores_of,
 )
 from portfolio_cli.errors import InputError

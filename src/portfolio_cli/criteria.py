@@ -22,7 +22,8 @@ from typing import TypeVar
 import yaml
 
 from portfolio_cli import roles, yaml_hints
-from portfolio_cli.conditions.language import Condition, ExpressionError, caret, parse_condition
+from portfolio_cli.conditions.parser import parse_condition
+from portfolio_cli.conditions.tree import Condition, ExpressionError, caret
 from portfolio_cli.errors import CriteriaError, Issue
 from portfolio_cli.messages import message, plural, reason
 
@@ -169,6 +170,19 @@ class Criteria:
     def rules(self) -> tuple[Rule, ...]:
         """The kept criteria, then the problems."""
         return self.criteria + self.problems
+
+
+def required_columns(criteria: Criteria) -> list[str]:
+    """Every input column the criteria file reads: id, name, NPS, order_by and conditions."""
+    names = [criteria.customers.id]
+    if criteria.customers.name:
+        names.append(criteria.customers.name)
+    if criteria.listening.nps:
+        names.append(criteria.listening.nps)
+    names += [key.column for key in criteria.policy.order_by]
+    for rule in criteria.rules() + criteria.set_aside:  # set-aside criteria are checked too
+        names += rule.condition.columns()
+    return list(dict.fromkeys(names))
 
 
 def load_criteria(path: str | Path) -> Criteria:

@@ -18,15 +18,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from portfolio_cli.conditions.check import check_condition, text_orderings
 from portfolio_cli.conditions.evaluate import Frame, Tri, compile_condition
-from portfolio_cli.conditions.language import (
-    ExpressionError,
-    Kind,
-    caret,
-    check_condition,
-    text_orderings,
-    unknown_column_message,
-)
+from portfolio_cli.conditions.kinds import Kind, unknown_column_message
+from portfolio_cli.conditions.tree import ExpressionError, caret
 from portfolio_cli.criteria import SEGMENTS, Criteria, Rule
 from portfolio_cli.errors import CriteriaError, InputError, Issue
 from portfolio_cli.messages import message
@@ -142,19 +137,6 @@ class Classification:
     def customers(self) -> pd.DataFrame:
         """The output columns as a DataFrame, made on first use."""
         return self.output.frame()
-
-
-def required_columns(criteria: Criteria) -> list[str]:
-    """Every input column the criteria file reads: id, name, NPS, order_by and conditions."""
-    names = [criteria.customers.id]
-    if criteria.customers.name:
-        names.append(criteria.customers.name)
-    if criteria.listening.nps:
-        names.append(criteria.listening.nps)
-    names += [key.column for key in criteria.policy.order_by]
-    for rule in criteria.rules() + criteria.set_aside:  # set-aside criteria are checked too
-        names += rule.condition.columns()
-    return list(dict.fromkeys(names))
 
 
 def bind(

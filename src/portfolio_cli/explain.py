@@ -7,7 +7,7 @@ from typing import Any
 
 import pyarrow.compute as pc
 
-from portfolio_cli.conditions.language import either, suggest
+from portfolio_cli.conditions.kinds import either, suggest
 from portfolio_cli.criteria import SEGMENTS, Criteria
 from portfolio_cli.engine import Classification
 from portfolio_cli.errors import InputError, Issue

@@ -216,7 +216,15 @@ def _busy(exc: sqlite3.OperationalError) -> bool:
 
 
 def _check_schema(connection: sqlite3.Connection, path: Path, create: bool) -> None:
-    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    # The version and the tables read in one transaction: a run creating the tables at this very
+    # moment is seen either before (no tables, version 0) or after, never half-way (tables made,
+    # version read as 0 just before), which would make a new history look like another program's.
+    connection.execute("BEGIN")
+    try:
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    finally:
+        connection.execute("COMMIT")
     if version == SCHEMA_VERSION:
         return
     if version > SCHEMA_VERSION:
@@ -231,7 +239,6 @@ def _check_schema(connection: sqlite3.Connection, path: Path, create: bool) -> N
                 ),
             )
         )
-    tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if tables:
         raise InputError(Issue("bad-history", message("history.error.other_sqlite", path=path)))
     if not create:  # pragma: no cover - an empty file we were only asked to read

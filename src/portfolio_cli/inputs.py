@@ -107,7 +107,7 @@ def load_input(
     the warnings a person should see (a garbled encoding, orders of unknown customers, an
     `order_by` column made text) and how each file was read (one line each, for `-v`).
     """
-    from portfolio_cli.engine import required_columns
+    from portfolio_cli.criteria import required_columns
     from portfolio_cli.readers import read_customers
 
     flags = flags or InputFlags()
@@ -153,7 +153,7 @@ def load_input(
 def _sorted_as_text(rules: Criteria, customers: CustomerList, lang: str) -> list[str]:
     """A `policy.order_by` column of numbers that one odd cell made text would be sorted as
     text (1000 before 999) without a word: say which cell."""
-    from portfolio_cli.conditions.language import Kind
+    from portfolio_cli.conditions.kinds import Kind
     from portfolio_cli.readers import why_text
 
     notes = []
@@ -172,7 +172,7 @@ def _orders_needed(
     """Conditions reading order columns with no --orders: say which option adds them."""
     if flags.orders is not None:
         return
-    from portfolio_cli.engine import required_columns
+    from portfolio_cli.criteria import required_columns
     from portfolio_cli.readers.orders import ORDER_COLUMNS
 
     missing = [c for c in required_columns(rules) if c in ORDER_COLUMNS and c not in kinds]

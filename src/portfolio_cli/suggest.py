@@ -40,7 +40,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from portfolio_cli.conditions.evaluate import Frame, compile_condition
-from portfolio_cli.conditions.language import Kind, unknown_column_message
+from portfolio_cli.conditions.kinds import Kind, unknown_column_message
 from portfolio_cli.criteria import SEGMENTS, Criteria, parse_criteria
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import LANGUAGES as LANGS

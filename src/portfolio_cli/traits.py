@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from portfolio_cli.conditions.language import Kind, unknown_column_message
+from portfolio_cli.conditions.kinds import Kind, unknown_column_message
 from portfolio_cli.criteria import SEGMENTS, Criteria
 from portfolio_cli.engine import Classification
 from portfolio_cli.errors import CriteriaError, InputError, Issue, UsageError

@@ -15,8 +15,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from portfolio_cli.conditions.check import check_condition
 from portfolio_cli.conditions.evaluate import Frame, compile_condition
-from portfolio_cli.conditions.language import Kind, check_condition, parse_condition
+from portfolio_cli.conditions.kinds import Kind
+from portfolio_cli.conditions.parser import parse_condition
 from portfolio_cli.messages import message
 from portfolio_cli.naming import column_ref, guess_id_column, make_key, plain_words, quote
 from portfolio_cli.readers import CsvOptions, CustomerList, read_text

@@ -115,7 +115,7 @@ EN: dict[str, str] = {
     "help.suggest_min_share": "Least share of customers (%) a rule must cover, and each segment "
     "must keep.",
     "help.limit": "Rows shown in the table format (0: all).",
-    # Typer's own words, by their English text (see cli/common.py)
+    # Typer's own words, by their English text (see cli/help.py)
     "click.Arguments": "Arguments",
     "click.Options": "Options",
     "click.Commands": "Commands",

@@ -14,16 +14,9 @@ from portfolio_cli.cli import streams
 from portfolio_cli.cli.batch import batch_command
 from portfolio_cli.cli.check import check_command
 from portfolio_cli.cli.classify import classify_command
-from portfolio_cli.cli.common import (
-    COMMAND_HELP,
-    COMMAND_PARAMS,
-    HELP_OPTION_NAMES,
-    LangOption,
-    localize,
-    show_tracebacks_visibly,
-    survive_any_terminal,
-)
+from portfolio_cli.cli.common import LangOption, show_tracebacks_visibly, survive_any_terminal
 from portfolio_cli.cli.explain import explain_command
+from portfolio_cli.cli.help import COMMAND_HELP, COMMAND_PARAMS, HELP_OPTION_NAMES, localize
 from portfolio_cli.cli.history import history_command
 from portfolio_cli.cli.init import init_command
 from portfolio_cli.cli.profile import profile_command
@@ -62,7 +55,7 @@ def root(
 
 
 # Each command: its function and the message keys of its own parameters' help (the shared ones
-# are in common.HELP_KEYS; a key here overrides one there). Its own help is the key
+# are in help.HELP_KEYS; a key here overrides one there). Its own help is the key
 # `help.<command>`. `localize` reads them.
 COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
     "classify": (

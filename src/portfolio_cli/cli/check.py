@@ -91,7 +91,8 @@ def _input_step(
     flags: InputFlags,
 ) -> Step:
     """The input, checked: what was read, the kinds of the columns used, each rule's counts."""
-    from portfolio_cli.engine import classify, required_columns
+    from portfolio_cli.criteria import required_columns
+    from portfolio_cli.engine import classify
     from portfolio_cli.five_steps import Step
 
     customers = read_input(input, rules, flags, as_of=day)

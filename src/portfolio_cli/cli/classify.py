@@ -495,7 +495,7 @@ def resolve_segment(value: str | None) -> str | None:
     the valid keys and the closest one."""
     if value is None:
         return None
-    from portfolio_cli.conditions.language import suggest
+    from portfolio_cli.conditions.kinds import suggest
     from portfolio_cli.criteria import SEGMENTS
 
     key = value.strip().lower().replace("-", "_").replace(" ", "_")

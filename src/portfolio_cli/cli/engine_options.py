@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from portfolio_cli.cli.common import HELP_KEYS
+from portfolio_cli.cli.help import HELP_KEYS
 from portfolio_cli.messages import message
 
 HELP_KEYS.update(

@@ -183,7 +183,8 @@ def _write(
     rules = parse_criteria(text, source=str(path))  # a file that check refuses is never written
     summary = None
     if source is not None:
-        from portfolio_cli.engine import classify, required_columns
+        from portfolio_cli.criteria import required_columns
+        from portfolio_cli.engine import classify
         from portfolio_cli.readers import read_customers
 
         if source == "-" and loaded is not None:  # standard input cannot be read twice
@@ -415,7 +416,7 @@ class Dialogue:
             answers.problems.append(rule)
 
     def _policy(self, answers: Answers) -> None:
-        from portfolio_cli.conditions.language import Kind
+        from portfolio_cli.conditions.kinds import Kind
         from portfolio_cli.criteria import parse_sort_key
         from portfolio_cli.naming import column_ref
 
@@ -562,7 +563,8 @@ class Dialogue:
             when = self.ask(key, number=number)
             if not when:
                 return None
-            from portfolio_cli.conditions.language import ExpressionError, parse_condition
+            from portfolio_cli.conditions.parser import parse_condition
+            from portfolio_cli.conditions.tree import ExpressionError
 
             try:
                 condition = parse_condition(when)
@@ -580,7 +582,7 @@ class Dialogue:
 
     def _compare(self, info: ColumnInfo) -> str:
         """Show what the column holds, then ask a comparison and a value."""
-        from portfolio_cli.conditions.language import Kind
+        from portfolio_cli.conditions.kinds import Kind
         from portfolio_cli.wizard import build_condition, comparisons
 
         self._describe(info)
@@ -607,7 +609,7 @@ class Dialogue:
         return build_condition(info, picked, self.ask(prompt, default))
 
     def _describe(self, info: ColumnInfo) -> None:
-        from portfolio_cli.conditions.language import Kind
+        from portfolio_cli.conditions.kinds import Kind
 
         if info.kind in (Kind.NUMBER, Kind.DATE) and info.quartiles and info.bounds:
             q1, q2, q3 = (_plain(q) for q in info.quartiles)
@@ -622,7 +624,7 @@ class Dialogue:
 
     def _count(self, when: str, problem: bool) -> bool:
         """Tell how many customers meet the condition; False when it cannot be used."""
-        from portfolio_cli.conditions.language import ExpressionError
+        from portfolio_cli.conditions.tree import ExpressionError
 
         if self.customers is None:
             return True

@@ -163,7 +163,7 @@ def _read_without_criteria(
     one named like an id, which must then hold no id twice."""
     import pyarrow.compute as pc
 
-    from portfolio_cli.conditions.language import unknown_column_message
+    from portfolio_cli.conditions.kinds import unknown_column_message
     from portfolio_cli.naming import guess_id_column
     from portfolio_cli.readers import CustomerList, read_text, type_text, typed_table
 

@@ -21,7 +21,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from portfolio_cli.conditions.language import (
+from portfolio_cli.conditions.kinds import Kind, constant_kind
+from portfolio_cli.conditions.tree import (
     Arithmetic,
     Call,
     Column,
@@ -30,11 +31,9 @@ from portfolio_cli.conditions.language import (
     Constant,
     Expr,
     IsIn,
-    Kind,
     Logical,
     Negative,
     Not,
-    constant_kind,
 )
 
 if TYPE_CHECKING:

@@ -23,8 +23,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from portfolio_cli.conditions.language import Kind
-from portfolio_cli.criteria import SEGMENTS, Criteria
+from portfolio_cli.conditions.kinds import Kind
+from portfolio_cli.criteria import SEGMENTS, Criteria, required_columns
 from portfolio_cli.engine import (
     Classification,
     RuleResult,
@@ -33,7 +33,6 @@ from portfolio_cli.engine import (
     _output,
     checked_input,
     nps_of_counts,
-    required_columns,
 )
 from portfolio_cli.engines import memory_limit
 from portfolio_cli.engines.sql import NO_CRITERION, Method, compile_method, render

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from portfolio_cli.conditions.language import Kind
+from portfolio_cli.conditions.kinds import Kind
 from portfolio_cli.errors import InputError, Issue, UsageError
 from portfolio_cli.messages import message
 

@@ -22,7 +22,7 @@ import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from portfolio_cli.conditions.language import Kind
+from portfolio_cli.conditions.kinds import Kind
 from portfolio_cli.criteria import Criteria
 from portfolio_cli.engines.rows import check_nps_range, empty_list, flag_columns
 from portfolio_cli.engines.sql import Method, compile_method, render

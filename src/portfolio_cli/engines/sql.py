@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 from sqlglot import exp
 
-from portfolio_cli.conditions.language import (
+from portfolio_cli.conditions.kinds import Kind, constant_kind
+from portfolio_cli.conditions.tree import (
     Arithmetic,
     Call,
     Column,
@@ -36,11 +37,9 @@ from portfolio_cli.conditions.language import (
     Constant,
     Expr,
     IsIn,
-    Kind,
     Logical,
     Negative,
     Not,
-    constant_kind,
 )
 from portfolio_cli.criteria import SEGMENTS, Criteria, Rule
 

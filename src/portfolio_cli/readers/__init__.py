@@ -19,7 +19,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from portfolio_cli.conditions.language import Kind, either, suggest
+from portfolio_cli.conditions.kinds import Kind, either, suggest
 from portfolio_cli.errors import InputError, Issue
 from portfolio_cli.messages import current, message, plural
 from portfolio_cli.readers.columns import Typed, type_table

@@ -20,7 +20,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from portfolio_cli.conditions.language import Kind, suggest
+from portfolio_cli.conditions.kinds import Kind, suggest
 from portfolio_cli.errors import InputError, Issue
 from portfolio_cli.messages import message, plural
 from portfolio_cli.readers import CustomerList, row_numbers, rows_text, to_pandas, type_text

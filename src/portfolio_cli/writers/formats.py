@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from portfolio_cli.conditions.language import Kind
+from portfolio_cli.conditions.kinds import Kind
 from portfolio_cli.display import (
     FORMULA_FIRST,
     HIDDEN_ARROW,

@@ -1,9 +1,8 @@
-"""The `when:` condition language: text → a small typed tree of our own → type checks.
+"""The `when:` parser: text → the syntax tree of `conditions/tree.py`.
 
 A condition reads like Python (`orders_12m >= 3 and region not in ["Corse"]`) and is parsed with
 Python's `ast` against an allow-list: any node that is not listed here is refused with a caret
-under it. Nothing is ever evaluated by Python. The tree holds no pandas object, so that it can be
-compiled to pandas today (`conditions/evaluate.py`) and to SQL later.
+under it. Nothing is ever evaluated by Python.
 """
 
 from __future__ import annotations
@@ -11,15 +10,26 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import difflib
-import enum
 import re
 import sys
-import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Literal as TypingLiteral
-from typing import TypeAlias
 
+from portfolio_cli.conditions.tree import (
+    Arithmetic,
+    Call,
+    Column,
+    Compare,
+    Condition,
+    Constant,
+    Expr,
+    ExpressionError,
+    IsIn,
+    Logical,
+    Negative,
+    Not,
+    Span,
+)
 from portfolio_cli.messages import message, plural
 
 MAX_LENGTH = 2000
@@ -35,161 +45,6 @@ FUNCTIONS: dict[str, str] = {
     "date": 'date("2026-01-31")',
 }
 
-
-class Kind(enum.Enum):
-    """What a column or an expression holds."""
-
-    NUMBER = "number"
-    TEXT = "text"
-    DATE = "date"
-    BOOL = "true/false"
-    EMPTY = "no values"  # a column whose every cell is blank: compatible with any kind
-
-    @property
-    def label(self) -> str:
-        """The kind's name for people, in the current language (`nombre`, `texte`...)."""
-        return message(f"kind.{self.name.lower()}")
-
-
-@dataclass(frozen=True)
-class Span:
-    """Character offsets [start, end) of a node in the condition text."""
-
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    span: Span
-
-
-@dataclass(frozen=True)
-class Constant:
-    value: bool | int | float | str | dt.date
-    span: Span
-
-
-@dataclass(frozen=True)
-class Compare:
-    op: TypingLiteral["==", "!=", "<", "<=", ">", ">="]
-    left: Expr
-    right: Expr
-    span: Span
-
-
-@dataclass(frozen=True)
-class IsIn:
-    operand: Expr
-    items: tuple[Constant, ...]
-    negated: bool
-    span: Span
-
-
-@dataclass(frozen=True)
-class Logical:
-    op: TypingLiteral["and", "or"]
-    operands: tuple[Expr, ...]
-    span: Span
-
-
-@dataclass(frozen=True)
-class Not:
-    operand: Expr
-    span: Span
-
-
-@dataclass(frozen=True)
-class Arithmetic:
-    op: TypingLiteral["+", "-", "*", "/"]
-    left: Expr
-    right: Expr
-    span: Span
-
-
-@dataclass(frozen=True)
-class Negative:
-    operand: Expr
-    span: Span
-
-
-@dataclass(frozen=True)
-class Call:
-    function: TypingLiteral["days_since", "missing", "contains", "startswith", "lower", "between"]
-    args: tuple[Expr, ...]
-    span: Span
-
-
-Expr: TypeAlias = Column | Constant | Compare | IsIn | Logical | Not | Arithmetic | Negative | Call
-
-
-class ExpressionError(Exception):
-    """A condition that cannot be parsed or type-checked; `span` marks the offending part."""
-
-    def __init__(
-        self,
-        message: str,
-        span: Span | None,
-        code: str = "bad-condition",
-        column: str | None = None,
-        parts: Mapping[str, str] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.span = span
-        self.code = code
-        # a text column compared with a number: its name and the message's parts, so that the
-        # caller who holds the data can say which cell made the column text
-        self.column = column
-        self.parts = dict(parts or {})
-
-
-@dataclass(frozen=True)
-class Condition:
-    """A parsed `when:`: the text as written and its tree."""
-
-    text: str
-    tree: Expr
-
-    def columns(self) -> tuple[str, ...]:
-        """The column names the condition reads, in order of first appearance."""
-        seen: dict[str, None] = {}
-        for node in walk(self.tree):
-            if isinstance(node, Column):
-                seen.setdefault(node.name, None)
-        return tuple(seen)
-
-
-def walk(node: Expr) -> Iterator[Expr]:
-    """Every node of a tree, parents before children."""
-    yield node
-    match node:
-        case Compare() | Arithmetic():
-            yield from walk(node.left)
-            yield from walk(node.right)
-        case IsIn():
-            yield from walk(node.operand)
-        case Logical() | Call():
-            for child in node.operands if isinstance(node, Logical) else node.args:
-                yield from walk(child)
-        case Not() | Negative():
-            yield from walk(node.operand)
-        case _:
-            pass
-
-
-def caret(text: str, span: Span | None, indent: str = "    ") -> str:
-    """The condition on one line and a caret line under `span`, for error messages."""
-    flat = re.sub(r"[\r\n\t]", " ", text)
-    if span is None:
-        return f"{indent}{flat}"
-    start = max(0, min(span.start, len(flat)))
-    width = max(1, min(span.end, len(flat)) - start)
-    return f"{indent}{flat}\n{indent}{' ' * start}{'^' * width}"
-
-
-# --- parsing ------------------------------------------------------------------------------------
 
 # Strings first, so that a backtick inside "a `quoted` text" stays part of the text; a lone
 # backtick left over is one that is not closed. A backtick inside a name is written twice, as in
@@ -521,260 +376,3 @@ def _is_number(value: object) -> bool:
 
 def _start(node: Expr) -> int:
     return node.span.start
-
-
-# --- type checking ------------------------------------------------------------------------------
-
-
-def constant_kind(value: object) -> Kind:
-    """The kind of a literal value."""
-    if isinstance(value, bool):
-        return Kind.BOOL
-    if isinstance(value, int | float):
-        return Kind.NUMBER
-    if isinstance(value, dt.date):
-        return Kind.DATE
-    return Kind.TEXT
-
-
-def suggest(name: str, names: Iterator[str] | list[str] | tuple[str, ...]) -> list[str]:
-    """Close matches for a mistyped name: same name in another case first, then spelling."""
-    pool = list(names)
-    folded = unicodedata.normalize("NFKC", name).casefold()
-    same_case = [n for n in pool if unicodedata.normalize("NFKC", n).casefold() == folded]
-    close = difflib.get_close_matches(name, pool, n=3, cutoff=0.6)
-    lowered = {n.lower(): n for n in pool}
-    close += [lowered[m] for m in difflib.get_close_matches(name.lower(), list(lowered), n=3)]
-    return list(dict.fromkeys(same_case + close))[:3]
-
-
-def unknown_column_message(name: str, columns: Iterable[str]) -> str:
-    """`unknown column 'x' (did you mean 'y'?)` with the closest columns of the input."""
-    pool = list(columns)
-    close = suggest(name, pool)
-    if close:
-        return message("expr.unknown_column_close", name=name, close=either(close))
-    listed = ", ".join(pool[:12]) + (", ..." if len(pool) > 12 else "")
-    return message("expr.unknown_column", name=name, columns=listed)
-
-
-def either(names: Iterable[str]) -> str:
-    """`'a' or 'b'` (`'a' ou 'b'` in French): the suggestions of a did-you-mean."""
-    return message("expr.or").join(repr(name) for name in names)
-
-
-def check_condition(
-    condition: Condition, columns: Mapping[str, Kind], names: Sequence[str] | None = None
-) -> None:
-    """Check names and types against the input's columns; raise `ExpressionError` if wrong.
-
-    `names` (default: the columns) are every column of the input, for suggestions.
-    """
-    kind = _Checker(columns, names, condition.text).kind(condition.tree)
-    if kind not in (Kind.BOOL, Kind.EMPTY):
-        text = " ".join(condition.text.split())
-        raise ExpressionError(
-            message("expr.not_a_condition", kind=kind.label, example=comparison(text, kind)),
-            condition.tree.span,
-            "not-a-condition",
-        )
-
-
-def comparison(text: str, kind: Kind) -> str:
-    """A comparison that turns `text`, of this kind, into a condition: the example an error
-    suggests (`region == "…"`, `orders_12m > 0`, `days_since(signup) < 365`)."""
-    if kind is Kind.TEXT:
-        return f'{text} == "…"'
-    if kind is Kind.DATE:
-        return f"days_since({text}) < 365"
-    return f"{text} > 0"
-
-
-class _Checker:
-    def __init__(
-        self, columns: Mapping[str, Kind], names: Sequence[str] | None = None, text: str = ""
-    ) -> None:
-        self._columns = columns
-        self._names = list(names) if names is not None else list(columns)
-        self._flat = re.sub(r"[\r\n\t]", " ", text)  # what the spans count in
-
-    def kind(self, node: Expr) -> Kind:
-        match node:
-            case Column(name=name):
-                if name not in self._columns:
-                    raise ExpressionError(
-                        unknown_column_message(name, self._names), node.span, "unknown-column"
-                    )
-                return self._columns[name]
-            case Constant(value=value):
-                return constant_kind(value)
-            case Compare(op=op, left=left, right=right):
-                kind = self._same(left, right, f"`{op}`")
-                if kind is Kind.BOOL and op not in ("==", "!="):
-                    raise ExpressionError(message("expr.bool_compare"), node.span)
-                return Kind.BOOL
-            case IsIn(operand=operand, items=items):
-                kinds = {constant_kind(i.value) for i in items}
-                if len(kinds) > 1:
-                    raise ExpressionError(message("expr.mixed_list"), node.span)
-                self._same(operand, items[0], "`in`")
-                return Kind.BOOL
-            case Logical(op=op, operands=operands):
-                for operand in operands:
-                    self._boolean(operand, f"`{op}`")
-                return Kind.BOOL
-            case Not(operand=operand):
-                self._boolean(operand, "`not`")
-                return Kind.BOOL
-            case Arithmetic(op=op, left=left, right=right):
-                lk, rk = self.kind(left), self.kind(right)
-                if op == "-" and {lk, rk} <= {Kind.DATE, Kind.EMPTY} and Kind.DATE in {lk, rk}:
-                    return Kind.NUMBER  # date - date = days between them
-                for side, kind in ((left, lk), (right, rk)):
-                    if kind not in (Kind.NUMBER, Kind.EMPTY):
-                        raise ExpressionError(
-                            message(
-                                "expr.needs_numbers", op=op, what=_describe(side), kind=kind.label
-                            ),
-                            side.span,
-                            "type-mismatch",
-                        )
-                return Kind.NUMBER
-            case Negative(operand=operand):
-                if self.kind(operand) not in (Kind.NUMBER, Kind.EMPTY):
-                    raise ExpressionError(message("expr.negative"), node.span, "type-mismatch")
-                return Kind.NUMBER
-            case Call(function=function, args=args):
-                return self._call(function, args, node)
-
-    def _call(self, function: str, args: tuple[Expr, ...], node: Call) -> Kind:
-        kinds = [self.kind(a) for a in args]
-        if function == "missing":
-            return Kind.BOOL
-        if function == "days_since":
-            self._expect(args[0], kinds[0], Kind.DATE, "days_since")
-            return Kind.NUMBER
-        if function in ("contains", "startswith", "lower"):
-            self._expect(args[0], kinds[0], Kind.TEXT, function)
-            return Kind.TEXT if function == "lower" else Kind.BOOL
-        # between(x, low, high)
-        self._same(args[0], args[1], "between")
-        self._same(args[0], args[2], "between")
-        if Kind.BOOL in kinds:
-            raise ExpressionError(message("expr.between_kinds"), node.span)
-        return Kind.BOOL
-
-    def _expect(self, node: Expr, kind: Kind, wanted: Kind, function: str) -> None:
-        if kind not in (wanted, Kind.EMPTY):
-            key = "expr.function_needs"
-            if wanted is Kind.DATE and kind is Kind.TEXT and isinstance(node, Column):
-                key = "expr.function_needs_dates"
-            raise ExpressionError(
-                message(
-                    key,
-                    function=function,
-                    wanted=wanted.label,
-                    what=_describe(node),
-                    kind=kind.label,
-                ),
-                node.span,
-                "type-mismatch",
-            )
-
-    def _boolean(self, node: Expr, operator: str) -> None:
-        kind = self.kind(node)
-        if kind not in (Kind.BOOL, Kind.EMPTY):
-            raise ExpressionError(
-                message(
-                    "expr.combines",
-                    operator=operator,
-                    what=_describe(node),
-                    kind=kind.label,
-                    example=comparison(self._written(node), kind),
-                ),
-                node.span,
-                "type-mismatch",
-            )
-
-    def _written(self, node: Expr) -> str:
-        """The part of the condition `node` was read from, as written (one line)."""
-        if isinstance(node, Column) and not self._flat:
-            return node.name
-        return " ".join(self._flat[node.span.start : node.span.end].split())
-
-    def _same(self, left: Expr, right: Expr, operator: str) -> Kind:
-        lk, rk = self.kind(left), self.kind(right)
-        if Kind.EMPTY in (lk, rk) or lk is rk:
-            return rk if lk is Kind.EMPTY else lk
-        column, other, column_kind, other_kind = left, right, lk, rk
-        if not isinstance(left, Column) and isinstance(right, Column):
-            column, other, column_kind, other_kind = right, left, rk, lk
-        key, value = "expr.compares", ""
-        text_column = None
-        if column_kind is Kind.TEXT and other_kind is Kind.NUMBER and isinstance(other, Constant):
-            # quotes make a code of a number, never an amount: an ordering is not advised them
-            ordering = operator.strip("`") in ORDERINGS or operator == "between"
-            key = "expr.compares_order" if ordering else "expr.compares_quote"
-            value = str(other.value)
-            text_column = column.name if isinstance(column, Column) else None
-        elif column_kind is Kind.DATE and other_kind is Kind.TEXT:
-            key = "expr.compares_date"
-        elif column_kind is Kind.NUMBER and other_kind is Kind.TEXT and isinstance(other, Constant):
-            key = "expr.compares_unquote"
-        parts = {
-            "operator": operator,
-            "column": _describe(column),
-            "column_kind": column_kind.label,
-            "other": _describe(other),
-            "other_kind": other_kind.label,
-        }
-        text = message(key, value=value, **parts)
-        raise ExpressionError(
-            text, Span(left.span.start, right.span.end), "type-mismatch", text_column, parts
-        )
-
-
-ORDERINGS = ("<", "<=", ">", ">=")
-
-
-def text_orderings(
-    condition: Condition, columns: Mapping[str, Kind]
-) -> Iterator[tuple[Expr, Column, dict[str, str]]]:
-    """Every place where a condition orders a text column against a quoted value (`amount >
-    "1000"`, `between(amount, "1", "9")`): the node, the column, and the parts of a message.
-
-    Such an ordering compares text ("999" after "1000"); the caller who holds the data says
-    whether the column is really one of numbers that a few cells made text.
-    """
-    for node in walk(condition.tree):
-        pairs: list[tuple[Expr, Expr, str]] = []
-        if isinstance(node, Compare) and node.op in ORDERINGS:
-            pairs = [(node.left, node.right, f"`{node.op}`")]
-        elif isinstance(node, Call) and node.function == "between":
-            pairs = [
-                (node.args[0], node.args[1], "between"),
-                (node.args[0], node.args[2], "between"),
-            ]
-        for left, right, operator in pairs:
-            column, other = (left, right) if isinstance(left, Column) else (right, left)
-            if not isinstance(column, Column) or columns.get(column.name) is not Kind.TEXT:
-                continue
-            if isinstance(other, Constant) and isinstance(other.value, str):
-                parts = {
-                    "operator": operator,
-                    "column": _describe(column),
-                    "column_kind": Kind.TEXT.label,
-                    "other": _describe(other),
-                }
-                yield node, column, parts
-                break
-
-
-def _describe(node: Expr) -> str:
-    match node:
-        case Column(name=name):
-            return message("expr.column", name=name)
-        case Constant(value=value):
-            return f'"{value}"' if isinstance(value, str) else str(value).lower()
-        case _:
-            return message("expr.this_part")

@@ -1,4 +1,5 @@
-"""Parsing and checking `when:` conditions: every construct of the grammar, and every message."""
+"""The parser (`conditions/parser.py`): every construct of the grammar becomes its tree, and every
+text it refuses says what to write, with a caret under the right characters."""
 
 from __future__ import annotations
 
@@ -7,55 +8,24 @@ import datetime as dt
 import pytest
 import yaml
 
-from portfolio_cli.conditions.language import (
+from conditions_columns import parsed, refused
+from portfolio_cli.conditions.check import check_condition
+from portfolio_cli.conditions.kinds import Kind
+from portfolio_cli.conditions.parser import parse_condition
+from portfolio_cli.conditions.tree import (
     Arithmetic,
     Call,
     Column,
     Compare,
-    Condition,
     Constant,
     ExpressionError,
     IsIn,
-    Kind,
     Logical,
     Negative,
     Not,
     Span,
     caret,
-    check_condition,
-    parse_condition,
 )
-
-COLUMNS: dict[str, Kind] = {
-    "orders_12m": Kind.NUMBER,
-    "nps_score": Kind.NUMBER,
-    "tenure": Kind.NUMBER,
-    "total_spent": Kind.NUMBER,
-    "region": Kind.TEXT,
-    "name": Kind.TEXT,
-    "postal_code": Kind.TEXT,
-    "last_order": Kind.DATE,
-    "signup": Kind.DATE,
-    "vip": Kind.BOOL,
-    "notes": Kind.EMPTY,
-    "Chiffre d'affaires": Kind.NUMBER,
-    "Prénom": Kind.TEXT,
-    "a.b": Kind.NUMBER,
-}
-
-
-def parsed(text: str) -> Condition:
-    """Parse and check against COLUMNS: the condition a user would get."""
-    condition = parse_condition(text)
-    check_condition(condition, COLUMNS)
-    return condition
-
-
-def refused(text: str, columns: dict[str, Kind] | None = None) -> ExpressionError:
-    """The error a condition raises, at parse or check time."""
-    with pytest.raises(ExpressionError) as info:
-        check_condition(parse_condition(text), COLUMNS if columns is None else columns)
-    return info.value
 
 
 def strip_spans(node: object) -> object:
@@ -300,73 +270,6 @@ def test_an_error_on_the_second_line_of_a_block_is_shown_on_one_line() -> None:
     ]
 
 
-# --- Condition.columns() -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "columns"),
-    [
-        ("orders_12m >= 3", ("orders_12m",)),
-        ("1 < 2", ()),
-        (
-            "nps_score > 8 and (orders_12m > nps_score or `Chiffre d'affaires` > 10)",
-            ("nps_score", "orders_12m", "Chiffre d'affaires"),
-        ),
-        ("1 <= tenure < 12", ("tenure",)),
-        (
-            'days_since(last_order) > 3 or missing(region) or contains(name, "x")',
-            ("last_order", "region", "name"),
-        ),
-        ("between(tenure, orders_12m, nps_score)", ("tenure", "orders_12m", "nps_score")),
-        ("not -(total_spent / tenure) > 1", ("total_spent", "tenure")),
-        ('lower(region) in ["a"] and region != "b"', ("region",)),
-    ],
-)
-def test_columns_in_order_of_first_appearance(text: str, columns: tuple[str, ...]) -> None:
-    assert parse_condition(text).columns() == columns
-
-
-# --- names ---------------------------------------------------------------------------------------
-
-
-def test_unknown_column_suggests_the_closest_name() -> None:
-    error = refused("nps_scroe > 8")
-    assert error.code == "unknown-column"
-    assert error.message == "unknown column 'nps_scroe' (did you mean 'nps_score'?)"
-    assert error.span == Span(0, 9)
-
-
-def test_unknown_column_in_another_case_suggests_the_column() -> None:
-    error = refused('Region == "Corse"')
-    assert error.code == "unknown-column"
-    assert "did you mean 'region'" in error.message
-
-
-def test_unknown_backtick_column_suggests_the_column() -> None:
-    error = refused("`chiffre d'affaires` > 1000")
-    assert error.code == "unknown-column"
-    assert "Chiffre d'affaires" in error.message
-    assert error.span == Span(0, 20)
-
-
-def test_unknown_column_with_nothing_close_lists_the_columns() -> None:
-    error = refused("zzzz > 1", {"orders_12m": Kind.NUMBER, "region": Kind.TEXT})
-    assert error.code == "unknown-column"
-    assert error.message == "unknown column 'zzzz' (the input's columns are: orders_12m, region)"
-
-
-def test_unknown_column_inside_a_function_is_found() -> None:
-    error = refused("days_since(last_ordre) > 3")
-    assert error.code == "unknown-column"
-    assert "'last_order'" in error.message
-
-
-def test_a_dunder_name_is_only_a_column_name() -> None:
-    # Names are looked up among the input's columns, never in Python: no column, no value.
-    error = refused("__builtins__ > 1")
-    assert error.code == "unknown-column"
-
-
 @pytest.mark.parametrize(
     ("text", "hint"),
     [
@@ -400,133 +303,7 @@ def test_grammar_errors_say_what_to_write(text: str, hint: str) -> None:
     assert error.code == "bad-condition"
 
 
-# --- types ---------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["region > 3", "3 < region", "region == 3", "region in [1, 2]", "between(region, 1, 2)"],
-)
-def test_text_compared_with_a_number_is_a_type_mismatch_naming_the_column(text: str) -> None:
-    error = refused(text)
-    assert error.code == "type-mismatch"
-    assert "column 'region' (text)" in error.message
-    assert "(number)" in error.message
-
-
-def test_text_compared_with_a_number_suggests_quotes() -> None:
-    error = refused("postal_code == 20000")
-    assert error.message == (
-        "`==` compares column 'postal_code' (text) with 20000 (number): "
-        'quote the value ("20000") if the column holds codes'
-    )
-
-
-def test_number_compared_with_text_suggests_removing_the_quotes() -> None:
-    error = refused('orders_12m >= "3"')
-    assert error.code == "type-mismatch"
-    assert "remove the quotes" in error.message
-
-
-def test_date_compared_with_a_string_suggests_date() -> None:
-    error = refused('signup > "2026-01-01"')
-    assert error.code == "type-mismatch"
-    assert "column 'signup' (date)" in error.message
-    assert 'date("' in error.message
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("orders_12m + 1", "number"),
-        ("region", "text"),
-        ("days_since(last_order)", "number"),
-        ("lower(region)", "text"),
-        ("signup", "date"),
-    ],
-)
-def test_a_condition_that_is_not_true_or_false_is_refused(text: str, kind: str) -> None:
-    error = refused(text)
-    assert error.code == "not-a-condition"
-    assert f"gives a {kind}, not true/false" in error.message
-    assert error.span == Span(0, len(text))
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("days_since(region) > 3", "days_since() needs date: column 'region' holds text"),
-        ("lower(nps_score) == 'a'", "lower() needs text: column 'nps_score' holds number"),
-        ('contains(signup, "2026")', "contains() needs text: column 'signup' holds date"),
-        ("signup - 3 > 1", "`-` needs numbers: column 'signup' holds date"),
-        ("region * 2 > 1", "`*` needs numbers: column 'region' holds text"),
-        ("-region > 1", "`-` needs a number"),
-        ("not region", "`not` combines true/false conditions: column 'region' is a text"),
-        ("region and vip", "`and` combines true/false conditions"),
-        ("vip or orders_12m", "`or` combines true/false conditions"),
-    ],
-)
-def test_type_errors_name_what_is_wrong(text: str, message: str) -> None:
-    error = refused(text)
-    assert error.code == "type-mismatch"
-    assert message in error.message
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("vip < true", "true/false values can only be compared with == or !="),
-        ('region in ["a", 1]', "the list mixes kinds of values"),
-        ("between(vip, true, true)", "between() needs numbers, dates or text"),
-    ],
-)
-def test_other_type_errors(text: str, message: str) -> None:
-    assert message in refused(text).message
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "notes == 1",
-        'notes == "x"',
-        "notes > signup",
-        "notes + 1 > 2",
-        "notes",
-        "not notes",
-        "notes and vip",
-        'lower(notes) == "a"',
-        'contains(notes, "a")',
-        "days_since(notes) > 3",
-        "between(notes, 1, 2)",
-        "notes in [1, 2]",
-        "missing(notes)",
-        "signup - notes > 3",
-    ],
-)
-def test_an_empty_column_fits_any_kind(text: str) -> None:
-    parsed(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "signup - last_order > 30",
-        'signup - date("2026-01-01") > 30',
-        'date("2026-01-01") - signup < 0',
-        "days_since(signup) + tenure > 3",
-        "vip == (orders_12m > 3)",
-        "(orders_12m > 3) != (nps_score > 8)",
-        "lower(region) == lower(name)",
-        "region < name",
-        'between(region, "a", "m")',
-        "nps_score in [1, 2.5]",
-    ],
-)
-def test_well_typed_conditions_pass(text: str) -> None:
-    parsed(text)
-
-
-# --- carets: what the user sees ------------------------------------------------------------------
+# --- carets under what the parser refuses -------------------------------------------------------
 
 
 def test_caret_under_a_syntax_error_after_accents() -> None:
@@ -548,34 +325,6 @@ def test_caret_under_an_attribute_after_accents() -> None:
     ]
 
 
-def test_caret_under_an_unknown_column() -> None:
-    text = "orders_12m >= 3 and nps_scroe > 8"
-    error = refused(text)
-    assert caret(text, error.span).splitlines() == [
-        "    orders_12m >= 3 and nps_scroe > 8",
-        "                        ^^^^^^^^^",
-    ]
-
-
-def test_caret_under_a_type_mismatch_after_accents() -> None:
-    text = '`Chiffre d\'affaires` > 1000 and `Prénom` == "é" and region > 3'
-    error = refused(text)
-    assert error.code == "type-mismatch"
-    assert caret(text, error.span).splitlines() == [
-        '    `Chiffre d\'affaires` > 1000 and `Prénom` == "é" and region > 3',
-        "                                                        ^^^^^^^^^^",
-    ]
-
-
-def test_caret_under_a_bad_function_argument() -> None:
-    text = "days_since(région) > 3"
-    error = refused(text, {"région": Kind.TEXT})
-    assert caret(text, error.span, indent="").splitlines() == [
-        "days_since(région) > 3",
-        "           ^^^^^^",
-    ]
-
-
 def test_caret_past_the_end_of_an_unfinished_condition() -> None:
     text = "orders_12m >="
     error = refused(text)
@@ -583,10 +332,6 @@ def test_caret_past_the_end_of_an_unfinished_condition() -> None:
         "    orders_12m >=",
         "                 ^",
     ]
-
-
-def test_caret_without_a_span_shows_the_text() -> None:
-    assert caret("a\nb", None) == "    a b"
 
 
 # --- habits from other languages ----------------------------------------------------------------
@@ -627,62 +372,6 @@ def test_none_and_null_suggest_missing(word: str) -> None:
 
 def test_is_none_suggests_missing() -> None:
     assert "missing(column)" in refused("nps_score is None").message
-
-
-@pytest.mark.parametrize(
-    ("text", "english", "french"),
-    [
-        (
-            "region",
-            'this condition gives a text, not true/false: compare it, e.g. region == "…"',
-            "cette condition donne une valeur de type texte, pas vrai/faux : comparez-la, par "
-            'exemple region == "…"',
-        ),
-        (
-            "orders_12m + 1",
-            "this condition gives a number, not true/false: compare it, e.g. orders_12m + 1 > 0",
-            "cette condition donne une valeur de type nombre, pas vrai/faux : comparez-la, par "
-            "exemple orders_12m + 1 > 0",
-        ),
-        (
-            "signup",
-            "this condition gives a date, not true/false: compare it, e.g. "
-            "days_since(signup) < 365",
-            "cette condition donne une valeur de type date, pas vrai/faux : comparez-la, par "
-            "exemple days_since(signup) < 365",
-        ),
-        (
-            "missing(region) or region",
-            "`or` combines true/false conditions: column 'region' is a text; compare it, e.g. "
-            'region == "…"',
-            "`or` combine des conditions vrai/faux : la colonne 'region' est du type texte ; "
-            'faites-en une comparaison, par exemple region == "…"',
-        ),
-        (
-            "vip and not tenure",
-            "`not` combines true/false conditions: column 'tenure' is a number; compare it, e.g. "
-            "tenure > 0",
-            "`not` combine des conditions vrai/faux : la colonne 'tenure' est du type nombre ; "
-            "faites-en une comparaison, par exemple tenure > 0",
-        ),
-        (
-            "vip or (`last_order`)",
-            "`or` combines true/false conditions: column 'last_order' is a date; compare it, e.g. "
-            "days_since(`last_order`) < 365",
-            "`or` combine des conditions vrai/faux : la colonne 'last_order' est du type date ; "
-            "faites-en une comparaison, par exemple days_since(`last_order`) < 365",
-        ),
-    ],
-)
-def test_the_hint_compares_as_the_kind_allows(text: str, english: str, french: str) -> None:
-    from portfolio_cli import messages
-
-    assert refused(text).message == english
-    with messages.using("fr"):
-        assert refused(text).message == french
-    # the suggested comparison is itself a valid condition
-    example = english.rsplit("e.g. ", 1)[1].replace('"…"', '"Bretagne"')
-    parsed(example)
 
 
 # --- a decimal comma (the French way of writing 1000.5) ----------------------------------------
