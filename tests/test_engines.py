@@ -602,3 +602,31 @@ def test_many_rows_come_out_in_priority_order_from_duckdbs_threads(
     arrow, duckdb = _copied_and_written(run, tmp_path, monkeypatch, source)
     assert arrow == duckdb
     assert duckdb.count(b"\n") == 300_001
+
+
+# --- NaN: no number at all is unknown, as in the Arrow engine ------------------------------------
+
+
+def test_nan_from_arithmetic_is_unknown_in_both_engines(run: Run, write: Write) -> None:
+    # inf - inf and 0 * inf are NaN: DuckDB alone would compare NaN as larger than any number
+    source = write(
+        "inf.csv",
+        "id,a,b\nr1,inf,inf\nr2,inf,0\nr3,1,2\nr4,-inf,inf\nr5,,3\nr6,nan,1\n",
+    )
+    criteria = write(
+        "c.yaml",
+        "version: 1\ncustomers:\n  id: id\ncriteria:\n"
+        "  - key: gap\n    when: a - b > 0\n"
+        "  - key: not_gap\n    when: not (a - b > 0)\n"
+        "  - key: scaled\n    when: (a * 0) + 1 >= 1 or a == b\n"
+        "problems:\n  - key: negative\n    when: -(a - b) < 0\npolicy:\n  order_by: [a desc]\n",
+    )
+    arrow, duckdb = both(run, "classify", str(source), "-c", str(criteria), "-f", "json")
+    assert arrow == duckdb
+    summary = json.loads(str(duckdb[1]))["summary"]
+    assert summary["unjudged"] == {"gap": 3, "not_gap": 3, "scaled": 4, "negative": 3}
+    frame = pd.DataFrame({"id": ["r1", "r2"], "a": [float("inf")] * 2, "b": [float("inf"), 0.0]})
+    rules = parse_criteria(Path(criteria).read_text(encoding="utf-8"), "c.yaml")
+    library = duck.classify(frame, rules, dt.date(2026, 11, 23))
+    assert library.summary == arrow_classify(frame, rules, dt.date(2026, 11, 23)).summary
+    assert library.summary["unjudged"]["gap"] == 1

@@ -177,8 +177,7 @@ def classify_source(
     import pyarrow as pa
 
     from portfolio_cli.engine import checked_input
-    from portfolio_cli.engines.duckdb import _assemble
-    from portfolio_cli.engines.rows import check_nps_range, empty_list, flag_columns
+    from portfolio_cli.engines.rows import assemble, check_nps_range, empty_list, flag_columns
     from portfolio_cli.engines.sql import compile_method, render
     from portfolio_cli.readers import CustomerList, ReadInfo
 
@@ -213,7 +212,7 @@ def classify_source(
         criteria.customers.id,
     )
     flags = flags.append_column("_pos", pa.array(np.arange(size, dtype=np.int64)))
-    return _assemble(customers, criteria, as_of, method, flags, figures, size), customers
+    return assemble(customers, criteria, as_of, method, flags, figures, size), customers
 
 
 def _select(columns: list[str]) -> Any:

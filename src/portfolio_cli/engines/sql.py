@@ -196,9 +196,13 @@ def compile_method(
         judged.append(_alias(_column(column), name))
     for index, key in enumerate(criteria.policy.order_by):
         if kinds is None or kinds.get(key.column) is not Kind.EMPTY:
-            judged.append(_alias(_column(key.column), f"_o{index}"))
+            sort_key: exp.Expr = _column(key.column)
+            if kinds is not None and kinds.get(key.column) is Kind.NUMBER:
+                sort_key = _not_nan(sort_key, dialect)  # a NaN sorts last, as a missing value
+            judged.append(_alias(sort_key, f"_o{index}"))
     if criteria.listening.nps:
-        judged.append(_alias(_double(_column(criteria.listening.nps)), "_nps"))
+        score = _not_nan(_double(_column(criteria.listening.nps)), dialect)
+        judged.append(_alias(score, "_nps"))
     for index, rule in enumerate(rules):
         judged.append(_alias(conditions.sql(rule.condition.tree), f"_r{index}"))
 
@@ -394,26 +398,49 @@ class _Conditions:
             case Constant(value=value):
                 return self.constant(value)
             case Compare(op=op, left=left, right=right):
-                a, b = self.sql(left), self.sql(right)
+                a, b = self.number(left, right), self.number(right, left)
                 if op in _ORDERING and Kind.TEXT in (self.kind(left), self.kind(right)):
                     a, b = _binary(a, self.dialect), _binary(b, self.dialect)
                 return _COMPARE[op](this=_paren(a), expression=_paren(b))
             case IsIn(operand=operand, items=items, negated=negated):
-                found = exp.In(
-                    this=_paren(self.sql(operand)), expressions=[self.sql(i) for i in items]
-                )
+                tested = self.number(operand, *items)
+                found = exp.In(this=_paren(tested), expressions=[self.sql(i) for i in items])
                 return exp.Not(this=exp.Paren(this=found)) if negated else found
             case Logical(op=op, operands=operands):
                 parts = [exp.Paren(this=self.sql(o)) for o in operands]
                 return exp.and_(*parts) if op == "and" else exp.or_(*parts)
             case Not(operand=operand):
                 return exp.Not(this=exp.Paren(this=self.sql(operand)))
+            case Arithmetic() | Negative():
+                # NaN (inf - inf, 0 * inf) is no number: unknown, as in the Arrow engine. It
+                # runs through the arithmetic above it, so the outermost operation says so.
+                return _not_nan(self.operand(node), self.dialect)
+            case Call(function=function, args=args):
+                return self.call(function, args)
+
+    def operand(self, node: Expr) -> exp.Expr:
+        """An operand of arithmetic: arithmetic below it is left as computed (NaN included)."""
+        match node:
             case Arithmetic(op=op, left=left, right=right):
                 return self.arithmetic(op, left, right)
             case Negative(operand=operand):
-                return exp.Neg(this=exp.Paren(this=self.sql(operand)))
-            case Call(function=function, args=args):
-                return self.call(function, args)
+                return exp.Neg(this=exp.Paren(this=self.operand(operand)))
+            case _:
+                return self.sql(node)
+
+    def number(self, node: Expr, *others: Expr) -> exp.Expr:
+        """`node` compared with `others`: a column of numbers (by its kind, or, when the
+        input's kinds are not known, because it is compared with a number) reads a NaN as a
+        missing value, as the Arrow engine's readers do."""
+        value = self.sql(node)
+        if not isinstance(node, Column) or isinstance(value, exp.Null):
+            return value
+        kind = self.kind(node)
+        if kind is Kind.NUMBER or (
+            kind is None and any(self.kind(other) is Kind.NUMBER for other in others)
+        ):
+            return _not_nan(value, self.dialect)
+        return value
 
     def constant(self, value: object) -> exp.Expr:
         if isinstance(value, bool):
@@ -431,7 +458,7 @@ class _Conditions:
         return exp.Literal.string(str(value))
 
     def arithmetic(self, op: str, left: Expr, right: Expr) -> exp.Expr:
-        a, b = self.sql(left), self.sql(right)
+        a, b = self.operand(left), self.operand(right)
         if Kind.DATE in (self.kind(left), self.kind(right)):
             # date - date: days between them, with the fraction of a day a time of day gives
             seconds = exp.Sub(this=_epoch(a), expression=_epoch(b))
@@ -519,6 +546,16 @@ def _binary(expression: exp.Expr, dialect: str) -> exp.Expr:
     if dialect != "postgres" or isinstance(expression, exp.Null):
         return expression
     return exp.Collate(this=_paren(expression), expression=exp.to_identifier("C", quoted=True))
+
+
+def _not_nan(expression: exp.Expr, dialect: str) -> exp.Expr:
+    """NULL where `expression` is NaN. NULLIF finds it where NaN equals NaN (DuckDB,
+    PostgreSQL, Spark, Snowflake); BigQuery compares NaN as IEEE does, and asks IS_NAN."""
+    nan = exp.cast(exp.Literal.string("NaN"), exp.DataType.build("DOUBLE"))
+    if dialect == "bigquery":
+        test = exp.func("IS_NAN", expression.copy())
+        return exp.Case().when(test, exp.Null()).else_(_paren(expression))
+    return exp.Nullif(this=_paren(expression), expression=nan)
 
 
 def _epoch(expression: exp.Expr) -> exp.Expr:
