@@ -630,3 +630,124 @@ def test_nan_from_arithmetic_is_unknown_in_both_engines(run: Run, write: Write) 
     library = duck.classify(frame, rules, dt.date(2026, 11, 23))
     assert library.summary == arrow_classify(frame, rules, dt.date(2026, 11, 23)).summary
     assert library.summary["unjudged"]["gap"] == 1
+
+
+# --- Parquet read by DuckDB's own read_parquet ---------------------------------------------------
+
+PARQUET_CRITERIA = """\
+version: 1
+customers:
+  id: customer_id
+  name: name
+listening:
+  nps: recommend_score
+criteria:
+  - key: repeat
+    when: orders_12m >= 3
+  - key: recent
+    when: days_since(last_order_date) < 365
+  - key: vip
+    when: vip
+problems:
+  - key: far
+    when: region in ["Corse", "Guyane"] or total_spent - total_spent != 0
+    compensable: true
+policy:
+  order_by: [total_spent desc]
+"""
+
+
+def _parquet_parts(folder: Path, **changes: object) -> str:
+    """The example as three Parquet files (integers, doubles with NaN and infinities, dates,
+    booleans, text), columns replaced by `changes`; the glob that reads them."""
+    import pyarrow.csv as pa_csv
+    import pyarrow.parquet as pq
+
+    table = pa_csv.read_csv(
+        EX,
+        convert_options=pa_csv.ConvertOptions(
+            column_types={"customer_id": pa.string(), "postal_code": pa.string()}
+        ),
+    )
+    size = table.num_rows
+    spent = table.column("total_spent").to_pylist()
+    spent[3], spent[7], spent[11], spent[12] = float("nan"), float("inf"), None, float("-inf")
+    table = table.set_column(
+        table.column_names.index("total_spent"), "total_spent", pa.array(spent, pa.float64())
+    )
+    table = table.append_column(
+        "vip", pa.array([None if i % 13 == 0 else i % 3 == 0 for i in range(size)])
+    )
+    for name, column in changes.items():
+        index = table.column_names.index(name)
+        table = table.set_column(index, name, column)  # type: ignore[arg-type]
+    folder.mkdir()
+    for part in range(3):
+        pq.write_table(table.slice(part * 100, 100), folder / f"part-{part}.parquet")
+    return str(folder / "part-*.parquet")
+
+
+def _parquet_prepared(source: str, criteria: str) -> bool:
+    rules = parse_criteria(criteria, "c.yaml")
+    with duck.prepared_parquet(source, rules, dt.date(2026, 11, 23), CsvOptions()) as prepared:
+        return prepared is not None
+
+
+def test_parquet_files_read_by_duckdb_give_the_arrow_engines_bytes(
+    run: Run, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    criteria = write("c.yaml", PARQUET_CRITERIA)
+    numbered = pa.array(range(300), pa.int64())  # integer ids: our reader writes them as text
+    for label, changes in (("text ids", {}), ("integer ids", {"customer_id": numbered})):
+        source = _parquet_parts(tmp_path / label.replace(" ", "-"), **changes)
+        assert _parquet_prepared(source, PARQUET_CRITERIA), label
+        written = []
+        for engine in ("arrow", "duckdb"):
+            out = tmp_path / f"{engine}.csv"
+            with monkeypatch.context() as patched:
+                if engine == "duckdb":
+                    patched.setattr(duck, "_write_rows", _not_called)
+                result = run(
+                    "classify", source, "-c", str(criteria), "-o", str(out), "--as-of", AS_OF,
+                    "--engine", engine,
+                )  # fmt: skip
+            assert result.exit_code == 0, result.stderr
+            written.append(out.read_bytes())
+        assert written[0] == written[1], label
+        arrow, duckdb = both(
+            run, "classify", source, "-c", str(criteria), "-f", "json", "--as-of", AS_OF
+        )
+        assert arrow == duckdb, label
+
+
+@pytest.mark.parametrize(
+    ("column", "values", "why"),
+    [
+        ("total_spent", pa.array([1.5] * 100, pa.float32()), "float32: our reader reads 1.5 back"),
+        ("orders_12m", pa.array(["3"] * 100), "numbers written as text: our reader types them"),
+        ("region", pa.array([" Corse"] * 100), "text to trim"),
+        ("customer_id", pa.array([f"Z{i % 50}" for i in range(100)]), "ids seen twice"),
+    ],
+)
+def test_parquet_our_reader_reads_otherwise_takes_our_reader(
+    run: Run, write: Write, tmp_path: Path, column: str, values: pa.Array, why: str
+) -> None:
+    import pyarrow.parquet as pq
+
+    criteria = write("c.yaml", PARQUET_CRITERIA)
+    source = _parquet_parts(tmp_path / "parts")
+    last = Path(source).parent / "part-2.parquet"
+    table = pq.read_table(last)
+    table = table.set_column(table.column_names.index(column), column, values)
+    if column == "total_spent" or column == "orders_12m":  # the same type in every file
+        for part in Path(source).parent.glob("*.parquet"):
+            other = pq.read_table(part)
+            index = other.column_names.index(column)
+            pq.write_table(other.set_column(index, column, values), part)
+    else:
+        pq.write_table(table, last)
+    assert not _parquet_prepared(source, PARQUET_CRITERIA), why
+    arrow, duckdb = both(
+        run, "classify", source, "-c", str(criteria), "-f", "csv", "--as-of", AS_OF
+    )
+    assert arrow == duckdb, why

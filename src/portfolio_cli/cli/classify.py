@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import sys
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -344,17 +345,26 @@ def _duckdb_csv(
     fail_under: float | None,
     separator: str | None,
 ) -> bool:
-    """A plain CSV file classified by DuckDB's own scanner straight to CSV; False (nothing
-    written) when the file needs our reader."""
-    from portfolio_cli.engines.duckdb import prepared_csv
+    """A plain CSV file, or Parquet files, classified by DuckDB's own scanners straight to
+    CSV; False (nothing written) when the input needs our reader."""
+    from portfolio_cli.engines.duckdb import Prepared, prepared_csv, prepared_parquet
+    from portfolio_cli.readers.workbook import PARQUET_SUFFIXES
     from portfolio_cli.sources import is_pattern
     from portfolio_cli.writers import formats
     from portfolio_cli.writers.files import atomic_path
 
     path = Path(source)
-    if source == "-" or is_pattern(source) or path.suffix.lower() not in (".csv", ".txt", ""):
+    options = input_options(flags)
+    scanned: AbstractContextManager[Prepared | None]
+    if source == "-":
         return False
-    with prepared_csv(path, rules, day, input_options(flags), memory_limit) as prepared:
+    if path.suffix.lower() in PARQUET_SUFFIXES:  # a file or a glob of them
+        scanned = prepared_parquet(source, rules, day, options, memory_limit)
+    elif not is_pattern(source) and path.suffix.lower() in (".csv", ".txt", ""):
+        scanned = prepared_csv(path, rules, day, options, memory_limit)
+    else:
+        return False
+    with scanned as prepared:
         if prepared is None:
             return False
         delimiter = separator or prepared.delimiter  # the input's own, as in every path

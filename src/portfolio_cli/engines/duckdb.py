@@ -190,19 +190,71 @@ def prepared_csv(
     if head is None:
         yield None
         return
+    kinds, delimiter = head
+
+    def view(con: duckdb.DuckDBPyConnection) -> str:
+        return _typed_view(con, path, kinds, delimiter)
+
+    with _prepared(criteria, as_of, kinds, delimiter, limit, view) as found:
+        yield found
+
+
+@contextmanager
+def prepared_parquet(
+    source: str,
+    criteria: Criteria,
+    as_of: dt.date,
+    options: CsvOptions,
+    limit: str | None = None,
+) -> Iterator[Prepared | None]:
+    """Classify a Parquet file, or a glob of them, with DuckDB's own `read_parquet`.
+
+    Our reader writes Parquet values back as text and types that text like a CSV file's; DuckDB
+    reads the typed values. Both give the same values when each needed column's Parquet type
+    says what our reader makes of it (float64 and integers are numbers, NaN a missing value;
+    dates; booleans; text our reader keeps as text, nothing to trim; integer or text ids):
+    `_parquet_kinds` makes sure of that from the schema and the first rows, and the scan that
+    sums the summary checks every cell (text to trim, dates our reader cannot write, missing
+    or repeated ids). Yields None, before anything is written, when the files need our reader.
+    """
+    plan = _parquet_kinds(source, criteria, options)
+    if plan is None:
+        yield None
+        return
+    files, kinds, types = plan
+
+    def view(con: duckdb.DuckDBPyConnection) -> str:
+        return _parquet_view(con, files, kinds, types)
+
+    with _prepared(criteria, as_of, kinds, ",", limit, view) as found:
+        yield found
+
+
+@contextmanager
+def _prepared(
+    criteria: Criteria,
+    as_of: dt.date,
+    kinds: dict[str, Kind],
+    delimiter: str,
+    limit: str | None,
+    view: Callable[[duckdb.DuckDBPyConnection], str],
+) -> Iterator[Prepared | None]:
+    """The method over view `typed` (made by `view`, which returns the name of its column
+    flagging cells our reader would read otherwise), its summary and checks in one scan."""
     import duckdb
 
-    kinds, delimiter = head
     with connection(limit) as con:
         try:
-            flag = _typed_view(con, path, kinds, delimiter)
+            flag = view(con)
             carry = {flag: "_bad"}
             method = compile_method(criteria, as_of, "typed", "duckdb", kinds, carry=carry)
             totals = _totals(con, method, _input_checks())
         except duckdb.Error:  # a cell DuckDB cannot cast, a ragged row: our reader says what
             yield None
             return
-        if any(totals[name] for name in _CHECKS) or (criteria.listening.nps and totals["_nps_bad"]):
+        if any(totals[name] for name in _CHECKS) or (
+            criteria.listening.nps and totals["_nps_bad"]
+        ):
             yield None  # our reader names the cells and rows
             return
         yield Prepared(con, method, summary_of(criteria, as_of, method, totals), delimiter)
@@ -333,6 +385,113 @@ def _typed_view(
     source = exp.Table(this=exp.Anonymous(this="read_csv", expressions=arguments))
     # every query reads the file again through this view: DuckDB scans a CSV file faster than
     # it copies one into a table of its own, and the scan takes no memory
+    view = exp.select(*columns).from_(source).sql("duckdb")
+    con.execute(f"CREATE TEMP VIEW typed AS {view}")
+    return flag
+
+
+def _parquet_kinds(
+    source: str, criteria: Criteria, options: CsvOptions
+) -> tuple[list[Path], dict[str, Kind], dict[str, pa.DataType]] | None:
+    """The files, and each needed column's kind and Parquet type, when DuckDB's values are our
+    reader's (see `prepared_parquet`); None otherwise."""
+    import pyarrow.parquet as pq
+
+    from portfolio_cli.readers import ReadInfo, type_text
+    from portfolio_cli.readers.csv import TextTable
+    from portfolio_cli.readers.workbook import PARQUET_SUFFIXES, as_text
+    from portfolio_cli.sources import input_files
+
+    files = input_files(source)
+    if not files or any(path.suffix.lower() not in PARQUET_SUFFIXES for path in files):
+        return None
+    names = required_columns(criteria)
+    try:
+        schemas = [pq.read_schema(path) for path in files]
+        if any(not schema.equals(schemas[0]) for schema in schemas[1:]):
+            return None  # our reader says which file differs
+        schema = schemas[0]
+        header = schema.names
+        if len(set(header)) != len(header) or any(n != n.strip() or not n for n in header):
+            return None  # names our reader renames
+        if any(name not in header for name in names):
+            return None
+        batches = pq.ParquetFile(files[0]).iter_batches(batch_size=HEAD_ROWS, columns=names)
+        first = next(batches, None)
+    except (pa.ArrowInvalid, OSError):
+        return None
+    if first is None:
+        return None
+    sample = TextTable(
+        as_text(pa.Table.from_batches([first]), None), tuple(names), ReadInfo(source, "parquet")
+    )
+    shown = [criteria.customers.id] + ([criteria.customers.name] if criteria.customers.name else [])
+    typed, info = type_text(sample, options, shown)
+    types = {name: schema.field(name).type for name in names}
+    kinds = {name: typed[name].kind for name in names}
+    if info.notes or any(typed[name].ambiguous or typed[name].mixed for name in names):
+        return None
+    for name in names:
+        kind, kept = kinds[name], types[name]
+        text = pa.types.is_string(kept) or pa.types.is_large_string(kept)
+        if name == criteria.customers.id:
+            fits = text or pa.types.is_integer(kept)
+        elif name in shown:
+            fits = text
+        else:
+            fits = {
+                Kind.NUMBER: pa.types.is_float64(kept) or pa.types.is_integer(kept),
+                Kind.DATE: pa.types.is_date32(kept),
+                Kind.BOOL: pa.types.is_boolean(kept),
+                Kind.TEXT: text,
+            }.get(kind, False)
+        if not fits:
+            return None
+    return files, kinds, types
+
+
+HEAD_ROWS = 1 << 16
+
+
+def _parquet_view(
+    con: duckdb.DuckDBPyConnection,
+    files: list[Path],
+    kinds: dict[str, Kind],
+    types: dict[str, pa.DataType],
+) -> str:
+    """View `typed` over `read_parquet`: the needed columns as our reader types them, and a
+    flag (its name returned) where a cell is not what our reader would make of it."""
+    from sqlglot import exp
+
+    columns: list[exp.Expr] = []
+    bad_cells: list[exp.Expr] = [exp.false()]
+    for name, kind in kinds.items():
+        cell: exp.Expr = exp.Column(this=exp.to_identifier(name, quoted=True))
+        value: exp.Expr = cell
+        if kind is Kind.NUMBER:  # NaN is a missing value, as a blank cell
+            number = exp.cast(cell, exp.DataType.build("DOUBLE"))
+            nan = exp.cast(exp.Literal.string("NaN"), exp.DataType.build("DOUBLE"))
+            value = exp.Nullif(this=number, expression=nan)
+        elif kind is Kind.DATE:  # our reader writes a date back as ISO text: years 1-9999
+            value = exp.cast(cell, exp.DataType.build("TIMESTAMP"))
+            low, high = (
+                exp.cast(exp.Literal.string(day), exp.DataType.build("DATE"))
+                for day in ("0001-01-01", "9999-12-31")
+            )
+            bad_cells.append(exp.or_(cell.copy() < low, cell.copy() > high))
+        elif kind is Kind.TEXT:
+            if not (pa.types.is_string(types[name]) or pa.types.is_large_string(types[name])):
+                cell = exp.cast(cell, exp.DataType.build("VARCHAR"))  # an integer id
+            value = exp.Nullif(this=cell, expression=exp.Literal.string(""))
+            bad_cells.append(
+                exp.func("regexp_matches", cell.copy(), exp.Literal.string(_TRIMMED))
+            )
+        columns.append(exp.alias_(value, exp.to_identifier(name, quoted=True)))
+    flag = free_name("bad", list(kinds))
+    bad = exp.Coalesce(this=exp.or_(*bad_cells), expressions=[exp.false()])
+    columns.append(exp.alias_(bad, exp.to_identifier(flag, quoted=True)))
+    paths = exp.Array(expressions=[exp.Literal.string(str(path)) for path in files])
+    source = exp.Table(this=exp.Anonymous(this="read_parquet", expressions=[paths]))
     view = exp.select(*columns).from_(source).sql("duckdb")
     con.execute(f"CREATE TEMP VIEW typed AS {view}")
     return flag
