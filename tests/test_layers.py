@@ -1,5 +1,6 @@
-"""The layers contract (`[tool.importlinter]` in pyproject.toml, docs/architecture.md "Layers"):
-the real tree keeps it, and a backward import breaks it, even one written inside a function.
+"""The import contracts (`[tool.importlinter]` in pyproject.toml, docs/architecture.md "Layers"):
+the real tree keeps them; a backward import breaks the layers, even one written inside a
+function, and so does a library module that imports Typer.
 
 Each case copies the package to a temporary folder, changes the copy, and runs `lint-imports`
 with the project's own contract on that copy.
@@ -57,7 +58,7 @@ def append(src: Path, module: str, code: str) -> None:
 def test_the_tree_keeps_the_layers() -> None:
     result = lint_imports(ROOT / "src")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 1 kept, 0 broken." in result.stdout
+    assert "Contracts: 2 kept, 0 broken." in result.stdout
 
 
 def test_the_unchanged_copy_keeps_the_layers(copy: Path) -> None:
@@ -74,9 +75,22 @@ def test_a_backward_import_inside_a_function_breaks_the_layers(copy: Path) -> No
     )
     result = lint_imports(copy)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "Contracts: 0 kept, 1 broken." in result.stdout
+    assert "Contracts: 1 kept, 1 broken." in result.stdout
     assert "portfolio_cli.readers is not allowed to import portfolio_cli.cli" in result.stdout
     assert f"- {BACKWARD} (l." in result.stdout
+    # and the contract says how to mend it
+    assert "Move the code it needs\ndown, or pass it in from above" in result.stdout
+
+
+def test_the_library_importing_typer_breaks_the_contract(copy: Path) -> None:
+    # the library raises PortfolioError; only the CLI turns it into an exit code
+    append(
+        copy, "engine.py", "\n\ndef _stop() -> None:\n    import typer\n\n    raise typer.Exit(2)\n"
+    )
+    result = lint_imports(copy)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Only the command line imports Typer BROKEN" in result.stdout
+    assert "- portfolio_cli.engine -> typer (l." in result.stdout
 
 
 def test_a_backward_import_for_annotations_only_is_allowed(copy: Path) -> None:
@@ -94,6 +108,7 @@ def test_a_module_placed_in_no_layer_breaks_the_contract(copy: Path) -> None:
     (copy / "portfolio_cli" / "stray.py").write_text('"""Not in any layer."""\n')
     result = lint_imports(copy)
     assert result.returncode == 1, result.stdout + result.stderr
+    assert "Contracts: 1 kept, 1 broken." in result.stdout
     assert "The following modules are not listed as layers:\n\n- portfolio_cli.stray" in (
         result.stdout
     )

@@ -3,7 +3,7 @@
 with them: the list, with orders and surveys joined, and what a person should be told about it.
 
 Library code: nothing here prints. `load_input` returns the warnings and the "how it was read"
-lines as values; the CLI (`cli/common.read_input`) prints them, `batch`'s workers do not.
+lines as values; the CLI (`cli/console.read_input`) prints them, `batch`'s workers do not.
 """
 
 from __future__ import annotations

@@ -12,13 +12,15 @@ import typer
 from portfolio_cli import __version__, messages
 from portfolio_cli.cli import streams
 from portfolio_cli.cli.batch import batch_command
+from portfolio_cli.cli.boundary import show_tracebacks_visibly
 from portfolio_cli.cli.check import check_command
 from portfolio_cli.cli.classify import classify_command
-from portfolio_cli.cli.common import LangOption, show_tracebacks_visibly, survive_any_terminal
+from portfolio_cli.cli.console import survive_any_terminal
 from portfolio_cli.cli.explain import explain_command
 from portfolio_cli.cli.help import COMMAND_HELP, COMMAND_PARAMS, HELP_OPTION_NAMES, localize
 from portfolio_cli.cli.history import history_command
 from portfolio_cli.cli.init import init_command
+from portfolio_cli.cli.options import LangOption
 from portfolio_cli.cli.profile import profile_command
 from portfolio_cli.cli.report import report_command
 from portfolio_cli.cli.sql import sql_command

@@ -9,33 +9,32 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from portfolio_cli import messages
-from portfolio_cli.cli.common import (
-    NO_FLAGS,
-    AsOfOption,
-    ChunkRowsOption,
-    CriteriaOption,
-    DebugOption,
-    InputFlags,
-    LangOption,
-    OutDelimiterOption,
-    QuietOption,
-    boundary,
-    find_criteria,
-    input_parameters,
-    make_console,
-    output_option,
-    parse_as_of,
-    parse_out_delimiter,
-    warn,
-)
+from portfolio_cli.cli.boundary import boundary
+from portfolio_cli.cli.console import make_console, warn
 from portfolio_cli.cli.engine_options import (
     EngineOption,
     MemoryLimitOption,
     SparkMasterOption,
     SparkRemoteOption,
 )
+from portfolio_cli.cli.options import (
+    NO_FLAGS,
+    AsOfOption,
+    ChunkRowsOption,
+    CriteriaOption,
+    DebugOption,
+    LangOption,
+    OutDelimiterOption,
+    QuietOption,
+    find_criteria,
+    input_parameters,
+    output_option,
+    parse_as_of,
+    parse_out_delimiter,
+)
 from portfolio_cli.display import visible
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.inputs import InputFlags
 from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:

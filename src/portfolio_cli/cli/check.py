@@ -9,22 +9,21 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.text import Text
 
-from portfolio_cli.cli.common import (
+from portfolio_cli.cli.boundary import boundary
+from portfolio_cli.cli.console import make_console, read_input
+from portfolio_cli.cli.options import (
     NO_FLAGS,
     AsOfOption,
     CriteriaOption,
     DebugOption,
-    InputFlags,
     LangOption,
     QuietOption,
-    boundary,
     find_criteria,
     input_parameters,
-    make_console,
     parse_as_of,
-    read_input,
 )
 from portfolio_cli.display import visible
+from portfolio_cli.inputs import InputFlags
 from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:

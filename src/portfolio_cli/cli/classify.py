@@ -14,30 +14,12 @@ import typer
 from rich.console import RenderableType
 from rich.text import Text
 
-from portfolio_cli.cli.common import (
-    NO_FLAGS,
-    AsOfOption,
-    ChunkRowsOption,
-    CriteriaOption,
-    DebugOption,
-    FailUnderOption,
-    HistoryOption,
-    InputArgument,
-    InputFlags,
-    LangOption,
-    OutDelimiterOption,
-    QuietOption,
-    boundary,
-    find_criteria,
-    format_option,
-    input_options,
-    input_parameters,
+from portfolio_cli.cli.boundary import boundary
+from portfolio_cli.cli.console import (
+    fail_if_below,
     make_console,
-    output_option,
-    parse_as_of,
-    parse_out_delimiter,
+    print_summary,
     read_input,
-    refuse_overwrite,
     warn,
     write_stdout,
 )
@@ -49,7 +31,28 @@ from portfolio_cli.cli.engine_options import (
     SparkMasterOption,
     SparkRemoteOption,
 )
+from portfolio_cli.cli.options import (
+    NO_FLAGS,
+    AsOfOption,
+    ChunkRowsOption,
+    CriteriaOption,
+    DebugOption,
+    FailUnderOption,
+    HistoryOption,
+    InputArgument,
+    LangOption,
+    OutDelimiterOption,
+    QuietOption,
+    find_criteria,
+    format_option,
+    input_parameters,
+    output_option,
+    parse_as_of,
+    parse_out_delimiter,
+    refuse_overwrite,
+)
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.inputs import InputFlags, input_options
 from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:
@@ -246,8 +249,8 @@ def classify_command(
                         else:
                             stream.write(formats.render(fmt_name, table, result.summary))
         if fmt_name != "table" and not quiet:
-            _print_summary(result.summary, customers.info.source, output)
-        _fail_under(result.summary["quality"], fail_under)
+            print_summary(result.summary, customers.info.source, output)
+        fail_if_below(result.summary["quality"], fail_under)
 
 
 def postgres_source(
@@ -331,8 +334,8 @@ def _classify_to_folder(
     session = spark.session(settings.remote, settings.master)
     summary = spark.write_partitioned(source, rules, day, str(output), session, customers)
     if not flags.quiet:
-        _print_summary(summary, source if customers is None else customers.info.source, output)
-    _fail_under(summary["quality"], fail_under)
+        print_summary(summary, source if customers is None else customers.info.source, output)
+    fail_if_below(summary["quality"], fail_under)
 
 
 def _duckdb_csv(
@@ -375,8 +378,8 @@ def _duckdb_csv(
                 prepared.copy(written, delimiter, formats.wants_bom(delimiter, True), output)
         summary = prepared.summary
     if not flags.quiet:
-        _print_summary(summary, source, output)
-    _fail_under(summary["quality"], fail_under)
+        print_summary(summary, source, output)
+    fail_if_below(summary["quality"], fail_under)
     return True
 
 
@@ -415,8 +418,8 @@ def _stream(
             summary, notes = stream_csv(path, rules, stream.write, day, found, options, **arguments)
     warn(notes, flags.quiet)
     if not flags.quiet:
-        _print_summary(summary, found.info.source, output)
-    _fail_under(summary["quality"], fail_under)
+        print_summary(summary, found.info.source, output)
+    fail_if_below(summary["quality"], fail_under)
 
 
 def _say_renamed(
@@ -429,15 +432,6 @@ def _say_renamed(
     own = [rules.customers.id, *([rules.customers.name] if rules.customers.name else [])]
     renamed = renamed_columns(header, own, [*own, *OUTPUT_COLUMNS, *reserved])
     warn((message("output.kept_renamed", column=a, written=b) for a, b in renamed), quiet)
-
-
-def _print_summary(summary: dict[str, Any], source: str, output: Path | None) -> None:
-    from portfolio_cli.writers.terminal import summary_lines
-
-    err = make_console(stderr=True)
-    err.print(summary_lines(summary, source))
-    if output is not None:
-        err.print(message("summary.wrote", path=output), markup=False)
 
 
 def _print_table(
@@ -522,14 +516,3 @@ def resolve_segment(value: str | None) -> str | None:
         else message("usage.bad_segment", value=value, keys=keys)
     )
     raise UsageError(Issue("bad-segment", text))
-
-
-def _fail_under(quality: float | None, threshold: float | None) -> None:
-    """Exit 1, after everything was written, when quality is strictly below the threshold."""
-    if threshold is None or quality is None or 100 * quality >= threshold:
-        return
-    from portfolio_cli.messages import decimal
-
-    text = message("summary.below", quality=decimal(100 * quality), threshold=f"{threshold:g}")
-    make_console(stderr=True).print(text, markup=False)
-    raise typer.Exit(1)

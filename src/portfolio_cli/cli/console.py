@@ -5,22 +5,38 @@ Rich reads `[link=...]` in a string as markup and passes ESC through to the term
 (`display.visible`) in whatever it prints: a string, a table cell, a `Text`. The writers make
 their text visible themselves where it is built (so that tables measure what they show); the
 console is the net under them, for any text a future writer forgets.
+
+What the commands print through them is here too: warnings (`warn`), errors (`print_issues`),
+a machine document on standard output (`write_stdout`), the notes of reading the input
+(`read_input`), a run's summary (`print_summary`) and --fail-under's verdict (`fail_if_below`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import sys
 from typing import IO, TYPE_CHECKING, Any
 
+import typer
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 from rich.text import Span, Text
 
+from portfolio_cli.cli.streams import ReaderGone, output_failed
 from portfolio_cli.display import HIDDEN, visible
+from portfolio_cli.errors import Issue, PortfolioError
+from portfolio_cli.inputs import InputFlags, load_input
+from portfolio_cli.messages import message
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Iterable
+    from pathlib import Path
 
     from rich.style import Style
+
+    from portfolio_cli.criteria import Criteria
+    from portfolio_cli.readers import CustomerList
 
 
 class SafeConsole(Console):
@@ -94,3 +110,112 @@ def make_console(
     if console.width < 1:  # COLUMNS=0: Rich would print nothing at all, and exit 0
         console.width = 80
     return console
+
+
+def survive_any_terminal() -> None:
+    """A terminal that cannot show a character gets a replacement mark, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a detached or closed stream
+                reconfigure(errors="replace")
+
+
+def warn(texts: Iterable[object], quiet: bool = False) -> None:
+    """Each text on standard error as `warning: ...`, unless --quiet."""
+    if quiet:
+        return
+    err = make_console(stderr=True)
+    for text in texts:
+        shown = issue_text(text) if isinstance(text, Issue) else visible(text)
+        err.print(message("cli.warning", text=shown), markup=False)
+
+
+def print_issues(error: PortfolioError) -> None:
+    """Each issue of an error on standard error, prefixed `error:`."""
+    console = make_console(stderr=True)
+    for issue in error.issues:
+        console.print(message("cli.error", text=issue_text(issue)), markup=False)
+
+
+def issue_text(issue: Issue) -> str:
+    """An issue as shown on standard error, every character of it visible.
+
+    Its place and message are one line each, whatever a file's name, a column name or an id
+    holds (a newline in one cannot start a line that looks like another message); the detail
+    keeps its own lines (a condition with a caret beneath).
+    """
+    head = visible(issue.message)
+    if issue.where:
+        head = f"{visible(issue.where)}: {head}"
+    return f"{head}\n{visible(issue.detail, lines=True)}" if issue.detail else head
+
+
+def write_stdout(data: bytes) -> None:
+    """A machine document on standard output, UTF-8, nothing else with it.
+
+    Piped or redirected, the bytes go as they are: a CSV keeps its data. On a terminal a
+    person reads it, so control characters in it are made visible like any text shown there
+    (line breaks and tabs kept: they are the document's own). A failed write is one error
+    naming standard output (see streams.Output); a reader that went away ends the command
+    quietly.
+    """
+    stream = getattr(sys.stdout, "buffer", None)
+    try:
+        if stream is not None and not sys.stdout.isatty():
+            sys.stdout.flush()
+            stream.write(data)
+            stream.flush()
+        else:
+            shown = data.decode("utf-8")
+            terminal = sys.stdout.isatty()
+            sys.stdout.write(visible(shown, lines=True, tabs=True) if terminal else shown)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise ReaderGone from None
+    except OSError as exc:  # standard output that is not wrapped (the library called directly)
+        raise output_failed(exc) from None
+
+
+def read_input(
+    source: str,
+    rules: Criteria,
+    flags: InputFlags | None = None,
+    *,
+    every_column: bool = False,
+    as_of: dt.date | None = None,
+) -> CustomerList:
+    """`inputs.load_input`, its warnings on stderr unless `--quiet`, and with `--verbose` how
+    each file was read."""
+    flags = flags or InputFlags()
+    customers, notes, described = load_input(
+        source, rules, flags, every_column=every_column, as_of=as_of
+    )
+    if flags.verbose:
+        err = make_console(stderr=True)
+        for line in described:
+            err.print(line, markup=False)
+    warn(notes, flags.quiet)
+    return customers
+
+
+def print_summary(summary: dict[str, Any], source: str, output: Path | None) -> None:
+    """The run's summary on standard error (where a command's data is written to standard
+    output or a file), then the file written, if any."""
+    from portfolio_cli.writers.terminal import summary_lines
+
+    err = make_console(stderr=True)
+    err.print(summary_lines(summary, source))
+    if output is not None:
+        err.print(message("summary.wrote", path=output), markup=False)
+
+
+def fail_if_below(quality: float | None, threshold: float | None) -> None:
+    """Exit 1, after everything was written, when quality is strictly below the threshold."""
+    if threshold is None or quality is None or 100 * quality >= threshold:
+        return
+    from portfolio_cli.messages import decimal
+
+    text = message("summary.below", quality=decimal(100 * quality), threshold=f"{threshold:g}")
+    make_console(stderr=True).print(text, markup=False)
+    raise typer.Exit(1)

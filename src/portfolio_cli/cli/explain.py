@@ -6,25 +6,22 @@ from typing import Annotated
 
 import typer
 
-from portfolio_cli.cli.common import (
+from portfolio_cli.cli.boundary import boundary
+from portfolio_cli.cli.console import make_console, read_input, warn, write_stdout
+from portfolio_cli.cli.options import (
     NO_FLAGS,
     AsOfOption,
     CriteriaOption,
     DebugOption,
     InputArgument,
-    InputFlags,
     LangOption,
-    boundary,
     find_criteria,
     input_parameters,
-    make_console,
     parse_as_of,
-    read_input,
-    warn,
-    write_stdout,
 )
 from portfolio_cli.display import json_text
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.inputs import InputFlags
 from portfolio_cli.messages import message
 
 FORMATS = ", ".join(("table", "json"))

@@ -13,17 +13,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from portfolio_cli.cli.common import (
+from portfolio_cli.cli.boundary import boundary
+from portfolio_cli.cli.console import make_console, write_stdout
+from portfolio_cli.cli.options import (
     DebugOption,
     HistoryOption,
     LangOption,
     OutDelimiterOption,
     QuietOption,
-    boundary,
-    make_console,
     parse_as_of,
     parse_out_delimiter,
-    write_stdout,
 )
 from portfolio_cli.display import json_text, neutralise, visible
 from portfolio_cli.errors import Issue, UsageError

@@ -15,20 +15,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from portfolio_cli.cli.common import (
+from portfolio_cli.cli.boundary import boundary
+from portfolio_cli.cli.options import (
     NO_FLAGS,
     AsOfOption,
     DebugOption,
-    InputFlags,
     LangOption,
     QuietOption,
-    boundary,
-    input_options,
     input_parameters,
     parse_as_of,
 )
 from portfolio_cli.display import visible
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.inputs import InputFlags, input_options
 from portfolio_cli.messages import current, decimal, message, plural
 
 if TYPE_CHECKING:

@@ -8,30 +8,27 @@ from typing import Annotated
 
 import typer
 
-from portfolio_cli.cli.common import (
+from portfolio_cli.cli.boundary import boundary
+from portfolio_cli.cli.console import make_console, read_input, warn, write_stdout
+from portfolio_cli.cli.options import (
     NO_FLAGS,
     AsOfOption,
     CriteriaOption,
     DebugOption,
     InputArgument,
-    InputFlags,
     LangOption,
     OutDelimiterOption,
     QuietOption,
-    boundary,
     find_criteria,
     format_option,
     input_parameters,
-    make_console,
     output_option,
     parse_as_of,
     parse_out_delimiter,
-    read_input,
     refuse_overwrite,
-    warn,
-    write_stdout,
 )
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.inputs import InputFlags
 from portfolio_cli.messages import message
 
 FORMATS = ("table", "json", "csv")

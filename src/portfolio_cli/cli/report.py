@@ -7,8 +7,15 @@ from typing import Annotated
 
 import typer
 
-from portfolio_cli.cli.classify import _fail_under, _print_summary
-from portfolio_cli.cli.common import (
+from portfolio_cli.cli.boundary import boundary
+from portfolio_cli.cli.console import fail_if_below, print_summary, read_input, warn
+from portfolio_cli.cli.engine_options import (
+    EngineOption,
+    MemoryLimitOption,
+    SparkMasterOption,
+    SparkRemoteOption,
+)
+from portfolio_cli.cli.options import (
     NO_FLAGS,
     AsOfOption,
     CriteriaOption,
@@ -16,26 +23,17 @@ from portfolio_cli.cli.common import (
     FailUnderOption,
     HistoryOption,
     InputArgument,
-    InputFlags,
     LangOption,
     QuietOption,
-    boundary,
     find_criteria,
     format_option,
     input_parameters,
     output_option,
     parse_as_of,
-    read_input,
     refuse_overwrite,
-    warn,
-)
-from portfolio_cli.cli.engine_options import (
-    EngineOption,
-    MemoryLimitOption,
-    SparkMasterOption,
-    SparkRemoteOption,
 )
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.inputs import InputFlags
 from portfolio_cli.messages import language, message
 
 FORMATS = ("html", "markdown")
@@ -163,5 +161,5 @@ def report_command(
         with atomic_write(output) as stream:
             stream.write(data)
     if not quiet:
-        _print_summary(result.summary, customers.info.source, output)
-    _fail_under(result.summary["quality"], fail_under)
+        print_summary(result.summary, customers.info.source, output)
+    fail_if_below(result.summary["quality"], fail_under)

@@ -6,17 +6,16 @@ from typing import Annotated
 
 import typer
 
-from portfolio_cli.cli.common import (
+from portfolio_cli.cli.boundary import boundary
+from portfolio_cli.cli.console import warn, write_stdout
+from portfolio_cli.cli.options import (
     AsOfOption,
     CriteriaOption,
     DebugOption,
     LangOption,
     QuietOption,
-    boundary,
     find_criteria,
     parse_as_of,
-    warn,
-    write_stdout,
 )
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message

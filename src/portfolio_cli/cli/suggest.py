@@ -8,28 +8,24 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from portfolio_cli.cli.common import (
+from portfolio_cli.cli.boundary import boundary
+from portfolio_cli.cli.console import make_console, read_input, warn, write_stdout
+from portfolio_cli.cli.options import (
     NO_FLAGS,
     AsOfOption,
     CriteriaOption,
     DebugOption,
     InputArgument,
-    InputFlags,
     LangOption,
     QuietOption,
-    boundary,
     format_option,
-    input_options,
     input_parameters,
-    make_console,
     output_option,
     parse_as_of,
-    read_input,
-    warn,
-    write_stdout,
 )
 from portfolio_cli.display import visible
 from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.inputs import InputFlags, input_options
 from portfolio_cli.messages import decimal, message
 
 if TYPE_CHECKING:

@@ -1,37 +1,29 @@
-"""What every command shares: options declared once, the consoles, and the one error boundary.
+"""The options the commands share, declared once, and what their values mean.
 
-Nothing here imports pandas: `portfolio --help` and `portfolio check` start fast.
+Each command declares its parameters with these types (`CriteriaOption`, `AsOfOption`...) or,
+for the input options, with `input_parameters`; their help is looked up in the current language
+by `help.localize` (see `help.HELP_KEYS`). `parse_as_of`, `find_criteria`, `parse_out_delimiter`
+and `refuse_overwrite` turn option values into what the library takes, or a usage error.
+Nothing here imports pandas: `portfolio --help` starts fast.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import inspect
 import os
-import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
-import typer.core
 
 from portfolio_cli import messages
-from portfolio_cli.cli.console import make_console as make_console  # shared by the commands
 from portfolio_cli.cli.help import HELP_KEYS, set_language
-from portfolio_cli.cli.streams import ReaderGone, output_failed, silence_stdout
-from portfolio_cli.display import visible
-from portfolio_cli.errors import Issue, OutputError, PortfolioError, UsageError
-from portfolio_cli.inputs import InputFlags as InputFlags  # the commands' shared options
-from portfolio_cli.inputs import input_options as input_options
-from portfolio_cli.inputs import load_input, parse_delimiter
-from portfolio_cli.messages import message, reason
-
-if TYPE_CHECKING:
-    from portfolio_cli.criteria import Criteria
-    from portfolio_cli.readers import CustomerList
+from portfolio_cli.errors import Issue, UsageError
+from portfolio_cli.inputs import InputFlags, parse_delimiter
+from portfolio_cli.messages import message
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -187,38 +179,6 @@ ChunkRowsOption = Annotated[
 ]
 
 
-def show_tracebacks_visibly() -> None:
-    """`--debug` prints a traceback, whose last line quotes the error, which may quote a file
-    name or a cell: its control characters are made visible like in any other message."""
-
-    def hook(kind: type[BaseException], error: BaseException, trace: Any) -> None:
-        import traceback
-
-        text = "".join(traceback.format_exception(kind, error, trace))
-        sys.stderr.write(visible(text, lines=True, tabs=True))
-
-    sys.excepthook = hook
-
-
-def survive_any_terminal() -> None:
-    """A terminal that cannot show a character gets a replacement mark, not a crash."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            with contextlib.suppress(ValueError, OSError):  # a detached or closed stream
-                reconfigure(errors="replace")
-
-
-def warn(texts: Iterable[object], quiet: bool = False) -> None:
-    """Each text on standard error as `warning: ...`, unless --quiet."""
-    if quiet:
-        return
-    err = make_console(stderr=True)
-    for text in texts:
-        shown = issue_text(text) if isinstance(text, Issue) else visible(text)
-        err.print(message("cli.warning", text=shown), markup=False)
-
-
 def find_criteria(option: Path | None) -> Path:
     """-c PATH, else $PORTFOLIO_CRITERIA, else ./criteria.yaml, else ./criteria.yml."""
     if option is not None:
@@ -266,132 +226,3 @@ def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
     except ValueError:
         text = message("usage.bad_date_option", option=option, value=value)
         raise UsageError(Issue("bad-date", text)) from None
-
-
-def boundary(function: F) -> F:
-    """The single error boundary: a user's error becomes one message and exit code 2.
-
-    `--debug` (a parameter of every command) shows the traceback instead.
-    """
-
-    @functools.wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        debug = bool(kwargs.get("debug"))
-        try:
-            return function(*args, **kwargs)
-        except typer.Exit:
-            raise
-        except PortfolioError as exc:
-            if debug:
-                raise
-            print_issues(exc)
-            raise typer.Exit(exc.exit_code) from None
-        except (BrokenPipeError, ReaderGone):
-            # `portfolio classify x.csv -f csv | head`: the reader went away; that is fine.
-            silence_stdout()
-            raise typer.Exit(0) from None
-        except KeyboardInterrupt:
-            raise typer.Exit(130) from None
-        except OSError as exc:  # the system refused: a full disk, a device, a permission
-            if debug:
-                raise
-            print_issues(OutputError(Issue("os-error", os_error_text(exc))))
-            raise typer.Exit(2) from None
-        except MemoryError:
-            if debug:
-                raise
-            print_issues(OutputError(Issue("out-of-memory", message("streams.out_of_memory"))))
-            raise typer.Exit(2) from None
-        except Exception as exc:
-            if debug:
-                raise
-            if _too_large(exc):  # a number no reader caught: still the user's, not a bug
-                print_issues(OutputError(Issue("too-large", message("streams.number_too_large"))))
-                raise typer.Exit(2) from None
-            text = message("usage.bug", kind=type(exc).__name__, detail=visible(exc))
-            make_console(stderr=True).print(message("cli.error", text=text), markup=False)
-            raise typer.Exit(2) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _too_large(exc: Exception) -> bool:
-    """Python's refusal of a number: more than 4,300 digits, or an infinity made an integer."""
-    if isinstance(exc, OverflowError):
-        return True
-    return isinstance(exc, ValueError) and "Exceeds the limit" in str(exc)
-
-
-def print_issues(error: PortfolioError) -> None:
-    """Each issue of an error on standard error, prefixed `error:`."""
-    console = make_console(stderr=True)
-    for issue in error.issues:
-        console.print(message("cli.error", text=issue_text(issue)), markup=False)
-
-
-def issue_text(issue: Issue) -> str:
-    """An issue as shown on standard error, every character of it visible.
-
-    Its place and message are one line each, whatever a file's name, a column name or an id
-    holds (a newline in one cannot start a line that looks like another message); the detail
-    keeps its own lines (a condition with a caret beneath).
-    """
-    head = visible(issue.message)
-    if issue.where:
-        head = f"{visible(issue.where)}: {head}"
-    return f"{head}\n{visible(issue.detail, lines=True)}" if issue.detail else head
-
-
-def os_error_text(exc: OSError) -> str:
-    """One line for an error of the system: the file it concerns, if known, and why."""
-    if exc.filename is not None:
-        return message("streams.os_error", path=exc.filename, reason=reason(exc))
-    return message("streams.os_error_bare", reason=reason(exc))
-
-
-def write_stdout(data: bytes) -> None:
-    """A machine document on standard output, UTF-8, nothing else with it.
-
-    Piped or redirected, the bytes go as they are: a CSV keeps its data. On a terminal a
-    person reads it, so control characters in it are made visible like any text shown there
-    (line breaks and tabs kept: they are the document's own). A failed write is one error
-    naming standard output (see streams.Output); a reader that went away ends the command
-    quietly.
-    """
-    stream = getattr(sys.stdout, "buffer", None)
-    try:
-        if stream is not None and not sys.stdout.isatty():
-            sys.stdout.flush()
-            stream.write(data)
-            stream.flush()
-        else:
-            shown = data.decode("utf-8")
-            terminal = sys.stdout.isatty()
-            sys.stdout.write(visible(shown, lines=True, tabs=True) if terminal else shown)
-            sys.stdout.flush()
-    except BrokenPipeError:
-        raise ReaderGone from None
-    except OSError as exc:  # standard output that is not wrapped (the library called directly)
-        raise output_failed(exc) from None
-
-
-def read_input(
-    source: str,
-    rules: Criteria,
-    flags: InputFlags | None = None,
-    *,
-    every_column: bool = False,
-    as_of: dt.date | None = None,
-) -> CustomerList:
-    """`inputs.load_input`, its warnings on stderr unless `--quiet`, and with `--verbose` how
-    each file was read."""
-    flags = flags or InputFlags()
-    customers, notes, described = load_input(
-        source, rules, flags, every_column=every_column, as_of=as_of
-    )
-    if flags.verbose:
-        err = make_console(stderr=True)
-        for line in described:
-            err.print(line, markup=False)
-    warn(notes, flags.quiet)
-    return customers
