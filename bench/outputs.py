@@ -390,12 +390,14 @@ def run_on_tty(argv: list[str], cwd: Path, env: dict[str, str]) -> tuple[bytes, 
     return bytes(shown), process.wait()
 
 
-def run_case(case: Case, portfolio: str, out: Path, env: dict[str, str], log: IO[str]) -> None:
+def run_case(case: Case, portfolio: str, out: Path, env: dict[str, str]) -> None:
+    """Run a case's steps in its folder; `_commands.txt` there lists them."""
     folder = out / case.name
     folder.mkdir()
+    log = (folder / "_commands.txt").open("w", encoding="utf-8")
     for step in case.steps:
         argv = [portfolio, *step.args]
-        log.write(f"{case.name}/{step.name}: portfolio {' '.join(step.args)}\n")
+        log.write(f"{step.name}: portfolio {' '.join(step.args)}\n")
         log.flush()
         if step.tty:
             shown, code = run_on_tty(argv, folder, env)
@@ -415,6 +417,7 @@ def run_case(case: Case, portfolio: str, out: Path, env: dict[str, str], log: IO
             (folder / f"{step.name}.stderr").write_bytes(done.stderr)
             code = done.returncode
         (folder / f"{step.name}.exit").write_text(f"{code}\n")
+    log.close()
     for sqlite in folder.glob("*.sqlite*"):
         sqlite.unlink()
     for book in sorted(folder.rglob("*.xlsx")):
@@ -468,14 +471,13 @@ def produce(args: argparse.Namespace) -> int:
     if args.only:
         cases = [case for case in cases if case.name in args.only]
     env = environment()
-    with (out / "_commands.txt").open("w", encoding="utf-8") as log:
-        version = subprocess.run(
-            [portfolio, "--version"], env=env, capture_output=True, text=True, check=False
-        )
-        print(f"{portfolio}: {version.stdout.strip()}", file=sys.stderr)
-        for case in cases:
-            print(f"{case.name}: {len(case.steps)} commands", file=sys.stderr)
-            run_case(case, portfolio, out, env, log)
+    version = subprocess.run(
+        [portfolio, "--version"], env=env, capture_output=True, text=True, check=False
+    )
+    print(f"{portfolio}: {version.stdout.strip()}", file=sys.stderr)
+    for case in cases:
+        print(f"{case.name}: {len(case.steps)} commands", file=sys.stderr)
+        run_case(case, portfolio, out, env)
     return 0
 
 

@@ -148,7 +148,7 @@ def test_unknown_counts_as_not_met_and_is_counted_as_unjudged() -> None:
     rows = [("x", np.nan, 1, 1, np.nan, 0), ("y", 1, 1, 1, 0, np.nan)]
     result = classify(frame(rows), criteria(), AS_OF)  # type: ignore[arg-type]
     assert segments(rows) == {"x": "easy_to_satisfy", "y": "satisfied"}
-    assert result.summary["unjudged"] == {"a": 1, "b": 0, "c": 0, "banned": 1, "noisy": 1}
+    assert result.summary.unjudged == {"a": 1, "b": 0, "c": 0, "banned": 1, "noisy": 1}
 
 
 def test_three_valued_or_keeps_a_customer_whose_other_side_is_true() -> None:
@@ -168,7 +168,7 @@ def test_three_valued_or_keeps_a_customer_whose_other_side_is_true() -> None:
     by_id = result.customers.set_index("id")
     assert by_id.loc["x", "criteria"] == "either"  # unknown or true = true
     assert by_id.loc["y", "criteria"] == ""  # unknown or false = unknown → not met
-    assert result.summary["unjudged"] == {"either": 1, "both": 1, "neither": 2}
+    assert result.summary.unjudged == {"either": 1, "both": 1, "neither": 2}
 
 
 def test_summary_counts_quality_and_reasons() -> None:
@@ -180,15 +180,15 @@ def test_summary_counts_quality_and_reasons() -> None:
         ("u2", 1, 1, 1, 1, 1),
     ]
     summary = classify(frame(rows), criteria(), AS_OF).summary  # type: ignore[arg-type]
-    assert summary["total"] == 5
-    assert summary["segments"] == {"satisfied": 1, "easy_to_satisfy": 2, "unrecoverable": 2}
-    assert summary["quality"] == 0.6
-    assert summary["criteria"] == {"a": 4, "b": 3, "c": 3}
+    assert summary.total == 5
+    assert summary.segments == {"satisfied": 1, "easy_to_satisfy": 2, "unrecoverable": 2}
+    assert summary.quality == 0.6
+    assert summary.criteria == {"a": 4, "b": 3, "c": 3}
     # present, compensated or not
-    assert summary["problems"] == {"banned": 1, "noisy": 2}
-    assert summary["unrecoverable_reasons"] == {"no_criterion_met": 1, "banned": 1, "noisy": 0}
-    assert summary["as_of"] == "2026-11-23"
-    assert summary["nps"] is None
+    assert summary.problems == {"banned": 1, "noisy": 2}
+    assert summary.unrecoverable_reasons == {"no_criterion_met": 1, "banned": 1, "noisy": 0}
+    assert summary.as_of == "2026-11-23"
+    assert summary.nps is None
 
 
 def test_more_than_three_criteria_only_the_first_three_count() -> None:
@@ -200,8 +200,8 @@ def test_more_than_three_criteria_only_the_first_three_count() -> None:
     assert [r.key for r in rules.set_aside] == ["d"]
     result = classify(frame([("x", 1, 1, 1, 0, 0)]), rules, AS_OF)
     assert result.customers["segment"].astype(str).tolist() == ["satisfied"]
-    assert result.summary["set_aside"] == ["d"]
-    assert "d" not in result.summary["criteria"]
+    assert result.summary.set_aside == ("d",)
+    assert "d" not in result.summary.criteria
 
 
 def test_nps_overall_and_per_segment() -> None:
@@ -221,9 +221,9 @@ def test_nps_overall_and_per_segment() -> None:
         }
     )
     summary = classify(data, parse_criteria(textwrap.dedent(body), "t.yaml"), AS_OF).summary
-    assert summary["nps"] == 0.0  # 2 promoters, 2 detractors out of 4 answers
-    assert summary["nps_answers"] == 4
-    assert summary["nps_by_segment"] == {
+    assert summary.nps == 0.0  # 2 promoters, 2 detractors out of 4 answers
+    assert summary.nps_answers == 4
+    assert summary.nps_by_segment == {
         "satisfied": 100 / 3,  # exact: rounding is for people
         "easy_to_satisfy": None,
         "unrecoverable": -100.0,
@@ -278,8 +278,8 @@ def test_unknown_columns_and_types_are_reported_together_before_evaluation() -> 
 def test_an_empty_list_classifies_to_nothing() -> None:
     result = classify(frame([]), criteria(), AS_OF)  # type: ignore[arg-type]
     assert len(result.customers) == 0
-    assert result.summary["total"] == 0
-    assert result.summary["quality"] is None
+    assert result.summary.total == 0
+    assert result.summary.quality is None
 
 
 def test_days_since_counts_to_the_as_of_date() -> None:
@@ -303,7 +303,7 @@ def test_days_since_counts_to_the_as_of_date() -> None:
         "b": "",
         "c": "",
     }
-    assert result.summary["unjudged"] == {"recent": 1}
+    assert result.summary.unjudged == {"recent": 1}
 
 
 @given(

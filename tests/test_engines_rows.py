@@ -70,15 +70,15 @@ def test_assemble_gives_the_arrow_engines_result_whatever_the_rows_order() -> No
             assert (mine.unknown == theirs.unknown).all()
 
 
-def test_summary_of_reads_the_totals_row_as_the_arrow_engine_counts() -> None:
+def test_summary_of_totals_reads_the_totals_row_as_the_arrow_engine_counts() -> None:
     criteria, data, method, _, totals = _flags_and_totals(False)
-    summary = rows.summary_of(criteria, AS_OF, method, totals)  # type: ignore[arg-type]
+    summary = rows.summary_of_totals(criteria, AS_OF, method, totals)  # type: ignore[arg-type]
     assert summary == arrow_classify(data, criteria, AS_OF).summary  # type: ignore[arg-type]
-    assert summary["total"] == 300
+    assert summary.total == 300
     empty = dict.fromkeys(totals) | {"_total": 0}  # type: ignore[union-attr]
-    nothing = rows.summary_of(criteria, AS_OF, method, empty)  # type: ignore[arg-type]
-    assert nothing["quality"] is None
-    assert nothing["segments"]["satisfied"] == 0
+    nothing = rows.summary_of_totals(criteria, AS_OF, method, empty)  # type: ignore[arg-type]
+    assert nothing.quality is None
+    assert nothing.segments["satisfied"] == 0
 
 
 def test_free_name_avoids_every_input_column() -> None:

@@ -375,12 +375,13 @@ WRITER = """
 import datetime as dt, sys, time
 from pathlib import Path
 from portfolio_cli import history
+from portfolio_cli.result import Summary
 path, day, rows, ready, count = sys.argv[1:6]
 customers = [
     history.CustomerRow(f"C{i:06d}", None, "satisfied", i + 1, "a", "") for i in range(int(rows))
 ]
-summary = {"total": int(rows), "quality": 1.0, "nps": None,
-           "segments": {"satisfied": int(rows), "easy_to_satisfy": 0, "unrecoverable": 0}}
+summary = Summary.from_dict({"total": int(rows), "quality": 1.0, "nps": None,
+           "segments": {"satisfied": int(rows), "easy_to_satisfy": 0, "unrecoverable": 0}})
 Path(ready, day).touch()
 while len(list(Path(ready).iterdir())) < int(count):
     time.sleep(0.005)
@@ -418,12 +419,13 @@ def test_ten_writers_at_once_all_land_their_snapshot(
     """Ten cron jobs sharing a history: on a new file (the tables are created once) and on a
     file that has snapshots (each waits while another writes its 20,000 rows)."""
     from portfolio_cli import history
+    from portfolio_cli.result import Summary
 
     path = tmp_path / "h.sqlite"
     if existing:
         history.save_snapshot(
             path, as_of=dt.date(2025, 12, 1), criteria_sha256="x", criteria_file="c.yaml",
-            summary={"total": 0}, customers=[],
+            summary=Summary.from_dict({"total": 0}), customers=[],
         )  # fmt: skip
     command = [sys.executable, "-c", WRITER, str(path), "{day}", str(rows), "{ready}", "{count}"]
     ends = _at_once(command, TEN_DAYS, tmp_path / "ready")

@@ -107,7 +107,7 @@ def _outputs(result: Any, customers: Any) -> tuple[bytes, dict[str, Any]]:
 
     stream = io.BytesIO()
     formats.write_csv(formats.output_table(result, customers), stream)
-    summary = dict(result.summary)
+    summary = result.summary.to_dict()
     summary.pop("criteria_file", None)
     return stream.getvalue(), summary
 
@@ -225,7 +225,7 @@ for source, target in zip(sys.argv[2::2], sys.argv[3::2]):
     result, customers = classify_source(source, rules, day, spark)
     stream = io.BytesIO()
     formats.write_csv(formats.output_table(result, customers), stream)
-    summary = dict(result.summary)
+    summary = result.summary.to_dict()
     summary.pop("criteria_file", None)
     with open(target, "wb") as out:
         out.write(stream.getvalue())

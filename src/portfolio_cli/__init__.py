@@ -6,7 +6,7 @@ The library API (the CLI is a thin layer over it)::
     criteria = load_criteria("criteria.yaml")
     customers = read_customers("customers.csv", criteria.customers.id)
     result = classify(customers, criteria)
-    result.summary["quality"]
+    result.summary.quality
 
 Imports are lazy so that `portfolio --help` does not pay for pandas.
 """

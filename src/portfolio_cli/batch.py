@@ -14,11 +14,14 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from portfolio_cli import messages
 from portfolio_cli.errors import Issue, PortfolioError, UsageError
 from portfolio_cli.messages import message
+
+if TYPE_CHECKING:
+    from portfolio_cli.result import Summary
 
 SUFFIXES = {"csv": ".csv", "json": ".json", "markdown": ".md", "xlsx": ".xlsx"}
 INPUT_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".parquet")
@@ -63,7 +66,7 @@ class Outcome:
     """What became of one job: its summary (None when it failed) or the error message."""
 
     job: Job
-    summary: dict[str, Any] | None
+    summary: Summary | None
     error: str = ""
     separator: str | None = None  # the input's field separator, when it was read as CSV
 
@@ -78,13 +81,7 @@ class Outcome:
         if self.summary is None:
             row["status"], row["error"] = "failed", self.error
             return row
-        summary = self.summary
-        row["customers"] = summary["total"]
-        for key in SEGMENT_KEYS:
-            row[key] = summary["segments"][key]
-        row["quality"] = summary["quality"]
-        row["nps"] = summary["nps"]
-        row["unjudged"] = sum(summary["unjudged"].values())
+        row.update(self.summary.row())
         row["status"], row["error"] = "ok", ""
         return row
 
@@ -211,7 +208,7 @@ def classify_one(job: Job) -> Outcome:
     return Outcome(job, summary, separator=separator)
 
 
-def _classify_file(job: Job, rules: Any) -> tuple[dict[str, Any], str | None]:
+def _classify_file(job: Job, rules: Any) -> tuple[Summary, str | None]:
     """One input to its output file (written whole or not at all): streamed when large.
     Returns the summary and the input's field separator (None when it is not CSV)."""
     from portfolio_cli import engines

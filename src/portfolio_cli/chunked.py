@@ -32,13 +32,11 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from portfolio_cli.conditions.kinds import Kind
-from portfolio_cli.criteria import OUTPUT_COLUMNS, SEGMENTS, Criteria, required_columns
+from portfolio_cli.criteria import OUTPUT_COLUMNS, Criteria, required_columns
 from portfolio_cli.engine import (
     Classification,
     classify,
-    net_promoter_score,
     priority_order,
-    scores_of,
 )
 from portfolio_cli.errors import InputError
 from portfolio_cli.readers import (
@@ -64,6 +62,7 @@ from portfolio_cli.readers.csv import _fallbacks as fallbacks
 from portfolio_cli.readers.csv import _is_encoding_error as is_encoding_error
 from portfolio_cli.readers.csv import _read_error as read_error
 from portfolio_cli.readers.spool import named_in_utf8
+from portfolio_cli.result import Summary
 from portfolio_cli.writers import formats
 
 CHUNK_ROWS = 2_000_000
@@ -305,8 +304,7 @@ class _Held:
     compensated: list[np.ndarray[Any, Any]]
     order_by: list[list[pa.Array]]
     text: list[pa.Table]
-    summaries: list[dict[str, Any]]
-    nps: list[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]]
+    summaries: list[Summary]
 
 
 def stream_csv(
@@ -322,7 +320,7 @@ def stream_csv(
     segment: str | None = None,
     delimiter: str = ",",
     bom: bool = False,
-) -> tuple[dict[str, Any], tuple[str, ...]]:
+) -> tuple[Summary, tuple[str, ...]]:
     """Classify a CSV file part by part and write the CSV output in priority order (the rows of
     `segment` only, when given); return the summary of the whole file and the reader's notes (a
     garbled encoding, ambiguous dates) for warnings.
@@ -354,7 +352,7 @@ def stream_csv(
             block = larger_block(block)
     kinds = decided.kinds
     pa.default_memory_pool().release_unused()
-    held = _Held([], [], [], [], [], [], [], [])
+    held = _Held([], [], [], [], [], [], [])
     read = list(found.header) if keep_columns else columns
     for table in _batches(path, found, read, rows, encoding, options.lang, block):
         typed = {
@@ -394,7 +392,8 @@ def stream_csv(
     text = pa.concat_tables(held.text).combine_chunks() if keep_columns else None
     criteria_met = np.concatenate(held.criteria_met)
     _write(sink, output, order, criteria_met, text, found.header, segment, delimiter, bom)
-    return _summary(rules, as_of, held), notes
+    # counts add up; quality and NPS are computed again from the sums, as for the whole file
+    return Summary.merged(held.summaries), notes
 
 
 def _chunked(parts: Sequence[pa.Array | pa.ChunkedArray]) -> pa.ChunkedArray:
@@ -443,12 +442,6 @@ def _keep(
     if keep_columns:
         held.text.append(customers.text.take(taken))
     held.summaries.append(result.summary)
-    nps = rules.listening.nps
-    if nps:
-        scores = scores_of(customers, nps)
-        # what NPS needs of a score, in one byte: promoter, passive, detractor, no answer
-        code = np.select([scores >= 9, scores <= 6, ~np.isnan(scores)], [10, 0, 7], -1)
-        held.nps.append((code.astype(np.int8), result.segment))
 
 
 def _write(
@@ -488,26 +481,3 @@ def _write(
         if start:
             data = data[len(formats.to_csv(table.slice(0, 0), delimiter)) :]
         sink(data)
-
-
-def _summary(rules: Criteria, as_of: dt.date, held: _Held) -> dict[str, Any]:
-    """The whole file's summary from the chunks' summaries: counts add up; quality and NPS
-    are computed again from the totals, as the in-memory path computes them."""
-    parts = held.summaries
-    summary: dict[str, Any] = dict(parts[0])
-    total = sum(p["total"] for p in parts)
-    summary["total"] = total
-    for field in ("segments", "criteria", "problems", "unjudged", "unrecoverable_reasons"):
-        summary[field] = {k: sum(p[field][k] for p in parts) for k in parts[0][field]}
-    satisfied = summary["segments"]["satisfied"] + summary["segments"]["easy_to_satisfy"]
-    summary["quality"] = satisfied / total if total else None
-    if held.nps:
-        codes = np.concatenate([s for s, _ in held.nps])
-        scores = np.where(codes < 0, np.nan, codes.astype(np.float64))
-        segment = np.concatenate([g for _, g in held.nps])
-        summary["nps"] = net_promoter_score(scores)
-        summary["nps_answers"] = int(np.count_nonzero(~np.isnan(scores)))
-        summary["nps_by_segment"] = {
-            name: net_promoter_score(scores[segment == i]) for i, name in enumerate(SEGMENTS)
-        }
-    return summary

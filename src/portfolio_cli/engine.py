@@ -26,12 +26,12 @@ from portfolio_cli.criteria import SEGMENTS, Criteria, Rule
 from portfolio_cli.errors import CriteriaError, InputError, Issue
 from portfolio_cli.messages import message
 from portfolio_cli.readers import CustomerList, ReadInfo
+from portfolio_cli.result import NO_CRITERION, Answers, Summary, nps_of_counts
 
 if TYPE_CHECKING:
     import pandas as pd
 
 Array = np.ndarray[Any, Any]
-NO_CRITERION = "no_criterion_met"
 _NO_INFO = ReadInfo("", "")
 SATISFIED, EASY, UNRECOVERABLE = 0, 1, 2
 
@@ -124,7 +124,7 @@ class Classification:
     """
 
     output: Output
-    summary: dict[str, Any]
+    summary: Summary
     results: tuple[RuleResult, ...]
     order: Array
     segment: Array
@@ -304,7 +304,7 @@ def assemble(
     figures: Figures,
     active_masks: Sequence[Array],
     compensated_masks: Sequence[Array],
-    summary: dict[str, Any],
+    summary: Summary,
 ) -> Classification:
     """The result every engine returns (`Classification`), from its rule results, per-customer
     figures and summary: the output columns in priority order, the one source of every writer.
@@ -606,14 +606,6 @@ def net_promoter_score(scores: Array) -> float | None:
     return nps_of_counts(int(promoters), int(detractors), len(answered))
 
 
-def nps_of_counts(promoters: int, detractors: int, answered: int) -> float | None:
-    """NPS from the counts of promoters, detractors and answers (None: nobody answered)."""
-    if not answered:
-        return None
-    # exact: machine formats carry it as computed; displays round it (rounding is for people)
-    return float(100.0 * (promoters - detractors) / answered)
-
-
 def _summary(
     criteria: Criteria,
     as_of: dt.date,
@@ -623,10 +615,9 @@ def _summary(
     problem_results: list[RuleResult],
     criteria_met: Array,
     nps: Array | None,
-) -> dict[str, Any]:
+) -> Summary:
     total = len(segment)
     counts = np.bincount(segment, minlength=3)
-    segments = {name: int(counts[i]) for i, name in enumerate(SEGMENTS)}
     reasons = {
         NO_CRITERION: int(
             np.count_nonzero(
@@ -638,25 +629,24 @@ def _summary(
     }
     for result, mask in zip(problem_results, active_masks, strict=True):
         reasons[result.rule.key] = int(np.count_nonzero(mask))
-    summary: dict[str, Any] = {
-        "total": total,
-        "segments": segments,
-        "quality": (segments["satisfied"] + segments["easy_to_satisfy"]) / total if total else None,
-        "criteria": {r.rule.key: int(r.met.sum()) for r in results if not r.is_problem},
-        "problems": {r.rule.key: int(r.met.sum()) for r in results if r.is_problem},
-        "unjudged": {r.rule.key: int(r.unknown.sum()) for r in results},
-        "unrecoverable_reasons": reasons,
-        "set_aside": [r.key for r in criteria.set_aside],
-        "nps": None,
-        "nps_by_segment": dict.fromkeys(SEGMENTS),
-        "nps_answers": 0,
-        "as_of": as_of.isoformat(),
-        "criteria_file": criteria.source,
+    return Summary.from_counts(
+        criteria,
+        as_of,
+        segments={name: int(counts[i]) for i, name in enumerate(SEGMENTS)},
+        met={r.rule.key: int(r.met.sum()) for r in results if not r.is_problem},
+        problems={r.rule.key: int(r.met.sum()) for r in results if r.is_problem},
+        unjudged={r.rule.key: int(r.unknown.sum()) for r in results},
+        unrecoverable_reasons=reasons,
+        answers=None if nps is None else answers_by_segment(nps, segment),
+    )
+
+
+def answers_by_segment(scores: Array, segment: Array) -> dict[str, Answers]:
+    """Promoters, detractors and answers among `scores` (NaN: no answer), per segment code."""
+    # each customer's place in a 3 segments × (promoter, detractor, passive, no answer) table
+    kind = np.where(np.isnan(scores), 3, np.where(scores >= 9, 0, np.where(scores <= 6, 1, 2)))
+    table = np.bincount(segment.astype(np.intp) * 4 + kind, minlength=12).reshape(3, 4)
+    return {
+        name: Answers(int(row[0]), int(row[1]), int(row[0] + row[1] + row[2]))
+        for name, row in zip(SEGMENTS, table, strict=True)
     }
-    if nps is not None:
-        summary["nps"] = net_promoter_score(nps)
-        summary["nps_answers"] = int(np.count_nonzero(~np.isnan(nps)))
-        summary["nps_by_segment"] = {
-            name: net_promoter_score(nps[segment == i]) for i, name in enumerate(SEGMENTS)
-        }
-    return summary

@@ -152,7 +152,7 @@ def batch_command(
         err.print(message("cli.error", text=text), markup=False)
     total = len(outcomes) + len(unmatched)
     if not quiet:
-        customers = sum(o.summary["total"] for o in outcomes if o.summary is not None)
+        customers = sum(o.summary.total for o in outcomes if o.summary is not None)
         done = plural(
             "batch.done", len(outcomes) - len(failed), total=total,
             customers=plural("qa.customers", customers),

@@ -250,7 +250,7 @@ def classify_command(
                             stream.write(formats.render(fmt_name, table, result.summary))
         if fmt_name != "table" and not quiet:
             print_summary(result.summary, customers.info.source, output)
-        fail_if_below(result.summary["quality"], fail_under)
+        fail_if_below(result.summary.quality, fail_under)
 
 
 def postgres_source(
@@ -335,7 +335,7 @@ def _classify_to_folder(
     summary = spark.write_partitioned(source, rules, day, str(output), session, customers)
     if not flags.quiet:
         print_summary(summary, source if customers is None else customers.info.source, output)
-    fail_if_below(summary["quality"], fail_under)
+    fail_if_below(summary.quality, fail_under)
 
 
 def _duckdb_csv(
@@ -379,7 +379,7 @@ def _duckdb_csv(
         summary = prepared.summary
     if not flags.quiet:
         print_summary(summary, source, output)
-    fail_if_below(summary["quality"], fail_under)
+    fail_if_below(summary.quality, fail_under)
     return True
 
 
@@ -419,7 +419,7 @@ def _stream(
     warn(notes, flags.quiet)
     if not flags.quiet:
         print_summary(summary, found.info.source, output)
-    fail_if_below(summary["quality"], fail_under)
+    fail_if_below(summary.quality, fail_under)
 
 
 def _say_renamed(

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from portfolio_cli.criteria import Criteria
     from portfolio_cli.readers import CustomerList
+    from portfolio_cli.result import Summary
 
 
 class SafeConsole(Console):
@@ -199,7 +200,7 @@ def read_input(
     return customers
 
 
-def print_summary(summary: dict[str, Any], source: str, output: Path | None) -> None:
+def print_summary(summary: Summary, source: str, output: Path | None) -> None:
     """The run's summary on standard error (where a command's data is written to standard
     output or a file), then the file written, if any."""
     from portfolio_cli.writers.terminal import summary_lines

@@ -132,9 +132,9 @@ def snapshot_record(snapshot: Snapshot) -> dict[str, Any]:
     return {
         "as_of": snapshot.as_of,
         "total": snapshot.total,
-        **{name: summary["segments"][name] for name in SEGMENTS},
-        "quality": summary["quality"],
-        "nps": summary["nps"],
+        **{name: summary.segments[name] for name in SEGMENTS},
+        "quality": summary.quality,
+        "nps": summary.nps,
         "criteria_sha256": snapshot.criteria_sha256,
     }
 

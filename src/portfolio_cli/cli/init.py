@@ -204,8 +204,8 @@ def _write(
     out = Dialogue(lang, day)
     out.say("init.wrote", path=path)
     if summary is not None:
-        segments = summary["segments"]
-        quality = summary["quality"]
+        segments = summary.segments
+        quality = summary.quality
         out.say(
             "init.result",
             source=source,

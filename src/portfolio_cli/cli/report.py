@@ -162,4 +162,4 @@ def report_command(
             stream.write(data)
     if not quiet:
         print_summary(result.summary, customers.info.source, output)
-    fail_if_below(result.summary["quality"], fail_under)
+    fail_if_below(result.summary.quality, fail_under)

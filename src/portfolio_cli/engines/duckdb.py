@@ -26,10 +26,11 @@ from portfolio_cli.conditions.kinds import Kind
 from portfolio_cli.criteria import SEGMENTS, Criteria, required_columns
 from portfolio_cli.engine import Classification, checked_input, nps_scores
 from portfolio_cli.engines import memory_limit
-from portfolio_cli.engines.rows import assemble, free_name, summary_of
+from portfolio_cli.engines.rows import assemble, free_name, summary_of_totals
 from portfolio_cli.engines.sql import Method, compile_method, render
 from portfolio_cli.errors import PortfolioError
 from portfolio_cli.readers import CsvOptions, CustomerList
+from portfolio_cli.result import Summary
 
 if TYPE_CHECKING:
     import duckdb
@@ -138,7 +139,7 @@ class Prepared:
 
     con: duckdb.DuckDBPyConnection
     method: Method
-    summary: dict[str, Any]
+    summary: Summary
 
     delimiter: str
 
@@ -160,7 +161,7 @@ class Prepared:
         no row passes through Python, so memory stays within DuckDB's limit. `shown`: the
         name a failed write names (the output, when `path` is its temporary file)."""
         delimiter = delimiter or self.delimiter
-        if not self.summary["total"]:  # COPY would still write its newline after the header
+        if not self.summary.total:  # COPY would still write its newline after the header
             from portfolio_cli.writers.formats import csv_header
 
             names = [column.alias for column in self.method.columns()]
@@ -252,12 +253,10 @@ def _prepared(
         except duckdb.Error:  # a cell DuckDB cannot cast, a ragged row: our reader says what
             yield None
             return
-        if any(totals[name] for name in _CHECKS) or (
-            criteria.listening.nps and totals["_nps_bad"]
-        ):
+        if any(totals[name] for name in _CHECKS) or (criteria.listening.nps and totals["_nps_bad"]):
             yield None  # our reader names the cells and rows
             return
-        yield Prepared(con, method, summary_of(criteria, as_of, method, totals), delimiter)
+        yield Prepared(con, method, summary_of_totals(criteria, as_of, method, totals), delimiter)
 
 
 _CHECKS = ("_bad_cells", "_missing_ids", "_repeated_ids")
@@ -483,9 +482,7 @@ def _parquet_view(
             if not (pa.types.is_string(types[name]) or pa.types.is_large_string(types[name])):
                 cell = exp.cast(cell, exp.DataType.build("VARCHAR"))  # an integer id
             value = exp.Nullif(this=cell, expression=exp.Literal.string(""))
-            bad_cells.append(
-                exp.func("regexp_matches", cell.copy(), exp.Literal.string(_TRIMMED))
-            )
+            bad_cells.append(exp.func("regexp_matches", cell.copy(), exp.Literal.string(_TRIMMED)))
         columns.append(exp.alias_(value, exp.to_identifier(name, quoted=True)))
     flag = free_name("bad", list(kinds))
     bad = exp.Coalesce(this=exp.or_(*bad_cells), expressions=[exp.false()])

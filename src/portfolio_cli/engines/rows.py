@@ -1,8 +1,9 @@
 """What every SQL executor (DuckDB, Spark, PostgreSQL) asks the compiled method for, per
-customer, and the checks they share before a row is read.
+customer, the checks they share before a row is read, and the summary they make of the one
+row of totals (`summary_of_totals`).
 
 Each executor brings back the same columns (`flag_columns`) and one row of totals, which
-`assemble` and `summary_of` turn into the Arrow engine's `Classification` (through
+`assemble` and `summary_of_totals` turn into the Arrow engine's `Classification` (through
 `engine.assemble`, the Arrow engine's own last step): one shape, so no executor can drift from
 another, and none imports another's private names.
 """
@@ -17,6 +18,7 @@ from portfolio_cli.conditions.kinds import Kind
 from portfolio_cli.criteria import SEGMENTS, Criteria
 from portfolio_cli.errors import InputError, Issue
 from portfolio_cli.messages import message
+from portfolio_cli.result import NO_CRITERION, Answers, Summary
 
 if TYPE_CHECKING:
     import numpy as np
@@ -126,7 +128,7 @@ def assemble(
     problems = range(len(criteria.problems))
     active = [in_input_order(_mask(rows.column(f"_a{j}"))) for j in problems]
     compensated = [in_input_order(_mask(rows.column(f"_c{j}"))) for j in problems]
-    summary = summary_of(criteria, as_of, method, totals)
+    summary = summary_of_totals(criteria, as_of, method, totals)
     return classification(data, criteria, results, figures, active, compensated, summary)
 
 
@@ -147,51 +149,36 @@ def _numbers(column: pa.ChunkedArray, dtype: Any) -> Array:
     return np.asarray(column.to_numpy(), dtype=dtype)
 
 
-def summary_of(
+def summary_of_totals(
     criteria: Criteria, as_of: dt.date, method: Method, totals: Mapping[str, Any]
-) -> dict[str, Any]:
-    """The Arrow engine's summary from an executor's one row of totals (same rounding)."""
-    from portfolio_cli.engine import nps_of_counts
-    from portfolio_cli.engines.sql import NO_CRITERION
-
-    total = int(totals["_total"])
+) -> Summary:
+    """The summary from the one row of totals the compiled method's aggregate brings back: its
+    counts, through the constructor every engine uses (quality and NPS computed the same way)."""
     figures: dict[tuple[str, str | None], int] = {
         (f.measure, f.key): int(totals[f.alias] or 0)
         for f in method.figures
         if f.measure not in ("quality", "nps")
     }
-    segments = {name: figures[("segments", name)] for name in SEGMENTS}
-    reasons = {NO_CRITERION: figures[("unrecoverable_reasons", NO_CRITERION)]}
-    for problem in criteria.problems:
-        reasons[problem.key] = figures[("unrecoverable_reasons", problem.key)]
-    summary: dict[str, Any] = {
-        "total": total,
-        "segments": segments,
-        "quality": (segments["satisfied"] + segments["easy_to_satisfy"]) / total if total else None,
-        "criteria": {r.key: figures[("criteria", r.key)] for r in criteria.criteria},
-        "problems": {r.key: figures[("problems", r.key)] for r in criteria.problems},
-        "unjudged": {r.key: figures[("unjudged", r.key)] for r in criteria.rules()},
-        "unrecoverable_reasons": reasons,
-        "set_aside": [r.key for r in criteria.set_aside],
-        "nps": None,
-        "nps_by_segment": dict.fromkeys(SEGMENTS),
-        "nps_answers": 0,
-        "as_of": as_of.isoformat(),
-        "criteria_file": criteria.source,
-    }
+    answers = None
     if criteria.listening.nps:
-        summary["nps"] = nps_of_counts(
-            figures[("nps_promoters", None)],
-            figures[("nps_detractors", None)],
-            figures[("nps_answers", None)],
-        )
-        summary["nps_answers"] = figures[("nps_answers", None)]
-        summary["nps_by_segment"] = {
-            name: nps_of_counts(
+        answers = {
+            name: Answers(
                 figures[("nps_promoters", name)],
                 figures[("nps_detractors", name)],
                 figures[("nps_answers", name)],
             )
             for name in SEGMENTS
         }
-    return summary
+    return Summary.from_counts(
+        criteria,
+        as_of,
+        segments={name: figures[("segments", name)] for name in SEGMENTS},
+        met={r.key: figures[("criteria", r.key)] for r in criteria.criteria},
+        problems={r.key: figures[("problems", r.key)] for r in criteria.problems},
+        unjudged={r.key: figures[("unjudged", r.key)] for r in criteria.rules()},
+        unrecoverable_reasons={
+            key: figures[("unrecoverable_reasons", key)]
+            for key in (NO_CRITERION, *(r.key for r in criteria.problems))
+        },
+        answers=answers,
+    )

@@ -24,7 +24,12 @@ from typing import TYPE_CHECKING, Any
 
 from portfolio_cli.conditions.kinds import Kind
 from portfolio_cli.criteria import Criteria
-from portfolio_cli.engines.rows import check_nps_range, empty_list, flag_columns
+from portfolio_cli.engines.rows import (
+    check_nps_range,
+    empty_list,
+    flag_columns,
+    summary_of_totals,
+)
 from portfolio_cli.engines.sql import Method, compile_method, render
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message
@@ -37,6 +42,7 @@ if TYPE_CHECKING:
 
     from portfolio_cli.engine import Classification
     from portfolio_cli.readers import CustomerList
+    from portfolio_cli.result import Summary
 
 # monotonically_increasing_id() puts the partition index in the upper 31 bits
 _PARTITION_SHIFT = 33
@@ -282,7 +288,7 @@ def write_partitioned(
     folder: str,
     spark: SparkSession,
     customers: CustomerList | None = None,
-) -> dict[str, Any]:
+) -> Summary:
     """Spark writes the customers (the columns of `classify -f csv`, lists `|`-joined) as
     Parquet files in `folder/customers/`, each in priority order, and `folder/summary.json`
     beside them (a folder of Parquet files holds nothing else, so any reader takes it whole);
@@ -291,7 +297,6 @@ def write_partitioned(
     import json
 
     from portfolio_cli.engine import checked_input
-    from portfolio_cli.engines.rows import summary_of
 
     if customers is not None:
         data, kinds = checked_input(customers, criteria)
@@ -312,10 +317,10 @@ def write_partitioned(
         raise UsageError(Issue("spark-write", text)) from None
     finally:
         spark.catalog.dropTempView(view)
-    summary = summary_of(criteria, as_of, method, totals)
+    summary = summary_of_totals(criteria, as_of, method, totals)
     target = os.path.join(folder, "summary.json")  # noqa: PTH118 - a local folder
     with open(target, "w", encoding="utf-8") as stream:  # noqa: PTH123
-        json.dump(summary, stream, ensure_ascii=False, indent=2, sort_keys=True)
+        json.dump(summary.to_dict(), stream, ensure_ascii=False, indent=2, sort_keys=True)
         stream.write("\n")
     return summary
 

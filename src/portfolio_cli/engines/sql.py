@@ -42,9 +42,9 @@ from portfolio_cli.conditions.tree import (
     Not,
 )
 from portfolio_cli.criteria import SEGMENTS, Criteria, Rule
+from portfolio_cli.result import NO_CRITERION
 
 DIALECTS = ("duckdb", "postgres", "spark", "bigquery", "snowflake")
-NO_CRITERION = "no_criterion_met"
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _ORDERING = ("<", "<=", ">", ">=")
 

@@ -33,6 +33,7 @@ from portfolio_cli.engine import Classification
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message, thousands
 from portfolio_cli.readers import CustomerList, ReadInfo
+from portfolio_cli.result import Summary
 
 LIST_COLUMNS = ("criteria", "problems", "compensated")
 # A cell a spreadsheet would run as a formula: starts with = + - @ tab or CR (numbers excepted).
@@ -249,7 +250,7 @@ def _csv_rows(piece: pa.Table, options: pa_csv.WriteOptions) -> io.BytesIO:
     return out
 
 
-def to_json(table: pa.Table, summary: dict[str, Any]) -> bytes:
+def to_json(table: pa.Table, summary: Summary) -> bytes:
     """One object: {"summary": {...}, "customers": [...]} with lists as arrays."""
     records = table.to_pylist()
     for record in records:
@@ -260,7 +261,7 @@ def to_json(table: pa.Table, summary: dict[str, Any]) -> bytes:
             blank = value == "" and key not in LIST_COLUMNS
             if blank or (isinstance(value, float) and math.isnan(value)):
                 record[key] = None
-    document = {"summary": _sorted(summary), "customers": records}
+    document = {"summary": _sorted(summary.to_dict()), "customers": records}
     return (json_text(document) + "\n").encode("utf-8")
 
 
@@ -423,7 +424,7 @@ def _has_time(column: pa.ChunkedArray) -> bool:
     return bool(pc.any(pc.not_equal(pc.remainder(seconds, 86_400), 0)).as_py())
 
 
-def render(fmt: str, table: pa.Table, summary: dict[str, Any], delimiter: str = ",") -> bytes:
+def render(fmt: str, table: pa.Table, summary: Summary, delimiter: str = ",") -> bytes:
     """The output document in a machine format (`delimiter` separates CSV's fields)."""
     if fmt == "csv":
         return to_csv(table, delimiter)

@@ -31,9 +31,10 @@ from portfolio_cli.criteria import SEGMENTS, Criteria
 # markdown_escape is also imported from here, as before it moved to display
 from portfolio_cli.display import markdown_escape as markdown_escape
 from portfolio_cli.display import visible
-from portfolio_cli.engine import NO_CRITERION, Classification
+from portfolio_cli.engine import Classification
 from portfolio_cli.five_steps import review
 from portfolio_cli.messages import long_date, message, plural, short_date
+from portfolio_cli.result import NO_CRITERION, Summary
 
 if TYPE_CHECKING:
     from portfolio_cli.history import Migration, Snapshot
@@ -71,9 +72,9 @@ class ReportContext:
     lang: str
     as_of: str
     source: str
-    summary: dict[str, Any]
+    summary: Summary
     criteria: Criteria
-    previous: dict[str, Any] | None
+    previous: Summary | None
     priorities: list[dict[str, Any]]
     unrecoverable: list[dict[str, Any]]
     more_priorities: int
@@ -250,7 +251,7 @@ def _trend_points(context: ReportContext) -> list[dict[str, Any]]:
     count = len(kept)
     points = []
     for index, snapshot in enumerate(kept):
-        quality = snapshot.summary["quality"]
+        quality = snapshot.summary.quality
         x = 100 + (index * 420 / (count - 1) if count > 1 else 210)
         y = 170 - 150 * (quality or 0.0)
         points.append(
@@ -259,8 +260,8 @@ def _trend_points(context: ReportContext) -> list[dict[str, Any]]:
                 "y": round(y, 1),
                 "as_of": snapshot.as_of,
                 "quality": quality,
-                "nps": snapshot.summary["nps"],
-                "segments": snapshot.summary["segments"],
+                "nps": snapshot.summary.nps,
+                "segments": snapshot.summary.segments,
                 "total": snapshot.total,
             }
         )

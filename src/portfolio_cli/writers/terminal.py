@@ -8,7 +8,7 @@ or a right-to-left override in a name is shown (␛, \u202e), never obeyed by th
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -20,8 +20,11 @@ from portfolio_cli.criteria import SEGMENTS
 from portfolio_cli.display import visible
 from portfolio_cli.five_steps import Step
 from portfolio_cli.messages import decimal, message, plural
+from portfolio_cli.result import NO_CRITERION
 
-NO_CRITERION = "no_criterion_met"  # the reason of an unrecoverable customer who meets none
+if TYPE_CHECKING:
+    from portfolio_cli.result import Summary
+
 SEGMENT_STYLES = {"satisfied": "green", "easy_to_satisfy": "yellow", "unrecoverable": "red"}
 
 
@@ -61,13 +64,13 @@ def signed(value: float | None) -> str:
     return decimal(value, 0 if value == int(value) else 1, sign=True)
 
 
-def summary_lines(summary: dict[str, Any], source: str) -> RenderableType:
+def summary_lines(summary: Summary, source: str) -> RenderableType:
     """The portfolio in a few lines: quality, segments, NPS, why unrecoverable, unjudged."""
-    total = summary["total"]
-    segments = summary["segments"]
-    head = Text(plural("summary.head", total, source=visible(source), date=summary["as_of"]))
+    total = summary.total
+    segments = summary.segments
+    head = Text(plural("summary.head", total, source=visible(source), date=summary.as_of))
     quality = Text(message("summary.quality") + " ", style="bold")
-    quality.append(percent(summary["quality"]), style="bold")
+    quality.append(percent(summary.quality), style="bold")
     parts = [head, quality]
     counts = Text()
     for index, name in enumerate(SEGMENTS):
@@ -82,17 +85,17 @@ def summary_lines(summary: dict[str, Any], source: str) -> RenderableType:
         label = message("summary.segment", label=named, count=segments[name])
         counts.append(label + share, style=SEGMENT_STYLES[name])
     parts.append(counts)
-    if summary.get("nps_answers"):
-        nps = Text(plural("summary.nps", summary["nps_answers"], nps=signed(summary["nps"])))
+    if summary.nps_answers:
+        nps = Text(plural("summary.nps", summary.nps_answers, nps=signed(summary.nps)))
         by_segment = " · ".join(
             f"{plural(f'segments.{s}', 2).lower()} {signed(v)}"
-            for s, v in summary["nps_by_segment"].items()
+            for s, v in summary.nps_by_segment.items()
         )
         nps.append(f" — {by_segment}")
         parts.append(nps)
     reasons = {
         message("summary.no_criterion_met") if k == NO_CRITERION else visible(k): v
-        for k, v in summary["unrecoverable_reasons"].items()
+        for k, v in summary.unrecoverable_reasons.items()
         if v
     }
     if reasons:
@@ -103,7 +106,7 @@ def summary_lines(summary: dict[str, Any], source: str) -> RenderableType:
                 + " · ".join(f"{k} {v}" for k, v in reasons.items())
             )
         )
-    unjudged = {k: v for k, v in summary["unjudged"].items() if v}
+    unjudged = {k: v for k, v in summary.unjudged.items() if v}
     if unjudged:
         parts.append(
             Text(
@@ -216,11 +219,11 @@ def _name_width(rows: list[dict[str, Any]], width: int, criteria: list[str]) -> 
     return min(36, left)
 
 
-def actions_lines(actions: dict[str, str], summary: dict[str, Any]) -> RenderableType:
+def actions_lines(actions: dict[str, str], summary: Summary) -> RenderableType:
     """The advice for each segment present in the portfolio."""
     lines = [Text(message("summary.what_to_do"), style="bold")]
     for name in SEGMENTS:
-        if summary["segments"][name]:
+        if summary.segments[name]:
             line = Text("  ")
             # advice to a group: "Satisfaits : remerciez-les" agrees with the customers it names
             line.append(plural(f"segments.{name}", 2), style=SEGMENT_STYLES[name])
