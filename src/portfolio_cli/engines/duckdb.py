@@ -576,6 +576,7 @@ def _copy_rows(
         f"FORCE_QUOTE ({quoted})",
         f"PREFIX {literal(header)}",  # rows are separated by newlines, the last ended by SUFFIX
         f"SUFFIX {literal(chr(10))}",
+        "USE_TMP_FILE false",  # `path` is a temporary file already (writers/files.py)
     ]
     sql = f"COPY ({render(query, 'duckdb', pretty=False)}) TO {literal(str(path))} "
     sql += f"({', '.join(options)})"
