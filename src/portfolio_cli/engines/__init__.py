@@ -28,10 +28,11 @@ if TYPE_CHECKING:
 
 ENGINES = ("auto", "arrow", "duckdb", "spark")
 # `auto` runs DuckDB from this input size on. Measured (bench/README.md, "Engines"): on files
-# that fit in memory the Arrow engine is faster (1M rows: 1.6 s of CPU against DuckDB's 3.3 s;
-# 5M rows: DuckDB 2.1x the CPU of the reference query), and its chunked path bounds memory; past
-# a few GB the chunked path's per-row rank key grows with the file while DuckDB's sort spills to
-# disk under --memory-limit.
+# that fit in memory the Arrow engine is faster (5M rows: DuckDB checking every cell and writing
+# the file itself takes 1.33x the CPU of the chunked Arrow path, at the same peak of about
+# 720 MiB), and its chunked path bounds memory; past a few GB the chunked path's per-row rank
+# key grows with the file while DuckDB's sort spills to disk under --memory-limit (50M rows,
+# 3.7 GB: peak 810 MiB).
 AUTO_BYTES = 2 * 2**30
 DEFAULT_MEMORY = 512 * 2**20
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%|[KMGT]i?B?|B)?\s*$", re.IGNORECASE)
