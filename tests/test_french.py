@@ -305,6 +305,9 @@ CONVERTED = [
     "writers/traits.py",
     "batch.py",
     "cli/batch.py",
+    "writers/history.py",
+    "writers/suggest.py",
+    "writers/sql.py",
     "chunked.py",
 ]
 # Calls whose text a person reads: an error, a warning, a printed line, a table cell or heading.

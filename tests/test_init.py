@@ -640,3 +640,29 @@ def test_outcome_needs_from(run: Run, tmp_path: Path) -> None:
     assert result.stderr == (
         "error: --outcome needs --from INPUT: the outcome is a column of the customer list\n"
     )
+
+
+def test_the_file_written_is_tried_on_the_list_read_again(write: Write, tmp_path: Path) -> None:
+    """`init --from`: a column with a blank or a repeated value is no id, and the criteria file
+    is classified on the list read again with the id chosen, which refuses a blank id."""
+    from portfolio_cli import wizard
+    from portfolio_cli.errors import InputError
+    from portfolio_cli.readers import CsvOptions
+
+    data = write("blank.csv", "id,orders\nA,3\n,4\nB,1\n")
+    customers = wizard.read_any_list(str(data))
+    assert not wizard.usable_id(customers, "id")
+    assert wizard.usable_id(customers, "orders")
+    answers = wizard.Answers(id="id")
+    answers.criteria = [wizard.RuleAnswer("buyer", "orders >= 3", "orders >= 3")]
+    text, rules = wizard.checked_file(answers, "en", str(data), tmp_path / "criteria.yaml")
+    assert "orders >= 3" in text
+    assert rules.criteria[0].when == "orders >= 3"
+    with pytest.raises(InputError) as refused:
+        wizard.try_on(rules, str(data), customers, dt.date(2026, 11, 23), CsvOptions())
+    assert refused.value.issues[0].message == (
+        f"{data}: id is blank on row 3: every customer needs an id"
+    )
+    good = write("good.csv", "id,orders\nA,3\nB,4\nC,1\n")
+    summary = wizard.try_on(rules, str(good), None, dt.date(2026, 11, 23), CsvOptions())
+    assert summary.total == 3

@@ -160,3 +160,17 @@ def test_day_order_options_decide_the_dates(
     assert segments == (
         ["satisfied", "easy_to_satisfy"] if met else ["easy_to_satisfy", "unrecoverable"]
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_init_and_suggest_share_the_outcome_options(run: Run, lang: str) -> None:
+    """--outcome and --event are declared once (cli/options): the same names, metavars and,
+    for --event, the same help in both commands; --outcome is required by suggest alone."""
+    texts = {c: _flat(run(c, "--lang", lang, "--help").stdout) for c in ("init", "suggest")}
+    event = _flat("--event VALUE") + _flat(message("help.suggest_event", lang))
+    required = _flat("[required]" if lang == "en" else "[obligatoire]")
+    for command, key in (("init", "help.init_outcome"), ("suggest", "help.suggest_outcome")):
+        assert event in texts[command]
+        outcome = _flat("--outcome COLUMN") + _flat(message(key, lang))
+        assert outcome in texts[command]
+        assert (outcome + required in texts[command]) is (command == "suggest")

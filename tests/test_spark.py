@@ -57,6 +57,15 @@ def spark() -> Iterator[Any]:
     found.stop()
 
 
+def _connect(script: str, *arguments: str) -> subprocess.CompletedProcess[bytes]:
+    """A Spark Connect client in its own process, its local server on a free port (pyspark's
+    SPARK_TESTING: two test runs on one machine would both take 15002)."""
+    return subprocess.run(
+        [sys.executable, "-c", script, *arguments],
+        capture_output=True, check=False, timeout=900, env={**os.environ, "SPARK_TESTING": "1"},
+    )  # fmt: skip
+
+
 def _generated(rows: int) -> pa.Table:
     """A list with the example's columns, ties in every key, blanks in scores and payments."""
     rng = np.random.default_rng(7)
@@ -191,6 +200,135 @@ def test_spark_writes_a_folder_of_parquet_files_and_the_summary(
     assert summary["quality"] == document["summary"]["quality"]
 
 
+def _folder_run(run: Run, source: str, target: str) -> Any:
+    return run(
+        "classify", source, "-c", CRIT, "--as-of", AS_OF, "--engine", "spark",
+        "--spark-master", "local[2]", "-f", "parquet", "-o", target, "-q",
+    )  # fmt: skip
+
+
+def test_a_uri_folder_gets_summary_json_through_sparks_own_storage_layer(
+    run: Run, spark: Any, tmp_path: Path
+) -> None:
+    """`-o file:///...` takes the path of `s3a://` or `hdfs://`: Hadoop's FileSystem API
+    (Python's open would write a file named `file:` here); the bytes of a local path's."""
+    parts = _split(_generated(2_000), tmp_path / "parts", 3)
+    local = _folder_run(run, parts, str(tmp_path / "local"))
+    assert local.exit_code == 0, local.stderr
+    folder = tmp_path / "by uri é"  # written by Hadoop as the URI says, not %-encoded
+    result = _folder_run(run, parts, f"file://{folder}/")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["customers", "summary.json"]
+    assert (folder / "summary.json").read_bytes() == (tmp_path / "local/summary.json").read_bytes()
+    written = pq.read_table(folder / "customers").sort_by("priority")
+    assert written.column("priority").to_pylist() == list(range(1, 2_001))
+    assert not Path("file:").exists()
+
+
+def test_a_folder_uri_spark_cannot_write_is_one_line_and_leaves_nothing(
+    run: Run, spark: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from portfolio_cli.engines import spark as on_spark
+
+    result = _folder_run(run, EX, "nosuch://bucket/out/")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: Spark cannot write nosuch://bucket/out/: ")
+    assert len(result.stderr.splitlines()) == 1
+
+    # summary.json that cannot be written: Spark's folder is removed, the error said once
+    def broken(self: Any, data: bytes) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(on_spark._HadoopSummary, "_write", broken)
+    folder = tmp_path / "out"
+    result = _folder_run(run, EX, folder.as_uri())
+    assert result.exit_code == 2
+    assert result.stderr == f"error: Spark cannot write {folder.as_uri()}/summary.json: disk full\n"
+    assert not folder.exists()
+
+
+CONNECT_FOLDER = """
+import datetime as dt, sys, warnings
+warnings.simplefilter("ignore")
+from portfolio_cli.criteria import load_criteria
+from portfolio_cli.engines.spark import session, write_partitioned
+spark = session(remote="local[2]")
+print(spark.conf.get("spark.sql.shuffle.partitions"), spark.conf.get("spark.sql.adaptive.enabled"))
+rules, day = load_criteria(sys.argv[1]), dt.date(2026, 11, 23)
+write_partitioned(sys.argv[2], rules, day, sys.argv[3], spark)
+"""
+
+
+def test_spark_connect_writes_summary_json_to_a_uri_folder(tmp_path: Path) -> None:
+    """Spark Connect has no JVM on the client: summary.json goes through pyarrow's filesystems,
+    written under a temporary name and renamed; the same bytes as a local folder's."""
+    _spark_or_skip()
+    from portfolio_cli.criteria import load_criteria
+    from portfolio_cli.engines.spark import session, write_partitioned
+
+    parts = _split(_generated(2_000), tmp_path / "parts", 3)
+    local = tmp_path / "local"
+    write_partitioned(parts, load_criteria(CRIT), DAY, str(local), session(master="local[2]"))
+    folder = tmp_path / "by uri é"  # written where Spark would write it (not %-decoded)
+    found = _connect(CONNECT_FOLDER, CRIT, parts, f"file://{folder}")
+    assert found.returncode == 0, found.stderr.decode()[-2000:]
+    assert found.stdout.decode().split() == ["4", "true"]  # local[2]: 2 partitions a core
+    assert sorted(p.name for p in folder.iterdir()) == ["customers", "summary.json"]
+    assert (folder / "summary.json").read_bytes() == (local / "summary.json").read_bytes()
+    written = pq.read_table(folder / "customers").sort_by("priority")
+    assert written.column("priority").to_pylist() == list(range(1, 2_001))
+
+
+@pytest.mark.parametrize(
+    ("master", "partitions"),
+    [("local[3]", "6"), ("local", "2"), ("local[4, 2]", "8"), ("local[*]", None)],
+)
+def test_a_local_master_gets_a_few_shuffle_partitions_per_core(
+    master: str, partitions: str | None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from portfolio_cli.engines.spark import local_settings
+
+    monkeypatch.setenv("SPARK_CONF_DIR", str(tmp_path))  # no spark-defaults.conf
+    monkeypatch.delenv("PYSPARK_SUBMIT_ARGS", raising=False)
+    expected = partitions or str(2 * (os.cpu_count() or 1))
+    assert local_settings(master) == {
+        "spark.sql.shuffle.partitions": expected,
+        "spark.sql.adaptive.enabled": "true",
+        "spark.sql.adaptive.coalescePartitions.enabled": "true",
+    }
+
+
+@pytest.mark.parametrize("master", ["spark://head:7077", "yarn", "sc://head:15002", "k8s://x"])
+def test_a_cluster_keeps_its_own_settings(master: str) -> None:
+    from portfolio_cli.engines.spark import local_settings
+
+    assert local_settings(master) == {}
+
+
+def test_the_users_own_spark_settings_are_kept(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from portfolio_cli.engines.spark import local_settings
+
+    (tmp_path / "spark-defaults.conf").write_text(
+        "# ours\nspark.sql.shuffle.partitions   64\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("SPARK_CONF_DIR", str(tmp_path))
+    monkeypatch.delenv("PYSPARK_SUBMIT_ARGS", raising=False)
+    assert local_settings("local[2]") == {
+        "spark.sql.adaptive.enabled": "true",
+        "spark.sql.adaptive.coalescePartitions.enabled": "true",
+    }
+    monkeypatch.setenv("SPARK_CONF_DIR", str(tmp_path / "none"))
+    monkeypatch.setenv(
+        "PYSPARK_SUBMIT_ARGS", "--conf spark.sql.adaptive.enabled=false pyspark-shell"
+    )
+    assert local_settings("local[2]") == {
+        "spark.sql.shuffle.partitions": "4",
+        "spark.sql.adaptive.coalescePartitions.enabled": "true",
+    }
+
+
 def test_parquet_output_needs_spark_and_a_new_folder(run: Run, tmp_path: Path) -> None:
     result = run("classify", EX, "-c", CRIT, "-f", "parquet", "-o", str(tmp_path / "x"))
     assert result.exit_code == 2
@@ -247,9 +385,7 @@ def test_spark_connect_gives_the_same_bytes_and_summary(tmp_path: Path) -> None:
     for name, source in lists.items():
         table = read_customers(source, "customer_id").data
         arguments += [_split(table, tmp_path / name, 4), str(tmp_path / f"{name}.csv")]
-    found = subprocess.run(
-        [sys.executable, "-c", CONNECT, *arguments], capture_output=True, check=False, timeout=900
-    )
+    found = _connect(CONNECT, *arguments)
     assert found.returncode == 0, found.stderr.decode()[-2000:]
     for name, source in lists.items():
         expected_csv, expected_summary = _arrow_outputs(source)
@@ -287,6 +423,55 @@ def test_batch_on_spark_writes_the_arrow_engines_outputs(
         written[engine] = {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
     assert sorted(written["spark"]) == ["customers-fr.csv", "customers.csv", "summary.csv"]
     assert written["spark"] == written["arrow"]
+
+
+def test_report_and_batch_on_a_spark_table_give_the_arrow_engines_outputs(
+    run: Run, spark: Any, tmp_path: Path
+) -> None:
+    """`spark:db.table`: the rules run in Spark; for the report the table's own columns come
+    back beside the results (its profile of each segment reads them)."""
+    from portfolio_cli.engines.spark import _spark_ready
+    from portfolio_cli.readers import read_customers
+
+    table = read_customers(EX, "customer_id", text_columns=["name"]).data  # every column
+    frame = spark.createDataFrame(_spark_ready(table)).repartition(3)
+    frame.createOrReplaceGlobalTempView("portfolio_customers")
+    source = "spark:global_temp.portfolio_customers"
+    reports = {}
+    for name in (EX, source):
+        target = tmp_path / f"{len(reports)}.html"
+        result = run("report", name, "-c", CRIT, "--as-of", AS_OF, "-o", str(target), "-q",
+                     "--spark-master", "local[2]")  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        reports[name] = target.read_text(encoding="utf-8")
+    assert source in reports[source]
+    assert "What sets each segment apart" in reports[source]
+    assert reports[source].replace(source, EX) == reports[EX]
+    written = {}
+    for name in (EX, source):
+        folder = tmp_path / f"batch{len(written)}"
+        result = run("batch", name, "-c", CRIT, "--as-of", AS_OF, "-o", str(folder), "-q",
+                     "--spark-master", "local[2]")  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        written[name] = {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    assert sorted(written[source]) == ["global_temp.portfolio_customers.csv", "summary.csv"]
+    assert written[source]["global_temp.portfolio_customers.csv"] == written[EX]["customers.csv"]
+    summary = written[source]["summary.csv"].decode("utf-8")
+    assert summary == written[EX]["summary.csv"].decode("utf-8").replace(EX, source)
+
+
+def test_spark_reading_the_input_itself_refuses_orders(run: Run, write: Any) -> None:
+    orders = str(write("orders.csv", "customer_id,date,amount\n1,2026-01-01,3\n"))
+    report = write("r.html", "kept")
+    for command in ("classify", "report"):
+        more = ["-o", str(report)] if command == "report" else []
+        result = run(command, "spark:crm.customers", "-c", CRIT, "--orders", orders, *more)
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "error: --orders and --surveys are not available when Spark reads the input itself "
+            "(spark:crm.customers): join them in Spark (a view or a table) and classify that\n"
+        )
+    assert report.read_text(encoding="utf-8") == "kept"
 
 
 def test_batch_on_spark_runs_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:

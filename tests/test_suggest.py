@@ -353,3 +353,24 @@ def test_reads_standard_input(run: Run) -> None:
     result = run("suggest", "-", "--outcome", "left", "--as-of", AS_OF, input=planted(2500))
     assert result.exit_code == 0, result.stderr
     assert "Suggested criteria (most important first):" in result.stdout
+
+
+def test_a_list_read_without_criteria_needs_an_id_held_once(write: Write) -> None:
+    from portfolio_cli.errors import UsageError
+    from portfolio_cli.readers import CsvOptions
+    from portfolio_cli.suggest import read_list
+
+    data = write("dup.csv", "customer_id,left\nC1,yes\nC1,no\nC2,no\n")
+    with pytest.raises(UsageError) as refused:
+        read_list(str(data), CsvOptions(), None)
+    assert refused.value.issues[0].message == (
+        "column 'customer_id' looks like the customer id but holds 'C1' twice: name the id "
+        "column with --id COLUMN (or give a criteria file with -c)"
+    )
+    with pytest.raises(UsageError) as refused:
+        read_list(str(data), CsvOptions(), "custmer_id")
+    assert refused.value.issues[0].message == (
+        "--id custmer_id: unknown column 'custmer_id' (did you mean 'customer_id'?)"
+    )
+    customers, id_column = read_list(str(data), CsvOptions(), "left")
+    assert (id_column, len(customers), customers.header) == ("left", 3, ("customer_id", "left"))

@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from portfolio_cli import messages
 from portfolio_cli.errors import Issue, PortfolioError, UsageError
@@ -43,7 +44,7 @@ SUMMARY_COLUMNS = (
 class Job:
     """One input to classify: where it is, which criteria file, where its output goes."""
 
-    source: Path
+    source: Path | str  # a file, or a database as written (`is_database`)
     criteria: Path | None  # None: no criteria file for it, the job fails with `problem`
     output: Path
     fmt: str
@@ -59,6 +60,49 @@ class Job:
     header_row: int | None = None  # --header-row; None: found in each file
     spark_remote: str | None = None  # --spark-remote, for --engine spark
     spark_master: str | None = None  # --spark-master, for --engine spark
+    table: str | None = None  # --table, for a PostgreSQL input
+    query: str | None = None  # --query, for a PostgreSQL input
+
+    @property
+    def shown(self) -> str:
+        """The input as messages and summary.csv name it (a database's password hidden)."""
+        return shown_input(self.source)
+
+    @property
+    def on_spark(self) -> bool:
+        """Runs on Spark: one session in this process for every such job."""
+        return self.engine == "spark" or str(self.source).startswith("spark:")
+
+
+def is_database(argument: str) -> bool:
+    """An input that is a database, not a file: PostgreSQL (a URL or libpq's keyword string)
+    or a Spark catalog table (`spark:db.customers`)."""
+    from portfolio_cli.engines.postgres import is_source
+
+    return argument.startswith("spark:") or is_source(argument)
+
+
+def shown_input(source: Path | str) -> str:
+    """An input as a person reads it: a file's path, a database without its password."""
+    if isinstance(source, Path):
+        return str(source)
+    from portfolio_cli.engines.postgres import redact
+
+    return redact(source)
+
+
+def _stem(source: Path | str) -> str:
+    """The name of an input's output, without its suffix: a file's stem, a Spark table's name
+    (`spark:crm.customers` → `crm.customers`), a PostgreSQL database's name."""
+    if isinstance(source, Path):
+        return source.stem
+    if source.startswith("spark:"):
+        name = source.removeprefix("spark:")
+    else:
+        from portfolio_cli.engines.postgres import database_name
+
+        name = database_name(source)
+    return re.sub(r"[^\w.-]", "_", name).strip(".") or "database"
 
 
 @dataclass(frozen=True)
@@ -77,7 +121,7 @@ class Outcome:
     def row(self) -> dict[str, Any]:
         """Its line in summary.csv."""
         row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS)
-        row["file"] = str(self.job.source)
+        row["file"] = self.job.shown
         if self.summary is None:
             row["status"], row["error"] = "failed", self.error
             return row
@@ -86,14 +130,18 @@ class Outcome:
         return row
 
 
-def expand_inputs(arguments: Iterable[str]) -> tuple[list[Path], list[str]]:
-    """Files named by paths, globs (`clients/*.csv`) or folders (their CSV files), in the
-    order given, each once; and the arguments that matched nothing."""
-    files: list[Path] = []
+def expand_inputs(arguments: Iterable[str]) -> tuple[list[Path | str], list[str]]:
+    """Files named by paths, globs (`clients/*.csv`) or folders (their CSV files), and
+    databases (`is_database`, kept as written), in the order given, each once; and the
+    arguments that matched nothing."""
+    files: list[Path | str] = []
     unmatched: list[str] = []
     for argument in arguments:
         path = Path(argument)
-        if path.is_dir():
+        found: list[Path | str]
+        if is_database(argument):
+            found = [argument]
+        elif path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES)
         elif path.exists():
             found = [path]
@@ -109,7 +157,7 @@ def expand_inputs(arguments: Iterable[str]) -> tuple[list[Path], list[str]]:
 
 
 def plan(
-    files: Sequence[Path],
+    files: Sequence[Path | str],
     folder: Path,
     fmt: str,
     criteria: Path | None,
@@ -126,37 +174,40 @@ def plan(
     header_row: int | None = None,
     spark_remote: str | None = None,
     spark_master: str | None = None,
+    table: str | None = None,
+    query: str | None = None,
 ) -> list[Job]:
     """One job per file. Raises `UsageError` when two inputs would write the same output or an
     input would overwrite summary.csv. A file without a criteria file (none of its own in
     `criteria_dir`, no common one) becomes a job that fails: the other clients are still done."""
     suffix = SUFFIXES[fmt]
-    taken: dict[str, Path] = {}
+    taken: dict[str, str] = {}
     jobs: list[Job] = []
     for source in files:
-        output = folder / f"{source.stem}{suffix}"
+        stem, shown = _stem(source), shown_input(source)
+        output = folder / f"{stem}{suffix}"
         name = output.name.lower()
         if name == SUMMARY_NAME:
             raise UsageError(
                 Issue(
                     "output-clash",
-                    message("batch.output_is_summary", source=source, output=output),
+                    message("batch.output_is_summary", source=shown, output=output),
                 )
             )
         if name in taken:
             raise UsageError(
                 Issue(
                     "output-clash",
-                    message("batch.output_clash", first=taken[name], second=source, output=output),
+                    message("batch.output_clash", first=taken[name], second=shown, output=output),
                 )
             )
-        taken[name] = source
-        own = _own_criteria(criteria_dir, source.stem) if criteria_dir else None
+        taken[name] = shown
+        own = _own_criteria(criteria_dir, stem) if criteria_dir else None
         chosen = own or criteria
         problem = ""
         if chosen is None:
             problem = message(
-                "batch.no_criteria_for", lang, source=source, folder=criteria_dir, stem=source.stem
+                "batch.no_criteria_for", lang, source=shown, folder=criteria_dir, stem=stem
             )
         jobs.append(
             Job(
@@ -176,6 +227,8 @@ def plan(
                 header_row,
                 spark_remote,
                 spark_master,
+                table,
+                query,
             )
         )
     return jobs
@@ -221,6 +274,13 @@ def _classify_file(job: Job, rules: Any) -> tuple[Summary, str | None]:
         job.encoding, job.delimiter, header_row=job.header_row, quiet=True, lang=job.lang
     )
     options = input_options(flags)
+    spark = engines.SparkSettings(job.spark_remote, job.spark_master)
+    if isinstance(job.source, str):  # a database: the rules run in it, the results come back
+        result, customers = engines.classify_in_place(
+            job.source, rules, job.as_of, spark=spark, table=job.table, query=job.query
+        )
+        with atomic_write(job.output) as stream:
+            return _write(job, result, customers, stream), None
     engine = engines.choose(job.engine, job.source)
     streams = job.fmt == "csv" and engine == "arrow"
     found = None
@@ -238,16 +298,25 @@ def _classify_file(job: Job, rules: Any) -> tuple[Summary, str | None]:
         customers, _, _ = load_input(str(job.source), rules, flags, as_of=job.as_of)  # quiet
         if job.fmt == "xlsx":  # said now, not after classifying a million customers
             formats.check_sheet_rows(len(customers))
-        spark = engines.SparkSettings(job.spark_remote, job.spark_master)
         result = engines.classify(customers, rules, job.as_of, engine, job.memory_limit, spark)
-        table = formats.output_table(result, customers)
-        if job.fmt == "csv":
-            separator = formats.csv_separator(job.out_delimiter, customers.info)
-            formats.write_csv(table, stream, separator, formats.wants_bom(separator, to_file=True))
-        else:
-            stream.write(formats.render(job.fmt, table, result.summary))
         info = customers.info
-        return result.summary, info.delimiter if info.format == "csv" else None
+        return _write(
+            job, result, customers, stream
+        ), info.delimiter if info.format == "csv" else None
+
+
+def _write(job: Job, result: Any, customers: Any, stream: IO[bytes]) -> Summary:
+    """One input's output, in its format; returns its summary."""
+    from portfolio_cli.writers import formats
+
+    table = formats.output_table(result, customers)
+    if job.fmt == "csv":
+        separator = formats.csv_separator(job.out_delimiter, customers.info)
+        formats.write_csv(table, stream, separator, formats.wants_bom(separator, to_file=True))
+    else:
+        stream.write(formats.render(job.fmt, table, result.summary))
+    summary: Summary = result.summary
+    return summary
 
 
 _LOADED: dict[tuple[str, int, int], Any] = {}
@@ -294,7 +363,7 @@ def run(
     `done` is called in this process as each job finishes (for a progress bar).
     """
     count = min(processes or workers(), len(jobs))
-    if any(job.engine == "spark" for job in jobs):
+    if any(job.on_spark for job in jobs):
         count = 1
     if count <= 1:
         outcomes = []

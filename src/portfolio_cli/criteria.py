@@ -53,7 +53,7 @@ def default_actions() -> dict[str, str]:
 
 # The English defaults, for code that wants them whatever the language.
 DEFAULT_ACTIONS = {segment: message(f"action.{segment}", "en") for segment in SEGMENTS}
-_KEY_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
+KEY_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
@@ -578,7 +578,7 @@ class _Reader:
             if found is None:
                 continue
             key = self.optional(found, "key", path, self.text)
-            if key is not None and not _KEY_PATTERN.fullmatch(key):
+            if key is not None and not KEY_PATTERN.fullmatch(key):
                 self.error(
                     found["key"],
                     f"{path}.key",

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from portfolio_cli.criteria import Criteria
 from portfolio_cli.messages import long_date, message, plural
+
+if TYPE_CHECKING:
+    from portfolio_cli.readers import CustomerList
 
 OK, WARNING = "ok", "warning"
 
@@ -137,4 +141,37 @@ def _act(criteria: Criteria) -> Step:
         for key in criteria.policy.order_by
     )
     step.lines.append(message("checklist.priority", order=order or message("checklist.by_id")))
+    return step
+
+
+def input_step(customers: CustomerList, rules: Criteria, day: dt.date) -> Step:
+    """The list `portfolio check INPUT` read, checked: how it was read, the kinds of the
+    columns the criteria use, and how many customers each rule holds for."""
+    from portfolio_cli.criteria import required_columns
+    from portfolio_cli.engine import classify
+
+    result = classify(customers, rules, day)
+    info = customers.info
+    step = Step(0, message("step.input"))
+    step.lines.append(
+        message(
+            # encoding and delimiter are a CSV's: a workbook or Parquet file has neither
+            "check.input" if info.format == "csv" else "check.input_other",
+            source=info.source,
+            count=len(customers),
+            columns=len(customers.header),
+            format=info.format,
+            encoding=info.encoding,
+            delimiter=repr(info.delimiter),
+        )
+    )
+    step.warnings.extend(info.notes)
+    used = [c for c in required_columns(rules) if c in customers.kinds]
+    read = ", ".join(f"{c} ({customers.kinds[c].label})" for c in used)
+    step.lines.append(message("check.columns_read", columns=read))
+    for outcome in result.results:
+        key = "check.problem_present" if outcome.is_problem else "check.criterion_met"
+        unknown = int(outcome.unknown.sum())
+        note = message("check.unjudged", count=unknown) if unknown else ""
+        step.lines.append(message(key, key=outcome.rule.key, count=int(outcome.met.sum())) + note)
     return step

@@ -382,6 +382,33 @@ def movements(path: Path | sqlite3.Connection, as_of: str) -> dict[str, tuple[st
     return {row[0]: (row[1], row[2]) for row in rows}
 
 
+def migration_dates(
+    kept: Sequence[Snapshot], start: dt.date | None, end: dt.date | None, path: Path
+) -> tuple[str, str]:
+    """The snapshots a migration goes from and to: `end`, else the latest; `start`, else the
+    one before `end` (a usage error naming the dates kept when there is none)."""
+    dates = [s.as_of for s in kept]
+    to_day = end.isoformat() if end else (dates[-1] if dates else "")
+    if start:
+        return start.isoformat(), to_day
+    earlier = [d for d in dates if d < to_day]
+    if not earlier:
+        listed = ", ".join(dates) or message("history.none")
+        raise UsageError(
+            Issue(
+                "no-snapshot",
+                message("history.error.none_before", date=to_day, path=path, dates=listed),
+            )
+        )
+    return earlier[-1], to_day
+
+
+def criteria_changed(kept: Sequence[Snapshot], start: str, end: str) -> bool:
+    """Whether the snapshots of `start` and `end` were taken with different criteria files."""
+    hashes = {s.as_of: s.criteria_sha256 for s in kept}
+    return hashes.get(start) != hashes.get(end)
+
+
 def migration(path: Path | sqlite3.Connection, start: str, end: str) -> Migration:
     """The migration matrix from the snapshot of `start` to the snapshot of `end`, and the
     customers who moved down (satisfied → easy to satisfy → unrecoverable), by current priority."""

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 class InputFlags:
     """The input options every command shares, gathered once and passed to `read_input`.
 
-    A command gets one through `input_parameters` (below) rather than declaring the options.
+    A command gets one through `cli/options.input_parameters` rather than declaring the options.
     """
 
     encoding: str | None = None

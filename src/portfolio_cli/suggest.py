@@ -42,10 +42,12 @@ import pyarrow.compute as pc
 from portfolio_cli.conditions.evaluate import Frame, compile_condition
 from portfolio_cli.conditions.kinds import Kind, unknown_column_message
 from portfolio_cli.criteria import SEGMENTS, Criteria, parse_criteria
+from portfolio_cli.display import visible
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import LANGUAGES as LANGS
 from portfolio_cli.messages import decimal, message
-from portfolio_cli.readers import CustomerList
+from portfolio_cli.naming import guess_id_column
+from portfolio_cli.readers import CsvOptions, CustomerList, read_text, type_text, typed_table
 
 Array = np.ndarray[Any, Any]
 
@@ -233,6 +235,41 @@ def outcome_events(
                 Issue("which-event", message("suggest.error.which", column=outcome, values=shown))
             )
     return (codes == chosen), known, values[chosen]
+
+
+def read_list(source: str, options: CsvOptions, id_column: str | None) -> tuple[CustomerList, str]:
+    """A list read without a criteria file: every column, typed (Arrow, no pandas), and its id
+    column: `id_column` (--id), else the one named like an id, which must then hold no id
+    twice."""
+    text = read_text(source, options)
+    typed, info = type_text(text, options)
+    kinds = {name: column.kind for name, column in typed.items()}
+    first = text.header[0] if text.header else ""
+    customers = CustomerList(
+        typed_table(typed, text.table.num_rows), kinds, text.header, text.table, info, first
+    )
+    if id_column is not None:
+        if id_column not in kinds:
+            detail = unknown_column_message(id_column, customers.header)
+            raise UsageError(
+                Issue(
+                    "unknown-column", message("suggest.error.id", column=id_column, detail=detail)
+                )
+            )
+        return customers, id_column
+    guessed = guess_id_column(customers.header) if customers.header else ""
+    if guessed in kinds:
+        counts = pc.value_counts(pc.drop_null(customers.column(guessed)))
+        repeated = pc.filter(counts, pc.greater(counts.field("counts"), 1))
+        if len(repeated):
+            value = repeated[0]["values"].as_py()
+            raise UsageError(
+                Issue(
+                    "duplicate-id",
+                    message("suggest.error.no_id", column=visible(guessed), value=visible(value)),
+                )
+            )
+    return customers, guessed
 
 
 def _text_codes(customers: CustomerList, column: str) -> tuple[list[str], Array]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -19,10 +20,14 @@ from portfolio_cli.conditions.check import check_condition
 from portfolio_cli.conditions.evaluate import Frame, compile_condition
 from portfolio_cli.conditions.kinds import Kind
 from portfolio_cli.conditions.parser import parse_condition
+from portfolio_cli.criteria import Criteria, parse_criteria
 from portfolio_cli.messages import message
 from portfolio_cli.naming import column_ref, guess_id_column, make_key, plain_words, quote
 from portfolio_cli.readers import CsvOptions, CustomerList, read_text
 from portfolio_cli.readers.columns import type_table
+
+if TYPE_CHECKING:
+    from portfolio_cli.result import Summary
 
 DEFINED_BY = ("you", "customer", "implicit", "together")
 # Comparisons offered for each kind of column: (operator, how it is written in a condition).
@@ -127,7 +132,7 @@ def describe_columns(customers: CustomerList, as_of: dt.date) -> list[ColumnInfo
             finite = finite[np.isfinite(finite)]
         if kind is Kind.NUMBER and len(finite):
             values = finite
-            sample = _plain(float(values.iloc[0]))
+            sample = plain_number(float(values.iloc[0]))
             quartiles = _quartiles(values)
             bounds = (float(values.min()), float(values.max()))
         elif kind is Kind.DATE and len(present):
@@ -152,7 +157,7 @@ def _quartiles(values: pd.Series[Any]) -> tuple[float, float, float]:
     return q1, q2, q3
 
 
-def _plain(value: float) -> str:
+def plain_number(value: float) -> str:
     """3.0 → '3', 2.5 → '2.5': a number as a person types it."""
     if float(value).is_integer() and abs(value) < 1e15:
         return str(int(value))
@@ -199,6 +204,21 @@ def count_matching(customers: CustomerList, when: str, as_of: dt.date) -> tuple[
     check_condition(condition, customers.kinds, list(customers.header))
     tri = compile_condition(condition)(Frame(customers.frame, customers.kinds, as_of))
     return int(np.count_nonzero(tri.true)), int(np.count_nonzero(tri.unknown))
+
+
+def usable_id(customers: CustomerList, column: str) -> bool:
+    """Whether `column` can be the customer id: no blank and no value twice."""
+    ids = customers.frame[column]
+    return not (ids.isna().any() or ids.duplicated().any())
+
+
+def is_number(text: str) -> bool:
+    """Whether an answer reads as a number (a threshold, a number of days)."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def guess_id(customers: CustomerList) -> str:
@@ -258,10 +278,10 @@ def starting_answers(customers: CustomerList, as_of: dt.date, lang: str = "en") 
         assert info.quartiles is not None
         good = not _BAD_HINT.search(plain_words(info.name))
         if good and len(answers.criteria) < 3:
-            when = f"{column_ref(info.name)} >= {_plain(info.quartiles[1])}"
+            when = f"{column_ref(info.name)} >= {plain_number(info.quartiles[1])}"
             target = answers.criteria
         elif not good and len(answers.problems) < 3:
-            when = f"{column_ref(info.name)} > {_plain(info.quartiles[2])}"
+            when = f"{column_ref(info.name)} > {plain_number(info.quartiles[2])}"
             target = answers.problems
         else:
             continue
@@ -278,7 +298,7 @@ def starting_answers(customers: CustomerList, as_of: dt.date, lang: str = "en") 
     if recent and len(answers.criteria) < 3:  # bought recently: within the median delay
         info = recent[0]
         assert info.quartiles is not None
-        when = f"days_since({column_ref(info.name)}) <= {_plain(max(info.quartiles[1], 0))}"
+        when = f"days_since({column_ref(info.name)}) <= {plain_number(max(info.quartiles[1], 0))}"
         key = make_key(info.name, taken)
         taken.add(key)
         answers.criteria.append(RuleAnswer(key, when, when))
@@ -355,3 +375,40 @@ def _rules(rules: list[RuleAnswer]) -> list[str]:
         if rule.compensable:
             lines.append("    compensable: true")
     return lines
+
+
+def checked_file(
+    answers: Answers, lang: str, source: str | None, path: Path
+) -> tuple[str, Criteria]:
+    """The criteria file's text and its criteria, parsed as `portfolio check` would: a file
+    that check refuses raises here, and is never written."""
+    text = render(answers, lang, source)
+    return text, parse_criteria(text, source=str(path))
+
+
+def try_on(
+    rules: Criteria,
+    source: str,
+    loaded: CustomerList | None,
+    as_of: dt.date,
+    options: CsvOptions,
+) -> Summary:
+    """The summary of the list classified with the criteria just written.
+
+    The list is read again with the chosen id column, so that blank or repeated ids are
+    refused; standard input, which cannot be read twice, is classified as `loaded`.
+    """
+    from portfolio_cli.criteria import required_columns
+    from portfolio_cli.engine import classify
+    from portfolio_cli.readers import read_customers
+
+    if source == "-" and loaded is not None:
+        return classify(loaded, rules, as_of).summary
+    customers = read_customers(
+        source,
+        rules.customers.id,
+        text_columns=[rules.customers.name] if rules.customers.name else [],
+        columns=required_columns(rules),
+        options=options,
+    )
+    return classify(customers, rules, as_of).summary

@@ -64,7 +64,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
         classify_command,
         {
             "fmt": "help.format",
-            "output": "help.output",
+            "written_to": "help.output",  # -o as written: a URI keeps its `//`
             "keep_columns": "help.keep_columns",
             "limit": "help.limit",
             "segment": "help.segment",

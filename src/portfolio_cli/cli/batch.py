@@ -14,6 +14,8 @@ from portfolio_cli.cli.console import make_console, warn
 from portfolio_cli.cli.engine_options import (
     EngineOption,
     MemoryLimitOption,
+    PgQueryOption,
+    PgTableOption,
     SparkMasterOption,
     SparkRemoteOption,
 )
@@ -76,6 +78,8 @@ def batch_command(
     memory_limit: MemoryLimitOption = None,
     spark_remote: SparkRemoteOption = None,
     spark_master: SparkMasterOption = None,
+    pg_table: PgTableOption = None,
+    pg_query: PgQueryOption = None,
     out_delimiter: OutDelimiterOption = None,
     as_of: AsOfOption = None,
     flags: InputFlags = NO_FLAGS,
@@ -86,7 +90,9 @@ def batch_command(
     """Classify many client files: one output per input in DIR, and DIR/summary.csv.
 
     With --engine spark the files are classified one after the other on one Spark session
-    (Spark spreads each file over its executors; --jobs is not used).
+    (Spark spreads each file over its executors; --jobs is not used). An INPUT may also be a
+    PostgreSQL database (postgresql://... or host=... dbname=..., with --table or --query:
+    its output is named after the database) or a Spark table (spark:db.customers).
     """
     from portfolio_cli import batch
 
@@ -108,6 +114,7 @@ def batch_command(
     err = make_console(stderr=True)
     if not files:
         raise UsageError(Issue("no-inputs", message("batch.no_inputs")))
+    _check_database_options(files, pg_table, pg_query)
     common = _common_criteria(criteria, criteria_dir, quiet)
     if output.exists() and not output.is_dir():
         raise UsageError(Issue("not-a-folder", message("batch.not_a_folder", path=output)))
@@ -128,6 +135,8 @@ def batch_command(
         header_row=flags.header_row,
         spark_remote=spark_remote,
         spark_master=spark_master,
+        table=pg_table,
+        query=pg_query,
     )
     _refuse_overwrite(plan, files, output)
     output.mkdir(parents=True, exist_ok=True)
@@ -143,7 +152,7 @@ def batch_command(
     failed = [o for o in outcomes if not o.ok]
     for outcome in failed:
         error = visible(outcome.error)  # one line each, every character visible
-        source = visible(outcome.job.source)
+        source = visible(outcome.job.shown)
         # most errors name their file already: "c.csv: row 3 has ..." is not said twice
         if source in error:
             text = message("batch.failed_named", error=error)
@@ -155,7 +164,7 @@ def batch_command(
         customers = sum(o.summary.total for o in outcomes if o.summary is not None)
         done = plural(
             "batch.done", len(outcomes) - len(failed), total=total,
-            customers=plural("qa.customers", customers),
+            customers=plural("count.customers", customers),
             folder=output,
         )  # fmt: skip
         err.print(done, markup=False)
@@ -165,7 +174,20 @@ def batch_command(
         raise typer.Exit(3)
 
 
-def _refuse_overwrite(plan: list[Job], files: list[Path], folder: Path) -> None:
+def _check_database_options(inputs: list[Path | str], table: str | None, query: str | None) -> None:
+    """--table or --query for the PostgreSQL inputs (one of them, not both), and only with
+    one: said before any input is read."""
+    from portfolio_cli.engines.postgres import Source, is_source
+
+    databases = [s for s in inputs if isinstance(s, str) and is_source(s)]
+    if databases:
+        Source(databases[0], table, query)  # raises for neither or both
+    elif table is not None or query is not None:
+        shown = visible(inputs[0])
+        raise UsageError(Issue("bad-option", message("postgres.not_a_database", source=shown)))
+
+
+def _refuse_overwrite(plan: list[Job], files: list[Path | str], folder: Path) -> None:
     """No output (one per input, summary.csv) may be an input or a criteria file of the batch:
     the whole batch stops before anything is written."""
     from portfolio_cli.batch import SUMMARY_NAME
@@ -173,7 +195,7 @@ def _refuse_overwrite(plan: list[Job], files: list[Path], folder: Path) -> None:
 
     shown = f"-o {folder}"
     outputs = [(job.output, shown) for job in plan] + [(folder / SUMMARY_NAME, shown)]
-    reads: list[tuple[str, Path | None]] = [("input", path) for path in files]
+    reads: list[tuple[str, Path | None]] = [("input", p) for p in files if isinstance(p, Path)]
     reads += [("criteria", job.criteria) for job in plan]
     refuse_overwrite(outputs, reads)
 

@@ -90,33 +90,7 @@ def _input_step(
     flags: InputFlags,
 ) -> Step:
     """The input, checked: what was read, the kinds of the columns used, each rule's counts."""
-    from portfolio_cli.criteria import required_columns
-    from portfolio_cli.engine import classify
-    from portfolio_cli.five_steps import Step
+    from portfolio_cli.five_steps import input_step
 
     customers = read_input(input, rules, flags, as_of=day)
-    result = classify(customers, rules, day)
-    info = customers.info
-    step = Step(0, message("step.input"))
-    step.lines.append(
-        message(
-            # encoding and delimiter are a CSV's: a workbook or Parquet file has neither
-            "check.input" if info.format == "csv" else "check.input_other",
-            source=info.source,
-            count=len(customers),
-            columns=len(customers.header),
-            format=info.format,
-            encoding=info.encoding,
-            delimiter=repr(info.delimiter),
-        )
-    )
-    step.warnings.extend(info.notes)
-    used = [c for c in required_columns(rules) if c in customers.kinds]
-    read = ", ".join(f"{c} ({customers.kinds[c].label})" for c in used)
-    step.lines.append(message("check.columns_read", columns=read))
-    for outcome in result.results:
-        key = "check.problem_present" if outcome.is_problem else "check.criterion_met"
-        unknown = int(outcome.unknown.sum())
-        note = message("check.unjudged", count=unknown) if unknown else ""
-        step.lines.append(message(key, key=outcome.rule.key, count=int(outcome.met.sum())) + note)
-    return step
+    return input_step(customers, rules, day)

@@ -30,6 +30,8 @@ from portfolio_cli.cli.engine_options import (
     PgTableOption,
     SparkMasterOption,
     SparkRemoteOption,
+    postgres_source,
+    refuse_in_place_joins,
 )
 from portfolio_cli.cli.options import (
     NO_FLAGS,
@@ -102,8 +104,8 @@ def classify_command(
         str | None,
         format_option("table, csv, json, markdown or xlsx. Default: from -o's suffix, else table."),
     ] = None,
-    output: Annotated[
-        Path | None, output_option("FILE", "Write to this file (written whole, or not at all).")
+    written_to: Annotated[
+        str | None, output_option("FILE", "Write to this file (written whole, or not at all).")
     ] = None,
     keep_columns: Annotated[
         bool, typer.Option("--keep-columns", help="Append the input's own columns, as written.")
@@ -166,8 +168,10 @@ def classify_command(
     from portfolio_cli.writers import formats
 
     spark = engines.SparkSettings(spark_remote, spark_master)
+    output = None if written_to is None else Path(written_to)
     if fmt is not None and fmt.strip().lower() == "parquet":  # Spark's folder of files
-        folder = (criteria, output, engine, as_of, flags, keep_columns, fail_under, spark)
+        # -o as written: a URI's `//` (s3a://bucket/dir) is not a path's to fold
+        folder = (criteria, written_to, engine, as_of, flags, keep_columns, fail_under, spark)
         _classify_to_folder(input, *folder)
         return
     fmt_name = resolve_format(fmt, output)
@@ -180,13 +184,9 @@ def classify_command(
     rules = load_criteria(path)
     history_file = snapshots.resolve_path(history, default=False)
     in_postgres = postgres_source(input, pg_table, pg_query, engine, keep_columns, quiet)
-    if in_postgres and (flags.orders is not None or flags.surveys is not None):
-        from portfolio_cli.engines.postgres import redact
-
-        text = message("postgres.no_joins", source=redact(input))
-        raise UsageError(Issue("bad-option", text))
-    refuse_overwrite(output, None if in_postgres else input, path, flags, history_file)
     chosen = "postgres" if in_postgres else engines.choose(engine, input)
+    refuse_in_place_joins(input, engines.reads_in_place(input, chosen), flags)
+    refuse_overwrite(output, None if in_postgres else input, path, flags, history_file)
     engines.memory_limit(memory_limit)  # a wrong size is refused before anything is read
     warn(rules.warnings, quiet)
     simple = history_file is None and flags.orders is None and flags.surveys is None
@@ -253,33 +253,6 @@ def classify_command(
         fail_if_below(result.summary.quality, fail_under)
 
 
-def postgres_source(
-    source: str,
-    table: str | None,
-    query: str | None,
-    engine: str,
-    keep_columns: bool,
-    quiet: bool,
-) -> bool:
-    """Whether the input is a PostgreSQL database (the rules then run inside it); --table and
-    --query are refused with any other input, --keep-columns with this one."""
-    from portfolio_cli import engines
-    from portfolio_cli.engines.postgres import is_source, redact
-
-    if not is_source(source):
-        if table is not None or query is not None:
-            text = message("postgres.not_a_database", source=source)
-            raise UsageError(Issue("bad-option", text))
-        return False
-    if keep_columns:
-        text = message("postgres.keep_columns", source=redact(source))
-        raise UsageError(Issue("bad-option", text))
-    name = engines.engine_name(engine)
-    if name not in ("auto", "arrow"):
-        warn([message("postgres.engine_ignored", engine=name)], quiet)
-    return True
-
-
 def _spark_reads(source: str, keep_columns: bool) -> bool:
     """Whether Spark reads the input itself (a table, a URI, Parquet), not our readers."""
     from portfolio_cli.engines.spark import reads_itself
@@ -304,7 +277,7 @@ def _classify_on_spark(
 def _classify_to_folder(
     source: str,
     criteria: Path | None,
-    output: Path | None,
+    target: str | None,
     engine: str,
     as_of: str | None,
     flags: InputFlags,
@@ -313,15 +286,17 @@ def _classify_to_folder(
     settings: SparkSettings,
 ) -> None:
     """`-o DIR/ --format parquet` with --engine spark: Spark writes the customers as a folder
-    of Parquet files and summary.json beside them; nothing but the summary reaches us."""
+    of Parquet files and summary.json beside them; nothing but the summary reaches us.
+    `target` is a path on this machine or a URI Spark writes (s3a://, hdfs://, file://)."""
     from portfolio_cli import engines
     from portfolio_cli.criteria import load_criteria
     from portfolio_cli.engines import spark
 
     if engines.choose(engine, source) != "spark":
         raise UsageError(Issue("bad-format", message("spark.parquet_needs_spark")))
-    if output is None or output.exists():
-        shown = "-" if output is None else str(output)
+    output = None if target is None or "://" in target else Path(target)
+    if target is None or (output is not None and output.exists()):
+        shown = "-" if target is None else target
         raise UsageError(Issue("bad-output", message("spark.folder_output", path=shown)))
     day = parse_as_of(as_of)
     path = find_criteria(criteria)
@@ -332,9 +307,9 @@ def _classify_to_folder(
     if not _spark_reads(source, keep_columns):
         customers = read_input(source, rules, flags, as_of=day)
     session = spark.session(settings.remote, settings.master)
-    summary = spark.write_partitioned(source, rules, day, str(output), session, customers)
+    summary = spark.write_partitioned(source, rules, day, target, session, customers)
     if not flags.quiet:
-        print_summary(summary, source if customers is None else customers.info.source, output)
+        print_summary(summary, source if customers is None else customers.info.source, target)
     fail_if_below(summary.quality, fail_under)
 
 

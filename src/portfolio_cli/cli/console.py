@@ -200,7 +200,7 @@ def read_input(
     return customers
 
 
-def print_summary(summary: Summary, source: str, output: Path | None) -> None:
+def print_summary(summary: Summary, source: str, output: Path | str | None) -> None:
     """The run's summary on standard error (where a command's data is written to standard
     output or a file), then the file written, if any."""
     from portfolio_cli.writers.terminal import summary_lines

@@ -8,7 +8,6 @@ only with --from (the questions without data need none of it).
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -20,9 +19,11 @@ from portfolio_cli.cli.options import (
     NO_FLAGS,
     AsOfOption,
     DebugOption,
+    EventOption,
     LangOption,
     QuietOption,
     input_parameters,
+    outcome_option,
     parse_as_of,
 )
 from portfolio_cli.display import visible
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
     from portfolio_cli.readers import CustomerList
     from portfolio_cli.suggest import Suggestion
     from portfolio_cli.wizard import Answers, ColumnInfo, RuleAnswer
-
-KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 
 
 class NoAnswer(Exception):
@@ -70,23 +69,12 @@ def init_command(
     ] = False,
     outcome: Annotated[
         str | None,
-        typer.Option(
-            "--outcome",
-            metavar="COLUMN",
-            help="A known outcome of the list (e.g. Churn): offer the criteria and problems "
-            "portfolio suggest learns from it at steps 3 and 4 (needs --from).",
-            show_default=False,
+        outcome_option(
+            "A known outcome of the list (e.g. Churn): offer the criteria and problems "
+            "portfolio suggest learns from it at steps 3 and 4 (needs --from)."
         ),
     ] = None,
-    event: Annotated[
-        str | None,
-        typer.Option(
-            "--event",
-            metavar="VALUE",
-            help="The outcome's value that is the bad event.",
-            show_default=False,
-        ),
-    ] = None,
+    event: EventOption = None,
     as_of: AsOfOption = None,
     flags: InputFlags = NO_FLAGS,
     lang: LangOption = None,
@@ -107,29 +95,7 @@ def init_command(
     """
     code = current()
     day = parse_as_of(as_of)
-    if yes and source is None:
-        raise UsageError(Issue("yes-needs-from", message("init.yes_needs_from", code)))
-    if outcome is not None and source is None:
-        raise UsageError(Issue("outcome-needs-from", message("suggest.init.needs_from", code)))
-    if path.is_dir():
-        raise UsageError(Issue("not-a-file", message("files.is_folder", code, path=path)))
-    folder = path.parent if str(path.parent) else Path()
-    if not folder.is_dir():  # said now, not after every question has been answered
-        raise UsageError(
-            Issue(
-                "missing-folder",
-                message("files.missing_folder", code, path=path, folder=folder),
-            )
-        )
-    if source is not None:  # the criteria file written must not be the list it reads
-        from portfolio_cli.writers.files import refuse_overwrite
-
-        refuse_overwrite([(path, str(path))], [("input", source)])
-    if source == "-" and not yes:
-        raise UsageError(Issue("stdin-answers", message("init.stdin_from", code)))
-    exists = path.exists() and not force
-    if exists and yes:
-        raise UsageError(Issue("file-exists", message("init.exists_error", code, path=path)))
+    exists = _refuse_options(path, source, yes, outcome, force, code)
     dialogue = Dialogue(code, day, outcome, event)
     try:
         if exists and not dialogue.confirm(message("init.exists", code, path=path)):
@@ -163,6 +129,37 @@ def init_command(
     _write(path, answers, source, customers, day, code, quiet, flags)
 
 
+def _refuse_options(
+    path: Path, source: str | None, yes: bool, outcome: str | None, force: bool, code: str
+) -> bool:
+    """Refuse options that cannot work together, before any question (exit 2); whether PATH
+    exists and is to be asked about."""
+    if yes and source is None:
+        raise UsageError(Issue("yes-needs-from", message("init.yes_needs_from", code)))
+    if outcome is not None and source is None:
+        raise UsageError(Issue("outcome-needs-from", message("suggest.init.needs_from", code)))
+    if path.is_dir():
+        raise UsageError(Issue("not-a-file", message("files.is_folder", code, path=path)))
+    folder = path.parent if str(path.parent) else Path()
+    if not folder.is_dir():  # said now, not after every question has been answered
+        raise UsageError(
+            Issue(
+                "missing-folder",
+                message("files.missing_folder", code, path=path, folder=folder),
+            )
+        )
+    if source is not None:  # the criteria file written must not be the list it reads
+        from portfolio_cli.writers.files import refuse_overwrite
+
+        refuse_overwrite([(path, str(path))], [("input", source)])
+    if source == "-" and not yes:
+        raise UsageError(Issue("stdin-answers", message("init.stdin_from", code)))
+    exists = path.exists() and not force
+    if exists and yes:
+        raise UsageError(Issue("file-exists", message("init.exists_error", code, path=path)))
+    return exists
+
+
 def _write(
     path: Path,
     answers: Answers,
@@ -174,29 +171,13 @@ def _write(
     flags: InputFlags,
 ) -> None:
     """Check the file as `portfolio check` would, classify the list with it, then write it."""
-    from portfolio_cli.criteria import parse_criteria
-    from portfolio_cli.wizard import render
+    from portfolio_cli.wizard import checked_file, try_on
     from portfolio_cli.writers.files import atomic_write
 
-    text = render(answers, lang, source)
-    rules = parse_criteria(text, source=str(path))  # a file that check refuses is never written
+    text, rules = checked_file(answers, lang, source, path)  # a file check refuses: not written
     summary = None
     if source is not None:
-        from portfolio_cli.criteria import required_columns
-        from portfolio_cli.engine import classify
-        from portfolio_cli.readers import read_customers
-
-        if source == "-" and loaded is not None:  # standard input cannot be read twice
-            summary = classify(loaded, rules, day).summary
-        else:  # read again with the chosen id column: blank or repeated ids are refused
-            customers = read_customers(
-                source,
-                rules.customers.id,
-                text_columns=[rules.customers.name] if rules.customers.name else [],
-                columns=required_columns(rules),
-                options=input_options(flags),
-            )
-            summary = classify(customers, rules, day).summary
+        summary = try_on(rules, source, loaded, day, input_options(flags))
     with atomic_write(path) as stream:
         stream.write(text.encode("utf-8"))
     if quiet:
@@ -323,7 +304,7 @@ class Dialogue:
         return answers
 
     def _customers(self, answers: Answers) -> None:
-        from portfolio_cli.wizard import guess_id, guess_name
+        from portfolio_cli.wizard import guess_id, guess_name, usable_id
 
         self.echo("")
         self.say("init.customers_title")
@@ -337,8 +318,7 @@ class Dialogue:
             prompt = message("init.ask_id", self.lang)
             id_at = self.number(prompt, 1, len(self.columns), id_default)
             answers.id = self.columns[(id_at or id_default) - 1].name
-            ids = self.customers.frame[answers.id]
-            if not (ids.isna().any() or ids.duplicated().any()):
+            if usable_id(self.customers, answers.id):
                 break
             self.say("init.bad_id", column=visible(answers.id))
         name = guess_name(self.columns)
@@ -535,6 +515,7 @@ class Dialogue:
 
     def _rule(self, number: int, *, problem: bool) -> RuleAnswer | None:
         """Ask for one condition, count it against the data, then its key and label."""
+        from portfolio_cli.criteria import KEY_PATTERN
         from portfolio_cli.naming import make_key
         from portfolio_cli.wizard import RuleAnswer
 
@@ -548,7 +529,7 @@ class Dialogue:
         key_default = make_key(column, self.keys)
         while True:
             key = self.ask("init.ask_key", key_default)
-            if KEY.match(key) and key not in self.keys:
+            if KEY_PATTERN.match(key) and key not in self.keys:
                 break
             self.say("init.bad_key")
         self.keys.add(key)
@@ -582,7 +563,7 @@ class Dialogue:
     def _compare(self, info: ColumnInfo) -> str:
         """Show what the column holds, then ask a comparison and a value."""
         from portfolio_cli.conditions.kinds import Kind
-        from portfolio_cli.wizard import build_condition, comparisons
+        from portfolio_cli.wizard import build_condition, comparisons, is_number, plain_number
 
         self._describe(info)
         choices = comparisons(info.kind)
@@ -596,11 +577,11 @@ class Dialogue:
         if info.kind is Kind.BOOL:
             return build_condition(info, picked, "")
         if info.kind in (Kind.NUMBER, Kind.DATE):
-            default = _plain(info.quartiles[1]) if info.quartiles else ""
+            default = plain_number(info.quartiles[1]) if info.quartiles else ""
             prompt = "init.ask_days" if info.kind is Kind.DATE else "init.ask_threshold"
             while True:
                 value = self.ask(prompt, default)
-                if _is_number(value):
+                if is_number(value):
                     return build_condition(info, picked, value)
                 self.say("init.bad_number")
         default = info.common[0][0] if info.common else ""
@@ -609,10 +590,11 @@ class Dialogue:
 
     def _describe(self, info: ColumnInfo) -> None:
         from portfolio_cli.conditions.kinds import Kind
+        from portfolio_cli.wizard import plain_number
 
         if info.kind in (Kind.NUMBER, Kind.DATE) and info.quartiles and info.bounds:
-            q1, q2, q3 = (_plain(q) for q in info.quartiles)
-            low, high = (_plain(b) for b in info.bounds)
+            q1, q2, q3 = (plain_number(q) for q in info.quartiles)
+            low, high = (plain_number(b) for b in info.bounds)
             key = "init.number_info" if info.kind is Kind.NUMBER else "init.date_info"
             column = visible(info.name)
             self.say(key, column=column, low=low, high=high, q1=q1, q2=q2, q3=q3)
@@ -659,17 +641,3 @@ class Dialogue:
     def _position(self, name: str | None) -> int:
         names = [info.name for info in self.columns]
         return names.index(name) + 1 if name in names else 1
-
-
-def _plain(value: float) -> str:
-    if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:.6g}"
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True

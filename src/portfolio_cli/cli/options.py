@@ -161,6 +161,23 @@ def format_option(help_text: str) -> Any:
     return typer.Option("--format", "-f", metavar="FORMAT", help=help_text, show_default=False)
 
 
+def outcome_option(help_text: str) -> Any:
+    """The --outcome option: a known outcome column (`suggest` learns from it, `init` offers
+    what it learns)."""
+    return typer.Option("--outcome", metavar="COLUMN", help=help_text, show_default=False)
+
+
+EventOption = Annotated[
+    str | None,
+    typer.Option(
+        "--event",
+        metavar="VALUE",
+        help="The outcome's value that is the bad event.",
+        show_default=False,
+    ),
+]
+
+
 def output_option(metavar: str, help_text: str) -> Any:
     """The --output/-o option of a command that writes a file (or a folder)."""
     return typer.Option("--output", "-o", metavar=metavar, help=help_text, show_default=False)

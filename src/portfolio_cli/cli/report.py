@@ -12,8 +12,12 @@ from portfolio_cli.cli.console import fail_if_below, print_summary, read_input, 
 from portfolio_cli.cli.engine_options import (
     EngineOption,
     MemoryLimitOption,
+    PgQueryOption,
+    PgTableOption,
     SparkMasterOption,
     SparkRemoteOption,
+    postgres_source,
+    refuse_in_place_joins,
 )
 from portfolio_cli.cli.options import (
     NO_FLAGS,
@@ -88,6 +92,8 @@ def report_command(
     memory_limit: MemoryLimitOption = None,
     spark_remote: SparkRemoteOption = None,
     spark_master: SparkMasterOption = None,
+    pg_table: PgTableOption = None,
+    pg_query: PgQueryOption = None,
     flags: InputFlags = NO_FLAGS,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -107,6 +113,8 @@ def report_command(
         portfolio report customers.csv -o rapport.html --lang fr -q --fail-under 70
 
         portfolio report 'exports/*.parquet' -o report.html --engine spark
+
+        portfolio report 'postgresql://me@db.example.com/crm' --table customers -o report.html
     """
     from portfolio_cli import engines
     from portfolio_cli import history as store
@@ -122,16 +130,24 @@ def report_command(
     criteria_file = find_criteria(criteria)
     rules = load_criteria(criteria_file)
     history_file = store.resolve_path(history, default=False)
-    refuse_overwrite(output, input, criteria_file, flags, history_file)
-    chosen = engines.choose(engine, input)
+    in_postgres = postgres_source(input, pg_table, pg_query, engine, False, quiet)
+    chosen = "postgres" if in_postgres else engines.choose(engine, input)
+    in_place = engines.reads_in_place(input, chosen)
+    refuse_in_place_joins(input, in_place, flags)
+    refuse_overwrite(output, None if in_postgres else input, criteria_file, flags, history_file)
     engines.memory_limit(memory_limit)  # a wrong size is refused before anything is read
     warn(rules.warnings, quiet)
     if outcome is not None:
         check_outcome(rules, outcome)  # before reading a large file
-    # Every column: the profile section looks at what the criteria do not read.
-    customers = read_input(input, rules, flags, every_column=True, as_of=day)
     spark = engines.SparkSettings(spark_remote, spark_master)
-    result = engines.classify(customers, rules, day, chosen, memory_limit, spark)
+    # Every column: the profile section looks at what the criteria do not read.
+    if in_place:  # the rules run where the data lives; its columns come back with the results
+        result, customers = engines.classify_in_place(
+            input, rules, day, spark=spark, table=pg_table, query=pg_query, every_column=True
+        )
+    else:
+        customers = read_input(input, rules, flags, every_column=True, as_of=day)
+        result = engines.classify(customers, rules, day, chosen, memory_limit, spark)
     profile = profile_section(
         profile_segments(customers, result, rules, outcome=outcome, top=PROFILE_TOP), words
     )

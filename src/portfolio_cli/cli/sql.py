@@ -20,8 +20,6 @@ from portfolio_cli.cli.options import (
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import message
 
-PARTS = ("all", "customers", "summary")
-
 
 @boundary
 def sql_command(
@@ -48,7 +46,8 @@ def sql_command(
         portfolio sql -c criteria.yaml --dialect postgres --table crm.customers
     """
     from portfolio_cli.criteria import load_criteria
-    from portfolio_cli.engines.sql import DIALECTS, compile_method, render
+    from portfolio_cli.engines.sql import DIALECTS
+    from portfolio_cli.writers.sql import PARTS, script
 
     name = dialect.strip().lower()
     if name in ("postgresql", "pg"):
@@ -61,19 +60,4 @@ def sql_command(
     day = parse_as_of(as_of)
     rules = load_criteria(find_criteria(criteria))
     warn(rules.warnings, quiet)
-    method = compile_method(rules, day, table, name)
-    head = message("sql.head", criteria=rules.source, as_of=day.isoformat(), dialect=name)
-    statements = []
-    if chosen in ("all", "customers"):
-        statements.append((message("sql.customers"), render(method.customers(), name)))
-    if chosen in ("all", "summary"):
-        statements.append((message("sql.summary"), render(method.summary(), name)))
-    lines = [_comment(head)]
-    for title, text in statements:
-        lines += [_comment(title), text + ";", ""]
-    write_stdout("\n".join(lines).encode("utf-8"))
-
-
-def _comment(text: str) -> str:
-    """A comment line: a line break in a file name cannot end it and start SQL."""
-    return "-- " + " ".join(text.split())
+    write_stdout(script(rules, day, table, name, chosen).encode("utf-8"))

@@ -98,6 +98,47 @@ def classify(
     return arrow.classify(customers, criteria, as_of)
 
 
+def reads_in_place(source: str, engine: str) -> bool:
+    """Whether the rules go to where the data lives, not the data to us: a PostgreSQL
+    database (a URL or libpq's keyword string), or, for Spark, a catalog table, a URI or
+    Parquet files. Our readers read everything else."""
+    from portfolio_cli.engines.postgres import is_source
+
+    if is_source(source):
+        return True
+    if engine == "spark" or source.startswith("spark:"):
+        from portfolio_cli.engines.spark import reads_itself
+
+        return reads_itself(source)
+    return False
+
+
+def classify_in_place(
+    source: str,
+    criteria: Criteria,
+    as_of: dt.date,
+    *,
+    spark: SparkSettings | None = None,
+    table: str | None = None,
+    query: str | None = None,
+    every_column: bool = False,
+) -> tuple[Classification, CustomerList]:
+    """Classify an input that `reads_in_place`: the rules run in PostgreSQL or Spark and the
+    results come back (with `every_column`, the input's own columns too: a report profiles
+    them). Returns the result and the list it describes."""
+    from portfolio_cli.engines.postgres import is_source
+
+    if is_source(source):
+        from portfolio_cli.engines import postgres
+
+        return postgres.classify_source(source, table, query, criteria, as_of, every_column)
+    from portfolio_cli.engines import spark as on_spark
+
+    settings = spark or SparkSettings()
+    session = on_spark.session(settings.remote, settings.master)
+    return on_spark.classify_source(source, criteria, as_of, session, every_column)
+
+
 def _memory() -> int:
     """This machine's memory in bytes."""
     try:

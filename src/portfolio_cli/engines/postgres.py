@@ -6,9 +6,10 @@ flags) and one row of totals travel, as Arrow, through ADBC's PostgreSQL driver.
 into the Arrow engine's `Classification` on this machine, so the same writers serialise them.
 
 Read-only: the session's transactions are READ ONLY and nothing is created (no temporary table,
-no view). Credentials are libpq's own (the URL, PGPASSWORD, ~/.pgpass, PGSERVICE); every
-message shows the URL without its password, and a driver's error is cut to one line with any
-password taken out.
+no view). The input is a URL or libpq's keyword string, handed to libpq as written, so the
+credentials are libpq's own: the URL or keywords, PGPASSWORD, ~/.pgpass (PGPASSFILE), a service
+of pg_service.conf (`service=crm`, PGSERVICE, PGSERVICEFILE). Every message shows the input
+without its password, and a driver's error is cut to one line with any password taken out.
 """
 
 from __future__ import annotations
@@ -42,18 +43,115 @@ _KINDS = {
 }
 _TYPE_KEY = b"POSTGRESQL:type"
 _PASSWORD_IN_URL = re.compile(r"^([a-z]+://[^:/?#@]*):[^/?#]*@", re.IGNORECASE)
-_PASSWORD_PARAM = re.compile(r"(password=)[^&\s]*", re.IGNORECASE)
+# `password=x` in a URL's query or a keyword string (`password = 'a b'` too; sslpassword too)
+_PASSWORD_PARAM = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'?|[^&\s]*)", re.IGNORECASE)
+# libpq's other form: `host=/tmp/sock dbname=crm user=reader` (values may be 'quoted')
+_KEYWORD_PAIR = re.compile(r"\s*([A-Za-z_]+)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s']*)\s*")
+_KEYWORDS = frozenset(
+    [
+        "host",
+        "hostaddr",
+        "port",
+        "dbname",
+        "user",
+        "password",
+        "passfile",
+        "require_auth",
+        "channel_binding",
+        "connect_timeout",
+        "client_encoding",
+        "options",
+        "application_name",
+        "fallback_application_name",
+        "keepalives",
+        "keepalives_idle",
+        "keepalives_interval",
+        "keepalives_count",
+        "tcp_user_timeout",
+        "replication",
+        "gssencmode",
+        "sslmode",
+        "sslnegotiation",
+        "requiressl",
+        "sslcompression",
+        "sslcert",
+        "sslkey",
+        "sslkeylogfile",
+        "sslpassword",
+        "sslcertmode",
+        "sslrootcert",
+        "sslcrl",
+        "sslcrldir",
+        "sslsni",
+        "requirepeer",
+        "ssl_min_protocol_version",
+        "ssl_max_protocol_version",
+        "krbsrvname",
+        "gsslib",
+        "gssdelegation",
+        "service",
+        "target_session_attrs",
+        "load_balance_hosts",
+    ]
+)
 
 
 def is_source(text: str) -> bool:
-    """A PostgreSQL URL (`postgresql://...` or `postgres://...`)."""
-    return text.lower().startswith(PREFIXES)
+    """A PostgreSQL database: a URL (`postgresql://...`, `postgres://...`; `postgresql://`
+    alone takes everything from PGSERVICE and the other PG* variables) or libpq's keyword
+    string (`host=/tmp/sock dbname=crm user=reader`, `service=crm`)."""
+    return text.lower().startswith(PREFIXES) or is_keyword_string(text)
+
+
+def is_keyword_string(text: str) -> bool:
+    """libpq's `keyword=value ...` form, every keyword one libpq knows (a file that exists
+    under that name stays a file)."""
+    from pathlib import Path
+
+    pairs, end = [], 0
+    while end < len(text):
+        found = _KEYWORD_PAIR.match(text, end)
+        if found is None or found.end() == end:
+            return False
+        pairs.append(found.group(1).lower())
+        end = found.end()
+    if not pairs or any(key not in _KEYWORDS for key in pairs):
+        return False
+    try:
+        return not Path(text).exists()
+    except (OSError, ValueError):
+        return True
 
 
 def redact(url: str) -> str:
-    """The URL as shown in a message: `postgresql://user:***@host/db`."""
+    """The URL or keyword string as shown in a message: `postgresql://user:***@host/db`,
+    `host=db user=me password=***`."""
     shown = _PASSWORD_IN_URL.sub(r"\1:***@", url)
     return _PASSWORD_PARAM.sub(r"\1***", shown)
+
+
+def database_name(source: str) -> str:
+    """What a person calls the database an input names: its dbname, else its service, else
+    its host (`postgresql` when libpq's defaults decide); batch names its output after it."""
+    from urllib.parse import parse_qs
+
+    if is_keyword_string(source):
+        given = {
+            m.group(1).lower(): re.sub(r"\\(.)", r"\1", m.group(2).strip("'"))
+            for m in _KEYWORD_PAIR.finditer(source)
+        }
+    else:
+        try:
+            parts = urlsplit(source)
+            given = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+            given.setdefault("dbname", unquote(parts.path.lstrip("/")))
+            given.setdefault("host", parts.hostname or "")
+        except ValueError:
+            given = {}
+    for key in ("dbname", "service", "host"):
+        if given.get(key):
+            return given[key]
+    return "postgresql"
 
 
 def _passwords(url: str) -> list[str]:
@@ -65,7 +163,11 @@ def _passwords(url: str) -> list[str]:
             found += [parts.password, unquote(parts.password)]
     except ValueError:
         pass
-    found += [m.group(0)[len("password=") :] for m in _PASSWORD_PARAM.finditer(url)]
+    for match in _PASSWORD_PARAM.finditer(url):
+        value = match.group(2)
+        found.append(value)
+        if value.startswith("'"):  # as libpq reads it: unquoted, backslashes taken out
+            found.append(re.sub(r"\\(.)", r"\1", value.strip("'")))
     found.append(os.environ.get("PGPASSWORD", ""))
     return [p for p in found if p]
 
@@ -121,13 +223,17 @@ class Source:
         self.placeholder = f"portfolio_source_{uuid.uuid4().hex}"
         if table is not None:
             if not table.strip():
-                raise UsageError(Issue("bad-option", message("postgres.neither", source=url)))
+                raise UsageError(
+                    Issue("bad-option", message("postgres.neither", source=redact(url)))
+                )
             self.sql = table_name(table.strip()).sql(dialect="postgres")
             self.label = f"{redact(url)} (table {table.strip()})"
         else:
             text = (query or "").strip().rstrip(";").strip()
             if not text:
-                raise UsageError(Issue("bad-option", message("postgres.neither", source=url)))
+                raise UsageError(
+                    Issue("bad-option", message("postgres.neither", source=redact(url)))
+                )
             self.sql = f"({text}) AS {_quoted(self.placeholder)}"
             self.label = f"{redact(url)} (query)"
 
@@ -169,17 +275,30 @@ def kinds_of(schema: pa.Schema) -> dict[str, Kind]:
 
 
 def classify_source(
-    url: str, table: str | None, query: str | None, criteria: Criteria, as_of: dt.date
+    url: str,
+    table: str | None,
+    query: str | None,
+    criteria: Criteria,
+    as_of: dt.date,
+    every_column: bool = False,
 ) -> tuple[Classification, CustomerList]:
     """Classify a PostgreSQL table or query: the rules run in PostgreSQL, only ids, names and
-    flags come back. Returns the result and the list it describes (ids and names)."""
+    flags come back (and, with `every_column`, the input's own columns beside them, in the same
+    query: a report profiles them). Returns the result and the list it describes."""
     import numpy as np
     import pyarrow as pa
 
     from portfolio_cli.engine import checked_input
-    from portfolio_cli.engines.rows import assemble, check_nps_range, empty_list, flag_columns
+    from portfolio_cli.engines.rows import (
+        assemble,
+        carried_names,
+        carry_columns,
+        check_nps_range,
+        empty_list,
+        flag_columns,
+        listed_customers,
+    )
     from portfolio_cli.engines.sql import compile_method, render
-    from portfolio_cli.readers import CustomerList, ReadInfo
 
     source = Source(url, table, query)
     with connect(url) as con:
@@ -196,21 +315,16 @@ def classify_source(
         totals = _fetch(con, source.wrap(render(method.totals(), "postgres", False)), source)
         figures: dict[str, Any] = totals.to_pylist()[0]
         check_nps_range(figures, source.label, criteria)
+        carried = list(schema.names) if every_column else None
         shown = ["_id", *(["_name"] if criteria.customers.name else [])]
         columns = [c for c in flag_columns(criteria) if c != "_pos"]
+        if carried is not None:
+            method = carry_columns(method, carried)
+            columns += carried_names(len(carried))
         select = method.with_chain(_select([*shown, *columns]))
         flags = _fetch(con, source.wrap(render(select, "postgres", False)), source)
+    customers = listed_customers(flags, criteria, source.label, "postgresql", carried)
     size = flags.num_rows
-    names = {"_id": criteria.customers.id, "_name": criteria.customers.name}
-    listed = pa.table({names[c]: flags.column(c).cast(pa.string()) for c in shown})
-    customers = CustomerList(
-        listed,
-        dict.fromkeys(listed.column_names, Kind.TEXT),
-        tuple(listed.column_names),
-        listed,
-        ReadInfo(source.label, "postgresql", rows=size),
-        criteria.customers.id,
-    )
     flags = flags.append_column("_pos", pa.array(np.arange(size, dtype=np.int64)))
     return assemble(customers, criteria, as_of, method, flags, figures, size), customers
 

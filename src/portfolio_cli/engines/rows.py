@@ -182,3 +182,61 @@ def summary_of_totals(
         },
         answers=answers,
     )
+
+
+def carry_columns(method: Method, names: Sequence[str]) -> Method:
+    """The method with the input's own columns carried through every step, as `_k0`, `_k1`...
+    (a report profiles them): one query brings back the flags and the columns side by side."""
+    from dataclasses import replace
+
+    from sqlglot import exp
+
+    (first, judged), *rest = method.ctes
+    carried = [
+        exp.alias_(exp.Column(this=exp.to_identifier(name, quoted=True)), f"_k{index}")
+        for index, name in enumerate(names)
+    ]
+    return replace(method, ctes=[(first, judged.copy().select(*carried, append=True)), *rest])
+
+
+def carried_names(count: int) -> list[str]:
+    """The names `carry_columns` gives the input's columns, to ask for them."""
+    return [f"_k{index}" for index in range(count)]
+
+
+def listed_customers(
+    rows: pa.Table,
+    criteria: Criteria,
+    label: str,
+    fmt: str,
+    carried: Sequence[str] | None = None,
+) -> CustomerList:
+    """The list an engine's rows describe, in the order they came: the ids and names (`_id`,
+    `_name`) or, with `carried` (the input's column names, `carry_columns`), every column,
+    typed as our readers type a Parquet file's (so that a report's profile reads the same
+    kinds whatever held the data). Ids and names are the engine's text, as in every output."""
+    import pyarrow as pa
+
+    from portfolio_cli.readers import CustomerList, ReadInfo, type_text, typed_table
+    from portfolio_cli.readers.csv import CsvOptions, TextTable
+    from portfolio_cli.readers.workbook import as_text
+
+    size = rows.num_rows
+    names = {"_id": criteria.customers.id, "_name": criteria.customers.name or ""}
+    shown = {names[c]: rows.column(c).cast(pa.string()) for c in names if names[c]}
+    if carried is None:
+        listed = pa.table(shown)
+        header = tuple(listed.column_names)
+        kinds = dict.fromkeys(header, Kind.TEXT)
+        info = ReadInfo(label, fmt, rows=size)
+        return CustomerList(listed, kinds, header, listed, info, criteria.customers.id)
+    columns = pa.table(
+        [rows.column(name) for name in carried_names(len(carried))], names=list(carried)
+    )
+    text = TextTable(as_text(columns, None), tuple(carried), ReadInfo(label, fmt, rows=size))
+    typed, info = type_text(text, CsvOptions(), set(shown))
+    data = typed_table(typed, size)
+    for name, values in shown.items():  # the engine's own text, as without `carried`
+        data = data.set_column(data.column_names.index(name), name, values)
+    kinds = {name: column.kind for name, column in typed.items()}
+    return CustomerList(data, kinds, tuple(carried), text.table, info, criteria.customers.id)

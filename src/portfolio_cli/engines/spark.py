@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import logging
 import os
+import re
 import shutil
 import tempfile
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from portfolio_cli.conditions.kinds import Kind
 from portfolio_cli.criteria import Criteria
@@ -74,12 +77,11 @@ def session(remote: str | None = None, master: str | None = None) -> SparkSessio
         builder = builder.config(key, value)
     if remote:
         builder = builder.remote(remote)
-    elif master:
+    else:  # trying it out: every core of this machine
+        master = master or f"local[{os.cpu_count() or 1}]"
         builder = builder.master(master)
-    else:  # trying it out: every core of this machine, few shuffle partitions
-        cores = os.cpu_count() or 1
-        builder = builder.master(f"local[{cores}]")
-        builder = builder.config("spark.sql.shuffle.partitions", str(2 * cores))
+    for key, value in local_settings(remote or master).items():
+        builder = builder.config(key, value)
     if not remote or remote.startswith("local"):
         _java_or_fail()
     for name in ("py4j", "pyspark", "SQLQueryContextLogger"):  # errors are said once, by us
@@ -106,6 +108,64 @@ def _settings() -> dict[str, str]:
         "spark.ui.showConsoleProgress": "false",
         "spark.sql.session.timeZone": "UTC",
     }
+
+
+_LOCAL_MASTER = re.compile(r"^local(?:\[(\d+|\*)(?:\s*,\s*\d+)?\])?$")
+# shuffle partitions per core of a local master: enough to balance uneven partitions, few
+# enough that each task has rows to work on (Spark's default, 200, is sized for a cluster)
+PARTITIONS_PER_CORE = 2
+
+
+def local_settings(master: str | None) -> dict[str, str]:
+    """Settings for a Spark on this machine (`local`, `local[N]`, `local[*]`, also as a Spark
+    Connect `remote`): a few shuffle partitions per core instead of Spark's 200, and adaptive
+    query execution (which merges small shuffle partitions). A setting the user gave Spark
+    (spark-defaults.conf, `--conf` in PYSPARK_SUBMIT_ARGS) is kept; a cluster keeps its own."""
+    found = _LOCAL_MASTER.match((master or "").strip())
+    if found is None:
+        return {}
+    cores = found.group(1)
+    count = 1 if cores is None else (os.cpu_count() or 1) if cores == "*" else int(cores)
+    wanted = {
+        "spark.sql.shuffle.partitions": str(max(1, PARTITIONS_PER_CORE * count)),
+        "spark.sql.adaptive.enabled": "true",
+        "spark.sql.adaptive.coalescePartitions.enabled": "true",
+    }
+    given = user_settings()
+    return {key: value for key, value in wanted.items() if key not in given}
+
+
+def user_settings() -> dict[str, str]:
+    """What the user set for Spark where Spark itself reads it: `spark-defaults.conf` in
+    $SPARK_CONF_DIR (else $SPARK_HOME/conf), and `--conf KEY=VALUE` in PYSPARK_SUBMIT_ARGS."""
+    import shlex
+
+    found: dict[str, str] = {}
+    folder = os.environ.get("SPARK_CONF_DIR") or (
+        os.path.join(os.environ["SPARK_HOME"], "conf") if os.environ.get("SPARK_HOME") else None  # noqa: PTH118
+    )
+    if folder:
+        try:
+            with open(os.path.join(folder, "spark-defaults.conf"), encoding="utf-8") as lines:  # noqa: PTH118, PTH123
+                for line in lines:
+                    parts = line.strip().split(None, 1)
+                    if parts and not parts[0].startswith("#"):
+                        found[parts[0]] = parts[1].strip() if len(parts) > 1 else ""
+        except (OSError, UnicodeDecodeError):
+            pass
+    try:
+        words = shlex.split(os.environ.get("PYSPARK_SUBMIT_ARGS", ""))
+    except ValueError:
+        words = []
+    for flag, value in itertools.pairwise(words):
+        if flag in ("--conf", "-c") and "=" in value:
+            key, _, setting = value.partition("=")
+            found[key.strip()] = setting
+    for word in words:
+        if word.startswith("--conf=") and "=" in word[len("--conf=") :]:
+            key, _, setting = word[len("--conf=") :].partition("=")
+            found[key.strip()] = setting
+    return found
 
 
 def _java_or_fail() -> None:
@@ -245,35 +305,32 @@ def kinds_of(frame: DataFrame) -> dict[str, Kind]:
 
 
 def classify_source(
-    source: str, criteria: Criteria, as_of: dt.date, spark: SparkSession
+    source: str,
+    criteria: Criteria,
+    as_of: dt.date,
+    spark: SparkSession,
+    every_column: bool = False,
 ) -> tuple[Classification, CustomerList]:
-    """Classify what Spark reads itself: only ids, names and flags travel to the driver.
+    """Classify what Spark reads itself: only ids, names and flags travel to the driver (and,
+    with `every_column`, the input's own columns beside them: a report profiles them).
 
-    Returns the result and the list it describes (ids and names), for the writers.
+    Returns the result and the list it describes, for the writers.
     """
     import numpy as np
     import pyarrow as pa
 
-    from portfolio_cli.engines.rows import assemble
-    from portfolio_cli.readers import CustomerList, ReadInfo
+    from portfolio_cli.engines.rows import assemble, carried_names, listed_customers
 
     frame, kinds = _native(spark, source, criteria)
-    method, ranked, totals = _rank(frame, criteria, as_of, kinds)
+    carried = list(frame.columns) if every_column else None
+    method, ranked, totals = _rank(frame, criteria, as_of, kinds, carried=carried)
     check_nps_range(totals, source, criteria)
     shown = ["_id", *(["_name"] if criteria.customers.name else [])]
     columns = [c for c in flag_columns(criteria) if c != "_pos"]
+    columns += carried_names(len(carried)) if carried is not None else []
     flags = ranked.selectExpr(*shown, *columns).toArrow()
+    customers = listed_customers(flags, criteria, source, "spark", carried)
     size = flags.num_rows
-    names = {"_id": criteria.customers.id, "_name": criteria.customers.name}
-    listed = pa.table({names[c]: flags.column(c).cast(pa.string()) for c in shown})
-    customers = CustomerList(
-        listed,
-        dict.fromkeys(listed.column_names, Kind.TEXT),
-        tuple(listed.column_names),
-        listed,
-        ReadInfo(source, "spark", rows=size),
-        criteria.customers.id,
-    )
     flags = flags.append_column("_pos", pa.array(np.arange(size, dtype=np.int64)))
     return assemble(customers, criteria, as_of, method, flags, totals, size), customers
 
@@ -293,11 +350,13 @@ def write_partitioned(
     Parquet files in `folder/customers/`, each in priority order, and `folder/summary.json`
     beside them (a folder of Parquet files holds nothing else, so any reader takes it whole);
     only the summary reaches the driver. `customers`: the list, when our readers read it.
-    Returns the summary."""
+    `folder` is a path or any URI Spark writes (hdfs://, s3a://, file://...); summary.json
+    goes to the same storage (see `_summary_writer`). Returns the summary."""
     import json
 
     from portfolio_cli.engine import checked_input
 
+    summary_writer = _summary_writer(spark, folder)  # a storage we cannot reach: said now
     if customers is not None:
         data, kinds = checked_input(customers, criteria)
         frame = spark.createDataFrame(_spark_ready(_arrow_table(data)))
@@ -318,11 +377,144 @@ def write_partitioned(
     finally:
         spark.catalog.dropTempView(view)
     summary = summary_of_totals(criteria, as_of, method, totals)
-    target = os.path.join(folder, "summary.json")  # noqa: PTH118 - a local folder
-    with open(target, "w", encoding="utf-8") as stream:  # noqa: PTH123
-        json.dump(summary.to_dict(), stream, ensure_ascii=False, indent=2, sort_keys=True)
-        stream.write("\n")
+    text = json.dumps(summary.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    summary_writer.write(text.encode("utf-8"))
     return summary
+
+
+# --- summary.json beside Spark's files, on the storage Spark wrote to --------------------------
+
+SUMMARY_NAME = "summary.json"
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+class _SummaryWriter:
+    """Writes `folder/summary.json` whole or not at all: to a temporary name beside it, then
+    renamed. Subclasses reach the folder's storage; `write` removes Spark's folder when the
+    summary cannot be written, so a failed run leaves no output."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder.rstrip("/") or folder
+        self.target = f"{self.folder}/{SUMMARY_NAME}"
+        self.temporary = f"{self.folder}/_{SUMMARY_NAME}.{uuid.uuid4().hex}.tmp"
+
+    def write(self, data: bytes) -> None:
+        try:
+            self._write(data)
+        except Exception as exc:
+            with contextlib.suppress(Exception):
+                self._remove_folder()
+            text = message("spark.cannot_write", path=self.target, detail=_first_line(exc))
+            raise UsageError(Issue("spark-write", text)) from None
+
+    def _write(self, data: bytes) -> None:
+        raise NotImplementedError
+
+    def _remove_folder(self) -> None:
+        raise NotImplementedError
+
+
+class _LocalSummary(_SummaryWriter):
+    """A folder on this machine, named by a path: Python's own files (the bytes as ever)."""
+
+    def _write(self, data: bytes) -> None:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f"_{SUMMARY_NAME}.", suffix=".tmp", dir=self.folder
+        )
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)  # noqa: PTH101 - as a file open() creates
+            os.replace(temporary, self.target)  # noqa: PTH105
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)  # noqa: PTH108
+            raise
+
+    def _remove_folder(self) -> None:
+        shutil.rmtree(self.folder)
+
+
+class _HadoopSummary(_SummaryWriter):
+    """A classic session: Hadoop's FileSystem API through the session's JVM, the storage layer
+    Spark itself wrote with (hdfs://, s3a://, abfs://, gs://, file://, with the cluster's
+    credentials and settings)."""
+
+    def __init__(self, spark: SparkSession, folder: str) -> None:
+        super().__init__(folder)
+        jvm: Any = spark._jvm
+        self.paths = jvm.org.apache.hadoop.fs
+        conf = spark._jsc.hadoopConfiguration()
+        self.filesystem = self.paths.Path(self.target).getFileSystem(conf)
+        self.local = str(self.filesystem.getUri().getScheme()) == "file"
+        if self.local:  # the raw local files: no .summary.json.crc checksum beside it
+            self.filesystem = self.paths.FileSystem.getLocal(conf).getRawFileSystem()
+
+    def _write(self, data: bytes) -> None:
+        temporary, target = self.paths.Path(self.temporary), self.paths.Path(self.target)
+        try:
+            stream = self.filesystem.create(temporary, False)
+            try:
+                stream.write(bytearray(data))
+            finally:
+                stream.close()
+            if not self.filesystem.rename(temporary, target):
+                raise OSError(f"cannot rename {self.temporary} to {self.target}")
+        except BaseException:
+            with contextlib.suppress(Exception):
+                self.filesystem.delete(temporary, False)
+            raise
+
+    def _remove_folder(self) -> None:
+        self.filesystem.delete(self.paths.Path(self.folder), True)
+
+
+class _ArrowSummary(_SummaryWriter):
+    """A Spark Connect session has no JVM on this side: the summary is written by pyarrow's
+    filesystems (file://, s3:// and s3a://, gs://, hdfs:// through libhdfs, abfs://), so this
+    machine needs access to the storage too, with its own credentials (AWS_*, ...)."""
+
+    def __init__(self, folder: str) -> None:
+        from pyarrow import fs
+
+        super().__init__(folder)
+        uri = re.sub(r"^s3[an]://", "s3://", self.folder, flags=re.IGNORECASE)
+        # Hadoop takes the path as written (`%20` is three characters, a space is a space);
+        # pyarrow decodes a URI: quoted here, both name the same folder
+        uri = quote(uri, safe=":/@?=&+$,;~!*'()[]")
+        self.filesystem, self.path = fs.FileSystem.from_uri(uri)
+
+    def _write(self, data: bytes) -> None:
+        temporary = f"{self.path}/_{SUMMARY_NAME}.{uuid.uuid4().hex}.tmp"
+        try:
+            with self.filesystem.open_output_stream(temporary) as stream:
+                stream.write(data)
+            self.filesystem.move(temporary, f"{self.path}/{SUMMARY_NAME}")
+        except BaseException:
+            with contextlib.suppress(Exception):
+                self.filesystem.delete_file(temporary)
+            raise
+
+    def _remove_folder(self) -> None:
+        self.filesystem.delete_dir(self.path)
+
+
+def _summary_writer(spark: SparkSession, folder: str) -> _SummaryWriter:
+    """How summary.json reaches `folder`: a local path is written as any of our files; a URI
+    through the storage layer Spark uses (classic) or pyarrow's (Spark Connect)."""
+    plain_path = not _SCHEME.match(folder)
+    try:
+        if type(spark).__module__.startswith("pyspark.sql.connect"):
+            return _LocalSummary(folder) if plain_path else _ArrowSummary(folder)
+        found = _HadoopSummary(spark, folder)
+        if found.local and plain_path:
+            return _LocalSummary(folder)  # a plain path on this machine: today's bytes
+        return found
+    except Exception as exc:
+        text = message("spark.cannot_write", path=folder, detail=_first_line(exc))
+        raise UsageError(Issue("spark-write", text)) from None
 
 
 # --- the steps every path shares --------------------------------------------------------------
@@ -334,14 +526,20 @@ def _rank(
     as_of: dt.date,
     kinds: Mapping[str, Kind],
     position: str | None = None,
+    carried: Sequence[str] | None = None,
 ) -> tuple[Method, DataFrame, dict[str, Any]]:
     """The compiled rules over `frame`: the method, the customers ranked in parallel (held by
-    Spark, materialised once), and the summary's figures (one aggregate)."""
+    Spark, materialised once), and the summary's figures (one aggregate). `carried`: input
+    columns kept beside the flags (`rows.carry_columns`)."""
+    from portfolio_cli.engines.rows import carry_columns
+
     spark = frame.sparkSession
     view = f"portfolio_{uuid.uuid4().hex}"
     frame.createOrReplaceTempView(view)
     try:
         method = compile_method(criteria, as_of, view, "spark", kinds, position=position)
+        if carried is not None:
+            method = carry_columns(method, carried)
         unranked, order = _unranked(method)
         rows = spark.sql(render(unranked, "spark", pretty=False))
         totals = _totals(rows, method)
