@@ -12,6 +12,18 @@ from typer.testing import CliRunner, Result
 from portfolio_cli import messages
 from portfolio_cli.cli import app
 
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The French catalogue is compiled by the install: without it every French test would fail
+    on English text, so say once what to run."""
+    compiled = messages.LOCALE_DIR / "fr" / "LC_MESSAGES" / f"{messages.DOMAIN}.mo"
+    if not compiled.exists():
+        raise pytest.UsageError(
+            f"{compiled} is missing: the build compiles it from its .po; run `pip install -e .` "
+            "(or python scripts/translations.py compile)"
+        )
+
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "customers.csv"
 EXAMPLE_CRITERIA = ROOT / "criteria.example.yaml"

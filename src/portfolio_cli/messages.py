@@ -1,8 +1,12 @@
-"""The one message catalogue: every label a person reads, in English and French.
+"""The one message catalogue: every label a person reads, in English, and its translations.
 
-Code asks for a key (`message("segment.satisfied")`), never writes a user-facing label inline;
-a test walks every key and fails when a translation is missing. Column values and JSON keys are
-not translated: `satisfied` stays `satisfied` in a CSV whatever the language.
+Code asks for a key (`message("segment.satisfied")`), never writes a user-facing label inline.
+The English text lives beside its key in the area modules (`catalogue/*.py`); the other
+languages live in gettext catalogues (`locale/fr/LC_MESSAGES/portfolio.po`, compiled to a `.mo`
+when the package is built), where each message is found by its key (msgctxt) and its English
+(msgid). A message counted with `plural` is one gettext entry with its plural forms, chosen by
+the language's `Plural-Forms` rule. Column values and JSON keys are not translated:
+`satisfied` stays `satisfied` in a CSV whatever the language.
 
 The language is chosen once per process: the CLI sets it (`use`) from `--lang` or the
 environment before it does anything else, and every message raised deep in the library — a
@@ -16,21 +20,25 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import functools
+import gettext
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 from portfolio_cli.catalogue import (
     batch,
+    click,
+    conditions,
     core,
-    errors,
+    criteria,
     guide,
     init,
     inputs,
-    polish,
+    options,
     postgres,
     profile,
-    qa,
     report,
     spark,
     sql,
@@ -39,18 +47,19 @@ from portfolio_cli.catalogue import (
 )
 from portfolio_cli.catalogue import help as help_texts
 
-# One module per area of the tool, each with an EN and a FR dict: add yours here.
+# One module per area of the tool, each with its English messages (`EN`): add yours here.
 AREAS = (
     core,
-    errors,
+    options,
+    criteria,
+    conditions,
     help_texts,
+    click,
     init,
     inputs,
-    polish,
     profile,
     report,
     batch,
-    qa,
     guide,
     suggest,
     sql,
@@ -60,16 +69,18 @@ AREAS = (
 )
 
 LANGUAGES = ("en", "fr")
+DOMAIN = "portfolio"  # the gettext domain: locale/<language>/LC_MESSAGES/portfolio.mo
+LOCALE_DIR = Path(__file__).parent / "locale"
 
-CATALOGUE: dict[str, dict[str, str]] = {"en": {}, "fr": {}}
+ENGLISH: dict[str, str] = {}  # key → English text; `KEY.one` / `KEY.other` for a counted one
 for _area in AREAS:
-    for _lang, _texts in (("en", _area.EN), ("fr", _area.FR)):
-        _clash = CATALOGUE[_lang].keys() & _texts.keys()
-        if _clash:
-            raise RuntimeError(f"message keys defined twice: {sorted(_clash)}")
-        CATALOGUE[_lang].update(_texts)
+    _clash = ENGLISH.keys() & _area.EN.keys()
+    if _clash:
+        raise RuntimeError(f"message keys defined twice: {sorted(_clash)}")
+    ENGLISH.update(_area.EN)
 
 _current = "en"
+_USER_LANGUAGE = os.environ.get("LANGUAGE")  # put back when English is chosen again
 
 
 def language(option: str | None = None, environ: Mapping[str, str] | None = None) -> str:
@@ -81,7 +92,7 @@ def language(option: str | None = None, environ: Mapping[str, str] | None = None
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(variable, "")
         if value:
-            return "fr" if value.lower().startswith("fr") else "en"
+            return value.lower()[:2] if value.lower()[:2] in LANGUAGES else "en"
     return "en"
 
 
@@ -106,11 +117,26 @@ def requested_language(argv: Sequence[str], environ: Mapping[str, str] | None = 
 
 
 def use(lang: str) -> str:
-    """Write every later message in `lang` (`en` or `fr`); returns it."""
+    """Write every later message in `lang` (`en` or `fr`); returns it.
+
+    Typer's own words ("Options", "[required]", "Missing command.") go through gettext's
+    module-level functions, which read the default domain and the LANGUAGE variable: in a
+    translated language both point at our catalogue, in English back at Python's default.
+    """
     global _current
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
     _current = lang
+    if lang == "en":
+        gettext.textdomain("messages")  # Python's own default: no catalogue, Typer's English
+        if _USER_LANGUAGE is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = _USER_LANGUAGE
+    else:
+        gettext.bindtextdomain(DOMAIN, LOCALE_DIR)
+        gettext.textdomain(DOMAIN)
+        os.environ["LANGUAGE"] = lang
     return lang
 
 
@@ -130,19 +156,39 @@ def using(lang: str) -> Iterator[str]:
         use(previous)
 
 
+@functools.cache
+def translation(lang: str) -> gettext.NullTranslations:
+    """The compiled catalogue of `lang`, read once (English, the source language, has none).
+
+    A missing `.mo` (a source tree nobody built) gives English rather than a crash; the test
+    suite checks that the installed catalogue is there and matches its `.po`.
+    """
+    if lang == "en":
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+
+
+def _chosen(lang: str | None, values: dict[str, object]) -> str:
+    return lang or str(values.pop("lang", "") or "") or _current
+
+
 def message(key: str, lang: str | None = None, /, **values: object) -> str:
     """The text of `key` in `lang` (default: the current language; English when missing),
     with `{placeholders}` filled in. `lang=` may also be given by name."""
-    lang = lang or str(values.pop("lang", "") or "") or _current
-    text = CATALOGUE.get(lang, {}).get(key) or CATALOGUE["en"][key]
+    chosen = _chosen(lang, values)
+    english = ENGLISH[key]
+    text = english if chosen == "en" else translation(chosen).pgettext(key, english)
     return text.format(**values) if values else text
 
 
 def plural(key: str, count: int, lang: str | None = None, /, **values: object) -> str:
-    """`key.one` or `key.other` for `count` (French counts 0 as singular, English does not)."""
-    chosen = lang or str(values.pop("lang", "") or "") or _current
-    one = count in (0, 1) if chosen == "fr" else count == 1
-    return message(f"{key}.{'one' if one else 'other'}", chosen, count=count, **values)
+    """The form of `key` that fits `count` (`KEY.one` / `KEY.other` in English; in French 0 and
+    1 take the singular, as the catalogue's Plural-Forms says), with `{count}` filled in."""
+    chosen = _chosen(lang, values)
+    one, other = ENGLISH[f"{key}.one"], ENGLISH[f"{key}.other"]
+    # gettext's plural rule wants an int: a numpy count would warn
+    text = translation(chosen).npgettext(key, one, other, int(count))
+    return text.format(count=count, **values)
 
 
 def decimal(value: float, digits: int = 1, lang: str | None = None, sign: bool = False) -> str:
@@ -165,7 +211,7 @@ def reason(exc: OSError, lang: str | None = None) -> str:
     """
     name = errno.errorcode.get(exc.errno or 0, "")
     key = f"system.reason.{name}"
-    if name and key in CATALOGUE["en"]:
+    if name and key in ENGLISH:
         return message(key, lang)
     text = exc.strerror or str(exc) or type(exc).__name__
     return text[:1].lower() + text[1:]

@@ -1,1 +1,5 @@
-"""The message catalogue, one module per area (EN and FR dicts); `messages` merges them."""
+"""The English of every message, one module per area (`EN` dicts, keyed); `messages` merges them.
+
+Translations are not here: they are gettext catalogues in `locale/` (see docs/architecture.md,
+How translation works).
+"""

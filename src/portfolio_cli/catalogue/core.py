@@ -1,7 +1,8 @@
 """Messages of the core: segments, summary, table, advice, the five steps, one customer.
 
-French: plain spaces before « : ; ? ! », « » around quoted prose, '…' around names written in
-files (columns, keys), decimal commas.
+The English of each message, by key; the French is in locale/fr/LC_MESSAGES/portfolio.po, written
+with plain spaces before « : ; ? ! », « » around quoted prose, '…' around names written in files
+(columns, keys), decimal commas.
 """
 
 EN: dict[str, str] = {
@@ -101,100 +102,21 @@ EN: dict[str, str] = {
     # the error boundary
     "cli.error": "error: {text}",
     "cli.warning": "warning: {text}",
-}
-
-FR: dict[str, str] = {
-    "segment.satisfied": "Satisfait",
-    "segment.easy_to_satisfy": "Facile à satisfaire",
-    "segment.unrecoverable": "Irrécupérable",
-    "action.satisfied": "Remerciez-les, récompensez leur fidélité, demandez-leur de vous "
-    "recommander.",
-    "action.easy_to_satisfy": "Réexpliquez votre offre pour que ce qu'ils attendent corresponde "
-    "à ce que vous apportez.",
-    "action.unrecoverable": "N'y consacrez pas votre temps.",
-    "kind.number": "nombre",
-    "kind.text": "texte",
-    "kind.date": "date",
-    "kind.bool": "vrai/faux",
-    "kind.empty": "aucune valeur",
-    "summary.head.one": "{source} — {count} client, au {date}",
-    "summary.head.other": "{source} — {count} clients, au {date}",
-    "summary.quality": "Qualité du portefeuille",
-    "summary.segment": "{label} {count}",
-    "summary.share": " ({percent} %)",
-    "summary.nps.one": "NPS {nps} ({count} réponse)",
-    "summary.nps.other": "NPS {nps} ({count} réponses)",
-    "summary.because": "Irrécupérables parce que",
-    "summary.no_criterion_met": "aucun critère rempli",
-    "summary.unjudged": "Non jugés (valeur manquante, comptée comme non remplie)",
-    "summary.what_to_do": "Que faire",
-    "summary.more.one": "… {count} autre client : --limit 0 les montre tous, -f csv les exporte",
-    "summary.more.other": "… {count} autres clients : --limit 0 les montre tous, -f csv les "
-    "exporte",
-    "summary.wrote": "{path} écrit",
-    "summary.below": "la qualité du portefeuille, {quality} %, est sous --fail-under {threshold} %",
-    "table.segment": "segment",
-    "table.problems": "problèmes",
-    "table.compensated": "compensés",
-    "step.1": "Définir la satisfaction",
-    "step.2": "Écouter les clients",
-    "step.3": "Retenir trois critères",
-    "step.4": "Définir les problèmes",
-    "step.5": "Agir",
-    "step.input": "Fichier clients",
-    "checklist.title": "{source} — les cinq étapes",
-    "checklist.definition": "« {definition} »",
-    "checklist.no_definition": "aucune définition : dites dans satisfaction.definition ce "
-    "qu'est pour vous un client satisfait",
-    "checklist.defined_by": "définie par : {who}",
-    "checklist.not_said": "non précisé",
-    "checklist.not_from_customer": "aucun critère ne vient du côté du client : demandez-lui ce "
-    "qui compte (étape 2) et gardez un critère qu'il citerait, ou un qui lit sa note de 0 à 10",
-    "checklist.no_last_done": "aucune date de dernière écoute (listening.last_done) : "
-    "interrogez vos clients au moins une fois par an",
-    "checklist.last_done.one": "dernière écoute le {date}, à refaire après {count} mois : "
-    "prochaine le {due}",
-    "checklist.last_done.other": "dernière écoute le {date}, à refaire après {count} mois : "
-    "prochaine le {due}",
-    "checklist.overdue": "en retard depuis le {date} ({days} jours) : interrogez de nouveau vos "
-    "clients, puis mettez à jour listening.last_done",
-    "checklist.nps": "NPS lu dans la colonne '{column}'",
-    "checklist.no_nps": "pas de colonne NPS (listening.nps) : le NPS n'est pas calculé",
-    "checklist.criterion": "{number}. {key} : {label} — si {when}",
-    "checklist.no_problems": "aucun problème défini : tout client qui remplit un critère est gardé",
-    "checklist.problem": "{key} : {label} — si {when}",
-    "checklist.problem_compensable": "{key} : {label} (compensable) — si {when}",
-    "checklist.compensation": "un problème compensable est compensé par {count} critères "
-    "remplis sur {total}",
-    "checklist.priority": "priorité : plus de critères remplis, moins de problèmes, puis {order}",
-    "checklist.by_id": "l'identifiant du client",
-    "check.input": "{source} : {count} clients, {columns} colonnes ({format}, {encoding}, "
-    "séparateur {delimiter})",
-    "check.input_other": "{source} : {count} clients, {columns} colonnes ({format})",
-    "check.columns_read": "colonnes lues : {columns}",
-    "check.criterion_met": "critère {key} : rempli par {count}",
-    "check.problem_present": "problème {key} : présent chez {count}",
-    "check.unjudged": ", non jugé pour {count} (valeurs manquantes)",
-    "check.usable": "{source} : utilisable",
-    "check.usable_warnings.one": "{source} : utilisable, {count} avertissement",
-    "check.usable_warnings.other": "{source} : utilisable, {count} avertissements",
-    "explain.rank.one": " · priorité {priority} sur {total} · {count} critère rempli sur {kept}",
-    "explain.rank.other": " · priorité {priority} sur {total} · {count} critères remplis sur "
-    "{kept}",
-    "explain.criteria": "Critères",
-    "explain.problems": "Problèmes",
-    "explain.met": "rempli",
-    "explain.not_met": "non rempli",
-    "explain.unknown_criterion": "inconnu (une valeur manque) : compté comme non rempli",
-    "explain.present": "présent",
-    "explain.absent": "absent",
-    "explain.compensated": "présent, compensé ({count} critères remplis ou plus)",
-    "explain.unknown_problem": "inconnu (une valeur manque) : compté comme absent",
-    "explain.blank": "(vide)",
-    "explain.when": "si {when}",
-    "explain.read": "   lu : {values}",
-    "explain.what_to_do": "Que faire : {action}",
-    "colon": " : ",
-    "cli.error": "erreur : {text}",
-    "cli.warning": "avertissement : {text}",
+    # counted nouns, inside other sentences
+    "count.ids.one": "{count} id",
+    "count.orders.one": "{count} order",
+    "count.orders.other": "{count} orders",
+    "count.answers.one": "{count} answer",
+    "count.answers.other": "{count} answers",
+    "count.ids.other": "{count} ids",
+    "count.customers.one": "{count} customer",
+    "count.customers.other": "{count} customers",
+    # who defined satisfaction, as `check` shows it (the file's key, in English)
+    "checklist.who.you": "you",
+    "checklist.who.customer": "customer",
+    "checklist.who.implicit": "implicit",
+    "checklist.who.together": "together",
+    # the `was` column of `classify --history`
+    "table.was": "was",
+    "table.was_new": "new",
 }

@@ -118,137 +118,45 @@ EN: dict[str, str] = {
         "latest answer becomes the NPS column."
     ),
     "help.verbose": "Say on stderr how each input was read (encoding, delimiter).",
-}
-
-FR: dict[str, str] = {
-    "inputs.read_csv": "{source} : csv, {encoding}, séparateur {delimiter}, {rows} lignes",
-    "inputs.read_other": "{source} : {format}, {rows} lignes",
-    "inputs.zip": (
-        "{source} est un fichier zip (un classeur Excel ?), pas du texte CSV : nommez-le .xlsx "
-        "si c'est un classeur, ou exportez-le en CSV"
-    ),
-    "inputs.binary": (
-        "{source} est un fichier binaire, pas du texte CSV (il contient des octets NUL) : "
-        "exportez-le en CSV, ou passez --encoding utf-16 si c'est du texte UTF-16"
-    ),
-    "inputs.unknown_encoding": (
-        "encodage inconnu '{encoding}' (--encoding) : utilisez utf-8, cp1252 ou latin-1"
-    ),
-    "inputs.garbled": (
-        "{source} a été lu en {encoding} mais une partie du texte semble altérée ('{sample}') : "
-        "passez --encoding avec le vrai encodage du fichier (utf-8, cp1252, latin-1)"
-    ),
-    "inputs.did_you_mean": " ; vouliez-vous dire {names} ?",
-    "inputs.its_columns": " ; ses colonnes sont : {names}",
-    "inputs.row": "ligne {rows}",
-    "inputs.header_on_row": ", en-tête à la ligne {row}",
-    "inputs.not_in_first_rows": " ; elle n'est dans aucune des {rows} premières lignes non plus : "
-    "si l'en-tête est plus bas, passez --header-row N (son numéro de ligne dans le fichier)",
-    "inputs.no_header_row": "{source} n'a pas de ligne {row} (--header-row)",
-    "help.header_row": "Ligne de l'en-tête dans le fichier, à partir de 1 (par défaut : la "
-    "première des 20 premières lignes qui contient la colonne d'identifiant ; les lignes de "
-    "titre au-dessus sont ignorées).",
-    "inputs.rows": "lignes {rows}",
-    "inputs.cell_holds": "la ligne {row} contient '{value}'",
-    "inputs.cells_more": "{cells} et {count} de plus",
-    "inputs.not_number.one": "{cells}, qui n'est pas un nombre ; corrigez cette cellule (ou "
-    "videz-la)",
-    "inputs.not_number.other": "{cells}, qui ne sont pas des nombres ; corrigez ces cellules "
-    "(ou videz-les)",
-    "inputs.mixes_currencies": "elle mélange des devises ({cells}) ; des montants en deux "
-    "devises ne se comparent jamais comme un seul nombre : mettez chaque devise dans sa colonne",
-    "inputs.mixed_currencies": "{source} : la colonne '{column}' mélange des devises ({cells}) : "
-    "elle est lue comme du texte, car des montants en deux devises ne se comparent jamais comme "
-    "un seul nombre ; mettez chaque devise dans sa colonne",
-    "inputs.ambiguous_dates": (
-        "{source} : la colonne '{column}' contient des dates comme {sample} qui se lisent jour "
-        "d'abord ou mois d'abord ; elle reste du texte : passez --dayfirst ou --monthfirst"
-    ),
-    "inputs.bad_option": "{option} doit être {expected} (reçu '{value}')",
-    "inputs.xlsx_to_terminal": "xlsx est un format binaire : passez -o FICHIER.xlsx",
-    "inputs.no_sheet": (
-        "{source} n'a pas de feuille '{sheet}' : ses feuilles sont {sheets} (--sheet)"
-    ),
-    "inputs.bad_workbook": (
-        "{source} ne peut pas être lu comme un classeur Excel (.xlsx) : {reason}. Si c'est du "
-        "texte CSV, nommez-le .csv"
-    ),
-    "inputs.bad_parquet": "{source} ne peut pas être lu comme un fichier Parquet : {reason}",
-    "orders.no_block": (
-        "--orders demande un bloc orders: dans {criteria} qui nomme les colonnes client, date "
-        "et montant du fichier de commandes"
-    ),
-    "orders.missing_column": (
-        "{source} n'a pas de colonne '{column}' (orders.{field} dans le fichier de critères){hint}"
-    ),
-    "orders.not_dates": (
-        "{source} : la colonne '{column}' (orders.date) doit contenir des dates, mais "
-        "'{sample}' à la ligne {row} n'en est pas une : écrivez AAAA-MM-JJ ou JJ/MM/AAAA, ou "
-        "passez --dayfirst/--monthfirst"
-    ),
-    "orders.not_numbers": (
-        "{source} : la colonne '{column}' (orders.amount) doit contenir des nombres, mais "
-        "'{sample}' à la ligne {row} n'en est pas un : passez --decimal si le fichier utilise "
-        "un autre séparateur décimal"
-    ),
-    "orders.blank": (
-        "{source} : {column} (orders.{field}) est vide ({rows}) : chaque commande doit "
-        "avoir un client et une date"
-    ),
-    "orders.unknown": (
-        "{source} : les commandes de clients absents de la liste ne sont pas comptées : "
-        "{orders} (de {ids}, comme '{sample}')"
-    ),
-    "orders.clash": (
-        "{source} a déjà une colonne '{column}', que --orders ajoute : renommez cette colonne"
-    ),
-    "orders.joined": "{source} : {orders} de {customers}",
-    "orders.needed": (
-        "{criteria} utilise {columns}, que --orders FICHIER ajoute : passez le fichier de commandes"
-    ),
-    "surveys.no_nps": (
-        "--surveys demande listening.nps dans {criteria} : la colonne des réponses de 0 à 10"
-    ),
-    "surveys.out_of_range.one": (
-        "{source} : {column} doit être une note de 0 à 10, mais la ligne {rows} contient {values}"
-    ),
-    "surveys.out_of_range.other": (
-        "{source} : {column} doit être une note de 0 à 10, mais les lignes {rows} contiennent "
-        "{values}"
-    ),
-    "surveys.unknown": (
-        "{source} : les réponses de personnes absentes de la liste ne sont pas utilisées : "
-        "{answers} (de {ids}, comme '{sample}')"
-    ),
-    "surveys.joined": ("{source} : {answers}, la plus récente de {customers} est retenue"),
-    "surveys.not_dates": (
-        "{source} : la colonne 'date' doit contenir la date de chaque réponse, mais '{sample}' "
-        "à la ligne {row} n'en est pas une : écrivez AAAA-MM-JJ ou JJ/MM/AAAA, ou passez "
-        "--dayfirst/--monthfirst"
-    ),
-    "surveys.blank_id": (
-        "{source} : {column} est vide ({rows}) : chaque réponse doit porter l'identifiant du client"
-    ),
-    "help.decimal": (
-        "Séparateur décimal des nombres écrits avec séparateurs : , ou . (par défaut : détecté, "
-        "la virgule d'abord dans un fichier séparé par des ;)."
-    ),
-    "help.dayfirst": (
-        "Lit les dates comme 01/02/2026 en 1er février (--dayfirst) ou 2 janvier (--monthfirst). "
-        "Par défaut : selon les dates elles-mêmes, jour d'abord dans un fichier séparé par des ;."
-    ),
-    "help.sheet": (
-        "Feuille d'un classeur .xlsx, par nom ou par numéro à partir de 1 (par défaut : la "
-        "première)."
-    ),
-    "help.orders": (
-        "Fichier de commandes, une ligne par commande (colonnes nommées dans le bloc orders: du "
-        "fichier de critères) : ajoute order_count, total_amount, last_order, les scores RFM... "
-        "par client."
-    ),
-    "help.surveys": (
-        "Réponses aux enquêtes (la colonne d'identifiant, date, et la colonne listening.nps) : "
-        "la réponse la plus récente de chaque client devient la colonne NPS."
-    ),
-    "help.verbose": "Indique sur stderr comment chaque fichier a été lu (encodage, séparateur).",
+    "input.order_by_text": "policy.order_by: '{column}' is read as text, so customers are "
+    "ordered by it as text (1000 before 999), because {reason}",
+    # readers
+    "input.unknown_id": "no customer with {column} '{value}' in {source}",
+    "input.unknown_id_close": "no customer with {column} '{value}' in {source} (did you mean "
+    "{close}?)",
+    "input.no_id_column": "{source} has no column '{column}' (customers.id in the criteria file)",
+    "input.no_id_column_close": "{source} has no column '{column}' (customers.id in the criteria "
+    "file); did you mean {close}?",
+    "input.no_id_column_list": "{source} has no column '{column}' (customers.id in the criteria "
+    "file); its columns are: {columns}",
+    "input.no_id_column_data": "{source} has no column '{column}' (customers.id in the criteria "
+    "file); its columns are: {columns}. Its first row looks like data: the file needs a header "
+    "row",
+    "input.blank_id.one": "{source}: {column} is blank on row {rows}: every customer needs an id",
+    "input.blank_id.other": "{source}: {column} is blank on rows {rows}: every customer needs "
+    "an id",
+    "input.duplicate_id": "{source}: {column} '{value}' appears on rows {rows}: each customer "
+    "must appear once",
+    "input.duplicate_id_more.one": "{source}: {column} '{value}' appears on rows {rows} ({count} "
+    "other id also repeat): each customer must appear once",
+    "input.duplicate_id_more.other": "{source}: {column} '{value}' appears on rows {rows} "
+    "({count} other ids also repeat): each customer must appear once",
+    "input.not_found": "file not found: {path}",
+    "input.is_folder": "{path} is a folder, not a file",
+    "input.unreadable": "cannot read {path}: {reason}",
+    "input.empty": "{source} is empty: expected a header row naming the columns",
+    "input.duplicate_column": "{source}: columns {first} and {second} are both named '{column}': "
+    "rename one of them",
+    "input.duplicate_column_data": "{source}: columns {first} and {second} are both named "
+    "'{column}': rename one of them (or, if the first row is data, add a header row)",
+    "input.bad_encoding": "{source} is not {encoding} text: pass --encoding cp1252 (or latin-1) "
+    "if it comes from Excel on Windows",
+    "input.ragged_row": "{source}: row {row} has {found} fields but the header has {expected}: "
+    "quote values that contain '{delimiter}', or pass --delimiter if the file uses another "
+    "separator",
+    "input.ragged": "{source}: a row has {found} fields but the header has {expected}: quote "
+    "values that contain '{delimiter}', or pass --delimiter if the file uses another separator",
+    "input.bad_csv": "{source} cannot be read as CSV: {detail}",
+    "surveys.missing_column": "{source} has no column '{column}': a surveys file holds the "
+    "customer id column, a 'date' column and the listening.nps column{hint}",
 }

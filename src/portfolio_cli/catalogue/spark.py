@@ -26,33 +26,3 @@ EN: dict[str, str] = {
     "spark.no_joins": "--orders and --surveys are not available when Spark reads the input "
     "itself ({source}): join them in Spark (a view or a table) and classify that",
 }
-
-FR: dict[str, str] = {
-    "help.spark_remote": "Serveur Spark Connect à utiliser (sc://hote:15002). Par défaut : "
-    "$SPARK_REMOTE.",
-    "help.spark_master": "Maître Spark à utiliser (spark://hote:7077, yarn, local[4]) sans "
-    "--spark-remote. Par défaut : un Spark local sur tous les cœurs.",
-    "spark.not_installed": "--engine spark demande pyspark : pip install 'portfolio-cli[spark]'",
-    "spark.no_java": "--engine spark demande Java 17 ou plus récent pour démarrer Spark sur "
-    "cette machine : installez un JDK (Debian : apt-get install openjdk-17-jre-headless) ou "
-    "définissez JAVA_HOME, ou passez --spark-remote sc://HOTE:15002 pour utiliser un serveur "
-    "Spark Connect",
-    "spark.cannot_start": "impossible de démarrer Spark : {detail}",
-    "spark.cannot_read": "Spark ne peut pas lire {source} : {detail}",
-    "spark.cannot_write": "Spark ne peut pas écrire {path} : {detail}",
-    "spark.blank_id": "{source} : {column} est vide sur certaines lignes : chaque client doit "
-    "avoir un identifiant",
-    "spark.duplicate_id": "{source} : {column} '{value}' apparaît {count} fois : chaque client "
-    "doit apparaître une seule fois",
-    "spark.nps_out_of_range": "{source} : {count} note(s) de '{column}' sont hors de 0-10 : "
-    "les réponses NPS vont de 0 à 10",
-    "spark.folder_output": "-o {path} : avec --engine spark et --format parquet, -o nomme un "
-    "dossier qui n'existe pas encore (Spark y écrit customers/ et summary.json)",
-    "spark.parquet_needs_spark": "--format parquet écrit un dossier de fichiers Parquet avec "
-    "--engine spark ; les autres moteurs écrivent csv, json, markdown ou xlsx",
-    "spark.keep_columns": "--keep-columns n'est pas disponible quand Spark lit lui-même "
-    "l'entrée ({source}) : classez un fichier CSV lu par nos lecteurs, ou choisissez les "
-    "colonnes dans Spark",
-    "spark.no_joins": "--orders et --surveys ne sont pas disponibles quand Spark lit lui-même "
-    "l'entrée ({source}) : faites la jointure dans Spark (une vue ou une table) et classez-la",
-}

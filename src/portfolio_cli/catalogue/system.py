@@ -39,39 +39,3 @@ EN: dict[str, str] = {
     "system.reason.EAGAIN": "resource temporarily unavailable",
     "system.reason.ENOMEM": "not enough memory",
 }
-
-FR: dict[str, str] = {
-    "streams.stdout_failed": "impossible d'écrire sur la sortie standard : {reason}",
-    "streams.stdout_closed": "impossible d'écrire sur la sortie standard : elle est fermée ; "
-    "envoyez-la dans un fichier (> FICHIER) ou utilisez -o FICHIER",
-    "streams.stdin_closed": "impossible de lire l'entrée standard : elle est fermée",
-    "streams.write_failed": "impossible d'écrire {path} : {reason}",
-    "streams.os_error": "{path} : {reason}",
-    "streams.os_error_bare": "erreur système : {reason}",
-    "streams.out_of_memory": "pas assez de mémoire pour terminer ; libérez de la mémoire ou "
-    "découpez le fichier",
-    "streams.symlink_loop": "impossible d'utiliser {path} : ses liens symboliques forment une "
-    "boucle",
-    "streams.too_large": "{source} dépasse 1 Mio : un fichier de critères fait quelques "
-    "kilo-octets ; vérifiez que -c désigne le bon fichier",
-    "streams.number_too_large": "un nombre du fichier, des critères ou d'une option est trop "
-    "grand pour être lu (4 300 chiffres ou plus, ou au-delà de 1,8e308) : vérifiez les valeurs",
-    "streams.too_deep": "{source} : imbrication trop profonde pour être lu ; un fichier de "
-    "critères demande quelques niveaux d'indentation, pas des milliers",
-    "system.reason.ENOSPC": "plus de place sur le disque",
-    "system.reason.EDQUOT": "quota de disque dépassé",
-    "system.reason.EFBIG": "fichier trop grand",
-    "system.reason.EIO": "erreur d'entrée/sortie",
-    "system.reason.EACCES": "permission refusée",
-    "system.reason.EPERM": "opération non permise",
-    "system.reason.EROFS": "système de fichiers en lecture seule",
-    "system.reason.ENOENT": "fichier ou dossier introuvable",
-    "system.reason.ENOTDIR": "une partie du chemin n'est pas un dossier",
-    "system.reason.EISDIR": "c'est un dossier",
-    "system.reason.ENAMETOOLONG": "nom de fichier trop long",
-    "system.reason.ELOOP": "trop de niveaux de liens symboliques",
-    "system.reason.ENXIO": "périphérique ou adresse inexistant",
-    "system.reason.EBADF": "elle est fermée",
-    "system.reason.EAGAIN": "ressource temporairement indisponible",
-    "system.reason.ENOMEM": "pas assez de mémoire",
-}

@@ -164,7 +164,7 @@ def batch_command(
         customers = sum(o.summary.total for o in outcomes if o.summary is not None)
         done = plural(
             "batch.done", len(outcomes) - len(failed), total=total,
-            customers=plural("qa.customers", customers),
+            customers=plural("count.customers", customers),
             folder=output,
         )  # fmt: skip
         err.print(done, markup=False)

@@ -77,7 +77,7 @@ def localize(command: Any, name: str | None = None, params: dict[str, str] | Non
         command.help = _unbroken(message(key))
         # the one line `portfolio --help` lists; Click would cut the help's first sentence
         short = f"help.short.{name}"
-        command.short_help = message(short) if short in messages.CATALOGUE["en"] else None
+        command.short_help = message(short) if short in messages.ENGLISH else None
     for sub_name, sub in getattr(command, "commands", {}).items():
         localize(sub, sub_name, COMMAND_PARAMS.get(sub_name))
 
@@ -90,14 +90,8 @@ def _unbroken(text: str) -> str:
     return text
 
 
-def _typer_words(text: str) -> str:
-    """Typer's own help words ("Arguments", "Options", "default: ...") in the current language."""
-    return messages.CATALOGUE[messages.current()].get(f"click.{text}", text)
-
-
-# Typer's core module writes its section titles and [default]/[required] marks through gettext's
-# `_`; pointing that name at the catalogue translates them without a .mo file.
-typer.core._ = _typer_words  # type: ignore[attr-defined,assignment]
+# Typer's own words ("Arguments", "Options", "[required]"...) come through gettext: `messages.use`
+# points gettext's default domain at our catalogue (see catalogue/click.py).
 
 
 # Click's usage errors (unknown option, missing argument, bad value) are plain English f-strings
@@ -108,7 +102,6 @@ _CLICK_SENTENCES = (
         r"No such option: (?P<option>\S+)(?: \(Possible options: (?P<options>.+)\))?",
         "no_such_option",
     ),
-    (r"No such command '(?P<name>.+)'\.", "no_such_command"),
     (r"Missing argument (?P<name>.+)\.", "missing_argument"),
     (r"Missing option (?P<name>.+)\.", "missing_option"),
     (r"Option '(?P<option>.+)' requires an argument\.", "needs_value"),
@@ -198,7 +191,8 @@ def _show_error(self: Any, file: Any = None) -> None:
 
 
 def _write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
-    _click_write_usage(self, prog, args, _typer_words("Usage: ") if prefix is None else prefix)
+    # Typer's copy of Click writes "Usage: " without gettext
+    _click_write_usage(self, prog, args, message("click.Usage: ") if prefix is None else prefix)
 
 
 def _write_heading(self: Any, heading: str) -> None:

@@ -194,9 +194,24 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(saved)
 
 
+_PY4J_CALL = "An error occurred while calling"
+_JAVA_EXCEPTION = re.compile(r"^:?\s*(?:[\w$]+\.)+[\w$]*(?:Exception|Error):\s*")
+
+
 def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+    """The error in one line; for a call into the JVM that failed (`An error occurred while
+    calling o41.getFileSystem.`), the Java exception's own message instead."""
+    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
+    if not lines:
+        return type(exc).__name__
+    if lines[0].startswith(_PY4J_CALL):
+        for line in lines[1:]:
+            text = line
+            while (found := _JAVA_EXCEPTION.match(text)) and text[found.end() :].strip():
+                text = text[found.end() :].strip()  # java.lang.RuntimeException: java.io...
+            if text != line:
+                return text
+    return lines[0]
 
 
 def parallel_rank(

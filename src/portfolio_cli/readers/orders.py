@@ -291,7 +291,7 @@ def join_orders(
                 lang,
                 source=orders.source,
                 orders=len(unknown),
-                ids=plural("qa.ids", unknown["customer"].nunique(), lang),
+                ids=plural("count.ids", unknown["customer"].nunique(), lang),
                 sample=unknown["customer"].iloc[0],
             )
         )
@@ -299,8 +299,8 @@ def join_orders(
         "orders.joined",
         lang,
         source=orders.source,
-        orders=plural("qa.orders", len(orders.frame), lang),
-        customers=plural("qa.customers", orders.frame["customer"].nunique(), lang),
+        orders=plural("count.orders", len(orders.frame), lang),
+        customers=plural("count.customers", orders.frame["customer"].nunique(), lang),
     )
     return add_columns(customers, added, orders.source, lang), warnings, described
 
@@ -414,7 +414,7 @@ def join_surveys(
                 lang,
                 source=label,
                 answers=len(unknown),
-                ids=plural("qa.ids", unknown["customer"].nunique(), lang),
+                ids=plural("count.ids", unknown["customer"].nunique(), lang),
                 sample=unknown["customer"].iloc[0],
             )
         )
@@ -422,7 +422,7 @@ def join_surveys(
         "surveys.joined",
         lang,
         source=label,
-        answers=plural("qa.answers", len(answers), lang),
-        customers=plural("qa.customers", int(known.sum()), lang),
+        answers=plural("count.answers", len(answers), lang),
+        customers=plural("count.customers", int(known.sum()), lang),
     )
     return add_columns(customers, added, label, lang, replace_ok=[nps]), warnings, described
