@@ -1,6 +1,7 @@
 """Seeded customer lists for the benchmarks: ``python bench/generate.py 1000000``.
 
-Writes ``bench/data/customers_<rows>.csv`` (gitignored) with the columns of
+Writes ``bench/data/customers_<rows>.csv`` (gitignored; ``--out DIR`` elsewhere, e.g. 50M rows
+under /tmp) with the columns of
 ``examples/customers.csv``, so ``criteria.example.yaml`` runs on it as is. Same seed, same bytes.
 About 6 % of scores and 3 % of late payments are blank; totals repeat often, so the priority
 rank has real ties to break. ``--split N`` also writes N small files of ``rows`` rows each under
@@ -69,15 +70,16 @@ def main() -> None:
     parser.add_argument("rows", type=int, nargs="+")
     parser.add_argument("--split", type=int, default=0, help="also write N files of ROWS rows")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--out", type=Path, default=DATA, help="folder (default bench/data)")
     args = parser.parse_args()
     for rows in args.rows:
         if args.split:
-            folder = DATA / f"batch_{args.split}x{rows}"
+            folder = args.out / f"batch_{args.split}x{rows}"
             for index in range(args.split):
                 write(table(rows, args.seed + index, index * rows), folder / f"c{index:03d}.csv")
             print(folder)
         else:
-            path = DATA / f"customers_{rows}.csv"
+            path = args.out / f"customers_{rows}.csv"
             step = 500_000  # bounded memory for 5M rows
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("wb") as sink:

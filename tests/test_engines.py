@@ -520,3 +520,234 @@ def test_a_rule_unknown_on_every_row_is_read_as_not_met() -> None:
     result = duck.classify(frame, criteria, CONDITION_AS_OF)  # type: ignore[arg-type]
     assert result.summary == arrow_classify(frame, criteria, CONDITION_AS_OF).summary  # type: ignore[arg-type]
     assert result.summary.total == 0
+
+
+# --- the output file written by DuckDB itself (COPY) ---------------------------------------------
+
+
+def _copied_and_written(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: Path, *more: str
+) -> tuple[bytes, bytes]:
+    """The -o file of each engine; DuckDB's must come from COPY (its Arrow writer is cut off)."""
+    written = []
+    for engine in ("arrow", "duckdb"):
+        out = tmp_path / f"{engine}.csv"
+        with monkeypatch.context() as patched:
+            if engine == "duckdb":
+                patched.setattr(duck, "_write_rows", _not_called)
+            result = run(
+                "classify", str(source), "-c", CRIT, "-o", str(out), "--as-of", AS_OF,
+                "--engine", engine, *more,
+            )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        written.append(out.read_bytes())
+    return written[0], written[1]
+
+
+def _not_called(*args: object) -> None:
+    raise AssertionError("the rows went through Python")
+
+
+def test_duckdb_writes_the_output_file_itself_with_the_arrow_engines_bytes(
+    run: Run, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    header, *rows = Path(EX).read_text(encoding="utf-8").splitlines()
+    odd = [  # formulas, numbers that look like them, quotes, a line break, no name at all
+        "=1+1,=HYPERLINK(x),Lyon,Corse,69002,3,10,2026-11-05,10,1,0",
+        "-12,-12,Lyon,Corse,69002,3,11,2026-11-05,10,1,0",
+        "+1 234,@SUM(A1),Lyon,Corse,69002,3,12,2026-11-05,10,1,0",
+        '"quote""d","line\nbreak, and comma",Lyon,Bretagne,69002,3,13,2026-11-05,9,0,0',
+        "no-name,,Lyon,Bretagne,69002,3,14,2026-11-05,9,0,0",
+    ]
+    source = write("odd.csv", "\n".join([header, *rows, *odd]) + "\n")
+    assert _prepared(source)  # DuckDB's scanner reads it
+    found = []
+    for more in ((), ("--out-delimiter", ";"), ("--out-delimiter", "tab")):
+        arrow, duckdb = _copied_and_written(run, tmp_path, monkeypatch, source, *more)
+        assert arrow == duckdb, more
+        found.append(duckdb)
+    assert b'"\'=1+1","\'=HYPERLINK(x)"' in found[0]  # neutralised, the number -12 left alone
+    assert b'"-12","-12"' in found[0]
+    assert b'"line\nbreak, and comma"' in found[0]
+    assert found[1].startswith(b"\xef\xbb\xbfcustomer_id;name;")
+
+
+def test_a_header_only_file_gives_the_header_only(
+    run: Run, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    header = Path(EX).read_text(encoding="utf-8").splitlines()[0]
+    source = write("empty.csv", header + "\n")
+    assert _prepared(source)
+    arrow, duckdb = _copied_and_written(run, tmp_path, monkeypatch, source)
+    assert arrow == duckdb
+    assert duckdb.count(b"\n") == 1
+
+
+def test_many_rows_come_out_in_priority_order_from_duckdbs_threads(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # enough rows for DuckDB to scan, sort and write in parallel parts (122,880 rows a part)
+    header = Path(EX).read_text(encoding="utf-8").splitlines()[0]
+    lines = [header]
+    regions = ("Corse", "Bretagne", "Normandie", "Guyane")
+    for i in range(300_000):
+        spent = "" if i % 97 == 0 else str((i * 7919) % 5000)
+        lines.append(
+            f"K{(i * 104729) % 1_000_003:07d},N{i % 1000},Lyon,{regions[i % 4]},69002,"
+            f"{i % 6},{spent},2026-11-05,{i % 11},{i % 5},{i % 3}"
+        )
+    source = tmp_path / "many.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _prepared(source)
+    arrow, duckdb = _copied_and_written(run, tmp_path, monkeypatch, source)
+    assert arrow == duckdb
+    assert duckdb.count(b"\n") == 300_001
+
+
+# --- NaN: no number at all is unknown, as in the Arrow engine ------------------------------------
+
+
+def test_nan_from_arithmetic_is_unknown_in_both_engines(run: Run, write: Write) -> None:
+    # inf - inf and 0 * inf are NaN: DuckDB alone would compare NaN as larger than any number
+    source = write(
+        "inf.csv",
+        "id,a,b\nr1,inf,inf\nr2,inf,0\nr3,1,2\nr4,-inf,inf\nr5,,3\nr6,nan,1\n",
+    )
+    criteria = write(
+        "c.yaml",
+        "version: 1\ncustomers:\n  id: id\ncriteria:\n"
+        "  - key: gap\n    when: a - b > 0\n"
+        "  - key: not_gap\n    when: not (a - b > 0)\n"
+        "  - key: scaled\n    when: (a * 0) + 1 >= 1 or a == b\n"
+        "problems:\n  - key: negative\n    when: -(a - b) < 0\npolicy:\n  order_by: [a desc]\n",
+    )
+    arrow, duckdb = both(run, "classify", str(source), "-c", str(criteria), "-f", "json")
+    assert arrow == duckdb
+    summary = json.loads(str(duckdb[1]))["summary"]
+    assert summary["unjudged"] == {"gap": 3, "not_gap": 3, "scaled": 4, "negative": 3}
+    frame = pd.DataFrame({"id": ["r1", "r2"], "a": [float("inf")] * 2, "b": [float("inf"), 0.0]})
+    rules = parse_criteria(Path(criteria).read_text(encoding="utf-8"), "c.yaml")
+    library = duck.classify(frame, rules, dt.date(2026, 11, 23))
+    assert library.summary == arrow_classify(frame, rules, dt.date(2026, 11, 23)).summary
+    assert library.summary.unjudged["gap"] == 1
+
+
+# --- Parquet read by DuckDB's own read_parquet ---------------------------------------------------
+
+PARQUET_CRITERIA = """\
+version: 1
+customers:
+  id: customer_id
+  name: name
+listening:
+  nps: recommend_score
+criteria:
+  - key: repeat
+    when: orders_12m >= 3
+  - key: recent
+    when: days_since(last_order_date) < 365
+  - key: vip
+    when: vip
+problems:
+  - key: far
+    when: region in ["Corse", "Guyane"] or total_spent - total_spent != 0
+    compensable: true
+policy:
+  order_by: [total_spent desc]
+"""
+
+
+def _parquet_parts(folder: Path, **changes: object) -> str:
+    """The example as three Parquet files (integers, doubles with NaN and infinities, dates,
+    booleans, text), columns replaced by `changes`; the glob that reads them."""
+    import pyarrow.csv as pa_csv
+    import pyarrow.parquet as pq
+
+    table = pa_csv.read_csv(
+        EX,
+        convert_options=pa_csv.ConvertOptions(
+            column_types={"customer_id": pa.string(), "postal_code": pa.string()}
+        ),
+    )
+    size = table.num_rows
+    spent = table.column("total_spent").to_pylist()
+    spent[3], spent[7], spent[11], spent[12] = float("nan"), float("inf"), None, float("-inf")
+    table = table.set_column(
+        table.column_names.index("total_spent"), "total_spent", pa.array(spent, pa.float64())
+    )
+    table = table.append_column(
+        "vip", pa.array([None if i % 13 == 0 else i % 3 == 0 for i in range(size)])
+    )
+    for name, column in changes.items():
+        index = table.column_names.index(name)
+        table = table.set_column(index, name, column)  # type: ignore[arg-type]
+    folder.mkdir()
+    for part in range(3):
+        pq.write_table(table.slice(part * 100, 100), folder / f"part-{part}.parquet")
+    return str(folder / "part-*.parquet")
+
+
+def _parquet_prepared(source: str, criteria: str) -> bool:
+    rules = parse_criteria(criteria, "c.yaml")
+    with duck.prepared_parquet(source, rules, dt.date(2026, 11, 23), CsvOptions()) as prepared:
+        return prepared is not None
+
+
+def test_parquet_files_read_by_duckdb_give_the_arrow_engines_bytes(
+    run: Run, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    criteria = write("c.yaml", PARQUET_CRITERIA)
+    numbered = pa.array(range(300), pa.int64())  # integer ids: our reader writes them as text
+    for label, changes in (("text ids", {}), ("integer ids", {"customer_id": numbered})):
+        source = _parquet_parts(tmp_path / label.replace(" ", "-"), **changes)
+        assert _parquet_prepared(source, PARQUET_CRITERIA), label
+        written = []
+        for engine in ("arrow", "duckdb"):
+            out = tmp_path / f"{engine}.csv"
+            with monkeypatch.context() as patched:
+                if engine == "duckdb":
+                    patched.setattr(duck, "_write_rows", _not_called)
+                result = run(
+                    "classify", source, "-c", str(criteria), "-o", str(out), "--as-of", AS_OF,
+                    "--engine", engine,
+                )  # fmt: skip
+            assert result.exit_code == 0, result.stderr
+            written.append(out.read_bytes())
+        assert written[0] == written[1], label
+        arrow, duckdb = both(
+            run, "classify", source, "-c", str(criteria), "-f", "json", "--as-of", AS_OF
+        )
+        assert arrow == duckdb, label
+
+
+@pytest.mark.parametrize(
+    ("column", "values", "why"),
+    [
+        ("total_spent", pa.array([1.5] * 100, pa.float32()), "float32: our reader reads 1.5 back"),
+        ("orders_12m", pa.array(["3"] * 100), "numbers written as text: our reader types them"),
+        ("region", pa.array([" Corse"] * 100), "text to trim"),
+        ("customer_id", pa.array([f"Z{i % 50}" for i in range(100)]), "ids seen twice"),
+    ],
+)
+def test_parquet_our_reader_reads_otherwise_takes_our_reader(
+    run: Run, write: Write, tmp_path: Path, column: str, values: pa.Array, why: str
+) -> None:
+    import pyarrow.parquet as pq
+
+    criteria = write("c.yaml", PARQUET_CRITERIA)
+    source = _parquet_parts(tmp_path / "parts")
+    last = Path(source).parent / "part-2.parquet"
+    table = pq.read_table(last)
+    table = table.set_column(table.column_names.index(column), column, values)
+    if column == "total_spent" or column == "orders_12m":  # the same type in every file
+        for part in Path(source).parent.glob("*.parquet"):
+            other = pq.read_table(part)
+            index = other.column_names.index(column)
+            pq.write_table(other.set_column(index, column, values), part)
+    else:
+        pq.write_table(table, last)
+    assert not _parquet_prepared(source, PARQUET_CRITERIA), why
+    arrow, duckdb = both(
+        run, "classify", source, "-c", str(criteria), "-f", "csv", "--as-of", AS_OF
+    )
+    assert arrow == duckdb, why

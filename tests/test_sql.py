@@ -322,3 +322,19 @@ def test_a_text_sort_key_is_ordered_by_code_point_in_postgres() -> None:
     method = compile_method(rules, dt.date(2026, 11, 23), "t", "postgres", kinds)
     text = render(method.customers(), "postgres", pretty=False)
     assert '"_o0" COLLATE "C"' in text or '_o0 COLLATE "C"' in text
+
+
+def test_nan_in_a_warehouse_column_is_unknown_as_a_missing_value(run: Run, write: Write) -> None:
+    # the printed query on a table of doubles holding NaN: classify reads `nan` as missing
+    source = write("nan.csv", "id,a\nr1,nan\nr2,5\nr3,\nr4,nan\nr5,-1\n")
+    criteria = write(
+        "c.yaml",
+        "version: 1\ncustomers:\n  id: id\ncriteria:\n  - key: big\n    when: a > 1\n"
+        "  - key: small\n    when: not (a > 1) or a in [-1]\n"
+        "problems:\n  - key: odd\n    when: a + 1 > 0\n",
+    )
+    table = pa.table(
+        {"id": ["r1", "r2", "r3", "r4", "r5"], "a": [float("nan"), 5.0, None, float("nan"), -1.0]}
+    )
+    query = printed_sql(run, criteria, "duckdb", "--part", "customers")
+    assert duckdb_rows(query, table) == classify_rows(run, source, criteria)

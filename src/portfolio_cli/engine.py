@@ -277,33 +277,64 @@ def classify(
     order = _priority_order(data, kinds, criteria, criteria_met, active, compensated, id_rank)
     priority = np.empty(size, dtype=np.int64)
     priority[order] = np.arange(1, size + 1)
-    nps = _nps_scores(data, criteria)
+    nps = nps_scores(data, criteria)
+    summary = _summary(
+        criteria, as_of, results, segment, active_masks, problem_results, criteria_met, nps
+    )
+    figures = Figures(order, segment, priority, criteria_met, active, compensated)
+    return assemble(data, criteria, results, figures, active_masks, compensated_masks, summary)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Each customer's figures, in input order, and `order` (the rows in priority order)."""
+
+    order: Array
+    segment: Array
+    priority: Array
+    criteria_met: Array
+    active: Array
+    compensated: Array
+
+
+def assemble(
+    data: CustomerList,
+    criteria: Criteria,
+    results: Sequence[RuleResult],
+    figures: Figures,
+    active_masks: Sequence[Array],
+    compensated_masks: Sequence[Array],
+    summary: Summary,
+) -> Classification:
+    """The result every engine returns (`Classification`), from its rule results, per-customer
+    figures and summary: the output columns in priority order, the one source of every writer.
+    `active_masks`/`compensated_masks`: per problem, where it is active or compensated."""
+    size = len(figures.segment)
+    criteria_results = [r for r in results if not r.is_problem]
+    problem_results = [r for r in results if r.is_problem]
     output = _output(
         data,
         criteria,
-        order,
-        segment,
-        priority,
-        criteria_met,
+        figures.order,
+        figures.segment,
+        figures.priority,
+        figures.criteria_met,
         [
             _keys(criteria_results, [r.met for r in criteria_results], size),
             _keys(problem_results, active_masks, size),
             _keys(problem_results, compensated_masks, size),
         ],
     )
-    summary = _summary(
-        criteria, as_of, results, segment, active_masks, problem_results, criteria_met, nps
-    )
     return Classification(
         output=output,
         summary=summary,
-        results=results,
-        order=order,
-        segment=segment,
-        priority=priority,
-        criteria_met=criteria_met,
-        active=active,
-        compensated=compensated,
+        results=tuple(results),
+        order=figures.order,
+        segment=figures.segment,
+        priority=figures.priority,
+        criteria_met=figures.criteria_met,
+        active=figures.active,
+        compensated=figures.compensated,
     )
 
 
@@ -547,7 +578,9 @@ def scores_of(customers: CustomerList, column: str) -> Array:
     return np.asarray(values.to_numpy(), dtype=np.float64)
 
 
-def _nps_scores(frame: CustomerList, criteria: Criteria) -> Array | None:
+def nps_scores(frame: CustomerList, criteria: Criteria) -> Array | None:
+    """The NPS column's answers as floats (NaN: no answer), or None without an NPS column; an
+    answer outside 0-10 is the input's error, naming the rows."""
     column = criteria.listening.nps
     if not column:
         return None

@@ -279,7 +279,7 @@ def _in_pieces(plan: Plan, criteria: Criteria, sink: Sink, warnings: list[Issue]
     options, source = plan.options, plan.source
     plain = not options.keep_columns and options.segment is None
     if plan.engine == "duckdb" and plain:
-        return _duckdb_csv(plan, criteria, sink)
+        return None  # DuckDB's own scanners: `classify` takes that path itself (cli/classify)
     if plan.engine != "arrow" or source == "-":
         return None
     from portfolio_cli.chunked import classify_in_parts, should_stream
@@ -306,26 +306,6 @@ def _in_pieces(plan: Plan, criteria: Criteria, sink: Sink, warnings: list[Issue]
     warnings += [Issue("input", text) for text in ranked.notes]
     info = found.info
     return Run(ranked.summary, info.source, tuple(warnings), delimiter=info.delimiter)
-
-
-def _duckdb_csv(plan: Plan, criteria: Criteria, sink: Sink) -> Run | None:
-    """A plain CSV file classified by DuckDB's own scanner straight to the sink; None
-    (nothing written) when the file needs our reader."""
-    from portfolio_cli.engines.duckdb import prepared_csv
-    from portfolio_cli.sources import is_pattern
-
-    source, options = plan.source, plan.options
-    path = Path(source)
-    if source == "-" or is_pattern(source) or path.suffix.lower() not in (".csv", ".txt", ""):
-        return None
-    csv_options = input_options(options.inputs)
-    with prepared_csv(path, criteria, options.day, csv_options, options.memory_limit) as prepared:
-        if prepared is None:
-            return None
-        names, tables = prepared.rows()
-        sink.write_rows(Rows(names, tables, prepared.delimiter))
-        summary = prepared.summary
-    return Run(summary, source, delimiter=prepared.delimiter)
 
 
 def _renamed(header: Iterable[str], criteria: Criteria, added: Iterable[str]) -> list[Issue]:

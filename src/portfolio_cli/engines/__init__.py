@@ -28,11 +28,13 @@ if TYPE_CHECKING:
 
 ENGINES = ("auto", "arrow", "duckdb", "spark")
 # `auto` runs DuckDB from this input size on. Measured (bench/README.md, "Engines"): on files
-# that fit in memory the Arrow engine is faster (1M rows: 1.6 s of CPU against DuckDB's 3.3 s;
-# 5M rows: DuckDB 2.1x the CPU of the reference query), and its chunked path bounds memory; past
-# a few GB the chunked path's per-row rank key grows with the file while DuckDB's sort spills to
-# disk under --memory-limit.
+# that fit in memory the Arrow engine is faster (5M rows: DuckDB checking every cell and writing
+# the file itself takes 1.33x the CPU of the chunked Arrow path, at the same peak of about
+# 720 MiB), and its chunked path bounds memory; past a few GB the chunked path's per-row rank
+# key grows with the file while DuckDB's sort spills to disk under --memory-limit (50M rows,
+# 3.7 GB: peak 810 MiB).
 AUTO_BYTES = 2 * 2**30
+DEFAULT_MEMORY = 512 * 2**20
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%|[KMGT]i?B?|B)?\s*$", re.IGNORECASE)
 
 
@@ -151,10 +153,12 @@ _UNITS |= {"KI": 2**10, "MI": 2**20, "GI": 2**30, "TI": 2**40}
 
 def memory_limit(value: str | None) -> str:
     """`--memory-limit` as DuckDB reads it: `2GiB`, `512MB`, `40%` of this machine's memory
-    (a bare number is MiB). Default: half of the memory (DuckDB alone would take 80 %: the
-    rest is left to the Arrow columns it reads and to the machine's other programs)."""
+    (a bare number is MiB). Default: a quarter of the memory, at most DEFAULT_MEMORY (DuckDB
+    alone would take 80 %). Measured on 5M rows (bench/README.md): DuckDB classifies in the
+    same time under 512 MiB as under 12 GiB, its sort spilling to disk, while its peak follows
+    the limit; more only takes memory from the machine's other programs."""
     if value is None:
-        return f"{_memory() // 2 // 2**20}MiB"
+        return f"{min(_memory() // 4, DEFAULT_MEMORY) // 2**20}MiB"
     found = _SIZE.match(value)
     number = float(found.group(1)) if found else 0.0
     unit = (found.group(2) or "").upper().removesuffix("B") if found else ""

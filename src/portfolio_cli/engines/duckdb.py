@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,20 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from portfolio_cli.conditions.kinds import Kind
-from portfolio_cli.criteria import Criteria, required_columns
-from portfolio_cli.engine import (
-    Classification,
-    RuleResult,
-    _keys,
-    _nps_scores,
-    _output,
-    checked_input,
-)
+from portfolio_cli.criteria import SEGMENTS, Criteria, required_columns
+from portfolio_cli.engine import Classification, checked_input, nps_scores
 from portfolio_cli.engines import memory_limit
-from portfolio_cli.engines.rows import summary_of_totals
+from portfolio_cli.engines.rows import assemble, free_name, summary_of_totals
 from portfolio_cli.engines.sql import Method, compile_method, render
 from portfolio_cli.errors import PortfolioError
 from portfolio_cli.readers import CsvOptions, CustomerList
@@ -82,25 +74,18 @@ def classify(
     table = data.data
     if not isinstance(table, pa.Table):  # a DataFrame built by hand (library use)
         table = pa.Table.from_pandas(table, preserve_index=False)
-    position = _free_name("position", table.column_names)
+    position = free_name("position", table.column_names)
     table = table.append_column(position, pa.array(np.arange(size, dtype=np.int64)))
     method = compile_method(criteria, as_of, TABLE, "duckdb", kinds, position=position)
     with connection(limit) as con:
         con.register(TABLE, table)
         totals = _totals(con, method)
         if criteria.listening.nps and totals["_nps_bad"]:
-            _nps_scores(data, criteria)  # raises the Arrow engine's error, naming the rows
+            nps_scores(data, criteria)  # raises the Arrow engine's error, naming the rows
         rows = _rows(con, method)
         con.unregister(TABLE)
     del table
-    return _assemble(data, criteria, as_of, method, rows, totals, size)
-
-
-def _free_name(stem: str, taken: list[str]) -> str:
-    name = f"__portfolio_{stem}"
-    while name in taken:
-        name += "_"
-    return name
+    return assemble(data, criteria, as_of, method, rows, totals, size)
 
 
 def _rows(con: duckdb.DuckDBPyConnection, method: Method) -> pa.Table:
@@ -123,85 +108,13 @@ def _arrow(con: duckdb.DuckDBPyConnection, query: str) -> pa.Table:
     return table
 
 
-def _totals(con: duckdb.DuckDBPyConnection, method: Method) -> dict[str, Any]:
-    found: dict[str, Any] = _arrow(
-        con, render(method.totals(), "duckdb", pretty=False)
-    ).to_pylist()[0]
-    return found
-
-
-def _mask(column: pa.ChunkedArray) -> Array:
-    """True where true; false where false or unknown. A rule that is unknown for every row (or
-    a list with no rows) comes back as Arrow's null type: cast it to true/false first."""
-    flags = pc.fill_null(column.cast(pa.bool_()), False)
-    return np.asarray(flags.to_numpy(zero_copy_only=False), dtype=bool)
-
-
-def _numbers(column: pa.ChunkedArray, dtype: Any) -> Array:
-    return np.asarray(column.to_numpy(), dtype=dtype)
-
-
-def _assemble(
-    data: CustomerList,
-    criteria: Criteria,
-    as_of: dt.date,
-    method: Method,
-    rows: pa.Table,
-    totals: dict[str, Any],
-    size: int,
-) -> Classification:
-    """DuckDB's rows (in no particular order) → the Arrow engine's typed result."""
-    positions = _numbers(rows.column("_pos"), np.int64)
-    priority_of_row = _numbers(rows.column("_priority"), np.int64)
-    order = np.empty(size, dtype=np.int64)
-    order[priority_of_row - 1] = positions  # rank r's row
-
-    def in_input_order(values: Array) -> Array:
-        result = np.empty_like(values)
-        result[positions] = values
-        return result
-
-    priority = in_input_order(priority_of_row)
-    segment = in_input_order(_numbers(rows.column("_segment_code"), np.int8))
-    criteria_met = in_input_order(_numbers(rows.column("_met"), np.int8))
-    active = in_input_order(_numbers(rows.column("_active"), np.int16))
-    compensated = in_input_order(_numbers(rows.column("_compensated"), np.int16))
-    results = []
-    kept = len(criteria.criteria)
-    for index, rule in enumerate(criteria.rules()):
-        column = rows.column(f"_r{index}")
-        met = in_input_order(_mask(column))
-        unknown = in_input_order(np.asarray(pc.is_null(column).to_numpy(zero_copy_only=False)))
-        results.append(RuleResult(rule, index >= kept, met, unknown))
-    problems = range(len(criteria.problems))
-    active_masks = [in_input_order(_mask(rows.column(f"_a{j}"))) for j in problems]
-    compensated_masks = [in_input_order(_mask(rows.column(f"_c{j}"))) for j in problems]
-    del rows
-    criteria_results, problem_results = results[:kept], results[kept:]
-    output = _output(
-        data,
-        criteria,
-        order,
-        segment,
-        priority,
-        criteria_met,
-        [
-            _keys(criteria_results, [r.met for r in criteria_results], size),
-            _keys(problem_results, active_masks, size),
-            _keys(problem_results, compensated_masks, size),
-        ],
-    )
-    return Classification(
-        output=output,
-        summary=summary_of_totals(criteria, as_of, method, totals),
-        results=tuple(results),
-        order=order,
-        segment=segment,
-        priority=priority,
-        criteria_met=criteria_met,
-        active=active,
-        compensated=compensated,
-    )
+def _totals(
+    con: duckdb.DuckDBPyConnection, method: Method, extra: Sequence[Any] = ()
+) -> dict[str, Any]:
+    cursor = con.execute(render(method.totals(extra), "duckdb", pretty=False))
+    names = [column[0] for column in cursor.description or ()]
+    (row,) = cursor.fetchall()  # an aggregate without GROUP BY: always one row
+    return dict(zip(names, row, strict=True))
 
 
 # --- DuckDB's own CSV scanner, when it reads exactly what our reader reads ----------------------
@@ -213,8 +126,9 @@ _SPACE = (
     "\\x{205f}\\x{3000}]"
 )
 _TRIMMED = f"^{_SPACE}|{_SPACE}$"
-_NUMBER = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
-_LEADING_ZERO = r"^[+-]?0\d"
+# a plain number without a leading zero (`0.5` and `0` are plain, `007` is a code): one pattern
+# for what was two (a number, and no leading zero), so one regular expression a cell
+_PLAIN_NUMBER = r"^[+-]?((0|[1-9]\d*)(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
 _ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 _UTF8 = ("utf-8", "utf-8 (BOM)", "ascii")
 
@@ -229,10 +143,31 @@ class Prepared:
 
     delimiter: str
 
-    def rows(self) -> tuple[list[str], Iterator[pa.Table]]:
-        """The customers' columns as `classify -f csv` writes them, and their rows in priority
-        order, a batch at a time."""
-        return _customer_rows(self.con, self.method)
+    def write(
+        self, sink: Callable[[bytes], object], delimiter: str | None = None, bom: bool = False
+    ) -> None:
+        """The customers as `classify -f csv` writes them, a batch at a time, separated by
+        `delimiter` (default: the input's own separator)."""
+        _write_rows(self.con, self.method, sink, delimiter or self.delimiter, bom)
+
+    def copy(
+        self,
+        path: Path,
+        delimiter: str | None = None,
+        bom: bool = False,
+        shown: Path | None = None,
+    ) -> None:
+        """The same bytes as `write`, written to the file `path` by DuckDB itself (`COPY`):
+        no row passes through Python, so memory stays within DuckDB's limit. `shown`: the
+        name a failed write names (the output, when `path` is its temporary file)."""
+        delimiter = delimiter or self.delimiter
+        if not self.summary.total:  # COPY would still write its newline after the header
+            from portfolio_cli.writers.formats import csv_header
+
+            names = [column.alias for column in self.method.columns()]
+            path.write_bytes(csv_header(names, delimiter, bom))
+            return
+        _copy_rows(self.con, self.method, path, delimiter, bom, shown or path)
 
 
 @contextmanager
@@ -247,32 +182,107 @@ def prepared_csv(
 
     Our reader types the file's first rows; DuckDB then reads the whole file as text and checks
     that every cell is what our reader would make of it (plain numbers without leading zeros,
-    ISO dates, true/false, nothing to trim, ids present and distinct, NPS within 0-10). Yields
-    the result when it is, and None when it is not, before anything is written: the caller then
-    reads the file with our reader (decimal commas, cp1252, title lines, currencies and the
-    exact error messages all live there).
+    ISO dates, true/false, nothing to trim, ids present and distinct, NPS within 0-10), in the
+    same scan that sums the summary. Yields the result when it is, and None when it is not,
+    before anything is written: the caller then reads the file with our reader (decimal
+    commas, cp1252, title lines, currencies and the exact error messages all live there).
     """
     head = _head_kinds(path, criteria, options)
     if head is None:
         yield None
         return
+    kinds, delimiter = head
+
+    def view(con: duckdb.DuckDBPyConnection) -> str:
+        return _typed_view(con, path, kinds, delimiter)
+
+    with _prepared(criteria, as_of, kinds, delimiter, limit, view) as found:
+        yield found
+
+
+@contextmanager
+def prepared_parquet(
+    source: str,
+    criteria: Criteria,
+    as_of: dt.date,
+    options: CsvOptions,
+    limit: str | None = None,
+) -> Iterator[Prepared | None]:
+    """Classify a Parquet file, or a glob of them, with DuckDB's own `read_parquet`.
+
+    Our reader writes Parquet values back as text and types that text like a CSV file's; DuckDB
+    reads the typed values. Both give the same values when each needed column's Parquet type
+    says what our reader makes of it (float64 and integers are numbers, NaN a missing value;
+    dates; booleans; text our reader keeps as text, nothing to trim; integer or text ids):
+    `_parquet_kinds` makes sure of that from the schema and the first rows, and the scan that
+    sums the summary checks every cell (text to trim, dates our reader cannot write, missing
+    or repeated ids). Yields None, before anything is written, when the files need our reader.
+    """
+    plan = _parquet_kinds(source, criteria, options)
+    if plan is None:
+        yield None
+        return
+    files, kinds, types = plan
+
+    def view(con: duckdb.DuckDBPyConnection) -> str:
+        return _parquet_view(con, files, kinds, types)
+
+    with _prepared(criteria, as_of, kinds, ",", limit, view) as found:
+        yield found
+
+
+@contextmanager
+def _prepared(
+    criteria: Criteria,
+    as_of: dt.date,
+    kinds: dict[str, Kind],
+    delimiter: str,
+    limit: str | None,
+    view: Callable[[duckdb.DuckDBPyConnection], str],
+) -> Iterator[Prepared | None]:
+    """The method over view `typed` (made by `view`, which returns the name of its column
+    flagging cells our reader would read otherwise), its summary and checks in one scan."""
     import duckdb
 
-    kinds, delimiter = head
     with connection(limit) as con:
         try:
-            found = _typed_from_csv(con, path, criteria, kinds, delimiter)
-        except duckdb.Error:
-            found = False  # a file DuckDB reads otherwise: our reader says what it makes of it
-        if not found:
+            flag = view(con)
+            carry = {flag: "_bad"}
+            method = compile_method(criteria, as_of, "typed", "duckdb", kinds, carry=carry)
+            totals = _totals(con, method, _input_checks())
+        except duckdb.Error:  # a cell DuckDB cannot cast, a ragged row: our reader says what
             yield None
             return
-        method = compile_method(criteria, as_of, "typed", "duckdb", kinds)
-        totals = _totals(con, method)
-        if criteria.listening.nps and totals["_nps_bad"]:
-            yield None  # our reader names the rows
+        if any(totals[name] for name in _CHECKS) or (criteria.listening.nps and totals["_nps_bad"]):
+            yield None  # our reader names the cells and rows
             return
         yield Prepared(con, method, summary_of_totals(criteria, as_of, method, totals), delimiter)
+
+
+_CHECKS = ("_bad_cells", "_missing_ids", "_repeated_ids")
+
+
+def _input_checks() -> list[Any]:
+    """Aggregates over the typed file, beside the summary's: a cell that is not what the first
+    rows promised, missing ids, ids seen twice (each: a count or a flag, 0 when all is well)."""
+    from sqlglot import exp
+
+    ident = exp.column("_id")
+    bad = exp.Coalesce(this=exp.func("bool_or", exp.column("_bad")), expressions=[exp.false()])
+    missing = exp.Filter(
+        this=exp.Count(this=exp.Star()), expression=exp.Where(this=ident.is_(exp.null()))
+    )
+    # distinct hashes of the ids: cheaper than distinct texts, and two ids that collide only
+    # send the file to our reader (which then finds them distinct): never a missed duplicate
+    hashed = exp.func("hash", ident.copy())
+    repeated = exp.Sub(
+        this=exp.Count(this=exp.Star()),
+        expression=exp.Count(this=exp.Distinct(expressions=[hashed])),
+    )
+    return [
+        exp.alias_(exp.Coalesce(this=value, expressions=[exp.Literal.number(0)]), name)
+        for value, name in zip((bad, missing, repeated), _CHECKS, strict=True)
+    ]
 
 
 def _head_kinds(
@@ -318,16 +328,12 @@ def _head_kinds(
     return {name: typed[name].kind for name in names}, info.delimiter
 
 
-def _typed_from_csv(
-    con: duckdb.DuckDBPyConnection,
-    path: Path,
-    criteria: Criteria,
-    kinds: dict[str, Kind],
-    delimiter: str,
-) -> bool:
-    """The needed columns typed as our reader types them, in table `typed`; False when a cell
-    is not what the file's first rows promised. Built by sqlglot: column names, the path and
-    the delimiter are quoted by the library."""
+def _typed_view(
+    con: duckdb.DuckDBPyConnection, path: Path, kinds: dict[str, Kind], delimiter: str
+) -> str:
+    """View `typed`: the needed columns typed as our reader types them, beside a flag (its
+    name is returned) that is true where a cell is not what the file's first rows promised.
+    Built by sqlglot: column names, the path and the delimiter are quoted by the library."""
     from sqlglot import exp
 
     def matches(value: exp.Expr, pattern: str) -> exp.Expr:
@@ -339,9 +345,9 @@ def _typed_from_csv(
         cell = exp.Column(this=exp.to_identifier(name, quoted=True))
         raw = exp.Nullif(this=cell.copy(), expression=exp.Literal.string(""))
         value: exp.Expr = raw
-        if kind is Kind.NUMBER:  # the pattern leaves nothing to trim
+        if kind is Kind.NUMBER:  # the pattern leaves nothing to trim and no leading zero
             value = exp.cast(raw, exp.DataType.build("DOUBLE"))
-            bad_cells += [exp.not_(matches(raw, _NUMBER)), matches(raw, _LEADING_ZERO)]
+            bad_cells.append(exp.not_(matches(raw, _PLAIN_NUMBER)))
         elif kind is Kind.DATE:
             day = exp.TryCast(this=raw.copy(), to=exp.DataType.build("DATE"))
             value = exp.cast(day, exp.DataType.build("TIMESTAMP"))
@@ -357,7 +363,7 @@ def _typed_from_csv(
         else:
             bad_cells.append(matches(cell.copy(), _TRIMMED))
         columns.append(exp.alias_(value, exp.to_identifier(name, quoted=True)))
-    flag = _free_name("bad", list(kinds))
+    flag = free_name("bad", list(kinds))
     bad = exp.Coalesce(this=exp.or_(*bad_cells), expressions=[exp.false()])
     columns.append(exp.alias_(bad, exp.to_identifier(flag, quoted=True)))
     options = {
@@ -376,30 +382,128 @@ def _typed_from_csv(
         for key, value in options.items()
     ]
     source = exp.Table(this=exp.Anonymous(this="read_csv", expressions=arguments))
-    # one scan checks every cell, and the queries that follow read the file again through a
-    # view: DuckDB scans a CSV file faster than it copies one into a table of its own
-    cells = exp.select(*columns).from_(source).subquery("cells")
-    ident = exp.Column(this=exp.to_identifier(criteria.customers.id, quoted=True))
-    distinct = exp.Count(this=exp.Distinct(expressions=[ident.copy()]))
-    check = exp.select(
-        exp.func("bool_or", exp.Column(this=exp.to_identifier(flag, quoted=True))),
-        exp.Filter(
-            this=exp.Count(this=exp.Star()), expression=exp.Where(this=ident.is_(exp.null()))
-        ),
-        exp.Sub(this=exp.Count(this=exp.Star()), expression=distinct),
-    ).from_(cells)
-    rows = con.execute(check.sql("duckdb")).fetchall()
-    if rows and not any(rows[0]):
-        view = exp.select(*columns[:-1]).from_(source.copy()).sql("duckdb")
-        con.execute(f"CREATE TEMP VIEW typed AS {view}")
-        return True
-    return False
+    # every query reads the file again through this view: DuckDB scans a CSV file faster than
+    # it copies one into a table of its own, and the scan takes no memory
+    view = exp.select(*columns).from_(source).sql("duckdb")
+    con.execute(f"CREATE TEMP VIEW typed AS {view}")
+    return flag
 
 
-def _customer_rows(
-    con: duckdb.DuckDBPyConnection, method: Method
-) -> tuple[list[str], Iterator[pa.Table]]:
+def _parquet_kinds(
+    source: str, criteria: Criteria, options: CsvOptions
+) -> tuple[list[Path], dict[str, Kind], dict[str, pa.DataType]] | None:
+    """The files, and each needed column's kind and Parquet type, when DuckDB's values are our
+    reader's (see `prepared_parquet`); None otherwise."""
+    import pyarrow.parquet as pq
+
+    from portfolio_cli.readers import ReadInfo, type_text
+    from portfolio_cli.readers.csv import TextTable
+    from portfolio_cli.readers.workbook import PARQUET_SUFFIXES, as_text
+    from portfolio_cli.sources import input_files
+
+    files = input_files(source)
+    if not files or any(path.suffix.lower() not in PARQUET_SUFFIXES for path in files):
+        return None
+    names = required_columns(criteria)
+    try:
+        schemas = [pq.read_schema(path) for path in files]
+        if any(not schema.equals(schemas[0]) for schema in schemas[1:]):
+            return None  # our reader says which file differs
+        schema = schemas[0]
+        header = schema.names
+        if len(set(header)) != len(header) or any(n != n.strip() or not n for n in header):
+            return None  # names our reader renames
+        if any(name not in header for name in names):
+            return None
+        batches = pq.ParquetFile(files[0]).iter_batches(batch_size=HEAD_ROWS, columns=names)
+        first = next(batches, None)
+    except (pa.ArrowInvalid, OSError):
+        return None
+    if first is None:
+        return None
+    sample = TextTable(
+        as_text(pa.Table.from_batches([first]), None), tuple(names), ReadInfo(source, "parquet")
+    )
+    shown = [criteria.customers.id] + ([criteria.customers.name] if criteria.customers.name else [])
+    typed, info = type_text(sample, options, shown)
+    types = {name: schema.field(name).type for name in names}
+    kinds = {name: typed[name].kind for name in names}
+    if info.notes or any(typed[name].ambiguous or typed[name].mixed for name in names):
+        return None
+    for name in names:
+        kind, kept = kinds[name], types[name]
+        text = pa.types.is_string(kept) or pa.types.is_large_string(kept)
+        if name == criteria.customers.id:
+            fits = text or pa.types.is_integer(kept)
+        elif name in shown:
+            fits = text
+        else:
+            fits = {
+                Kind.NUMBER: pa.types.is_float64(kept) or pa.types.is_integer(kept),
+                Kind.DATE: pa.types.is_date32(kept),
+                Kind.BOOL: pa.types.is_boolean(kept),
+                Kind.TEXT: text,
+            }.get(kind, False)
+        if not fits:
+            return None
+    return files, kinds, types
+
+
+HEAD_ROWS = 1 << 16
+
+
+def _parquet_view(
+    con: duckdb.DuckDBPyConnection,
+    files: list[Path],
+    kinds: dict[str, Kind],
+    types: dict[str, pa.DataType],
+) -> str:
+    """View `typed` over `read_parquet`: the needed columns as our reader types them, and a
+    flag (its name returned) where a cell is not what our reader would make of it."""
+    from sqlglot import exp
+
+    columns: list[exp.Expr] = []
+    bad_cells: list[exp.Expr] = [exp.false()]
+    for name, kind in kinds.items():
+        cell: exp.Expr = exp.Column(this=exp.to_identifier(name, quoted=True))
+        value: exp.Expr = cell
+        if kind is Kind.NUMBER:  # NaN is a missing value, as a blank cell
+            number = exp.cast(cell, exp.DataType.build("DOUBLE"))
+            nan = exp.cast(exp.Literal.string("NaN"), exp.DataType.build("DOUBLE"))
+            value = exp.Nullif(this=number, expression=nan)
+        elif kind is Kind.DATE:  # our reader writes a date back as ISO text: years 1-9999
+            value = exp.cast(cell, exp.DataType.build("TIMESTAMP"))
+            low, high = (
+                exp.cast(exp.Literal.string(day), exp.DataType.build("DATE"))
+                for day in ("0001-01-01", "9999-12-31")
+            )
+            bad_cells.append(exp.or_(cell.copy() < low, cell.copy() > high))
+        elif kind is Kind.TEXT:
+            if not (pa.types.is_string(types[name]) or pa.types.is_large_string(types[name])):
+                cell = exp.cast(cell, exp.DataType.build("VARCHAR"))  # an integer id
+            value = exp.Nullif(this=cell, expression=exp.Literal.string(""))
+            bad_cells.append(exp.func("regexp_matches", cell.copy(), exp.Literal.string(_TRIMMED)))
+        columns.append(exp.alias_(value, exp.to_identifier(name, quoted=True)))
+    flag = free_name("bad", list(kinds))
+    bad = exp.Coalesce(this=exp.or_(*bad_cells), expressions=[exp.false()])
+    columns.append(exp.alias_(bad, exp.to_identifier(flag, quoted=True)))
+    paths = exp.Array(expressions=[exp.Literal.string(str(path)) for path in files])
+    source = exp.Table(this=exp.Anonymous(this="read_parquet", expressions=[paths]))
+    view = exp.select(*columns).from_(source).sql("duckdb")
+    con.execute(f"CREATE TEMP VIEW typed AS {view}")
+    return flag
+
+
+def _write_rows(
+    con: duckdb.DuckDBPyConnection,
+    method: Method,
+    sink: Callable[[bytes], object],
+    delimiter: str,
+    bom: bool,
+) -> None:
     """The customers in priority order, as `classify -f csv` writes them, a batch at a time."""
+    from portfolio_cli.writers import formats
+
     relation = con.sql(render(method.customers(numbered=False), "duckdb", pretty=False))
     fetch = getattr(relation, "to_arrow_reader", None) or relation.fetch_record_batch
     reader = fetch(WRITE_ROWS)
@@ -415,7 +519,7 @@ def _customer_rows(
             done += table.num_rows
             yield table.add_column(at, "priority", ranks)
 
-    return names, numbered()
+    formats.write_csv_batches(names, numbered(), sink, delimiter, bom)
 
 
 def _plain(batch: pa.RecordBatch) -> pa.Table:
@@ -425,3 +529,79 @@ def _plain(batch: pa.RecordBatch) -> pa.Table:
         for column in batch.columns
     ]
     return pa.table(columns, names=batch.schema.names)
+
+
+def _copy_rows(
+    con: duckdb.DuckDBPyConnection,
+    method: Method,
+    path: Path,
+    delimiter: str,
+    bom: bool,
+    shown: Path,
+) -> None:
+    """`_write_rows`' bytes written by DuckDB's COPY: the header (our writer's line) as the
+    file's prefix, text columns always quoted as Arrow's writer quotes them, numbers never,
+    missing values as nothing; formulas neutralised in SQL exactly as `display.neutralise`."""
+    import duckdb
+    from sqlglot import exp
+
+    from portfolio_cli.display import neutralise
+    from portfolio_cli.errors import Issue, OutputError
+    from portfolio_cli.messages import message
+    from portfolio_cli.writers.formats import csv_header
+
+    criteria = method.criteria
+    actions = {name: neutralise(criteria.actions[name]) for name in SEGMENTS}
+    numbering = exp.Window(this=exp.RowNumber())
+    columns = method.columns(priority=numbering, texts=_neutralised, actions=actions)
+    names = [column.alias for column in columns]
+    header = csv_header(names, delimiter, bom).decode("utf-8")
+    plain = [exp.alias_(column.this, f"c{i}") for i, column in enumerate(columns)]
+    quoted = ", ".join(f"c{i}" for i, name in enumerate(names) if name not in _NUMBERS)
+    # sorted once, in a subquery that keeps only what the texts are made of; the outer SELECT
+    # and `row_number() OVER ()` keep the order they are given (DuckDB's order preservation,
+    # on with preserve_insertion_order), so the rows are numbered in priority order
+    ranked = exp.select("*", exp.alias_(method.segment.copy(), "_segment")).from_("counts")
+    ranked = ranked.order_by(*(key.copy() for key in method.order))
+    query = method.with_chain(exp.select(*plain).from_(ranked.subquery("sorted")))
+
+    def literal(text: str) -> str:
+        return exp.Literal.string(text).sql("duckdb")
+
+    options = [
+        "HEADER false",
+        f"DELIMITER {literal(delimiter)}",
+        f"QUOTE {literal(chr(34))}",
+        f"ESCAPE {literal(chr(34))}",
+        f"FORCE_QUOTE ({quoted})",
+        f"PREFIX {literal(header)}",  # rows are separated by newlines, the last ended by SUFFIX
+        f"SUFFIX {literal(chr(10))}",
+        "USE_TMP_FILE false",  # `path` is a temporary file already (writers/files.py)
+    ]
+    sql = f"COPY ({render(query, 'duckdb', pretty=False)}) TO {literal(str(path))} "
+    sql += f"({', '.join(options)})"
+    try:
+        con.execute("SET preserve_insertion_order = true")
+        con.execute(sql)
+    except duckdb.IOException as exc:
+        why = str(exc).rsplit(": ", 1)[-1]
+        text = message("streams.write_failed", path=shown, reason=why)
+        raise OutputError(Issue("write-failed", text)) from None
+
+
+_NUMBERS = ("priority", "criteria_met")
+
+
+def _neutralised(value: Any) -> Any:
+    """`display.neutralise` in SQL: a text starting with = + - @ tab or CR that is not a number
+    gets a leading `'`."""
+    from sqlglot import exp
+
+    from portfolio_cli.display import FORMULA_FIRST, NUMBER
+
+    first = exp.func("ascii", value.copy())  # the first character's code point
+    # ORs, not IN: DuckDB plans an IN list of six as a join
+    risky = exp.or_(*(first.copy().eq(exp.Literal.number(ord(c))) for c in FORMULA_FIRST))
+    number = exp.func("regexp_matches", value.copy(), exp.Literal.string(NUMBER))
+    prefixed = exp.DPipe(this=exp.Literal.string("'"), expression=value.copy(), safe=True)
+    return exp.Case().when(exp.and_(risky, exp.not_(number)), prefixed).else_(value.copy())

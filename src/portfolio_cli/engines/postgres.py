@@ -289,8 +289,8 @@ def classify_source(
     import pyarrow as pa
 
     from portfolio_cli.engine import checked_input
-    from portfolio_cli.engines.duckdb import _assemble
     from portfolio_cli.engines.rows import (
+        assemble,
         carried_names,
         carry_columns,
         check_nps_range,
@@ -326,7 +326,7 @@ def classify_source(
     customers = listed_customers(flags, criteria, source.label, "postgresql", carried)
     size = flags.num_rows
     flags = flags.append_column("_pos", pa.array(np.arange(size, dtype=np.int64)))
-    return _assemble(customers, criteria, as_of, method, flags, figures, size), customers
+    return assemble(customers, criteria, as_of, method, flags, figures, size), customers
 
 
 def _select(columns: list[str]) -> Any:

@@ -2,8 +2,10 @@
 customer, the checks they share before a row is read, and the summary they make of the one
 row of totals (`summary_of_totals`).
 
-Each executor brings back the same columns (`flag_columns`), which `duckdb._assemble` turns
-into the Arrow engine's `Classification`: one shape, so no executor can drift from another.
+Each executor brings back the same columns (`flag_columns`) and one row of totals, which
+`assemble` and `summary_of_totals` turn into the Arrow engine's `Classification` (through
+`engine.assemble`, the Arrow engine's own last step): one shape, so no executor can drift from
+another, and none imports another's private names.
 """
 
 from __future__ import annotations
@@ -19,10 +21,14 @@ from portfolio_cli.messages import message
 from portfolio_cli.result import NO_CRITERION, Answers, Summary
 
 if TYPE_CHECKING:
+    import numpy as np
     import pyarrow as pa
 
+    from portfolio_cli.engine import Classification
     from portfolio_cli.engines.sql import Method
     from portfolio_cli.readers import CustomerList
+
+    Array = np.ndarray[Any, Any]
 
 
 def flag_columns(criteria: Criteria) -> list[str]:
@@ -67,6 +73,80 @@ def check_nps_range(totals: Mapping[str, Any], source: str, criteria: Criteria) 
         column, count = criteria.listening.nps, totals["_nps_bad"]
         text = message("spark.nps_out_of_range", source=source, column=column, count=count)
         raise InputError(Issue("bad-nps", text))
+
+
+def free_name(stem: str, taken: Sequence[str]) -> str:
+    """A column name of our own that none of the input's columns (`taken`) has."""
+    name = f"__portfolio_{stem}"
+    while name in taken:
+        name += "_"
+    return name
+
+
+def assemble(
+    data: CustomerList,
+    criteria: Criteria,
+    as_of: dt.date,
+    method: Method,
+    rows: pa.Table,
+    totals: Mapping[str, Any],
+    size: int,
+) -> Classification:
+    """An executor's rows (`flag_columns`, in any order) and totals → the typed result every
+    engine returns, assembled by the Arrow engine's own `engine.assemble`."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    from portfolio_cli.engine import Figures, RuleResult
+    from portfolio_cli.engine import assemble as classification
+
+    positions = _numbers(rows.column("_pos"), np.int64)
+    priority_of_row = _numbers(rows.column("_priority"), np.int64)
+    order = np.empty(size, dtype=np.int64)
+    order[priority_of_row - 1] = positions  # rank r's row
+
+    def in_input_order(values: Array) -> Array:
+        result = np.empty_like(values)
+        result[positions] = values
+        return result
+
+    figures = Figures(
+        order=order,
+        segment=in_input_order(_numbers(rows.column("_segment_code"), np.int8)),
+        priority=in_input_order(priority_of_row),
+        criteria_met=in_input_order(_numbers(rows.column("_met"), np.int8)),
+        active=in_input_order(_numbers(rows.column("_active"), np.int16)),
+        compensated=in_input_order(_numbers(rows.column("_compensated"), np.int16)),
+    )
+    results = []
+    kept = len(criteria.criteria)
+    for index, rule in enumerate(criteria.rules()):
+        column = rows.column(f"_r{index}")
+        met = in_input_order(_mask(column))
+        unknown = in_input_order(np.asarray(pc.is_null(column).to_numpy(zero_copy_only=False)))
+        results.append(RuleResult(rule, index >= kept, met, unknown))
+    problems = range(len(criteria.problems))
+    active = [in_input_order(_mask(rows.column(f"_a{j}"))) for j in problems]
+    compensated = [in_input_order(_mask(rows.column(f"_c{j}"))) for j in problems]
+    summary = summary_of_totals(criteria, as_of, method, totals)
+    return classification(data, criteria, results, figures, active, compensated, summary)
+
+
+def _mask(column: pa.ChunkedArray) -> Array:
+    """True where true; false where false or unknown. A rule that is unknown for every row (or
+    a list with no rows) comes back as Arrow's null type: cast it to true/false first."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    flags = pc.fill_null(column.cast(pa.bool_()), False)
+    return np.asarray(flags.to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _numbers(column: pa.ChunkedArray, dtype: Any) -> Array:
+    import numpy as np
+
+    return np.asarray(column.to_numpy(), dtype=dtype)
 
 
 def summary_of_totals(

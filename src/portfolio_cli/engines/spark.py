@@ -261,21 +261,21 @@ def classify(
     import numpy as np
     import pyarrow as pa
 
-    from portfolio_cli.engine import _nps_scores, checked_input
-    from portfolio_cli.engines.duckdb import _assemble, _free_name
+    from portfolio_cli.engine import checked_input, nps_scores
+    from portfolio_cli.engines.rows import assemble, free_name
 
     as_of = as_of or dt.date.today()
     spark = spark or session()
     data, kinds = checked_input(customers, criteria)
     table = _arrow_table(data)
-    position = _free_name("position", table.column_names)
+    position = free_name("position", table.column_names)
     table = table.append_column(position, pa.array(np.arange(len(data), dtype=np.int64)))
     frame = spark.createDataFrame(_spark_ready(table))
     method, ranked, totals = _rank(frame, criteria, as_of, kinds, position)
     if criteria.listening.nps and totals["_nps_bad"]:
-        _nps_scores(data, criteria)  # raises the Arrow engine's error, naming the rows
+        nps_scores(data, criteria)  # raises the Arrow engine's error, naming the rows
     flags = ranked.selectExpr(*flag_columns(criteria)).toArrow()
-    return _assemble(data, criteria, as_of, method, flags, totals, len(data))
+    return assemble(data, criteria, as_of, method, flags, totals, len(data))
 
 
 # --- inputs Spark reads itself ----------------------------------------------------------------
@@ -334,8 +334,7 @@ def classify_source(
     import numpy as np
     import pyarrow as pa
 
-    from portfolio_cli.engines.duckdb import _assemble
-    from portfolio_cli.engines.rows import carried_names, listed_customers
+    from portfolio_cli.engines.rows import assemble, carried_names, listed_customers
 
     frame, kinds = _native(spark, source, criteria)
     carried = list(frame.columns) if every_column else None
@@ -348,7 +347,7 @@ def classify_source(
     customers = listed_customers(flags, criteria, source, "spark", carried)
     size = flags.num_rows
     flags = flags.append_column("_pos", pa.array(np.arange(size, dtype=np.int64)))
-    return _assemble(customers, criteria, as_of, method, flags, totals, size), customers
+    return assemble(customers, criteria, as_of, method, flags, totals, size), customers
 
 
 # --- results too large for the driver ---------------------------------------------------------
@@ -595,9 +594,7 @@ def _ordering(ordered: exp.Ordered) -> Column:
 
 def _totals(rows: DataFrame, method: Method) -> dict[str, Any]:
     """The summary's figures: one aggregate over the customers, one row to the driver."""
-    from portfolio_cli.engines.sql import _totals as figures
-
-    sums = [e.sql(dialect="spark") for e in figures(method.criteria, method.figures)]
+    sums = [e.sql(dialect="spark") for e in method.totals().expressions]
     found: dict[str, Any] = rows.selectExpr(*sums).collect()[0].asDict()
     return found
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlglot import exp
@@ -71,6 +71,7 @@ class Method:
     ctes: list[tuple[str, exp.Select]]
     figures: list[Figure]
     order: list[exp.Expr]  # the priority's sort keys, most significant first
+    segment: exp.Expr  # the segment's name, from the columns of `counts`
 
     def with_chain(self, select: exp.Select) -> exp.Select:
         """`select` (reading the last step, `ranked`) preceded by the whole chain."""
@@ -78,20 +79,26 @@ class Method:
             select = select.with_(name, as_=body, copy=False)
         return select
 
-    def customers(self, numbered: bool = True) -> exp.Select:
-        """The customers in priority order: the columns of `classify -f csv`.
-
-        `numbered=False` leaves the `priority` column out and sorts by its keys: a reader of
-        the rows in order numbers them itself, and the database sorts once instead of twice.
-        """
+    def columns(
+        self,
+        priority: exp.Expr | None = None,
+        texts: Callable[[exp.Expr], exp.Expr] | None = None,
+        actions: Mapping[str, str] | None = None,
+    ) -> list[exp.Expr]:
+        """The columns of `classify -f csv`, read from `ranked` (or from any step that has its
+        `_id`, `_name`, `_segment`, `_met` and flag columns): `priority` defaults to `_priority`;
+        `texts` rewrites the id and the name (the executor neutralises formulas with it) and
+        `actions` replaces the criteria file's advice by another text per segment."""
         criteria = self.criteria
-        columns: list[exp.Expr] = [_alias(exp.column("_id"), criteria.customers.id)]
+        shown = texts or (lambda value: value)
+        columns: list[exp.Expr] = [_alias(shown(exp.column("_id")), criteria.customers.id)]
         if criteria.customers.name:
-            columns.append(_alias(exp.column("_name"), criteria.customers.name))
+            columns.append(_alias(shown(exp.column("_name")), criteria.customers.name))
         problems = range(len(criteria.problems))
+        advice = actions or {s: criteria.actions[s] for s in SEGMENTS}
         columns += [
             _alias(exp.column("_segment"), "segment"),
-            _alias(exp.column("_priority"), "priority"),
+            _alias(priority or exp.column("_priority"), "priority"),
             _alias(exp.column("_met"), "criteria_met"),
             _alias(
                 _joined([(f"_r{i}", r.key) for i, r in enumerate(criteria.criteria)]), "criteria"
@@ -100,8 +107,17 @@ class Method:
             _alias(
                 _joined([(f"_c{j}", criteria.problems[j].key) for j in problems]), "compensated"
             ),
-            _alias(_by_segment({s: criteria.actions[s] for s in SEGMENTS}), "action"),
+            _alias(_by_segment(advice), "action"),
         ]
+        return columns
+
+    def customers(self, numbered: bool = True) -> exp.Select:
+        """The customers in priority order: the columns of `classify -f csv`.
+
+        `numbered=False` leaves the `priority` column out and sorts by its keys: a reader of
+        the rows in order numbers them itself, and the database sorts once instead of twice.
+        """
+        columns = self.columns()
         if numbered:
             select = exp.select(*columns).from_("ranked").order_by(exp.column("_priority"))
         else:
@@ -110,9 +126,11 @@ class Method:
             select = select.order_by(*(key.copy() for key in self.order))
         return self.with_chain(select)
 
-    def totals(self) -> exp.Select:
-        """The summary's figures as one row, one column per figure (`figures` names them)."""
-        return self.with_chain(exp.select(*_totals(self.criteria, self.figures)).from_("ranked"))
+    def totals(self, extra: Sequence[exp.Expr] = ()) -> exp.Select:
+        """The summary's figures as one row, one column per figure (`figures` names them);
+        `extra`: more aggregates over the same scan (an executor's checks of the input)."""
+        figures = _totals(self.criteria, self.figures)
+        return self.with_chain(exp.select(*figures, *extra).from_("ranked"))
 
     def summary(self) -> exp.Select:
         """The summary as rows of (measure, key, value), from one scan of the customers."""
@@ -158,11 +176,13 @@ def compile_method(
     dialect: str = "duckdb",
     kinds: Mapping[str, Kind] | None = None,
     position: str | None = None,
+    carry: Mapping[str, str] | None = None,
 ) -> Method:
     """The method over `source` (a table) as a chain of CTEs for `dialect`.
 
     `kinds`: the input's column kinds when known (the executor); `position`: a column holding
-    each row's place in the input, carried as `_pos`.
+    each row's place in the input, carried as `_pos`; `carry`: more columns of the source
+    carried through the chain, under other names (source column → name).
     """
     table = table_name(source) if isinstance(source, str) else source
     conditions = _Conditions(as_of, dialect, kinds)
@@ -172,11 +192,17 @@ def compile_method(
         judged.append(_alias(_column(criteria.customers.name), "_name"))
     if position is not None:
         judged.append(_alias(_column(position), "_pos"))
+    for column, name in (carry or {}).items():
+        judged.append(_alias(_column(column), name))
     for index, key in enumerate(criteria.policy.order_by):
         if kinds is None or kinds.get(key.column) is not Kind.EMPTY:
-            judged.append(_alias(_column(key.column), f"_o{index}"))
+            sort_key: exp.Expr = _column(key.column)
+            if kinds is not None and kinds.get(key.column) is Kind.NUMBER:
+                sort_key = _not_nan(sort_key, dialect)  # a NaN sorts last, as a missing value
+            judged.append(_alias(sort_key, f"_o{index}"))
     if criteria.listening.nps:
-        judged.append(_alias(_double(_column(criteria.listening.nps)), "_nps"))
+        score = _not_nan(_double(_column(criteria.listening.nps)), dialect)
+        judged.append(_alias(score, "_nps"))
     for index, rule in enumerate(rules):
         judged.append(_alias(conditions.sql(rule.condition.tree), f"_r{index}"))
 
@@ -241,7 +267,7 @@ def compile_method(
         ("counts", counts),
         ("ranked", ranked),
     ]
-    return Method(criteria, dialect, ctes, _figures(criteria), order)
+    return Method(criteria, dialect, ctes, _figures(criteria), order, segment.copy())
 
 
 def render(select: exp.Expr, dialect: str, pretty: bool = True) -> str:
@@ -372,26 +398,49 @@ class _Conditions:
             case Constant(value=value):
                 return self.constant(value)
             case Compare(op=op, left=left, right=right):
-                a, b = self.sql(left), self.sql(right)
+                a, b = self.number(left, right), self.number(right, left)
                 if op in _ORDERING and Kind.TEXT in (self.kind(left), self.kind(right)):
                     a, b = _binary(a, self.dialect), _binary(b, self.dialect)
                 return _COMPARE[op](this=_paren(a), expression=_paren(b))
             case IsIn(operand=operand, items=items, negated=negated):
-                found = exp.In(
-                    this=_paren(self.sql(operand)), expressions=[self.sql(i) for i in items]
-                )
+                tested = self.number(operand, *items)
+                found = exp.In(this=_paren(tested), expressions=[self.sql(i) for i in items])
                 return exp.Not(this=exp.Paren(this=found)) if negated else found
             case Logical(op=op, operands=operands):
                 parts = [exp.Paren(this=self.sql(o)) for o in operands]
                 return exp.and_(*parts) if op == "and" else exp.or_(*parts)
             case Not(operand=operand):
                 return exp.Not(this=exp.Paren(this=self.sql(operand)))
+            case Arithmetic() | Negative():
+                # NaN (inf - inf, 0 * inf) is no number: unknown, as in the Arrow engine. It
+                # runs through the arithmetic above it, so the outermost operation says so.
+                return _not_nan(self.operand(node), self.dialect)
+            case Call(function=function, args=args):
+                return self.call(function, args)
+
+    def operand(self, node: Expr) -> exp.Expr:
+        """An operand of arithmetic: arithmetic below it is left as computed (NaN included)."""
+        match node:
             case Arithmetic(op=op, left=left, right=right):
                 return self.arithmetic(op, left, right)
             case Negative(operand=operand):
-                return exp.Neg(this=exp.Paren(this=self.sql(operand)))
-            case Call(function=function, args=args):
-                return self.call(function, args)
+                return exp.Neg(this=exp.Paren(this=self.operand(operand)))
+            case _:
+                return self.sql(node)
+
+    def number(self, node: Expr, *others: Expr) -> exp.Expr:
+        """`node` compared with `others`: a column of numbers (by its kind, or, when the
+        input's kinds are not known, because it is compared with a number) reads a NaN as a
+        missing value, as the Arrow engine's readers do."""
+        value = self.sql(node)
+        if not isinstance(node, Column) or isinstance(value, exp.Null):
+            return value
+        kind = self.kind(node)
+        if kind is Kind.NUMBER or (
+            kind is None and any(self.kind(other) is Kind.NUMBER for other in others)
+        ):
+            return _not_nan(value, self.dialect)
+        return value
 
     def constant(self, value: object) -> exp.Expr:
         if isinstance(value, bool):
@@ -409,7 +458,7 @@ class _Conditions:
         return exp.Literal.string(str(value))
 
     def arithmetic(self, op: str, left: Expr, right: Expr) -> exp.Expr:
-        a, b = self.sql(left), self.sql(right)
+        a, b = self.operand(left), self.operand(right)
         if Kind.DATE in (self.kind(left), self.kind(right)):
             # date - date: days between them, with the fraction of a day a time of day gives
             seconds = exp.Sub(this=_epoch(a), expression=_epoch(b))
@@ -499,6 +548,16 @@ def _binary(expression: exp.Expr, dialect: str) -> exp.Expr:
     return exp.Collate(this=_paren(expression), expression=exp.to_identifier("C", quoted=True))
 
 
+def _not_nan(expression: exp.Expr, dialect: str) -> exp.Expr:
+    """NULL where `expression` is NaN. NULLIF finds it where NaN equals NaN (DuckDB,
+    PostgreSQL, Spark, Snowflake); BigQuery compares NaN as IEEE does, and asks IS_NAN."""
+    nan = exp.cast(exp.Literal.string("NaN"), exp.DataType.build("DOUBLE"))
+    if dialect == "bigquery":
+        test = exp.func("IS_NAN", expression.copy())
+        return exp.Case().when(test, exp.Null()).else_(_paren(expression))
+    return exp.Nullif(this=_paren(expression), expression=nan)
+
+
 def _epoch(expression: exp.Expr) -> exp.Expr:
     return exp.TimeToUnix(this=exp.cast(expression, exp.DataType.build("TIMESTAMP")))
 
@@ -522,7 +581,9 @@ def _sum(parts: list[exp.Expr]) -> exp.Expr:
 
 
 def _count_if(condition: exp.Expr) -> exp.Expr:
-    return exp.Sum(this=_is_true(condition))
+    """The rows where `condition` is true (not false, not unknown): COUNT_IF where the dialect
+    has it (DuckDB evaluates it at a third of SUM(CASE ...)'s cost), SUM(CASE ...) elsewhere."""
+    return exp.CountIf(this=_paren(condition))
 
 
 def _joined(flags: list[tuple[str, str]]) -> exp.Expr:

@@ -48,7 +48,7 @@ def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO[bytes]]:
         raise UsageError(Issue("not-a-file", message("files.is_folder", path=target)))
     handle, temporary = _temporary(folder, target.name)
     try:
-        yield from _written(os.fdopen(handle, mode), target)
+        yield from _written(os.fdopen(handle, mode), target, temporary)
         if target.exists():
             # keep the permissions of the file being replaced
             Path(temporary).chmod(target.stat().st_mode & 0o7777)
@@ -109,11 +109,21 @@ def _open_new(path: Path) -> int:
     return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
 
 
-def _written(stream: IO[bytes], path: Path) -> Iterator[IO[bytes]]:
+@contextlib.contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """`atomic_write` for a program that writes a file by its name (DuckDB's COPY): yields the
+    name to write, a temporary file beside `path` that is renamed over it only if the block
+    succeeds (a device such as `/dev/null` is its own name: written in place)."""
+    with atomic_write(path) as stream:
+        yield stream.written if isinstance(stream, _Named) else Path(path)
+
+
+def _written(stream: IO[bytes], path: Path, written: Path | None = None) -> Iterator[IO[bytes]]:
     """Yield `stream` for the caller's block, then close it: a full disk may show only when
-    the last bytes are flushed, and is then an error naming `path` like any failed write."""
+    the last bytes are flushed, and is then an error naming `path` like any failed write.
+    `written`: the file `stream` writes, when it is a temporary one and not `path` itself."""
     try:
-        yield _Named(stream, path)  # type: ignore[misc]
+        yield _Named(stream, path, written or path)  # type: ignore[misc]
     except BaseException:
         with contextlib.suppress(OSError):
             stream.close()
@@ -146,9 +156,10 @@ def write_failed(path: Path, exc: OSError) -> OutputError:
 class _Named:
     """A file being written whose failures name it (`cannot write x.csv: no space left`)."""
 
-    def __init__(self, stream: IO[bytes], path: Path) -> None:
+    def __init__(self, stream: IO[bytes], path: Path, written: Path) -> None:
         self._stream = stream
         self._path = path
+        self.written = written  # the file the bytes go to (a temporary name until renamed)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)

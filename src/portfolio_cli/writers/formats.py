@@ -153,9 +153,7 @@ def write_csv(
     writer releases the GIL), and the pieces are written in order: the same bytes as one pass.
     """
     safe = neutralise_formulas(table)
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=delimiter, lineterminator="\n").writerow(safe.column_names)
-    sink.write((BOM if bom else b"") + buffer.getvalue().encode("utf-8"))
+    sink.write(csv_header(table.column_names, delimiter, bom))
     options = _rows_only(delimiter)
     workers = min(os.cpu_count() or 1, 4)
     if safe.num_rows <= PIECE_ROWS or workers < 2:
@@ -172,6 +170,15 @@ def write_csv(
             sink.write(pending.popleft().result().getbuffer())
 
 
+def csv_header(names: Sequence[str], delimiter: str = ",", bom: bool = False) -> bytes:
+    """The first line of CSV output: the column names, formulas neutralised, quoted only
+    where the separator or a quote needs it; the byte order mark first when asked for."""
+    buffer = io.StringIO()
+    safe = [neutralise(name) for name in names]
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\n").writerow(safe)
+    return (BOM if bom else b"") + buffer.getvalue().encode("utf-8")
+
+
 def write_csv_batches(
     names: list[str],
     tables: Iterable[pa.Table],
@@ -182,10 +189,7 @@ def write_csv_batches(
     """`write_csv` of tables that come one after the other (an engine's result, read in
     batches), as if they were one table: one header line, then each table's rows, formatted
     one piece per core at a time and written in order."""
-    empty = neutralise_formulas(pa.table({name: pa.array([], pa.string()) for name in names}))
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=delimiter, lineterminator="\n").writerow(empty.column_names)
-    write((BOM if bom else b"") + buffer.getvalue().encode("utf-8"))
+    write(csv_header(names, delimiter, bom))
     options = _rows_only(delimiter)
     workers = min(os.cpu_count() or 1, 4)
     with ThreadPoolExecutor(max_workers=workers) as pool:
