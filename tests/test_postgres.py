@@ -141,6 +141,14 @@ def test_report_on_a_database_refuses_joins_and_writes_nothing(
     result = run("report", EX, "-c", CRIT, "-o", str(target), "--table", "t")
     assert result.exit_code == 2
     assert "must be a postgresql:// URL" in result.stderr
+    assert not target.exists()
+
+
+def test_report_on_an_unreachable_database_is_one_line_and_writes_nothing(
+    run: Run, driver: None, tmp_path: Path
+) -> None:
+    url = f"postgresql://{READER}:{PASSWORD}@127.0.0.1:1/crm"
+    target = tmp_path / "r.html"
     result = run("report", url, "-c", CRIT, "-o", str(target), "--table", "t")
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: cannot connect to postgresql://{READER}:***@")
