@@ -231,6 +231,23 @@ def test_fail_under_exits_1_after_writing(run: Run, tmp_path: Path) -> None:
     assert run("classify", EX, "-c", CRIT, "-f", "csv", "--fail-under", "75", "-q").exit_code == 0
 
 
+@pytest.mark.parametrize(("met", "total"), [(29, 100), (57, 100), (29, 50)])
+def test_fail_under_at_exactly_the_quality_passes(
+    run: Run, write: Write, met: int, total: int
+) -> None:
+    # 29 of 100 is 29 %, not below 29 (a float times 100 reads 28.999999999999996)
+    rows = "".join(f"C{i:03d},{10 if i < met else 1}\n" for i in range(total))
+    data = write("list.csv", "id,score\n" + rows)
+    rules = write("fans.yaml", "version: 1\ncustomers: {id: id}\ncriteria:\n"
+                  "  - key: fan\n    when: score >= 9\n")  # fmt: skip
+    quality = 100 * met // total
+    args = ("classify", str(data), "-c", str(rules), "-f", "csv", "-q", "--fail-under")
+    assert run(*args, str(quality)).exit_code == 0
+    below = run(*args, f"{quality}.01")
+    assert below.exit_code == 1
+    assert below.stderr == f"portfolio quality {quality}.0 % is below --fail-under {quality}.01 %\n"
+
+
 def test_fail_under_range_is_checked(run: Run) -> None:
     result = run("classify", EX, "-c", CRIT, "--fail-under", "120")
     assert result.exit_code == 2
