@@ -44,26 +44,8 @@ COLUMNS = 100
 MONTHS = ("2026-09", "2026-10", "2026-11")
 SIZES = (1_000_000, 5_000_000)
 
-FRENCH_CRITERIA = """\
-version: 1
-customers:
-  id: customer_id
-  name: name
-listening:
-  nps: recommend_score
-criteria:
-  - key: fidele
-    label: Fidèle
-    when: orders_12m >= 3
-  - key: gros
-    when: total_spent > 1000 and days_since(last_order_date) < 365
-problems:
-  - key: loin
-    when: lower(region) in ["corse", "guyane"] or missing(postal_code)
-    compensable: true
-policy:
-  order_by: [total_spent desc]
-"""
+# The French fixture's own rules, the ones its tests run (tests/conftest.py: FRENCH_CRITERIA).
+FRENCH_CRITERIA = ROOT / "tests" / "data" / "customers-fr.criteria.yaml"
 CORPUS_CRITERIA = """\
 version: 1
 customers:
@@ -334,7 +316,7 @@ def copy_inputs(repo: Path, into: Path, big: bool, telco: Path | None) -> list[s
     (into / "months").mkdir()
     for month in MONTHS:
         shutil.copy(repo / "examples" / "months" / f"{month}.csv", into / "months")
-    (into / "french.yaml").write_text(FRENCH_CRITERIA, encoding="utf-8")
+    shutil.copy(FRENCH_CRITERIA, into / "french.yaml")
     (into / "corpus.yaml").write_text(CORPUS_CRITERIA, encoding="utf-8")
     (into / "orders.yaml").write_text(ORDERS_CRITERIA, encoding="utf-8")
     for name, text in ORDERS_FILES.items():

@@ -27,6 +27,10 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "customers.csv"
 EXAMPLE_CRITERIA = ROOT / "criteria.example.yaml"
+# The French fixture (';', decimal commas, dd/mm/yyyy dates, cp1252) and French rules on its
+# columns; bench/outputs.py runs the same pair.
+FRENCH = ROOT / "tests" / "data" / "customers-fr.csv"
+FRENCH_CRITERIA = ROOT / "tests" / "data" / "customers-fr.criteria.yaml"
 # Real public data kept beside the repository, never in it (../shared/data/README.md): a
 # developer's checkout may not have it, CI always has it.
 SHARED_DATA = ROOT.parent / "shared" / "data"
