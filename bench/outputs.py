@@ -96,11 +96,9 @@ def _list(source: str, criteria: str, as_of: str, lang: str | None = None) -> li
     )
 
 
-def rules_case(name: str, source: str, criteria: str, person_id: str) -> Case:
-    """The main commands with another criteria file."""
-    case = Case(name)
-    base = _list(source, criteria, AS_OF)
-    fr = _list(source, criteria, AS_OF, "fr")
+def classify_every_format(case: Case, base: list[str]) -> None:
+    """`classify` to CSV on stdout and to each file format, with and without --keep-columns;
+    then JSON on stdout."""
     for keep in (False, True):
         more = ["--keep-columns"] if keep else []
         tag = "-keep" if keep else ""
@@ -110,6 +108,14 @@ def rules_case(name: str, source: str, criteria: str, person_id: str) -> Case:
                 f"classify{tag}-{suffix}", "classify", *base, "-o", f"out{tag}.{suffix}", *more
             )
     case.add("classify-stdout-json", "classify", *base, "-f", "json")
+
+
+def rules_case(name: str, source: str, criteria: str, person_id: str) -> Case:
+    """The main commands with another criteria file."""
+    case = Case(name)
+    base = _list(source, criteria, AS_OF)
+    fr = _list(source, criteria, AS_OF, "fr")
+    classify_every_format(case, base)
     case.add("classify-fr-table-tty", "classify", *fr, tty=True)
     case.add("classify-duckdb-csv", "classify", *base, "--engine", "duckdb", "-o", "duckdb.csv")
     case.add("classify-streamed", "classify", *base, "--chunk-rows", "50", "-o", "streamed.csv")
@@ -127,15 +133,7 @@ def every_command_case(name: str, source: str, criteria: str, person_id: str) ->
     case = Case(name)
     base = _list(source, criteria, AS_OF)
     fr = _list(source, criteria, AS_OF, "fr")
-    for keep in (False, True):
-        more = ["--keep-columns"] if keep else []
-        tag = "-keep" if keep else ""
-        case.add(f"classify{tag}-stdout-csv", "classify", *base, "-f", "csv", *more)
-        for suffix in ("csv", "json", "md", "xlsx"):
-            case.add(
-                f"classify{tag}-{suffix}", "classify", *base, "-o", f"out{tag}.{suffix}", *more
-            )
-    case.add("classify-stdout-json", "classify", *base, "-f", "json")
+    classify_every_format(case, base)
     case.add("classify-stdout-md", "classify", *base, "-f", "markdown")
     case.add("classify-table-pipe", "classify", *base, "--limit", "0")
     case.add("classify-table-tty", "classify", *base, tty=True)
