@@ -54,22 +54,13 @@ criteria:
   - key: known
     when: not missing(id)
 """
-ORDERS_CRITERIA = """\
-version: 1
-customers: {id: id, name: name}
-listening: {nps: score}
-orders: {customer: client, date: jour, amount: montant}
-criteria:
-  - {key: buyer, when: order_count_12m >= 2}
-  - {key: fan, when: score >= 9}
-  - {key: recent, when: r_score >= 4}
-"""
+# test_orders' three customers with their orders and surveys (tests/conftest.py: ORDERS_DATA),
+# under the names the orders case gives them.
 ORDERS_FILES = {
-    "small.csv": "id,name\nA,Ann\nB,Bob\nC,Cy\n",
-    "orders.csv": "client;jour;montant\r\nA;01/12/2025;10,5\r\nA;15/11/2026;20\r\n"
-    "B;02/01/2020;1 000,00\r\nZ;01/01/2026;5\r\nA;31/01/2026;1,5\r\n",
-    "surveys.csv": "id,date,score,comment\nA,2026-06-01,10,super\nA,2026-01-01,3,bof\n"
-    "B,2026-02-01,7,\nQ,2026-01-01,9,x\n",
+    "rules.yaml": "orders.yaml",
+    "customers.csv": "small.csv",
+    "orders.csv": "orders.csv",
+    "surveys.csv": "surveys.csv",
 }
 
 
@@ -316,9 +307,8 @@ def copy_inputs(repo: Path, into: Path, big: bool, telco: Path | None) -> list[s
         shutil.copy(repo / "examples" / "months" / f"{month}.csv", into / "months")
     shutil.copy(FRENCH_CRITERIA, into / "french.yaml")
     (into / "corpus.yaml").write_text(CORPUS_CRITERIA, encoding="utf-8")
-    (into / "orders.yaml").write_text(ORDERS_CRITERIA, encoding="utf-8")
-    for name, text in ORDERS_FILES.items():
-        (into / name).write_bytes(text.encode())
+    for name, copy in ORDERS_FILES.items():
+        shutil.copy(ROOT / "tests" / "data" / "orders" / name, into / copy)
     if telco:
         shutil.copy(telco, into / "telco-customers.csv")
     if big:
