@@ -486,12 +486,13 @@ def test_criteria_errors_are_listed_with_file_and_line(run: Run, write: Write) -
     assert "Traceback" not in result.output
 
 
-def test_bad_as_of(run: Run, small: tuple[str, str]) -> None:
+@pytest.mark.parametrize("day", ["23/11/2026", "20261123", "2026-W48-1", "2026-02-30", "2026-1-5"])
+def test_bad_as_of(run: Run, small: tuple[str, str], day: str) -> None:
     data, rules = small
-    result = run("classify", data, "-c", rules, "--as-of", "23/11/2026")
+    result = run("classify", data, "-c", rules, "--as-of", day)
     assert (result.exit_code, result.stderr) == (
         2,
-        "error: --as-of must be a date written YYYY-MM-DD (got '23/11/2026')\n",
+        f"error: --as-of must be a date written YYYY-MM-DD (got '{day}')\n",
     )
 
 
