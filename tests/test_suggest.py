@@ -95,6 +95,8 @@ def test_the_file_written_classifies_the_same_list(run: Run, write: Write, tmp_p
     assert classified.exit_code == 0, classified.stderr
     assert len(classified.stdout.splitlines()) == 3001
     assert run("check", "-c", str(out)).exit_code == 0
+    # the command it advises runs as written
+    assert result.stderr.endswith(f"Check it with: portfolio check -c {out}\n")
 
 
 def test_a_copy_of_the_outcome_is_never_read(run: Run, write: Write, tmp_path: Path) -> None:
