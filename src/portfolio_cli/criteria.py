@@ -415,7 +415,9 @@ class _Reader:
         try:
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 raise ValueError(value)  # fromisoformat would also take 20260615 or 2026-W24
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
+            self.places[path] = self.where(node, path)
+            return day
         except ValueError:
             self.error(
                 node,
