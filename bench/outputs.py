@@ -44,26 +44,8 @@ COLUMNS = 100
 MONTHS = ("2026-09", "2026-10", "2026-11")
 SIZES = (1_000_000, 5_000_000)
 
-FRENCH_CRITERIA = """\
-version: 1
-customers:
-  id: customer_id
-  name: name
-listening:
-  nps: recommend_score
-criteria:
-  - key: fidele
-    label: Fidèle
-    when: orders_12m >= 3
-  - key: gros
-    when: total_spent > 1000 and days_since(last_order_date) < 365
-problems:
-  - key: loin
-    when: lower(region) in ["corse", "guyane"] or missing(postal_code)
-    compensable: true
-policy:
-  order_by: [total_spent desc]
-"""
+# The French fixture's own rules, the ones its tests run (tests/conftest.py: FRENCH_CRITERIA).
+FRENCH_CRITERIA = ROOT / "tests" / "data" / "customers-fr.criteria.yaml"
 CORPUS_CRITERIA = """\
 version: 1
 customers:
@@ -72,22 +54,13 @@ criteria:
   - key: known
     when: not missing(id)
 """
-ORDERS_CRITERIA = """\
-version: 1
-customers: {id: id, name: name}
-listening: {nps: score}
-orders: {customer: client, date: jour, amount: montant}
-criteria:
-  - {key: buyer, when: order_count_12m >= 2}
-  - {key: fan, when: score >= 9}
-  - {key: recent, when: r_score >= 4}
-"""
+# test_orders' three customers with their orders and surveys (tests/conftest.py: ORDERS_DATA),
+# under the names the orders case gives them.
 ORDERS_FILES = {
-    "small.csv": "id,name\nA,Ann\nB,Bob\nC,Cy\n",
-    "orders.csv": "client;jour;montant\r\nA;01/12/2025;10,5\r\nA;15/11/2026;20\r\n"
-    "B;02/01/2020;1 000,00\r\nZ;01/01/2026;5\r\nA;31/01/2026;1,5\r\n",
-    "surveys.csv": "id,date,score,comment\nA,2026-06-01,10,super\nA,2026-01-01,3,bof\n"
-    "B,2026-02-01,7,\nQ,2026-01-01,9,x\n",
+    "rules.yaml": "orders.yaml",
+    "customers.csv": "small.csv",
+    "orders.csv": "orders.csv",
+    "surveys.csv": "surveys.csv",
 }
 
 
@@ -114,11 +87,9 @@ def _list(source: str, criteria: str, as_of: str, lang: str | None = None) -> li
     )
 
 
-def rules_case(name: str, source: str, criteria: str, person_id: str) -> Case:
-    """The main commands with another criteria file."""
-    case = Case(name)
-    base = _list(source, criteria, AS_OF)
-    fr = _list(source, criteria, AS_OF, "fr")
+def classify_every_format(case: Case, base: list[str]) -> None:
+    """`classify` to CSV on stdout and to each file format, with and without --keep-columns;
+    then JSON on stdout."""
     for keep in (False, True):
         more = ["--keep-columns"] if keep else []
         tag = "-keep" if keep else ""
@@ -128,6 +99,14 @@ def rules_case(name: str, source: str, criteria: str, person_id: str) -> Case:
                 f"classify{tag}-{suffix}", "classify", *base, "-o", f"out{tag}.{suffix}", *more
             )
     case.add("classify-stdout-json", "classify", *base, "-f", "json")
+
+
+def rules_case(name: str, source: str, criteria: str, person_id: str) -> Case:
+    """The main commands with another criteria file."""
+    case = Case(name)
+    base = _list(source, criteria, AS_OF)
+    fr = _list(source, criteria, AS_OF, "fr")
+    classify_every_format(case, base)
     case.add("classify-fr-table-tty", "classify", *fr, tty=True)
     case.add("classify-duckdb-csv", "classify", *base, "--engine", "duckdb", "-o", "duckdb.csv")
     case.add("classify-streamed", "classify", *base, "--chunk-rows", "50", "-o", "streamed.csv")
@@ -145,15 +124,7 @@ def every_command_case(name: str, source: str, criteria: str, person_id: str) ->
     case = Case(name)
     base = _list(source, criteria, AS_OF)
     fr = _list(source, criteria, AS_OF, "fr")
-    for keep in (False, True):
-        more = ["--keep-columns"] if keep else []
-        tag = "-keep" if keep else ""
-        case.add(f"classify{tag}-stdout-csv", "classify", *base, "-f", "csv", *more)
-        for suffix in ("csv", "json", "md", "xlsx"):
-            case.add(
-                f"classify{tag}-{suffix}", "classify", *base, "-o", f"out{tag}.{suffix}", *more
-            )
-    case.add("classify-stdout-json", "classify", *base, "-f", "json")
+    classify_every_format(case, base)
     case.add("classify-stdout-md", "classify", *base, "-f", "markdown")
     case.add("classify-table-pipe", "classify", *base, "--limit", "0")
     case.add("classify-table-tty", "classify", *base, tty=True)
@@ -334,11 +305,10 @@ def copy_inputs(repo: Path, into: Path, big: bool, telco: Path | None) -> list[s
     (into / "months").mkdir()
     for month in MONTHS:
         shutil.copy(repo / "examples" / "months" / f"{month}.csv", into / "months")
-    (into / "french.yaml").write_text(FRENCH_CRITERIA, encoding="utf-8")
+    shutil.copy(FRENCH_CRITERIA, into / "french.yaml")
     (into / "corpus.yaml").write_text(CORPUS_CRITERIA, encoding="utf-8")
-    (into / "orders.yaml").write_text(ORDERS_CRITERIA, encoding="utf-8")
-    for name, text in ORDERS_FILES.items():
-        (into / name).write_bytes(text.encode())
+    for name, copy in ORDERS_FILES.items():
+        shutil.copy(ROOT / "tests" / "data" / "orders" / name, into / copy)
     if telco:
         shutil.copy(telco, into / "telco-customers.csv")
     if big:

@@ -27,6 +27,13 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "customers.csv"
 EXAMPLE_CRITERIA = ROOT / "criteria.example.yaml"
+# The French fixture (';', decimal commas, dd/mm/yyyy dates, cp1252) and French rules on its
+# columns; bench/outputs.py runs the same pair.
+FRENCH = ROOT / "tests" / "data" / "customers-fr.csv"
+FRENCH_CRITERIA = ROOT / "tests" / "data" / "customers-fr.criteria.yaml"
+# Three customers (A, B, C) with their rules, orders (';', dd/mm/yyyy, decimal commas, CRLF) and
+# survey answers: --orders and --surveys; bench/outputs.py runs them too.
+ORDERS_DATA = ROOT / "tests" / "data" / "orders"
 # Real public data kept beside the repository, never in it (../shared/data/README.md): a
 # developer's checkout may not have it, CI always has it.
 SHARED_DATA = ROOT.parent / "shared" / "data"
@@ -101,6 +108,16 @@ def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
         return path
 
     return writer
+
+
+@pytest.fixture
+def order_files() -> dict[str, str]:
+    """The paths of the files in ORDERS_DATA: rules, customers, orders and surveys."""
+    names = {"rules": "rules.yaml", "customers": "customers.csv"}
+    return {
+        key: str(ORDERS_DATA / names.get(key, f"{key}.csv"))
+        for key in (*names, "orders", "surveys")
+    }
 
 
 @pytest.fixture

@@ -190,6 +190,20 @@ def test_an_error_leaves_the_previous_output_untouched(
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
 
 
+def test_a_column_the_input_lacks_is_reported_at_its_line(
+    run: Run, tmp_path: Path, small: tuple[str, str], write: Write
+) -> None:
+    data, _ = small
+    rules = write("named.yaml", SMALL_CRITERIA.replace("  name: name\n", "  name: nmae\n"))
+    target = tmp_path / "out.csv"
+    result = run("classify", data, "-c", str(rules), "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {rules}:4 customers.name: unknown column 'nmae' (did you mean 'name'?)\n"
+    )
+    assert not target.exists()
+
+
 def test_output_cannot_overwrite_the_input(run: Run, small: tuple[str, str]) -> None:
     data, rules = small
     before = Path(data).read_text()

@@ -274,24 +274,31 @@ def test_unknown_columns_and_types_are_reported_together_before_evaluation() -> 
     body = """
     version: 1
     customers: {id: id, name: nom}
+    listening:
+      nps: recommend
     criteria:
       - key: a
         when: aa >= 1
       - key: b
         when: region > 3
     policy:
-      order_by: [spend desc]
+      order_by:
+        - spent asc
+        - spend desc
     """
     data = pd.DataFrame({"id": ["x"], "a": [1.0], "region": ["Corse"], "spent": [1.0]})
     with pytest.raises(CriteriaError) as caught:
         classify(data, parse_criteria(textwrap.dedent(body), "t.yaml"), AS_OF)
     lines = [str(issue).splitlines()[0] for issue in caught.value.issues]
+    # each names the line where the column was written, as the file's other errors do
     assert lines == [
-        "t.yaml customers.name: unknown column 'nom' "
+        "t.yaml:3 customers.name: unknown column 'nom' "
         "(the input's columns are: id, a, region, spent)",
-        "t.yaml policy.order_by[0]: unknown column 'spend' (did you mean 'spent'?)",
-        "t.yaml:6 criteria[0] (a).when: unknown column 'aa' (did you mean 'a'?)",
-        "t.yaml:8 criteria[1] (b).when: `>` compares column 'region' (text) with 3 (number): "
+        "t.yaml:5 listening.nps: unknown column 'recommend' "
+        "(the input's columns are: id, a, region, spent)",
+        "t.yaml:14 policy.order_by[1]: unknown column 'spend' (did you mean 'spent'?)",
+        "t.yaml:8 criteria[0] (a).when: unknown column 'aa' (did you mean 'a'?)",
+        "t.yaml:10 criteria[1] (b).when: `>` compares column 'region' (text) with 3 (number): "
         "text cannot be ordered against a number",
     ]
 

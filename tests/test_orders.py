@@ -17,36 +17,6 @@ from typer.testing import Result
 from conftest import Run, Write
 from portfolio_cli.readers.orders import order_columns, quintile_scores
 
-RULES = """\
-version: 1
-customers: {id: id, name: name}
-listening: {nps: score}
-orders: {customer: client, date: jour, amount: montant}
-criteria:
-  - {key: buyer, when: order_count_12m >= 2}
-  - {key: fan, when: score >= 9}
-  - {key: recent, when: r_score >= 4}
-"""
-CUSTOMERS = "id,name\nA,Ann\nB,Bob\nC,Cy\n"
-ORDERS = (
-    "client;jour;montant\r\nA;01/12/2025;10,5\r\nA;15/11/2026;20\r\nB;02/01/2020;1 000,00\r\n"
-    "Z;01/01/2026;5\r\nA;31/01/2026;1,5\r\n"
-)
-SURVEYS = (
-    "id,date,score,comment\nA,2026-06-01,10,super\nA,2026-01-01,3,bof\nB,2026-02-01,7,\n"
-    "Q,2026-01-01,9,x\n"
-)
-
-
-@pytest.fixture
-def files(write: Write) -> dict[str, str]:
-    return {
-        "rules": str(write("rules.yaml", RULES)),
-        "customers": str(write("customers.csv", CUSTOMERS)),
-        "orders": str(write("orders.csv", ORDERS)),
-        "surveys": str(write("surveys.csv", SURVEYS)),
-    }
-
 
 def _csv(result: Result) -> list[dict[str, str]]:
     assert result.exit_code == 0, result.stderr
@@ -55,11 +25,12 @@ def _csv(result: Result) -> list[dict[str, str]]:
 
 
 def test_orders_and_surveys_add_columns_usable_in_conditions(
-    run: Run, files: dict[str, str]
+    run: Run, order_files: dict[str, str]
 ) -> None:
     result = run(
-        "classify", files["customers"], "-c", files["rules"], "--orders", files["orders"],
-        "--surveys", files["surveys"], "--as-of", "2026-11-23", "-f", "csv", "--keep-columns",
+        "classify", order_files["customers"], "-c", order_files["rules"],
+        "--orders", order_files["orders"],
+        "--surveys", order_files["surveys"], "--as-of", "2026-11-23", "-f", "csv", "--keep-columns",
     )  # fmt: skip
     rows = {row["id"]: row for row in _csv(result)}
     added = [
@@ -96,22 +67,23 @@ def test_orders_and_surveys_add_columns_usable_in_conditions(
     assert [rows["C"][n] for n in added] == ["0", "0", "", "", "", "", "0", "0"] + [""] * 6
     assert (rows["A"]["segment"], rows["B"]["segment"]) == ("satisfied", "unrecoverable")
     assert result.stderr.splitlines()[:2] == [
-        f"warning: {files['orders']}: orders of customers not in the customer list are not "
+        f"warning: {order_files['orders']}: orders of customers not in the customer list are not "
         "counted: 1 (of 1 id, such as 'Z')",
-        f"warning: {files['surveys']}: answers of people not in the customer list are not used: "
-        "1 (of 1 id, such as 'Q')",
+        f"warning: {order_files['surveys']}: answers of people not in the customer list are not "
+        "used: 1 (of 1 id, such as 'Q')",
     ]
 
 
-def test_verbose_describes_every_file(run: Run, files: dict[str, str]) -> None:
+def test_verbose_describes_every_file(run: Run, order_files: dict[str, str]) -> None:
     result = run(
-        "classify", files["customers"], "-c", files["rules"], "--orders", files["orders"],
-        "--surveys", files["surveys"], "-f", "json", "-q", "-v",
+        "classify", order_files["customers"], "-c", order_files["rules"],
+        "--orders", order_files["orders"],
+        "--surveys", order_files["surveys"], "-f", "json", "-q", "-v",
     )  # fmt: skip
     assert result.stderr.splitlines() == [
-        f"{files['customers']}: csv, utf-8, delimiter ',', 3 rows",
-        f"{files['orders']}: 5 orders of 3 customers",
-        f"{files['surveys']}: 4 answers, latest of 2 customers used",
+        f"{order_files['customers']}: csv, utf-8, delimiter ',', 3 rows",
+        f"{order_files['orders']}: 5 orders of 3 customers",
+        f"{order_files['surveys']}: 4 answers, latest of 2 customers used",
     ]
 
 
@@ -142,18 +114,22 @@ def test_verbose_describes_every_file(run: Run, files: dict[str, str]) -> None:
     ids=["bad-date", "bad-amount", "blank-customer", "missing-column"],
 )
 def test_bad_orders_files_are_one_line_and_exit_2(
-    run: Run, write: Write, files: dict[str, str], orders: str, message: str
+    run: Run, write: Write, order_files: dict[str, str], orders: str, message: str
 ) -> None:
     path = write("bad-orders.csv", orders)
-    result = run("classify", files["customers"], "-c", files["rules"], "--orders", str(path))
+    result = run(
+        "classify", order_files["customers"], "-c", order_files["rules"], "--orders", str(path)
+    )
     assert (result.exit_code, result.stderr) == (2, f"error: {message.format(path=path)}\n")
 
 
-def test_orders_need_an_orders_block(run: Run, write: Write, files: dict[str, str]) -> None:
+def test_orders_need_an_orders_block(run: Run, write: Write, order_files: dict[str, str]) -> None:
     rules = write(
         "plain.yaml", "version: 1\ncustomers: {id: id}\ncriteria:\n  - {key: k, when: x}\n"
     )
-    result = run("classify", files["customers"], "-c", str(rules), "--orders", files["orders"])
+    result = run(
+        "classify", order_files["customers"], "-c", str(rules), "--orders", order_files["orders"]
+    )
     assert (result.exit_code, result.stderr) == (
         2,
         f"error: --orders needs an orders: block in {rules} naming the customer, date and amount "
@@ -173,12 +149,12 @@ def test_orders_need_an_orders_block(run: Run, write: Write, files: dict[str, st
     ids=["outside-0-10", "not-a-number"],
 )
 def test_bad_survey_scores_name_their_rows(
-    run: Run, write: Write, files: dict[str, str], surveys: str, problem: str
+    run: Run, write: Write, order_files: dict[str, str], surveys: str, problem: str
 ) -> None:
     path = write("s.csv", surveys)
     result = run(
-        "classify", files["customers"], "-c", files["rules"], "--surveys", str(path),
-        "--orders", files["orders"],
+        "classify", order_files["customers"], "-c", order_files["rules"], "--surveys", str(path),
+        "--orders", order_files["orders"],
     )  # fmt: skip
     assert (result.exit_code, result.stderr) == (
         2,
@@ -331,11 +307,11 @@ def test_cdnow_orders_give_the_counts_and_totals_of_a_plain_groupby(
     )
 
 
-def test_survey_dates_must_be_dates(run: Run, write: Write, files: dict[str, str]) -> None:
+def test_survey_dates_must_be_dates(run: Run, write: Write, order_files: dict[str, str]) -> None:
     path = write("s.csv", "id,date,score\nA,2026-01-01,9\nB,last week,7\n")
     result = run(
-        "classify", files["customers"], "-c", files["rules"], "--surveys", str(path),
-        "--orders", files["orders"],
+        "classify", order_files["customers"], "-c", order_files["rules"], "--surveys", str(path),
+        "--orders", order_files["orders"],
     )  # fmt: skip
     assert (result.exit_code, result.stderr) == (
         2,
@@ -349,23 +325,23 @@ def test_survey_dates_must_be_dates(run: Run, write: Write, files: dict[str, str
     [("--dayfirst", ("2", "2026-06-05")), ("--monthfirst", ("10", "2026-07-03"))],
 )
 def test_the_latest_survey_answer_wins_whatever_the_file_order(
-    run: Run, write: Write, files: dict[str, str], option: str, expected: tuple[str, str]
+    run: Run, write: Write, order_files: dict[str, str], option: str, expected: tuple[str, str]
 ) -> None:
     path = write("s.csv", "id,date,score\nA,05/06/2026,2\nA,07/03/2026,10\nA,01/01/2026,9\n")
     result = run(
-        "classify", files["customers"], "-c", files["rules"], "--surveys", str(path),
-        "--orders", files["orders"], option, "-f", "csv", "--keep-columns", "-q",
+        "classify", order_files["customers"], "-c", order_files["rules"], "--surveys", str(path),
+        "--orders", order_files["orders"], option, "-f", "csv", "--keep-columns", "-q",
     )  # fmt: skip
     rows = {row["id"]: row for row in _csv(result)}
     assert (rows["A"]["score"], rows["A"]["survey_date"]) == expected
 
 
 def test_order_columns_without_orders_say_which_option_adds_them(
-    run: Run, files: dict[str, str]
+    run: Run, order_files: dict[str, str]
 ) -> None:
-    result = run("classify", files["customers"], "-c", files["rules"])
+    result = run("classify", order_files["customers"], "-c", order_files["rules"])
     assert (result.exit_code, result.stderr) == (
         2,
-        f"error: {files['rules']} uses order_count_12m, r_score, which --orders FILE adds: pass "
-        "the orders file\n",
+        f"error: {order_files['rules']} uses order_count_12m, r_score, which --orders FILE adds: "
+        "pass the orders file\n",
     )

@@ -20,9 +20,9 @@ import pyarrow.parquet as pq
 import pytest
 
 import pg
-from conftest import CRIT, EX, Run, Write
+from conftest import CRIT, EX, FRENCH, FRENCH_CRITERIA, Run, Write
 from pg import Postgres
-from test_sql import FRENCH, FRENCH_CRITERIA, HOSTILE_CRITERIA, hostile_table, typed_table
+from test_sql import HOSTILE_CRITERIA, hostile_table, typed_table
 
 AS_OF = "2026-11-23"
 PASSWORD = "S3cret-pw!x"  # noqa: S105 - the test role's password
@@ -61,14 +61,13 @@ def classify(run: Run, source: str, criteria: str, fmt: str, *more: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("source", "criteria_text"),
-    [(EX, None), (str(FRENCH), FRENCH_CRITERIA)],
+    ("source", "criteria"),
+    [(EX, CRIT), (str(FRENCH), str(FRENCH_CRITERIA))],
     ids=["example", "french"],
 )
 def test_a_table_gives_the_arrow_engines_csv_and_json(
-    run: Run, write: Write, postgres: Postgres, source: str, criteria_text: str | None
+    run: Run, postgres: Postgres, source: str, criteria: str
 ) -> None:
-    criteria = CRIT if criteria_text is None else str(write("c.yaml", criteria_text))
     postgres.load("customers", typed_table(source, criteria))
     postgres.psql(f"GRANT SELECT ON customers TO {READER}")
     before = tables(postgres)
@@ -100,17 +99,15 @@ def _report(run: Run, source: str, target: Path, criteria: str, *more: str) -> s
 
 
 @pytest.mark.parametrize(
-    ("source", "criteria_text"),
-    [(EX, None), (str(FRENCH), FRENCH_CRITERIA)],
+    ("source", "criteria"),
+    [(EX, CRIT), (str(FRENCH), str(FRENCH_CRITERIA))],
     ids=["example", "french"],
 )
 def test_report_on_a_table_is_the_arrow_engines_report(
-    run: Run, write: Write, postgres: Postgres, tmp_path: Path, source: str,
-    criteria_text: str | None,
-) -> None:  # fmt: skip
+    run: Run, postgres: Postgres, tmp_path: Path, source: str, criteria: str
+) -> None:
     """The rules run in PostgreSQL; the table's own columns come back beside the results, for
     the report's profile of each segment: the same report as from the file, but its name."""
-    criteria = CRIT if criteria_text is None else str(write("c.yaml", criteria_text))
     postgres.load("customers", whole_table(source, criteria))
     postgres.psql(f"GRANT SELECT ON customers TO {READER}")
     url = postgres.url(READER, PASSWORD)

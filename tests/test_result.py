@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 
-from conftest import AS_OF, CRIT, EX, ROOT, Run, Write
+from conftest import AS_OF, CRIT, EX, FRENCH, FRENCH_CRITERIA, Run
 from portfolio_cli.criteria import Criteria, parse_criteria
 from portfolio_cli.engine import classify
 from portfolio_cli.result import Answers, Summary
@@ -89,27 +89,7 @@ EXAMPLE_SUMMARY = """\
   },
   "customers": ["""
 
-# The same on the French fixture with French rules (fractional NPS per segment).
-FRENCH_RULES = """\
-version: 1
-customers:
-  id: customer_id
-  name: name
-listening:
-  nps: recommend_score
-criteria:
-  - key: fidele
-    label: Fidèle
-    when: orders_12m >= 3
-  - key: gros
-    when: total_spent > 1000 and days_since(last_order_date) < 365
-problems:
-  - key: loin
-    when: lower(region) in ["corse", "guyane"] or missing(postal_code)
-    compensable: true
-policy:
-  order_by: [total_spent desc]
-"""
+# The same on the French fixture with its French rules (fractional NPS per segment).
 FRENCH_SUMMARY = """\
 {
   "summary": {
@@ -339,16 +319,15 @@ def test_answers_count_promoters_detractors_and_every_answer() -> None:
 
 
 @pytest.mark.parametrize(
-    ("source", "criteria_text", "expected"),
+    ("source", "criteria", "expected"),
     [
-        (EX, None, EXAMPLE_SUMMARY),
-        (str(ROOT / "tests" / "data" / "customers-fr.csv"), FRENCH_RULES, FRENCH_SUMMARY),
+        (EX, CRIT, EXAMPLE_SUMMARY),
+        (str(FRENCH), str(FRENCH_CRITERIA), FRENCH_SUMMARY),
     ],
 )
 def test_classify_json_prints_the_summary_byte_for_byte_as_before(
-    run: Run, write: Write, source: str, criteria_text: str | None, expected: str
+    run: Run, source: str, criteria: str, expected: str
 ) -> None:
-    criteria = CRIT if criteria_text is None else str(write("fr.yaml", criteria_text))
     result = run("classify", source, "-c", criteria, "--as-of", AS_OF, "-f", "json")
     assert result.exit_code == 0, result.stderr
     head = expected.replace("{criteria}", criteria.replace("\\", "\\\\"))

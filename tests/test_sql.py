@@ -20,32 +20,12 @@ import pytest
 import yaml
 
 import pg
-from conftest import CRIT, EX, Run, Write
+from conftest import CRIT, EX, FRENCH, FRENCH_CRITERIA, Run, Write
 from pg import Postgres
 from portfolio_cli.criteria import load_criteria, required_columns
 from portfolio_cli.readers import read_customers
 
 AS_OF = "2026-11-23"
-FRENCH = Path(__file__).parent / "data" / "customers-fr.csv"
-FRENCH_CRITERIA = """\
-version: 1
-customers:
-  id: customer_id
-  name: name
-listening:
-  nps: recommend_score
-criteria:
-  - key: fidele
-    when: orders_12m >= 3
-  - key: gros
-    when: total_spent > 1000 and days_since(last_order_date) < 365
-problems:
-  - key: loin
-    when: lower(region) in ["corse", "guyane"] or missing(postal_code)
-    compensable: true
-policy:
-  order_by: [total_spent desc]
-"""
 
 
 def typed_table(source: str | Path, criteria_path: str | Path) -> pa.Table:
@@ -91,14 +71,13 @@ def _text(value: object) -> str:
 
 
 @pytest.mark.parametrize(
-    ("source", "criteria_text"),
-    [(EX, None), (str(FRENCH), FRENCH_CRITERIA)],
+    ("source", "criteria"),
+    [(EX, CRIT), (str(FRENCH), str(FRENCH_CRITERIA))],
     ids=["example", "french"],
 )
 def test_duckdb_runs_the_printed_query_and_returns_the_rows_of_classify(
-    run: Run, write: Write, source: str, criteria_text: str | None
+    run: Run, source: str, criteria: str
 ) -> None:
-    criteria = CRIT if criteria_text is None else str(write("c.yaml", criteria_text))
     query = printed_sql(run, criteria, "duckdb", "--part", "customers")
     got = duckdb_rows(query, typed_table(source, criteria))
     assert got == classify_rows(run, source, criteria)
@@ -233,14 +212,13 @@ def postgres() -> Iterator[Postgres]:
 
 
 @pytest.mark.parametrize(
-    ("source", "criteria_text"),
-    [(EX, None), (str(FRENCH), FRENCH_CRITERIA)],
+    ("source", "criteria"),
+    [(EX, CRIT), (str(FRENCH), str(FRENCH_CRITERIA))],
     ids=["example", "french"],
 )
 def test_postgres_runs_the_printed_query_and_returns_the_rows_of_classify(
-    run: Run, write: Write, postgres: Postgres, source: str, criteria_text: str | None
+    run: Run, postgres: Postgres, source: str, criteria: str
 ) -> None:
-    criteria = CRIT if criteria_text is None else str(write("c.yaml", criteria_text))
     postgres.load("customers", typed_table(source, criteria))
     query = printed_sql(run, criteria, "postgres", "--part", "customers")
     assert postgres.rows(query) == classify_rows(run, source, criteria)

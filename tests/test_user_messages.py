@@ -9,7 +9,6 @@ import pytest
 
 from conftest import AS_OF, CRIT, EX, ONE_CRITERION, Run, Write
 from test_init import EXAMPLE_ANSWERS, keys
-from test_orders import CUSTOMERS, ORDERS, RULES, SURVEYS
 
 ONE_RULE = ONE_CRITERION
 
@@ -270,40 +269,39 @@ def test_as_of_keeps_its_own_name_in_the_date_error(run: Run) -> None:
     assert said.stderr == "error: --as-of must be a date written YYYY-MM-DD (got '31/12/2026')\n"
 
 
-@pytest.fixture
-def files(write: Write) -> dict[str, str]:
-    """test_orders' small customer list, criteria, orders and surveys."""
-    return {
-        "rules": str(write("rules.yaml", RULES)),
-        "customers": str(write("customers.csv", CUSTOMERS)),
-        "orders": str(write("orders.csv", ORDERS)),
-        "surveys": str(write("surveys.csv", SURVEYS)),
-    }
-
-
-def test_orders_and_surveys_counts_in_french(run: Run, files: dict[str, str]) -> None:
-    args = ("classify", files["customers"], "-c", files["rules"], "--orders", files["orders"])
-    result = run(*args, "--surveys", files["surveys"], "-f", "json", "-v", "--lang", "fr")
+def test_orders_and_surveys_counts_in_french(run: Run, order_files: dict[str, str]) -> None:
+    args = (
+        "classify",
+        order_files["customers"],
+        "-c",
+        order_files["rules"],
+        "--orders",
+        order_files["orders"],
+    )
+    result = run(*args, "--surveys", order_files["surveys"], "-f", "json", "-v", "--lang", "fr")
     assert result.exit_code == 0, result.stderr
     lines = result.stderr.splitlines()
     assert (
-        f"avertissement : {files['orders']} : les commandes de clients absents de la liste ne "
-        "sont pas comptées : 1 (de 1 identifiant, comme 'Z')"
+        f"avertissement : {order_files['orders']} : les commandes de clients absents de la liste "
+        "ne sont pas comptées : 1 (de 1 identifiant, comme 'Z')"
     ) in lines
     assert (
-        f"avertissement : {files['surveys']} : les réponses de personnes absentes de la liste "
-        "ne sont pas utilisées : 1 (de 1 identifiant, comme 'Q')"
+        f"avertissement : {order_files['surveys']} : les réponses de personnes absentes de la "
+        "liste ne sont pas utilisées : 1 (de 1 identifiant, comme 'Q')"
     ) in lines
-    assert f"{files['orders']} : 5 commandes de 3 clients" in lines
-    assert f"{files['surveys']} : 4 réponses, la plus récente de 2 clients est retenue" in lines
+    assert f"{order_files['orders']} : 5 commandes de 3 clients" in lines
+    assert (
+        f"{order_files['surveys']} : 4 réponses, la plus récente de 2 clients est retenue" in lines
+    )
 
 
 def test_a_surveys_file_without_its_date_column_says_what_it_needs(
-    run: Run, files: dict[str, str], write: Write
+    run: Run, order_files: dict[str, str], write: Write
 ) -> None:
     surveys = write("no-date.csv", "id,when,score\nA,2026-01-01,9\n")
     args = (
-        "classify", files["customers"], "-c", files["rules"], "--orders", files["orders"],
+        "classify", order_files["customers"], "-c", order_files["rules"],
+        "--orders", order_files["orders"],
         "--surveys", str(surveys),
     )  # fmt: skip
     said = run(*args)

@@ -14,7 +14,7 @@ import datetime as dt
 import difflib
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -161,6 +161,13 @@ class Criteria:
     warnings: tuple[Issue, ...] = ()
     sha256: str = ""
     version: int = 1
+    # each column the file names (`customers.name`, `policy.order_by[0]`...) → its file and line,
+    # so that a column the input lacks is reported where it was written
+    places: Mapping[str, str] = field(default_factory=dict)
+
+    def place(self, path: str) -> str:
+        """Where `path` was written: `criteria.yaml:7 customers.name` (no line if unknown)."""
+        return self.places.get(path, f"{self.source} {path}")
 
     @property
     def compensate_with(self) -> int:
@@ -248,6 +255,7 @@ class _Reader:
         self.issues: list[Issue] = []
         self.warnings: list[Issue] = []
         self._keys: dict[str, str] = {}  # each criterion or problem key → where it was first
+        self.places: dict[str, str] = {}  # each column named → where (see Criteria.places)
 
     # where and what
 
@@ -357,6 +365,7 @@ class _Reader:
         if value == "":
             self.error(node, path, message("criteria.empty_column"), "missing-key")
             return None
+        self.places[path] = self.where(node, path)
         return value
 
     def integer(self, node: yaml.Node, path: str, low: int, high: int) -> int | None:
@@ -503,6 +512,7 @@ class _Reader:
             orders=orders,
             warnings=tuple(self.warnings),
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            places=dict(self.places),
         )
 
     def _version(self, top: dict[str, yaml.Node]) -> None:
@@ -669,6 +679,7 @@ class _Reader:
                     "bad-order-by",
                 )
                 continue
+            self.places[f"policy.order_by[{len(keys)}]"] = self.where(entry, path)
             keys.append(key)
         return tuple(keys)
 

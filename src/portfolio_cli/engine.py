@@ -155,7 +155,6 @@ def bind(
     """
     names = list(header) if header is not None else list(kinds)
     issues: list[Issue] = []
-    source = criteria.source
     named = {
         "customers.name": criteria.customers.name,
         "listening.nps": criteria.listening.nps,
@@ -163,7 +162,7 @@ def bind(
     for path, column in named.items():
         if column and column not in kinds:
             issues.append(
-                Issue("unknown-column", unknown_column_message(column, names), f"{source} {path}")
+                Issue("unknown-column", unknown_column_message(column, names), criteria.place(path))
             )
     nps = criteria.listening.nps
     if nps and kinds.get(nps) not in (None, Kind.NUMBER, Kind.EMPTY):
@@ -171,7 +170,7 @@ def bind(
             Issue(
                 "type-mismatch",
                 message("engine.nps_kind", column=nps, kind=kinds[nps].label),
-                f"{source} listening.nps",
+                criteria.place("listening.nps"),
             )
         )
     for index, key in enumerate(criteria.policy.order_by):
@@ -180,7 +179,7 @@ def bind(
                 Issue(
                     "unknown-column",
                     unknown_column_message(key.column, names),
-                    f"{source} policy.order_by[{index}]",
+                    criteria.place(f"policy.order_by[{index}]"),
                 )
             )
     # A criterion set aside (the fourth and later) is checked like a kept one: it is what the
