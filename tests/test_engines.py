@@ -540,7 +540,7 @@ def _copied_and_written(
         out = tmp_path / f"{engine}.csv"
         with monkeypatch.context() as patched:
             if engine == "duckdb":
-                patched.setattr(duck, "_write_rows", _not_called)
+                patched.setattr(duck, "_numbered_tables", _not_called)
             result = run(
                 "classify", str(source), "-c", CRIT, "-o", str(out), "--as-of", AS_OF,
                 "--engine", engine, *more,
@@ -552,6 +552,47 @@ def _copied_and_written(
 
 def _not_called(*args: object) -> None:
     raise AssertionError("the rows went through Python")
+
+
+# --- DuckDB out of memory, or out of disk where it spills: one line, exit 2, nothing written ----
+
+
+def test_duckdb_out_of_memory_is_one_line_and_leaves_the_output_as_it_was(
+    run: Run, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.csv"
+    out.write_text("last month's\n", encoding="utf-8")
+    for engine_args in (["--engine", "duckdb"], ["--engine", "duckdb", "--keep-columns"]):
+        result = run(
+            "classify", EX, "-c", CRIT, "-o", str(out), "--as-of", AS_OF, "-q",
+            "--memory-limit", "1MiB", *engine_args,
+        )  # fmt: skip
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "error: DuckDB needs more memory than --memory-limit 1MiB gives it: pass a larger "
+            "one (e.g. --memory-limit 2GiB)\n"
+        )
+        assert out.read_text(encoding="utf-8") == "last month's\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out.csv"]
+
+
+def test_duckdb_out_of_disk_where_it_spills_names_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from portfolio_cli.errors import PortfolioError
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(duck.tempfile, "tempdir", None)  # read TMPDIR again
+    sort = "SELECT i, md5(i::VARCHAR) AS t FROM range(2000000) r(i) ORDER BY t"
+    with pytest.raises(PortfolioError) as raised:
+        with duck.connection("16MiB") as con:
+            con.execute("SET max_temp_directory_size = '1MiB'")  # a disk that is full
+            con.sql(sort).fetchall()
+    assert str(raised.value) == (
+        f"DuckDB ran out of disk space in {tmp_path}, where it sorts what does not fit in "
+        "memory: free space there, set TMPDIR to a larger disk or pass a larger --memory-limit"
+    )
+    assert list(tmp_path.iterdir()) == []  # its private folder is gone
 
 
 def test_duckdb_writes_the_output_file_itself_with_the_arrow_engines_bytes(
@@ -712,7 +753,7 @@ def test_parquet_files_read_by_duckdb_give_the_arrow_engines_bytes(
             out = tmp_path / f"{engine}.csv"
             with monkeypatch.context() as patched:
                 if engine == "duckdb":
-                    patched.setattr(duck, "_write_rows", _not_called)
+                    patched.setattr(duck, "_numbered_tables", _not_called)
                 result = run(
                     "classify", source, "-c", str(criteria), "-o", str(out), "--as-of", AS_OF,
                     "--engine", engine,

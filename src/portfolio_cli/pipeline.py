@@ -6,8 +6,9 @@ The one place every command's run goes through (`classify`, `report`, `profile`,
 
 - a PostgreSQL database (`postgresql://…` with `table` or `query`) and what Spark reads itself
   (`spark:db.table`, a URI, Parquet) are classified where they are;
-- a plain UTF-8 CSV file going to CSV with `engine="duckdb"` is classified by DuckDB's own
-  scanner (`engines/duckdb.prepared_csv`), straight to the sink;
+- a plain UTF-8 CSV file or Parquet files going to CSV with `engine="duckdb"` are classified by
+  DuckDB's own scanners (`engines/duckdb.scanned`), straight to the sink (which may let DuckDB
+  write the file itself: `Rows.copy`);
 - a CSV file larger than the chunk threshold going to CSV is read in parts (`chunked.py`);
 - anything else is read whole by the readers, orders and surveys joined (`inputs.load_input`),
   and classified by the chosen engine.
@@ -20,7 +21,7 @@ in the error's `warnings`), the output goes to the sink, which the writers imple
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -87,6 +88,10 @@ class Rows:
     names: list[str]
     tables: Iterable[pa.Table]
     delimiter: str | None
+    # the engine writing the rows into a file itself (DuckDB's COPY), instead of `tables`:
+    # copy(path, delimiter, header, shown) writes `header` (the sink's first line), then the
+    # rows exactly as the sink would write `tables`; `shown` is the name an error gives
+    copy: Callable[[Path, str, bytes, Path], None] | None = None
 
 
 class Sink(Protocol):
@@ -277,9 +282,10 @@ def _in_pieces(plan: Plan, criteria: Criteria, sink: Sink, warnings: list[Issue]
     """A CSV file written in pieces: by DuckDB's own scanner, or read in parts when large.
     None when the file is for the in-memory path (nothing was written)."""
     options, source = plan.options, plan.source
-    plain = not options.keep_columns and options.segment is None
-    if plan.engine == "duckdb" and plain:
-        return None  # DuckDB's own scanners: `classify` takes that path itself (cli/classify)
+    if plan.engine == "duckdb":
+        if options.keep_columns or options.segment is not None:
+            return None
+        return _scanned(plan, criteria, sink, warnings)
     if plan.engine != "arrow" or source == "-":
         return None
     from portfolio_cli.chunked import classify_in_parts, should_stream
@@ -306,6 +312,20 @@ def _in_pieces(plan: Plan, criteria: Criteria, sink: Sink, warnings: list[Issue]
     warnings += [Issue("input", text) for text in ranked.notes]
     info = found.info
     return Run(ranked.summary, info.source, tuple(warnings), delimiter=info.delimiter)
+
+
+def _scanned(plan: Plan, criteria: Criteria, sink: Sink, warnings: list[Issue]) -> Run | None:
+    """DuckDB's own scanners, when they read the file as our reader would (None otherwise,
+    nothing written): the rows go to the sink in batches, or DuckDB writes them itself."""
+    from portfolio_cli.engines.duckdb import scanned
+
+    options = plan.options
+    csv_options = input_options(options.inputs)
+    with scanned(plan.source, criteria, options.day, csv_options, options.memory_limit) as found:
+        if found is None:
+            return None
+        sink.write_rows(Rows(found.names, found.tables(), found.delimiter, found.copy))
+    return Run(found.summary, plan.source, tuple(warnings), delimiter=found.delimiter)
 
 
 def _renamed(header: Iterable[str], criteria: Criteria, added: Iterable[str]) -> list[Issue]:

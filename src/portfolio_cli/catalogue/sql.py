@@ -16,10 +16,15 @@ EN: dict[str, str] = {
     "help.engine": "auto, arrow, duckdb or spark: where the rules run. auto keeps the in-process "
     "Arrow engine for small files and uses DuckDB for large ones; spark needs the spark extra.",
     "help.memory_limit": "Memory DuckDB may use before it spills to disk (e.g. 2GiB, 40%). "
-    "Default: half of this machine's memory.",
+    "Default: a quarter of this machine's memory, at most 512MiB.",
     "engine.bad_engine": "--engine {value!r} is not an engine: write auto, arrow, duckdb or spark",
     "engine.bad_memory_limit": "--memory-limit {value!r} is not a size: write e.g. 2GiB, "
     "512MB or 40%",
+    "engine.out_of_memory": "DuckDB needs more memory than --memory-limit {limit} gives it: "
+    "pass a larger one (e.g. --memory-limit 2GiB)",
+    "engine.spill_full": "DuckDB ran out of disk space in {folder}, where it sorts what does not "
+    "fit in memory: free space there, set TMPDIR to a larger disk or pass a larger "
+    "--memory-limit",
     "engine.no_match": "{pattern}: no file matches this pattern",
     "engine.glob_format": "{pattern}: a pattern reads CSV or Parquet files, not {name}",
     "engine.glob_header": "{name}: its columns differ from {first}'s; files read as one "

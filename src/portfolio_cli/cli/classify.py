@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import sys
-from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -51,7 +49,7 @@ from portfolio_cli.cli.options import (
     refuse_overwrite,
 )
 from portfolio_cli.errors import Issue, UsageError
-from portfolio_cli.inputs import InputFlags, input_options
+from portfolio_cli.inputs import InputFlags
 from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:
@@ -193,14 +191,6 @@ def classify_command(
         with snapshots.recording(history_file, result, rules, day) as db:
             moves = None if db is None else snapshots.movements(db, day.isoformat())
             _print_table(result, customers, rules, output, limit, moves, kept, quiet)
-    elif (
-        planned.engine == "duckdb"
-        and fmt_name == "csv"
-        and history_file is None
-        and not (flags.orders or flags.surveys or flags.verbose or keep_columns or kept)
-        and _duckdb_csv(input, rules, flags, output, day, memory_limit, fail_under, separator)
-    ):
-        return  # DuckDB's own scanner, straight to CSV
     else:
         sink = OutputSink(fmt_name, output, write_stdout, separator, history_file, day)
         done = pipeline.run(planned, rules, sink)
@@ -244,51 +234,6 @@ def _classify_to_folder(
     if not flags.quiet:
         print_summary(done.summary, done.source, target)
     fail_if_below(done.summary.quality, fail_under)
-
-
-def _duckdb_csv(
-    source: str,
-    rules: Criteria,
-    flags: InputFlags,
-    output: Path | None,
-    day: dt.date,
-    memory_limit: str | None,
-    fail_under: float | None,
-    separator: str | None,
-) -> bool:
-    """A plain CSV file, or Parquet files, classified by DuckDB's own scanners straight to
-    CSV; False (nothing written) when the input needs our reader."""
-    from portfolio_cli.engines.duckdb import Prepared, prepared_csv, prepared_parquet
-    from portfolio_cli.readers.workbook import PARQUET_SUFFIXES
-    from portfolio_cli.sources import is_pattern
-    from portfolio_cli.writers import formats
-    from portfolio_cli.writers.files import atomic_path
-
-    path = Path(source)
-    options = input_options(flags)
-    scanned: AbstractContextManager[Prepared | None]
-    if source == "-":
-        return False
-    if path.suffix.lower() in PARQUET_SUFFIXES:  # a file or a glob of them
-        scanned = prepared_parquet(source, rules, day, options, memory_limit)
-    elif not is_pattern(source) and path.suffix.lower() in (".csv", ".txt", ""):
-        scanned = prepared_csv(path, rules, day, options, memory_limit)
-    else:
-        return False
-    with scanned as prepared:
-        if prepared is None:
-            return False
-        delimiter = separator or prepared.delimiter  # the input's own, as in every path
-        if output is None:
-            prepared.write(write_stdout, delimiter)
-        else:  # DuckDB writes the file itself: no row passes through Python
-            with atomic_path(output) as written:
-                prepared.copy(written, delimiter, formats.wants_bom(delimiter, True), output)
-        summary = prepared.summary
-    if not flags.quiet:
-        print_summary(summary, source, output)
-    fail_if_below(summary.quality, fail_under)
-    return True
 
 
 def _print_table(

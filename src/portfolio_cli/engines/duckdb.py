@@ -14,7 +14,7 @@ import datetime as dt
 import io
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +28,7 @@ from portfolio_cli.engine import Classification, checked_input, nps_scores
 from portfolio_cli.engines import memory_limit
 from portfolio_cli.engines.rows import assemble, free_name, summary_of_totals
 from portfolio_cli.engines.sql import Method, compile_method, render
-from portfolio_cli.errors import PortfolioError
+from portfolio_cli.errors import Issue, PortfolioError
 from portfolio_cli.readers import CsvOptions, CustomerList
 from portfolio_cli.result import Summary
 
@@ -47,18 +47,32 @@ def connection(limit: str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """An in-memory DuckDB whose sorts spill to a private temporary folder under `limit`."""
     import duckdb
 
+    size = memory_limit(limit)
     with tempfile.TemporaryDirectory(prefix="portfolio-duckdb-") as spill:
         con = duckdb.connect(
             config={
-                "memory_limit": memory_limit(limit),
+                "memory_limit": size,
                 "temp_directory": spill,
                 "preserve_insertion_order": False,
             }
         )
         try:
             yield con
+        except duckdb.OutOfMemoryException as exc:
+            raise _out_of_room(exc, size, spill) from None
         finally:
             con.close()
+
+
+def _out_of_room(exc: Exception, size: str, spill: str) -> PortfolioError:
+    """DuckDB out of memory under `size`, or out of disk in the folder it spills to: what the
+    user can change (an option, a folder), in one line."""
+    from portfolio_cli.messages import message
+
+    if "temp_directory" in str(exc) or "offload" in str(exc):  # the spill folder is full
+        folder = str(Path(spill).parent)
+        return PortfolioError(Issue("out-of-disk", message("engine.spill_full", folder=folder)))
+    return PortfolioError(Issue("out-of-memory", message("engine.out_of_memory", limit=size)))
 
 
 def classify(
@@ -135,7 +149,8 @@ _UTF8 = ("utf-8", "utf-8 (BOM)", "ascii")
 
 @dataclass(frozen=True)
 class Prepared:
-    """A file DuckDB classified: its summary, and its rows to write in priority order."""
+    """A file DuckDB classified: its summary, and its rows to write in priority order, either
+    as Arrow tables (`tables`) or by DuckDB itself into a file (`copy`)."""
 
     con: duckdb.DuckDBPyConnection
     method: Method
@@ -143,31 +158,54 @@ class Prepared:
 
     delimiter: str
 
-    def write(
-        self, sink: Callable[[bytes], object], delimiter: str | None = None, bom: bool = False
-    ) -> None:
-        """The customers as `classify -f csv` writes them, a batch at a time, separated by
-        `delimiter` (default: the input's own separator)."""
-        _write_rows(self.con, self.method, sink, delimiter or self.delimiter, bom)
+    @property
+    def names(self) -> list[str]:
+        """The output's column names, as `classify -f csv` writes them."""
+        return [column.alias for column in self.method.columns()]
 
-    def copy(
-        self,
-        path: Path,
-        delimiter: str | None = None,
-        bom: bool = False,
-        shown: Path | None = None,
-    ) -> None:
-        """The same bytes as `write`, written to the file `path` by DuckDB itself (`COPY`):
-        no row passes through Python, so memory stays within DuckDB's limit. `shown`: the
-        name a failed write names (the output, when `path` is its temporary file)."""
-        delimiter = delimiter or self.delimiter
+    def tables(self) -> Iterator[pa.Table]:
+        """The customers in priority order, a batch at a time, with their `priority` (the
+        query runs when the first batch is asked for)."""
+        yield from _numbered_tables(self.con, self.method)
+
+    def copy(self, path: Path, delimiter: str, header: bytes, shown: Path | None = None) -> None:
+        """The rows written to the file `path` by DuckDB itself (`COPY`), after `header` (the
+        writer's first line): no row passes through Python, so memory stays within DuckDB's
+        limit; the bytes are those of the tables written by our CSV writer. `shown`: the name
+        a failed write names (the output, when `path` is its temporary file)."""
         if not self.summary.total:  # COPY would still write its newline after the header
-            from portfolio_cli.writers.formats import csv_header
-
-            names = [column.alias for column in self.method.columns()]
-            path.write_bytes(csv_header(names, delimiter, bom))
+            path.write_bytes(header)
             return
-        _copy_rows(self.con, self.method, path, delimiter, bom, shown or path)
+        _copy_rows(self.con, self.method, path, delimiter, header, shown or path)
+
+
+@contextmanager
+def scanned(
+    source: str,
+    criteria: Criteria,
+    as_of: dt.date,
+    options: CsvOptions,
+    limit: str | None = None,
+) -> Iterator[Prepared | None]:
+    """`source` classified by DuckDB's own scanners: a plain UTF-8 CSV file (`prepared_csv`) or
+    Parquet files, one or a glob of them (`prepared_parquet`). None, before anything is read
+    in full, when the source needs our reader (standard input, another format, a glob of CSV
+    files, a file our reader would read otherwise)."""
+    from portfolio_cli.readers.workbook import PARQUET_SUFFIXES
+    from portfolio_cli.sources import is_pattern
+
+    path = Path(source)
+    found: AbstractContextManager[Prepared | None]
+    if source == "-":
+        found = nullcontext()
+    elif path.suffix.lower() in PARQUET_SUFFIXES:
+        found = prepared_parquet(source, criteria, as_of, options, limit)
+    elif not is_pattern(source) and path.suffix.lower() in (".csv", ".txt", ""):
+        found = prepared_csv(path, criteria, as_of, options, limit)
+    else:
+        found = nullcontext()
+    with found as prepared:
+        yield prepared
 
 
 @contextmanager
@@ -250,6 +288,8 @@ def _prepared(
             carry = {flag: "_bad"}
             method = compile_method(criteria, as_of, "typed", "duckdb", kinds, carry=carry)
             totals = _totals(con, method, _input_checks())
+        except duckdb.OutOfMemoryException:
+            raise  # not the file's fault: `connection` says what to change
         except duckdb.Error:  # a cell DuckDB cannot cast, a ragged row: our reader says what
             yield None
             return
@@ -494,32 +534,18 @@ def _parquet_view(
     return flag
 
 
-def _write_rows(
-    con: duckdb.DuckDBPyConnection,
-    method: Method,
-    sink: Callable[[bytes], object],
-    delimiter: str,
-    bom: bool,
-) -> None:
-    """The customers in priority order, as `classify -f csv` writes them, a batch at a time."""
-    from portfolio_cli.writers import formats
-
+def _numbered_tables(con: duckdb.DuckDBPyConnection, method: Method) -> Iterator[pa.Table]:
+    """The customers in priority order as the Arrow engine's output table has them, a batch
+    at a time, numbered as they come (the query sorts them)."""
     relation = con.sql(render(method.customers(numbered=False), "duckdb", pretty=False))
     fetch = getattr(relation, "to_arrow_reader", None) or relation.fetch_record_batch
-    reader = fetch(WRITE_ROWS)
-    names = list(reader.schema.names)
-    at = names.index("segment") + 1
-    names.insert(at, "priority")
-
-    def numbered() -> Iterator[pa.Table]:
-        done = 0
-        for batch in reader:
-            table = _plain(batch)
-            ranks = pa.array(np.arange(done + 1, done + table.num_rows + 1, dtype=np.int64))
-            done += table.num_rows
-            yield table.add_column(at, "priority", ranks)
-
-    formats.write_csv_batches(names, numbered(), sink, delimiter, bom)
+    done = 0
+    for batch in fetch(WRITE_ROWS):
+        table = _plain(batch)
+        at = table.column_names.index("segment") + 1
+        ranks = pa.array(np.arange(done + 1, done + table.num_rows + 1, dtype=np.int64))
+        done += table.num_rows
+        yield table.add_column(at, "priority", ranks)
 
 
 def _plain(batch: pa.RecordBatch) -> pa.Table:
@@ -536,26 +562,25 @@ def _copy_rows(
     method: Method,
     path: Path,
     delimiter: str,
-    bom: bool,
+    header: bytes,
     shown: Path,
 ) -> None:
-    """`_write_rows`' bytes written by DuckDB's COPY: the header (our writer's line) as the
-    file's prefix, text columns always quoted as Arrow's writer quotes them, numbers never,
-    missing values as nothing; formulas neutralised in SQL exactly as `display.neutralise`."""
+    """`_numbered_tables`' rows as our CSV writer writes them, written by DuckDB's COPY after
+    `header` (our writer's line, the file's prefix): text columns always quoted as Arrow's
+    writer quotes them, numbers never, missing values as nothing; formulas neutralised in SQL
+    exactly as `display.neutralise`."""
     import duckdb
     from sqlglot import exp
 
     from portfolio_cli.display import neutralise
     from portfolio_cli.errors import Issue, OutputError
     from portfolio_cli.messages import message
-    from portfolio_cli.writers.formats import csv_header
 
     criteria = method.criteria
     actions = {name: neutralise(criteria.actions[name]) for name in SEGMENTS}
     numbering = exp.Window(this=exp.RowNumber())
     columns = method.columns(priority=numbering, texts=_neutralised, actions=actions)
     names = [column.alias for column in columns]
-    header = csv_header(names, delimiter, bom).decode("utf-8")
     plain = [exp.alias_(column.this, f"c{i}") for i, column in enumerate(columns)]
     quoted = ", ".join(f"c{i}" for i, name in enumerate(names) if name not in _NUMBERS)
     # sorted once, in a subquery that keeps only what the texts are made of; the outer SELECT
@@ -574,7 +599,8 @@ def _copy_rows(
         f"QUOTE {literal(chr(34))}",
         f"ESCAPE {literal(chr(34))}",
         f"FORCE_QUOTE ({quoted})",
-        f"PREFIX {literal(header)}",  # rows are separated by newlines, the last ended by SUFFIX
+        # rows are separated by newlines, the last one ended by SUFFIX
+        f"PREFIX {literal(header.decode('utf-8'))}",
         f"SUFFIX {literal(chr(10))}",
         "USE_TMP_FILE false",  # `path` is a temporary file already (writers/files.py)
     ]

@@ -80,9 +80,14 @@ class OutputSink:
         if self.output is None:
             formats.write_csv_batches(rows.names, rows.tables, self.stdout, separator)
             return
-        from portfolio_cli.writers.files import atomic_write
+        from portfolio_cli.writers.files import atomic_path, atomic_write
 
         bom = formats.wants_bom(separator, to_file=True)
+        if rows.copy is not None:  # the engine writes the file itself, after our header line
+            header = formats.csv_header(rows.names, separator, bom)
+            with atomic_path(self.output) as written:
+                rows.copy(written, separator, header, self.output)
+            return
         with atomic_write(self.output) as stream:
             formats.write_csv_batches(rows.names, rows.tables, stream.write, separator, bom)
 
