@@ -584,10 +584,14 @@ def test_duckdb_out_of_disk_where_it_spills_names_the_folder(
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     monkeypatch.setattr(duck.tempfile, "tempdir", None)  # read TMPDIR again
     sort = "SELECT i, md5(i::VARCHAR) AS t FROM range(2000000) r(i) ORDER BY t"
-    with pytest.raises(PortfolioError) as raised:
+
+    def sort_on_a_full_disk() -> None:
         with duck.connection("16MiB") as con:
             con.execute("SET max_temp_directory_size = '1MiB'")  # a disk that is full
             con.sql(sort).fetchall()
+
+    with pytest.raises(PortfolioError) as raised:
+        sort_on_a_full_disk()
     assert str(raised.value) == (
         f"DuckDB ran out of disk space in {tmp_path}, where it sorts what does not fit in "
         "memory: free space there, set TMPDIR to a larger disk or pass a larger --memory-limit"
