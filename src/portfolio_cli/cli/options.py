@@ -163,7 +163,7 @@ def format_option(help_text: str) -> Any:
 
 def outcome_option(help_text: str) -> Any:
     """The --outcome option: a known outcome column (`suggest` learns from it, `init` offers
-    what it learns)."""
+    what it learns, `profile` and `report` show its rate per segment): the help says which."""
     return typer.Option("--outcome", metavar="COLUMN", help=help_text, show_default=False)
 
 

@@ -22,6 +22,7 @@ from portfolio_cli.cli.options import (
     find_criteria,
     format_option,
     input_parameters,
+    outcome_option,
     output_option,
     parse_as_of,
     parse_out_delimiter,
@@ -41,12 +42,9 @@ def profile_command(
     criteria: CriteriaOption = None,
     outcome: Annotated[
         str | None,
-        typer.Option(
-            "--outcome",
-            metavar="COLUMN",
-            help="A yes/no, 1/0 or true/false column the criteria do not read (e.g. Churn): "
-            "show how often it happened in each segment.",
-            show_default=False,
+        outcome_option(
+            "A yes/no, 1/0 or true/false column the criteria do not read (e.g. Churn): "
+            "show how often it happened in each segment."
         ),
     ] = None,
     top: Annotated[

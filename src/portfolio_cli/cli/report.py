@@ -30,6 +30,7 @@ from portfolio_cli.cli.options import (
     find_criteria,
     format_option,
     input_parameters,
+    outcome_option,
     output_option,
     parse_as_of,
     refuse_overwrite,
@@ -77,12 +78,9 @@ def report_command(
     fail_under: FailUnderOption = None,
     outcome: Annotated[
         str | None,
-        typer.Option(
-            "--outcome",
-            metavar="COLUMN",
-            help="A known outcome the criteria do not read (e.g. Churn): its rate per segment "
-            "and per tenth of the call list.",
-            show_default=False,
+        outcome_option(
+            "A known outcome the criteria do not read (e.g. Churn): its rate per segment "
+            "and per tenth of the call list."
         ),
     ] = None,
     as_of: AsOfOption = None,

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from sqlglot import exp
 
+from portfolio_cli.conditions.check import ORDERINGS
 from portfolio_cli.conditions.kinds import Kind, constant_kind
 from portfolio_cli.conditions.tree import (
     Arithmetic,
@@ -41,12 +42,11 @@ from portfolio_cli.conditions.tree import (
     Negative,
     Not,
 )
-from portfolio_cli.criteria import SEGMENTS, Criteria, Rule
+from portfolio_cli.criteria import SEGMENTS, Criteria
 from portfolio_cli.result import NO_CRITERION
 
 DIALECTS = ("duckdb", "postgres", "spark", "bigquery", "snowflake")
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_ORDERING = ("<", "<=", ">", ">=")
 
 
 @dataclass(frozen=True)
@@ -185,14 +185,32 @@ def compile_method(
     carried through the chain, under other names (source column → name).
     """
     table = table_name(source) if isinstance(source, str) else source
-    conditions = _Conditions(as_of, dialect, kinds)
-    rules: Sequence[Rule] = criteria.rules()
+    carried = [(position, "_pos")] if position is not None else []
+    carried += (carry or {}).items()
+    judged = _judged(criteria, _Conditions(as_of, dialect, kinds), carried).from_(table)
+    kept = len(criteria.criteria)
+    segment = _segment(kept)
+    order = _priority_order(criteria, dialect, kinds)
+    ctes = [
+        ("judged", judged),
+        ("counted", _counted(kept)),
+        ("flagged", _flagged(criteria)),
+        ("counts", _counts(len(criteria.problems))),
+        ("ranked", _ranked(segment, order)),
+    ]
+    return Method(criteria, dialect, ctes, _figures(criteria), order, segment.copy())
+
+
+def _judged(
+    criteria: Criteria, conditions: _Conditions, carried: Sequence[tuple[str, str]]
+) -> exp.Select:
+    """Step 1: the id, the name, the carried columns, the `order_by` keys (`_o{i}`), the NPS
+    score and each rule as a nullable boolean (`_r{i}`)."""
+    dialect, kinds = conditions.dialect, conditions.kinds
     judged: list[exp.Expr] = [_alias(_text_id(criteria.customers.id, dialect), "_id")]
     if criteria.customers.name:
         judged.append(_alias(_column(criteria.customers.name), "_name"))
-    if position is not None:
-        judged.append(_alias(_column(position), "_pos"))
-    for column, name in (carry or {}).items():
+    for column, name in carried:
         judged.append(_alias(_column(column), name))
     for index, key in enumerate(criteria.policy.order_by):
         if kinds is None or kinds.get(key.column) is not Kind.EMPTY:
@@ -203,13 +221,20 @@ def compile_method(
     if criteria.listening.nps:
         score = _not_nan(_double(_column(criteria.listening.nps)), dialect)
         judged.append(_alias(score, "_nps"))
-    for index, rule in enumerate(rules):
+    for index, rule in enumerate(criteria.rules()):
         judged.append(_alias(conditions.sql(rule.condition.tree), f"_r{index}"))
+    return exp.select(*judged)
 
-    kept = len(criteria.criteria)
+
+def _counted(kept: int) -> exp.Select:
+    """Step 2: criteria met (`_met`; a NULL counts as not met)."""
     met = _sum([_is_true(exp.column(f"_r{i}")) for i in range(kept)])
-    counted = exp.select("*", _alias(met, "_met")).from_("judged")
+    return exp.select("*", _alias(met, "_met")).from_("judged")
 
+
+def _flagged(criteria: Criteria) -> exp.Select:
+    """Step 3: each problem active (`_a{j}`) or compensated (`_c{j}`)."""
+    kept = len(criteria.criteria)
     enough = exp.GTE(
         this=exp.column("_met"), expression=exp.Literal.number(criteria.compensate_with)
     )
@@ -222,17 +247,22 @@ def compile_method(
         else:
             active, compensated = present, exp.false()
         flags += [_alias(active, f"_a{j}"), _alias(compensated, f"_c{j}")]
-    problem_count = len(criteria.problems)
-    flagged = exp.select("*", *flags).from_("counted")
-    counts = exp.select(
-        "*",
-        _alias(_sum([_is_true(exp.column(f"_a{j}")) for j in range(problem_count)]), "_active"),
-        _alias(
-            _sum([_is_true(exp.column(f"_c{j}")) for j in range(problem_count)]), "_compensated"
-        ),
-    ).from_("flagged")
+    return exp.select("*", *flags).from_("counted")
 
-    segment = (
+
+def _counts(problems: int) -> exp.Select:
+    """Step 3's counts: problems active (`_active`) and compensated (`_compensated`)."""
+    active = _sum([_is_true(exp.column(f"_a{j}")) for j in range(problems)])
+    compensated = _sum([_is_true(exp.column(f"_c{j}")) for j in range(problems)])
+    return exp.select("*", _alias(active, "_active"), _alias(compensated, "_compensated")).from_(
+        "flagged"
+    )
+
+
+def _segment(kept: int) -> exp.Case:
+    """The segment's name, from the counts: any active problem is unrecoverable; every
+    criterion met with nothing compensated is satisfied; some criterion met is easy to satisfy."""
+    return (
         exp.Case()
         .when(exp.column("_active") > 0, exp.Literal.string("unrecoverable"))
         .when(
@@ -242,6 +272,13 @@ def compile_method(
         .when(exp.column("_met") > 0, exp.Literal.string("easy_to_satisfy"))
         .else_(exp.Literal.string("unrecoverable"))
     )
+
+
+def _priority_order(
+    criteria: Criteria, dialect: str, kinds: Mapping[str, Kind] | None
+) -> list[exp.Expr]:
+    """The priority's sort keys, most significant first: criteria met (desc), active, then
+    compensated problems (asc), the `order_by` columns (NULLs last), then the id as text."""
     order: list[exp.Expr] = [
         exp.Ordered(this=exp.column("_met"), desc=True, nulls_first=False),
         exp.Ordered(this=exp.column("_active"), desc=False, nulls_first=False),
@@ -256,18 +293,13 @@ def compile_method(
     order.append(
         exp.Ordered(this=_binary(exp.column("_id"), dialect), desc=False, nulls_first=False)
     )
-    rank = exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=order))
-    ranked = exp.select("*", _alias(segment, "_segment"), _alias(rank, "_priority")).from_("counts")
+    return order
 
-    judged_select = exp.select(*judged).from_(table)
-    ctes = [
-        ("judged", judged_select),
-        ("counted", counted),
-        ("flagged", flagged),
-        ("counts", counts),
-        ("ranked", ranked),
-    ]
-    return Method(criteria, dialect, ctes, _figures(criteria), order, segment.copy())
+
+def _ranked(segment: exp.Expr, order: list[exp.Expr]) -> exp.Select:
+    """Step 4: the segment (`_segment`) and the priority rank (`_priority`)."""
+    rank = exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=order))
+    return exp.select("*", _alias(segment, "_segment"), _alias(rank, "_priority")).from_("counts")
 
 
 def render(select: exp.Expr, dialect: str, pretty: bool = True) -> str:
@@ -399,7 +431,7 @@ class _Conditions:
                 return self.constant(value)
             case Compare(op=op, left=left, right=right):
                 a, b = self.number(left, right), self.number(right, left)
-                if op in _ORDERING and Kind.TEXT in (self.kind(left), self.kind(right)):
+                if op in ORDERINGS and Kind.TEXT in (self.kind(left), self.kind(right)):
                     a, b = _binary(a, self.dialect), _binary(b, self.dialect)
                 return _COMPARE[op](this=_paren(a), expression=_paren(b))
             case IsIn(operand=operand, items=items, negated=negated):
