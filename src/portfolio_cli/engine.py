@@ -24,8 +24,8 @@ from portfolio_cli.conditions.kinds import Kind, unknown_column_message
 from portfolio_cli.conditions.tree import ExpressionError, caret
 from portfolio_cli.criteria import SEGMENTS, Criteria, Rule
 from portfolio_cli.errors import CriteriaError, InputError, Issue
-from portfolio_cli.messages import message
-from portfolio_cli.readers import CustomerList, ReadInfo
+from portfolio_cli.messages import message, plural
+from portfolio_cli.readers import CustomerList, ReadInfo, row_numbers
 from portfolio_cli.result import NO_CRITERION, Answers, Summary, nps_of_counts
 
 if TYPE_CHECKING:
@@ -216,7 +216,7 @@ def _why_text(customers: CustomerList, column: str, decimal_hint: bool) -> str |
     if column not in customers.columns:
         return None
     values = customers.column(column).cast(pa.string())
-    return why_text(values, decimal_hint=decimal_hint, first=customers.info.first_row)
+    return why_text(values, decimal_hint=decimal_hint, first=customers.info)
 
 
 def checked_input(
@@ -576,13 +576,10 @@ def nps_scores(frame: CustomerList, criteria: Criteria) -> Array | None:
     outside = ~np.isnan(scores) & ((scores < 0) | (scores > 10))
     if outside.any():
         positions = np.flatnonzero(outside)
-        rows = ", ".join(str(p + 2) for p in positions[:5])
-        if len(positions) > 5:
-            rows = message("engine.and_more", shown=rows, count=len(positions) - 5)
+        rows = row_numbers(positions.tolist(), first=frame.info)
         values = ", ".join(f"{v:g}" for v in scores[positions[:3]])
-        raise InputError(
-            Issue("bad-score", message("engine.nps_range", column=column, rows=rows, values=values))
-        )
+        text = plural("engine.nps_range", len(positions), column=column, rows=rows, values=values)
+        raise InputError(Issue("bad-score", text))
     return scores
 
 
