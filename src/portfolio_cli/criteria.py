@@ -496,7 +496,11 @@ class _Reader:
                     self.where(top["criteria"], "criteria"),
                 )
             )
-        policy = self._policy(top.get("policy"), len(kept))
+        # compensate_with is bounded by the criteria the file lists, read or not: a criterion
+        # with an error, or an empty list, is reported once, not again under policy:
+        listed = top.get("criteria")
+        written = len(listed.value) if isinstance(listed, yaml.SequenceNode) else 0
+        policy = self._policy(top.get("policy"), min(written, MAX_CRITERIA) or MAX_CRITERIA)
         actions = self._actions(top.get("actions"))
         orders = self._orders(top.get("orders"))
         if self.issues or customers is None or not kept:
