@@ -405,7 +405,7 @@ def test_header_only_file_is_zero_customers(run: Run, write: Write, small: tuple
         (b"", "error: {path} is empty: expected a header row naming the columns\n"),
         (
             b"id,name,orders,score,region\nA1,x,1,1,a\nA1,y,2,2,b\nA2,z,3,3,c\nA2,w,3,3,c\n",
-            "error: {path}: id 'A1' appears on rows 2, 3 (1 other id also repeat): "
+            "error: {path}: id 'A1' appears on rows 2, 3 (1 other id also repeats): "
             "each customer must appear once\n",
         ),
         (

@@ -140,7 +140,7 @@ EN: dict[str, str] = {
     "input.duplicate_id": "{source}: {column} '{value}' appears on rows {rows}: each customer "
     "must appear once",
     "input.duplicate_id_more.one": "{source}: {column} '{value}' appears on rows {rows} ({count} "
-    "other id also repeat): each customer must appear once",
+    "other id also repeats): each customer must appear once",
     "input.duplicate_id_more.other": "{source}: {column} '{value}' appears on rows {rows} "
     "({count} other ids also repeat): each customer must appear once",
     "input.not_found": "file not found: {path}",
