@@ -83,6 +83,15 @@ def test_each_segment_names_what_sets_it_apart(run: Run, small: tuple[str, str])
     assert profile["outcome"] is None
 
 
+def test_quiet_keeps_the_table_it_was_asked_for(run: Run, small: tuple[str, str]) -> None:
+    data, rules = small
+    told = run("profile", data, "-c", rules)
+    quiet = run("profile", data, "-c", rules, "-q")
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
+    assert quiet.stdout == told.stdout
+    assert "Satisfied: 3 customers" in quiet.stdout
+
+
 def test_top_and_all_columns(run: Run, small: tuple[str, str]) -> None:
     data, rules = small
     result = run("profile", data, "-c", rules, "-f", "json", "--top", "1", "--all-columns")

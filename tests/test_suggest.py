@@ -147,6 +147,12 @@ def test_a_small_list_is_judged_by_folds(run: Run, write: Write) -> None:
     assert "Small list: rules judged by 5-fold cross-validation" in result.stdout
     assert "AUC of criteria met" in result.stdout
     assert "Add -o suggested.yaml to write them as a criteria file." in result.stdout
+    # -q without -o: the suggestion is still the output, only the hint goes
+    quiet = run("suggest", str(data), "--outcome", "left", "--as-of", AS_OF, "-q")
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
+    assert quiet.stdout == result.stdout.replace(
+        "Add -o suggested.yaml to write them as a criteria file.\n", ""
+    )
 
 
 def test_ids_and_free_text_are_skipped(run: Run, write: Write, tmp_path: Path) -> None:

@@ -117,7 +117,7 @@ def profile_command(
             )
             with atomic_write(output) as stream:
                 stream.write(text.getvalue().encode("utf-8"))
-        elif not quiet:
+        else:  # the profile is the output asked for: -q keeps only warnings and notes quiet
             make_console().print(view.profile_view(data, language_code))
         return
     if fmt_name == "json":
