@@ -62,7 +62,9 @@ def explain_command(
         )
     day = parse_as_of(as_of)
     rules = load_criteria(find_criteria(criteria))
-    warn(rules.warnings, quiet)  # e.g. criteria set aside: this customer is judged on the first three
+    warn(
+        rules.warnings, quiet
+    )  # e.g. criteria set aside: this customer is judged on the first three
     options = pipeline.Options(day, flags, "arrow", every_column=True)
     done = pipeline.classify(input, rules, options)
     show_run(done, flags)
