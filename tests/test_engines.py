@@ -555,7 +555,12 @@ def test_a_rule_unknown_on_every_row_is_read_as_not_met() -> None:
 
 
 def _copied_and_written(
-    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: Path, *more: str
+    run: Run,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    source: Path | str,
+    *more: str,
+    criteria: str = CRIT,
 ) -> tuple[bytes, bytes]:
     """The -o file of each engine; DuckDB's must come from COPY (its Arrow writer is cut off)."""
     written = []
@@ -565,7 +570,7 @@ def _copied_and_written(
             if engine == "duckdb":
                 patched.setattr(duck, "_numbered_tables", _not_called)
             result = run(
-                "classify", str(source), "-c", CRIT, "-o", str(out), "--as-of", AS_OF,
+                "classify", str(source), "-c", criteria, "-o", str(out), "--as-of", AS_OF,
                 "--engine", engine, *more,
             )  # fmt: skip
         assert result.exit_code == 0, result.stderr
@@ -775,19 +780,10 @@ def test_parquet_files_read_by_duckdb_give_the_arrow_engines_bytes(
     for label, changes in (("text ids", {}), ("integer ids", {"customer_id": numbered})):
         source = _parquet_parts(tmp_path / label.replace(" ", "-"), **changes)
         assert _parquet_prepared(source, PARQUET_CRITERIA), label
-        written = []
-        for engine in ("arrow", "duckdb"):
-            out = tmp_path / f"{engine}.csv"
-            with monkeypatch.context() as patched:
-                if engine == "duckdb":
-                    patched.setattr(duck, "_numbered_tables", _not_called)
-                result = run(
-                    "classify", source, "-c", str(criteria), "-o", str(out), "--as-of", AS_OF,
-                    "--engine", engine,
-                )  # fmt: skip
-            assert result.exit_code == 0, result.stderr
-            written.append(out.read_bytes())
-        assert written[0] == written[1], label
+        arrow, duckdb = _copied_and_written(
+            run, tmp_path, monkeypatch, source, criteria=str(criteria)
+        )
+        assert arrow == duckdb, label
         arrow, duckdb = both(
             run, "classify", source, "-c", str(criteria), "-f", "json", "--as-of", AS_OF
         )

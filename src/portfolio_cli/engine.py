@@ -115,23 +115,29 @@ class Output:
 
 
 @dataclass(frozen=True)
-class Classification:
-    """The result of `classify`.
+class Figures:
+    """Each customer's figures, in input order, and `order` (the rows in priority order)."""
 
-    `output` holds the output columns in priority order (rank 1 first); lists are joined with
-    `|`; `customers` is the same as a DataFrame. `results` and the arrays below are in input
-    order, for `explain` and reports.
-    """
-
-    output: Output
-    summary: Summary
-    results: tuple[RuleResult, ...]
     order: Array
     segment: Array
     priority: Array
     criteria_met: Array
     active: Array
     compensated: Array
+
+
+@dataclass(frozen=True)
+class Classification(Figures):
+    """The result of `classify`: each customer's figures, and what is made of them.
+
+    `output` holds the output columns in priority order (rank 1 first); lists are joined with
+    `|`; `customers` is the same as a DataFrame. `results`, like the figures, are in input
+    order, for `explain` and reports.
+    """
+
+    output: Output
+    summary: Summary
+    results: tuple[RuleResult, ...]
 
     @cached_property
     def customers(self) -> pd.DataFrame:
@@ -284,18 +290,6 @@ def classify(
     return assemble(data, criteria, results, figures, active_masks, compensated_masks, summary)
 
 
-@dataclass(frozen=True)
-class Figures:
-    """Each customer's figures, in input order, and `order` (the rows in priority order)."""
-
-    order: Array
-    segment: Array
-    priority: Array
-    criteria_met: Array
-    active: Array
-    compensated: Array
-
-
 def assemble(
     data: CustomerList,
     criteria: Criteria,
@@ -328,12 +322,7 @@ def assemble(
         output=output,
         summary=summary,
         results=tuple(results),
-        order=figures.order,
-        segment=figures.segment,
-        priority=figures.priority,
-        criteria_met=figures.criteria_met,
-        active=figures.active,
-        compensated=figures.compensated,
+        **vars(figures),
     )
 
 
