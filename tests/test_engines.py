@@ -198,8 +198,31 @@ def test_memory_limits_read_as_duckdb_sizes() -> None:
     assert engines.memory_limit("1000") == "1000MiB"
     assert engines.memory_limit("512MB") == "488MiB"
     assert engines.memory_limit(None).endswith("MiB")
-    with pytest.raises(Exception, match="is not a size"):
-        engines.memory_limit("150%")
+    assert engines.memory_limit("1048576B") == "1MiB"
+    assert engines.memory_limit("2g") == "1907MiB"
+
+
+@pytest.mark.parametrize("value", ["lots", "0", "-1", "-512MiB", "nan", "inf", "", "1,5GB", "0%"])
+def test_a_memory_limit_that_is_not_a_size_is_one_line(run: Run, value: str) -> None:
+    result = run("classify", EX, "-c", CRIT, "-f", "csv", "--memory-limit", value)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: --memory-limit {value!r} is not a size: write e.g. 2GiB, 512MB or 40%\n"
+    )
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("value", ["10KB", "1023KiB", "150%", "101%", "99999999TB", "2EiB"])
+def test_a_memory_limit_out_of_range_is_one_line(run: Run, value: str, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    result = run("classify", EX, "-c", CRIT, "-o", str(out), "--engine", "duckdb",
+                 "--memory-limit", value)  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: --memory-limit {value!r} is out of range: write a size from 1MiB to 1EiB, or a "
+        "share of this machine's memory up to 100% (e.g. 2GiB, 512MB or 40%)\n"
+    )
+    assert not out.exists()
 
 
 def test_auto_keeps_arrow_for_small_files_and_picks_duckdb_for_large_ones(
