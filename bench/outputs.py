@@ -217,32 +217,9 @@ def history_case() -> Case:
             "-o",
             f"{month}.csv",
         )
-    case.add(
-        "report-html",
-        "report",
-        "../in/months/2026-11.csv",
-        *crit,
-        "--as-of",
-        "2026-11-30",
-        "--history",
-        "h.sqlite",
-        "-o",
-        "report.html",
-    )
-    case.add(
-        "report-md-fr",
-        "report",
-        "../in/months/2026-11.csv",
-        *crit,
-        "--as-of",
-        "2026-11-30",
-        "--history",
-        "h.sqlite",
-        "-o",
-        "report.md",
-        "--lang",
-        "fr",
-    )
+    november = ["../in/months/2026-11.csv", *crit, "--as-of", "2026-11-30", "--history", "h.sqlite"]
+    case.add("report-html", "report", *november, "-o", "report.html")
+    case.add("report-md-fr", "report", *november, "-o", "report.md", "--lang", "fr")
     for fmt in ("table", "csv", "json"):
         case.add(f"list-{fmt}", "history", "h.sqlite", "-f", fmt)
         case.add(f"moves-{fmt}", "history", "h.sqlite", "--from", "2026-09-30", "-f", fmt)

@@ -12,6 +12,7 @@ import pyarrow as pa
 import pytest
 from hypothesis import given
 
+from conftest import Run, Write
 from portfolio_cli.criteria import parse_criteria
 from portfolio_cli.engine import classify, net_promoter_score
 from portfolio_cli.errors import CriteriaError, InputError
@@ -241,6 +242,26 @@ def test_nps_scores_outside_0_to_10_are_an_error_naming_rows() -> None:
     assert str(caught.value) == (
         "column 'score' (listening.nps) must hold scores from 0 to 10; rows 3, 4 hold 11, -1"
     )
+
+
+def test_an_nps_score_outside_0_to_10_is_named_by_its_row_in_the_file(
+    run: Run, write: Write
+) -> None:
+    criteria = write(
+        "c.yaml",
+        "version: 1\ncustomers: {id: id}\nlistening: {nps: score}\n"
+        "criteria:\n  - key: k\n    when: score > 1\n",
+    )
+    # two title lines above the header: the customer with 11 is on the file's row 5
+    data = write("c.csv", "Export clients au 04/12/2026\n\nid,score\na,5\nb,11\nc,7\n")
+    for engine in ("arrow", "duckdb"):
+        result = run("classify", str(data), "-c", str(criteria), "-f", "csv", "--engine", engine)
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "error: column 'score' (listening.nps) must hold scores from 0 to 10; row 5 holds 11\n"
+        )
+    french = run("classify", str(data), "-c", str(criteria), "-f", "csv", "--lang", "fr")
+    assert "; la ligne 5 contient 11\n" in french.stderr
 
 
 def test_net_promoter_score() -> None:

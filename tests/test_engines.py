@@ -198,8 +198,31 @@ def test_memory_limits_read_as_duckdb_sizes() -> None:
     assert engines.memory_limit("1000") == "1000MiB"
     assert engines.memory_limit("512MB") == "488MiB"
     assert engines.memory_limit(None).endswith("MiB")
-    with pytest.raises(Exception, match="is not a size"):
-        engines.memory_limit("150%")
+    assert engines.memory_limit("1048576B") == "1MiB"
+    assert engines.memory_limit("2g") == "1907MiB"
+
+
+@pytest.mark.parametrize("value", ["lots", "0", "-1", "-512MiB", "nan", "inf", "", "1,5GB", "0%"])
+def test_a_memory_limit_that_is_not_a_size_is_one_line(run: Run, value: str) -> None:
+    result = run("classify", EX, "-c", CRIT, "-f", "csv", "--memory-limit", value)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: --memory-limit {value!r} is not a size: write e.g. 2GiB, 512MB or 40%\n"
+    )
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("value", ["10KB", "1023KiB", "150%", "101%", "99999999TB", "2EiB"])
+def test_a_memory_limit_out_of_range_is_one_line(run: Run, value: str, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    result = run("classify", EX, "-c", CRIT, "-o", str(out), "--engine", "duckdb",
+                 "--memory-limit", value)  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: --memory-limit {value!r} is out of range: write a size from 1MiB to 1EiB, or a "
+        "share of this machine's memory up to 100% (e.g. 2GiB, 512MB or 40%)\n"
+    )
+    assert not out.exists()
 
 
 def test_auto_keeps_arrow_for_small_files_and_picks_duckdb_for_large_ones(
@@ -267,13 +290,19 @@ def test_an_id_in_two_files_is_the_duplicate_error(run: Run, tmp_path: Path) -> 
         "  - key: a\n    when: orders_12m >= 3\n",
         encoding="utf-8",
     )
+    output = tmp_path / "out.csv"
     for engine in ("arrow", "duckdb"):
         result = run(
-            "classify", str(folder / "*.csv"), "-c", str(criteria), "-f", "csv", "--engine", engine
-        )
+            "classify", str(folder / "*.csv"), "-c", str(criteria), "-o", str(output),
+            "--engine", engine,
+        )  # fmt: skip
         assert result.exit_code == 2
-        assert "'C1'" in result.stderr
-        assert result.stdout == ""
+        # each row named in the file that holds it, not as a row of the files put end to end
+        assert result.stderr == (
+            f"error: {folder / '*.csv'}: customer_id 'C1' appears on rows 2 ({folder / 'a.csv'}), "
+            f"3 ({folder / 'b.csv'}): each customer must appear once\n"
+        )
+        assert not output.exists()
 
 
 def test_a_glob_that_matches_nothing_is_an_error(run: Run, tmp_path: Path) -> None:
@@ -526,7 +555,12 @@ def test_a_rule_unknown_on_every_row_is_read_as_not_met() -> None:
 
 
 def _copied_and_written(
-    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: Path, *more: str
+    run: Run,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    source: Path | str,
+    *more: str,
+    criteria: str = CRIT,
 ) -> tuple[bytes, bytes]:
     """The -o file of each engine; DuckDB's must come from COPY (its Arrow writer is cut off)."""
     written = []
@@ -536,7 +570,7 @@ def _copied_and_written(
             if engine == "duckdb":
                 patched.setattr(duck, "_numbered_tables", _not_called)
             result = run(
-                "classify", str(source), "-c", CRIT, "-o", str(out), "--as-of", AS_OF,
+                "classify", str(source), "-c", criteria, "-o", str(out), "--as-of", AS_OF,
                 "--engine", engine, *more,
             )  # fmt: skip
         assert result.exit_code == 0, result.stderr
@@ -788,19 +822,10 @@ def test_parquet_files_read_by_duckdb_give_the_arrow_engines_bytes(
     for label, changes in (("text ids", {}), ("integer ids", {"customer_id": numbered})):
         source = _parquet_parts(tmp_path / label.replace(" ", "-"), **changes)
         assert _parquet_prepared(source, PARQUET_CRITERIA), label
-        written = []
-        for engine in ("arrow", "duckdb"):
-            out = tmp_path / f"{engine}.csv"
-            with monkeypatch.context() as patched:
-                if engine == "duckdb":
-                    patched.setattr(duck, "_numbered_tables", _not_called)
-                result = run(
-                    "classify", source, "-c", str(criteria), "-o", str(out), "--as-of", AS_OF,
-                    "--engine", engine,
-                )  # fmt: skip
-            assert result.exit_code == 0, result.stderr
-            written.append(out.read_bytes())
-        assert written[0] == written[1], label
+        arrow, duckdb = _copied_and_written(
+            run, tmp_path, monkeypatch, source, criteria=str(criteria)
+        )
+        assert arrow == duckdb, label
         arrow, duckdb = both(
             run, "classify", source, "-c", str(criteria), "-f", "json", "--as-of", AS_OF
         )

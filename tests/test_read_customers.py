@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import Write
+from conftest import Run, Write
 from portfolio_cli.conditions.kinds import Kind
 from portfolio_cli.errors import InputError
 from portfolio_cli.readers import read_customers
@@ -415,3 +415,28 @@ def test_a_byte_order_mark_alone_is_an_empty_file(write: Write) -> None:
     with pytest.raises(InputError) as caught:
         read_customers(path, "id")
     assert str(caught.value) == f"{path} is empty: expected a header row naming the columns"
+
+
+def test_a_glob_names_the_file_and_row_of_a_blank_id_and_of_a_cell_that_is_not_a_number(
+    run: Run, tmp_path: Path
+) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "a.csv").write_text("id,orders\nC1,3\nC2,1\nC3,2\n", encoding="utf-8")
+    # a title line above the header: the file's rows start one lower
+    (folder / "b.csv").write_text("Export du 04/12/2026\nid,orders\nC4,n/a\n,2\n")
+    criteria = tmp_path / "c.yaml"
+    criteria.write_text(
+        "version: 1\ncustomers: {id: id}\ncriteria:\n  - key: a\n    when: orders >= 3\n",
+        encoding="utf-8",
+    )
+    pattern = str(folder / "*.csv")
+    blank = run("classify", pattern, "-c", str(criteria), "-f", "csv")
+    assert blank.exit_code == 2
+    assert blank.stderr == (
+        f"error: {pattern}: id is blank on row 4 ({folder / 'b.csv'}): every customer needs an id\n"
+    )
+    (folder / "b.csv").write_text("Export du 04/12/2026\nid,orders\nC4,n/a\nC5,2\n")
+    text = run("classify", pattern, "-c", str(criteria), "-f", "csv")
+    assert text.exit_code == 2
+    assert f"because row 3 ({folder / 'b.csv'}) holds 'n/a', which is not a number" in text.stderr

@@ -24,8 +24,8 @@ from portfolio_cli.conditions.kinds import Kind, unknown_column_message
 from portfolio_cli.conditions.tree import ExpressionError, caret
 from portfolio_cli.criteria import SEGMENTS, Criteria, Rule
 from portfolio_cli.errors import CriteriaError, InputError, Issue
-from portfolio_cli.messages import message
-from portfolio_cli.readers import CustomerList, ReadInfo
+from portfolio_cli.messages import message, plural
+from portfolio_cli.readers import CustomerList, ReadInfo, row_numbers
 from portfolio_cli.result import NO_CRITERION, Answers, Summary, nps_of_counts
 
 if TYPE_CHECKING:
@@ -115,23 +115,29 @@ class Output:
 
 
 @dataclass(frozen=True)
-class Classification:
-    """The result of `classify`.
+class Figures:
+    """Each customer's figures, in input order, and `order` (the rows in priority order)."""
 
-    `output` holds the output columns in priority order (rank 1 first); lists are joined with
-    `|`; `customers` is the same as a DataFrame. `results` and the arrays below are in input
-    order, for `explain` and reports.
-    """
-
-    output: Output
-    summary: Summary
-    results: tuple[RuleResult, ...]
     order: Array
     segment: Array
     priority: Array
     criteria_met: Array
     active: Array
     compensated: Array
+
+
+@dataclass(frozen=True)
+class Classification(Figures):
+    """The result of `classify`: each customer's figures, and what is made of them.
+
+    `output` holds the output columns in priority order (rank 1 first); lists are joined with
+    `|`; `customers` is the same as a DataFrame. `results`, like the figures, are in input
+    order, for `explain` and reports.
+    """
+
+    output: Output
+    summary: Summary
+    results: tuple[RuleResult, ...]
 
     @cached_property
     def customers(self) -> pd.DataFrame:
@@ -210,7 +216,7 @@ def _why_text(customers: CustomerList, column: str, decimal_hint: bool) -> str |
     if column not in customers.columns:
         return None
     values = customers.column(column).cast(pa.string())
-    return why_text(values, decimal_hint=decimal_hint, first=customers.info.first_row)
+    return why_text(values, decimal_hint=decimal_hint, first=customers.info)
 
 
 def checked_input(
@@ -284,18 +290,6 @@ def classify(
     return assemble(data, criteria, results, figures, active_masks, compensated_masks, summary)
 
 
-@dataclass(frozen=True)
-class Figures:
-    """Each customer's figures, in input order, and `order` (the rows in priority order)."""
-
-    order: Array
-    segment: Array
-    priority: Array
-    criteria_met: Array
-    active: Array
-    compensated: Array
-
-
 def assemble(
     data: CustomerList,
     criteria: Criteria,
@@ -328,12 +322,7 @@ def assemble(
         output=output,
         summary=summary,
         results=tuple(results),
-        order=figures.order,
-        segment=figures.segment,
-        priority=figures.priority,
-        criteria_met=figures.criteria_met,
-        active=figures.active,
-        compensated=figures.compensated,
+        **vars(figures),
     )
 
 
@@ -587,13 +576,10 @@ def nps_scores(frame: CustomerList, criteria: Criteria) -> Array | None:
     outside = ~np.isnan(scores) & ((scores < 0) | (scores > 10))
     if outside.any():
         positions = np.flatnonzero(outside)
-        rows = ", ".join(str(p + 2) for p in positions[:5])
-        if len(positions) > 5:
-            rows = message("engine.and_more", shown=rows, count=len(positions) - 5)
+        rows = row_numbers(positions.tolist(), first=frame.info)
         values = ", ".join(f"{v:g}" for v in scores[positions[:3]])
-        raise InputError(
-            Issue("bad-score", message("engine.nps_range", column=column, rows=rows, values=values))
-        )
+        text = plural("engine.nps_range", len(positions), column=column, rows=rows, values=values)
+        raise InputError(Issue("bad-score", text))
     return scores
 
 

@@ -161,7 +161,7 @@ def _sorted_as_text(rules: Criteria, customers: CustomerList, lang: str) -> list
     for key in rules.policy.order_by:
         if customers.kinds.get(key.column) is not Kind.TEXT:
             continue
-        reason = why_text(customers.column(key.column), lang, first=customers.info.first_row)
+        reason = why_text(customers.column(key.column), lang, first=customers.info)
         if reason is not None:
             notes.append(message("input.order_by_text", lang, column=key.column, reason=reason))
     return notes

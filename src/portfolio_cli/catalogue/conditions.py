@@ -98,7 +98,9 @@ EN: dict[str, str] = {
     "expr.this_part": "this part",
     # the engine, against an input's columns
     "engine.nps_kind": "column '{column}' must hold 0-10 scores, but it holds {kind}",
-    "engine.nps_range": "column '{column}' (listening.nps) must hold scores from 0 to 10; rows "
-    "{rows} hold {values}",
+    "engine.nps_range.one": "column '{column}' (listening.nps) must hold scores from 0 to 10; "
+    "row {rows} holds {values}",
+    "engine.nps_range.other": "column '{column}' (listening.nps) must hold scores from 0 to 10; "
+    "rows {rows} hold {values}",
     "engine.and_more": "{shown} and {count} more",
 }

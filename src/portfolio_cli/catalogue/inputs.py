@@ -28,6 +28,8 @@ EN: dict[str, str] = {
     "help.header_row": "Row of the header in the file, from 1 (default: the first of the first "
     "20 rows that holds the id column; title lines above it are skipped).",
     "inputs.rows": "rows {rows}",
+    # a row of a glob's file: `12 (exports/b.csv)`
+    "inputs.row_in_file": "{row} ({file})",
     # why a column of numbers is text: its first cells that are not numbers, or its currencies
     "inputs.cell_holds": "row {row} holds '{value}'",
     "inputs.cells_more": "{cells} and {count} more",

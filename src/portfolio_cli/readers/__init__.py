@@ -27,6 +27,7 @@ from portfolio_cli.readers.columns import why_text as text_reason
 from portfolio_cli.readers.csv import (
     HEADER_SEARCH_ROWS,
     CsvOptions,
+    Part,
     ReadInfo,
     TextTable,
     looks_like_data,
@@ -47,6 +48,8 @@ if TYPE_CHECKING:
 __all__ = ["CsvOptions", "CustomerList", "ReadInfo", "read_customers", "read_text", "why_text"]
 
 STDIN = "-"
+# where the row numbers of a message start: the first customer's row, or the list read
+Rows = int | ReadInfo
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,10 @@ def _read_pattern(pattern: str, options: CsvOptions, columns: list[str] | None) 
         first.info.delimiter,
         table.num_rows,
         notes,
+        parts=tuple(
+            Part(str(path), part.table.num_rows, part.info.first_row)
+            for path, part in zip(files, parts, strict=True)
+        ),
     )
     return TextTable(table, first.header, info)
 
@@ -207,13 +214,14 @@ def why_text(
     lang: str | None = None,
     *,
     decimal_hint: bool = False,
-    first: int = 2,
+    first: Rows = 2,
 ) -> str | None:
     """Why a column of numbers was read as text, in words (`row 15 holds 'n/a', which is not a
     number; ...`, or the currencies it mixes); None for a real text or code column.
 
     `decimal_hint` adds the advice to pass --decimal when the cells may be numbers written
-    another way; `first` is the file's row number of the first customer.
+    another way; `first` is the file's row number of the first customer, or the list's
+    `ReadInfo` (a glob names each row's file).
     """
     reason = text_reason(array)
     if reason is None:
@@ -222,7 +230,7 @@ def why_text(
         cells = ", ".join(f"'{cell}'" for cell in reason.mixed)
         return message("inputs.mixes_currencies", lang, cells=cells)
     shown = ", ".join(
-        message("inputs.cell_holds", lang, row=row + first, value=value)
+        message("inputs.cell_holds", lang, row=row_label(row, first), value=value)
         for row, value in reason.cells
     )
     if reason.count > len(reason.cells):
@@ -259,7 +267,7 @@ def read_customers(
     if release:
         release()
     typed, info = type_text(text, options, {id_column, *text_columns})
-    id_rank = check_ids(label, id_column, typed[id_column], info.first_row)
+    id_rank = check_ids(label, id_column, typed[id_column], info)
     kinds = {name: column.kind for name, column in typed.items()}
     data = typed_table(typed, len(text.table))
     del typed
@@ -327,18 +335,27 @@ def rows_text(positions: list[int], lang: str | None = None, limit: int = 5) -> 
     return message(key, lang, rows=row_numbers(positions, limit))
 
 
-def row_numbers(positions: list[int], limit: int = 5, first: int = 2) -> str:
-    """Spreadsheet row numbers for 0-based data positions; `first` is the first customer's row
-    (2 below a header on row 1)."""
-    shown = ", ".join(str(p + first) for p in positions[:limit])
+def row_label(position: int, first: Rows = 2) -> str:
+    """The row a message names for the customer at 0-based `position`; `first` is the first
+    customer's row (2 below a header on row 1), or the list's `ReadInfo`, which knows the title
+    lines above the header and, for a glob, which file holds the row."""
+    if isinstance(first, ReadInfo):
+        return first.row(position)
+    return str(position + first)
+
+
+def row_numbers(positions: list[int], limit: int = 5, first: Rows = 2) -> str:
+    """Spreadsheet row numbers for 0-based data positions (see `row_label` for `first`)."""
+    shown = ", ".join(row_label(p, first) for p in positions[:limit])
     if len(positions) > limit:
         return message("engine.and_more", shown=shown, count=len(positions) - limit)
     return shown
 
 
-def check_ids(label: str, id_column: str, ids: Typed, first_row: int = 2) -> np.ndarray[Any, Any]:
+def check_ids(label: str, id_column: str, ids: Typed, first_row: Rows = 2) -> np.ndarray[Any, Any]:
     """Refuse blank ids and ids that appear twice, both in one message; return each id's rank
-    as text (from 1). `first_row` is the file's row number of the first customer.
+    as text (from 1). `first_row` is the file's row number of the first customer, or the
+    list's `ReadInfo` (see `row_label`).
 
     One sort answers both: the ids are all distinct when their dense rank reaches the count,
     and then it is the rank the priority order ends with.

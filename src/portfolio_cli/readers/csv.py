@@ -61,6 +61,16 @@ class CsvOptions:
 
 
 @dataclass(frozen=True)
+class Part:
+    """One file of a glob read as one list: its name, its rows, and its first customer's row
+    number in the file."""
+
+    source: str
+    rows: int
+    first_row: int
+
+
+@dataclass(frozen=True)
 class ReadInfo:
     """What the reader found: format, encoding, delimiter and rows, for `-v` and `check`."""
 
@@ -71,6 +81,7 @@ class ReadInfo:
     rows: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
     header_row: int = 1  # the header's row in the file, from 1 (title lines above it skipped)
+    parts: tuple[Part, ...] = ()  # a glob's files, in the order their rows were read
 
     def describe(self, lang: str | None = None) -> str:
         """One line: `customers.csv: csv, cp1252, delimiter ';', 300 rows` (and where the
@@ -96,6 +107,18 @@ class ReadInfo:
     def first_row(self) -> int:
         """The file's row number of the first customer (the header's row, plus one)."""
         return self.header_row + 1
+
+    def row(self, position: int) -> str:
+        """Where the customer at 0-based `position` is, as a message names it: its row number
+        in the file (`12`), or for a glob its row in the file that holds it
+        (`12 (exports/b.csv)`)."""
+        for part in self.parts:
+            if position < part.rows:
+                return message(
+                    "inputs.row_in_file", row=position + part.first_row, file=part.source
+                )
+            position -= part.rows
+        return str(position + self.first_row)
 
 
 @dataclass(frozen=True)

@@ -307,8 +307,20 @@ def _html_row(tag: str, texts: list[str]) -> Markup:
     return Markup("").join((other if i else first).format(tag, t) for i, t in enumerate(texts))
 
 
+def _table(title: str | None = None) -> Table:
+    """A table of the profile: a rule under the head, no outer edge; its title bold, on the left."""
+    return Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        title=title,
+        title_justify="left",
+        title_style="bold",
+    )
+
+
 def _characteristics(items: list[dict[str, Any]], lang: str) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table = _table()
     table.add_column(message("profile.characteristic", lang))
     for key in ("profile.in_segment", "profile.in_portfolio", "profile.lift", "profile.score"):
         table.add_column(message(key, lang), justify="right")
@@ -319,14 +331,7 @@ def _characteristics(items: list[dict[str, Any]], lang: str) -> Table:
 
 def outcome_view(outcome: dict[str, Any], lang: str = "en") -> RenderableType:
     """The outcome's rate per segment and its lift over the portfolio."""
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        title=message("profile.outcome_title", lang, column=visible(outcome["column"])),
-        title_justify="left",
-        title_style="bold",
-    )
+    table = _table(message("profile.outcome_title", lang, column=visible(outcome["column"])))
     table.add_column(message("profile.segment", lang))
     for key in ("profile.customers", "profile.happened", "profile.rate", "profile.lift"):
         table.add_column(message(key, lang), justify="right")
@@ -378,14 +383,7 @@ def _bar(rate: float | None, top: float) -> str:
 
 def deciles_view(outcome: dict[str, Any], lang: str = "en") -> RenderableType:
     """The outcome's rate per tenth of the call list, with a bar: does the ranking pay?"""
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        title=message("profile.deciles_title", lang, column=visible(outcome["column"])),
-        title_justify="left",
-        title_style="bold",
-    )
+    table = _table(message("profile.deciles_title", lang, column=visible(outcome["column"])))
     table.add_column(message("profile.decile", lang), justify="right")
     table.add_column(message("profile.ranks", lang), justify="right")
     for key in ("profile.customers", "profile.happened", "profile.rate"):
