@@ -20,6 +20,9 @@ EN: dict[str, str] = {
     "engine.bad_engine": "--engine {value!r} is not an engine: write auto, arrow, duckdb or spark",
     "engine.bad_memory_limit": "--memory-limit {value!r} is not a size: write e.g. 2GiB, "
     "512MB or 40%",
+    "engine.memory_limit_range": "--memory-limit {value!r} is out of range: write a size "
+    "from 1MiB to 1EiB, or a share of this machine's memory up to 100% (e.g. 2GiB, 512MB or "
+    "40%)",
     "engine.out_of_memory": "DuckDB needs more memory than --memory-limit {limit} gives it: "
     "pass a larger one (e.g. --memory-limit 2GiB)",
     "engine.spill_full": "DuckDB ran out of disk space in {folder}, where it sorts what does not "

@@ -35,7 +35,8 @@ ENGINES = ("auto", "arrow", "duckdb", "spark")
 # 3.7 GB: peak 810 MiB).
 AUTO_BYTES = 2 * 2**30
 DEFAULT_MEMORY = 512 * 2**20
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%|[KMGT]i?B?|B)?\s*$", re.IGNORECASE)
+MAX_MEMORY = 2**60  # an exbibyte: beyond any machine, and far from DuckDB's 64-bit overflow
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%|[KMGTPE]i?B?|B)?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,8 @@ def _memory() -> int:
 
 
 _UNITS = {"": 2**20, "B": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12}
-_UNITS |= {"KI": 2**10, "MI": 2**20, "GI": 2**30, "TI": 2**40}
+_UNITS |= {"P": 10**15, "E": 10**18}
+_UNITS |= {"KI": 2**10, "MI": 2**20, "GI": 2**30, "TI": 2**40, "PI": 2**50, "EI": 2**60}
 
 
 def memory_limit(value: str | None) -> str:
@@ -160,14 +162,17 @@ def memory_limit(value: str | None) -> str:
     if value is None:
         return f"{min(_memory() // 4, DEFAULT_MEMORY) // 2**20}MiB"
     found = _SIZE.match(value)
-    number = float(found.group(1)) if found else 0.0
-    unit = (found.group(2) or "").upper().removesuffix("B") if found else ""
-    if not math.isfinite(number):  # 5,000 digits read as a float: infinity, not a size
-        size = 0
-    elif found and unit == "%":
+    number = float(found.group(1)) if found else math.nan
+    if not math.isfinite(number) or number <= 0:  # 5,000 digits: infinity, not a size
+        raise UsageError(Issue("bad-option", message("engine.bad_memory_limit", value=value)))
+    written = (found.group(2) or "").upper() if found else ""
+    unit = written if written == "B" else written.removesuffix("B")  # `512B` is bytes
+    if unit == "%":
         size = int(_memory() * number / 100) if number <= 100 else 0
     else:
-        size = int(number * _UNITS.get(unit, 0))
-    if size < 2**20:
-        raise UsageError(Issue("bad-option", message("engine.bad_memory_limit", value=value)))
+        size = int(number * _UNITS[unit])
+    # below a mebibyte DuckDB cannot start; from 2**64 bytes on it cannot count
+    if not 2**20 <= size <= MAX_MEMORY:
+        text = message("engine.memory_limit_range", value=value)
+        raise UsageError(Issue("bad-option", text))
     return f"{size // 2**20}MiB"
