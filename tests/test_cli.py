@@ -168,6 +168,17 @@ def test_output_format_comes_from_the_suffix(
     assert f"wrote {target}" in result.stderr or name.endswith(".txt")
 
 
+def test_output_dash_is_standard_output(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    to_stdout = run("classify", EX, "-c", CRIT, "-f", "csv", "--as-of", AS_OF, "-q")
+    dash = run("classify", EX, "-c", CRIT, "-f", "csv", "--as-of", AS_OF, "-q", "-o", "-")
+    assert (dash.exit_code, dash.stderr) == (0, "")
+    assert dash.stdout == to_stdout.stdout
+    assert list(tmp_path.iterdir()) == []  # no file named '-'
+
+
 def test_unknown_suffix_is_an_error_and_writes_nothing(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "out.pdf"
     result = run("classify", EX, "-c", CRIT, "-o", str(target))

@@ -89,6 +89,8 @@ def profile_command(
     from portfolio_cli.writers import traits as view
 
     language_code = current()
+    if output is not None and str(output) == "-":  # standard output, as `-` is standard input
+        output = None
     fmt_name = _format(fmt, output)
     chosen_separator = parse_out_delimiter(out_delimiter)
     day = parse_as_of(as_of)
