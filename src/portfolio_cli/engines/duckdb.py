@@ -11,7 +11,10 @@ drift between engines.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
+import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -29,6 +32,7 @@ from portfolio_cli.engines import memory_limit
 from portfolio_cli.engines.rows import assemble, free_name, summary_of_totals
 from portfolio_cli.engines.sql import Method, compile_method, render
 from portfolio_cli.errors import Issue, PortfolioError
+from portfolio_cli.messages import reason
 from portfolio_cli.readers import CsvOptions, CustomerList
 from portfolio_cli.result import Summary
 
@@ -610,12 +614,28 @@ def _copy_rows(
         con.execute("SET preserve_insertion_order = true")
         con.execute(sql)
     except duckdb.IOException as exc:
-        why = str(exc).rsplit(": ", 1)[-1]
-        text = message("streams.write_failed", path=shown, reason=why)
+        text = message("streams.write_failed", path=shown, reason=io_reason(exc))
         raise OutputError(Issue("write-failed", text)) from None
 
 
 _NUMBERS = ("priority", "criteria_met")
+_ERRNO = re.compile(r'"errno"\s*:\s*"?(\d+)')
+
+
+def io_reason(exc: Exception) -> str:
+    """Why DuckDB could not write a file, worded as our own writers word it (`no space left on
+    device`, in the user's language). DuckDB's IO errors end with the system's reason, and a
+    failed write holds it in a JSON object with its errno (`Async write failed ...:
+    {"exception_message": "Could not write file ...: No space left on device", "errno": "28"}`).
+    """
+    text = str(exc)
+    found = _ERRNO.search(text)
+    if found:
+        number = int(found.group(1))
+        return reason(OSError(number, os.strerror(number)))
+    why = text.rsplit(": ", 1)[-1].strip()
+    number = next((n for n in errno.errorcode if os.strerror(n) == why), 0)
+    return reason(OSError(number, why))
 
 
 def _neutralised(value: Any) -> Any:
