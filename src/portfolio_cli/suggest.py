@@ -33,6 +33,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -732,67 +733,26 @@ def suggest(
     or event value.
     """
     as_of = as_of or dt.date.today()
-    if not 0 <= min_share < 0.5:
-        raise UsageError(Issue("bad-min-share", message("suggest.error.min_share")))
-    bad_all, known_all, event_value = outcome_events(customers, outcome, event)
-    if current is not None:
-        from portfolio_cli.traits import check_outcome
-
-        check_outcome(current, outcome)
+    y, known, event_value = _checked_outcome(customers, outcome, event, min_share, current)
     columns, skipped = usable_columns(customers, outcome, id_column, as_of, leave_out)
-    rows_known = np.flatnonzero(known_all)
-    y = bad_all  # indexed by row of the whole list; rows with a blank outcome are never used
-    size = len(rows_known)
-    events = int(y[rows_known].sum())
-    kfold = size < SMALL_LIST
-    method = "kfold" if kfold else "holdout"
-    base = Suggestion(
-        outcome=outcome,
-        event=event_value,
-        customers=size,
-        events=events,
-        unknown=int(len(customers) - size),
-        method=method,
-        seed=seed,
-        folds=FOLDS if kfold else 1,
-        trained_on=0,
-        judged_on=0,
-        min_share=min_share,
-    )
+    rows_known = np.flatnonzero(known)  # rows with a blank outcome are never used
     # columns that say the outcome itself: never read
     columns, copies = _copies(columns, y, rows_known)
     skipped += copies
-    yk = y[rows_known]
-    if kfold:
-        fold_of = stratified_folds(yk, FOLDS, seed)
-        splits = [(rows_known[fold_of != f], rows_known[fold_of == f]) for f in range(FOLDS)]
-        final_train = rows_known
-        trained_on = round(size * (FOLDS - 1) / FOLDS)
-    else:
-        train_local, test_local = stratified_holdout(yk, HOLDOUT, seed)
-        splits = [(rows_known[train_local], rows_known[test_local])]
-        final_train = splits[0][0]
-        trained_on = len(final_train)
-    fewest = min(int(y[train].sum()) for train, _ in splits) if size else 0
-    fewest_good = min(int((~y[train]).sum()) for train, _ in splits) if size else 0
-    base = _replace(base, trained_on=trained_on, skipped=tuple(skipped))
-    if min(fewest, fewest_good) < MIN_EVENTS:
-        why = message(
-            "suggest.too_few",
-            lang,
-            count=min(fewest, fewest_good),
-            least=MIN_EVENTS,
-            column=outcome,
-        )
-        return _replace(base, refused=why)
+    base, splits, final_train = _outline(
+        len(customers), outcome, event_value, y, rows_known, seed, min_share, skipped
+    )
+    too_few = _too_few_events(y, splits, outcome, lang)
+    if too_few is not None:
+        return _replace(base, refused=too_few)
     # the rules written: chosen on the training part (holdout) or on every customer (k-fold)
     criteria, problems = _choose(columns, y, final_train, min_share)
     if not criteria:
         return _replace(base, refused=message("suggest.nothing", lang, column=outcome))
     written = _suggested(criteria, problems, y, final_train)
-    text = render(
-        written[0],
-        written[1],
+    file_text = partial(
+        render,
+        *written,
         id_column=id_column,
         base=current,
         outcome=outcome,
@@ -800,42 +760,16 @@ def suggest(
         lang=lang,
         skipped=skipped,
     )
-    rules = parse_criteria(text, "suggested.yaml")
+    rules = parse_criteria(file_text(), "suggested.yaml")
     _check_masks(customers, rules, criteria + problems, as_of)
-    segment, met = np.zeros(len(customers), np.int64), np.zeros(len(customers), np.int64)
-    held = np.concatenate([test for _, test in splits])
-    if kfold:
-        for train, test in splits:
-            fold_criteria, fold_problems = _choose(columns, y, train, min_share)
-            if not fold_criteria:
-                segment[test], met[test] = 2, 0
-                continue
-            fold_rules = parse_criteria(
-                render(*_suggested(fold_criteria, fold_problems, y, train), id_column=id_column),
-                "fold.yaml",
-            )
-            fold_segment, fold_met = _classified(customers, fold_rules, as_of)
-            segment[test], met[test] = fold_segment[test], fold_met[test]
+    held = np.sort(np.concatenate([test for _, test in splits]))
+    if base.method == "kfold":
+        mine = _judged_by_folds(customers, columns, y, splits, held, min_share, id_column, as_of)
     else:
-        segment, met = _classified(customers, rules, as_of)
-    held = np.sort(held)
-    mine = figures(segment[held], met[held], y[held])
-    theirs = None
-    if current is not None:
-        current_segment, current_met = _classified(customers, current, as_of)
-        theirs = figures(current_segment[held], current_met[held], y[held])
+        mine = _judged(customers, rules, y, held, as_of)
+    theirs = None if current is None else _judged(customers, current, y, held, as_of)
     # the same file, its header now saying how it did on customers it was not chosen on
-    text = render(
-        written[0],
-        written[1],
-        id_column=id_column,
-        base=current,
-        outcome=outcome,
-        event=event_value,
-        lang=lang,
-        skipped=skipped,
-        judged=(method, len(held), mine),
-    )
+    text = file_text(judged=(base.method, len(held), mine))
     return _replace(
         base,
         criteria=written[0],
@@ -845,6 +779,120 @@ def suggest(
         current=theirs,
         text=text,
     )
+
+
+def _checked_outcome(
+    customers: CustomerList,
+    outcome: str,
+    event: str | None,
+    min_share: float,
+    current: Criteria | None,
+) -> tuple[Array, Array, str]:
+    """The request checked (`min_share`, the outcome and its event, a `current` file that does
+    not read the outcome), then `outcome_events`: (event happened, outcome known, event)."""
+    if not 0 <= min_share < 0.5:
+        raise UsageError(Issue("bad-min-share", message("suggest.error.min_share")))
+    found = outcome_events(customers, outcome, event)
+    if current is not None:
+        from portfolio_cli.traits import check_outcome
+
+        check_outcome(current, outcome)
+    return found
+
+
+def _outline(
+    size: int,
+    outcome: str,
+    event: str,
+    y: Array,
+    rows_known: Array,
+    seed: int,
+    min_share: float,
+    skipped: Sequence[Skipped],
+) -> tuple[Suggestion, list[tuple[Array, Array]], Array]:
+    """How the customers with a known outcome (`rows_known` of `size`) are split, and what the
+    suggestion says before any rule is chosen: (the suggestion so far, the (training rows,
+    held-out rows) of each split, the rows the rules written are chosen on)."""
+    known = len(rows_known)
+    kfold = known < SMALL_LIST
+    splits, final_train, trained_on = _split(y, rows_known, kfold, seed)
+    outline = Suggestion(
+        outcome=outcome,
+        event=event,
+        customers=known,
+        events=int(y[rows_known].sum()),
+        unknown=int(size - known),
+        method="kfold" if kfold else "holdout",
+        seed=seed,
+        folds=FOLDS if kfold else 1,
+        trained_on=trained_on,
+        judged_on=0,
+        min_share=min_share,
+        skipped=tuple(skipped),
+    )
+    return outline, splits, final_train
+
+
+def _split(
+    y: Array, rows_known: Array, kfold: bool, seed: int
+) -> tuple[list[tuple[Array, Array]], Array, int]:
+    """(training rows, held-out rows) per split, the rows the written rules are chosen on, and
+    how many customers that is said to be: FOLDS folds of a small list, else one held-out part."""
+    size = len(rows_known)
+    yk = y[rows_known]
+    if kfold:
+        fold_of = stratified_folds(yk, FOLDS, seed)
+        splits = [(rows_known[fold_of != f], rows_known[fold_of == f]) for f in range(FOLDS)]
+        return splits, rows_known, round(size * (FOLDS - 1) / FOLDS)
+    train_local, test_local = stratified_holdout(yk, HOLDOUT, seed)
+    splits = [(rows_known[train_local], rows_known[test_local])]
+    return splits, splits[0][0], len(splits[0][0])
+
+
+def _too_few_events(
+    y: Array, splits: list[tuple[Array, Array]], outcome: str, lang: str | None
+) -> str | None:
+    """Why nothing is suggested when a training part has fewer than MIN_EVENTS events (or
+    non-events); None when every part has enough."""
+    fewest = min(min(int(y[train].sum()), int((~y[train]).sum())) for train, _ in splits)
+    if fewest >= MIN_EVENTS:
+        return None
+    return message("suggest.too_few", lang, count=fewest, least=MIN_EVENTS, column=outcome)
+
+
+def _judged(
+    customers: CustomerList, criteria: Criteria, y: Array, held: Array, as_of: dt.date
+) -> Figures:
+    """A criteria file as written, judged on the held-out customers."""
+    segment, met = _classified(customers, criteria, as_of)
+    return figures(segment[held], met[held], y[held])
+
+
+def _judged_by_folds(
+    customers: CustomerList,
+    columns: list[_Column],
+    y: Array,
+    splits: list[tuple[Array, Array]],
+    held: Array,
+    min_share: float,
+    id_column: str,
+    as_of: dt.date,
+) -> Figures:
+    """The method judged by k-fold: each fold classified by rules chosen on the other folds (a
+    fold whose training part gives no criterion counts as unrecoverable, no criterion met)."""
+    segment, met = np.zeros(len(customers), np.int64), np.zeros(len(customers), np.int64)
+    for train, test in splits:
+        fold_criteria, fold_problems = _choose(columns, y, train, min_share)
+        if not fold_criteria:
+            segment[test], met[test] = 2, 0
+            continue
+        fold_rules = parse_criteria(
+            render(*_suggested(fold_criteria, fold_problems, y, train), id_column=id_column),
+            "fold.yaml",
+        )
+        fold_segment, fold_met = _classified(customers, fold_rules, as_of)
+        segment[test], met[test] = fold_segment[test], fold_met[test]
+    return figures(segment[held], met[held], y[held])
 
 
 def _replace(suggestion: Suggestion, **changes: Any) -> Suggestion:
@@ -966,17 +1014,48 @@ def render(
     customers, figures) adds how the rules did on customers they were not chosen on."""
     from portfolio_cli.naming import quote
 
-    def say(key: str, **values: object) -> str:
-        return message(key, lang, **values)
+    lines = _file_header(outcome, event, lang, skipped, judged)
+    lines += ["version: 1", "", "customers:", f"  id: {quote(id_column)}"]
+    if base is not None and base.customers.name:
+        lines.append(f"  name: {quote(base.customers.name)}")
+    lines.append("")
+    lines += _satisfaction_lines(base, lang)
+    lines.append("")
+    lines += _listening_lines(base, lang)
+    lines += ["", f"criteria:                    # {message('init.file_step3', lang)}"]
+    for rule in criteria:
+        lines += _rule_lines(rule, outcome, event, lang)
+    if problems:
+        lines += ["", f"problems:                    # {message('init.file_step4', lang)}"]
+        for rule in problems:
+            lines += _rule_lines(rule, outcome, event, lang)
+    else:
+        lines += ["", f"problems: []                 # {message('init.file_step4', lang)}"]
+    lines.append("")
+    lines += _policy_lines(base, len(criteria), lang)
+    if base is not None:
+        lines += _carried_lines(base)
+    return "\n".join(lines) + "\n"
 
-    lines = [f"# {say('suggest.file_header', outcome=outcome, event=event)}"]
+
+def _file_header(
+    outcome: str,
+    event: str,
+    lang: str | None,
+    skipped: Sequence[Skipped],
+    judged: tuple[str, int, Figures] | None,
+) -> list[str]:
+    """The comments above the file: what it learned from, how it did on held-out customers
+    (`judged`), how to read the evidence, and the columns left out as copies of the outcome."""
+    lines = [f"# {message('suggest.file_header', lang, outcome=outcome, event=event)}"]
     if judged is not None:
         method, count, found = judged
         rates = found.segments
         lines.append(
             "# "
-            + say(
+            + message(
                 "suggest.file_kfold" if method == "kfold" else "suggest.file_judged",
+                lang,
                 count=count,
                 auc="-" if found.auc is None else decimal(found.auc, 3, lang),
                 satisfied=_percent(rates["satisfied"]["rate"]),
@@ -984,74 +1063,94 @@ def render(
                 unrecoverable=_percent(rates["unrecoverable"]["rate"]),
             )
         )
-    lines.append(f"# {say('suggest.file_evidence')}")
-    lines.append(f"# {say('suggest.file_check')}")
+    lines.append(f"# {message('suggest.file_evidence', lang)}")
+    lines.append(f"# {message('suggest.file_check', lang)}")
     copies = [s.column for s in skipped if s.reason == "copy"]
     if copies:
-        lines.append(f"# {say('suggest.file_copies', columns=', '.join(copies))}")
-    lines += ["version: 1", "", "customers:", f"  id: {quote(id_column)}"]
-    if base is not None and base.customers.name:
-        lines.append(f"  name: {quote(base.customers.name)}")
-    lines.append("")
-    lines.append(f"satisfaction:                # {say('init.file_step1')}")
-    if base is not None and (base.satisfaction.definition or base.satisfaction.defined_by):
-        if base.satisfaction.definition:
-            lines.append(f"  definition: {quote(base.satisfaction.definition)}")
-        if base.satisfaction.defined_by:
-            lines.append(f"  defined_by: {base.satisfaction.defined_by}")
-    else:
-        lines[-1] = f"satisfaction: {{}}             # {say('init.file_step1')}"
-        lines.append(f'  # definition: "..."         # {say("suggest.file_fill_definition")}')
-        lines.append("  # defined_by: you          # you | customer | implicit | together")
-    lines.append("")
+        lines.append(f"# {message('suggest.file_copies', lang, columns=', '.join(copies))}")
+    return lines
+
+
+def _satisfaction_lines(base: Criteria | None, lang: str | None) -> list[str]:
+    """Step 1, from `base` when it says it, else a comment to fill in."""
+    from portfolio_cli.naming import quote
+
+    step = message("init.file_step1", lang)
+    satisfaction = base.satisfaction if base is not None else None
+    if satisfaction is None or not (satisfaction.definition or satisfaction.defined_by):
+        return [
+            f"satisfaction: {{}}             # {step}",
+            f'  # definition: "..."         # {message("suggest.file_fill_definition", lang)}',
+            "  # defined_by: you          # you | customer | implicit | together",
+        ]
+    lines = [f"satisfaction:                # {step}"]
+    if satisfaction.definition:
+        lines.append(f"  definition: {quote(satisfaction.definition)}")
+    if satisfaction.defined_by:
+        lines.append(f"  defined_by: {satisfaction.defined_by}")
+    return lines
+
+
+def _listening_lines(base: Criteria | None, lang: str | None) -> list[str]:
+    """Step 2, from `base` when it says it, else a comment to fill in."""
+    from portfolio_cli.naming import quote
+
+    step = message("init.file_step2", lang)
     listening = base.listening if base is not None else None
-    if listening is not None and (listening.last_done or listening.nps):
-        lines.append(f"listening:                   # {say('init.file_step2')}")
-        if listening.last_done is not None:
-            lines.append(f"  last_done: {listening.last_done.isoformat()}")
-        lines.append(f"  every_months: {listening.every_months}")
-        if listening.nps:
-            lines.append(f"  nps: {quote(listening.nps)}")
-    else:
-        lines.append(f"listening: {{}}                # {say('init.file_step2')}")
-        lines.append(f"  # last_done: YYYY-MM-DD    # {say('init.file_never')}")
-        lines.append("  # every_months: 12")
-    lines += ["", f"criteria:                    # {say('init.file_step3')}"]
-    for rule in criteria:
-        lines += _rule_lines(rule, outcome, event, lang)
-    if problems:
-        lines += ["", f"problems:                    # {say('init.file_step4')}"]
-        for rule in problems:
-            lines += _rule_lines(rule, outcome, event, lang)
-    else:
-        lines += ["", f"problems: []                 # {say('init.file_step4')}"]
-    lines.append("")
+    if listening is None or not (listening.last_done or listening.nps):
+        return [
+            f"listening: {{}}                # {step}",
+            f"  # last_done: YYYY-MM-DD    # {message('init.file_never', lang)}",
+            "  # every_months: 12",
+        ]
+    lines = [f"listening:                   # {step}"]
+    if listening.last_done is not None:
+        lines.append(f"  last_done: {listening.last_done.isoformat()}")
+    lines.append(f"  every_months: {listening.every_months}")
+    if listening.nps:
+        lines.append(f"  nps: {quote(listening.nps)}")
+    return lines
+
+
+def _policy_lines(base: Criteria | None, criteria: int, lang: str | None) -> list[str]:
+    """Step 5, from `base` when it says it (`compensate_with` no more than the `criteria`
+    suggested), else a comment to fill in."""
+    from portfolio_cli.naming import quote
+
+    step = message("init.file_step5", lang)
     policy = base.policy if base is not None else None
-    if policy is not None and (policy.order_by or policy.compensate_with is not None):
-        lines.append(f"policy:                      # {say('init.file_step5')}")
-        if policy.compensate_with is not None:
-            kept = min(policy.compensate_with, max(1, len(criteria)))
-            lines.append(f"  compensate_with: {kept}")
-        if policy.order_by:
-            keys = ", ".join(quote(str(key)) for key in policy.order_by)
-            lines.append(f"  order_by: [{keys}]")
-    else:
-        lines.append(f"policy: {{}}                   # {say('init.file_step5')}")
-        lines.append(f'  # order_by: ["column desc"]  # {say("suggest.file_fill_order")}')
-    if base is not None:
-        defaults = [{name: message(f"action.{name}", code) for name in SEGMENTS} for code in LANGS]
-        if base.actions not in defaults:
-            lines += ["", "actions:"]
-            lines += [f"  {name}: {quote(base.actions[name])}" for name in SEGMENTS]
-        if base.orders is not None:
-            lines += [
-                "",
-                "orders:",
-                f"  customer: {quote(base.orders.customer)}",
-                f"  date: {quote(base.orders.date)}",
-                f"  amount: {quote(base.orders.amount)}",
-            ]
-    return "\n".join(lines) + "\n"
+    if policy is None or not (policy.order_by or policy.compensate_with is not None):
+        return [
+            f"policy: {{}}                   # {step}",
+            f'  # order_by: ["column desc"]  # {message("suggest.file_fill_order", lang)}',
+        ]
+    lines = [f"policy:                      # {step}"]
+    if policy.compensate_with is not None:
+        lines.append(f"  compensate_with: {min(policy.compensate_with, max(1, criteria))}")
+    if policy.order_by:
+        keys = ", ".join(quote(str(key)) for key in policy.order_by)
+        lines.append(f"  order_by: [{keys}]")
+    return lines
+
+
+def _carried_lines(base: Criteria) -> list[str]:
+    """What else `base` says and the file keeps: actions other than the defaults, orders."""
+    from portfolio_cli.naming import quote
+
+    lines: list[str] = []
+    defaults = [{name: message(f"action.{name}", code) for name in SEGMENTS} for code in LANGS]
+    if base.actions not in defaults:
+        lines += ["", "actions:"]
+        lines += [f"  {name}: {quote(base.actions[name])}" for name in SEGMENTS]
+    if base.orders is not None:
+        lines += [
+            "",
+            "orders:",
+            f"  customer: {quote(base.orders.customer)}",
+            f"  date: {quote(base.orders.date)}",
+            f"  amount: {quote(base.orders.amount)}",
+        ]
+    return lines
 
 
 def yaml_text(text: str) -> str:
