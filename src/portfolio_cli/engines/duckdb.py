@@ -574,12 +574,14 @@ def _copy_rows(
     names = [column.alias for column in columns]
     plain = [exp.alias_(column.this, f"c{i}") for i, column in enumerate(columns)]
     quoted = ", ".join(f"c{i}" for i, name in enumerate(names) if name not in _NUMBERS)
-    # sorted once, in a subquery that keeps only what the texts are made of; the outer SELECT
-    # and `row_number() OVER ()` keep the order they are given (DuckDB's order preservation,
-    # on with preserve_insertion_order), so the rows are numbered in priority order
-    ranked = exp.select("*", exp.alias_(method.segment.copy(), "_segment")).from_("counts")
-    ranked = ranked.order_by(*(key.copy() for key in method.order))
-    query = method.with_chain(exp.select(*plain).from_(ranked.subquery("sorted")))
+    # sorted once, in a subquery that keeps only what the texts are made of (the segment is
+    # named after the sort: a narrower sort payload); the outer SELECTs and `row_number() OVER
+    # ()` keep the order they are given (DuckDB's order preservation, on with
+    # preserve_insertion_order), so the rows are numbered in priority order
+    ordered = exp.select("*").from_("counts").order_by(*_packed_order(method))
+    ranked = exp.select("*", exp.alias_(method.segment.copy(), "_segment"))
+    ranked = ranked.from_(ordered.subquery("sorted"))
+    query = method.with_chain(exp.select(*plain).from_(ranked.subquery("ranked_rows")))
 
     def literal(text: str) -> str:
         return exp.Literal.string(text).sql("duckdb")
@@ -607,6 +609,48 @@ def _copy_rows(
 
 
 _NUMBERS = ("priority", "criteria_met")
+_COUNTS = ("_met", "_active", "_compensated")
+
+
+def _packed_order(method: Method) -> list[Any]:
+    """The priority's sort keys with the first three (criteria met, desc; active, then
+    compensated problems, asc) packed into one small unsigned integer that sorts the same way.
+
+    The same order, a narrower key: DuckDB compares the first 32 bytes of a sort key inline
+    and the rest through a pointer. Three INTEGER keys take 15 of those bytes, the packed one
+    2, so a short id (10 bytes and a terminator, after an 8-byte `order_by` number) still
+    fits: 5M rows sort in about two thirds of the time."""
+    from sqlglot import exp
+
+    order = [key.copy() for key in method.order]
+    keys = [key.this for key in order[:3]]
+    if [getattr(key, "name", None) for key in keys] != list(_COUNTS):  # not the known layout
+        return order
+    met, active, compensated = keys
+    criteria = method.criteria
+    kept, base = len(criteria.criteria), len(criteria.problems) + 1
+
+    def number(value: int) -> Any:
+        return exp.Literal.number(value)
+
+    missed = exp.Paren(this=exp.Sub(this=number(kept), expression=met))
+    packed = exp.Add(
+        this=exp.Mul(
+            this=exp.Paren(
+                this=exp.Add(this=exp.Mul(this=missed, expression=number(base)), expression=active)
+            ),
+            expression=number(base),
+        ),
+        expression=compensated,
+    )
+    largest = (kept + 1) * base * base - 1
+    width = next(
+        name
+        for name, bits in (("UTINYINT", 8), ("USMALLINT", 16), ("UINTEGER", 32), ("UBIGINT", 64))
+        if largest < 1 << bits
+    )
+    key = exp.cast(packed, exp.DataType.build(width, dialect="duckdb"))
+    return [exp.Ordered(this=key, desc=False, nulls_first=False), *order[3:]]
 
 
 def _neutralised(value: Any) -> Any:
