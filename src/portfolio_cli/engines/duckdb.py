@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import io
 import os
 import re
 import tempfile
@@ -42,7 +41,6 @@ if TYPE_CHECKING:
 
 Array = np.ndarray[Any, Any]
 TABLE = "portfolio_customers"
-HEAD = 1 << 20  # the first rows our reader types, to know what each column holds
 WRITE_ROWS = 1 << 17
 
 
@@ -335,21 +333,14 @@ def _head_kinds(
     """Each needed column's kind in the file's first rows, when the file is plain UTF-8 CSV
     whose first line is its header (else None)."""
     from portfolio_cli.readers import type_text
-    from portfolio_cli.readers.csv import read_csv_text
+    from portfolio_cli.readers.csv import first_rows
 
     if options.decimal == "," or options.dayfirst:
         return None
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(HEAD)
-    except OSError:
+    found = first_rows(path, options)
+    if found is None:
         return None
-    if len(head) == HEAD:
-        head = head[: head.rfind(b"\n") + 1]
-    try:
-        sample = read_csv_text(io.BytesIO(head), options, name=str(path))
-    except PortfolioError:
-        return None
+    head, sample = found
     info = sample.info
     first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
     names = required_columns(criteria)
