@@ -273,6 +273,10 @@ def test_history_table_and_french(run: Run, tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert any(line.split()[:2] == ["2026-11-30", "282"] for line in lines)
     assert "3 snapshots" in result.stdout
+    # and how customers moved: the latest snapshot against the one before, as --to shows it
+    moved = run("history", str(history), "--to", "2026-11-30").stdout
+    assert "From 2026-10-31 to 2026-11-30" in result.stdout
+    assert result.stdout.endswith(moved)
     result = run("history", str(history), "--to", "2026-11-30", "--lang", "fr")
     assert "Du 2026-10-31 au 2026-11-30" in result.stdout
     assert "Clients qui ont baissé" in result.stdout

@@ -106,9 +106,10 @@ EN: dict[str, str] = {
     ),
     "help.history": (
         "List the snapshots kept by --history, or show how customers moved between two.\n\n"
-        "Without --from/--to: one line per snapshot (date, customers, segments, quality, NPS). "
-        "With --from and/or --to: the migration matrix (rows: segment before, columns: segment "
-        "after, plus new and lost customers) and the customers who moved down. --format csv "
+        "Without --from/--to: one line per snapshot (date, customers, segments, quality, NPS), "
+        "then how customers moved since the snapshot before the latest. With --from and/or --to: "
+        "the migration matrix (rows: segment before, columns: segment after, plus new and lost "
+        "customers) and the customers who moved down. --format csv "
         "writes the list or the matrix; --format json writes everything.\n\n"
         "Example:\n\n"
         "\b\n"
