@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CRIT, ROOT, Run
+from conftest import CRIT, EX, ROOT, Run
 
 MONTHS = {
     "2026-09-30": ROOT / "examples" / "months" / "2026-09.csv",
@@ -216,6 +216,23 @@ def test_months_recorded_out_of_order_give_the_same_history(
         assert a.execute(query).fetchall() == b.execute(query).fetchall()
     a.close()
     b.close()
+
+
+@pytest.mark.parametrize("command", ["classify", "report", "history"])
+def test_a_folder_as_history_file_is_named_as_one(run: Run, tmp_path: Path, command: str) -> None:
+    folder = tmp_path / "kept"
+    folder.mkdir()
+    out = tmp_path / "out.csv" if command == "classify" else tmp_path / "report.html"
+    args = {"history": ["history", str(folder)]}.get(
+        command, [command, EX, "-c", CRIT, "-o", str(out), "--history", str(folder)]
+    )
+    result = run(*args)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {folder} is a folder, not a history file: name a file in it, e.g. "
+        f"{folder / 'portfolio-history.sqlite'}\n",
+    )
+    assert not out.exists()
 
 
 def test_history_errors_are_clear(run: Run, tmp_path: Path) -> None:

@@ -73,6 +73,8 @@ EN: dict[str, str] = {
         "--history FILE first"
     ),
     "history.error.open": "cannot open the history file {path}: {error}",
+    "history.error.folder": "{path} is a folder, not a history file: name a file in it, e.g. "
+    "{example}",
     "history.error.busy": "{path} stayed locked by another run for {seconds} s: nothing was "
     "written; run again when it has finished",
     "history.error.not_history": "{path} is not a portfolio history file ({error})",
