@@ -683,6 +683,48 @@ def test_many_rows_come_out_in_priority_order_from_duckdbs_threads(
     assert duckdb.count(b"\n") == 300_001
 
 
+def test_many_problems_sort_as_the_arrow_engine_sorts_them_in_duckdbs_copy(
+    run: Run, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the COPY packs criteria met, active and compensated problems into one sort key: with
+    # nine problems it no longer fits a byte
+    problems = [{"key": f"p{j}", "when": f"p{j} >= 1", "compensable": j % 2 == 0} for j in range(9)]
+    criteria = write(
+        "many.yaml",
+        yaml.safe_dump(
+            {
+                "version": 1,
+                "customers": {"id": "id"},
+                "criteria": [{"key": k, "when": f"{k} >= 1"} for k in ("a", "b", "c")],
+                "problems": problems,
+                "policy": {"order_by": ["spent desc"], "compensate_with": 2},
+            }
+        ),
+    )
+    lines = ["id,a,b,c," + ",".join(f"p{j}" for j in range(9)) + ",spent"]
+    for i in range(3000):
+        flags = [str((i * (j + 3)) % 7 % 2) for j in range(12)]
+        spent = "" if i % 13 == 0 else str((i * 37) % 50)
+        lines.append(f"R{(i * 7919) % 3001:05d}," + ",".join(flags) + f",{spent}")
+    source = write("many.csv", "\n".join(lines) + "\n")
+    assert _prepared(source, str(criteria))
+    written = []
+    for engine in ("arrow", "duckdb"):
+        out = tmp_path / f"{engine}.csv"
+        with monkeypatch.context() as patched:
+            if engine == "duckdb":
+                patched.setattr(duck, "_numbered_tables", _not_called)
+            result = run(
+                "classify", str(source), "-c", str(criteria), "-o", str(out),
+                "--as-of", AS_OF, "--engine", engine,
+            )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        written.append(out.read_bytes())
+    assert written[0] == written[1]
+    active = {line.split(b",")[5].count(b"|") for line in written[1].splitlines()[1:]}
+    assert len(active) >= 4  # customers with many different counts of active problems
+
+
 # --- NaN: no number at all is unknown, as in the Arrow engine ------------------------------------
 
 
@@ -821,3 +863,27 @@ def test_parquet_our_reader_reads_otherwise_takes_our_reader(
         run, "classify", source, "-c", str(criteria), "-f", "csv", "--as-of", AS_OF
     )
     assert arrow == duckdb, why
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            'IO Error: Async write failed for range [offset=4100116, size=2050047]: {"exception_'
+            'type":"IO","exception_message":"Could not write file \\"/mnt/tiny/.out.csv.tmp\\": No '
+            'space left on device","errno":"28"}',
+            "no space left on device",
+        ),
+        ('IO Error: Cannot open file "/proc/x.csv": No such file or directory', None),
+        ("IO Error: something DuckDB says", "something DuckDB says"),
+    ],
+)
+def test_duckdbs_write_errors_are_worded_as_our_writers_word_them(
+    text: str, reason: str | None
+) -> None:
+    import errno
+
+    from portfolio_cli.messages import reason as system_reason
+
+    expected = reason or system_reason(FileNotFoundError(errno.ENOENT, "No such file"))
+    assert duck.io_reason(Exception(text)) == expected

@@ -11,7 +11,9 @@ drift between engines.
 from __future__ import annotations
 
 import datetime as dt
-import io
+import errno
+import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -29,6 +31,7 @@ from portfolio_cli.engines import memory_limit
 from portfolio_cli.engines.rows import assemble, free_name, summary_of_totals
 from portfolio_cli.engines.sql import Method, compile_method, render
 from portfolio_cli.errors import Issue, PortfolioError
+from portfolio_cli.messages import reason
 from portfolio_cli.readers import CsvOptions, CustomerList
 from portfolio_cli.result import Summary
 
@@ -38,7 +41,6 @@ if TYPE_CHECKING:
 
 Array = np.ndarray[Any, Any]
 TABLE = "portfolio_customers"
-HEAD = 1 << 20  # the first rows our reader types, to know what each column holds
 WRITE_ROWS = 1 << 17
 
 
@@ -331,21 +333,14 @@ def _head_kinds(
     """Each needed column's kind in the file's first rows, when the file is plain UTF-8 CSV
     whose first line is its header (else None)."""
     from portfolio_cli.readers import type_text
-    from portfolio_cli.readers.csv import read_csv_text
+    from portfolio_cli.readers.csv import first_rows
 
     if options.decimal == "," or options.dayfirst:
         return None
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(HEAD)
-    except OSError:
+    found = first_rows(path, options)
+    if found is None:
         return None
-    if len(head) == HEAD:
-        head = head[: head.rfind(b"\n") + 1]
-    try:
-        sample = read_csv_text(io.BytesIO(head), options, name=str(path))
-    except PortfolioError:
-        return None
+    head, sample = found
     info = sample.info
     first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
     names = required_columns(criteria)
@@ -583,12 +578,14 @@ def _copy_rows(
     names = [column.alias for column in columns]
     plain = [exp.alias_(column.this, f"c{i}") for i, column in enumerate(columns)]
     quoted = ", ".join(f"c{i}" for i, name in enumerate(names) if name not in _NUMBERS)
-    # sorted once, in a subquery that keeps only what the texts are made of; the outer SELECT
-    # and `row_number() OVER ()` keep the order they are given (DuckDB's order preservation,
-    # on with preserve_insertion_order), so the rows are numbered in priority order
-    ranked = exp.select("*", exp.alias_(method.segment.copy(), "_segment")).from_("counts")
-    ranked = ranked.order_by(*(key.copy() for key in method.order))
-    query = method.with_chain(exp.select(*plain).from_(ranked.subquery("sorted")))
+    # sorted once, in a subquery that keeps only what the texts are made of (the segment is
+    # named after the sort: a narrower sort payload); the outer SELECTs and `row_number() OVER
+    # ()` keep the order they are given (DuckDB's order preservation, on with
+    # preserve_insertion_order), so the rows are numbered in priority order
+    ordered = exp.select("*").from_("counts").order_by(*_packed_order(method))
+    ranked = exp.select("*", exp.alias_(method.segment.copy(), "_segment"))
+    ranked = ranked.from_(ordered.subquery("sorted"))
+    query = method.with_chain(exp.select(*plain).from_(ranked.subquery("ranked_rows")))
 
     def literal(text: str) -> str:
         return exp.Literal.string(text).sql("duckdb")
@@ -610,12 +607,72 @@ def _copy_rows(
         con.execute("SET preserve_insertion_order = true")
         con.execute(sql)
     except duckdb.IOException as exc:
-        why = str(exc).rsplit(": ", 1)[-1]
-        text = message("streams.write_failed", path=shown, reason=why)
+        text = message("streams.write_failed", path=shown, reason=io_reason(exc))
         raise OutputError(Issue("write-failed", text)) from None
 
 
 _NUMBERS = ("priority", "criteria_met")
+_COUNTS = ("_met", "_active", "_compensated")
+
+
+def _packed_order(method: Method) -> list[Any]:
+    """The priority's sort keys with the first three (criteria met, desc; active, then
+    compensated problems, asc) packed into one small unsigned integer that sorts the same way.
+
+    The same order, a narrower key: DuckDB compares the first 32 bytes of a sort key inline
+    and the rest through a pointer. Three INTEGER keys take 15 of those bytes, the packed one
+    2, so a short id (10 bytes and a terminator, after an 8-byte `order_by` number) still
+    fits: 5M rows sort in about two thirds of the time."""
+    from sqlglot import exp
+
+    order = [key.copy() for key in method.order]
+    keys = [key.this for key in order[:3]]
+    if [getattr(key, "name", None) for key in keys] != list(_COUNTS):  # not the known layout
+        return order
+    met, active, compensated = keys
+    criteria = method.criteria
+    kept, base = len(criteria.criteria), len(criteria.problems) + 1
+
+    def number(value: int) -> Any:
+        return exp.Literal.number(value)
+
+    missed = exp.Paren(this=exp.Sub(this=number(kept), expression=met))
+    packed = exp.Add(
+        this=exp.Mul(
+            this=exp.Paren(
+                this=exp.Add(this=exp.Mul(this=missed, expression=number(base)), expression=active)
+            ),
+            expression=number(base),
+        ),
+        expression=compensated,
+    )
+    largest = (kept + 1) * base * base - 1
+    width = next(
+        name
+        for name, bits in (("UTINYINT", 8), ("USMALLINT", 16), ("UINTEGER", 32), ("UBIGINT", 64))
+        if largest < 1 << bits
+    )
+    key = exp.cast(packed, exp.DataType.build(width, dialect="duckdb"))
+    return [exp.Ordered(this=key, desc=False, nulls_first=False), *order[3:]]
+
+
+_ERRNO = re.compile(r'"errno"\s*:\s*"?(\d+)')
+
+
+def io_reason(exc: Exception) -> str:
+    """Why DuckDB could not write a file, worded as our own writers word it (`no space left on
+    device`, in the user's language). DuckDB's IO errors end with the system's reason, and a
+    failed write holds it in a JSON object with its errno (`Async write failed ...:
+    {"exception_message": "Could not write file ...: No space left on device", "errno": "28"}`).
+    """
+    text = str(exc)
+    found = _ERRNO.search(text)
+    if found:
+        number = int(found.group(1))
+        return reason(OSError(number, os.strerror(number)))
+    why = text.rsplit(": ", 1)[-1].strip()
+    number = next((n for n in errno.errorcode if os.strerror(n) == why), 0)
+    return reason(OSError(number, why))
 
 
 def _neutralised(value: Any) -> Any:
