@@ -198,6 +198,34 @@ def _outcome_section(outcome: dict[str, Any], lang: str) -> tuple[Markup, str]:
     """The outcome's rate per segment (a table) and per tenth of the call list (a bar chart),
     in HTML and in Markdown, for the report."""
     column = visible(outcome["column"])
+    heads, rows = _outcome_rates(outcome, lang)
+    title = message("profile.outcome_title", lang, column=column)
+    html = [
+        Markup('<div class="profile outcome">\n<h3>{}</h3>').format(title),
+        Markup('<div class="scroll"><table>\n<thead><tr>{}</tr></thead>\n<tbody>').format(
+            _html_row("th", heads)
+        ),
+        *(Markup("<tr>{}</tr>").format(_html_row("td", row)) for row in rows),
+        Markup("</tbody></table></div>"),
+    ]
+    markdown = [
+        f"### {markdown_escape(title)}\n",
+        "| " + " | ".join(markdown_escape(h) for h in heads) + " |",
+        "|---|---:|---:|---:|---:|",
+        *("| " + " | ".join(markdown_escape(cell) for cell in row) + " |" for row in rows),
+        "",
+    ]
+    deciles = outcome.get("deciles") or []
+    if deciles:
+        deciles_html, deciles_markdown = _deciles_parts(deciles, column, lang)
+        html += deciles_html
+        markdown += deciles_markdown
+    html.append(Markup("</div>"))
+    return Markup("\n").join(html), "\n".join(markdown)
+
+
+def _outcome_rates(outcome: dict[str, Any], lang: str) -> tuple[list[str], list[list[str]]]:
+    """The head and the rows of the outcome's table: one row per segment, then the portfolio."""
     heads = [
         message(key, lang)
         for key in (
@@ -228,47 +256,36 @@ def _outcome_section(outcome: dict[str, Any], lang: str) -> tuple[Markup, str]:
             ratio(1.0 if whole["rate"] else None, lang),
         ]
     )
-    title = message("profile.outcome_title", lang, column=column)
-    html = [
-        Markup('<div class="profile outcome">\n<h3>{}</h3>').format(title),
-        Markup('<div class="scroll"><table>\n<thead><tr>{}</tr></thead>\n<tbody>').format(
-            _html_row("th", heads)
-        ),
-        *(Markup("<tr>{}</tr>").format(_html_row("td", row)) for row in rows),
-        Markup("</tbody></table></div>"),
+    return heads, rows
+
+
+def _deciles_parts(
+    deciles: list[dict[str, Any]], column: str, lang: str
+) -> tuple[list[Markup], list[str]]:
+    """The outcome's rate per tenth of the call list: a bar chart and its note in HTML, a table
+    with text bars in Markdown."""
+    title = message("profile.deciles_title", lang, column=column)
+    note = message("profile.deciles_note", lang, column=column)
+    html = [Markup("<h3>{}</h3>").format(title), _deciles_svg(deciles, title, lang)]
+    html.append(Markup('<p class="note">{}</p>').format(note))
+    heads = [
+        message(key, lang)
+        for key in ("profile.decile", "profile.ranks", "profile.customers", "profile.rate")
     ]
+    top = max((row["rate"] or 0.0 for row in deciles), default=0.0)
     markdown = [
         f"### {markdown_escape(title)}\n",
-        "| " + " | ".join(markdown_escape(h) for h in heads) + " |",
-        "|---|---:|---:|---:|---:|",
-        *("| " + " | ".join(markdown_escape(cell) for cell in row) + " |" for row in rows),
+        "| " + " | ".join(markdown_escape(h) for h in heads) + " | |",
+        "|---:|---:|---:|---:|---|",
+        *(
+            f"| {row['decile']} | {row['from_rank']}–{row['to_rank']} | {row['known']} "
+            f"| {share(row['rate'], lang)} | {_bar(row['rate'], top)} |"
+            for row in deciles
+        ),
         "",
+        markdown_escape(note) + "\n",
     ]
-    deciles = outcome.get("deciles") or []
-    if deciles:
-        title = message("profile.deciles_title", lang, column=column)
-        note = message("profile.deciles_note", lang, column=column)
-        html += [Markup("<h3>{}</h3>").format(title), _deciles_svg(deciles, title, lang)]
-        html.append(Markup('<p class="note">{}</p>').format(note))
-        heads = [
-            message(key, lang)
-            for key in ("profile.decile", "profile.ranks", "profile.customers", "profile.rate")
-        ]
-        top = max((row["rate"] or 0.0 for row in deciles), default=0.0)
-        markdown += [
-            f"### {markdown_escape(title)}\n",
-            "| " + " | ".join(markdown_escape(h) for h in heads) + " | |",
-            "|---:|---:|---:|---:|---|",
-            *(
-                f"| {row['decile']} | {row['from_rank']}–{row['to_rank']} | {row['known']} "
-                f"| {share(row['rate'], lang)} | {_bar(row['rate'], top)} |"
-                for row in deciles
-            ),
-            "",
-            markdown_escape(note) + "\n",
-        ]
-    html.append(Markup("</div>"))
-    return Markup("\n").join(html), "\n".join(markdown)
+    return html, markdown
 
 
 def _deciles_svg(deciles: list[dict[str, Any]], title: str, lang: str) -> Markup:
