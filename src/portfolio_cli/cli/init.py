@@ -289,11 +289,14 @@ class Dialogue:
 
             self.customers = customers
             self.columns = describe_columns(customers, self.day)
-            self.say(
-                "init.read",
-                source=visible(customers.info.source),
-                count=len(customers),
-                columns=len(customers.header),
+            self.echo(
+                plural(
+                    "init.read",
+                    len(customers),
+                    self.lang,
+                    source=visible(customers.info.source),
+                    columns=len(customers.header),
+                )
             )
         self._customers(answers)
         self._satisfaction(answers)
