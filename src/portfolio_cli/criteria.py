@@ -426,7 +426,9 @@ class _Reader:
         try:
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 raise ValueError(value)  # fromisoformat would also take 20260615 or 2026-W24
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
+            self.places[path] = self.where(node, path)
+            return day
         except ValueError:
             self.error(
                 node,
@@ -464,7 +466,11 @@ class _Reader:
         all_criteria = self._rules(top.get("criteria"), "criteria", problems=False)
         problems = self._rules(top.get("problems"), "problems", problems=True)
         kept, set_aside = self._kept(all_criteria, top.get("criteria"))
-        policy = self._policy(top.get("policy"), len(kept))
+        # compensate_with is bounded by the criteria the file lists, read or not: a criterion
+        # with an error, or an empty list, is reported once, not again under policy:
+        listed = top.get("criteria")
+        written = len(listed.value) if isinstance(listed, yaml.SequenceNode) else 0
+        policy = self._policy(top.get("policy"), min(written, MAX_CRITERIA) or MAX_CRITERIA)
         actions = self._actions(top.get("actions"))
         orders = self._orders(top.get("orders"))
         if self.issues or customers is None or not kept:

@@ -92,6 +92,8 @@ def profile_command(
     from portfolio_cli.writers import traits as view
 
     language_code = current()
+    if output is not None and str(output) == "-":  # standard output, as `-` is standard input
+        output = None
     fmt_name = _format(fmt, output)
     chosen_separator = parse_out_delimiter(out_delimiter)
     day = parse_as_of(as_of)
@@ -133,7 +135,7 @@ def _show_table(table: RenderableType, output: Path | None, quiet: bool) -> None
         make_console(file=text, width=120, color_system=None).print(table)
         with atomic_write(output) as stream:
             stream.write(text.getvalue().encode("utf-8"))
-    elif not quiet:
+    else:  # the profile is the output asked for: -q keeps only warnings and notes quiet
         make_console().print(table)
 
 

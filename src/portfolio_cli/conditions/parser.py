@@ -54,8 +54,11 @@ _SYNTAX_HINTS = (  # message keys
     (re.compile(r"&&|\|\|"), "expr.hint.and_or"),
     (re.compile(r"<>"), "expr.hint.not_equal"),
     (re.compile(r"\b(AND|OR|NOT|And|Or|Not)\b"), "expr.hint.lower_case"),
+    (re.compile(r"=>|=<"), "expr.hint.arrow"),
     (re.compile(r"(?<![=!<>])=(?!=)"), "expr.hint.double_equal"),
 )
+# A number written with leading zeros (01000): a code, which Python reads as an old octal
+_LEADING_ZERO = re.compile(r"(?<![\w.])0\d+\b")
 _COMPARE_OPS: dict[type[ast.cmpop], TypingLiteral["==", "!=", "<", "<=", ">", ">="]] = {
     ast.Eq: "==",
     ast.NotEq: "!=",
@@ -143,6 +146,10 @@ def parse_condition(text: str) -> Condition:
 
 def _syntax_error(exc: SyntaxError, flat: str) -> ExpressionError:
     masked = _without_strings(flat)
+    code = _LEADING_ZERO.search(masked)
+    if code is not None and "leading zeros" in (exc.msg or ""):
+        text = message("expr.leading_zero", value=code.group())
+        return ExpressionError(text, Span(code.start(), code.end()))
     found = next(
         ((match, h) for pattern, h in _SYNTAX_HINTS if (match := pattern.search(masked))), None
     )
