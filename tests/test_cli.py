@@ -497,13 +497,31 @@ def test_criteria_errors_are_listed_with_file_and_line(run: Run, write: Write) -
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("day", ["23/11/2026", "20261123", "2026-W48-1", "2026-02-30", "2026-1-5"])
+@pytest.mark.parametrize("day", ["23/11/2026", "20261123", "2026-W48-1", "2026-1-5"])
 def test_bad_as_of(run: Run, small: tuple[str, str], day: str) -> None:
     data, rules = small
     result = run("classify", data, "-c", rules, "--as-of", day)
     assert (result.exit_code, result.stderr) == (
         2,
         f"error: --as-of must be a date written YYYY-MM-DD (got '{day}')\n",
+    )
+
+
+@pytest.mark.parametrize("day", ["2026-02-30", "2026-13-01", "2025-02-29"])
+def test_an_as_of_written_right_but_not_in_the_calendar_says_so(
+    run: Run, small: tuple[str, str], day: str
+) -> None:
+    data, rules = small
+    result = run("classify", data, "-c", rules, "--as-of", day)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: --as-of {day}: there is no such day in the calendar (check the month and the "
+        "day)\n",
+    )
+    french = run("classify", data, "-c", rules, "--as-of", day, "--lang", "fr")
+    assert french.stderr == (
+        f"erreur : --as-of {day} : ce jour n'existe pas dans le calendrier (vérifiez le mois "
+        "et le jour)\n"
     )
 
 

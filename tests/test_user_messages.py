@@ -254,12 +254,12 @@ def test_history_names_the_date_option_that_is_wrong(run: Run, tmp_path: Path, o
     history = tmp_path / "h.sqlite"
     first = run("classify", EX, "-c", CRIT, "--as-of", AS_OF, "-q", "--history", str(history))
     assert first.exit_code == 0
-    said = run("history", str(history), option, "2026-99-01")
+    said = run("history", str(history), option, "2026/99/01")
     assert said.exit_code == 2
-    assert said.stderr == f"error: {option} must be a date written YYYY-MM-DD (got '2026-99-01')\n"
-    dit = run("history", str(history), option, "2026-99-01", "--lang", "fr")
+    assert said.stderr == f"error: {option} must be a date written YYYY-MM-DD (got '2026/99/01')\n"
+    dit = run("history", str(history), option, "2026/99/01", "--lang", "fr")
     assert dit.stderr == (
-        f"erreur : {option} doit être une date écrite AAAA-MM-JJ (reçu '2026-99-01')\n"
+        f"erreur : {option} doit être une date écrite AAAA-MM-JJ (reçu '2026/99/01')\n"
     )
 
 

@@ -38,4 +38,6 @@ EN: dict[str, str] = {
     "files.is_folder": "cannot write {path}: it is a folder",
     "files.unwritable": "cannot write in {folder}: {reason}",
     "usage.bad_date_option": "{option} must be a date written YYYY-MM-DD (got '{value}')",
+    "usage.no_such_day": "{option} {value}: there is no such day in the calendar (check the "
+    "month and the day)",
 }

@@ -239,10 +239,10 @@ def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
     """The --as-of date (or the date of `option`, named in the error), or today."""
     if value is None:
         return dt.date.today()
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            raise ValueError(value)  # fromisoformat would also take 20261205 or 2026-W49
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        text = message("usage.bad_date_option", option=option, value=value)
-        raise UsageError(Issue("bad-date", text)) from None
+    key = "usage.bad_date_option"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):  # not 20261205 nor 2026-W49
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            key = "usage.no_such_day"  # written right: 2026-02-30, 2026-13-01
+    raise UsageError(Issue("bad-date", message(key, option=option, value=value)))
