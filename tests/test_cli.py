@@ -168,6 +168,17 @@ def test_output_format_comes_from_the_suffix(
     assert f"wrote {target}" in result.stderr or name.endswith(".txt")
 
 
+def test_output_dash_is_standard_output(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    to_stdout = run("classify", EX, "-c", CRIT, "-f", "csv", "--as-of", AS_OF, "-q")
+    dash = run("classify", EX, "-c", CRIT, "-f", "csv", "--as-of", AS_OF, "-q", "-o", "-")
+    assert (dash.exit_code, dash.stderr) == (0, "")
+    assert dash.stdout == to_stdout.stdout
+    assert list(tmp_path.iterdir()) == []  # no file named '-'
+
+
 def test_unknown_suffix_is_an_error_and_writes_nothing(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "out.pdf"
     result = run("classify", EX, "-c", CRIT, "-o", str(target))
@@ -229,6 +240,23 @@ def test_fail_under_exits_1_after_writing(run: Run, tmp_path: Path) -> None:
     assert result.stderr == "portfolio quality 75.0 % is below --fail-under 80 %\n"
     # strictly below: 75 is not below 75
     assert run("classify", EX, "-c", CRIT, "-f", "csv", "--fail-under", "75", "-q").exit_code == 0
+
+
+@pytest.mark.parametrize(("met", "total"), [(29, 100), (57, 100), (29, 50)])
+def test_fail_under_at_exactly_the_quality_passes(
+    run: Run, write: Write, met: int, total: int
+) -> None:
+    # 29 of 100 is 29 %, not below 29 (a float times 100 reads 28.999999999999996)
+    rows = "".join(f"C{i:03d},{10 if i < met else 1}\n" for i in range(total))
+    data = write("list.csv", "id,score\n" + rows)
+    rules = write("fans.yaml", "version: 1\ncustomers: {id: id}\ncriteria:\n"
+                  "  - key: fan\n    when: score >= 9\n")  # fmt: skip
+    quality = 100 * met // total
+    args = ("classify", str(data), "-c", str(rules), "-f", "csv", "-q", "--fail-under")
+    assert run(*args, str(quality)).exit_code == 0
+    below = run(*args, f"{quality}.01")
+    assert below.exit_code == 1
+    assert below.stderr == f"portfolio quality {quality}.0 % is below --fail-under {quality}.01 %\n"
 
 
 def test_fail_under_range_is_checked(run: Run) -> None:
@@ -388,7 +416,7 @@ def test_header_only_file_is_zero_customers(run: Run, write: Write, small: tuple
         (b"", "error: {path} is empty: expected a header row naming the columns\n"),
         (
             b"id,name,orders,score,region\nA1,x,1,1,a\nA1,y,2,2,b\nA2,z,3,3,c\nA2,w,3,3,c\n",
-            "error: {path}: id 'A1' appears on rows 2, 3 (1 other id also repeat): "
+            "error: {path}: id 'A1' appears on rows 2, 3 (1 other id also repeats): "
             "each customer must appear once\n",
         ),
         (
@@ -469,12 +497,13 @@ def test_criteria_errors_are_listed_with_file_and_line(run: Run, write: Write) -
     assert "Traceback" not in result.output
 
 
-def test_bad_as_of(run: Run, small: tuple[str, str]) -> None:
+@pytest.mark.parametrize("day", ["23/11/2026", "20261123", "2026-W48-1", "2026-02-30", "2026-1-5"])
+def test_bad_as_of(run: Run, small: tuple[str, str], day: str) -> None:
     data, rules = small
-    result = run("classify", data, "-c", rules, "--as-of", "23/11/2026")
+    result = run("classify", data, "-c", rules, "--as-of", day)
     assert (result.exit_code, result.stderr) == (
         2,
-        "error: --as-of must be a date written YYYY-MM-DD (got '23/11/2026')\n",
+        f"error: --as-of must be a date written YYYY-MM-DD (got '{day}')\n",
     )
 
 

@@ -348,6 +348,8 @@ def test_caret_past_the_end_of_an_unfinished_condition() -> None:
         ("orders_12m > 3 OR vip", "write and / or / not in lower case"),
         ("NOT vip", "write and / or / not in lower case"),
         ("nps_score <> 10", "write != for 'not equal'"),
+        ("orders_12m => 3", "write >= or <= (the = comes second)"),
+        ("orders_12m =< 3", "write >= or <= (the = comes second)"),
         ("orders_12m > 3 & vip", "write `and`"),
         ("orders_12m > 3 | vip", "write `or`"),
     ],
@@ -356,6 +358,25 @@ def test_habits_from_sql_and_c_get_a_hint(text: str, hint: str) -> None:
     error = refused(text)
     assert error.code == "bad-condition"
     assert hint in error.message
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "span"),
+    [
+        ("postal_code == 01000", "01000", Span(15, 20)),
+        ('postal_code in ["75001", 01000]', "01000", Span(25, 30)),
+    ],
+)
+def test_a_code_written_as_a_number_with_leading_zeros_says_to_quote_it(
+    text: str, code: str, span: Span
+) -> None:
+    # not Python's advice (an 0o prefix for octal): a code, which goes in quotes
+    error = refused(text)
+    assert error.message == (
+        f"{code} is not a number (a number cannot start with 0): write a code in quotes, "
+        f'e.g. "{code}"'
+    )
+    assert error.span == span
 
 
 def test_an_equals_sign_inside_a_string_is_not_taken_for_a_comparison() -> None:

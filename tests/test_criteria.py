@@ -508,6 +508,29 @@ def test_an_empty_criteria_list_is_an_error() -> None:
 
 
 @pytest.mark.parametrize(
+    ("criteria", "said"),
+    [
+        (
+            "criteria: []\n",
+            "criteria.yaml:4 criteria: the list is empty: write at least one criterion",
+        ),
+        (
+            "criteria:\n  - {key: a, when: x > 1}\n  - {key: b, when: y >>> 1}\n",
+            "criteria.yaml:6 criteria[1] (b).when: cannot read this condition (invalid syntax)",
+        ),
+    ],
+)
+def test_a_criterion_in_error_is_not_reported_again_under_compensate_with(
+    criteria: str, said: str
+) -> None:
+    # compensate_with: 2 fits the two criteria written, even if one of them cannot be read
+    body = (
+        "version: 1\ncustomers:\n  id: customer_id\n" + criteria + "policy:\n  compensate_with: 2\n"
+    )
+    assert str(only_issue(body)).splitlines()[0] == said
+
+
+@pytest.mark.parametrize(
     "text", ["", "\n\n", "# only a comment\n"], ids=["empty", "blank lines", "comments"]
 )
 def test_an_empty_file_says_how_to_write_one(text: str) -> None:

@@ -868,3 +868,27 @@ def test_parquet_our_reader_reads_otherwise_takes_our_reader(
         run, "classify", source, "-c", str(criteria), "-f", "csv", "--as-of", AS_OF
     )
     assert arrow == duckdb, why
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            'IO Error: Async write failed for range [offset=4100116, size=2050047]: {"exception_'
+            'type":"IO","exception_message":"Could not write file \\"/mnt/tiny/.out.csv.tmp\\": No '
+            'space left on device","errno":"28"}',
+            "no space left on device",
+        ),
+        ('IO Error: Cannot open file "/proc/x.csv": No such file or directory', None),
+        ("IO Error: something DuckDB says", "something DuckDB says"),
+    ],
+)
+def test_duckdbs_write_errors_are_worded_as_our_writers_word_them(
+    text: str, reason: str | None
+) -> None:
+    import errno
+
+    from portfolio_cli.messages import reason as system_reason
+
+    expected = reason or system_reason(FileNotFoundError(errno.ENOENT, "No such file"))
+    assert duck.io_reason(Exception(text)) == expected

@@ -51,6 +51,22 @@ def test_classify_table_summary_in_french(run: Run, french: list[str]) -> None:
     assert "problèmes" in header
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "said"),
+    [
+        ("--out-delimiter", "xx", "doit être un seul caractère : , ; | ou tab (reçu 'xx')"),
+        ("--delimiter", "xx", "doit être un seul caractère : , ; | ou tab (reçu 'xx')"),
+        ("--decimal", "x", "doit être , ou . (reçu 'x')"),
+        ("--header-row", "0", "doit être un numéro de ligne à partir de 1 (reçu '0')"),
+    ],
+)
+def test_a_bad_option_value_in_french(
+    run: Run, french: list[str], option: str, value: str, said: str
+) -> None:
+    result = run("classify", EX, "-c", CRIT, option, value, *french)
+    assert (result.exit_code, result.stderr) == (2, f"erreur : {option} {said}\n")
+
+
 def test_the_option_wins_over_the_locale(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LC_ALL", "fr_FR.UTF-8")
     result = run("classify", EX, "-c", CRIT, "--as-of", AS_OF, "--lang", "en", "--limit", "1")
@@ -285,6 +301,7 @@ CONVERTED = [
     "conditions/check.py",
     "readers/__init__.py",
     "readers/csv.py",
+    "inputs.py",
     "writers/files.py",
     "writers/terminal.py",
     "cli/__init__.py",
@@ -313,7 +330,7 @@ CONVERTED = [
 # Calls whose text a person reads: an error, a warning, a printed line, a table cell or heading.
 SHOWN = {
     "Issue", "ExpressionError", "CriteriaError", "InputError", "UsageError", "BadParameter",
-    "Text", "print", "echo", "append", "error", "add_column", "Step",
+    "Text", "print", "echo", "append", "error", "add_column", "Step", "_bad_option",
 }  # fmt: skip
 # Words for people: a space and a word of three letters or more, once placeholders are set aside
 # ("{k} {v}" and codes such as "unknown-column" or style="bold" are not sentences).
@@ -363,6 +380,9 @@ def test_the_inline_sentence_check_can_fail() -> None:
     assert _inline_sentences('err.print(f"wrote {path}")') == ["line 1: 'wrote {}'"]
     assert _inline_sentences('Text(f"{key} {value}", style="bold")') == []
     assert _inline_sentences('Text(message("summary.quality"))') == []
+    assert _inline_sentences('_bad_option("--x", "one character", x, lang)') == [
+        "line 1: 'one character'"
+    ]
 
 
 def test_the_root_takes_the_language_for_its_command(run: Run) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CRIT, ROOT, Run
+from conftest import CRIT, EX, ROOT, Run
 
 MONTHS = {
     "2026-09-30": ROOT / "examples" / "months" / "2026-09.csv",
@@ -218,6 +218,23 @@ def test_months_recorded_out_of_order_give_the_same_history(
     b.close()
 
 
+@pytest.mark.parametrize("command", ["classify", "report", "history"])
+def test_a_folder_as_history_file_is_named_as_one(run: Run, tmp_path: Path, command: str) -> None:
+    folder = tmp_path / "kept"
+    folder.mkdir()
+    out = tmp_path / "out.csv" if command == "classify" else tmp_path / "report.html"
+    args = {"history": ["history", str(folder)]}.get(
+        command, [command, EX, "-c", CRIT, "-o", str(out), "--history", str(folder)]
+    )
+    result = run(*args)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {folder} is a folder, not a history file: name a file in it, e.g. "
+        f"{folder / 'portfolio-history.sqlite'}\n",
+    )
+    assert not out.exists()
+
+
 def test_history_errors_are_clear(run: Run, tmp_path: Path) -> None:
     missing = tmp_path / "none.sqlite"
     result = run("history", str(missing))
@@ -273,6 +290,10 @@ def test_history_table_and_french(run: Run, tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert any(line.split()[:2] == ["2026-11-30", "282"] for line in lines)
     assert "3 snapshots" in result.stdout
+    # and how customers moved: the latest snapshot against the one before, as --to shows it
+    moved = run("history", str(history), "--to", "2026-11-30").stdout
+    assert "From 2026-10-31 to 2026-11-30" in result.stdout
+    assert result.stdout.endswith(moved)
     result = run("history", str(history), "--to", "2026-11-30", "--lang", "fr")
     assert "Du 2026-10-31 au 2026-11-30" in result.stdout
     assert "Clients qui ont baissé" in result.stdout

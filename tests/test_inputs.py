@@ -528,6 +528,29 @@ def test_an_amount_column_with_a_word_names_its_first_cells(run: Run, write: Wri
     assert "guillemets" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("cells", "named"),
+    [
+        (["100", "n/a"], "row 3 holds 'n/a', which is not a number; correct that cell"),
+        (["100", "n/a", "abc"], "row 3 holds 'n/a', row 4 holds 'abc', which are not numbers"),
+    ],
+)
+def test_a_column_compared_with_a_number_names_its_cells_even_when_half_are_words(
+    run: Run, write: Write, cells: list[str], named: str
+) -> None:
+    data = _amounts(write, cells)
+    rules = write("r.yaml", AMOUNTS_CRITERIA.format(when="ca > 10"))
+    result = run("classify", data, "-c", str(rules))
+    assert result.exit_code == 2
+    assert (
+        f"`>` compares column 'ca' (text) with 10 (number): the column is read as text because "
+        f"{named}" in result.stderr
+    )
+    # a quoted value is refused only when most cells are numbers: here it orders text
+    quoted = write("q.yaml", AMOUNTS_CRITERIA.format(when='ca > "10"'))
+    assert run("classify", data, "-c", str(quoted), "-q", "-f", "csv").exit_code == 0
+
+
 def test_a_column_in_two_currencies_is_text_and_says_so(run: Run, write: Write) -> None:
     data = _amounts(write, ["12,00 €", "$5.00", "3 €"])
     rules = write("r.yaml", AMOUNTS_CRITERIA.format(when="ca > 10"))

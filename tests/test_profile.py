@@ -83,6 +83,27 @@ def test_each_segment_names_what_sets_it_apart(run: Run, small: tuple[str, str])
     assert profile["outcome"] is None
 
 
+def test_quiet_keeps_the_table_it_was_asked_for(run: Run, small: tuple[str, str]) -> None:
+    data, rules = small
+    told = run("profile", data, "-c", rules)
+    quiet = run("profile", data, "-c", rules, "-q")
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
+    assert quiet.stdout == told.stdout
+    assert "Satisfied: 3 customers" in quiet.stdout
+
+
+def test_output_dash_is_standard_output(
+    run: Run, small: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, rules = small
+    monkeypatch.chdir(tmp_path)
+    before = sorted(tmp_path.iterdir())
+    dash = run("profile", data, "-c", rules, "-f", "json", "-o", "-")
+    assert (dash.exit_code, dash.stderr) == (0, "")
+    assert dash.stdout == run("profile", data, "-c", rules, "-f", "json").stdout
+    assert sorted(tmp_path.iterdir()) == before  # no file named '-'
+
+
 def test_top_and_all_columns(run: Run, small: tuple[str, str]) -> None:
     data, rules = small
     result = run("profile", data, "-c", rules, "-f", "json", "--top", "1", "--all-columns")

@@ -272,10 +272,18 @@ def test_extra_sections_come_before_the_checklist(run: Run) -> None:
 
 def test_checklist_warnings_are_in_the_report(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "report.html"
-    run("report", EX, "-c", CRIT, "--as-of", "2027-08-01", "-o", str(out))
+    said = run("report", EX, "-c", CRIT, "--as-of", "2027-08-01", "-o", str(out))
     checklist = section(out.read_text(encoding="utf-8"), "checklist")
     assert '<li class="warning"><strong>2. Listen to customers</strong>' in checklist
     assert "warning: overdue since 2027-06-15 (47 days)" in checklist
+    # and on standard error, where the monthly run's owner sees it (as `check` says it)
+    assert said.exit_code == 0
+    assert said.stderr.startswith(
+        f"warning: {CRIT}:15 listening.last_done: overdue since 2027-06-15 (47 days): ask your "
+        "customers again, then update listening.last_done\n"
+    )
+    quiet = run("report", EX, "-c", CRIT, "--as-of", "2027-08-01", "-o", str(out), "-q")
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
 
 
 @pytest.mark.parametrize(

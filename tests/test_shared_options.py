@@ -174,3 +174,20 @@ def test_init_and_suggest_share_the_outcome_options(run: Run, lang: str) -> None
         outcome = _flat("--outcome COLUMN") + _flat(message(key, lang))
         assert outcome in texts[command]
         assert (outcome + required in texts[command]) is (command == "suggest")
+
+
+@pytest.mark.parametrize("command", READERS)
+def test_each_command_takes_quiet_and_says_no_warning(
+    run: Run, semicolons: tuple[Path, Path], write: Write, command: str
+) -> None:
+    data, _ = semicolons
+    # four criteria: the fourth set aside, a warning that -q keeps quiet
+    four = CRITERIA + "  - key: named\n    when: not missing(name)\n"
+    four += "  - key: fourth\n    when: amount > 0\n"
+    rules = write("four.yaml", four)
+    args = [*_arguments(command, data), "-c", str(rules), "--as-of", "2026-02-10"]
+    told = run(*args)
+    assert told.exit_code == 0, told.stderr
+    assert "'fourth' is set aside" in told.stdout + told.stderr  # check's list is its output
+    quiet = run(*args, "-q")
+    assert (quiet.exit_code, quiet.stderr) == (0, "")

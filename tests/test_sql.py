@@ -147,6 +147,44 @@ def test_a_table_in_a_schema_is_named_in_the_query(run: Run) -> None:
     assert 'FROM "x""; DROP TABLE t; --"' in hostile
 
 
+@pytest.mark.parametrize(
+    ("dialect", "expected"),
+    [
+        ("duckdb", 'FROM "order"."select"'),
+        ("postgres", 'FROM "order"."select"'),
+        ("snowflake", 'FROM "order"."select"'),
+        ("spark", "FROM `order`.`select`"),
+        ("bigquery", "FROM `order`.`select`"),
+    ],
+)
+def test_a_table_named_by_a_reserved_word_is_quoted_in_every_dialect(
+    run: Run, dialect: str, expected: str
+) -> None:
+    assert expected in printed_sql(run, CRIT, dialect, "--table", "order.select")
+
+
+@pytest.mark.parametrize("table", ["", "   "])
+def test_a_blank_table_is_refused_in_one_line(run: Run, table: str) -> None:
+    result = run("sql", "-c", CRIT, "--table", table)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: --table {table!r} names no table: write its name, e.g. customers or "
+        "crm.customers\n"
+    )
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("table", "name"),
+    [("select", "select"), ('"My clients"', "My clients"), ('"a ""b"" c"', 'a "b" c')],
+)
+def test_duckdb_reads_a_reserved_or_double_quoted_table_name(
+    run: Run, table: str, name: str
+) -> None:
+    query = printed_sql(run, CRIT, "duckdb", "--part", "customers", "--table", table)
+    assert duckdb_rows(query, typed_table(EX, CRIT), name) == classify_rows(run, EX, CRIT)
+
+
 # --- hostile names and literals ------------------------------------------------------------------
 
 HOSTILE_COLUMN = 'x"; DROP TABLE t; --'
@@ -249,6 +287,23 @@ def test_postgres_treats_hostile_names_and_literals_as_data(
     assert rows == duckdb_rows(printed_sql(run, criteria, "duckdb", "--part", "customers"), table)
     # the table named like an injection is still there, and so is t
     assert postgres.rows('SELECT count(*) FROM "t"') == [["count"], ["4"]]
+
+
+@pytest.mark.parametrize(
+    ("table", "name"),
+    [
+        ("select", "select"),
+        ("public.user", "user"),
+        ('"My clients"', "My clients"),
+        ('public."a ""b"" c"', 'a "b" c'),
+    ],
+)
+def test_postgres_reads_a_reserved_or_double_quoted_table_name(
+    run: Run, postgres: Postgres, table: str, name: str
+) -> None:
+    postgres.load(name, typed_table(EX, CRIT))
+    query = printed_sql(run, CRIT, "postgres", "--part", "customers", "--table", table)
+    assert postgres.rows(query) == classify_rows(run, EX, CRIT)
 
 
 def test_text_order_is_code_point_order_in_postgres(

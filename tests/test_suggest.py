@@ -95,6 +95,8 @@ def test_the_file_written_classifies_the_same_list(run: Run, write: Write, tmp_p
     assert classified.exit_code == 0, classified.stderr
     assert len(classified.stdout.splitlines()) == 3001
     assert run("check", "-c", str(out)).exit_code == 0
+    # the command it advises runs as written
+    assert result.stderr.endswith(f"Check it with: portfolio check -c {out}\n")
 
 
 def test_a_copy_of_the_outcome_is_never_read(run: Run, write: Write, tmp_path: Path) -> None:
@@ -145,6 +147,12 @@ def test_a_small_list_is_judged_by_folds(run: Run, write: Write) -> None:
     assert "Small list: rules judged by 5-fold cross-validation" in result.stdout
     assert "AUC of criteria met" in result.stdout
     assert "Add -o suggested.yaml to write them as a criteria file." in result.stdout
+    # -q without -o: the suggestion is still the output, only the hint goes
+    quiet = run("suggest", str(data), "--outcome", "left", "--as-of", AS_OF, "-q")
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
+    assert quiet.stdout == result.stdout.replace(
+        "Add -o suggested.yaml to write them as a criteria file.\n", ""
+    )
 
 
 def test_ids_and_free_text_are_skipped(run: Run, write: Write, tmp_path: Path) -> None:

@@ -19,7 +19,6 @@ The output is byte for byte what the in-memory path writes (tests check it).
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
@@ -38,7 +37,6 @@ from portfolio_cli.engine import (
     classify,
     priority_order,
 )
-from portfolio_cli.errors import InputError
 from portfolio_cli.naming import kept_names
 from portfolio_cli.readers import (
     CustomerList,
@@ -53,8 +51,8 @@ from portfolio_cli.readers.columns import Typed, clean_text, infer_column
 from portfolio_cli.readers.csv import (
     BLOCK_BYTES,
     CsvOptions,
+    first_rows,
     open_text_batches,
-    read_csv_text,
     read_error,
     with_fallbacks,
 )
@@ -64,7 +62,6 @@ from portfolio_cli.result import Summary
 CHUNK_ROWS = 2_000_000
 ENV_CHUNK_ROWS = "PORTFOLIO_CHUNK_ROWS"
 PART_ROWS = 250_000  # at most this many rows are classified at once
-HEAD = 1 << 20
 WRITE_ROWS = 1 << 17
 _NULLS = {Kind.NUMBER: pa.float64(), Kind.DATE: pa.timestamp("s"), Kind.BOOL: pa.bool_()}
 
@@ -102,18 +99,14 @@ def layout(
         if not stat.S_ISREG(found.st_mode):
             return None  # a pipe or a device: read once, whole, by the in-memory path
         size = found.st_size
-        if size < 2 * rows_above:
-            return None  # a row takes two bytes at least: too small to hold that many rows
-        with path.open("rb") as handle:
-            head = handle.read(HEAD)
     except OSError:
         return None
-    if len(head) == HEAD:
-        head = head[: head.rfind(b"\n") + 1]
-    try:
-        sample = read_csv_text(io.BytesIO(head), options, name=str(source))
-    except InputError:
+    if size < 2 * rows_above:
+        return None  # a row takes two bytes at least: too small to hold that many rows
+    found_rows = first_rows(source, options)
+    if found_rows is None:
         return None
+    head, sample = found_rows
     rows = max(sample.table.num_rows, 1)
     return Layout(sample.header, sample.info, int(size / max(len(head), 1) * rows))
 

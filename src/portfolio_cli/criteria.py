@@ -59,6 +59,17 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _ALIAS = "tag:portfolio,2026:alias"  # stands in for each `*name`, so it is never expanded
 _NULLS = ("", "~", "null", "Null", "NULL")
+_SECTIONS = (  # the top-level keys of a criteria file, in the order the method takes them
+    "version",
+    "customers",
+    "satisfaction",
+    "listening",
+    "criteria",
+    "problems",
+    "policy",
+    "actions",
+    "orders",
+)
 
 T = TypeVar("T")
 
@@ -415,7 +426,9 @@ class _Reader:
         try:
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 raise ValueError(value)  # fromisoformat would also take 20260615 or 2026-W24
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
+            self.places[path] = self.where(node, path)
+            return day
         except ValueError:
             self.error(
                 node,
@@ -439,41 +452,11 @@ class _Reader:
     # the file
 
     def read(self, text: str) -> Criteria | None:
-        try:
-            root = yaml.compose(text, Loader=_PlainLoader)
-        except RecursionError:  # `[[[[...` ten thousand deep: PyYAML composes recursively
-            self.issues.append(Issue("too-deep", message("streams.too_deep", source=self.source)))
-            return None
-        except yaml.YAMLError as exc:
-            found = yaml_hints.explain(exc, text)
-            line = f":{found.line}" if found.line is not None else ""
-            self.issues.append(Issue("bad-yaml", found.text, f"{self.source}{line}"))
-            return None
+        """The file as `Criteria`, section by section; None when a problem was noted."""
+        root = self._compose(text)
         if root is None:
-            self.issues.append(
-                Issue(
-                    "empty-file",
-                    message("criteria.empty_file"),
-                    self.source,
-                )
-            )
             return None
-        top = self.mapping(
-            root,
-            "",
-            (
-                "version",
-                "customers",
-                "satisfaction",
-                "listening",
-                "criteria",
-                "problems",
-                "policy",
-                "actions",
-                "orders",
-            ),
-            required=("version", "customers", "criteria"),
-        )
+        top = self.mapping(root, "", _SECTIONS, required=("version", "customers", "criteria"))
         if top is None:
             return None
         self._version(top)
@@ -482,19 +465,12 @@ class _Reader:
         listening = self._listening(top.get("listening"))
         all_criteria = self._rules(top.get("criteria"), "criteria", problems=False)
         problems = self._rules(top.get("problems"), "problems", problems=True)
-        kept, set_aside = all_criteria[:MAX_CRITERIA], all_criteria[MAX_CRITERIA:]
-        if set_aside:
-            names = ", ".join(f"'{r.key}'" for r in set_aside)
-            self.warnings.append(
-                Issue(
-                    "criteria-set-aside",
-                    plural(
-                        "criteria.set_aside", len(set_aside), total=len(all_criteria), names=names
-                    ),
-                    self.where(top["criteria"], "criteria"),
-                )
-            )
-        policy = self._policy(top.get("policy"), len(kept))
+        kept, set_aside = self._kept(all_criteria, top.get("criteria"))
+        # compensate_with is bounded by the criteria the file lists, read or not: a criterion
+        # with an error, or an empty list, is reported once, not again under policy:
+        listed = top.get("criteria")
+        written = len(listed.value) if isinstance(listed, yaml.SequenceNode) else 0
+        policy = self._policy(top.get("policy"), min(written, MAX_CRITERIA) or MAX_CRITERIA)
         actions = self._actions(top.get("actions"))
         orders = self._orders(top.get("orders"))
         if self.issues or customers is None or not kept:
@@ -514,6 +490,46 @@ class _Reader:
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
             places=dict(self.places),
         )
+
+    def _compose(self, text: str) -> yaml.Node | None:
+        """The file's YAML as nodes (with their lines); None, and the problem noted, when it
+        is no YAML, too deep or empty."""
+        try:
+            root: yaml.Node | None = yaml.compose(text, Loader=_PlainLoader)
+        except RecursionError:  # `[[[[...` ten thousand deep: PyYAML composes recursively
+            self.issues.append(Issue("too-deep", message("streams.too_deep", source=self.source)))
+            return None
+        except yaml.YAMLError as exc:
+            found = yaml_hints.explain(exc, text)
+            line = f":{found.line}" if found.line is not None else ""
+            self.issues.append(Issue("bad-yaml", found.text, f"{self.source}{line}"))
+            return None
+        if root is None:
+            self.issues.append(
+                Issue(
+                    "empty-file",
+                    message("criteria.empty_file"),
+                    self.source,
+                )
+            )
+        return root
+
+    def _kept(
+        self, criteria: tuple[Rule, ...], node: yaml.Node | None
+    ) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+        """(the first MAX_CRITERIA criteria, the others): the others are set aside, with a
+        warning naming them."""
+        kept, set_aside = criteria[:MAX_CRITERIA], criteria[MAX_CRITERIA:]
+        if set_aside:
+            names = ", ".join(f"'{r.key}'" for r in set_aside)
+            self.warnings.append(
+                Issue(
+                    "criteria-set-aside",
+                    plural("criteria.set_aside", len(set_aside), total=len(criteria), names=names),
+                    self.where(node, "criteria"),
+                )
+            )
+        return kept, set_aside
 
     def _version(self, top: dict[str, yaml.Node]) -> None:
         node = top.get("version")

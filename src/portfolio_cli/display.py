@@ -88,9 +88,15 @@ def visible(value: object, *, lines: bool = False, tabs: bool = False) -> str:
 # A cell a spreadsheet would run as a formula starts with one of these (numbers excepted).
 FORMULA_FIRST = ("=", "+", "-", "@", "\t", "\r")
 # A number as people write it (signed, thousands grouped by space, comma, dot or narrow spaces,
-# decimals, exponent): `-1 234,50` is a number, not a formula. One pattern for Python's `re`
-# (with re.ASCII) and Arrow's RE2: `\d` is ASCII in both, the spaces are written as characters.
-NUMBER = "^[+-]?(\\d+|\\d{1,3}([ ,.\u00a0\u202f]\\d{3})+)([.,]\\d+)?([eE][+-]?\\d+)?$"
+# decimals, exponent), maybe an amount or a percentage as the readers take them (`-1 234,50 €`,
+# `-€5.00`, `-12,5 %`): a number, not a formula. One pattern for Python's `re` (with re.ASCII)
+# and Arrow's RE2: `\d` is ASCII in both, the spaces are written as characters.
+_GAP = "[ \u00a0\u202f]*"
+_UNIT = "(€|\\$|£|CHF|EUR|USD|GBP)"
+NUMBER = (
+    f"^[+-]?({_GAP}{_UNIT}{_GAP})?(\\d+|\\d{{1,3}}([ ,.\u00a0\u202f]\\d{{3}})+)([.,]\\d+)?"
+    f"([eE][+-]?\\d+)?({_GAP}({_UNIT}|%))?$"
+)
 _NUMBER = re.compile(NUMBER.removesuffix("$") + r"\Z", re.ASCII)
 
 

@@ -216,7 +216,9 @@ def _why_text(customers: CustomerList, column: str, decimal_hint: bool) -> str |
     if column not in customers.columns:
         return None
     values = customers.column(column).cast(pa.string())
-    return why_text(values, decimal_hint=decimal_hint, first=customers.info)
+    # compared with a number (decimal_hint): the cells that are not numbers are named even
+    # when they are half the column; a quoted value only when most cells are numbers
+    return why_text(values, decimal_hint=decimal_hint, first=customers.info, most=not decimal_hint)
 
 
 def checked_input(

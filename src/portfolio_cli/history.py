@@ -156,6 +156,10 @@ def connect(path: Path, *, create: bool) -> Iterator[sqlite3.Connection]:
     writer, nor a writer for readers); SQLite's busy timeout and `_patiently` retry whatever
     found the file locked, for up to `BUSY_WAIT` seconds in all.
     """
+    if path.is_dir():
+        example = path / DEFAULT_PATH
+        text = message("history.error.folder", path=path, example=example)
+        raise UsageError(Issue("history-folder", text))
     if not create and not path.is_file():
         raise UsageError(Issue("no-history", message("history.error.no_file", path=path)))
     if create and not (path.parent if str(path.parent) else Path()).is_dir():

@@ -53,7 +53,7 @@ def parse_delimiter(value: str | None, lang: str, option: str = "--delimiter") -
         return None
     found = _DELIMITER_NAMES.get(value.lower(), value)
     if len(found) != 1 or found in '"\r\n':
-        raise _bad_option(option, "one character: , ; | or tab", value, lang)
+        raise _bad_option(option, message("inputs.expect_delimiter", lang), value, lang)
     return found
 
 
@@ -62,7 +62,7 @@ def _decimal(value: str | None, lang: str) -> str | None:
         return None
     found = _DECIMAL_NAMES.get(value.strip().lower())
     if found is None:
-        raise _bad_option("--decimal", ", or .", value, lang)
+        raise _bad_option("--decimal", message("inputs.expect_decimal", lang), value, lang)
     return found
 
 
@@ -89,7 +89,8 @@ def input_options(flags: InputFlags) -> CsvOptions:
 
 def _header_row(value: int | None, lang: str) -> int | None:
     if value is not None and value < 1:
-        raise _bad_option("--header-row", "a row number from 1", str(value), lang)
+        expected = message("inputs.expect_header_row", lang)
+        raise _bad_option("--header-row", expected, str(value), lang)
     return value
 
 

@@ -17,6 +17,9 @@ EN: dict[str, str] = {
     "expr.hint.not_equal": "write != for 'not equal'",
     "expr.hint.lower_case": "write and / or / not in lower case",
     "expr.hint.double_equal": "write == to compare (a single = is not a comparison)",
+    "expr.hint.arrow": "write >= or <= (the = comes second)",
+    "expr.leading_zero": "{value} is not a number (a number cannot start with 0): write a code "
+    'in quotes, e.g. "{value}"',
     "expr.too_deep": "the condition is nested too deeply",
     "expr.operator": "{symbol} is not allowed (operators: + - * / and comparisons)",
     "expr.operator_and": "{symbol} is not allowed (operators: + - * / and comparisons): write "

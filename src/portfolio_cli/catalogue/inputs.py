@@ -46,6 +46,9 @@ EN: dict[str, str] = {
         "month-first; it is kept as text: pass --dayfirst or --monthfirst"
     ),
     "inputs.bad_option": "{option} must be {expected} (got '{value}')",
+    "inputs.expect_delimiter": "one character: , ; | or tab",
+    "inputs.expect_decimal": ", or .",
+    "inputs.expect_header_row": "a row number from 1",
     "inputs.xlsx_to_terminal": "xlsx is a binary format: pass -o FILE.xlsx",
     "inputs.no_sheet": "{source} has no sheet '{sheet}': its sheets are {sheets} (--sheet)",
     "inputs.bad_workbook": (
@@ -140,7 +143,7 @@ EN: dict[str, str] = {
     "input.duplicate_id": "{source}: {column} '{value}' appears on rows {rows}: each customer "
     "must appear once",
     "input.duplicate_id_more.one": "{source}: {column} '{value}' appears on rows {rows} ({count} "
-    "other id also repeat): each customer must appear once",
+    "other id also repeats): each customer must appear once",
     "input.duplicate_id_more.other": "{source}: {column} '{value}' appears on rows {rows} "
     "({count} other ids also repeat): each customer must appear once",
     "input.not_found": "file not found: {path}",

@@ -73,6 +73,8 @@ EN: dict[str, str] = {
         "--history FILE first"
     ),
     "history.error.open": "cannot open the history file {path}: {error}",
+    "history.error.folder": "{path} is a folder, not a history file: name a file in it, e.g. "
+    "{example}",
     "history.error.busy": "{path} stayed locked by another run for {seconds} s: nothing was "
     "written; run again when it has finished",
     "history.error.not_history": "{path} is not a portfolio history file ({error})",
@@ -106,9 +108,10 @@ EN: dict[str, str] = {
     ),
     "help.history": (
         "List the snapshots kept by --history, or show how customers moved between two.\n\n"
-        "Without --from/--to: one line per snapshot (date, customers, segments, quality, NPS). "
-        "With --from and/or --to: the migration matrix (rows: segment before, columns: segment "
-        "after, plus new and lost customers) and the customers who moved down. --format csv "
+        "Without --from/--to: one line per snapshot (date, customers, segments, quality, NPS), "
+        "then how customers moved since the snapshot before the latest. With --from and/or --to: "
+        "the migration matrix (rows: segment before, columns: segment after, plus new and lost "
+        "customers) and the customers who moved down. --format csv "
         "writes the list or the matrix; --format json writes everything.\n\n"
         "Example:\n\n"
         "\b\n"

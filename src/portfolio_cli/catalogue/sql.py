@@ -32,6 +32,8 @@ EN: dict[str, str] = {
     "engine.glob_format": "{pattern}: a pattern reads CSV or Parquet files, not {name}",
     "engine.glob_header": "{name}: its columns differ from {first}'s; files read as one "
     "portfolio need the same columns (missing: {missing})",
+    "sql.blank_table": "--table {value!r} names no table: write its name, e.g. customers or "
+    "crm.customers",
     "sql.bad_dialect": "--dialect {value!r} is not known: write duckdb, postgres, spark, "
     "bigquery or snowflake",
     "sql.bad_part": "--part {value!r}: write all, customers or summary",

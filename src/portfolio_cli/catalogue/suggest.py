@@ -39,7 +39,7 @@ EN: dict[str, str] = {
     "suggest.reason.near-unique": "near-unique",
     "suggest.reason.too-many-values": "too many values",
     "suggest.hint_output": "Add -o suggested.yaml to write them as a criteria file.",
-    "suggest.hint_check": "Check it with: portfolio check {path}",
+    "suggest.hint_check": "Check it with: portfolio check -c {path}",
     "suggest.too_few": "Too few outcomes to learn from: the training part holds only {count} "
     "customers of the rarer value of '{column}' (at least {least} are needed). Nothing is "
     "suggested: rules found on so few customers would fit chance, not your customers.",

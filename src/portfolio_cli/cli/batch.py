@@ -40,6 +40,8 @@ from portfolio_cli.inputs import InputFlags
 from portfolio_cli.messages import message, plural
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from portfolio_cli.batch import Job, Outcome
 
 BATCH_FORMATS = ("csv", "json", "markdown", "xlsx")
@@ -96,14 +98,7 @@ def batch_command(
     """
     from portfolio_cli import batch
 
-    fmt_name = "markdown" if fmt.lower().strip() == "md" else fmt.lower().strip()
-    if fmt_name not in BATCH_FORMATS:
-        raise UsageError(
-            Issue(
-                "bad-format",
-                message("usage.bad_format", value=fmt, choices=", ".join(BATCH_FORMATS)),
-            )
-        )
+    fmt_name = _format_name(fmt)
     day = parse_as_of(as_of)
     from portfolio_cli import engines
 
@@ -144,11 +139,40 @@ def batch_command(
     for text in no_match.values():
         err.print(message("cli.error", text=visible(text)), markup=False)
     outcomes = _run(plan, jobs, show_progress=not quiet and sys.stderr.isatty())
+    _write_summary(output, outcomes, no_match, separator)
+    _report(err, outcomes, len(unmatched), output, quiet)
+
+
+def _format_name(fmt: str) -> str:
+    """The output format --format names (`md` is `markdown`); any other is refused."""
+    fmt_name = "markdown" if fmt.lower().strip() == "md" else fmt.lower().strip()
+    if fmt_name not in BATCH_FORMATS:
+        raise UsageError(
+            Issue(
+                "bad-format",
+                message("usage.bad_format", value=fmt, choices=", ".join(BATCH_FORMATS)),
+            )
+        )
+    return fmt_name
+
+
+def _write_summary(
+    output: Path, outcomes: list[Outcome], no_match: dict[str, str], separator: str | None
+) -> None:
+    """DIR/summary.csv: one line per input, and one per pattern that matched no file."""
+    from portfolio_cli import batch
     from portfolio_cli.writers.files import atomic_write
 
     with atomic_write(output / batch.SUMMARY_NAME) as stream:
         summary_separator = batch.summary_separator(outcomes, separator)
         stream.write(batch.summary_csv(outcomes, no_match, summary_separator))
+
+
+def _report(
+    err: Console, outcomes: list[Outcome], unmatched: int, output: Path, quiet: bool
+) -> None:
+    """Each failed input on its line, then (unless `quiet`) how many were done; exit 3 when an
+    input failed or a pattern matched no file."""
     failed = [o for o in outcomes if not o.ok]
     for outcome in failed:
         error = visible(outcome.error)  # one line each, every character visible
@@ -159,7 +183,7 @@ def batch_command(
         else:
             text = message("batch.failed", file=source, error=error)
         err.print(message("cli.error", text=text), markup=False)
-    total = len(outcomes) + len(unmatched)
+    total = len(outcomes) + unmatched
     if not quiet:
         customers = sum(o.summary.total for o in outcomes if o.summary is not None)
         done = plural(
@@ -169,7 +193,7 @@ def batch_command(
         )  # fmt: skip
         err.print(done, markup=False)
     if failed or unmatched:
-        some = plural("batch.some_failed", len(failed) + len(unmatched), total=total)
+        some = plural("batch.some_failed", len(failed) + unmatched, total=total)
         err.print(some, markup=False)
         raise typer.Exit(3)
 

@@ -161,7 +161,8 @@ def classify_command(
     from portfolio_cli.writers.sink import OutputSink
 
     spark = engines.SparkSettings(spark_remote, spark_master)
-    output = None if written_to is None else Path(written_to)
+    # `-o -` is standard output, as `-` is standard input
+    output = None if written_to in (None, "-") else Path(written_to)
     if fmt is not None and fmt.strip().lower() == "parquet":  # Spark's folder of files
         # -o as written: a URI's `//` (s3a://bucket/dir) is not a path's to fold
         folder = (criteria, written_to, engine, as_of, flags, keep_columns, fail_under, spark)

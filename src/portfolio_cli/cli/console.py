@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from decimal import Decimal
 from typing import IO, TYPE_CHECKING, Any
 
 import typer
@@ -224,8 +225,14 @@ def print_summary(summary: Summary, source: str, output: Path | str | None) -> N
 
 
 def fail_if_below(quality: float | None, threshold: float | None) -> None:
-    """Exit 1, after everything was written, when quality is strictly below the threshold."""
-    if threshold is None or quality is None or 100 * quality >= threshold:
+    """Exit 1, after everything was written, when quality is strictly below the threshold.
+
+    Compared in decimal, as the user reads both: 29 customers of 100 is 0.29, whose float times
+    100 is 28.999999999999996, and 29 % is not below --fail-under 29.
+    """
+    if threshold is None or quality is None:
+        return
+    if Decimal(repr(quality)) * 100 >= Decimal(repr(threshold)):
         return
     from portfolio_cli.messages import decimal
 

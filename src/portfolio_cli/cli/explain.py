@@ -15,6 +15,7 @@ from portfolio_cli.cli.options import (
     DebugOption,
     InputArgument,
     LangOption,
+    QuietOption,
     find_criteria,
     input_parameters,
     parse_as_of,
@@ -40,6 +41,7 @@ def explain_command(
     ] = "table",
     as_of: AsOfOption = None,
     flags: InputFlags = NO_FLAGS,
+    quiet: QuietOption = False,
     debug: DebugOption = False,
     lang: LangOption = None,
 ) -> None:
@@ -60,7 +62,9 @@ def explain_command(
         )
     day = parse_as_of(as_of)
     rules = load_criteria(find_criteria(criteria))
-    warn(rules.warnings)  # e.g. criteria set aside: this customer is judged on the first three
+    warn(
+        rules.warnings, quiet
+    )  # e.g. criteria set aside: this customer is judged on the first three
     options = pipeline.Options(day, flags, "arrow", every_column=True)
     done = pipeline.classify(input, rules, options)
     show_run(done, flags)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import RenderableType
+from rich.text import Text
 
 from portfolio_cli.cli.boundary import boundary
 from portfolio_cli.cli.console import make_console, write_stdout
@@ -66,8 +67,9 @@ def history_command(
 ) -> None:
     """List the snapshots kept by --history, or show how customers moved between two.
 
-    Without --from/--to: one line per snapshot (date, customers, segments, quality, NPS).
-    With --from and/or --to: the migration matrix (rows: segment before, columns: segment
+    Without --from/--to: one line per snapshot (date, customers, segments, quality, NPS), then
+    how customers moved since the snapshot before the latest. With --from and/or --to: the
+    migration matrix (rows: segment before, columns: segment
     after, plus new and lost customers) and the customers who moved down. `--format csv` writes
     the list or the matrix; `--format json` writes everything.
 
@@ -98,7 +100,13 @@ def history_command(
         elif name == "csv":
             write_stdout(history_writer.snapshots_csv(kept, separator))
         else:
-            _print(history_writer.snapshots_table(kept, words, quiet))
+            parts = history_writer.snapshots_table(kept, words, quiet)
+            if len(kept) > 1:  # and how customers moved since the snapshot before the latest
+                since, until = store.migration_dates(kept, None, None, file)
+                changed = store.criteria_changed(kept, since, until)
+                moved = store.migration(file, since, until)
+                parts += [Text(""), *history_writer.migration_tables(moved, changed, words, quiet)]
+            _print(parts)
         return
     to_day = parse_as_of(end, "--to") if end else None
     from_day = parse_as_of(start, "--from") if start else None

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import inspect
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -239,6 +240,8 @@ def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
     if value is None:
         return dt.date.today()
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise ValueError(value)  # fromisoformat would also take 20261205 or 2026-W49
         return dt.date.fromisoformat(value.strip())
     except ValueError:
         text = message("usage.bad_date_option", option=option, value=value)

@@ -4,7 +4,7 @@ whether the criteria predict a known outcome."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -31,6 +31,9 @@ from portfolio_cli.cli.options import (
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.inputs import InputFlags
 from portfolio_cli.messages import message
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 FORMATS = ("table", "json", "csv")
 
@@ -89,6 +92,8 @@ def profile_command(
     from portfolio_cli.writers import traits as view
 
     language_code = current()
+    if output is not None and str(output) == "-":  # standard output, as `-` is standard input
+        output = None
     fmt_name = _format(fmt, output)
     chosen_separator = parse_out_delimiter(out_delimiter)
     day = parse_as_of(as_of)
@@ -106,19 +111,7 @@ def profile_command(
         customers, result, rules, outcome=outcome, top=top, all_columns=all_columns
     )
     if fmt_name == "table":
-        if output is not None:
-            import io
-
-            from portfolio_cli.writers.files import atomic_write
-
-            text = io.StringIO()
-            make_console(file=text, width=120, color_system=None).print(
-                view.profile_view(data, language_code)
-            )
-            with atomic_write(output) as stream:
-                stream.write(text.getvalue().encode("utf-8"))
-        elif not quiet:
-            make_console().print(view.profile_view(data, language_code))
+        _show_table(view.profile_view(data, language_code), output, quiet)
         return
     if fmt_name == "json":
         document = view.profile_json(data)
@@ -128,6 +121,26 @@ def profile_command(
         separator = csv_separator(chosen_separator, customers.info)
         bom = wants_bom(separator, to_file=output is not None)
         document = view.profile_csv(data, separator, bom)
+    _write_document(document, output, quiet)
+
+
+def _show_table(table: RenderableType, output: Path | None, quiet: bool) -> None:
+    """The profile as tables: to -o as plain text 120 wide, else on the terminal."""
+    if output is not None:
+        import io
+
+        from portfolio_cli.writers.files import atomic_write
+
+        text = io.StringIO()
+        make_console(file=text, width=120, color_system=None).print(table)
+        with atomic_write(output) as stream:
+            stream.write(text.getvalue().encode("utf-8"))
+    else:  # the profile is the output asked for: -q keeps only warnings and notes quiet
+        make_console().print(table)
+
+
+def _write_document(document: bytes, output: Path | None, quiet: bool) -> None:
+    """JSON or CSV to standard output, or to -o (said on standard error unless `quiet`)."""
     if output is None:
         write_stdout(document)
         return

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -38,6 +39,9 @@ from portfolio_cli.cli.options import (
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.inputs import InputFlags
 from portfolio_cli.messages import language, message
+
+if TYPE_CHECKING:
+    from portfolio_cli.criteria import Criteria
 
 FORMATS = ("html", "markdown")
 # Characteristics per segment in the report's profile section (`portfolio profile` shows more).
@@ -135,6 +139,7 @@ def report_command(
     source = None if planned.in_database else input
     refuse_overwrite(output, source, criteria_file, flags, history_file)
     warn(rules.warnings, quiet)
+    warn(_listening_overdue(rules, day), quiet)  # the monthly run is where it must be seen
     if outcome is not None:
         check_outcome(rules, outcome)  # before reading a large file
     sink = ReportSink(fmt_name, output, words, limit, history_file, outcome, PROFILE_TOP)
@@ -143,3 +148,15 @@ def report_command(
     if not quiet:
         print_summary(done.summary, done.source, output)
     fail_if_below(done.summary.quality, fail_under)
+
+
+def _listening_overdue(rules: Criteria, day: dt.date) -> list[Issue]:
+    """Step 2's warning, as `check` gives it, when listening to customers is overdue."""
+    from portfolio_cli.five_steps import listening_overdue
+    from portfolio_cli.messages import long_date
+
+    overdue = listening_overdue(rules, day)
+    if overdue is None:
+        return []
+    text = message("checklist.overdue", date=long_date(overdue), days=(day - overdue).days)
+    return [Issue("listening-overdue", text, rules.place("listening.last_done"))]

@@ -57,7 +57,9 @@ def sql_command(
     chosen = part.strip().lower()
     if chosen not in PARTS:
         raise UsageError(Issue("bad-option", message("sql.bad_part", value=part)))
+    if not table.strip():
+        raise UsageError(Issue("bad-option", message("sql.blank_table", value=table)))
     day = parse_as_of(as_of)
     rules = load_criteria(find_criteria(criteria))
     warn(rules.warnings, quiet)
-    write_stdout(script(rules, day, table, name, chosen).encode("utf-8"))
+    write_stdout(script(rules, day, table.strip(), name, chosen).encode("utf-8"))

@@ -137,11 +137,11 @@ def _write_and_show(
         from portfolio_cli.display import json_text
 
         write_stdout((json_text(result.as_dict(), sort_keys=True) + "\n").encode("utf-8"))
-    elif not quiet:
+    elif not quiet or output is None:  # without -o, the figures are the output asked for
         console = make_console()
         for line in report_lines(result, criteria):
             console.print(line, markup=False, highlight=False, soft_wrap=True)
-        if result.refused is None and result.text and output is None:
+        if result.refused is None and result.text and output is None and not quiet:
             console.print(message("suggest.hint_output"), markup=False, highlight=False)
     if written and not quiet:
         err = make_console(stderr=True)

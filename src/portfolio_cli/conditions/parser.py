@@ -54,8 +54,11 @@ _SYNTAX_HINTS = (  # message keys
     (re.compile(r"&&|\|\|"), "expr.hint.and_or"),
     (re.compile(r"<>"), "expr.hint.not_equal"),
     (re.compile(r"\b(AND|OR|NOT|And|Or|Not)\b"), "expr.hint.lower_case"),
+    (re.compile(r"=>|=<"), "expr.hint.arrow"),
     (re.compile(r"(?<![=!<>])=(?!=)"), "expr.hint.double_equal"),
 )
+# A number written with leading zeros (01000): a code, which Python reads as an old octal
+_LEADING_ZERO = re.compile(r"(?<![\w.])0\d+\b")
 _COMPARE_OPS: dict[type[ast.cmpop], TypingLiteral["==", "!=", "<", "<=", ">", ">="]] = {
     ast.Eq: "==",
     ast.NotEq: "!=",
@@ -69,6 +72,17 @@ _ARITH_OPS: dict[type[ast.operator], TypingLiteral["+", "-", "*", "/"]] = {
     ast.Sub: "-",
     ast.Mult: "*",
     ast.Div: "/",
+}
+_OTHER_OPERATORS: dict[type[ast.operator], str] = {
+    ast.Pow: "**",
+    ast.Mod: "%",
+    ast.FloorDiv: "//",
+    ast.BitAnd: "&",
+    ast.BitOr: "|",
+    ast.BitXor: "^",
+    ast.LShift: "<<",
+    ast.RShift: ">>",
+    ast.MatMult: "@",
 }
 _REFUSED: dict[type[ast.AST], str] = {  # message keys
     ast.Attribute: "expr.refused.attribute",
@@ -132,6 +146,10 @@ def parse_condition(text: str) -> Condition:
 
 def _syntax_error(exc: SyntaxError, flat: str) -> ExpressionError:
     masked = _without_strings(flat)
+    code = _LEADING_ZERO.search(masked)
+    if code is not None and "leading zeros" in (exc.msg or ""):
+        text = message("expr.leading_zero", value=code.group())
+        return ExpressionError(text, Span(code.start(), code.end()))
     found = next(
         ((match, h) for pattern, h in _SYNTAX_HINTS if (match := pattern.search(masked))), None
     )
@@ -184,6 +202,8 @@ class _Converter:
         return Span(start, max(end, start + 1))
 
     def convert(self, node: ast.expr, depth: int) -> Expr:
+        """`node` as our typed tree, through the allow-list: one case per accepted node type;
+        any other node is an error with its place (`depth` bounds the nesting)."""
         if depth > MAX_DEPTH:
             raise ExpressionError(message("expr.too_deep"), self.span(node))
         deeper = depth + 1
@@ -195,10 +215,7 @@ class _Converter:
             case ast.UnaryOp(op=ast.Not(), operand=operand):
                 return Not(self.convert(operand, deeper), span)
             case ast.UnaryOp(op=ast.USub(), operand=operand):
-                inner = self.convert(operand, deeper)
-                if isinstance(inner, Constant) and _is_number(inner.value):
-                    return Constant(-inner.value, span)  # type: ignore[operator]
-                return Negative(inner, span)
+                return self._negative(operand, span, deeper)
             case ast.UnaryOp(op=ast.UAdd(), operand=operand):
                 return self.convert(operand, deeper)
             case ast.BinOp(op=op, left=left, right=right) if type(op) in _ARITH_OPS:
@@ -209,40 +226,13 @@ class _Converter:
                     span,
                 )
             case ast.BinOp(op=op):
-                symbol = {
-                    ast.Pow: "**",
-                    ast.Mod: "%",
-                    ast.FloorDiv: "//",
-                    ast.BitAnd: "&",
-                    ast.BitOr: "|",
-                    ast.BitXor: "^",
-                    ast.LShift: "<<",
-                    ast.RShift: ">>",
-                    ast.MatMult: "@",
-                }.get(type(op), message("expr.this_operator"))
-                key = {"&": "expr.operator_and", "|": "expr.operator_or"}.get(
-                    symbol, "expr.operator"
-                )
-                raise ExpressionError(message(key, symbol=symbol), span)
+                raise _refused_operator(op, span)
             case ast.Compare(left=left, ops=ops, comparators=comparators):
                 return self._compare(left, ops, comparators, span, deeper)
             case ast.Call():
                 return self._call(node, span, deeper)
             case ast.Name():
-                quoted, width = self._backticks.get(span.start, (None, 0))
-                if quoted is not None and span.end - span.start == width:
-                    return Column(quoted, span)
-                if any(span.start <= at < span.end for at in self._backticks):
-                    # x`a` or `a`x: the masked name ran into its neighbour
-                    raise ExpressionError(message("expr.backtick_apart"), span)
-                # the name as written: Python folds identifiers to NFKC (`ﬁrst` to `first`),
-                # and a column is matched by the name the user wrote
-                name = self._written(node)
-                if name in ("true", "false"):
-                    return Constant(name == "true", span)
-                if name in ("null", "none", "None", "NULL", "nan", "NaN"):
-                    raise ExpressionError(message("expr.null_name", name=name), span)
-                return Column(name, span)
+                return self._name(node, span)
             case ast.Constant(value=value):
                 return self._constant(value, span)
             case ast.List():
@@ -250,13 +240,31 @@ class _Converter:
             case ast.Tuple() if (decimal := self._decimal_comma(span)) is not None:
                 raise ExpressionError(message("expr.decimal_comma", number=decimal[0]), decimal[1])
             case _:
-                refused = type(node)
-                raise ExpressionError(
-                    message(_REFUSED[refused])
-                    if refused in _REFUSED
-                    else message("expr.not_allowed", name=refused.__name__),
-                    span,
-                )
+                raise _refused_node(node, span)
+
+    def _negative(self, operand: ast.expr, span: Span, depth: int) -> Expr:
+        """`-x`: a negative number stays a constant, anything else is negated."""
+        inner = self.convert(operand, depth)
+        if isinstance(inner, Constant) and _is_number(inner.value):
+            return Constant(-inner.value, span)  # type: ignore[operator]
+        return Negative(inner, span)
+
+    def _name(self, node: ast.Name, span: Span) -> Expr:
+        """A column (`name` or `` `quoted name` ``), or `true`/`false`; a null is refused."""
+        quoted, width = self._backticks.get(span.start, (None, 0))
+        if quoted is not None and span.end - span.start == width:
+            return Column(quoted, span)
+        if any(span.start <= at < span.end for at in self._backticks):
+            # x`a` or `a`x: the masked name ran into its neighbour
+            raise ExpressionError(message("expr.backtick_apart"), span)
+        # the name as written: Python folds identifiers to NFKC (`ﬁrst` to `first`),
+        # and a column is matched by the name the user wrote
+        name = self._written(node)
+        if name in ("true", "false"):
+            return Constant(name == "true", span)
+        if name in ("null", "none", "None", "NULL", "nan", "NaN"):
+            raise ExpressionError(message("expr.null_name", name=name), span)
+        return Column(name, span)
 
     def _decimal_comma(self, span: Span) -> tuple[str, Span] | None:
         """`1000,5` written the French way: the number with a dot and where it is written, or
@@ -368,6 +376,24 @@ class _Converter:
             except ValueError:
                 pass
         raise ExpressionError(message("expr.bad_date"), self.span(node))
+
+
+def _refused_operator(op: ast.operator, span: Span) -> ExpressionError:
+    """The error for an operator outside + - * / (`&` and `|` say to write and/or)."""
+    symbol = _OTHER_OPERATORS.get(type(op), message("expr.this_operator"))
+    key = {"&": "expr.operator_and", "|": "expr.operator_or"}.get(symbol, "expr.operator")
+    return ExpressionError(message(key, symbol=symbol), span)
+
+
+def _refused_node(node: ast.expr, span: Span) -> ExpressionError:
+    """The error for a node of Python outside the allow-list, named when we know it."""
+    refused = type(node)
+    return ExpressionError(
+        message(_REFUSED[refused])
+        if refused in _REFUSED
+        else message("expr.not_allowed", name=refused.__name__),
+        span,
+    )
 
 
 def _is_number(value: object) -> bool:

@@ -11,7 +11,9 @@ drift between engines.
 from __future__ import annotations
 
 import datetime as dt
-import io
+import errno
+import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -29,6 +31,7 @@ from portfolio_cli.engines import memory_limit
 from portfolio_cli.engines.rows import assemble, free_name, summary_of_totals
 from portfolio_cli.engines.sql import Method, compile_method, render
 from portfolio_cli.errors import Issue, PortfolioError
+from portfolio_cli.messages import reason
 from portfolio_cli.readers import CsvOptions, CustomerList
 from portfolio_cli.result import Summary
 
@@ -38,7 +41,6 @@ if TYPE_CHECKING:
 
 Array = np.ndarray[Any, Any]
 TABLE = "portfolio_customers"
-HEAD = 1 << 20  # the first rows our reader types, to know what each column holds
 WRITE_ROWS = 1 << 17
 
 
@@ -331,21 +333,14 @@ def _head_kinds(
     """Each needed column's kind in the file's first rows, when the file is plain UTF-8 CSV
     whose first line is its header (else None)."""
     from portfolio_cli.readers import type_text
-    from portfolio_cli.readers.csv import read_csv_text
+    from portfolio_cli.readers.csv import first_rows
 
     if options.decimal == "," or options.dayfirst:
         return None
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(HEAD)
-    except OSError:
+    found = first_rows(path, options)
+    if found is None:
         return None
-    if len(head) == HEAD:
-        head = head[: head.rfind(b"\n") + 1]
-    try:
-        sample = read_csv_text(io.BytesIO(head), options, name=str(path))
-    except PortfolioError:
-        return None
+    head, sample = found
     info = sample.info
     first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
     names = required_columns(criteria)
@@ -653,8 +648,7 @@ def _copy_rows(
         con.execute("SET preserve_insertion_order = true")
         con.execute(sql)
     except duckdb.IOException as exc:
-        why = str(exc).rsplit(": ", 1)[-1]
-        text = message("streams.write_failed", path=shown, reason=why)
+        text = message("streams.write_failed", path=shown, reason=io_reason(exc))
         raise OutputError(Issue("write-failed", text)) from None
 
 
@@ -701,6 +695,25 @@ def _packed_order(method: Method) -> list[Any]:
     )
     key = exp.cast(packed, exp.DataType.build(width, dialect="duckdb"))
     return [exp.Ordered(this=key, desc=False, nulls_first=False), *order[3:]]
+
+
+_ERRNO = re.compile(r'"errno"\s*:\s*"?(\d+)')
+
+
+def io_reason(exc: Exception) -> str:
+    """Why DuckDB could not write a file, worded as our own writers word it (`no space left on
+    device`, in the user's language). DuckDB's IO errors end with the system's reason, and a
+    failed write holds it in a JSON object with its errno (`Async write failed ...:
+    {"exception_message": "Could not write file ...: No space left on device", "errno": "28"}`).
+    """
+    text = str(exc)
+    found = _ERRNO.search(text)
+    if found:
+        number = int(found.group(1))
+        return reason(OSError(number, os.strerror(number)))
+    why = text.rsplit(": ", 1)[-1].strip()
+    number = next((n for n in errno.errorcode if os.strerror(n) == why), 0)
+    return reason(OSError(number, why))
 
 
 def _neutralised(value: Any) -> Any:

@@ -22,6 +22,7 @@ sql`) the query follows the table's own column types.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -47,6 +48,33 @@ from portfolio_cli.result import NO_CRITERION
 
 DIALECTS = ("duckdb", "postgres", "spark", "bigquery", "snowflake")
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# a dotted name whose parts are plain words or SQL's double-quoted identifiers ("a ""b""")
+_QUOTED_PART = r'"(?:[^"]|"")+"'
+_PART = rf"(?:[A-Za-z_][A-Za-z0-9_]*|{_QUOTED_PART})"
+_DOTTED_NAME = re.compile(rf"{_PART}(?:\.{_PART}){{0,2}}")
+# Words PostgreSQL and Snowflake reserve (their manuals' lists), which sqlglot writes unquoted
+# in those dialects: `FROM select` would not parse there. DuckDB's and BigQuery's own lists
+# come from sqlglot (`_reserved`).
+_RESERVED = frozenset(
+    [
+        "all", "alter", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
+        "authorization", "between", "binary", "both", "by", "case", "cast", "check", "collate",
+        "collation", "column", "concurrently", "connect", "constraint", "create", "cross",
+        "current", "current_catalog", "current_date", "current_role", "current_schema",
+        "current_time", "current_timestamp", "current_user", "database", "default", "deferrable",
+        "delete", "desc", "distinct", "do", "drop", "else", "end", "except", "exists", "false",
+        "fetch", "following", "for", "foreign", "freeze", "from", "full", "grant", "group",
+        "having", "ilike", "in", "increment", "initially", "inner", "insert", "intersect", "into",
+        "is", "isnull", "join", "lateral", "leading", "left", "like", "limit", "localtime",
+        "localtimestamp", "minus", "natural", "not", "notnull", "null", "of", "offset", "on",
+        "only", "or", "order", "outer", "overlaps", "placing", "primary", "qualify", "references",
+        "regexp", "returning", "revoke", "right", "rlike", "row", "rows", "sample", "schema",
+        "select", "session_user", "set", "similar", "some", "start", "symmetric", "system_user",
+        "table", "tablesample", "then", "to", "trailing", "trigger", "true", "try_cast", "union",
+        "unique", "update", "user", "using", "values", "variadic", "verbose", "view", "when",
+        "whenever", "where", "window", "with"
+    ]
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -156,17 +184,44 @@ class Method:
 def table_name(name: str) -> exp.Table:
     """A table named on the command line: `t`, `schema.t` or `catalog.schema.t`.
 
-    A part that is a plain lower-case-insensitive word stays unquoted (the warehouse folds it
-    as it folds the user's own SQL); any other part is quoted, so it is only ever a name.
+    A part that is a plain word stays unquoted (the warehouse folds its case as it folds the
+    user's own SQL), unless a warehouse reserves it (`select`, `order`, `user`); a part written
+    in double quotes as SQL writes it (`"crm"."My clients"`) is that quoted name; any other
+    part is quoted, so it is only ever a name.
     """
-    parts = name.split(".") if all(name.split(".")) and name.count(".") <= 2 else [name]
-    identifiers = [
-        exp.to_identifier(part, quoted=not _PLAIN_NAME.fullmatch(part)) for part in parts
-    ]
+    if _DOTTED_NAME.fullmatch(name) and '"' in name:
+        parts = [part.group(0) for part in re.finditer(rf"{_PART}", name)]
+        identifiers = [
+            exp.to_identifier(part[1:-1].replace('""', '"'), quoted=True)
+            if part.startswith('"')
+            else _identifier(part)
+            for part in parts
+        ]
+    else:
+        parts = name.split(".") if all(name.split(".")) and name.count(".") <= 2 else [name]
+        identifiers = [_identifier(part) for part in parts]
     while len(identifiers) < 3:
         identifiers.insert(0, None)  # type: ignore[arg-type]
     catalog, db, this = identifiers
     return exp.Table(this=this, db=db, catalog=catalog)
+
+
+def _identifier(part: str) -> exp.Identifier:
+    """One part of a table's name, quoted unless it is a plain word no warehouse reserves."""
+    plain = _PLAIN_NAME.fullmatch(part) is not None and part.lower() not in _reserved()
+    return exp.to_identifier(part, quoted=not plain)
+
+
+@functools.cache
+def _reserved() -> frozenset[str]:
+    """The words some dialect reserves: ours (`_RESERVED`), DuckDB's and BigQuery's."""
+    from sqlglot.dialects.dialect import Dialect
+
+    words = set(_RESERVED)
+    for dialect in ("duckdb", "bigquery"):
+        generator = Dialect.get_or_raise(dialect).generator_class
+        words |= {word.lower() for word in getattr(generator, "RESERVED_KEYWORDS", ())}
+    return frozenset(words)
 
 
 def compile_method(

@@ -215,15 +215,17 @@ def why_text(
     *,
     decimal_hint: bool = False,
     first: Rows = 2,
+    most: bool = True,
 ) -> str | None:
     """Why a column of numbers was read as text, in words (`row 15 holds 'n/a', which is not a
     number; ...`, or the currencies it mixes); None for a real text or code column.
 
     `decimal_hint` adds the advice to pass --decimal when the cells may be numbers written
     another way; `first` is the file's row number of the first customer, or the list's
-    `ReadInfo` (a glob names each row's file).
+    `ReadInfo` (a glob names each row's file); `most=False` explains a column where as few as
+    one cell is a number (see `columns.why_text`).
     """
-    reason = text_reason(array)
+    reason = text_reason(array, most=most)
     if reason is None:
         return None
     if reason.mixed:

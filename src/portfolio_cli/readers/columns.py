@@ -209,9 +209,13 @@ class TextReason:
     mixed: tuple[str, ...] = ()
 
 
-def why_text(array: pa.ChunkedArray | pa.Array, limit: int = 3) -> TextReason | None:
+def why_text(
+    array: pa.ChunkedArray | pa.Array, limit: int = 3, *, most: bool = True
+) -> TextReason | None:
     """Why a column of numbers was read as text, when most of its cells are numbers (amounts
-    and percentages included); None for a real text or code column.
+    and percentages included); None for a real text or code column. With `most=False`, one
+    number is enough: a column compared with a number names the cells that are not numbers
+    even when they are half of it (`100`, `n/a`).
 
     Only called to explain an error or a warning, never while reading: it costs a few regex
     passes.
@@ -229,7 +233,9 @@ def why_text(array: pa.ChunkedArray | pa.Array, limit: int = 3) -> TextReason | 
         ),
     )
     numbers = pc.sum(pc.cast(pc.fill_null(number, False), pa.int64())).as_py() or 0
-    if numbers * 2 <= (pc.sum(pc.cast(present, pa.int64())).as_py() or 0):
+    if numbers == 0 or (
+        most and numbers * 2 <= (pc.sum(pc.cast(present, pa.int64())).as_py() or 0)
+    ):
         return None  # mostly words: a text column, not a number column with a typo
     if _any(pc.match_substring_regex(text, LEADING_ZERO)):
         return None  # codes such as 01000: the column is text on purpose

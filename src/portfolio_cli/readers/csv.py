@@ -19,7 +19,7 @@ from typing import BinaryIO, TypeVar
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 
-from portfolio_cli.errors import InputError, Issue
+from portfolio_cli.errors import InputError, Issue, PortfolioError
 from portfolio_cli.messages import message, reason
 from portfolio_cli.readers.sniff import (
     describe_delimiter,
@@ -194,6 +194,29 @@ def read_csv_text(
 
 
 HEADER_SEARCH_ROWS = 20
+
+
+SAMPLE_BYTES = 1 << 20  # a file's first rows, read to know its layout and column kinds
+
+
+def first_rows(
+    source: str | Path, options: CsvOptions, size: int = SAMPLE_BYTES
+) -> tuple[bytes, TextTable] | None:
+    """The complete rows within the first `size` bytes of the CSV file `source`: their bytes,
+    and read as text (header, encoding, delimiter and cells; messages name `source` as
+    written); None when they cannot be read (the in-memory path then reads the file and
+    reports the problem as usual)."""
+    try:
+        with Path(source).open("rb") as handle:
+            head = handle.read(size)
+    except OSError:
+        return None
+    if len(head) == size:
+        head = head[: head.rfind(b"\n") + 1]
+    try:
+        return head, read_csv_text(io.BytesIO(head), options, name=str(source))
+    except PortfolioError:
+        return None
 
 
 def find_header(text: str, options: CsvOptions, label: str) -> tuple[int, str]:

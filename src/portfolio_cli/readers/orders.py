@@ -316,16 +316,69 @@ def join_surveys(
     A customer without an answer in the file keeps the value of the list's own NPS column (if
     it has one). A score outside 0-10 is an error naming the rows.
     """
+    lang = options.lang
+    answers, label = _read_surveys(source, customers.id_column, nps, options)
+    added, unknown, answered = _survey_columns(customers, answers, nps)
+    warnings = []
+    if len(unknown):
+        warnings.append(
+            message(
+                "surveys.unknown",
+                lang,
+                source=label,
+                answers=len(unknown),
+                ids=plural("count.ids", unknown["customer"].nunique(), lang),
+                sample=unknown["customer"].iloc[0],
+            )
+        )
+    described = message(
+        "surveys.joined",
+        lang,
+        source=label,
+        answers=plural("count.answers", len(answers), lang),
+        customers=plural("count.customers", answered, lang),
+    )
+    return add_columns(customers, added, label, lang, replace_ok=[nps]), warnings, described
+
+
+def _read_surveys(
+    source: str | Path, id_column: str, nps: str, options: CsvOptions
+) -> tuple[pd.DataFrame, str]:
+    """The answers of a surveys file that hold a score: `customer` (text), `date` (datetime64,
+    NaT when the file's dates are blank), `score` (float) and `comment` when the file has one;
+    and the file as named in messages. A score outside 0-10, a date that is no date or a blank
+    id is an error."""
     import pandas as pd
 
     lang = options.lang
-    id_column = customers.id_column
     wanted = {"customer": id_column, "date": SURVEY_DATE, "nps": nps}
     columns, label, kinds, table = _columns_of(
         source, options, wanted, {"comment": SURVEY_COMMENT}, missing="surveys.missing_column"
     )
     score = columns["nps"]
-    if kinds[nps] not in (Kind.NUMBER, Kind.EMPTY):
+    _check_scores(score, kinds[nps], table, nps, label, lang)
+    _check_dates(kinds[SURVEY_DATE], table, label, lang)
+    _check_ids(columns["customer"], id_column, label, lang)
+    answers = pd.DataFrame(
+        {
+            "customer": columns["customer"].astype(str),
+            "date": pd.to_datetime(columns["date"])
+            if kinds[SURVEY_DATE] is Kind.DATE
+            else pd.Series(pd.NaT, index=score.index),
+            "score": score.astype("float64"),
+        }
+    )
+    if "comment" in columns:
+        answers["comment"] = columns["comment"]
+    return answers[answers["score"].notna()], label
+
+
+def _check_scores(
+    score: pd.Series, kind: Kind, table: pa.Table, nps: str, label: str, lang: str | None
+) -> None:
+    """Every score a number from 0 to 10: else an error naming the rows (the first text cell
+    when the column is not numbers)."""
+    if kind not in (Kind.NUMBER, Kind.EMPTY):
         # a text cell ("dix", "9/10"): name the first one
         row = _first_bad(table.column(nps), [NUMBER, COMMA_DECIMAL, DOT_DECIMAL])
         bad_mask = np.arange(len(score)) == row
@@ -351,7 +404,11 @@ def join_surveys(
                 ),
             )
         )
-    if kinds[SURVEY_DATE] not in (Kind.DATE, Kind.EMPTY):
+
+
+def _check_dates(kind: Kind, table: pa.Table, label: str, lang: str | None) -> None:
+    """The `date` column holds dates (or nothing): else an error naming the first other cell."""
+    if kind not in (Kind.DATE, Kind.EMPTY):
         row = _first_bad(table.column(SURVEY_DATE), [ISO_DATE, ISO_DATETIME, LOCAL_DATE])
         raise InputError(
             Issue(
@@ -365,7 +422,11 @@ def join_surveys(
                 ),
             )
         )
-    blank = columns["customer"].isna().to_numpy()
+
+
+def _check_ids(ids: pd.Series, id_column: str, label: str, lang: str | None) -> None:
+    """Every answer names its customer: else an error naming the rows with a blank id."""
+    blank = ids.isna().to_numpy()
     if blank.any():
         raise InputError(
             Issue(
@@ -379,23 +440,21 @@ def join_surveys(
                 ),
             )
         )
-    answers = pd.DataFrame(
-        {
-            "customer": columns["customer"].astype(str),
-            "date": pd.to_datetime(columns["date"])
-            if kinds[SURVEY_DATE] is Kind.DATE
-            else pd.Series(pd.NaT, index=score.index),
-            "score": score.astype("float64"),
-        }
-    )
-    if "comment" in columns:
-        answers["comment"] = columns["comment"]
-    answers = answers[answers["score"].notna()]
+
+
+def _survey_columns(
+    customers: CustomerList, answers: pd.DataFrame, nps: str
+) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """The columns added to the list (row for row): the NPS column holding each customer's
+    latest answer, else the list's own score; `survey_date` and `survey_comment`. Also the
+    answers whose customer is not in the list, and how many customers have an answer."""
+    import pandas as pd
+
     # Latest answer wins: a stable sort by date (undated answers first) keeps file order on ties.
     latest = answers.sort_values("date", kind="stable", na_position="first").drop_duplicates(
         "customer", keep="last"
     )
-    ids = customers.frame[id_column].astype(str)
+    ids = customers.frame[customers.id_column].astype(str)
     known = latest["customer"].isin(ids)
     unknown = answers[~answers["customer"].isin(ids)]
     latest = latest[known].set_index("customer").reindex(pd.Index(ids))
@@ -406,23 +465,4 @@ def join_surveys(
     added["survey_date"] = latest["date"].to_numpy()
     if "comment" in latest.columns:
         added["survey_comment"] = latest["comment"].to_numpy()
-    warnings = []
-    if len(unknown):
-        warnings.append(
-            message(
-                "surveys.unknown",
-                lang,
-                source=label,
-                answers=len(unknown),
-                ids=plural("count.ids", unknown["customer"].nunique(), lang),
-                sample=unknown["customer"].iloc[0],
-            )
-        )
-    described = message(
-        "surveys.joined",
-        lang,
-        source=label,
-        answers=plural("count.answers", len(answers), lang),
-        customers=plural("count.customers", int(known.sum()), lang),
-    )
-    return add_columns(customers, added, label, lang, replace_ok=[nps]), warnings, described
+    return added, unknown, int(known.sum())

@@ -75,16 +75,6 @@ def output_table(
 _TYPED_KINDS = (Kind.NUMBER, Kind.DATE)
 
 
-def keep_segment(table: pa.Table, segment: str | None) -> pa.Table:
-    """The rows of one segment (`--segment`), in the order they came; all rows for None."""
-    if segment is None:
-        return table
-    column = table.column("segment")
-    if pa.types.is_dictionary(column.type):
-        column = column.cast(pa.string())
-    return table.filter(pc.equal(column, segment))
-
-
 def neutralise_formulas(table: pa.Table) -> pa.Table:
     """Prefix with ' every text cell and header a spreadsheet would run as a formula, numbers
     excepted: a header is a cell too (`--keep-columns` writes the input's own names)."""

@@ -14,7 +14,7 @@ from portfolio_cli.display import visible
 from portfolio_cli.messages import decimal, message
 
 if TYPE_CHECKING:
-    from portfolio_cli.suggest import Figures, Suggestion
+    from portfolio_cli.suggest import Figures, Suggested, Suggestion
 
 
 def copy_warnings(result: Suggestion) -> list[str]:
@@ -44,8 +44,6 @@ def _percent(value: float | None) -> str:
 def report_lines(result: Suggestion, criteria_file: Path | None) -> list[str]:
     """What `portfolio suggest` prints: the outcome, the rules with their evidence, the held-out
     figures beside the current criteria's, and the columns no rule reads."""
-    from portfolio_cli.suggest import HOLDOUT, MAX_PROBLEMS, PROBLEM_LIFT, evidence_text
-
     lines = [
         message(
             "suggest.head",
@@ -63,41 +61,8 @@ def report_lines(result: Suggestion, criteria_file: Path | None) -> list[str]:
     if result.refused is not None:
         lines += [result.refused, message("suggest.nothing_written")]
         return lines
-    if result.method == "kfold":
-        lines.append(
-            message("suggest.kfold", folds=result.folds, seed=result.seed, total=result.customers)
-        )
-    else:
-        lines.append(
-            message(
-                "suggest.holdout",
-                train=result.trained_on,
-                test=result.judged_on,
-                share=f"{decimal(HOLDOUT * 100, 0)} %",
-                seed=result.seed,
-            )
-        )
-    lines += ["", message("suggest.criteria_title")]
-    for number, rule in enumerate(result.criteria, start=1):
-        lines.append(f"  {number}. {_shown(rule.when)}")
-        lines.append("     " + _shown(evidence_text(rule.evidence, result.outcome, result.event)))
-    lines.append("")
-    if result.problems:
-        lines.append(message("suggest.problems_title"))
-        for number, rule in enumerate(result.problems[:MAX_PROBLEMS], start=1):
-            lines.append(f"  {number}. {_shown(rule.when)}")
-            lines.append(
-                "     " + _shown(evidence_text(rule.evidence, result.outcome, result.event))
-            )
-    else:
-        lines.append(
-            message(
-                "suggest.no_problem",
-                event=_shown(result.event),
-                lift=decimal(PROBLEM_LIFT, 1),
-                share=_percent(result.min_share),
-            )
-        )
+    lines.append(_method_line(result))
+    lines += _rules_lines(result)
     if result.suggested is not None:
         title = (
             "suggest.figures_title_kfold" if result.method == "kfold" else "suggest.figures_title"
@@ -110,6 +75,50 @@ def report_lines(result: Suggestion, criteria_file: Path | None) -> list[str]:
     ]
     if left_out:
         lines += ["", message("suggest.left_out", columns=", ".join(left_out))]
+    return lines
+
+
+def _method_line(result: Suggestion) -> str:
+    """How the rules were chosen and judged: k-fold cross-validation or one held-out part."""
+    from portfolio_cli.suggest import HOLDOUT
+
+    if result.method == "kfold":
+        return message(
+            "suggest.kfold", folds=result.folds, seed=result.seed, total=result.customers
+        )
+    return message(
+        "suggest.holdout",
+        train=result.trained_on,
+        test=result.judged_on,
+        share=f"{decimal(HOLDOUT * 100, 0)} %",
+        seed=result.seed,
+    )
+
+
+def _rules_lines(result: Suggestion) -> list[str]:
+    """The suggested criteria, then problems (or why there is none), each with its evidence."""
+    from portfolio_cli.suggest import MAX_PROBLEMS, PROBLEM_LIFT, evidence_text
+
+    def evidence(rule: Suggested) -> str:
+        return "     " + _shown(evidence_text(rule.evidence, result.outcome, result.event))
+
+    lines = ["", message("suggest.criteria_title")]
+    for number, rule in enumerate(result.criteria, start=1):
+        lines += [f"  {number}. {_shown(rule.when)}", evidence(rule)]
+    lines.append("")
+    if not result.problems:
+        lines.append(
+            message(
+                "suggest.no_problem",
+                event=_shown(result.event),
+                lift=decimal(PROBLEM_LIFT, 1),
+                share=_percent(result.min_share),
+            )
+        )
+        return lines
+    lines.append(message("suggest.problems_title"))
+    for number, rule in enumerate(result.problems[:MAX_PROBLEMS], start=1):
+        lines += [f"  {number}. {_shown(rule.when)}", evidence(rule)]
     return lines
 
 

@@ -140,46 +140,10 @@ def profile_section(data: dict[str, Any], lang: str = "en") -> Section:
     html: list[Markup] = []
     markdown: list[str] = []
     for name in SEGMENTS:
-        segment = data["segments"][name]
-        title = message(
-            "profile.segment_title",
-            lang,
-            segment=plural(f"segments.{name}", segment["customers"], lang),
-            count=segment["customers"],
-            share=share(segment["share"], lang),
-        )
-        html.append(Markup('<div class="profile seg-{}">\n<h3>{}</h3>').format(name, title))
-        markdown.append(f"### {markdown_escape(title)}\n")
-        if segment.get("small"):
-            html.append(Markup('<p class="warn">{}</p>').format(_small(segment, lang)))
-            markdown.append(markdown_escape(_small(segment, lang)) + "\n")
-        if not segment["customers"] or not segment["characteristics"]:
-            key = "profile.empty_segment" if not segment["customers"] else "profile.nothing"
-            html.append(Markup('<p class="note">{}</p>\n</div>').format(message(key, lang)))
-            markdown.append(markdown_escape(message(key, lang)) + "\n")
-            continue
-        html.append(
-            Markup('<div class="scroll"><table>\n<thead><tr>{}</tr></thead>\n<tbody>').format(
-                _html_row("th", heads)
-            )
-        )
-        markdown.append("| " + " | ".join(markdown_escape(h) for h in heads) + " |")
-        markdown.append("|---|---:|---:|---:|---:|")
-        for item in segment["characteristics"]:
-            texts = _cells(item, lang)
-            html.append(Markup("<tr>{}</tr>").format(_html_row("td", texts)))
-            # The label holds names and values from the file; the figures are ours.
-            markdown.append("| " + " | ".join([markdown_escape(texts[0]), *texts[1:]]) + " |")
-        html.append(Markup("</tbody></table></div>\n</div>"))
-        markdown.append("")
-    notes = [message("profile.score_note", lang)]
-    if data["skipped"]:
-        reasons = ", ".join(
-            f"{visible(item['column'])} ({message('profile.reason.' + item['reason'], lang)})"
-            for item in data["skipped"]
-        )
-        notes.append(message("profile.left_out", lang, columns=reasons))
-    for note in notes:
+        segment_html, segment_markdown = _segment_parts(name, data["segments"][name], heads, lang)
+        html += segment_html
+        markdown += segment_markdown
+    for note in _profile_notes(data, lang):
         html.append(Markup('<p class="note">{}</p>').format(note))
         markdown.append(markdown_escape(note) + "\n")
     if data["outcome"] is not None:
@@ -194,10 +158,91 @@ def profile_section(data: dict[str, Any], lang: str = "en") -> Section:
     )
 
 
+def _segment_parts(
+    name: str, segment: dict[str, Any], heads: list[str], lang: str
+) -> tuple[list[Markup], list[str]]:
+    """One segment's part of the profile, in HTML and in Markdown: its title, a warning when it
+    is small, and its characteristics (or why there are none)."""
+    html: list[Markup] = []
+    markdown: list[str] = []
+    title = message(
+        "profile.segment_title",
+        lang,
+        segment=plural(f"segments.{name}", segment["customers"], lang),
+        count=segment["customers"],
+        share=share(segment["share"], lang),
+    )
+    html.append(Markup('<div class="profile seg-{}">\n<h3>{}</h3>').format(name, title))
+    markdown.append(f"### {markdown_escape(title)}\n")
+    if segment.get("small"):
+        html.append(Markup('<p class="warn">{}</p>').format(_small(segment, lang)))
+        markdown.append(markdown_escape(_small(segment, lang)) + "\n")
+    if not segment["customers"] or not segment["characteristics"]:
+        key = "profile.empty_segment" if not segment["customers"] else "profile.nothing"
+        html.append(Markup('<p class="note">{}</p>\n</div>').format(message(key, lang)))
+        markdown.append(markdown_escape(message(key, lang)) + "\n")
+        return html, markdown
+    html.append(
+        Markup('<div class="scroll"><table>\n<thead><tr>{}</tr></thead>\n<tbody>').format(
+            _html_row("th", heads)
+        )
+    )
+    markdown.append("| " + " | ".join(markdown_escape(h) for h in heads) + " |")
+    markdown.append("|---|---:|---:|---:|---:|")
+    for item in segment["characteristics"]:
+        texts = _cells(item, lang)
+        html.append(Markup("<tr>{}</tr>").format(_html_row("td", texts)))
+        # The label holds names and values from the file; the figures are ours.
+        markdown.append("| " + " | ".join([markdown_escape(texts[0]), *texts[1:]]) + " |")
+    html.append(Markup("</tbody></table></div>\n</div>"))
+    markdown.append("")
+    return html, markdown
+
+
+def _profile_notes(data: dict[str, Any], lang: str) -> list[str]:
+    """The notes under the segments: how the score reads, and the columns left out and why."""
+    notes = [message("profile.score_note", lang)]
+    if data["skipped"]:
+        reasons = ", ".join(
+            f"{visible(item['column'])} ({message('profile.reason.' + item['reason'], lang)})"
+            for item in data["skipped"]
+        )
+        notes.append(message("profile.left_out", lang, columns=reasons))
+    return notes
+
+
 def _outcome_section(outcome: dict[str, Any], lang: str) -> tuple[Markup, str]:
     """The outcome's rate per segment (a table) and per tenth of the call list (a bar chart),
     in HTML and in Markdown, for the report."""
     column = visible(outcome["column"])
+    heads, rows = _outcome_rates(outcome, lang)
+    title = message("profile.outcome_title", lang, column=column)
+    html = [
+        Markup('<div class="profile outcome">\n<h3>{}</h3>').format(title),
+        Markup('<div class="scroll"><table>\n<thead><tr>{}</tr></thead>\n<tbody>').format(
+            _html_row("th", heads)
+        ),
+        *(Markup("<tr>{}</tr>").format(_html_row("td", row)) for row in rows),
+        Markup("</tbody></table></div>"),
+    ]
+    markdown = [
+        f"### {markdown_escape(title)}\n",
+        "| " + " | ".join(markdown_escape(h) for h in heads) + " |",
+        "|---|---:|---:|---:|---:|",
+        *("| " + " | ".join(markdown_escape(cell) for cell in row) + " |" for row in rows),
+        "",
+    ]
+    deciles = outcome.get("deciles") or []
+    if deciles:
+        deciles_html, deciles_markdown = _deciles_parts(deciles, column, lang)
+        html += deciles_html
+        markdown += deciles_markdown
+    html.append(Markup("</div>"))
+    return Markup("\n").join(html), "\n".join(markdown)
+
+
+def _outcome_rates(outcome: dict[str, Any], lang: str) -> tuple[list[str], list[list[str]]]:
+    """The head and the rows of the outcome's table: one row per segment, then the portfolio."""
     heads = [
         message(key, lang)
         for key in (
@@ -228,47 +273,36 @@ def _outcome_section(outcome: dict[str, Any], lang: str) -> tuple[Markup, str]:
             ratio(1.0 if whole["rate"] else None, lang),
         ]
     )
-    title = message("profile.outcome_title", lang, column=column)
-    html = [
-        Markup('<div class="profile outcome">\n<h3>{}</h3>').format(title),
-        Markup('<div class="scroll"><table>\n<thead><tr>{}</tr></thead>\n<tbody>').format(
-            _html_row("th", heads)
-        ),
-        *(Markup("<tr>{}</tr>").format(_html_row("td", row)) for row in rows),
-        Markup("</tbody></table></div>"),
+    return heads, rows
+
+
+def _deciles_parts(
+    deciles: list[dict[str, Any]], column: str, lang: str
+) -> tuple[list[Markup], list[str]]:
+    """The outcome's rate per tenth of the call list: a bar chart and its note in HTML, a table
+    with text bars in Markdown."""
+    title = message("profile.deciles_title", lang, column=column)
+    note = message("profile.deciles_note", lang, column=column)
+    html = [Markup("<h3>{}</h3>").format(title), _deciles_svg(deciles, title, lang)]
+    html.append(Markup('<p class="note">{}</p>').format(note))
+    heads = [
+        message(key, lang)
+        for key in ("profile.decile", "profile.ranks", "profile.customers", "profile.rate")
     ]
+    top = max((row["rate"] or 0.0 for row in deciles), default=0.0)
     markdown = [
         f"### {markdown_escape(title)}\n",
-        "| " + " | ".join(markdown_escape(h) for h in heads) + " |",
-        "|---|---:|---:|---:|---:|",
-        *("| " + " | ".join(markdown_escape(cell) for cell in row) + " |" for row in rows),
+        "| " + " | ".join(markdown_escape(h) for h in heads) + " | |",
+        "|---:|---:|---:|---:|---|",
+        *(
+            f"| {row['decile']} | {row['from_rank']}–{row['to_rank']} | {row['known']} "
+            f"| {share(row['rate'], lang)} | {_bar(row['rate'], top)} |"
+            for row in deciles
+        ),
         "",
+        markdown_escape(note) + "\n",
     ]
-    deciles = outcome.get("deciles") or []
-    if deciles:
-        title = message("profile.deciles_title", lang, column=column)
-        note = message("profile.deciles_note", lang, column=column)
-        html += [Markup("<h3>{}</h3>").format(title), _deciles_svg(deciles, title, lang)]
-        html.append(Markup('<p class="note">{}</p>').format(note))
-        heads = [
-            message(key, lang)
-            for key in ("profile.decile", "profile.ranks", "profile.customers", "profile.rate")
-        ]
-        top = max((row["rate"] or 0.0 for row in deciles), default=0.0)
-        markdown += [
-            f"### {markdown_escape(title)}\n",
-            "| " + " | ".join(markdown_escape(h) for h in heads) + " | |",
-            "|---:|---:|---:|---:|---|",
-            *(
-                f"| {row['decile']} | {row['from_rank']}–{row['to_rank']} | {row['known']} "
-                f"| {share(row['rate'], lang)} | {_bar(row['rate'], top)} |"
-                for row in deciles
-            ),
-            "",
-            markdown_escape(note) + "\n",
-        ]
-    html.append(Markup("</div>"))
-    return Markup("\n").join(html), "\n".join(markdown)
+    return html, markdown
 
 
 def _deciles_svg(deciles: list[dict[str, Any]], title: str, lang: str) -> Markup:
