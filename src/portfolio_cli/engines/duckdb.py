@@ -615,7 +615,7 @@ def _copy_rows(
     criteria = method.criteria
     actions = {name: neutralise(criteria.actions[name]) for name in SEGMENTS}
     numbering = exp.Window(this=exp.RowNumber())
-    columns = method.columns(priority=numbering, texts=_neutralised, actions=actions)
+    columns = method.columns(priority=numbering, texts=_neutralised, actions=actions, lookup=True)
     names = [column.alias for column in columns]
     plain = [exp.alias_(column.this, f"c{i}") for i, column in enumerate(columns)]
     quoted = ", ".join(f"c{i}" for i, name in enumerate(names) if name not in _NUMBERS)
@@ -728,4 +728,6 @@ def _neutralised(value: Any) -> Any:
     risky = exp.or_(*(first.copy().eq(exp.Literal.number(ord(c))) for c in FORMULA_FIRST))
     number = exp.func("regexp_matches", value.copy(), exp.Literal.string(NUMBER))
     prefixed = exp.DPipe(this=exp.Literal.string("'"), expression=value.copy(), safe=True)
-    return exp.Case().when(exp.and_(risky, exp.not_(number)), prefixed).else_(value.copy())
+    # nested: DuckDB runs the pattern only on the texts whose first character is risky
+    kept = exp.Case().when(number, value.copy()).else_(prefixed)
+    return exp.Case().when(risky, kept).else_(value.copy())
