@@ -446,6 +446,20 @@ def test_batch_refuses_an_unknown_engine_before_writing(run: Run, tmp_path: Path
     assert not folder.exists()
 
 
+@pytest.mark.parametrize("command", ["classify", "report", "batch"])
+def test_spark_without_pyspark_is_one_line_and_writes_nothing(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyspark", None)  # as if the extra were not installed
+    target = tmp_path / {"classify": "out.csv", "report": "out.html", "batch": "out"}[command]
+    result = run(command, EX, "-c", CRIT, "-o", str(target), "--engine", "spark")
+    assert result.exit_code == 2
+    assert (
+        result.stderr == "error: --engine spark needs pyspark: pip install 'portfolio-cli[spark]'\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 # --- DuckDB's own CSV scanner, and when it hands the file back to our reader ---------------------
 
 

@@ -103,6 +103,7 @@ def batch_command(
     from portfolio_cli import engines
 
     engine = engines.engine_name(engine)  # wrong values are refused before any file is read
+    engines.check_installed(engine)
     engines.memory_limit(memory_limit)
     separator = parse_out_delimiter(out_delimiter)
     files, unmatched = batch.expand_inputs(inputs)

@@ -56,6 +56,15 @@ def engine_name(value: str | None) -> str:
     return name
 
 
+def check_installed(engine: str) -> None:
+    """Refuse `--engine spark` without pyspark before any input is read: a batch would
+    otherwise fail each of its files with the same message."""
+    import importlib.util
+
+    if engine == "spark" and importlib.util.find_spec("pyspark") is None:
+        raise UsageError(Issue("no-spark", message("spark.not_installed")))
+
+
 def choose(engine: str, source: str | Path) -> str:
     """The engine that runs: `auto` picks DuckDB for inputs of AUTO_BYTES or more."""
     name = engine_name(engine)
