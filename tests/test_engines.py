@@ -305,6 +305,32 @@ def test_an_id_in_two_files_is_the_duplicate_error(run: Run, tmp_path: Path) -> 
         assert not output.exists()
 
 
+def test_two_stars_match_files_at_every_depth(run: Run, tmp_path: Path) -> None:
+    deep = tmp_path / "exports" / "2026" / "12"
+    deep.mkdir(parents=True)
+    (tmp_path / "exports" / "a.csv").write_text("customer_id,orders_12m\nC1,3\n")
+    (deep / "b.csv").write_text("customer_id,orders_12m\nC2,1\n")
+    criteria = tmp_path / "c.yaml"
+    criteria.write_text(
+        "version: 1\ncustomers:\n  id: customer_id\ncriteria:\n"
+        "  - key: a\n    when: orders_12m >= 3\n",
+        encoding="utf-8",
+    )
+    pattern = str(tmp_path / "exports" / "**" / "*.csv")
+    for engine in ("arrow", "duckdb"):
+        result = run("classify", pattern, "-c", str(criteria), "-f", "csv", "--engine", engine)
+        assert result.exit_code == 0, result.stderr
+        assert [line.split(",")[0] for line in result.stdout.splitlines()] == [
+            "customer_id",
+            '"C1"',
+            '"C2"',
+        ]
+    out = tmp_path / "out"
+    batch = run("batch", pattern, "-c", str(criteria), "-o", str(out))
+    assert batch.exit_code == 0, batch.stderr
+    assert sorted(path.name for path in out.iterdir()) == ["a.csv", "b.csv", "summary.csv"]
+
+
 def test_a_glob_that_matches_nothing_is_an_error(run: Run, tmp_path: Path) -> None:
     result = run("classify", str(tmp_path / "*.parquet"), "-c", CRIT)
     assert result.exit_code == 2

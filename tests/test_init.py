@@ -632,6 +632,12 @@ def test_outcome_offers_the_suggestions_to_keep_edit_or_refuse(run: Run, tmp_pat
                  "--as-of", day)  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert [r.when for r in load_criteria(again).criteria] == [first, second, third]
+    # --yes -q: the same file, and not a word
+    quiet = tmp_path / "quiet.yaml"
+    result = run("init", str(quiet), "--from", str(source), "--outcome", "left", "--yes",
+                 "--as-of", day, "-q")  # fmt: skip
+    assert (result.exit_code, result.stderr, result.stdout) == (0, "", "")
+    assert quiet.read_text(encoding="utf-8") == again.read_text(encoding="utf-8")
 
 
 def test_outcome_needs_from(run: Run, tmp_path: Path) -> None:

@@ -371,3 +371,52 @@ def test_nan_in_a_warehouse_column_is_unknown_as_a_missing_value(run: Run, write
     )
     query = printed_sql(run, criteria, "duckdb", "--part", "customers")
     assert duckdb_rows(query, table) == classify_rows(run, source, criteria)
+
+
+# every function of the language, chained comparisons, arithmetic and dates, on a list with
+# leading-zero ids, blank cells, ties on the `order_by` keys (one ascending, one descending)
+EVERY_FUNCTION = """\
+version: 1
+customers: {id: id, name: name}
+listening: {nps: score}
+criteria:
+  - key: recent
+    when: days_since(seen) <= 30 and between(orders, 1, 10)
+  - key: local
+    when: contains(lower(city), "par") or startswith(postal, "69")
+  - key: calm
+    when: 0 <= late < 1 or missing(score)
+problems:
+  - key: far
+    when: region in ["Corse", "Guyane"] or seen < date("2025-06-01")
+  - key: costly
+    when: spent / (orders + 1) * 2 - 10 > 150
+    compensable: true
+policy:
+  compensate_with: 1
+  order_by: [spent asc, score desc]
+"""
+EVERY_FUNCTION_ROWS = """\
+id,name,city,postal,region,orders,spent,seen,late,score
+007,A,Paris,75001,Corse,3,100,2026-11-01,0,9
+0007,B,  ,69002,Bretagne,,100,2026-11-20,,
+07,C,LYON,69003,Guyane,12,,2025-01-01,1,3
+010,D,paris 15,01000,Bretagne,2,900,,0,10
+10,E,Caen,14000,Normandie,0,100,2026-10-31,2,7
+011,F,,,Bretagne,5,,2026-11-22,0,
+"""
+
+
+def test_every_function_gives_the_rows_of_classify_in_duckdb_and_postgres(
+    run: Run, write: Write, postgres: Postgres
+) -> None:
+    source = write("every.csv", EVERY_FUNCTION_ROWS)
+    criteria = write("every.yaml", EVERY_FUNCTION)
+    expected = classify_rows(run, source, criteria)
+    assert [row[0] for row in expected[1:]] == ["007", "0007", "011", "010", "07", "10"]
+    table = typed_table(source, criteria)
+    assert duckdb_rows(printed_sql(run, criteria, "duckdb", "--part", "customers"), table) == (
+        expected
+    )
+    postgres.load("customers", table)
+    assert postgres.rows(printed_sql(run, criteria, "postgres", "--part", "customers")) == expected

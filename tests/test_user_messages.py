@@ -317,3 +317,48 @@ def test_a_surveys_file_without_its_date_column_says_what_it_needs(
         "colonne d'identifiant des clients, une colonne 'date' et la colonne de listening.nps ; "
         "ses colonnes sont : id, when, score\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "one.csv: 1 customer, 2 columns (csv, utf-8, delimiter ',')",
+                "warning: overdue since 2026-06-15 (1 day): ask your customers again, then update "
+                "listening.last_done",
+                "Satisfied: 1 customer (100.0% of the portfolio)",
+                "one.csv: csv, utf-8, delimiter ',', 1 row",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "one.csv : 1 client, 2 colonnes (csv, utf-8, séparateur ',')",
+                "avertissement : en retard depuis le 15 juin 2026 (1 jour) : interrogez de nouveau "
+                "vos clients, puis mettez à jour listening.last_done",
+                "Satisfait : 1 client (100,0 % du portefeuille)",
+                "one.csv : csv, utf-8, séparateur ',', 1 ligne",
+            ],
+        ),
+    ],
+)
+def test_one_customer_one_day_one_row_are_singular(
+    run: Run, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str,
+    expected: list[str],
+) -> None:  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    write("one.csv", "customer_id,orders_12m\nA,10\n")
+    rules = ONE_RULE.replace("criteria:", "listening:\n  last_done: 2025-06-15\ncriteria:", 1)
+    write("c.yaml", rules)
+    day = ("--as-of", "2026-06-16", "--lang", lang)
+    checked = run("check", "one.csv", "-c", "c.yaml", *day)
+    lines = [" ".join(line.split()) for line in checked.stdout.splitlines()]
+    flat = " ".join(lines)
+    assert expected[0] in lines
+    assert expected[1] in flat
+    profiled = run("profile", "one.csv", "-c", "c.yaml", *day)
+    assert profiled.stdout.splitlines()[0] == expected[2]
+    verbose = run("classify", "one.csv", "-c", "c.yaml", "-f", "csv", "-v", *day)
+    assert verbose.stderr.splitlines()[0] == expected[3]

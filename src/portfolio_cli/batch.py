@@ -146,7 +146,8 @@ def expand_inputs(arguments: Iterable[str]) -> tuple[list[Path | str], list[str]
         elif path.exists():
             found = [path]
         elif glob.has_magic(argument):
-            found = sorted(Path(p) for p in glob.glob(argument) if Path(p).is_file())  # noqa: PTH207 (absolute patterns too)
+            matched = glob.glob(argument, recursive=True)  # noqa: PTH207 (absolute patterns too)
+            found = sorted(Path(p) for p in matched if Path(p).is_file())
         else:
             found = []
         if not found:

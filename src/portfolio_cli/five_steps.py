@@ -90,7 +90,12 @@ def _listening(criteria: Criteria, as_of: dt.date) -> Step:
         overdue = listening_overdue(criteria, as_of)
         if overdue is not None:
             step.warnings.append(
-                message("checklist.overdue", date=long_date(overdue), days=(as_of - overdue).days)
+                plural(
+                    "checklist.overdue",
+                    days := (as_of - overdue).days,
+                    date=long_date(overdue),
+                    days=days,
+                )
             )
     if listening.nps:
         step.lines.append(message("checklist.nps", column=listening.nps))
@@ -154,11 +159,11 @@ def input_step(customers: CustomerList, result: Classification, rules: Criteria)
     info = customers.info
     step = Step(0, message("step.input"))
     step.lines.append(
-        message(
+        plural(
             # encoding and delimiter are a CSV's: a workbook or Parquet file has neither
             "check.input" if info.format == "csv" else "check.input_other",
+            len(customers),
             source=info.source,
-            count=len(customers),
             columns=len(customers.header),
             format=info.format,
             encoding=info.encoding,

@@ -19,7 +19,9 @@ def is_pattern(source: str | Path) -> bool:
 
 
 def input_files(source: str | Path) -> list[Path]:
-    """The files an INPUT names: the file itself, or the files a glob matches (sorted)."""
+    """The files an INPUT names: the file itself, or the files a glob matches (sorted); `**`
+    matches any depth of folders, as in DuckDB's and Spark's globs (`exports/**/*.parquet`)."""
     if not is_pattern(source):
         return [Path(source)]
-    return sorted(Path(p) for p in glob.glob(str(source)) if Path(p).is_file())  # noqa: PTH207
+    found = glob.glob(str(source), recursive=True)  # noqa: PTH207
+    return sorted(Path(p) for p in found if Path(p).is_file())

@@ -355,7 +355,6 @@ def usable_columns(
 ) -> tuple[list[_Column], list[Skipped]]:
     """The columns a rule may read, and those it may not (with why)."""
     frame = Frame(customers.data, customers.kinds, as_of)
-    size = len(customers)
     columns: list[_Column] = []
     skipped: list[Skipped] = []
     reasons = {id_column: "id", outcome: "outcome"}
@@ -364,54 +363,64 @@ def usable_columns(
         if name not in customers.kinds:
             continue
         kind = customers.kinds[name]
+        found: _Column | Skipped
         if name in reasons:
-            skipped.append(Skipped(name, reasons[name]))
-            continue
-        if "`" in name:  # a name with a backtick cannot be written in a condition
-            skipped.append(Skipped(name, "unwritable"))
-            continue
-        if kind is Kind.EMPTY:
-            skipped.append(Skipped(name, "empty"))
-            continue
-        if kind in (Kind.NUMBER, Kind.DATE):
-            values = frame.column(name)
-            if kind is Kind.DATE:
-                numbers = (frame.as_of - values.data.astype("datetime64[D]")) / np.timedelta64(
-                    1, "D"
-                )
-                numbers = np.where(values.null, np.nan, numbers).astype(np.float64)
-            else:
-                numbers = np.asarray(values.data, dtype=np.float64)
-            present = numbers[~np.isnan(numbers)]
-            distinct = len(np.unique(present))
-            if distinct < 2:
-                skipped.append(Skipped(name, "constant"))
-            elif kind is Kind.NUMBER and _NOT_A_MEASURE.search(name):
-                skipped.append(Skipped(name, "code"))
-            elif (
-                kind is Kind.NUMBER
-                and size >= 50
-                and distinct >= NEAR_UNIQUE * len(present)
-                and bool(np.all(present == np.floor(present)))
-            ):
-                skipped.append(Skipped(name, "near-unique"))
-            else:
-                two = np.unique(present) if distinct == 2 and kind is Kind.NUMBER else None
-                pair = None if two is None else (float(two[0]), float(two[1]))
-                columns.append(_Column(name, kind, numbers=numbers, pair=pair))
-            continue
-        written, codes = _text_codes(customers, name)
-        if len(written) < 2:
-            skipped.append(Skipped(name, "constant"))
-        elif len(written) > MAX_LEVELS:
-            skipped.append(Skipped(name, "too-many-values"))
-        elif len(written) > 2 and len(written) > 0.5 * int((codes >= 0).sum()):
-            # on a short list, names and comments have few values but each its own
-            skipped.append(Skipped(name, "near-unique"))
+            found = Skipped(name, reasons[name])
+        elif "`" in name:  # a name with a backtick cannot be written in a condition
+            found = Skipped(name, "unwritable")
+        elif kind is Kind.EMPTY:
+            found = Skipped(name, "empty")
+        elif kind in (Kind.NUMBER, Kind.DATE):
+            found = _number_column(frame, name, kind, len(customers))
         else:
-            kept: list[Any] = [v == "true" for v in written] if kind is Kind.BOOL else written
-            columns.append(_Column(name, kind, values=kept, codes=codes))
+            found = _text_column(customers, name, kind)
+        if isinstance(found, Skipped):
+            skipped.append(found)
+        else:
+            columns.append(found)
     return columns, skipped
+
+
+def _number_column(frame: Frame, name: str, kind: Kind, size: int) -> _Column | Skipped:
+    """A number or date column (dates as days before the as-of date), unless it holds one
+    value, is a code (postal, id, coordinates) or an id (whole numbers nearly all distinct)."""
+    values = frame.column(name)
+    if kind is Kind.DATE:
+        numbers = (frame.as_of - values.data.astype("datetime64[D]")) / np.timedelta64(1, "D")
+        numbers = np.where(values.null, np.nan, numbers).astype(np.float64)
+    else:
+        numbers = np.asarray(values.data, dtype=np.float64)
+    present = numbers[~np.isnan(numbers)]
+    distinct = len(np.unique(present))
+    if distinct < 2:
+        return Skipped(name, "constant")
+    if kind is Kind.NUMBER and _NOT_A_MEASURE.search(name):
+        return Skipped(name, "code")
+    if (
+        kind is Kind.NUMBER
+        and size >= 50
+        and distinct >= NEAR_UNIQUE * len(present)
+        and bool(np.all(present == np.floor(present)))
+    ):
+        return Skipped(name, "near-unique")
+    two = np.unique(present) if distinct == 2 and kind is Kind.NUMBER else None
+    pair = None if two is None else (float(two[0]), float(two[1]))
+    return _Column(name, kind, numbers=numbers, pair=pair)
+
+
+def _text_column(customers: CustomerList, name: str, kind: Kind) -> _Column | Skipped:
+    """A text or true/false column as coded values, unless it holds one value, too many
+    (an id, a name, free text) or nearly one per customer."""
+    written, codes = _text_codes(customers, name)
+    if len(written) < 2:
+        return Skipped(name, "constant")
+    if len(written) > MAX_LEVELS:
+        return Skipped(name, "too-many-values")
+    if len(written) > 2 and len(written) > 0.5 * int((codes >= 0).sum()):
+        # on a short list, names and comments have few values but each its own
+        return Skipped(name, "near-unique")
+    kept: list[Any] = [v == "true" for v in written] if kind is Kind.BOOL else written
+    return _Column(name, kind, values=kept, codes=codes)
 
 
 def _plain(value: float) -> str:

@@ -59,8 +59,10 @@ EN: dict[str, str] = {
     "customers at least once a year",
     "checklist.last_done.one": "last done {date}, every {count} month: next due {due}",
     "checklist.last_done.other": "last done {date}, every {count} months: next due {due}",
-    "checklist.overdue": "overdue since {date} ({days} days): ask your customers again, then "
+    "checklist.overdue.one": "overdue since {date} ({days} day): ask your customers again, then "
     "update listening.last_done",
+    "checklist.overdue.other": "overdue since {date} ({days} days): ask your customers again, "
+    "then update listening.last_done",
     "checklist.nps": "NPS from column '{column}'",
     "checklist.no_nps": "no NPS column (listening.nps): the NPS is not computed",
     "checklist.criterion": "{number}. {key}: {label} — when {when}",
@@ -71,9 +73,12 @@ EN: dict[str, str] = {
     "criteria met",
     "checklist.priority": "priority: more criteria met, fewer problems, then {order}",
     "checklist.by_id": "the customer id",
-    "check.input": "{source}: {count} customers, {columns} columns ({format}, {encoding}, "
+    "check.input.one": "{source}: {count} customer, {columns} columns ({format}, {encoding}, "
     "delimiter {delimiter})",
-    "check.input_other": "{source}: {count} customers, {columns} columns ({format})",
+    "check.input.other": "{source}: {count} customers, {columns} columns ({format}, {encoding}, "
+    "delimiter {delimiter})",
+    "check.input_other.one": "{source}: {count} customer, {columns} columns ({format})",
+    "check.input_other.other": "{source}: {count} customers, {columns} columns ({format})",
     "check.columns_read": "columns read: {columns}",
     "check.criterion_met": "criterion {key}: met by {count}",
     "check.problem_present": "problem {key}: present for {count}",

@@ -3,7 +3,8 @@
 EN: dict[str, str] = {
     "init.welcome": "portfolio init: five steps to write {path} (Ctrl-C stops; nothing is "
     "written until the end).",
-    "init.read": "Read {source}: {count} customers, {columns} columns.",
+    "init.read.one": "Read {source}: {count} customer, {columns} columns.",
+    "init.read.other": "Read {source}: {count} customers, {columns} columns.",
     "init.exists": "{path} already exists. Replace it?",
     "init.kept": "Nothing written: {path} is unchanged.",
     "init.exists_error": "{path} already exists: pass --force to replace it, or choose another "

@@ -1,8 +1,10 @@
 """Messages of the readers: customer lists, orders and surveys files, and their options."""
 
 EN: dict[str, str] = {
-    "inputs.read_csv": "{source}: csv, {encoding}, delimiter {delimiter}, {rows} rows",
-    "inputs.read_other": "{source}: {format}, {rows} rows",
+    "inputs.read_csv.one": "{source}: csv, {encoding}, delimiter {delimiter}, {rows} row",
+    "inputs.read_csv.other": "{source}: csv, {encoding}, delimiter {delimiter}, {rows} rows",
+    "inputs.read_other.one": "{source}: {format}, {rows} row",
+    "inputs.read_other.other": "{source}: {format}, {rows} rows",
     "inputs.zip": (
         "{source} is a zip file (an Excel workbook?), not CSV text: name it .xlsx if it is a "
         "workbook, or export it as CSV"

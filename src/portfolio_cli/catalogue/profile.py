@@ -2,7 +2,8 @@
 
 EN: dict[str, str] = {
     "profile.report_title": "What sets each segment apart",
-    "profile.segment_title": "{segment}: {count} customers ({share} of the portfolio)",
+    "profile.segment_title.one": "{segment}: {count} customer ({share} of the portfolio)",
+    "profile.segment_title.other": "{segment}: {count} customers ({share} of the portfolio)",
     "profile.characteristic": "Characteristic",
     "profile.in_segment": "In segment",
     "profile.in_portfolio": "Portfolio",
@@ -22,8 +23,10 @@ EN: dict[str, str] = {
     "profile.happened": "Happened",
     "profile.rate": "Rate",
     "profile.whole_portfolio": "Whole portfolio",
-    "profile.outcome_unknown": "{count} customers with a blank '{column}' "
-    "are left out of the rates.",
+    "profile.outcome_unknown.one": "{count} customer with a blank '{column}' is left out of the "
+    "rates.",
+    "profile.outcome_unknown.other": "{count} customers with a blank '{column}' are left out of "
+    "the rates.",
     "profile.left_out": "Columns left out: {columns}.",
     "profile.reason.id": "id",
     "profile.reason.name": "name",

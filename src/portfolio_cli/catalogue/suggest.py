@@ -3,7 +3,8 @@
 EN: dict[str, str] = {
     "suggest.head": "Outcome '{column}', bad event '{event}' (choose it with --event): "
     "{events} of {total} customers ({rate}).",
-    "suggest.unknown": "{count} customers with a blank '{column}' are left out.",
+    "suggest.unknown.one": "{count} customer with a blank '{column}' is left out.",
+    "suggest.unknown.other": "{count} customers with a blank '{column}' are left out.",
     "suggest.holdout": "Rules chosen on {train} customers, judged on {test} others held out "
     "({share}, stratified, seed {seed}).",
     "suggest.kfold": "Small list: rules judged by {folds}-fold cross-validation (each customer "

@@ -117,6 +117,7 @@ def init_command(
             answers = starting_answers(customers, day, code)
             if outcome is not None:
                 dialogue.customers = customers
+                dialogue.silent = quiet
                 dialogue.take_suggestions(answers)
         else:
             answers = dialogue.walk(path, customers)
@@ -212,11 +213,14 @@ class Dialogue:
         self.outcome = outcome
         self.event = event
         self.suggestion: Suggestion | None = None
+        self.silent = False  # --yes -q: no question is asked, and nothing is said
 
     # --- talking -------------------------------------------------------------------------------
 
     def echo(self, text: str) -> None:
         # column names and sample values come from the customer's file: shown, never obeyed
+        if self.silent:
+            return
         sys.stderr.write(visible(text, lines=True) + "\n")
         sys.stderr.flush()
 
@@ -289,11 +293,14 @@ class Dialogue:
 
             self.customers = customers
             self.columns = describe_columns(customers, self.day)
-            self.say(
-                "init.read",
-                source=visible(customers.info.source),
-                count=len(customers),
-                columns=len(customers.header),
+            self.echo(
+                plural(
+                    "init.read",
+                    len(customers),
+                    self.lang,
+                    source=visible(customers.info.source),
+                    columns=len(customers.header),
+                )
             )
         self._customers(answers)
         self._satisfaction(answers)

@@ -153,10 +153,11 @@ def report_command(
 def _listening_overdue(rules: Criteria, day: dt.date) -> list[Issue]:
     """Step 2's warning, as `check` gives it, when listening to customers is overdue."""
     from portfolio_cli.five_steps import listening_overdue
-    from portfolio_cli.messages import long_date
+    from portfolio_cli.messages import long_date, plural
 
     overdue = listening_overdue(rules, day)
     if overdue is None:
         return []
-    text = message("checklist.overdue", date=long_date(overdue), days=(day - overdue).days)
+    days = (day - overdue).days
+    text = plural("checklist.overdue", days, date=long_date(overdue), days=days)
     return [Issue("listening-overdue", text, rules.place("listening.last_done"))]

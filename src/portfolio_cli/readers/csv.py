@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 
 from portfolio_cli.errors import InputError, Issue, PortfolioError
-from portfolio_cli.messages import message, reason
+from portfolio_cli.messages import message, plural, reason
 from portfolio_cli.readers.sniff import (
     describe_delimiter,
     garbled_sample,
@@ -87,12 +87,18 @@ class ReadInfo:
         """One line: `customers.csv: csv, cp1252, delimiter ';', 300 rows` (and where the
         header is, when title lines come first)."""
         if self.format != "csv":
-            text = message(
-                "inputs.read_other", lang, source=self.source, format=self.format, rows=self.rows
+            text = plural(
+                "inputs.read_other",
+                self.rows,
+                lang,
+                source=self.source,
+                format=self.format,
+                rows=self.rows,
             )
         else:
-            text = message(
+            text = plural(
                 "inputs.read_csv",
+                self.rows,
                 lang,
                 source=self.source,
                 encoding=self.encoding,

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from portfolio_cli.display import visible
-from portfolio_cli.messages import decimal, message
+from portfolio_cli.messages import decimal, message, plural
 
 if TYPE_CHECKING:
     from portfolio_cli.suggest import Figures, Suggested, Suggestion
@@ -55,9 +55,7 @@ def report_lines(result: Suggestion, criteria_file: Path | None) -> list[str]:
         )
     ]
     if result.unknown:
-        lines.append(
-            message("suggest.unknown", count=result.unknown, column=_shown(result.outcome))
-        )
+        lines.append(plural("suggest.unknown", result.unknown, column=_shown(result.outcome)))
     if result.refused is not None:
         lines += [result.refused, message("suggest.nothing_written")]
         return lines

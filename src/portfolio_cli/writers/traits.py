@@ -68,11 +68,11 @@ def profile_view(data: dict[str, Any], lang: str = "en") -> RenderableType:
         if parts:
             parts.append(Text(""))
         title = Text(
-            message(
+            plural(
                 "profile.segment_title",
+                segment["customers"],
                 lang,
                 segment=plural(f"segments.{name}", segment["customers"], lang),
-                count=segment["customers"],
                 share=share(segment["share"], lang),
             ),
             style=f"bold {STYLES[name]}",
@@ -165,11 +165,11 @@ def _segment_parts(
     is small, and its characteristics (or why there are none)."""
     html: list[Markup] = []
     markdown: list[str] = []
-    title = message(
+    title = plural(
         "profile.segment_title",
+        segment["customers"],
         lang,
         segment=plural(f"segments.{name}", segment["customers"], lang),
-        count=segment["customers"],
         share=share(segment["share"], lang),
     )
     html.append(Markup('<div class="profile seg-{}">\n<h3>{}</h3>').format(name, title))
@@ -393,10 +393,10 @@ def outcome_view(outcome: dict[str, Any], lang: str = "en") -> RenderableType:
     if outcome["unknown"]:
         parts.append(
             Text(
-                message(
+                plural(
                     "profile.outcome_unknown",
+                    outcome["unknown"],
                     lang,
-                    count=outcome["unknown"],
                     column=visible(outcome["column"]),
                 ),
                 style="dim",
