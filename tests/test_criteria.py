@@ -319,6 +319,24 @@ def test_misspelt_top_level_key_suggests_the_right_one() -> None:
     assert str(issue) == "criteria.yaml:4 critera: unknown key 'critera' (did you mean 'criteria'?)"
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "version: 1\ncustomers:\n  id: customer_id\ncriterias:\n  - key: a\n    when: x > 1\n",
+            "criteria.yaml:4 criterias: unknown key 'criterias' (did you mean 'criteria'?)",
+        ),
+        (
+            "version: 1\ncustomers:\n  ids: customer_id\ncriteria:\n  - key: a\n    when: x > 1\n",
+            "criteria.yaml:3 customers.ids: unknown key 'ids' (did you mean 'id'?)",
+        ),
+    ],
+)
+def test_a_misspelt_required_key_is_one_error_not_two(text: str, said: str) -> None:
+    # not also "criteria: is required": the misspelling says what to write
+    assert str(only_issue(text)) == said
+
+
 def test_misspelt_compensable_suggests_the_right_spelling() -> None:
     issue = only_issue(
         with_block("problems:\n  - key: far\n    when: km > 100\n    compensible: true\n")

@@ -26,6 +26,7 @@ from portfolio_cli.criteria import load_criteria, required_columns
 from portfolio_cli.readers import read_customers
 
 AS_OF = "2026-11-23"
+EX_HEADER = Path(EX).read_text(encoding="utf-8").splitlines()[0] + "\n"
 
 
 def typed_table(source: str | Path, criteria_path: str | Path) -> pa.Table:
@@ -420,3 +421,25 @@ def test_every_function_gives_the_rows_of_classify_in_duckdb_and_postgres(
     )
     postgres.load("customers", table)
     assert postgres.rows(printed_sql(run, criteria, "postgres", "--part", "customers")) == expected
+
+
+def test_the_summary_of_a_table_without_rows_counts_zero_in_duckdb_and_postgres(
+    run: Run, write: Write, postgres: Postgres
+) -> None:
+    source = write("header.csv", EX_HEADER)
+    summary = json.loads(
+        run("classify", str(source), "-c", CRIT, "-f", "json", "--as-of", AS_OF).stdout
+    )["summary"]
+    table = typed_table(EX, CRIT).slice(0, 0)
+    postgres.load("customers", table)
+    for rows in (
+        duckdb_rows(printed_sql(run, CRIT, "duckdb", "--part", "summary"), table),
+        postgres.rows(printed_sql(run, CRIT, "postgres", "--part", "summary")),
+    ):
+        figures = {(m, k or None): float(v) if v else None for m, k, v in rows[1:]}
+        assert figures[("total", None)] == summary["total"] == 0
+        assert figures[("quality", None)] is summary["quality"] is None
+        assert figures[("nps", None)] is summary["nps"] is None
+        for measure in ("segments", "criteria", "problems", "unjudged", "unrecoverable_reasons"):
+            for key, value in summary[measure].items():
+                assert figures[(measure, key)] == value == 0, (measure, key)

@@ -289,6 +289,7 @@ class _Reader:
             self.error(node, path, message("criteria.expected_mapping", keys=keys), "wrong-type")
             return None
         found: dict[str, yaml.Node] = {}
+        suggested: set[str] = set()  # a required key misspelt is said once, as the misspelling
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.error(key_node, path, message("criteria.key_not_word"), "wrong-type")
@@ -307,6 +308,7 @@ class _Reader:
                 continue
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
+                suggested.update(close)
                 hint = (
                     message("criteria.did_you_mean", close=close[0])
                     if close
@@ -320,6 +322,8 @@ class _Reader:
                 continue
             found[key] = value_node
         for key in required:
+            if key not in found and key in suggested:
+                continue
             if key not in found or self.is_null(found[key]):
                 at = f"{path}.{key}" if path else key
                 self.error(found.get(key, node), at, message("criteria.required"), "missing-key")

@@ -673,8 +673,10 @@ def _sum(parts: list[exp.Expr]) -> exp.Expr:
 
 def _count_if(condition: exp.Expr) -> exp.Expr:
     """The rows where `condition` is true (not false, not unknown): COUNT_IF where the dialect
-    has it (DuckDB evaluates it at a third of SUM(CASE ...)'s cost), SUM(CASE ...) elsewhere."""
-    return exp.CountIf(this=_paren(condition))
+    has it (DuckDB evaluates it at a third of SUM(CASE ...)'s cost), SUM(CASE ...) elsewhere;
+    0 over a table without rows, where both give NULL (classify counts 0 customers)."""
+    counted = exp.CountIf(this=_paren(condition))
+    return exp.Coalesce(this=counted, expressions=[exp.Literal.number(0)])
 
 
 # the most flags whose lists are picked from constant texts (2**4 texts) by `lookup`
