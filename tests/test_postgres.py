@@ -79,6 +79,15 @@ def test_a_table_gives_the_arrow_engines_csv_and_json(
     assert tables(postgres) == before  # nothing created, nothing dropped
 
 
+@pytest.mark.parametrize(("table", "name"), [("select", "select"), ('"My clients"', "My clients")])
+def test_a_table_named_by_a_reserved_word_or_in_double_quotes_is_read(
+    run: Run, postgres: Postgres, table: str, name: str
+) -> None:
+    postgres.load(name, typed_table(EX, CRIT))
+    got = classify(run, postgres.url(), CRIT, "csv", "--table", table)
+    assert got == classify(run, EX, CRIT, "csv")
+
+
 def whole_table(source: str | Path, criteria: str | Path) -> pa.Table:
     """Every column of the input, as our reader types it (a report profiles them all)."""
     from portfolio_cli.criteria import load_criteria
