@@ -319,19 +319,41 @@ def classify_in_parts(
             break
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:  # the file changed since pass 1
             raise failed(exc, encoding) from None
-        typed = {
-            name: _typed(table.column(name), kinds[name], decided.hints.get(name, {}))
-            for name in columns
-        }
-        data = typed_table(typed, table.num_rows)
-        customers = CustomerList(data, kinds, found.header, table, found.info, rules.customers.id)
+        customers = _part(table, columns, decided, found, rules.customers.id)
         result = classify(customers, rules, as_of)
         _keep(held, result, customers, rules, keep_columns)
-        del table, typed, data, customers, result
+        del table, customers, result
         pa.default_memory_pool().release_unused()  # give the part's memory back now
     notes = (*found.info.notes, *decided.notes)
     if not held.output:  # a header and no rows
         return None
+    names, tables = _in_priority_order(held, rules, kinds, found.header, keep_columns)
+    # counts add up; quality and NPS are computed again from the sums, as for the whole file
+    return Ranked(names, tables, Summary.merged(held.summaries), notes)
+
+
+def _part(
+    table: pa.Table, columns: list[str], decided: _Kinds, found: Layout, id_column: str
+) -> CustomerList:
+    """One part of the file as a customer list, each column typed as the first pass decided
+    for the whole file."""
+    typed = {
+        name: _typed(table.column(name), decided.kinds[name], decided.hints.get(name, {}))
+        for name in columns
+    }
+    data = typed_table(typed, table.num_rows)
+    return CustomerList(data, decided.kinds, found.header, table, found.info, id_column)
+
+
+def _in_priority_order(
+    held: _Held,
+    rules: Criteria,
+    kinds: dict[str, Kind],
+    header: Sequence[str],
+    keep_columns: bool,
+) -> tuple[list[str], Iterator[pa.Table]]:
+    """The output's column names, and every part's rows ranked over the whole file (as
+    tables made as they are read)."""
     output = _combine(held.output)
     order_by = [
         (_chunked(parts), key.descending)
@@ -354,10 +376,8 @@ def classify_in_parts(
     names = _names(output.column_names)
     # with --keep-columns, the input's own columns (id and name aside) under their output names
     leading = [n for n in output.column_names if n not in OUTPUT_COLUMNS]
-    kept = kept_names(found.header, leading, names) if keep_columns else {}
-    tables = _ranked(output, order, criteria_met, text, kept)
-    # counts add up; quality and NPS are computed again from the sums, as for the whole file
-    return Ranked([*names, *kept.values()], tables, Summary.merged(held.summaries), notes)
+    kept = kept_names(header, leading, names) if keep_columns else {}
+    return [*names, *kept.values()], _ranked(output, order, criteria_met, text, kept)
 
 
 def _chunked(parts: Sequence[pa.Array | pa.ChunkedArray]) -> pa.ChunkedArray:

@@ -397,7 +397,6 @@ def _figures(criteria: Criteria) -> list[Figure]:
 
 def _totals(criteria: Criteria, figures: list[Figure]) -> list[exp.Expr]:
     segment = exp.column("_segment")
-    kept = len(criteria.criteria)
     values: dict[str, exp.Expr] = {"_total": exp.Count(this=exp.Star())}
     for i, name in enumerate(SEGMENTS):
         values[f"_s{i}"] = _count_if(segment.eq(exp.Literal.string(name)))
@@ -437,7 +436,6 @@ def _totals(criteria: Criteria, figures: list[Figure]) -> list[exp.Expr]:
             values[f"_detractors{i}"] = _count_if(exp.and_(here, detractor))
             values[f"_answers{i}"] = _count_if(exp.and_(here, answered))
         values["_nps_bad"] = _count_if(exp.or_(score < 0, score > 10))
-    del kept
     return [_alias(values[f.alias], f.alias) for f in figures]
 
 
