@@ -530,6 +530,11 @@ def _large(tmp_path: Path, last: str) -> Path:
         ("X000C0001,Late,Lyon,Corse,69002,3,10,2026-11-05,10,1,5", "an id seen before"),
         (",Late,Lyon,Corse,69002,3,10,2026-11-05,10,1,5", "a blank id"),
         ("Z1,Late,Lyon,Corse,69002,3,10,2026-11-05,10,1,5,extra", "a ragged row"),
+        ("Z1,Late ,Lyon,Corse,69002,3,10,2026-11-05,10,1,5", "a name that ends with a space"),
+        ("Z1,Late,Lyon,Corse\u00a0,69002,3,10,2026-11-05,10,1,5", "a no-break space after"),
+        ("Z1,Late,Lyon,Corse,69002,3,1 000,2026-11-05,10,1,5", "a number grouped by a space"),
+        ("Z1,Late,Lyon,Corse,69002,3,10,2026-11-05,10,1,5.5.5", "the last number twice pointed"),
+        ("Z1,Late,Lyon,Corse,69002,3,10,2026-11-05,10,01,5", "a leading zero mid-row"),
     ],
 )
 def test_a_cell_past_the_first_rows_hands_the_file_to_our_reader(

@@ -371,22 +371,22 @@ def _typed_view(
     Built by sqlglot: column names, the path and the delimiter are quoted by the library."""
     from sqlglot import exp
 
-    def matches(value: exp.Expr, pattern: str) -> exp.Expr:
-        return exp.func("regexp_matches", value, exp.Literal.string(pattern))
-
     columns: list[exp.Expr] = []
     bad_cells: list[exp.Expr] = []
+    shaped: list[tuple[exp.Expr, str]] = []  # a cell, and the pattern its whole text must match
+    texts: list[exp.Expr] = []  # cells that must have nothing to trim
     for name, kind in kinds.items():
         cell = exp.Column(this=exp.to_identifier(name, quoted=True))
         raw = exp.Nullif(this=cell.copy(), expression=exp.Literal.string(""))
         value: exp.Expr = raw
         if kind is Kind.NUMBER:  # the pattern leaves nothing to trim and no leading zero
             value = exp.cast(raw, exp.DataType.build("DOUBLE"))
-            bad_cells.append(exp.not_(matches(raw, _PLAIN_NUMBER)))
+            shaped.append((cell.copy(), _PLAIN_NUMBER))
         elif kind is Kind.DATE:
             day = exp.TryCast(this=raw.copy(), to=exp.DataType.build("DATE"))
             value = exp.cast(day, exp.DataType.build("TIMESTAMP"))
-            bad_cells += [exp.not_(matches(raw, _ISO_DATE)), day.copy().is_(exp.null())]
+            shaped.append((cell.copy(), _ISO_DATE))
+            bad_cells.append(day.copy().is_(exp.null()))
         elif kind is Kind.BOOL:
             lowered = exp.Lower(this=raw)
             value = lowered.eq(exp.Literal.string("true"))
@@ -396,8 +396,9 @@ def _typed_view(
             value = exp.cast(exp.Null(), exp.DataType.build("VARCHAR"))
             bad_cells.append(exp.not_(raw.copy().is_(exp.null())))
         else:
-            bad_cells.append(matches(cell.copy(), _TRIMMED))
+            texts.append(cell.copy())
         columns.append(exp.alias_(value, exp.to_identifier(name, quoted=True)))
+    bad_cells = _shape_checks(shaped, texts) + bad_cells
     flag = free_name("bad", list(kinds))
     bad = exp.Coalesce(this=exp.or_(*bad_cells), expressions=[exp.false()])
     columns.append(exp.alias_(bad, exp.to_identifier(flag, quoted=True)))
@@ -422,6 +423,46 @@ def _typed_view(
     view = exp.select(*columns).from_(source).sql("duckdb")
     con.execute(f"CREATE TEMP VIEW typed AS {view}")
     return flag
+
+
+# Joins the cells one check of a row reads: no cell pattern matches it and our reader does not
+# trim it (DEL), so a pattern never reaches into the next cell, nor is a join taken for a space.
+_JOIN = "\x7f"
+
+
+def _shape_checks(shaped: list[tuple[Any, str]], texts: list[Any]) -> list[Any]:
+    """Two regular expressions a row instead of one a cell (each call costs more than the
+    matching): true where a cell of `shaped` does not match its pattern (a blank one always
+    does), or where a cell of `texts` starts or ends with a character our reader trims.
+
+    The shaped cells are joined with `_JOIN` and matched by their patterns joined the same
+    way: no pattern matches `_JOIN`, so each pattern matches its own cell. The texts are
+    joined too, and searched for a trimmed character at an end of the joined text or beside
+    `_JOIN`: every cell's ends are there, so no cell to trim is missed; a text holding `_JOIN`
+    beside a space only sends the file to our reader. DuckDB's `concat` reads NULL as ''."""
+    from sqlglot import exp
+
+    def matches(value: exp.Expr, pattern: str) -> exp.Expr:
+        return exp.func("regexp_matches", value, exp.Literal.string(pattern))
+
+    def joined(cells: list[exp.Expr]) -> exp.Expr:
+        if len(cells) == 1:
+            return cells[0]
+        parts: list[exp.Expr] = [cells[0]]
+        for cell in cells[1:]:
+            parts += [exp.Literal.string(_JOIN), cell]
+        return exp.Anonymous(this="concat", expressions=parts)
+
+    checks: list[exp.Expr] = []
+    if shaped:
+        bodies = [f"(?:{pattern.removeprefix('^').removesuffix('$')})?" for _, pattern in shaped]
+        whole = "^" + _JOIN.join(bodies) + "$"
+        checks.append(exp.not_(matches(joined([cell for cell, _ in shaped]), whole)))
+    if texts:
+        join = _JOIN.encode("unicode_escape").decode()
+        ends = f"{_TRIMMED}|{_SPACE}{join}|{join}{_SPACE}"
+        checks.append(matches(joined(texts), ends if len(texts) > 1 else _TRIMMED))
+    return checks
 
 
 def _parquet_kinds(
@@ -574,7 +615,7 @@ def _copy_rows(
     criteria = method.criteria
     actions = {name: neutralise(criteria.actions[name]) for name in SEGMENTS}
     numbering = exp.Window(this=exp.RowNumber())
-    columns = method.columns(priority=numbering, texts=_neutralised, actions=actions)
+    columns = method.columns(priority=numbering, texts=_neutralised, actions=actions, lookup=True)
     names = [column.alias for column in columns]
     plain = [exp.alias_(column.this, f"c{i}") for i, column in enumerate(columns)]
     quoted = ", ".join(f"c{i}" for i, name in enumerate(names) if name not in _NUMBERS)
@@ -687,4 +728,6 @@ def _neutralised(value: Any) -> Any:
     risky = exp.or_(*(first.copy().eq(exp.Literal.number(ord(c))) for c in FORMULA_FIRST))
     number = exp.func("regexp_matches", value.copy(), exp.Literal.string(NUMBER))
     prefixed = exp.DPipe(this=exp.Literal.string("'"), expression=value.copy(), safe=True)
-    return exp.Case().when(exp.and_(risky, exp.not_(number)), prefixed).else_(value.copy())
+    # nested: DuckDB runs the pattern only on the texts whose first character is risky
+    kept = exp.Case().when(number, value.copy()).else_(prefixed)
+    return exp.Case().when(risky, kept).else_(value.copy())
