@@ -753,20 +753,9 @@ def test_many_problems_sort_as_the_arrow_engine_sorts_them_in_duckdbs_copy(
         lines.append(f"R{(i * 7919) % 3001:05d}," + ",".join(flags) + f",{spent}")
     source = write("many.csv", "\n".join(lines) + "\n")
     assert _prepared(source, str(criteria))
-    written = []
-    for engine in ("arrow", "duckdb"):
-        out = tmp_path / f"{engine}.csv"
-        with monkeypatch.context() as patched:
-            if engine == "duckdb":
-                patched.setattr(duck, "_numbered_tables", _not_called)
-            result = run(
-                "classify", str(source), "-c", str(criteria), "-o", str(out),
-                "--as-of", AS_OF, "--engine", engine,
-            )  # fmt: skip
-        assert result.exit_code == 0, result.stderr
-        written.append(out.read_bytes())
-    assert written[0] == written[1]
-    active = {line.split(b",")[5].count(b"|") for line in written[1].splitlines()[1:]}
+    arrow, duckdb = _copied_and_written(run, tmp_path, monkeypatch, source, criteria=str(criteria))
+    assert arrow == duckdb
+    active = {line.split(b",")[5].count(b"|") for line in duckdb.splitlines()[1:]}
     assert len(active) >= 4  # customers with many different counts of active problems
 
 
