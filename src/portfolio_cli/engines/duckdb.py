@@ -681,6 +681,13 @@ def _copy_rows(
     ]
     sql = f"COPY ({render(query, 'duckdb', pretty=False)}) TO {literal(str(path))} "
     sql += f"({', '.join(options)})"
+    (spilled,) = con.execute("SELECT count(*) FROM duckdb_temporary_files()").fetchone() or (0,)
+    if spilled:
+        # the sorted table did not fit under the memory limit: threads writing in parallel
+        # would each hold their parts in memory until the parts before them are written, and
+        # the table's blocks read back from disk compete with them (50M rows under 512 MiB
+        # ran out of memory); one thread writes the parts in order as it reads them
+        con.execute("SET threads = 1")
     try:
         con.execute(sql)
     except duckdb.IOException as exc:
