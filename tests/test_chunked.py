@@ -154,6 +154,24 @@ def test_errors_in_late_chunks_read_as_in_memory(
         assert (folder / "p.csv").read_bytes() == (folder / "w.csv").read_bytes()
 
 
+def test_a_ragged_row_under_title_lines_is_named_by_its_row_in_the_file(
+    run: Run, write: Write
+) -> None:
+    lines = customers().splitlines()
+    lines[85] += ",extra"
+    data = write("c.csv", "Export clients au 04/12/2026\n" + "\n".join(lines) + "\n")
+    rules = write("criteria.yaml", CRITERIA)
+    out = data.parent / "p.csv"
+    parts = run("classify", str(data), "-c", str(rules), "-o", str(out), "--as-of", AS_OF,
+                "--chunk-rows", "9")  # fmt: skip
+    assert (parts.exit_code, parts.stderr) == (
+        2,
+        f"error: {data}: row 87 has 11 fields but the header has 10: quote values that "
+        "contain ',', or pass --delimiter if the file uses another separator\n",
+    )
+    assert not out.exists()
+
+
 def whole_and_parts(run: Run, data: Path, rules: Path, chunk: str, *options: str) -> bytes:
     """Classify `data` in memory and in parts of `chunk` rows; both must succeed with the same
     bytes, which are returned."""

@@ -214,6 +214,21 @@ def test_an_unknown_sheet_names_the_sheets(run: Run, tmp_path: Path) -> None:
     )
 
 
+def test_a_list_on_another_sheet_names_that_sheet(run: Run, tmp_path: Path) -> None:
+    book = tmp_path / "customers.xlsx"
+    _example_workbook(book)  # a first sheet of notes, the customers on 'Clients'
+    target = tmp_path / "out.csv"
+    result = run("classify", str(book), "-c", CRIT, "-o", str(target))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"error: {book}: its first sheet, 'Notes', has no column 'customer_id' (customers.id in "
+        "the criteria file), but sheet 'Clients' has it: pass --sheet 'Clients'\n"
+    )
+    assert not target.exists()
+    # the sheet said: read as told
+    assert run("classify", str(book), "-c", CRIT, "--sheet", "Clients", "-q").exit_code == 0
+
+
 def test_a_csv_named_xlsx_is_a_clear_error(run: Run, write: Write) -> None:
     fake = write("fake.xlsx", "customer_id,name\nC1,x\n")
     result = run("classify", str(fake), "-c", CRIT)
@@ -707,6 +722,33 @@ def test_header_row_forces_the_header_and_rows_count_from_the_file(run: Run, wri
     assert "--header-row N" not in first.stderr  # the user chose the row
     beyond = run("classify", str(data), "-c", str(rules), "--header-row", "40")
     assert beyond.stderr == f"error: {data} has no row 40 (--header-row)\n"
+
+
+@pytest.mark.parametrize("engine", ["arrow", "duckdb"])
+@pytest.mark.parametrize(
+    ("header_row", "expected"),
+    [
+        # the header found, forced where it is, or a data row taken for it: the short row is
+        # row 7 of the file, title lines counted
+        (None, "row 7 has 2 fields but the header has 3"),
+        ("3", "row 7 has 2 fields but the header has 3"),
+        ("4", "row 7 has 2 fields but the header has 3"),
+    ],
+)
+def test_a_ragged_row_is_named_by_its_row_in_the_file_whatever_the_header_row(
+    run: Run, write: Write, engine: str, header_row: str | None, expected: str
+) -> None:
+    rows = ["Export clients au 04/12/2026", "Société X", "Code client;Nom;CA"]
+    rows += ["C001;A;1", "C002;B;2", "C003;C;3", "C004;D", "C005;E;5"]
+    data = write("export.csv", "\n".join(rows) + "\n")
+    rules = write("r.yaml", TITLED_CRITERIA)
+    forced = ["--header-row", header_row] if header_row else []
+    result = run("classify", str(data), "-c", str(rules), "--engine", engine, *forced)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {data}: {expected}: quote values that contain ';', or pass --delimiter if the "
+        "file uses another separator\n",
+    )
 
 
 def test_an_id_column_in_none_of_the_first_rows_suggests_header_row(run: Run, write: Write) -> None:

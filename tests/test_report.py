@@ -494,3 +494,30 @@ def test_report_refuses_an_outcome_the_criteria_read(run: Run, tmp_path: Path) -
     assert result.exit_code == 2
     assert "orders_12m" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_dash_writes_the_report_to_standard_output(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    monkeypatch.chdir(tmp_path)  # `-o -` must not leave a file named '-' here
+    result = run("report", EX, "-c", CRIT, "--as-of", AS_OF, "-o", "-", "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    start = "# Customer portfolio — " if fmt == "markdown" else "<!DOCTYPE html>"
+    assert result.stdout.startswith(start)
+    assert "Portfolio quality 75.0 %" in result.stderr  # the summary stays on standard error
+    assert "wrote" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dash_without_a_format_is_refused(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("report", EX, "-c", CRIT, "-o", "-")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: cannot tell the report format from '-': use a .html or .md name, "
+        "or pass --format html|markdown\n"
+    )
+    assert list(tmp_path.iterdir()) == []

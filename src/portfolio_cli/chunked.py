@@ -160,7 +160,16 @@ def _read_failed(path: Path, found: Layout, lang: str | None) -> Callable[[Excep
     info = found.info
 
     def failed(exc: Exception, encoding: str) -> Exception:
-        return read_error(exc, str(path), info.source, found.header, encoding, info.delimiter, lang)
+        return read_error(
+            exc,
+            str(path),
+            info.source,
+            found.header,
+            encoding,
+            info.delimiter,
+            lang,
+            info.header_row - 1,  # title lines above the header
+        )
 
     return failed
 

@@ -66,6 +66,8 @@ EN: dict[str, str] = {
     "rate in satisfied {satisfied}, easy to satisfy {easy}, unrecoverable {unrecoverable}.",
     "suggest.reason.unwritable": "a backtick in its name",
     "suggest.error.format": "unknown format '{value}': use table or json",
+    "suggest.error.dash_json": "-o - and -f json would both go to standard output: write the "
+    "criteria file to a file with -o FILE, or leave out -f json",
     "suggest.file_evidence": "The comment above each rule: what it did on the customers it was "
     "chosen on.",
     "suggest.file_check": "Check this file with `portfolio check`, and judge it again with "

@@ -112,7 +112,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
     "report": (
         report_command,
         {
-            "output": "help.report_output",
+            "written_to": "help.report_output",  # `-o -`: standard output
             "outcome": "help.report_outcome",
             "fmt": "help.report_format",
             "limit": "help.report_limit",
@@ -126,6 +126,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "start": "help.history_from",
             "end": "help.history_to",
             "fmt": "help.history_format",
+            "out_delimiter": "help.history_out_delimiter",
         },
     ),
     "batch": (

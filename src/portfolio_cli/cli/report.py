@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from portfolio_cli.cli.boundary import boundary
-from portfolio_cli.cli.console import fail_if_below, print_summary, show_run, warn
+from portfolio_cli.cli.console import fail_if_below, print_summary, show_run, warn, write_stdout
 from portfolio_cli.cli.engine_options import (
     EngineOption,
     MemoryLimitOption,
@@ -49,16 +49,18 @@ PROFILE_TOP = 3
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
 
 
-def report_format(fmt: str | None, output: Path) -> str:
-    """--format if given, else from the output's suffix (.html or .md)."""
+def report_format(fmt: str | None, output: Path | None) -> str:
+    """--format if given, else from the output's suffix (.html or .md); standard output (None)
+    has none, so it needs --format."""
     if fmt is not None:
         name = {"md": "markdown", "htm": "html"}.get(fmt.lower().strip(), fmt.lower().strip())
         if name not in FORMATS:
             raise UsageError(Issue("bad-format", message("report.error.format", value=fmt)))
         return name
-    suffix = output.suffix.lower()
+    suffix = "" if output is None else output.suffix.lower()
     if suffix not in SUFFIXES:
-        raise UsageError(Issue("bad-format", message("report.error.suffix", name=output.name)))
+        name = "-" if output is None else output.name
+        raise UsageError(Issue("bad-format", message("report.error.suffix", name=name)))
     return SUFFIXES[suffix]
 
 
@@ -66,8 +68,13 @@ def report_format(fmt: str | None, output: Path) -> str:
 @input_parameters()
 def report_command(
     input: InputArgument,
-    output: Annotated[
-        Path, output_option("FILE", "The report to write: .html (self-contained) or .md.")
+    written_to: Annotated[
+        str,
+        output_option(
+            "FILE",
+            "The report to write: .html (self-contained) or .md; - for standard output (with "
+            "--format).",
+        ),
     ],
     criteria: CriteriaOption = None,
     fmt: Annotated[
@@ -122,6 +129,8 @@ def report_command(
     from portfolio_cli.traits import check_outcome
     from portfolio_cli.writers.sink import ReportSink
 
+    # `-o -` is standard output, as `-` is standard input
+    output = None if written_to == "-" else Path(written_to)
     fmt_name = report_format(fmt, output)
     words = language(lang)
     day = parse_as_of(as_of)
@@ -142,7 +151,9 @@ def report_command(
     warn(_listening_overdue(rules, day), quiet)  # the monthly run is where it must be seen
     if outcome is not None:
         check_outcome(rules, outcome)  # before reading a large file
-    sink = ReportSink(fmt_name, output, words, limit, history_file, outcome, PROFILE_TOP)
+    sink = ReportSink(
+        fmt_name, output, words, limit, history_file, outcome, PROFILE_TOP, write_stdout
+    )
     done = pipeline.run(planned, rules, sink)
     show_run(done, flags)
     if not quiet:

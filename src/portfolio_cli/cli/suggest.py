@@ -79,6 +79,11 @@ def suggest_command(
         raise UsageError(Issue("bad-format", message("suggest.error.format", value=fmt)))
     if min_share >= 50:
         raise UsageError(Issue("bad-min-share", message("suggest.error.min_share")))
+    to_stdout = output is not None and str(output) == "-"  # as `-` is standard input
+    if to_stdout:
+        if fmt == "json":
+            raise UsageError(Issue("two-documents", message("suggest.error.dash_json")))
+        output = None
     rules = load_criteria(criteria) if criteria is not None else None
     if output is not None:
         _refuse_overwrite(output, input, criteria)
@@ -95,7 +100,10 @@ def suggest_command(
         leave_out=leave_out,
     )
     warn(copy_warnings(result), quiet)
-    _write_and_show(result, fmt, output, criteria, quiet)
+    if to_stdout:
+        _print_file_and_tell(result, criteria, quiet)
+    else:
+        _write_and_show(result, fmt, output, criteria, quiet)
 
 
 def _refuse_overwrite(output: Path, input: str, criteria: Path | None) -> None:
@@ -117,6 +125,20 @@ def _read(
     customers = read_input(source, rules, flags, every_column=True, as_of=day)
     leave_out = [rules.customers.name] if rules.customers.name else []
     return customers, rules.customers.id, leave_out
+
+
+def _print_file_and_tell(result: Suggestion, criteria: Path | None, quiet: bool) -> None:
+    """`-o -`: the criteria file (when there is one) is standard output's only document; the
+    figures go to standard error, unless -q."""
+    from portfolio_cli.writers.suggest import report_lines
+
+    if result.refused is None and result.text:
+        write_stdout(result.text.encode("utf-8"))
+    if quiet:
+        return
+    err = make_console(stderr=True)
+    for line in report_lines(result, criteria):
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def _write_and_show(

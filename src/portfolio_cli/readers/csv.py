@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -179,7 +180,7 @@ def read_csv_text(
         return arrow_read(data, header, wanted, encoding, delimiter, block, skipped)
 
     def failed(exc: Exception, encoding: str) -> InputError:
-        return read_error(exc, data, label, header, encoding, delimiter, lang)
+        return read_error(exc, data, label, header, encoding, delimiter, lang, skipped)
 
     table, encoding, _ = with_fallbacks(read, encoding, bool(options.encoding), failed)
     garbled = garbled_sample(text)
@@ -479,7 +480,10 @@ def read_error(
     encoding: str,
     delimiter: str,
     lang: str | None,
+    skipped: int = 0,
 ) -> InputError:
+    """The one-line error for a CSV file Arrow could not read; `skipped` title lines come
+    before the header, so that a row is named by its number in the file."""
     text = str(exc)
     if is_encoding_error(exc):
         return InputError(
@@ -489,7 +493,7 @@ def read_error(
         )
     fields = _FIELDS.search(text)
     if fields:
-        row = _ragged_row(source, encoding, delimiter, len(header))
+        row = _ragged_row(source, encoding, delimiter, len(header), skipped)
         return InputError(
             Issue(
                 "ragged-row",
@@ -507,17 +511,25 @@ def read_error(
     return InputError(Issue("bad-csv", message("input.bad_csv", lang, source=label, detail=text)))
 
 
-def _ragged_row(source: str | io.BytesIO, encoding: str, delimiter: str, width: int) -> int | None:
-    """Row number (the header is row 1, as in a spreadsheet) of the first row of another width."""
+def _ragged_row(
+    source: str | io.BytesIO, encoding: str, delimiter: str, width: int, skipped: int = 0
+) -> int | None:
+    """Row number in the file (its first line is row 1, as in a spreadsheet, title lines
+    counted) of the first row below the header that has another width than the header."""
     if isinstance(source, io.BytesIO):
         text = source.getvalue().decode(_python_encoding(encoding), errors="replace")
-        return _first_of_width(io.StringIO(text, newline=""), delimiter, width)
+        return _first_of_width(io.StringIO(text, newline=""), delimiter, width, skipped)
     with Path(source).open(encoding=_python_encoding(encoding), errors="replace", newline="") as f:
-        return _first_of_width(f, delimiter, width)
+        return _first_of_width(f, delimiter, width, skipped)
 
 
-def _first_of_width(lines: Iterable[str], delimiter: str, width: int) -> int | None:
-    for number, record in enumerate(csv.reader(lines, delimiter=delimiter), start=1):
+def _first_of_width(
+    lines: Iterable[str], delimiter: str, width: int, skipped: int = 0
+) -> int | None:
+    # the title lines above the header have their own width: the rows are counted from the
+    # header on, then numbered as the file numbers them (as duplicate ids are)
+    rows = csv.reader(itertools.islice(lines, skipped, None), delimiter=delimiter)
+    for number, record in enumerate(rows, start=skipped + 1):
         if record and len(record) != width:
             return number
     return None
