@@ -28,11 +28,11 @@ if TYPE_CHECKING:
 
 ENGINES = ("auto", "arrow", "duckdb", "spark")
 # `auto` runs DuckDB from this input size on. Measured (bench/README.md, "Engines"): on files
-# that fit in memory the Arrow engine is faster (5M rows: DuckDB checking every cell and writing
-# the file itself takes 1.33x the CPU of the chunked Arrow path, at the same peak of about
-# 720 MiB), and its chunked path bounds memory; past a few GB the chunked path's per-row rank
-# key grows with the file while DuckDB's sort spills to disk under --memory-limit (50M rows,
-# 3.7 GB: peak 810 MiB).
+# that fit in memory the two are even (5M rows: DuckDB reading the file once and writing it
+# itself takes 1.03x the CPU of the Arrow path and 0.82x its wall time under load, at 844
+# against 757 MiB), and the Arrow path's chunks bound memory; past a few GB the chunked path's
+# per-row rank key grows with the file while DuckDB's sort spills to disk under --memory-limit
+# (50M rows, 3.7 GB: 4 min 31 s, peak 930 MiB).
 AUTO_BYTES = 2 * 2**30
 DEFAULT_MEMORY = 640 * 2**20
 MAX_MEMORY = 2**60  # an exbibyte: beyond any machine, and far from DuckDB's 64-bit overflow
