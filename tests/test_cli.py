@@ -219,6 +219,22 @@ def test_unknown_suffix_is_an_error_and_writes_nothing(run: Run, tmp_path: Path)
     assert not target.exists()
 
 
+def test_tsv_suffix_writes_tab_separated_csv(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "out.tsv"
+    result = run("classify", EX, "-c", CRIT, "--as-of", AS_OF, "-o", str(target), "-q")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "\t".join(
+        ["customer_id", "name", "segment", "priority", "criteria_met", "criteria", "problems",
+         "compensated", "action"]
+    )  # fmt: skip
+    assert len(lines) == 301
+    chosen = tmp_path / "chosen.tsv"
+    semicolons = run("classify", EX, "-c", CRIT, "-o", str(chosen), "--out-delimiter", ";", "-q")
+    assert semicolons.exit_code == 0
+    assert chosen.read_text(encoding="utf-8-sig").startswith("customer_id;name;segment;")
+
+
 def test_an_error_leaves_the_previous_output_untouched(
     run: Run, tmp_path: Path, write: Write
 ) -> None:
@@ -437,6 +453,19 @@ def test_header_only_file_is_zero_customers(run: Run, write: Write, small: tuple
     assert document["customers"] == []
     assert document["summary"]["total"] == 0
     assert document["summary"]["quality"] is None
+
+
+def test_header_only_table_gives_no_advice_for_no_customer(
+    run: Run, write: Write, small: tuple[str, str]
+) -> None:
+    _, rules = small
+    empty = write("empty.csv", "id,name,orders,score,region\n")
+    result = run("classify", str(empty), "-c", rules)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "empty.csv — 0 customers" in result.stdout
+    assert "Satisfied 0 · Easy to satisfy 0 · Unrecoverable 0" in result.stdout
+    assert "What to do" not in result.stdout  # a heading over nothing
+    assert result.stdout.endswith("Unrecoverable 0\n")
 
 
 @pytest.mark.parametrize(

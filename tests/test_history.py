@@ -521,3 +521,13 @@ def test_csv_listing_takes_the_out_delimiter(run: Run, tmp_path: Path) -> None:
     assert french.exit_code == 0, french.stderr
     assert french.stdout.startswith("as_of;total;satisfied;")  # standard output: no mark
     assert french.stdout.replace(";", ",") == plain.stdout
+
+
+def test_help_of_out_delimiter_speaks_of_the_history_csv(run: Run) -> None:
+    """history reads no input and writes no file: its --out-delimiter is the CSV's separator."""
+    result = run("history", "--help")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert "Field separator of --format csv: , ; | or tab (default: a comma)." in text
+    assert "the input's own" not in text
+    assert "-o and ';'" not in text
