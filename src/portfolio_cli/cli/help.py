@@ -147,7 +147,7 @@ def click_sentence(text: str) -> str:
     return text
 
 
-def _click_module(name: str) -> Any:
+def click_module(name: str) -> Any:
     """Typer's own copy of Click's module `name` (recent Typer carries one), else Click's."""
     try:
         return importlib.import_module(f"typer._click.{name}")
@@ -155,8 +155,8 @@ def _click_module(name: str) -> Any:
         return importlib.import_module(f"click.{name}")
 
 
-_CLICK_ERRORS = _click_module("exceptions")
-_CLICK_FORMATTING = _click_module("formatting")
+_CLICK_ERRORS = click_module("exceptions")
+_CLICK_FORMATTING = click_module("formatting")
 _click_show = _CLICK_ERRORS.UsageError.show
 _click_show_error = _CLICK_ERRORS.ClickException.show
 _click_write_usage = _CLICK_FORMATTING.HelpFormatter.write_usage

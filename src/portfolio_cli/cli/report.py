@@ -17,6 +17,7 @@ from portfolio_cli.cli.engine_options import (
     PgTableOption,
     SparkMasterOption,
     SparkRemoteOption,
+    checked_engine,
 )
 from portfolio_cli.cli.options import (
     NO_FLAGS,
@@ -122,6 +123,7 @@ def report_command(
     from portfolio_cli.traits import check_outcome
     from portfolio_cli.writers.sink import ReportSink
 
+    engine = checked_engine(engine)  # a wrong one, from $PORTFOLIO_ENGINE too, before reading
     fmt_name = report_format(fmt, output)
     words = language(lang)
     day = parse_as_of(as_of)
