@@ -264,3 +264,17 @@ def test_header_row_applies_to_every_input(run: Run, clients: Path) -> None:
                  "-o", str(out), "--as-of", AS_OF, "--header-row", "1")  # fmt: skip
     assert forced.exit_code == 3  # the title line taken as the header: one field, not four
     assert "north.csv: row 3 has 4 fields" in forced.stderr
+
+
+def test_dash_is_refused_as_the_output_folder(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("batch", str(EXAMPLE), "-c", str(EXAMPLE_CRITERIA), "-o", "-")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "error: -o - (standard output) cannot hold one output per input and summary.csv: give "
+        "a folder, e.g. -o results/\n",
+    )
+    assert list(tmp_path.iterdir()) == []

@@ -212,7 +212,7 @@ def test_help_in_french_from_the_command_line(args: tuple[str, ...], env: dict[s
     assert result.returncode == 0
     text = " ".join(result.stdout.split())
     assert "Classe les clients en satisfaits, faciles à satisfaire et irrécupérables." in text
-    assert "Écrit dans ce fichier (en entier, ou pas du tout)." in text
+    assert "Écrit dans ce fichier (en entier, ou pas du tout) ; - pour la sortie standard." in text
     assert "Exemple :" in text
 
 

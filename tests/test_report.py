@@ -494,3 +494,19 @@ def test_report_refuses_an_outcome_the_criteria_read(run: Run, tmp_path: Path) -
     assert result.exit_code == 2
     assert "orders_12m" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("options", "start"),
+    [((), "<!DOCTYPE html>"), (("-f", "md"), "# Customer portfolio — 2026-11-23")],
+)
+def test_dash_writes_the_report_to_standard_output(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, options: tuple[str, ...], start: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("report", EX, "-c", CRIT, "-o", "-", "--as-of", "2026-11-23", *options)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(start)
+    assert "Portfolio quality" in result.stderr  # the summary, for the person
+    assert "wrote" not in result.stderr
+    assert list(tmp_path.iterdir()) == []  # no file named `-`

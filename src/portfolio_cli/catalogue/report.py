@@ -131,7 +131,8 @@ EN: dict[str, str] = {
     "help.history_from": "Show the migration from this snapshot (default: the one before --to).",
     "help.history_to": "Show the migration to this snapshot (default: the latest).",
     "help.history_format": "table, csv or json.",
-    "help.report_output": "The report to write: .html (self-contained) or .md.",
+    "help.report_output": "The report to write: .html (self-contained) or .md; - for "
+    "standard output (HTML unless --format says markdown).",
     "help.report_format": "html or markdown. Default: from -o's suffix.",
     "help.report_limit": "Customers listed per table (0: all).",
 }

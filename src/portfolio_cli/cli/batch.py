@@ -99,6 +99,8 @@ def batch_command(
     """
     from portfolio_cli import batch
 
+    if str(output) == "-":  # standard output cannot hold a file per input and the summary
+        raise UsageError(Issue("output-is-stdout", message("batch.output_stdout")))
     fmt_name = _format_name(fmt)
     day = parse_as_of(as_of)
     from portfolio_cli import engines

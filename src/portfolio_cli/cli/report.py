@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from portfolio_cli.cli.boundary import boundary
-from portfolio_cli.cli.console import fail_if_below, print_summary, show_run, warn
+from portfolio_cli.cli.console import (
+    fail_if_below,
+    print_summary,
+    show_run,
+    warn,
+    write_stdout,
+)
 from portfolio_cli.cli.engine_options import (
     EngineOption,
     MemoryLimitOption,
@@ -50,13 +56,16 @@ PROFILE_TOP = 3
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
 
 
-def report_format(fmt: str | None, output: Path) -> str:
-    """--format if given, else from the output's suffix (.html or .md)."""
+def report_format(fmt: str | None, output: Path | None) -> str:
+    """--format if given, else from the output's suffix (.html or .md); HTML, the report's
+    own format, to standard output (`-o -`, `output` None)."""
     if fmt is not None:
         name = {"md": "markdown", "htm": "html"}.get(fmt.lower().strip(), fmt.lower().strip())
         if name not in FORMATS:
             raise UsageError(Issue("bad-format", message("report.error.format", value=fmt)))
         return name
+    if output is None:
+        return "html"
     suffix = output.suffix.lower()
     if suffix not in SUFFIXES:
         raise UsageError(Issue("bad-format", message("report.error.suffix", name=output.name)))
@@ -124,7 +133,9 @@ def report_command(
     from portfolio_cli.writers.sink import ReportSink
 
     engine = checked_engine(engine)  # a wrong one, from $PORTFOLIO_ENGINE too, before reading
-    fmt_name = report_format(fmt, output)
+    # `-o -` is standard output, as `-` is standard input
+    target = None if str(output) == "-" else output
+    fmt_name = report_format(fmt, target)
     words = language(lang)
     day = parse_as_of(as_of)
     criteria_file = find_criteria(criteria)
@@ -139,16 +150,18 @@ def report_command(
     planned = pipeline.plan(input, options)  # a wrong engine or size: refused before reading
     warn(planned.warnings, quiet)
     source = None if planned.in_database else input
-    refuse_overwrite(output, source, criteria_file, flags, history_file)
+    refuse_overwrite(target, source, criteria_file, flags, history_file)
     warn(rules.warnings, quiet)
     warn(_listening_overdue(rules, day), quiet)  # the monthly run is where it must be seen
     if outcome is not None:
         check_outcome(rules, outcome)  # before reading a large file
-    sink = ReportSink(fmt_name, output, words, limit, history_file, outcome, PROFILE_TOP)
+    sink = ReportSink(
+        fmt_name, target, words, limit, history_file, outcome, PROFILE_TOP, write_stdout
+    )
     done = pipeline.run(planned, rules, sink)
     show_run(done, flags)
     if not quiet:
-        print_summary(done.summary, done.source, output)
+        print_summary(done.summary, done.source, target)
     fail_if_below(done.summary.quality, fail_under)
 
 

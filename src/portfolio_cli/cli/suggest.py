@@ -79,8 +79,11 @@ def suggest_command(
         raise UsageError(Issue("bad-format", message("suggest.error.format", value=fmt)))
     if min_share >= 50:
         raise UsageError(Issue("bad-min-share", message("suggest.error.min_share")))
+    to_stdout = output is not None and str(output) == "-"  # as `-` is standard input
+    if to_stdout and fmt == "json":
+        raise UsageError(Issue("output-is-stdout", message("suggest.error.json_stdout")))
     rules = load_criteria(criteria) if criteria is not None else None
-    if output is not None:
+    if output is not None and not to_stdout:
         _refuse_overwrite(output, input, criteria)
     customers, id_name, leave_out = _read(input, rules, flags, id_column, day)
     result = suggest(
@@ -122,11 +125,16 @@ def _read(
 def _write_and_show(
     result: Suggestion, fmt: str, output: Path | None, criteria: Path | None, quiet: bool
 ) -> None:
-    """The criteria file (when there is one to write and -o), then the figures."""
+    """The criteria file (when there is one to write and -o), then the figures. With `-o -`
+    the criteria file is standard output's document alone, and the figures go to standard
+    error."""
     from portfolio_cli.writers.suggest import report_lines
 
     written = result.refused is None and bool(result.text) and output is not None
-    if written:
+    to_stdout = output is not None and str(output) == "-"
+    if written and to_stdout:
+        write_stdout(result.text.encode("utf-8"))
+    elif written:
         # the file first: a reader of the figures that goes away (`| head`) must not cost it
         from portfolio_cli.writers.files import atomic_write
 
@@ -138,12 +146,12 @@ def _write_and_show(
 
         write_stdout((json_text(result.as_dict(), sort_keys=True) + "\n").encode("utf-8"))
     elif not quiet or output is None:  # without -o, the figures are the output asked for
-        console = make_console()
+        console = make_console(stderr=to_stdout)
         for line in report_lines(result, criteria):
             console.print(line, markup=False, highlight=False, soft_wrap=True)
         if result.refused is None and result.text and output is None and not quiet:
             console.print(message("suggest.hint_output"), markup=False, highlight=False)
-    if written and not quiet:
+    if written and not quiet and not to_stdout:
         err = make_console(stderr=True)
         err.print(message("summary.wrote", path=output), markup=False)
         err.print(message("suggest.hint_check", path=output), markup=False)

@@ -94,17 +94,19 @@ class OutputSink:
 
 @dataclass
 class ReportSink:
-    """The monthly report (`fmt`: html or markdown) to `output`, with what sets each segment
-    apart (`outcome`'s rate too, when given) and, with a `history` file, the trend and who
-    moved since the snapshot before (the run's snapshot is kept once the report is written)."""
+    """The monthly report (`fmt`: html or markdown) to `output` (to `stdout` when it is None:
+    `-o -`), with what sets each segment apart (`outcome`'s rate too, when given) and, with a
+    `history` file, the trend and who moved since the snapshot before (the run's snapshot is
+    kept once the report is written)."""
 
     fmt: str
-    output: Path
+    output: Path | None
     lang: str
     limit: int
     history: Path | None = None
     outcome: str | None = None
     top: int = 3
+    stdout: Callable[[bytes], object] | None = None
 
     @property
     def takes_rows(self) -> bool:
@@ -151,6 +153,10 @@ class ReportSink:
                 limit=self.limit,
             )
             data = render_report(context, self.fmt, extra=[profile])
+            if self.output is None:
+                assert self.stdout is not None, "a report to standard output needs its writer"
+                self.stdout(data)
+                return
             with atomic_write(self.output) as stream:
                 stream.write(data)
 
