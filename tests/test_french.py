@@ -187,7 +187,11 @@ def test_help_in_french_in_process(run: Run) -> None:
 
 
 def _portfolio(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+    }
     return subprocess.run(
         [sys.executable, "-m", "portfolio_cli", *args],
         capture_output=True,

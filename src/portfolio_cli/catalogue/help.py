@@ -49,8 +49,8 @@ EN: dict[str, str] = {
     "help.out_delimiter": "Field separator of CSV output: , ; | or tab (default: the input's "
     "own, a comma for xlsx and Parquet). A file written with -o and ';' starts with a BOM for "
     "Excel.",
-    "help.lang": "Language of labels and messages: en or fr. Default: from LC_ALL, LC_MESSAGES "
-    "or LANG. Column values and JSON keys stay the same.",
+    "help.lang": "Language of labels and messages: en or fr. Default: from LANGUAGE, else "
+    "LC_ALL, LC_MESSAGES or LANG. Column values and JSON keys stay the same.",
     "help.format": "table, csv, json, markdown or xlsx. Default: from -o's suffix, else table.",
     "help.explain_format": "table (for people) or json.",
     "help.output": "Write to this file (written whole, or not at all); - for standard output.",

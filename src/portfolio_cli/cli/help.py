@@ -22,9 +22,10 @@ from portfolio_cli.messages import message
 
 # --- language ------------------------------------------------------------------------------------
 # Typer reads help texts when it builds the command, before any option is parsed. So `main()`
-# reads `--lang` from the raw command line (and LC_ALL / LC_MESSAGES / LANG) first; the `--lang`
-# option of each command then sets the language of messages and, through `localize`, rewrites
-# the help of the command it belongs to. Help texts are looked up by parameter or command name.
+# reads `--lang` from the raw command line (else the environment: `messages.language`) first;
+# the `--lang` option of each command then sets the language of messages and, through
+# `localize`, rewrites the help of the command it belongs to. Help texts are looked up by
+# parameter or command name.
 
 HELP_KEYS = {  # parameter name → message key of its help
     "input": "help.input",
