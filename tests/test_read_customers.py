@@ -440,3 +440,77 @@ def test_a_glob_names_the_file_and_row_of_a_blank_id_and_of_a_cell_that_is_not_a
     text = run("classify", pattern, "-c", str(criteria), "-f", "csv")
     assert text.exit_code == 2
     assert f"because row 3 ({folder / 'b.csv'}) holds 'n/a', which is not a number" in text.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("classify",),
+        ("classify", "--engine", "duckdb"),
+        ("report", "-o", "out.html"),
+        ("check",),
+        ("explain", "{data}", "A"),
+        ("profile",),
+        ("suggest", "--outcome", "left"),
+    ],
+    ids=["classify", "duckdb", "report", "check", "explain", "profile", "suggest"],
+)
+def test_sheet_with_a_list_that_is_not_a_workbook_is_refused(
+    run: Run,
+    write: Write,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: tuple[str, ...],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    data = write("c.csv", "id,x,left\nA,2,0\nB,1,1\n")
+    rules = write(
+        "r.yaml", "version: 1\ncustomers: {id: id}\ncriteria:\n  - {key: k, when: x > 1}\n"
+    )
+    name, *rest = command
+    args = [part.format(data=data) for part in rest]
+    if name != "explain":
+        args.insert(0, str(data))
+    result = run(name, *args, "-c", str(rules), "--sheet", "Clients")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"error: --sheet 'Clients' picks a sheet of an .xlsx workbook, but {data} is not one: "
+        "leave out --sheet, or name the workbook\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.csv", "r.yaml"]
+
+
+def test_sheet_is_refused_for_standard_input_once_its_format_is_known(
+    run: Run, write: Write
+) -> None:
+    rules = write(
+        "r.yaml", "version: 1\ncustomers: {id: id}\ncriteria:\n  - {key: k, when: x > 1}\n"
+    )
+    result = run("classify", "-", "-c", str(rules), "--sheet", "2", input=b"id,x\nA,2\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: --sheet '2' picks a sheet of an .xlsx workbook, but <stdin> is not one: leave "
+        "out --sheet, or name the workbook\n",
+    )
+
+
+def test_sheet_applies_to_the_workbook_not_to_an_orders_csv(
+    run: Run, tmp_path: Path, order_files: dict[str, str]
+) -> None:
+    import xlsxwriter
+
+    book = tmp_path / "customers.xlsx"
+    workbook = xlsxwriter.Workbook(str(book))
+    workbook.add_worksheet("Notes").write_row(0, 0, ["nothing here"])
+    sheet = workbook.add_worksheet("Clients")
+    lines = Path(order_files["customers"]).read_text(encoding="utf-8").splitlines()
+    for row, line in enumerate(lines):
+        sheet.write_row(row, 0, line.split(","))
+    workbook.close()
+    common = ["-c", order_files["rules"], "--orders", order_files["orders"]]
+    common += ["--surveys", order_files["surveys"], "-f", "csv", "-q", "--as-of", "2026-12-01"]
+    from_book = run("classify", str(book), "--sheet", "Clients", *common)
+    from_csv = run("classify", order_files["customers"], *common)
+    assert from_book.exit_code == from_csv.exit_code == 0, from_book.stderr
+    assert from_book.stdout == from_csv.stdout

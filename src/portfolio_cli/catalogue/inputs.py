@@ -53,6 +53,8 @@ EN: dict[str, str] = {
     "inputs.expect_header_row": "a row number from 1",
     "inputs.xlsx_to_terminal": "xlsx is a binary format: pass -o FILE.xlsx",
     "inputs.no_sheet": "{source} has no sheet '{sheet}': its sheets are {sheets} (--sheet)",
+    "inputs.sheet_not_workbook": "--sheet {sheet!r} picks a sheet of an .xlsx workbook, but "
+    "{source} is not one: leave out --sheet, or name the workbook",
     "inputs.bad_workbook": (
         "{source} cannot be read as an Excel workbook (.xlsx): {reason}. If it is CSV text, "
         "name it .csv"

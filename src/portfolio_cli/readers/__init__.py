@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from portfolio_cli.conditions.kinds import Kind, either, suggest
-from portfolio_cli.errors import InputError, Issue
+from portfolio_cli.errors import InputError, Issue, UsageError
 from portfolio_cli.messages import current, message, plural
 from portfolio_cli.readers.columns import Typed, type_table
 from portfolio_cli.readers.columns import why_text as text_reason
@@ -45,7 +45,16 @@ from portfolio_cli.sources import input_files, is_pattern
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["CsvOptions", "CustomerList", "ReadInfo", "read_customers", "read_text", "why_text"]
+__all__ = [
+    "CsvOptions",
+    "CustomerList",
+    "ReadInfo",
+    "read_customers",
+    "read_list_text",
+    "read_text",
+    "refuse_sheet",
+    "why_text",
+]
 
 STDIN = "-"
 # where the row numbers of a message start: the first customer's row, or the list read
@@ -122,6 +131,40 @@ def read_text(
     if suffix in PARQUET_SUFFIXES:
         return read_parquet_text(Path(source), options, columns)
     return read_csv_text(source, options, columns)
+
+
+def read_list_text(
+    source: str | Path, options: CsvOptions = CsvOptions(), columns: list[str] | None = None
+) -> TextTable:
+    """`read_text` for a customer list, where `--sheet` (`options.sheet`) belongs: refused,
+    rather than ignored, when the list turns out not to be a workbook."""
+    refuse_sheet(source, options.sheet, options.lang)
+    text = read_text(source, options, columns)
+    refuse_sheet(source, options.sheet, options.lang, text.info.format)
+    return text
+
+
+def refuse_sheet(
+    source: str | Path, sheet: str | None, lang: str | None = None, found: str | None = None
+) -> None:
+    """Refuse `--sheet` (`sheet`) with a customer list that has no sheets (a CSV or Parquet file, a
+    glob, a database): silently ignored, it would hide that the wrong file was named.
+
+    `found` is the format read; before reading, the name tells (a workbook's suffix), except
+    for standard input and pipes, whose format is known once read.
+    """
+    if sheet is None:
+        return
+    if found is None:
+        if str(source) == STDIN or is_stream(source):
+            return
+        workbook = not is_pattern(source) and Path(source).suffix.lower() in WORKBOOK_SUFFIXES
+    else:
+        workbook = found.startswith("xlsx")
+    if not workbook:
+        name = "<stdin>" if str(source) == STDIN else str(source)
+        text = message("inputs.sheet_not_workbook", lang, sheet=sheet, source=name)
+        raise UsageError(Issue("sheet-not-workbook", text))
 
 
 def _read_pattern(pattern: str, options: CsvOptions, columns: list[str] | None) -> TextTable:
@@ -259,7 +302,7 @@ def read_customers(
     wanted = None if columns is None else list(dict.fromkeys([id_column, *columns]))
     # title lines above the header are skipped: the header is the row holding the id column
     options = replace(options, find_header=id_column)
-    text = read_text(source, options, wanted)
+    text = read_list_text(source, options, wanted)
     label = text.info.source
     if id_column not in text.header:
         searched = options.header_row is None and text.info.format != "parquet"
