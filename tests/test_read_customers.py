@@ -131,6 +131,69 @@ def test_amounts_in_two_currencies_stay_text_with_a_warning(write: Write) -> Non
     )
 
 
+def test_amounts_written_with_both_decimal_marks_stay_text_with_a_warning(write: Write) -> None:
+    path = write("m.csv", "Export\nid;amount\nA;€99.00\nB;1 234 €\nC;€1,234.50\nD;3 250,00 €\n")
+    customers = read_customers(path, "id")
+    assert customers.kinds["amount"] is Kind.TEXT
+    assert customers.info.notes == (  # the first cell of each way, on its row in the file
+        f"{path}: column 'amount' writes numbers in two ways, '€99.00' on row 3 (decimal point) "
+        "and '3 250,00 €' on row 6 (decimal comma): it is read as text, since one number cannot "
+        "be read both ways; write every number of the column the same way",
+    )
+
+
+@pytest.mark.parametrize("engine", ["arrow", "duckdb"])
+@pytest.mark.parametrize(
+    ("cells", "named"),
+    [
+        (
+            ["€1,234.50", "3 250,00 €", "€99.00"],
+            "'€1,234.50' on row 2 (decimal point) and '3 250,00 €' on row 3 (decimal comma)",
+        ),
+        (  # plain numbers too: the comma-decimal one first
+            ["3 250,00", "12", "1,234.50"],
+            "'3 250,00' on row 2 (decimal comma) and '1,234.50' on row 4 (decimal point)",
+        ),
+    ],
+    ids=["amounts", "plain"],
+)
+def test_comparing_a_column_written_both_ways_names_both_ways(
+    run: Run, write: Write, engine: str, cells: list[str], named: str
+) -> None:
+    rows = "".join(f'C{i},"{cell}"\n' for i, cell in enumerate(cells))
+    data = write("m.csv", "id,amount\n" + rows)
+    rules = write(
+        "r.yaml",
+        "version: 1\ncustomers: {id: id}\ncriteria:\n  - {key: big, when: amount > 1000}\n",
+    )
+    out = data.parent / "out.csv"
+    result = run("classify", str(data), "-c", str(rules), "--engine", engine, "-o", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"error: {rules}:4 criteria[0] (big).when: `>` compares column 'amount' (text) with 1000 "
+        f"(number): the column is read as text because it writes numbers in two ways, {named}: "
+        "one number cannot be read both ways; write every number of the column the same way\n"
+        "    amount > 1000\n    ^^^^^^^^^^^^^\n"
+    )
+    assert not out.exists()
+
+
+def test_a_column_written_both_ways_in_french(run: Run, write: Write) -> None:
+    data = write("m.csv", "id;amount\nA;€1,234.50\nB;3 250,00 €\n")
+    rules = write(
+        "r.yaml",
+        "version: 1\ncustomers: {id: id}\ncriteria:\n  - {key: big, when: amount > 1000}\n",
+    )
+    result = run("classify", str(data), "-c", str(rules), "--lang", "fr")
+    assert result.exit_code == 2
+    assert (
+        "la colonne est lue comme du texte car elle écrit les nombres de deux façons, "
+        "'€1,234.50' à la ligne 2 (point décimal) et '3 250,00 €' à la ligne 3 (virgule "
+        "décimale) : un même nombre ne se lit pas des deux façons ; écrivez tous les nombres de "
+        "la colonne de la même façon\n" in result.stderr
+    )
+
+
 @pytest.mark.parametrize("cell", ["01 €", "€5 €", "(5 €", "n/a", "5 € 3"])
 def test_what_is_not_one_amount_keeps_the_column_text(write: Write, cell: str) -> None:
     path = write("t.csv", f"id;amount\nA;12 €\nB;{cell}\n")

@@ -40,6 +40,17 @@ EN: dict[str, str] = {
     "them)",
     "inputs.mixes_currencies": "it mixes currencies ({cells}); amounts in two currencies are "
     "never compared as one number: put each currency in its own column",
+    # a column whose numbers are written with both decimal marks ({cells}: inputs.format_cells)
+    "inputs.mixes_formats": "it writes numbers in two ways, {cells}: one number cannot be read "
+    "both ways; write every number of the column the same way",
+    "inputs.mixed_formats": "{source}: column '{column}' writes numbers in two ways, {cells}: it "
+    "is read as text, since one number cannot be read both ways; write every number of the "
+    "column the same way",
+    "inputs.format_cells": "{first} and {second}",
+    "inputs.format_cell": "'{value}' ({mark})",
+    "inputs.format_cell_row": "'{value}' on row {row} ({mark})",
+    "inputs.decimal_point": "decimal point",
+    "inputs.decimal_comma": "decimal comma",
     "inputs.mixed_currencies": "{source}: column '{column}' mixes currencies ({cells}): it is "
     "read as text, since amounts in two currencies are never compared as one number; put each "
     "currency in its own column",

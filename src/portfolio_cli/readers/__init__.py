@@ -9,7 +9,7 @@ checks what every customer list must hold: the id column, one non-blank id per r
 from __future__ import annotations
 
 import io
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 from portfolio_cli.conditions.kinds import Kind, either, suggest
 from portfolio_cli.errors import InputError, Issue, UsageError
 from portfolio_cli.messages import current, message, plural
-from portfolio_cli.readers.columns import Typed, type_table
+from portfolio_cli.readers.columns import FormatCell, Typed, type_table
 from portfolio_cli.readers.columns import why_text as text_reason
 from portfolio_cli.readers.csv import (
     HEADER_SEARCH_ROWS,
@@ -223,15 +223,19 @@ def type_text(
         dayfirst=options.dayfirst,
         french=is_french(text.info, options),
     )
-    notes = column_notes(text.info.source, typed, options.lang)
+    notes = column_notes(text.info.source, typed, options.lang, text.info)
     info = text.info
     if notes:
         info = replace(info, notes=(*info.notes, *notes))
     return typed, info
 
 
-def column_notes(source: str, typed: dict[str, Typed], lang: str | None = None) -> list[str]:
-    """Warnings about columns kept as text: dates that read both ways, mixed currencies."""
+def column_notes(
+    source: str, typed: dict[str, Typed], lang: str | None = None, first: Rows | None = None
+) -> list[str]:
+    """Warnings about columns kept as text: dates that read both ways, mixed currencies, two
+    decimal marks (their cells' rows named when `first`, see `row_label`, says where the rows
+    start: None for columns typed from their distinct values)."""
     notes = []
     for name, column in typed.items():
         if column.ambiguous is not None:
@@ -249,7 +253,30 @@ def column_notes(source: str, typed: dict[str, Typed], lang: str | None = None) 
             notes.append(
                 message("inputs.mixed_currencies", lang, source=source, column=name, cells=cells)
             )
+        if column.formats:
+            cells = format_cells(column.formats, lang, first)
+            notes.append(
+                message("inputs.mixed_formats", lang, source=source, column=name, cells=cells)
+            )
     return notes
+
+
+def format_cells(formats: Sequence[FormatCell], lang: str | None, first: Rows | None = None) -> str:
+    """`'€1,234.50' (decimal point) and '3 250,00 €' (decimal comma)`, each cell's row named
+    after it when `first` (see `row_label`) says where the rows start."""
+    shown = []
+    for found in formats:
+        mark = message(
+            "inputs.decimal_point" if found.mark == "." else "inputs.decimal_comma", lang
+        )
+        if first is None:
+            shown.append(message("inputs.format_cell", lang, value=found.cell, mark=mark))
+        else:
+            row = row_label(found.position, first)
+            shown.append(
+                message("inputs.format_cell_row", lang, value=found.cell, row=row, mark=mark)
+            )
+    return message("inputs.format_cells", lang, first=shown[0], second=shown[1])
 
 
 def why_text(
@@ -274,6 +301,10 @@ def why_text(
     if reason.mixed:
         cells = ", ".join(f"'{cell}'" for cell in reason.mixed)
         return message("inputs.mixes_currencies", lang, cells=cells)
+    if reason.formats:
+        return message(
+            "inputs.mixes_formats", lang, cells=format_cells(reason.formats, lang, first)
+        )
     shown = ", ".join(
         message("inputs.cell_holds", lang, row=row_label(row, first), value=value)
         for row, value in reason.cells
