@@ -384,24 +384,34 @@ def test_a_list_read_without_criteria_needs_an_id_held_once(write: Write) -> Non
     assert (id_column, len(customers), customers.header) == ("left", 3, ("customer_id", "left"))
 
 
-def test_dash_writes_the_criteria_file_to_standard_output_and_the_figures_to_stderr(
+def test_dash_writes_the_criteria_file_to_standard_output(
     run: Run, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = write("planted.csv", planted(3000))
-    file = tmp_path / "suggested.yaml"
-    to_file = run("suggest", str(data), "--outcome", "left", "-o", str(file), "--as-of", AS_OF)
     monkeypatch.chdir(tmp_path)
-    dash = run("suggest", str(data), "--outcome", "left", "-o", "-", "--as-of", AS_OF)
-    assert dash.exit_code == 0, dash.stderr
-    assert dash.stdout == file.read_text(encoding="utf-8")
-    assert "bad event 'yes'" in dash.stderr  # the figures, for the person
-    assert dash.stderr.startswith(to_file.stdout.rstrip("\n").splitlines()[0])
+    result = run("suggest", str(data), "--outcome", "left", "-o", "-", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# ")
+    assert "version: 1" in result.stdout
+    assert "Suggested criteria" not in result.stdout  # the figures go to standard error
+    assert "Suggested criteria (most important first):" in result.stderr
     assert not (tmp_path / "-").exists()
-    json_too = run("suggest", str(data), "--outcome", "left", "-o", "-", "-f", "json")
-    assert (json_too.exit_code, json_too.stdout, json_too.stderr) == (
-        2,
-        "",
-        "error: -o - writes the criteria file to standard output, where --format json would "
-        "print the figures too: give -o a file name, or leave out --format json (the figures "
-        "then go to standard error)\n",
+    kept = write("kept.yaml", result.stdout)
+    assert run("check", "-c", str(kept)).exit_code == 0
+    quiet = run("suggest", str(data), "--outcome", "left", "-o", "-", "--as-of", AS_OF, "-q")
+    assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (0, result.stdout, "")
+
+
+def test_dash_and_json_are_two_documents_for_one_output(
+    run: Run, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = write("planted.csv", planted(500))
+    monkeypatch.chdir(tmp_path)
+    result = run("suggest", str(data), "--outcome", "left", "-o", "-", "-f", "json")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: -o - and -f json would both go to standard output: write the criteria file "
+        "to a file with -o FILE, or leave out -f json\n"
     )
+    assert result.stdout == ""
+    assert not (tmp_path / "-").exists()

@@ -107,7 +107,10 @@ EN: dict[str, str] = {
     "the rarer of two values).",
     "help.suggest_criteria": "Your current criteria file: judged beside the suggestion, and its "
     "steps 1, 2 and 5 carried over into the file written.",
-    "help.suggest_output": "Write the suggested criteria file here (.yaml); - for standard output.",
+    "help.suggest_output": (
+        "Write the suggested criteria file here (.yaml); - for standard output (the figures then "
+        "go to standard error)."
+    ),
     "help.suggest_format": "table (for people) or json (the same figures, exact, for scripts).",
     "help.suggest_id": "The customer id column (default: from -c, else the column named like an "
     "id).",

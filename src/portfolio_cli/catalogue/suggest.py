@@ -66,9 +66,8 @@ EN: dict[str, str] = {
     "rate in satisfied {satisfied}, easy to satisfy {easy}, unrecoverable {unrecoverable}.",
     "suggest.reason.unwritable": "a backtick in its name",
     "suggest.error.format": "unknown format '{value}': use table or json",
-    "suggest.error.json_stdout": "-o - writes the criteria file to standard output, where "
-    "--format json would print the figures too: give -o a file name, or leave out --format "
-    "json (the figures then go to standard error)",
+    "suggest.error.dash_json": "-o - and -f json would both go to standard output: write the "
+    "criteria file to a file with -o FILE, or leave out -f json",
     "suggest.file_evidence": "The comment above each rule: what it did on the customers it was "
     "chosen on.",
     "suggest.file_check": "Check this file with `portfolio check`, and judge it again with "

@@ -112,7 +112,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
     "report": (
         report_command,
         {
-            "output": "help.report_output",
+            "written_to": "help.report_output",  # `-o -`: standard output
             "outcome": "help.report_outcome",
             "fmt": "help.report_format",
             "limit": "help.report_limit",

@@ -9,13 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from portfolio_cli.cli.boundary import boundary
-from portfolio_cli.cli.console import (
-    fail_if_below,
-    print_summary,
-    show_run,
-    warn,
-    write_stdout,
-)
+from portfolio_cli.cli.console import fail_if_below, print_summary, show_run, warn, write_stdout
 from portfolio_cli.cli.engine_options import (
     EngineOption,
     MemoryLimitOption,
@@ -76,8 +70,13 @@ def report_format(fmt: str | None, output: Path | None) -> str:
 @input_parameters()
 def report_command(
     input: InputArgument,
-    output: Annotated[
-        Path, output_option("FILE", "The report to write: .html (self-contained) or .md.")
+    written_to: Annotated[
+        str,
+        output_option(
+            "FILE",
+            "The report to write: .html (self-contained) or .md; - for standard output (HTML "
+            "unless --format says markdown).",
+        ),
     ],
     criteria: CriteriaOption = None,
     fmt: Annotated[
@@ -134,8 +133,8 @@ def report_command(
 
     engine = checked_engine(engine)  # a wrong one, from $PORTFOLIO_ENGINE too, before reading
     # `-o -` is standard output, as `-` is standard input
-    target = None if str(output) == "-" else output
-    fmt_name = report_format(fmt, target)
+    output = None if written_to == "-" else Path(written_to)
+    fmt_name = report_format(fmt, output)
     words = language(lang)
     day = parse_as_of(as_of)
     criteria_file = find_criteria(criteria)
@@ -150,18 +149,18 @@ def report_command(
     planned = pipeline.plan(input, options)  # a wrong engine or size: refused before reading
     warn(planned.warnings, quiet)
     source = None if planned.in_database else input
-    refuse_overwrite(target, source, criteria_file, flags, history_file)
+    refuse_overwrite(output, source, criteria_file, flags, history_file)
     warn(rules.warnings, quiet)
     warn(_listening_overdue(rules, day), quiet)  # the monthly run is where it must be seen
     if outcome is not None:
         check_outcome(rules, outcome)  # before reading a large file
     sink = ReportSink(
-        fmt_name, target, words, limit, history_file, outcome, PROFILE_TOP, write_stdout
+        fmt_name, output, words, limit, history_file, outcome, PROFILE_TOP, write_stdout
     )
     done = pipeline.run(planned, rules, sink)
     show_run(done, flags)
     if not quiet:
-        print_summary(done.summary, done.source, target)
+        print_summary(done.summary, done.source, output)
     fail_if_below(done.summary.quality, fail_under)
 
 

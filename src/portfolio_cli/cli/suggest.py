@@ -80,10 +80,12 @@ def suggest_command(
     if min_share >= 50:
         raise UsageError(Issue("bad-min-share", message("suggest.error.min_share")))
     to_stdout = output is not None and str(output) == "-"  # as `-` is standard input
-    if to_stdout and fmt == "json":
-        raise UsageError(Issue("output-is-stdout", message("suggest.error.json_stdout")))
+    if to_stdout:
+        if fmt == "json":
+            raise UsageError(Issue("two-documents", message("suggest.error.dash_json")))
+        output = None
     rules = load_criteria(criteria) if criteria is not None else None
-    if output is not None and not to_stdout:
+    if output is not None:
         _refuse_overwrite(output, input, criteria)
     customers, id_name, leave_out = _read(input, rules, flags, id_column, day)
     result = suggest(
@@ -98,7 +100,10 @@ def suggest_command(
         leave_out=leave_out,
     )
     warn(copy_warnings(result), quiet)
-    _write_and_show(result, fmt, output, criteria, quiet)
+    if to_stdout:
+        _print_file_and_tell(result, criteria, quiet)
+    else:
+        _write_and_show(result, fmt, output, criteria, quiet)
 
 
 def _refuse_overwrite(output: Path, input: str, criteria: Path | None) -> None:
@@ -122,19 +127,28 @@ def _read(
     return customers, rules.customers.id, leave_out
 
 
+def _print_file_and_tell(result: Suggestion, criteria: Path | None, quiet: bool) -> None:
+    """`-o -`: the criteria file (when there is one) is standard output's only document; the
+    figures go to standard error, unless -q."""
+    from portfolio_cli.writers.suggest import report_lines
+
+    if result.refused is None and result.text:
+        write_stdout(result.text.encode("utf-8"))
+    if quiet:
+        return
+    err = make_console(stderr=True)
+    for line in report_lines(result, criteria):
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
 def _write_and_show(
     result: Suggestion, fmt: str, output: Path | None, criteria: Path | None, quiet: bool
 ) -> None:
-    """The criteria file (when there is one to write and -o), then the figures. With `-o -`
-    the criteria file is standard output's document alone, and the figures go to standard
-    error."""
+    """The criteria file (when there is one to write and -o), then the figures."""
     from portfolio_cli.writers.suggest import report_lines
 
     written = result.refused is None and bool(result.text) and output is not None
-    to_stdout = output is not None and str(output) == "-"
-    if written and to_stdout:
-        write_stdout(result.text.encode("utf-8"))
-    elif written:
+    if written:
         # the file first: a reader of the figures that goes away (`| head`) must not cost it
         from portfolio_cli.writers.files import atomic_write
 
@@ -146,12 +160,12 @@ def _write_and_show(
 
         write_stdout((json_text(result.as_dict(), sort_keys=True) + "\n").encode("utf-8"))
     elif not quiet or output is None:  # without -o, the figures are the output asked for
-        console = make_console(stderr=to_stdout)
+        console = make_console()
         for line in report_lines(result, criteria):
             console.print(line, markup=False, highlight=False, soft_wrap=True)
         if result.refused is None and result.text and output is None and not quiet:
             console.print(message("suggest.hint_output"), markup=False, highlight=False)
-    if written and not quiet and not to_stdout:
+    if written and not quiet:
         err = make_console(stderr=True)
         err.print(message("summary.wrote", path=output), markup=False)
         err.print(message("suggest.hint_check", path=output), markup=False)

@@ -94,10 +94,10 @@ class OutputSink:
 
 @dataclass
 class ReportSink:
-    """The monthly report (`fmt`: html or markdown) to `output` (to `stdout` when it is None:
-    `-o -`), with what sets each segment apart (`outcome`'s rate too, when given) and, with a
-    `history` file, the trend and who moved since the snapshot before (the run's snapshot is
-    kept once the report is written)."""
+    """The monthly report (`fmt`: html or markdown) to `output` (to `stdout` when it is None),
+    with what sets each segment apart (`outcome`'s rate too, when given) and, with a `history`
+    file, the trend and who moved since the snapshot before (the run's snapshot is kept once the
+    report is written)."""
 
     fmt: str
     output: Path | None
@@ -154,7 +154,7 @@ class ReportSink:
             )
             data = render_report(context, self.fmt, extra=[profile])
             if self.output is None:
-                assert self.stdout is not None, "a report to standard output needs its writer"
+                assert self.stdout is not None, "a report goes to a file or to standard output"
                 self.stdout(data)
                 return
             with atomic_write(self.output) as stream:
