@@ -521,3 +521,23 @@ def test_csv_listing_takes_the_out_delimiter(run: Run, tmp_path: Path) -> None:
     assert french.exit_code == 0, french.stderr
     assert french.stdout.startswith("as_of;total;satisfied;")  # standard output: no mark
     assert french.stdout.replace(";", ",") == plain.stdout
+
+
+def test_a_missing_history_file_from_the_environment_names_the_variable(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "nowhere.sqlite"
+    monkeypatch.setenv("PORTFOLIO_HISTORY", str(missing))
+    result = run("history")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: no history file at {missing} (env var: 'PORTFOLIO_HISTORY'): correct "
+        "PORTFOLIO_HISTORY, or run `portfolio classify` or `portfolio report` with --history "
+        "FILE first\n",
+    )
+    typed = run("history", str(tmp_path / "typed.sqlite"))  # a typed path is named alone
+    assert typed.stderr == (
+        f"error: no history file at {tmp_path / 'typed.sqlite'}: run `portfolio classify` or "
+        "`portfolio report` with --history FILE first\n"
+    )
+    assert not missing.exists()

@@ -72,6 +72,8 @@ EN: dict[str, str] = {
         "no history file at {path}: run `portfolio classify` or `portfolio report` with "
         "--history FILE first"
     ),
+    "history.error.no_file_env": "no history file at {path} {source}: correct {name}, or run "
+    "`portfolio classify` or `portfolio report` with --history FILE first",
     "history.error.open": "cannot open the history file {path}: {error}",
     "history.error.folder": "{path} is a folder, not a history file: name a file in it, e.g. "
     "{example}",
