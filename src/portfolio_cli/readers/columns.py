@@ -67,8 +67,8 @@ class Typed:
     month-first and was kept as text for that reason; `mixed` a cell of each currency when the
     column held amounts in several currencies (kept as text: they are not one number);
     `formats` the first cell written with a decimal point and the first with a decimal comma
-    (`€1,234.50`, `3 250,00 €`), as (position, cell) in the order of the column, when its
-    amounts are written both ways (kept as text: `1,234` cannot be read both ways at once).
+    (`€1,234.50`, `3 250,00 €`, as `FormatCell`s in the column's order) when its amounts are
+    written both ways (kept as text: `1,234` cannot be read both ways at once).
     """
 
     kind: Kind
