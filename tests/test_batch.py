@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -278,3 +280,55 @@ def test_dash_is_refused_as_the_output_folder(
         "a folder, e.g. -o results/\n",
     )
     assert list(tmp_path.iterdir()) == []
+
+
+# --- a worker told to stop whose signal's exception is lost ----------------------------------
+# In the field: SIGTERM reached a worker as numpy imported pandas, C code swallowed the
+# exception, and the worker ran on, took the next job and waited for more after the main
+# process had gone, holding the caller's standard error open (a cron job that never ends).
+LOST_IN_WORKER = """
+import os, signal, sys, time
+from pathlib import Path
+from portfolio_cli import batch
+from portfolio_cli.writers.files import atomic_write
+
+def classify_losing_the_signal(job):
+    with atomic_write(Path(sys.argv[1])) as out:
+        out.write(b"half an output")
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)
+        except BaseException:
+            pass  # the signal's exception, lost
+        if sys.argv[2] == "runs-on":
+            time.sleep(60)
+    return "an outcome for the main process"
+
+batch.classify_one = classify_losing_the_signal
+batch._start_worker()
+print(batch._work(None))
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX signals")
+@pytest.mark.parametrize("after", ["runs-on", "finishes"])
+def test_a_worker_that_lost_its_signal_still_ends_and_takes_no_more_work(
+    tmp_path: Path, after: str
+) -> None:
+    """It ends within its grace with 143 and its temporary file removed (`runs-on`); one that
+    finishes its job first hands nothing back to take another (`finishes`)."""
+    output = tmp_path / "out.json"
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", LOST_IN_WORKER, str(output), after],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert done.returncode == 143, done.stderr
+    assert time.monotonic() - started < 30  # the grace is two seconds, not the job's minute
+    assert done.stdout == ""  # no outcome handed back
+    assert list(tmp_path.glob(".*.tmp")) == []
+    assert output.exists() == (after == "finishes")

@@ -85,6 +85,35 @@ def test_csv_on_stdout_is_the_document_alone(run: Run) -> None:
     assert "Portfolio quality 75.0 %" in result.stderr
 
 
+def test_json_of_a_large_list_has_every_customer_once_in_priority_order(
+    run: Run, tmp_path: Path
+) -> None:
+    """JSON turns the customers into Python objects a slice at a time (so that a signal is
+    handled meanwhile): every customer is there once, in the same order as in CSV."""
+    data = tmp_path / "many.csv"
+    rows = 20_001  # more than two slices, the last one short
+    data.write_text(
+        "id,n\n" + "".join(f"C{i:05d},{i % 7}\n" for i in range(rows)), encoding="utf-8"
+    )
+    rules = tmp_path / "r.yaml"
+    rules.write_text(
+        "version: 1\ncustomers: {id: id}\ncriteria:\n  - {key: big, when: n >= 3}\n",
+        encoding="utf-8",
+    )
+    as_json = run("classify", str(data), "-c", str(rules), "-f", "json", "-q")
+    as_csv = run("classify", str(data), "-c", str(rules), "-f", "csv", "-q")
+
+    assert (as_json.exit_code, as_csv.exit_code) == (0, 0), as_json.stderr
+    customers = json.loads(as_json.stdout)["customers"]
+    in_csv = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert [c["id"] for c in customers] == [r["id"] for r in in_csv]
+    assert sorted(c["id"] for c in customers) == [f"C{i:05d}" for i in range(rows)]
+    assert [c["priority"] for c in customers] == list(range(1, rows + 1))
+    assert [c["criteria"] for c in customers] == [
+        r["criteria"].split("|") if r["criteria"] else [] for r in in_csv
+    ]
+
+
 def test_json_equals_what_the_library_returns(run: Run) -> None:
     result = run("classify", EX, "-c", CRIT, "-f", "json", "--as-of", AS_OF, "-q")
     assert result.exit_code == 0
@@ -188,6 +217,22 @@ def test_unknown_suffix_is_an_error_and_writes_nothing(run: Run, tmp_path: Path)
         "or pass --format\n"
     )
     assert not target.exists()
+
+
+def test_tsv_suffix_writes_tab_separated_csv(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "out.tsv"
+    result = run("classify", EX, "-c", CRIT, "--as-of", AS_OF, "-o", str(target), "-q")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "\t".join(
+        ["customer_id", "name", "segment", "priority", "criteria_met", "criteria", "problems",
+         "compensated", "action"]
+    )  # fmt: skip
+    assert len(lines) == 301
+    chosen = tmp_path / "chosen.tsv"
+    semicolons = run("classify", EX, "-c", CRIT, "-o", str(chosen), "--out-delimiter", ";", "-q")
+    assert semicolons.exit_code == 0
+    assert chosen.read_text(encoding="utf-8-sig").startswith("customer_id;name;segment;")
 
 
 def test_an_error_leaves_the_previous_output_untouched(
@@ -408,6 +453,19 @@ def test_header_only_file_is_zero_customers(run: Run, write: Write, small: tuple
     assert document["customers"] == []
     assert document["summary"]["total"] == 0
     assert document["summary"]["quality"] is None
+
+
+def test_header_only_table_gives_no_advice_for_no_customer(
+    run: Run, write: Write, small: tuple[str, str]
+) -> None:
+    _, rules = small
+    empty = write("empty.csv", "id,name,orders,score,region\n")
+    result = run("classify", str(empty), "-c", rules)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "empty.csv — 0 customers" in result.stdout
+    assert "Satisfied 0 · Easy to satisfy 0 · Unrecoverable 0" in result.stdout
+    assert "What to do" not in result.stdout  # a heading over nothing
+    assert result.stdout.endswith("Unrecoverable 0\n")
 
 
 @pytest.mark.parametrize(

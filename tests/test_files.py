@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -318,17 +319,49 @@ def test_sigterm_mid_write_leaves_the_old_output_and_no_temporary_file(
     assert out.read_text(encoding="utf-8") == "previous run\n"
 
 
+def _session(leader: int) -> list[int]:
+    """The processes still running in the session that `leader` started (its workers, the
+    forkserver, multiprocessing's resource tracker); zombies have ended, they are not counted."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_bytes().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # ended meanwhile
+        state, session = fields[0], int(fields[3])
+        if session == leader and state != b"Z":
+            found.append(int(entry.name))
+    return found
+
+
+def _ended(leader: int, seconds: float) -> list[int]:
+    """Wait until no process of `leader`'s session runs, `seconds` at most; those left."""
+    deadline = time.monotonic() + seconds
+    while (left := _session(leader)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return left
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
 @pytest.mark.parametrize(
     ("number", "whole_group"),
-    [(signal.SIGTERM, False), (signal.SIGTERM, True), (signal.SIGINT, True)],
+    [
+        (signal.SIGTERM, False),
+        (signal.SIGTERM, True),
+        (signal.SIGINT, True),
+        (signal.SIGHUP, True),
+    ],
 )
 def test_sigterm_stops_a_batch_and_its_workers_without_temporary_files(
     tmp_path: Path, number: int, whole_group: bool
 ) -> None:
     """`kill PID` reaches the main process only; `timeout` signals the whole process group
-    (the workers too), and so does Ctrl-C. Each way: exit 128 + the signal (143 for SIGTERM),
-    and no worker leaves a temporary file, even when it gets a second signal from the main
-    process while removing it."""
+    (the workers too, and the forkserver they come from), and so do Ctrl-C and a closed
+    terminal. Each way: exit 128 + the signal (143 for SIGTERM) within seconds, no process of
+    the run left behind, and no worker leaves a temporary file, even when it gets a second
+    signal from the main process while removing it."""
     clients = tmp_path / "clients"
     clients.mkdir()
     for index in range(4):
@@ -336,20 +369,35 @@ def test_sigterm_stops_a_batch_and_its_workers_without_temporary_files(
     rules = tmp_path / "r.yaml"
     rules.write_text(SIGNAL_RULES, encoding="utf-8")
     out = tmp_path / "out"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "portfolio_cli", "batch", str(clients), "-c", str(rules),
-         "-o", str(out), "-f", "json", "-j", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
-    )  # fmt: skip
-    out.mkdir(exist_ok=True)
-    _when_writing(process, out)
-    if whole_group:
-        os.killpg(process.pid, number)
-    else:
-        process.send_signal(number)
-    _, errors = process.communicate(timeout=120)
-    assert process.returncode == 128 + number, errors.decode()
-    assert b"Traceback" not in errors, errors.decode()
+    # standard error in a file, not a pipe: a process left behind would hold a pipe open and
+    # make reading it wait forever
+    errors_file = tmp_path / "stderr.txt"
+    with errors_file.open("wb") as errors_out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "portfolio_cli", "batch", str(clients), "-c", str(rules),
+             "-o", str(out), "-f", "json", "-j", "2"],
+            stdout=subprocess.DEVNULL, stderr=errors_out, start_new_session=True,
+        )  # fmt: skip
+    try:
+        out.mkdir(exist_ok=True)
+        _when_writing(process, out)
+        if whole_group:
+            os.killpg(process.pid, number)
+        else:
+            process.send_signal(number)
+        try:
+            code = process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"the batch still runs 60 s after signal {number}")
+        left = _ended(process.pid, 10)
+    finally:  # whatever failed above, nothing of the run outlives the test
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+    errors = errors_file.read_text(encoding="utf-8", errors="replace")
+    assert left == [], f"still running after the batch ended: {left}"
+    assert code == 128 + number, errors
+    assert "Traceback" not in errors, errors
     assert list(out.glob(".*.tmp")) == []
     assert not (out / "summary.csv").exists()
     written = sorted(p.name for p in out.iterdir())

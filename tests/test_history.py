@@ -541,3 +541,13 @@ def test_a_missing_history_file_from_the_environment_names_the_variable(
         "`portfolio report` with --history FILE first\n"
     )
     assert not missing.exists()
+
+
+def test_help_of_out_delimiter_speaks_of_the_history_csv(run: Run) -> None:
+    """history reads no input and writes no file: its --out-delimiter is the CSV's separator."""
+    result = run("history", "--help")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert "Field separator of --format csv: , ; | or tab (default: a comma)." in text
+    assert "the input's own" not in text
+    assert "-o and ';'" not in text

@@ -214,6 +214,21 @@ def test_an_unknown_sheet_names_the_sheets(run: Run, tmp_path: Path) -> None:
     )
 
 
+def test_a_list_on_another_sheet_names_that_sheet(run: Run, tmp_path: Path) -> None:
+    book = tmp_path / "customers.xlsx"
+    _example_workbook(book)  # a first sheet of notes, the customers on 'Clients'
+    target = tmp_path / "out.csv"
+    result = run("classify", str(book), "-c", CRIT, "-o", str(target))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"error: {book}: its first sheet, 'Notes', has no column 'customer_id' (customers.id in "
+        "the criteria file), but sheet 'Clients' has it: pass --sheet 'Clients'\n"
+    )
+    assert not target.exists()
+    # the sheet said: read as told
+    assert run("classify", str(book), "-c", CRIT, "--sheet", "Clients", "-q").exit_code == 0
+
+
 def test_a_csv_named_xlsx_is_a_clear_error(run: Run, write: Write) -> None:
     fake = write("fake.xlsx", "customer_id,name\nC1,x\n")
     result = run("classify", str(fake), "-c", CRIT)

@@ -8,6 +8,7 @@ other files are still written.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import glob
 import os
@@ -349,6 +350,7 @@ def run(
     # this one (forking a process with Arrow threads running can deadlock)
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["portfolio_cli.chunked", "portfolio_cli.inputs"])
+    _start_resource_tracker()
     results: dict[int, Outcome] = {}
     with ProcessPoolExecutor(count, mp_context=context, initializer=_start_worker) as pool:
         futures = {pool.submit(_work, job): index for index, job in enumerate(jobs)}
@@ -358,17 +360,27 @@ def run(
                 results[futures[future]] = outcome
                 done(outcome)
         except BaseException:  # SIGTERM, Ctrl-C: stop the workers before going
-            _stop(pool)
+            _stop(pool, jobs, results)
             raise
     return [results[i] for i in range(len(jobs))]
 
 
 # --- stopping: SIGTERM (what `timeout` and cron send), SIGHUP, Ctrl-C ------------------------
 # A worker that is stopped mid-job removes the temporary file it was writing (the exception
-# goes through `atomic_write`) and ends; an idle worker just ends. The main process, stopped,
-# sends SIGTERM to every worker that is still there and waits for them (see `_stop`).
+# goes through `atomic_write`) and ends; an idle worker just ends. If the exception is lost on
+# the way (C code swallowed it: seen when SIGTERM lands as numpy imports pandas) or does not
+# come (a long C call), the worker still ends `WORKER_GRACE` seconds after the signal
+# (`signals.arm`), its temporary file removed. The main process, stopped, sends SIGTERM to
+# every worker still there and waits for them by their process ids: when the whole process
+# group gets SIGTERM the forkserver dies with it, and multiprocessing's own `join()` then
+# returns at once while the workers still run (see `_stop`).
+
+WORKER_GRACE = 2.0  # seconds a stopped worker has to end the usual way
+# seconds the main process waits for its stopped workers before killing them (SIGKILL)
+WORKERS_WAIT = WORKER_GRACE + 3.0
 
 _WORKING = False  # in a worker: a job is running
+_STOPPED_WITH: int | None = None  # in a worker: the exit code of the signal received
 
 
 class _Stopped(BaseException):
@@ -380,33 +392,57 @@ class _Stopped(BaseException):
         self.code = code
 
 
-_STOPPING = ("SIGTERM", "SIGHUP", "SIGINT")
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker deaf to SIGHUP, as it is to SIGTERM and Ctrl-C.
+
+    A hangup of the process group (its terminal closed, `timeout -s HUP`) would kill it, and
+    the tracker started again in its place prints tracebacks about semaphores it never saw. A
+    signal blocked at its start stays blocked in it (the tracker unblocks only SIGINT and
+    SIGTERM); here a SIGHUP that comes meanwhile waits to be handled, it is not lost.
+    """
+    import signal
+    from multiprocessing import resource_tracker
+
+    hangup = getattr(signal, "SIGHUP", None)
+    if hangup is None or not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        resource_tracker.ensure_running()
+        return
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {hangup})
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def _start_worker() -> None:
     """In a new worker: one Arrow thread; SIGTERM, SIGHUP and SIGINT stop it cleanly."""
     import signal
 
+    from portfolio_cli import signals
+
     _single_threaded_arrow()
-    for name in _STOPPING:
-        number = getattr(signal, name, None)
-        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+    for number in signals.STOPPING:
+        if signal.getsignal(number) is not signal.SIG_IGN:
             signal.signal(number, _on_signal)
+    signals.arm(WORKER_GRACE)
 
 
 def _on_signal(number: int, frame: object) -> None:
     import signal
 
+    from portfolio_cli import signals
+
+    global _STOPPED_WITH
     # Ctrl-C reaches the worker, then the main process sends SIGTERM: the second signal must
     # not cut short the removal of the temporary file that the first one started
     # (a handler that does nothing, not SIG_IGN: a signal already on its way would then be
     # raised as "ignored due to race condition")
-    for name in _STOPPING:
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _already_stopping)
+    for stopping in signals.STOPPING:
+        signal.signal(stopping, _already_stopping)
+    _STOPPED_WITH = signals.SIGNAL_EXIT + number
     if _WORKING:
-        raise _Stopped(128 + number)
-    os._exit(128 + number)  # between jobs: nothing to clean
+        raise _Stopped(_STOPPED_WITH)
+    os._exit(_STOPPED_WITH)  # between jobs: nothing to clean
 
 
 def _already_stopping(number: int, frame: object) -> None:
@@ -415,28 +451,115 @@ def _already_stopping(number: int, frame: object) -> None:
 
 def _work(job: Job) -> Outcome:
     """`classify_one` in a worker; a signal during it ends the worker once the job's temporary
-    file is removed."""
+    file is removed, and never lets it start another job."""
+    from portfolio_cli import signals
+
     global _WORKING
     _WORKING = True
     try:
-        return classify_one(job)
+        outcome = classify_one(job)
     except _Stopped as stopped:
-        os._exit(stopped.code)
+        signals.end_now(stopped.code)
+        raise  # pragma: no cover - end_now does not return
     finally:
         _WORKING = False
+    if _STOPPED_WITH is not None:  # the signal's exception was lost on the way: end now
+        signals.end_now(_STOPPED_WITH)
+    return outcome
 
 
-def _stop(pool: Any) -> None:
+def _stop(pool: Any, jobs: Sequence[Job], finished: Iterable[int]) -> None:
     """No job starts any more; each worker still running gets SIGTERM (it removes its temporary
-    file) and is waited for."""
+    file) and is waited for, `WORKERS_WAIT` seconds at most; one that is still there is
+    killed, and the temporary files of the jobs that did not finish are removed here."""
+    import signal
+
     # the executor has no public way to its workers (terminate_workers() is Python 3.14)
     processes = list((pool._processes or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join(timeout=30)
+    workers = _Workers([process.pid for process in processes if process.pid])
+    workers.send(signal.SIGTERM)
+    if workers.wait(WORKERS_WAIT):
+        return
+    workers.send(getattr(signal, "SIGKILL", signal.SIGTERM))
+    workers.wait(2.0)
+    from portfolio_cli.writers.files import temporary_pattern
+
+    done = set(finished)
+    for index, job in enumerate(jobs):
+        if index not in done:
+            for leftover in job.output.parent.glob(temporary_pattern(job.output)):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+
+
+class _Workers:
+    """The worker processes, by process id: they are the forkserver's children, not ours, and
+    the forkserver may be gone (a process group's SIGTERM reaches it too), so they are waited
+    for through a pidfd (Linux), else by polling whether each id still runs."""
+
+    def __init__(self, pids: Sequence[int]) -> None:
+        self.handles: dict[int, int | None] = {}
+        for pid in pids:
+            try:
+                self.handles[pid] = os.pidfd_open(pid) if hasattr(os, "pidfd_open") else None
+            except ProcessLookupError:
+                continue  # already gone
+            except OSError:
+                self.handles[pid] = None  # no pidfd here (an old kernel): polled by id
+
+    def send(self, number: int) -> None:
+        """Send signal `number` to every worker still running."""
+        import signal
+
+        for pid, handle in self.handles.items():
+            with contextlib.suppress(OSError):  # gone since
+                if handle is not None:
+                    signal.pidfd_send_signal(handle, number)
+                else:
+                    os.kill(pid, number)
+
+    def wait(self, seconds: float) -> bool:
+        """Wait until every worker has ended, `seconds` at most; whether they all have."""
+        import select
+        import time
+
+        deadline = time.monotonic() + seconds
+        while self.handles:
+            for pid, handle in list(self.handles.items()):
+                if not _running(pid, handle):
+                    if handle is not None:
+                        os.close(handle)
+                    del self.handles[pid]
+            left = deadline - time.monotonic()
+            if not self.handles or left <= 0:
+                break
+            pidfds = [handle for handle in self.handles.values() if handle is not None]
+            if len(pidfds) == len(self.handles):  # readable once the process has ended
+                select.select(pidfds, [], [], left)
+            else:
+                time.sleep(min(left, 0.05))
+        return not self.handles
+
+
+def _running(pid: int, handle: int | None) -> bool:
+    """Whether worker `pid` still runs (a zombie has ended: it only waits to be reaped)."""
+    if handle is not None:
+        import select
+
+        readable, _, _ = select.select([handle], [], [], 0)
+        return not readable
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # pragma: no cover - someone else's process now: not ours any more
+        return False
+    try:  # Linux without pidfd: a zombie still answers kill(pid, 0)
+        with open(f"/proc/{pid}/stat", "rb") as stat:  # noqa: PTH123
+            return stat.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
 
 
 def summary_separator(outcomes: Sequence[Outcome], chosen: str | None = None) -> str:

@@ -27,6 +27,8 @@ EN: dict[str, str] = {
     "inputs.not_in_first_rows": "; it is in none of the first {rows} rows either: if the header "
     "is further down, pass --header-row N (its row number in the file)",
     "inputs.no_header_row": "{source} has no row {row} (--header-row)",
+    "inputs.id_on_other_sheet": "{source}: its first sheet, '{first}', has no column '{column}' "
+    "(customers.id in the criteria file), but sheet '{sheet}' has it: pass --sheet '{sheet}'",
     "help.header_row": "Row of the header in the file, from 1 (default: the first of the first "
     "20 rows that holds the id column; title lines above it are skipped).",
     "inputs.rows": "rows {rows}",

@@ -133,6 +133,9 @@ EN: dict[str, str] = {
     "help.history_from": "Show the migration from this snapshot (default: the one before --to).",
     "help.history_to": "Show the migration to this snapshot (default: the latest).",
     "help.history_format": "table, csv or json.",
+    "help.history_out_delimiter": (
+        "Field separator of --format csv: , ; | or tab (default: a comma)."
+    ),
     "help.report_output": "The report to write: .html (self-contained) or .md; - for "
     "standard output (HTML unless --format says markdown).",
     "help.report_format": "html or markdown. Default: from -o's suffix.",

@@ -126,6 +126,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], dict[str, str]]] = {
             "start": "help.history_from",
             "end": "help.history_to",
             "fmt": "help.history_format",
+            "out_delimiter": "help.history_out_delimiter",
         },
     ),
     "batch": (

@@ -66,6 +66,7 @@ SUFFIXES = {
     ".json": "json",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".tsv": "csv",  # tab-separated unless --out-delimiter says otherwise
     ".txt": "table",
 }
 
@@ -172,6 +173,8 @@ def classify_command(
         return
     fmt_name = resolve_format(fmt, output)
     separator = parse_out_delimiter(out_delimiter)
+    if separator is None and output is not None and output.suffix.lower() == ".tsv":
+        separator = "\t"
     kept = resolve_segment(segment)
     if fmt_name == "xlsx" and output is None and sys.stdout.isatty():
         raise UsageError(Issue("binary-to-terminal", message("inputs.xlsx_to_terminal")))
@@ -276,12 +279,9 @@ def _print_table(
         parts.append(Text(plural("summary.more", len(frame) - len(shown))))
     # The summary and the advice are sentences: in a file or a pipe each stays on one line
     # (a terminal wraps them at its width); only the table needs a width.
-    sentences: list[RenderableType] = [
-        Text(),
-        summary_lines(result.summary, customers.info.source),
-        Text(),
-        actions_lines(rules.actions, result.summary),
-    ]
+    sentences: list[RenderableType] = [Text(), summary_lines(result.summary, customers.info.source)]
+    if result.summary.total:  # no customer, no advice: not a heading over nothing
+        sentences += [Text(), actions_lines(rules.actions, result.summary)]
     if quiet:  # -q: the table asked for, no summary and no advice
         sentences = []
     if output is None:

@@ -12,7 +12,8 @@
 - Standard error never fails: when it is full or its reader went away, messages are lost but the
   exit code stays the command's own.
 - SIGTERM and SIGHUP end the command like Ctrl-C does: temporary files are removed on the way
-  out, and the exit code is 128 + the signal's number.
+  out, and the exit code is 128 + the signal's number. If the way out is lost or blocked (see
+  `portfolio_cli.signals`), the command still ends `STOP_GRACE` seconds after the signal.
 
 Nothing here imports pandas; `main()` calls `guard()` before anything is written.
 """
@@ -28,12 +29,16 @@ from collections.abc import Iterator
 from types import FrameType
 from typing import Any
 
+from portfolio_cli import signals
 from portfolio_cli.display import visible
 from portfolio_cli.errors import InputError, Issue, OutputError
 from portfolio_cli.messages import message, reason
 
 # the shells' convention for a command ended by a signal: 128 + its number
-SIGNAL_EXIT = 128
+SIGNAL_EXIT = signals.SIGNAL_EXIT
+# seconds a command has, after SIGTERM, SIGHUP or Ctrl-C, to end the usual way (removing its
+# temporary files, `batch` waiting for its workers) before `signals` ends it
+STOP_GRACE = 10.0
 
 
 class ReaderGone(BaseException):
@@ -68,6 +73,7 @@ def guard() -> None:
         if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
             with contextlib.suppress(ValueError, OSError):  # not the main thread
                 signal.signal(number, _end_on_signal)
+    signals.arm(STOP_GRACE)
 
 
 def _is_open(fd: int) -> bool:

@@ -88,6 +88,8 @@ def read_workbook_text(
         header_at = _header_index(reader, sheet, options, path)
         loaded = reader.load_sheet(sheet, header_row=header_at, dtypes="string")
         batch = loaded.to_arrow()
+    except InputError:  # ours, already one clear line (the list is on another sheet)
+        raise
     except Exception as exc:
         raise InputError(
             Issue(
@@ -111,21 +113,64 @@ def read_workbook_text(
 def _header_index(reader: Any, sheet: int | str, options: CsvOptions, label: str) -> int:
     """The header's row in the sheet, from 0: `--header-row` (from 1), else the first of the
     first HEADER_SEARCH_ROWS rows holding the id column (`options.find_header`), else the first:
-    a title in A1 ("Export clients au 04/12/2026") is skipped."""
+    a title in A1 ("Export clients au 04/12/2026") is skipped. Without --sheet, a first sheet
+    without the id column when another sheet has it is an error naming that sheet."""
     if options.header_row is not None:
         return options.header_row - 1
-    first = reader.load_sheet(
-        sheet, header_row=None, n_rows=HEADER_SEARCH_ROWS, dtypes="string"
-    ).to_arrow()
     wanted = options.find_header
     if wanted is None:  # no column name to look for: skip a title only when it clearly is one
+        first = _first_rows(reader, sheet)
         columns = [first.column(c).to_pylist() for c in range(first.num_columns)]
         return likely_header([list(row) for row in zip(*columns, strict=True)])
+    found = _row_holding(reader, sheet, wanted)
+    if found is None and options.sheet is None:  # the list may be on another sheet: say which
+        _refuse_when_on_another_sheet(reader, wanted, label, options.lang)
+    return found or 0
+
+
+def _first_rows(reader: Any, sheet: int | str) -> pa.Table:
+    return reader.load_sheet(
+        sheet, header_row=None, n_rows=HEADER_SEARCH_ROWS, dtypes="string"
+    ).to_arrow()
+
+
+def _row_holding(reader: Any, sheet: int | str, wanted: str) -> int | None:
+    """The first of the sheet's first rows with a cell `wanted` (the id column's name)."""
+    first = _first_rows(reader, sheet)
     for index in range(first.num_rows):
         cells = (first.column(c)[index].as_py() for c in range(first.num_columns))
         if any(cell is not None and cell.strip() == wanted for cell in cells):
             return index
-    return 0
+    return None
+
+
+def _holds(reader: Any, sheet: str, wanted: str) -> bool:
+    """Whether a sheet's first rows hold the id column; a sheet fastexcel cannot read (a chart
+    sheet) holds no list."""
+    try:
+        return _row_holding(reader, sheet, wanted) is not None
+    except Exception:
+        return False
+
+
+def _refuse_when_on_another_sheet(reader: Any, wanted: str, label: str, lang: str | None) -> None:
+    """The first sheet lacks the id column and another sheet holds it: the fix is --sheet."""
+    names = list(reader.sheet_names)
+    for name in names[1:]:
+        if _holds(reader, name, wanted):
+            raise InputError(
+                Issue(
+                    "id-on-other-sheet",
+                    message(
+                        "inputs.id_on_other_sheet",
+                        lang,
+                        source=label,
+                        first=names[0],
+                        column=wanted,
+                        sheet=name,
+                    ),
+                )
+            )
 
 
 # fastexcel names a blank header cell `__UNNAMED__2` and the second `amount` `amount_1`

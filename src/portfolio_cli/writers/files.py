@@ -7,6 +7,9 @@ the file it points to is replaced.
 
 A write that fails (a full disk, a quota, an I/O error) is one error naming the file and the
 reason, and the temporary file is removed: `path` is never left half-written.
+
+Every temporary file this process has open is listed in `_PENDING` until it is renamed or
+removed, so that a process that must end at once (`portfolio_cli.signals`) removes them itself.
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ from typing import IO, Any
 
 from portfolio_cli.errors import Issue, OutputError, UsageError
 from portfolio_cli.messages import message, reason
+
+# the temporary files of this process not yet renamed or removed (see `remove_temporary_files`)
+_PENDING: set[Path] = set()
 
 
 @contextlib.contextmanager
@@ -60,10 +66,27 @@ def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO[bytes]]:
             Path(temporary).replace(target)
         except OSError as exc:
             raise write_failed(target, exc) from None
+        _PENDING.discard(temporary)
     except BaseException:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
+        _PENDING.discard(temporary)
         raise
+
+
+def remove_temporary_files() -> None:
+    """Remove every temporary file this process still has (a process ending on a signal whose
+    exception never reached `atomic_write`); the outputs they were for are left as they were."""
+    for temporary in list(_PENDING):
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        _PENDING.discard(temporary)
+
+
+def temporary_pattern(path: Path) -> str:
+    """The glob that matches the temporary files written for `path` (see `_temporary`), for a
+    process that removes those of a worker it had to kill."""
+    return f".{_temporary_stem(path.name)}.*.tmp"
 
 
 def _is_device(path: Path) -> bool:
@@ -83,25 +106,33 @@ def _temporary(folder: Path, name: str) -> tuple[int, Path]:
     moment the file is made, before mkstemp returns its name; here the name is chosen first, so
     the file is removed whenever it was made.
     """
-    # the longest name a file system takes is 255 bytes: a long NAME (fine on its own) would
-    # make the temporary name too long, so it is cut (a few characters say whose it is)
-    stem = name if len(os.fsencode(name)) <= 200 else name[:40]
+    stem = _temporary_stem(name)
     for _ in range(100):
         temporary = folder / f".{stem}.{secrets.token_hex(4)}.tmp"
+        _PENDING.add(temporary)  # listed before it exists: a process ending now removes it
         try:
             return _open_new(temporary), temporary
         except FileExistsError:
-            continue  # another run's temporary file, however unlikely: another name
+            _PENDING.discard(temporary)  # another run's temporary file: never ours to remove
+            continue  # however unlikely: another name
         except OSError as exc:
+            _PENDING.discard(temporary)
             text = message("files.unwritable", folder=folder, reason=reason(exc))
             raise UsageError(Issue("unwritable", text)) from None
         except BaseException:  # a signal as the file was made: it is ours, remove it
             with contextlib.suppress(OSError):
                 temporary.unlink()
+            _PENDING.discard(temporary)
             raise
     raise UsageError(  # pragma: no cover - a hundred names taken in a row
         Issue("unwritable", message("files.unwritable", folder=folder, reason="EEXIST"))
     )
+
+
+def _temporary_stem(name: str) -> str:
+    # the longest name a file system takes is 255 bytes: a long NAME (fine on its own) would
+    # make the temporary name too long, so it is cut (a few characters say whose it is)
+    return name if len(os.fsencode(name)) <= 200 else name[:40]
 
 
 def _open_new(path: Path) -> int:

@@ -195,6 +195,7 @@ def write_csv_batches(
 
 
 PIECE_ROWS = 1 << 15
+PYTHON_ROWS = 1 << 13  # rows turned into Python objects in one call into Arrow
 
 
 def _rows_only(delimiter: str) -> pa_csv.WriteOptions:
@@ -209,7 +210,13 @@ def _csv_rows(piece: pa.Table, options: pa_csv.WriteOptions) -> io.BytesIO:
 
 def to_json(table: pa.Table, summary: Summary) -> bytes:
     """One object: {"summary": {...}, "customers": [...]} with lists as arrays."""
-    records = table.to_pylist()
+    # in slices: one call into Arrow for a whole large table holds the interpreter for seconds,
+    # and a SIGTERM or Ctrl-C would wait that long to be handled
+    records = [
+        record
+        for start in range(0, table.num_rows, PYTHON_ROWS)
+        for record in table.slice(start, PYTHON_ROWS).to_pylist()
+    ]
     for record in records:
         for name in LIST_COLUMNS:
             value = record.get(name)
