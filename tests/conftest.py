@@ -76,7 +76,8 @@ SMALL_CRITERIA = LOYAL_AND_FAN + 'problems:\n  - key: far\n    when: region == "
 def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     """Run the CLI in-process: `run("classify", "x.csv", "-c", "c.yaml", input=...)`."""
     monkeypatch.delenv("PORTFOLIO_CRITERIA", raising=False)
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):  # English unless a test asks for French
+    # English unless a test asks for French
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")

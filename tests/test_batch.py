@@ -285,6 +285,20 @@ def test_verbose_says_how_each_input_was_read(run: Run, clients: Path) -> None:
     assert (quiet.exit_code, quiet.stderr.count("delimiter")) == (0, 0)
 
 
+def test_dash_is_refused_as_the_output_folder(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("batch", str(EXAMPLE), "-c", str(EXAMPLE_CRITERIA), "-o", "-")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "error: -o - (standard output) cannot hold one output per input and summary.csv: give "
+        "a folder, e.g. -o results/\n",
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 # --- a worker told to stop whose signal's exception is lost ----------------------------------
 # In the field: SIGTERM reached a worker as numpy imported pandas, C code swallowed the
 # exception, and the worker ran on, took the next job and waited for more after the main

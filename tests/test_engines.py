@@ -174,6 +174,45 @@ def test_an_unknown_engine_is_refused(run: Run) -> None:
     )
 
 
+@pytest.mark.parametrize("command", ["classify", "report", "batch"])
+def test_an_unknown_engine_from_the_environment_names_the_variable(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.setenv("PORTFOLIO_ENGINE", "gpu")
+    out = tmp_path / ("out" if command == "batch" else "out.html")
+    result = run(command, EX, "-c", CRIT, "-o", str(out))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: --engine 'gpu' (env var: 'PORTFOLIO_ENGINE') is not an engine: set "
+        "PORTFOLIO_ENGINE to auto, arrow, duckdb or spark\n",
+    )
+    assert not out.exists()
+    typed = run(command, EX, "-c", CRIT, "-o", str(out), "--engine", "gpu2")
+    assert typed.stderr == (  # the option wins over the variable, and is named alone
+        "error: --engine 'gpu2' is not an engine: write auto, arrow, duckdb or spark\n"
+    )
+
+
+def test_an_unknown_engine_from_the_environment_in_french(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PORTFOLIO_ENGINE", "gpu")
+    result = run("classify", EX, "-c", CRIT, "--lang", "fr")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "erreur : --engine 'gpu' (variable d'environnement 'PORTFOLIO_ENGINE') n'est pas un "
+        "moteur : donnez à PORTFOLIO_ENGINE la valeur auto, arrow, duckdb ou spark\n",
+    )
+
+
+def test_an_engine_from_the_environment_is_accepted_as_written(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PORTFOLIO_ENGINE", " DuckDB ")
+    result = run("classify", EX, "-c", CRIT, "-f", "csv", "-q", "-v")
+    assert result.exit_code == 0, result.stderr
+
+
 def test_a_wrong_memory_limit_is_refused_before_anything_is_written(
     run: Run, tmp_path: Path
 ) -> None:

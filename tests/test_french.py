@@ -187,7 +187,11 @@ def test_help_in_french_in_process(run: Run) -> None:
 
 
 def _portfolio(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+    }
     return subprocess.run(
         [sys.executable, "-m", "portfolio_cli", *args],
         capture_output=True,
@@ -212,7 +216,7 @@ def test_help_in_french_from_the_command_line(args: tuple[str, ...], env: dict[s
     assert result.returncode == 0
     text = " ".join(result.stdout.split())
     assert "Classe les clients en satisfaits, faciles à satisfaire et irrécupérables." in text
-    assert "Écrit dans ce fichier (en entier, ou pas du tout)." in text
+    assert "Écrit dans ce fichier (en entier, ou pas du tout) ; - pour la sortie standard." in text
     assert "Exemple :" in text
 
 

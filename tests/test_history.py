@@ -523,6 +523,26 @@ def test_csv_listing_takes_the_out_delimiter(run: Run, tmp_path: Path) -> None:
     assert french.stdout.replace(";", ",") == plain.stdout
 
 
+def test_a_missing_history_file_from_the_environment_names_the_variable(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "nowhere.sqlite"
+    monkeypatch.setenv("PORTFOLIO_HISTORY", str(missing))
+    result = run("history")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: no history file at {missing} (env var: 'PORTFOLIO_HISTORY'): correct "
+        "PORTFOLIO_HISTORY, or run `portfolio classify` or `portfolio report` with --history "
+        "FILE first\n",
+    )
+    typed = run("history", str(tmp_path / "typed.sqlite"))  # a typed path is named alone
+    assert typed.stderr == (
+        f"error: no history file at {tmp_path / 'typed.sqlite'}: run `portfolio classify` or "
+        "`portfolio report` with --history FILE first\n"
+    )
+    assert not missing.exists()
+
+
 def test_help_of_out_delimiter_speaks_of_the_history_csv(run: Run) -> None:
     """history reads no input and writes no file: its --out-delimiter is the CSV's separator."""
     result = run("history", "--help")

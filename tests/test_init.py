@@ -672,3 +672,23 @@ def test_the_file_written_is_tried_on_the_list_read_again(write: Write, tmp_path
     good = write("good.csv", "id,orders\nA,3\nB,4\nC,1\n")
     summary = wizard.try_on(rules, str(good), None, dt.date(2026, 11, 23), CsvOptions())
     assert summary.total == 3
+
+
+def test_dash_writes_the_starting_file_to_standard_output(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("init", "-", "--from", str(EXAMPLE), "--yes", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert list(tmp_path.iterdir()) == []  # no file named `-`
+    saved = tmp_path / "criteria.yaml"
+    saved.write_text(result.stdout, encoding="utf-8")
+    assert [r.key for r in load_criteria(saved).criteria] == [
+        "promoter",
+        "orders_12m",
+        "total_spent",
+    ]
+    # the person reads the classification on standard error; no `-c -` advised
+    assert result.stderr.startswith(f"On {EXAMPLE}: satisfied ")
+    assert "Wrote" not in result.stderr
+    assert "-c -" not in result.stderr

@@ -12,6 +12,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from conftest import EXAMPLE_CRITERIA, Run
 from portfolio_cli import messages
 from portfolio_cli.catalogue import click
 from portfolio_cli.messages import ENGLISH, language, message, plural
@@ -130,8 +131,52 @@ def test_segment_names_in_french() -> None:
 def test_language_from_option_then_environment(
     option: str | None, env: dict[str, str], expected: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(variable, raising=False)
     for variable, value in env.items():
         monkeypatch.setenv(variable, value)
     assert language(option) == expected
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"LANGUAGE": "fr", "LANG": "en_US.UTF-8"}, "fr"),  # before the locale, as in gettext
+        ({"LANGUAGE": "fr_CA:fr:en", "LC_ALL": "en_GB.UTF-8"}, "fr"),
+        ({"LANGUAGE": "de:fr:en", "LANG": "en_US.UTF-8"}, "fr"),  # the first one we speak
+        ({"LANGUAGE": "en:fr", "LANG": "fr_FR.UTF-8"}, "en"),
+        ({"LANGUAGE": "de", "LANG": "fr_FR.UTF-8"}, "en"),  # none of ours: untranslated
+        ({"LANGUAGE": "", "LANG": "fr_FR.UTF-8"}, "fr"),  # empty: not set
+        ({"LANGUAGE": "fr", "LANG": "C.UTF-8"}, "fr"),  # C.UTF-8 is not the C locale
+        ({"LANGUAGE": "fr"}, "fr"),  # no locale set at all: LANGUAGE alone says it
+        ({"LANGUAGE": "fr", "LANG": "C"}, "en"),  # the C locale: ignored, as in gettext
+        ({"LANGUAGE": "fr", "LC_ALL": "POSIX", "LANG": "fr_FR.UTF-8"}, "en"),
+    ],
+)
+def test_language_variable_comes_first_unless_the_locale_is_c(
+    env: dict[str, str], expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in env.items():
+        monkeypatch.setenv(variable, value)
+    assert language(None) == expected
+    assert language("en") == "en"  # --lang wins over every variable
+
+
+CRIT = str(EXAMPLE_CRITERIA)
+
+
+def test_language_variable_on_the_command_line(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANGUAGE", "fr:en")
+    french = run("classify", "nope.csv", "-c", CRIT)
+    assert (french.exit_code, french.stderr) == (2, "erreur : fichier introuvable : nope.csv\n")
+    english = run("classify", "nope.csv", "-c", CRIT, "--lang", "en")
+    assert english.stderr == "error: file not found: nope.csv\n"
+
+
+def test_lang_fr_is_not_taken_for_the_users_language_variable(run: Run) -> None:
+    """`use("fr")` puts LANGUAGE=fr in the environment for Typer; a later run of the same
+    process reads the user's LANGUAGE (here none), not that."""
+    assert run("classify", "nope.csv", "-c", CRIT, "--lang", "fr").stderr.startswith("erreur :")
+    assert run("classify", "nope.csv", "-c", CRIT).stderr == "error: file not found: nope.csv\n"

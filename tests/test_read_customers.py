@@ -131,6 +131,69 @@ def test_amounts_in_two_currencies_stay_text_with_a_warning(write: Write) -> Non
     )
 
 
+def test_amounts_written_with_both_decimal_marks_stay_text_with_a_warning(write: Write) -> None:
+    path = write("m.csv", "Export\nid;amount\nA;€99.00\nB;1 234 €\nC;€1,234.50\nD;3 250,00 €\n")
+    customers = read_customers(path, "id")
+    assert customers.kinds["amount"] is Kind.TEXT
+    assert customers.info.notes == (  # the first cell of each way, on its row in the file
+        f"{path}: column 'amount' writes numbers in two ways, '€99.00' on row 3 (decimal point) "
+        "and '3 250,00 €' on row 6 (decimal comma): it is read as text, since one number cannot "
+        "be read both ways; write every number of the column the same way",
+    )
+
+
+@pytest.mark.parametrize("engine", ["arrow", "duckdb"])
+@pytest.mark.parametrize(
+    ("cells", "named"),
+    [
+        (
+            ["€1,234.50", "3 250,00 €", "€99.00"],
+            "'€1,234.50' on row 2 (decimal point) and '3 250,00 €' on row 3 (decimal comma)",
+        ),
+        (  # plain numbers too: the comma-decimal one first
+            ["3 250,00", "12", "1,234.50"],
+            "'3 250,00' on row 2 (decimal comma) and '1,234.50' on row 4 (decimal point)",
+        ),
+    ],
+    ids=["amounts", "plain"],
+)
+def test_comparing_a_column_written_both_ways_names_both_ways(
+    run: Run, write: Write, engine: str, cells: list[str], named: str
+) -> None:
+    rows = "".join(f'C{i},"{cell}"\n' for i, cell in enumerate(cells))
+    data = write("m.csv", "id,amount\n" + rows)
+    rules = write(
+        "r.yaml",
+        "version: 1\ncustomers: {id: id}\ncriteria:\n  - {key: big, when: amount > 1000}\n",
+    )
+    out = data.parent / "out.csv"
+    result = run("classify", str(data), "-c", str(rules), "--engine", engine, "-o", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"error: {rules}:4 criteria[0] (big).when: `>` compares column 'amount' (text) with 1000 "
+        f"(number): the column is read as text because it writes numbers in two ways, {named}: "
+        "one number cannot be read both ways; write every number of the column the same way\n"
+        "    amount > 1000\n    ^^^^^^^^^^^^^\n"
+    )
+    assert not out.exists()
+
+
+def test_a_column_written_both_ways_in_french(run: Run, write: Write) -> None:
+    data = write("m.csv", "id;amount\nA;€1,234.50\nB;3 250,00 €\n")
+    rules = write(
+        "r.yaml",
+        "version: 1\ncustomers: {id: id}\ncriteria:\n  - {key: big, when: amount > 1000}\n",
+    )
+    result = run("classify", str(data), "-c", str(rules), "--lang", "fr")
+    assert result.exit_code == 2
+    assert (
+        "la colonne est lue comme du texte car elle écrit les nombres de deux façons, "
+        "'€1,234.50' à la ligne 2 (point décimal) et '3 250,00 €' à la ligne 3 (virgule "
+        "décimale) : un même nombre ne se lit pas des deux façons ; écrivez tous les nombres de "
+        "la colonne de la même façon\n" in result.stderr
+    )
+
+
 @pytest.mark.parametrize("cell", ["01 €", "€5 €", "(5 €", "n/a", "5 € 3"])
 def test_what_is_not_one_amount_keeps_the_column_text(write: Write, cell: str) -> None:
     path = write("t.csv", f"id;amount\nA;12 €\nB;{cell}\n")
@@ -440,3 +503,77 @@ def test_a_glob_names_the_file_and_row_of_a_blank_id_and_of_a_cell_that_is_not_a
     text = run("classify", pattern, "-c", str(criteria), "-f", "csv")
     assert text.exit_code == 2
     assert f"because row 3 ({folder / 'b.csv'}) holds 'n/a', which is not a number" in text.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("classify",),
+        ("classify", "--engine", "duckdb"),
+        ("report", "-o", "out.html"),
+        ("check",),
+        ("explain", "{data}", "A"),
+        ("profile",),
+        ("suggest", "--outcome", "left"),
+    ],
+    ids=["classify", "duckdb", "report", "check", "explain", "profile", "suggest"],
+)
+def test_sheet_with_a_list_that_is_not_a_workbook_is_refused(
+    run: Run,
+    write: Write,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: tuple[str, ...],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    data = write("c.csv", "id,x,left\nA,2,0\nB,1,1\n")
+    rules = write(
+        "r.yaml", "version: 1\ncustomers: {id: id}\ncriteria:\n  - {key: k, when: x > 1}\n"
+    )
+    name, *rest = command
+    args = [part.format(data=data) for part in rest]
+    if name != "explain":
+        args.insert(0, str(data))
+    result = run(name, *args, "-c", str(rules), "--sheet", "Clients")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"error: --sheet 'Clients' picks a sheet of an .xlsx workbook, but {data} is not one: "
+        "leave out --sheet, or name the workbook\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.csv", "r.yaml"]
+
+
+def test_sheet_is_refused_for_standard_input_once_its_format_is_known(
+    run: Run, write: Write
+) -> None:
+    rules = write(
+        "r.yaml", "version: 1\ncustomers: {id: id}\ncriteria:\n  - {key: k, when: x > 1}\n"
+    )
+    result = run("classify", "-", "-c", str(rules), "--sheet", "2", input=b"id,x\nA,2\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: --sheet '2' picks a sheet of an .xlsx workbook, but <stdin> is not one: leave "
+        "out --sheet, or name the workbook\n",
+    )
+
+
+def test_sheet_applies_to_the_workbook_not_to_an_orders_csv(
+    run: Run, tmp_path: Path, order_files: dict[str, str]
+) -> None:
+    import xlsxwriter
+
+    book = tmp_path / "customers.xlsx"
+    workbook = xlsxwriter.Workbook(str(book))
+    workbook.add_worksheet("Notes").write_row(0, 0, ["nothing here"])
+    sheet = workbook.add_worksheet("Clients")
+    lines = Path(order_files["customers"]).read_text(encoding="utf-8").splitlines()
+    for row, line in enumerate(lines):
+        sheet.write_row(row, 0, line.split(","))
+    workbook.close()
+    common = ["-c", order_files["rules"], "--orders", order_files["orders"]]
+    common += ["--surveys", order_files["surveys"], "-f", "csv", "-q", "--as-of", "2026-12-01"]
+    from_book = run("classify", str(book), "--sheet", "Clients", *common)
+    from_csv = run("classify", order_files["customers"], *common)
+    assert from_book.exit_code == from_csv.exit_code == 0, from_book.stderr
+    assert from_book.stdout == from_csv.stdout

@@ -510,14 +510,13 @@ def test_dash_writes_the_report_to_standard_output(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_dash_without_a_format_is_refused(
+def test_dash_without_a_format_writes_html(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The report's own format: `portfolio report x.csv -o - > report.html` just works."""
     monkeypatch.chdir(tmp_path)
-    result = run("report", EX, "-c", CRIT, "-o", "-")
-    assert result.exit_code == 2
-    assert result.stderr == (
-        "error: cannot tell the report format from '-': use a .html or .md name, "
-        "or pass --format html|markdown\n"
-    )
+    result = run("report", EX, "-c", CRIT, "--as-of", AS_OF, "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("<!DOCTYPE html>")
+    assert result.stdout.rstrip().endswith("</html>")
     assert list(tmp_path.iterdir()) == []

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, Write
+from conftest import EXAMPLE, Run, Write
 from portfolio_cli.messages import message
 
 READERS = ("classify", "check", "explain", "profile", "report")  # every shared input option
@@ -26,6 +26,7 @@ OPTIONS = {  # each shared option as its help shows it, and the message key of i
 }
 SHARED = {command: tuple(OPTIONS) for command in READERS}  # the options each command has
 SHARED |= dict.fromkeys(("batch", "init"), ("--encoding NAME", "--delimiter CHAR"))
+SHARED["batch"] += ("-v, --verbose",)  # how each of its files was read
 
 CRITERIA = """\
 version: 1
@@ -191,3 +192,27 @@ def test_each_command_takes_quiet_and_says_no_warning(
     assert "'fourth' is set aside" in told.stdout + told.stderr  # check's list is its output
     quiet = run(*args, "-q")
     assert (quiet.exit_code, quiet.stderr) == (0, "")
+
+
+def test_a_missing_criteria_file_from_the_environment_names_the_variable(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rules.yaml").write_text("version: 1\n", encoding="utf-8")
+    monkeypatch.setenv("PORTFOLIO_CRITERIA", "rules.yml")
+    result = run("classify", str(EXAMPLE), "-o", "out.csv")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: criteria file not found: rules.yml (did you mean rules.yaml?) (env var: "
+        "'PORTFOLIO_CRITERIA')\n",
+    )
+    french = run("check", "--lang", "fr")
+    assert french.stderr == (
+        "erreur : fichier de critères introuvable : rules.yml (vouliez-vous dire rules.yaml ?) "
+        "(variable d'environnement 'PORTFOLIO_CRITERIA')\n"
+    )
+    # batch with --criteria-dir goes on without a common file only when none is named
+    (tmp_path / "own").mkdir()
+    batch = run("batch", str(EXAMPLE), "--criteria-dir", "own", "-o", "out")
+    assert batch.stderr == result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["own", "rules.yaml"]

@@ -80,20 +80,46 @@ for _area in AREAS:
     ENGLISH.update(_area.EN)
 
 _current = "en"
-_USER_LANGUAGE = os.environ.get("LANGUAGE")  # put back when English is chosen again
+# `use` puts the language in LANGUAGE for Typer's gettext calls: `_held` is the value it put
+# there (None: none), `_saved` the user's own value, put back when English is chosen again and
+# read in its place by `language`.
+_held: str | None = None
+_saved: str | None = None
+C_LOCALES = ("C", "POSIX")  # locales whose output POSIX fixes: no translation, as gettext does
 
 
 def language(option: str | None = None, environ: Mapping[str, str] | None = None) -> str:
-    """`--lang` if given, else French when LC_ALL / LC_MESSAGES / LANG starts with `fr`, else
-    English (the first of those variables that is set decides, as in POSIX)."""
+    """The language of messages: `--lang` if given, else the environment as GNU gettext reads
+    it.
+
+    LANGUAGE, a list such as `fr_CA:fr:en`, comes first: its first language we speak wins (one
+    we do not, such as `de`, is passed over; a list with none of ours gives English, the
+    untranslated text). As in gettext it is ignored when the locale is set to C or POSIX (a
+    script asking for stable output); unlike gettext it is read when no locale variable is set
+    at all, since whoever set LANGUAGE alone asked for that language. Otherwise the first of
+    LC_ALL / LC_MESSAGES / LANG that is set decides, as in POSIX: French when it starts with
+    `fr`, else English.
+    """
     if option:
         return option.lower()[:2] if option.lower()[:2] in LANGUAGES else "en"
     env = os.environ if environ is None else environ
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(variable, "")
-        if value:
-            return value.lower()[:2] if value.lower()[:2] in LANGUAGES else "en"
-    return "en"
+    locale = next((env[v] for v in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(v)), "")
+    listed = _user_language(env) if locale not in C_LOCALES else ""
+    entries = [entry.strip() for entry in listed.split(":") if entry.strip()]
+    for entry in entries:
+        if entry.lower()[:2] in LANGUAGES:
+            return entry.lower()[:2]
+    if entries:
+        return "en"
+    return locale.lower()[:2] if locale.lower()[:2] in LANGUAGES else "en"
+
+
+def _user_language(env: Mapping[str, str]) -> str:
+    """LANGUAGE as the user set it, not as `use` set it for Typer."""
+    value = env.get("LANGUAGE", "")
+    if env is os.environ and _held is not None and value == _held:
+        return _saved or ""
+    return value
 
 
 def requested_language(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
@@ -123,20 +149,24 @@ def use(lang: str) -> str:
     module-level functions, which read the default domain and the LANGUAGE variable: in a
     translated language both point at our catalogue, in English back at Python's default.
     """
-    global _current
+    global _current, _held, _saved
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
     _current = lang
     if lang == "en":
         gettext.textdomain("messages")  # Python's own default: no catalogue, Typer's English
-        if _USER_LANGUAGE is None:
-            os.environ.pop("LANGUAGE", None)
-        else:
-            os.environ["LANGUAGE"] = _USER_LANGUAGE
+        if _held is not None:  # the user's LANGUAGE back
+            if _saved is None:
+                os.environ.pop("LANGUAGE", None)
+            else:
+                os.environ["LANGUAGE"] = _saved
+            _held = None
     else:
         gettext.bindtextdomain(DOMAIN, LOCALE_DIR)
         gettext.textdomain(DOMAIN)
-        os.environ["LANGUAGE"] = lang
+        if _held is None or os.environ.get("LANGUAGE") != _held:
+            _saved = os.environ.get("LANGUAGE")
+        os.environ["LANGUAGE"] = _held = lang
     return lang
 
 

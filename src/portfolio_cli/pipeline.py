@@ -185,6 +185,9 @@ def plan(source: str, options: Options = Options()) -> Plan:
             warnings.append(Issue("engine-ignored", text))
         chosen = "postgres"
     flags = options.inputs
+    from portfolio_cli.readers import refuse_sheet
+
+    refuse_sheet(source if chosen != "postgres" else redact(source), flags.sheet, flags.lang)
     if engines.reads_in_place(source, chosen) and (flags.orders or flags.surveys):
         key = "postgres.no_joins" if chosen == "postgres" else "spark.no_joins"
         raise UsageError(Issue("bad-option", message(key, source=redact(source))))

@@ -48,7 +48,13 @@ from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import LANGUAGES as LANGS
 from portfolio_cli.messages import decimal, message
 from portfolio_cli.naming import guess_id_column
-from portfolio_cli.readers import CsvOptions, CustomerList, read_text, type_text, typed_table
+from portfolio_cli.readers import (
+    CsvOptions,
+    CustomerList,
+    read_list_text,
+    type_text,
+    typed_table,
+)
 
 Array = np.ndarray[Any, Any]
 
@@ -242,7 +248,7 @@ def read_list(source: str, options: CsvOptions, id_column: str | None) -> tuple[
     """A list read without a criteria file: every column, typed (Arrow, no pandas), and its id
     column: `id_column` (--id), else the one named like an id, which must then hold no id
     twice."""
-    text = read_text(source, options)
+    text = read_list_text(source, options)
     typed, info = type_text(text, options)
     kinds = {name: column.kind for name, column in typed.items()}
     first = text.header[0] if text.header else ""

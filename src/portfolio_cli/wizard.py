@@ -23,7 +23,7 @@ from portfolio_cli.conditions.parser import parse_condition
 from portfolio_cli.criteria import Criteria, parse_criteria
 from portfolio_cli.messages import message
 from portfolio_cli.naming import column_ref, guess_id_column, make_key, plain_words, quote
-from portfolio_cli.readers import CsvOptions, CustomerList, read_text
+from portfolio_cli.readers import CsvOptions, CustomerList, read_list_text
 from portfolio_cli.readers.columns import type_table
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ class Answers:
 
 def read_any_list(source: str, options: CsvOptions | None = None) -> CustomerList:
     """Every column of a customer list, typed, before its id column is known (no id checks)."""
-    text = read_text(source, options or CsvOptions())
+    text = read_list_text(source, options or CsvOptions())
     typed = type_table(text.table)
     import pyarrow as pa
 

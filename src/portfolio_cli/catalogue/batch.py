@@ -27,6 +27,8 @@ EN: dict[str, str] = {
     "batch.unmatched": "no file matches {pattern}",
     "batch.no_inputs": "no input file to classify: name CSV files, globs or folders",
     "batch.not_a_folder": "-o {path} is a file: give a folder",
+    "batch.output_stdout": "-o - (standard output) cannot hold one output per input and "
+    "summary.csv: give a folder, e.g. -o results/",
     "batch.criteria_dir_missing": "--criteria-dir {path} is not a folder",
     "batch.output_is_summary": "{source} would be written to {output}, which is the batch "
     "summary: rename the input or choose another --format",

@@ -49,11 +49,11 @@ EN: dict[str, str] = {
     "help.out_delimiter": "Field separator of CSV output: , ; | or tab (default: the input's "
     "own, a comma for xlsx and Parquet). A file written with -o and ';' starts with a BOM for "
     "Excel.",
-    "help.lang": "Language of labels and messages: en or fr. Default: from LC_ALL, LC_MESSAGES "
-    "or LANG. Column values and JSON keys stay the same.",
+    "help.lang": "Language of labels and messages: en or fr. Default: from LANGUAGE, else "
+    "LC_ALL, LC_MESSAGES or LANG. Column values and JSON keys stay the same.",
     "help.format": "table, csv, json, markdown or xlsx. Default: from -o's suffix, else table.",
     "help.explain_format": "table (for people) or json.",
-    "help.output": "Write to this file (written whole, or not at all).",
+    "help.output": "Write to this file (written whole, or not at all); - for standard output.",
     "help.keep_columns": "Append the input's own columns, as written.",
     "help.fail_under": "Exit 1 (after writing everything) when portfolio quality is below PCT %.",
     "help.init": "Write a criteria file by answering questions on the five steps of the method."
@@ -65,7 +65,7 @@ EN: dict[str, str] = {
     "\b\n"
     "    portfolio init --from customers.csv\n"
     "    portfolio init criteria.yaml --from customers.csv --yes",
-    "help.init_path": "The criteria file to write.",
+    "help.init_path": "The criteria file to write; - for standard output.",
     "help.init_from": "A customer list: propose its columns and their quartiles, and count the "
     "customers who meet each criterion as you write it.",
     "help.init_yes": "No questions: write a sensible starting file (needs --from).",

@@ -42,6 +42,17 @@ EN: dict[str, str] = {
     "them)",
     "inputs.mixes_currencies": "it mixes currencies ({cells}); amounts in two currencies are "
     "never compared as one number: put each currency in its own column",
+    # a column whose numbers are written with both decimal marks ({cells}: inputs.format_cells)
+    "inputs.mixes_formats": "it writes numbers in two ways, {cells}: one number cannot be read "
+    "both ways; write every number of the column the same way",
+    "inputs.mixed_formats": "{source}: column '{column}' writes numbers in two ways, {cells}: it "
+    "is read as text, since one number cannot be read both ways; write every number of the "
+    "column the same way",
+    "inputs.format_cells": "{first} and {second}",
+    "inputs.format_cell": "'{value}' ({mark})",
+    "inputs.format_cell_row": "'{value}' on row {row} ({mark})",
+    "inputs.decimal_point": "decimal point",
+    "inputs.decimal_comma": "decimal comma",
     "inputs.mixed_currencies": "{source}: column '{column}' mixes currencies ({cells}): it is "
     "read as text, since amounts in two currencies are never compared as one number; put each "
     "currency in its own column",
@@ -55,6 +66,8 @@ EN: dict[str, str] = {
     "inputs.expect_header_row": "a row number from 1",
     "inputs.xlsx_to_terminal": "xlsx is a binary format: pass -o FILE.xlsx",
     "inputs.no_sheet": "{source} has no sheet '{sheet}': its sheets are {sheets} (--sheet)",
+    "inputs.sheet_not_workbook": "--sheet {sheet!r} picks a sheet of an .xlsx workbook, but "
+    "{source} is not one: leave out --sheet, or name the workbook",
     "inputs.bad_workbook": (
         "{source} cannot be read as an Excel workbook (.xlsx): {reason}. If it is CSV text, "
         "name it .csv"

@@ -10,6 +10,9 @@ EN: dict[str, str] = {
     "usage.no_criteria": "no criteria file: pass -c FILE, set PORTFOLIO_CRITERIA, or run "
     "`portfolio init` to write criteria.yaml here",
     "usage.bad_format": "unknown format '{value}': use one of {choices}",
+    # a value the user set in an environment variable rather than typed: {source} is
+    # click.env_var, "(env var: 'PORTFOLIO_CRITERIA')", as Click says it for an option
+    "usage.from_env": "{text} {source}",
     "usage.format_from_suffix": "cannot tell the format from '{name}': use a .csv, .json, .xlsx "
     "or .md name, or pass --format",
     "files.overwrite": "{output} would overwrite {role} {path}: nothing was written; choose "

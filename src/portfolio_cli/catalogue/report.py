@@ -72,6 +72,8 @@ EN: dict[str, str] = {
         "no history file at {path}: run `portfolio classify` or `portfolio report` with "
         "--history FILE first"
     ),
+    "history.error.no_file_env": "no history file at {path} {source}: correct {name}, or run "
+    "`portfolio classify` or `portfolio report` with --history FILE first",
     "history.error.open": "cannot open the history file {path}: {error}",
     "history.error.folder": "{path} is a folder, not a history file: name a file in it, e.g. "
     "{example}",
@@ -134,9 +136,8 @@ EN: dict[str, str] = {
     "help.history_out_delimiter": (
         "Field separator of --format csv: , ; | or tab (default: a comma)."
     ),
-    "help.report_output": (
-        "The report to write: .html (self-contained) or .md; - for standard output (with --format)."
-    ),
+    "help.report_output": "The report to write: .html (self-contained) or .md; - for "
+    "standard output (HTML unless --format says markdown).",
     "help.report_format": "html or markdown. Default: from -o's suffix.",
     "help.report_limit": "Customers listed per table (0: all).",
 }

@@ -18,6 +18,9 @@ EN: dict[str, str] = {
     "help.memory_limit": "Memory DuckDB may use before it spills to disk (e.g. 2GiB, 40%). "
     "Default: a quarter of this machine's memory, at most 512MiB.",
     "engine.bad_engine": "--engine {value!r} is not an engine: write auto, arrow, duckdb or spark",
+    # the value came from $PORTFOLIO_ENGINE; {source} is click.env_var: "(env var: 'NAME')"
+    "engine.bad_engine_env": "--engine {value!r} {source} is not an engine: set {name} to "
+    "auto, arrow, duckdb or spark",
     "engine.bad_memory_limit": "--memory-limit {value!r} is not a size: write e.g. 2GiB, "
     "512MB or 40%",
     "engine.memory_limit_range": "--memory-limit {value!r} is out of range: write a size "

@@ -18,6 +18,7 @@ from portfolio_cli.cli.engine_options import (
     PgTableOption,
     SparkMasterOption,
     SparkRemoteOption,
+    checked_engine,
 )
 from portfolio_cli.cli.options import (
     NO_FLAGS,
@@ -98,11 +99,13 @@ def batch_command(
     """
     from portfolio_cli import batch
 
+    if str(output) == "-":  # standard output cannot hold a file per input and the summary
+        raise UsageError(Issue("output-is-stdout", message("batch.output_stdout")))
     fmt_name = _format_name(fmt)
     day = parse_as_of(as_of)
     from portfolio_cli import engines
 
-    engine = engines.engine_name(engine)  # wrong values are refused before any file is read
+    engine = checked_engine(engine)  # wrong values are refused before any file is read
     engines.check_installed(engine)
     engines.memory_limit(memory_limit)
     separator = parse_out_delimiter(out_delimiter)

@@ -27,6 +27,7 @@ from portfolio_cli.cli.engine_options import (
     PgTableOption,
     SparkMasterOption,
     SparkRemoteOption,
+    checked_engine,
 )
 from portfolio_cli.cli.options import (
     NO_FLAGS,
@@ -161,6 +162,7 @@ def classify_command(
     from portfolio_cli.criteria import load_criteria
     from portfolio_cli.writers.sink import OutputSink
 
+    engine = checked_engine(engine)  # a wrong one, from $PORTFOLIO_ENGINE too, before reading
     spark = engines.SparkSettings(spark_remote, spark_master)
     # `-o -` is standard output, as `-` is standard input
     output = None if written_to in (None, "-") else Path(written_to)

@@ -22,9 +22,10 @@ from portfolio_cli.messages import message
 
 # --- language ------------------------------------------------------------------------------------
 # Typer reads help texts when it builds the command, before any option is parsed. So `main()`
-# reads `--lang` from the raw command line (and LC_ALL / LC_MESSAGES / LANG) first; the `--lang`
-# option of each command then sets the language of messages and, through `localize`, rewrites
-# the help of the command it belongs to. Help texts are looked up by parameter or command name.
+# reads `--lang` from the raw command line (else the environment: `messages.language`) first;
+# the `--lang` option of each command then sets the language of messages and, through
+# `localize`, rewrites the help of the command it belongs to. Help texts are looked up by
+# parameter or command name.
 
 HELP_KEYS = {  # parameter name → message key of its help
     "input": "help.input",
@@ -147,7 +148,7 @@ def click_sentence(text: str) -> str:
     return text
 
 
-def _click_module(name: str) -> Any:
+def click_module(name: str) -> Any:
     """Typer's own copy of Click's module `name` (recent Typer carries one), else Click's."""
     try:
         return importlib.import_module(f"typer._click.{name}")
@@ -155,8 +156,8 @@ def _click_module(name: str) -> Any:
         return importlib.import_module(f"click.{name}")
 
 
-_CLICK_ERRORS = _click_module("exceptions")
-_CLICK_FORMATTING = _click_module("formatting")
+_CLICK_ERRORS = click_module("exceptions")
+_CLICK_FORMATTING = click_module("formatting")
 _click_show = _CLICK_ERRORS.UsageError.show
 _click_show_error = _CLICK_ERRORS.ClickException.show
 _click_write_usage = _CLICK_FORMATTING.HelpFormatter.write_usage

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -93,6 +94,8 @@ def history_command(
     separator = parse_out_delimiter(out_delimiter)
     file = store.resolve_path(path if path is not None else history, default=True)
     assert file is not None  # default=True always gives a path
+    if path is None and history is None and os.environ.get(store.ENVIRONMENT):
+        _exists_as_set(file)
     kept = store.snapshots(file)
     if start is None and end is None:
         if name == "json":
@@ -119,6 +122,18 @@ def history_command(
         write_stdout(history_writer.migration_csv(moved, separator))
     else:
         _print(history_writer.migration_tables(moved, changed, words, quiet))
+
+
+def _exists_as_set(file: Path) -> None:
+    """A history file named by $PORTFOLIO_HISTORY that is not there: the message says where
+    the name came from (the user typed none)."""
+    from portfolio_cli.history import ENVIRONMENT
+
+    if file.exists() or file.is_symlink():
+        return
+    source = message("click.env_var", name=ENVIRONMENT)
+    text = message("history.error.no_file_env", path=file, source=source, name=ENVIRONMENT)
+    raise UsageError(Issue("no-history", text))
 
 
 def _print(parts: list[RenderableType]) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from portfolio_cli.cli.boundary import boundary
+from portfolio_cli.cli.console import write_stdout
 from portfolio_cli.cli.options import (
     NO_FLAGS,
     AsOfOption,
@@ -139,6 +140,10 @@ def _refuse_options(
         raise UsageError(Issue("yes-needs-from", message("init.yes_needs_from", code)))
     if outcome is not None and source is None:
         raise UsageError(Issue("outcome-needs-from", message("suggest.init.needs_from", code)))
+    if source == "-" and not yes:
+        raise UsageError(Issue("stdin-answers", message("init.stdin_from", code)))
+    if str(path) == "-":  # standard output, as `-` is standard input: nothing to replace
+        return False
     if path.is_dir():
         raise UsageError(Issue("not-a-file", message("files.is_folder", code, path=path)))
     folder = path.parent if str(path.parent) else Path()
@@ -153,8 +158,6 @@ def _refuse_options(
         from portfolio_cli.writers.files import refuse_overwrite
 
         refuse_overwrite([(path, str(path))], [("input", source)])
-    if source == "-" and not yes:
-        raise UsageError(Issue("stdin-answers", message("init.stdin_from", code)))
     exists = path.exists() and not force
     if exists and yes:
         raise UsageError(Issue("file-exists", message("init.exists_error", code, path=path)))
@@ -179,12 +182,17 @@ def _write(
     summary = None
     if source is not None:
         summary = try_on(rules, source, loaded, day, input_options(flags))
-    with atomic_write(path) as stream:
-        stream.write(text.encode("utf-8"))
+    to_stdout = str(path) == "-"
+    if to_stdout:
+        write_stdout(text.encode("utf-8"))
+    else:
+        with atomic_write(path) as stream:
+            stream.write(text.encode("utf-8"))
     if quiet:
         return
     out = Dialogue(lang, day)
-    out.say("init.wrote", path=path)
+    if not to_stdout:
+        out.say("init.wrote", path=path)
     if summary is not None:
         segments = summary.segments
         quality = summary.quality
@@ -196,7 +204,8 @@ def _write(
             unrecoverable=segments["unrecoverable"],
             quality="—" if quality is None else f"{decimal(100 * quality, 1, lang)} %",
         )
-    out.say("init.next", path=path)
+    if not to_stdout:  # `-c -` would not name the file the user saves it to
+        out.say("init.next", path=path)
 
 
 class Dialogue:

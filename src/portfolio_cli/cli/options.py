@@ -203,7 +203,20 @@ def find_criteria(option: Path | None) -> Path:
         return option
     from_env = os.environ.get("PORTFOLIO_CRITERIA")
     if from_env:
-        return Path(from_env)
+        path = Path(from_env)
+        if not path.exists() and not path.is_symlink():
+            # the user typed no -c: the message says where the name came from (a
+            # CriteriaError, as load_criteria's own: `batch --criteria-dir` goes on without a
+            # common file only when none is named at all)
+            from portfolio_cli.errors import CriteriaError
+            from portfolio_cli.roles import not_found
+
+            text = not_found("criteria.not_found", path)
+            source = message("click.env_var", name="PORTFOLIO_CRITERIA")
+            raise CriteriaError(
+                Issue("missing-file", message("usage.from_env", text=text, source=source))
+            )
+        return path
     for candidate in (Path("criteria.yaml"), Path("criteria.yml")):
         if candidate.is_file():
             return candidate

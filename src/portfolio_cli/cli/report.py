@@ -17,6 +17,7 @@ from portfolio_cli.cli.engine_options import (
     PgTableOption,
     SparkMasterOption,
     SparkRemoteOption,
+    checked_engine,
 )
 from portfolio_cli.cli.options import (
     NO_FLAGS,
@@ -50,17 +51,18 @@ SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "ma
 
 
 def report_format(fmt: str | None, output: Path | None) -> str:
-    """--format if given, else from the output's suffix (.html or .md); standard output (None)
-    has none, so it needs --format."""
+    """--format if given, else from the output's suffix (.html or .md); HTML, the report's
+    own format, to standard output (`-o -`, `output` None)."""
     if fmt is not None:
         name = {"md": "markdown", "htm": "html"}.get(fmt.lower().strip(), fmt.lower().strip())
         if name not in FORMATS:
             raise UsageError(Issue("bad-format", message("report.error.format", value=fmt)))
         return name
-    suffix = "" if output is None else output.suffix.lower()
+    if output is None:
+        return "html"
+    suffix = output.suffix.lower()
     if suffix not in SUFFIXES:
-        name = "-" if output is None else output.name
-        raise UsageError(Issue("bad-format", message("report.error.suffix", name=name)))
+        raise UsageError(Issue("bad-format", message("report.error.suffix", name=output.name)))
     return SUFFIXES[suffix]
 
 
@@ -72,8 +74,8 @@ def report_command(
         str,
         output_option(
             "FILE",
-            "The report to write: .html (self-contained) or .md; - for standard output (with "
-            "--format).",
+            "The report to write: .html (self-contained) or .md; - for standard output (HTML "
+            "unless --format says markdown).",
         ),
     ],
     criteria: CriteriaOption = None,
@@ -129,6 +131,7 @@ def report_command(
     from portfolio_cli.traits import check_outcome
     from portfolio_cli.writers.sink import ReportSink
 
+    engine = checked_engine(engine)  # a wrong one, from $PORTFOLIO_ENGINE too, before reading
     # `-o -` is standard output, as `-` is standard input
     output = None if written_to == "-" else Path(written_to)
     fmt_name = report_format(fmt, output)

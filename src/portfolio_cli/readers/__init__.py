@@ -9,7 +9,7 @@ checks what every customer list must hold: the id column, one non-blank id per r
 from __future__ import annotations
 
 import io
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -20,9 +20,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from portfolio_cli.conditions.kinds import Kind, either, suggest
-from portfolio_cli.errors import InputError, Issue
+from portfolio_cli.errors import InputError, Issue, UsageError
 from portfolio_cli.messages import current, message, plural
-from portfolio_cli.readers.columns import Typed, type_table
+from portfolio_cli.readers.columns import FormatCell, Typed, type_table
 from portfolio_cli.readers.columns import why_text as text_reason
 from portfolio_cli.readers.csv import (
     HEADER_SEARCH_ROWS,
@@ -45,7 +45,16 @@ from portfolio_cli.sources import input_files, is_pattern
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["CsvOptions", "CustomerList", "ReadInfo", "read_customers", "read_text", "why_text"]
+__all__ = [
+    "CsvOptions",
+    "CustomerList",
+    "ReadInfo",
+    "read_customers",
+    "read_list_text",
+    "read_text",
+    "refuse_sheet",
+    "why_text",
+]
 
 STDIN = "-"
 # where the row numbers of a message start: the first customer's row, or the list read
@@ -124,6 +133,40 @@ def read_text(
     return read_csv_text(source, options, columns)
 
 
+def read_list_text(
+    source: str | Path, options: CsvOptions = CsvOptions(), columns: list[str] | None = None
+) -> TextTable:
+    """`read_text` for a customer list, where `--sheet` (`options.sheet`) belongs: refused,
+    rather than ignored, when the list turns out not to be a workbook."""
+    refuse_sheet(source, options.sheet, options.lang)
+    text = read_text(source, options, columns)
+    refuse_sheet(source, options.sheet, options.lang, text.info.format)
+    return text
+
+
+def refuse_sheet(
+    source: str | Path, sheet: str | None, lang: str | None = None, found: str | None = None
+) -> None:
+    """Refuse `--sheet` (`sheet`) with a customer list that has no sheets (a CSV or Parquet file, a
+    glob, a database): silently ignored, it would hide that the wrong file was named.
+
+    `found` is the format read; before reading, the name tells (a workbook's suffix), except
+    for standard input and pipes, whose format is known once read.
+    """
+    if sheet is None:
+        return
+    if found is None:
+        if str(source) == STDIN or is_stream(source):
+            return
+        workbook = not is_pattern(source) and Path(source).suffix.lower() in WORKBOOK_SUFFIXES
+    else:
+        workbook = found.startswith("xlsx")
+    if not workbook:
+        name = "<stdin>" if str(source) == STDIN else str(source)
+        text = message("inputs.sheet_not_workbook", lang, sheet=sheet, source=name)
+        raise UsageError(Issue("sheet-not-workbook", text))
+
+
 def _read_pattern(pattern: str, options: CsvOptions, columns: list[str] | None) -> TextTable:
     """Every CSV or Parquet file a glob matches, read as one list (one id space)."""
     files = input_files(pattern)
@@ -180,15 +223,19 @@ def type_text(
         dayfirst=options.dayfirst,
         french=is_french(text.info, options),
     )
-    notes = column_notes(text.info.source, typed, options.lang)
+    notes = column_notes(text.info.source, typed, options.lang, text.info)
     info = text.info
     if notes:
         info = replace(info, notes=(*info.notes, *notes))
     return typed, info
 
 
-def column_notes(source: str, typed: dict[str, Typed], lang: str | None = None) -> list[str]:
-    """Warnings about columns kept as text: dates that read both ways, mixed currencies."""
+def column_notes(
+    source: str, typed: dict[str, Typed], lang: str | None = None, first: Rows | None = None
+) -> list[str]:
+    """Warnings about columns kept as text: dates that read both ways, mixed currencies, two
+    decimal marks (their cells' rows named when `first`, see `row_label`, says where the rows
+    start: None for columns typed from their distinct values)."""
     notes = []
     for name, column in typed.items():
         if column.ambiguous is not None:
@@ -206,7 +253,30 @@ def column_notes(source: str, typed: dict[str, Typed], lang: str | None = None) 
             notes.append(
                 message("inputs.mixed_currencies", lang, source=source, column=name, cells=cells)
             )
+        if column.formats:
+            cells = format_cells(column.formats, lang, first)
+            notes.append(
+                message("inputs.mixed_formats", lang, source=source, column=name, cells=cells)
+            )
     return notes
+
+
+def format_cells(formats: Sequence[FormatCell], lang: str | None, first: Rows | None = None) -> str:
+    """`'€1,234.50' (decimal point) and '3 250,00 €' (decimal comma)`, each cell's row named
+    after it when `first` (see `row_label`) says where the rows start."""
+    shown = []
+    for found in formats:
+        mark = message(
+            "inputs.decimal_point" if found.mark == "." else "inputs.decimal_comma", lang
+        )
+        if first is None:
+            shown.append(message("inputs.format_cell", lang, value=found.cell, mark=mark))
+        else:
+            row = row_label(found.position, first)
+            shown.append(
+                message("inputs.format_cell_row", lang, value=found.cell, row=row, mark=mark)
+            )
+    return message("inputs.format_cells", lang, first=shown[0], second=shown[1])
 
 
 def why_text(
@@ -231,6 +301,10 @@ def why_text(
     if reason.mixed:
         cells = ", ".join(f"'{cell}'" for cell in reason.mixed)
         return message("inputs.mixes_currencies", lang, cells=cells)
+    if reason.formats:
+        return message(
+            "inputs.mixes_formats", lang, cells=format_cells(reason.formats, lang, first)
+        )
     shown = ", ".join(
         message("inputs.cell_holds", lang, row=row_label(row, first), value=value)
         for row, value in reason.cells
@@ -259,7 +333,7 @@ def read_customers(
     wanted = None if columns is None else list(dict.fromkeys([id_column, *columns]))
     # title lines above the header are skipped: the header is the row holding the id column
     options = replace(options, find_header=id_column)
-    text = read_text(source, options, wanted)
+    text = read_list_text(source, options, wanted)
     label = text.info.source
     if id_column not in text.header:
         searched = options.header_row is None and text.info.format != "parquet"

@@ -65,7 +65,10 @@ class Typed:
 
     `ambiguous` holds a sample when the column looked like dates that read both day-first and
     month-first and was kept as text for that reason; `mixed` a cell of each currency when the
-    column held amounts in several currencies (kept as text: they are not one number).
+    column held amounts in several currencies (kept as text: they are not one number);
+    `formats` the first cell written with a decimal point and the first with a decimal comma
+    (`€1,234.50`, `3 250,00 €`, as `FormatCell`s in the column's order) when its amounts are
+    written both ways (kept as text: `1,234` cannot be read both ways at once).
     """
 
     kind: Kind
@@ -73,6 +76,17 @@ class Typed:
     ambiguous: str | None = None
     # amounts in several currencies (or amounts and percentages), kept as text: a cell of each
     mixed: tuple[str, ...] | None = None
+    formats: tuple[FormatCell, ...] | None = None
+
+
+@dataclass(frozen=True)
+class FormatCell:
+    """The first cell of a column written with one decimal mark: `position` (0-based), the
+    cell as written, and the mark (`.` or `,`)."""
+
+    position: int
+    cell: str
+    mark: str
 
 
 def clean_text(array: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray:
@@ -202,11 +216,13 @@ def infer_column(
 @dataclass(frozen=True)
 class TextReason:
     """Why a column of numbers was read as text: its first cells that are not numbers
-    (row index, cell) and how many there are, or the currencies it mixes (a cell of each)."""
+    (row index, cell) and how many there are, the currencies it mixes (a cell of each), or
+    the two decimal marks it is written with (the first cell of each)."""
 
     cells: tuple[tuple[int, str], ...] = ()
     count: int = 0
     mixed: tuple[str, ...] = ()
+    formats: tuple[FormatCell, ...] = ()
 
 
 def why_text(
@@ -248,6 +264,11 @@ def why_text(
     typed = infer_column(text, decimal=None, french=True)
     if typed.mixed:
         return TextReason(mixed=typed.mixed)
+    # amounts (found by the reader) or plain numbers (`1,234.50` and `3 250,00`) written with
+    # both decimal marks
+    formats = typed.formats or decimal_formats(text, text)
+    if formats:
+        return TextReason(formats=formats)
     return None
 
 
@@ -336,13 +357,36 @@ def _amounts(text: pa.ChunkedArray, decimals: list[str], *, fixed: bool) -> Type
         decimals = [".", ","]
     numbers = _numbers(_chunked(field["number"]), decimals)
     if numbers is None:
-        return None
+        formats = decimal_formats(_chunked(field["number"]), text)
+        return Typed(Kind.TEXT, _chunked(text), formats=formats) if formats else None
     minus = pa.array(_MINUS)
     negative = pc.or_(
         pc.or_(pc.not_equal(field["open"], ""), pc.is_in(field["sign"], minus)),
         pc.is_in(field["sign2"], minus),
     )
     return Typed(Kind.NUMBER, _chunked(pc.if_else(negative, pc.negate(numbers), numbers)))
+
+
+def decimal_formats(
+    numbers: pa.ChunkedArray | pa.Array, cells: pa.ChunkedArray | pa.Array
+) -> tuple[FormatCell, ...] | None:
+    """The first of `cells` whose number (`numbers`, the same rows) can only be read with a
+    decimal point (`1,234.50`) and the first that can only be read with a decimal comma
+    (`3 250,00`), in the column's order; None unless the column holds both. A number that
+    reads both ways (`1,234`, `99`) is neither."""
+    point = pc.match_substring_regex(numbers, DOT_DECIMAL)
+    comma = pc.match_substring_regex(numbers, COMMA_DECIMAL)
+    found = []
+    for mark, only in (
+        (".", pc.and_(point, pc.invert(comma))),
+        (",", pc.and_(comma, pc.invert(point))),
+    ):
+        positions = pc.indices_nonzero(pc.fill_null(only, False))
+        if not len(positions):
+            return None
+        first = int(positions[0].as_py())
+        found.append(FormatCell(first, str(cells[first].as_py()), mark))
+    return tuple(sorted(found, key=lambda format_: format_.position))
 
 
 # A byte that every currency sign, code or percent sign holds: `$`, `%`, the last bytes of `€`
