@@ -264,15 +264,25 @@ def _big_csv(path: Path, rows: int) -> Path:
     return path
 
 
-def _when_writing(process: subprocess.Popen[bytes], folder: Path) -> list[Path]:
-    """Wait until the run has a temporary file in `folder` (it is writing); the files."""
+def _when_writing(
+    process: subprocess.Popen[bytes], folder: Path, *, begun: bool = False
+) -> list[Path]:
+    """Wait until the run has a temporary file in `folder` (it is writing), or with `begun`
+    one that has its first bytes; the files."""
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
         found = list(folder.glob(".*.tmp"))
-        if found:
+        if found and (not begun or any(_size(path) for path in found)):
             return found
         time.sleep(0.002)
     raise AssertionError("the run ended before it started writing: make the input larger")
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # renamed or removed meanwhile
+        return 0
 
 
 def test_a_hangup_ignored_by_nohup_stays_ignored(tmp_path: Path) -> None:
@@ -316,6 +326,47 @@ def test_sigterm_mid_write_leaves_the_old_output_and_no_temporary_file(
     assert process.returncode == 128 + signal.SIGTERM, errors.decode()  # 143, as shells say
     assert b"Traceback" not in errors, errors.decode()
     assert list(tmp_path.glob(".*.tmp")) == []
+    assert out.read_text(encoding="utf-8") == "previous run\n"
+
+
+@pytest.mark.parametrize(
+    ("engine", "number"),
+    [
+        ("arrow", signal.SIGTERM),
+        ("arrow", signal.SIGINT),
+        ("duckdb", signal.SIGTERM),
+        ("duckdb", signal.SIGINT),
+        ("duckdb", signal.SIGHUP),
+    ],
+)
+def test_a_signal_stops_classify_on_either_engine(tmp_path: Path, engine: str, number: int) -> None:
+    """A big file, stopped as it is written: exit 128 + the signal, not a word on standard
+    error (DuckDB turns the signal into "Query interrupted", which is no bug of ours), the
+    previous output kept and no temporary file left beside it. Arrow writes JSON whole at the
+    end; DuckDB copies CSV straight into the temporary file."""
+    fmt, rows = ("json", 300_000) if engine == "arrow" else ("csv", 600_000)
+    data = _big_csv(tmp_path / "big.csv", rows)
+    rules = tmp_path / "r.yaml"
+    rules.write_text(SIGNAL_RULES, encoding="utf-8")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / f"out.{fmt}"
+    out.write_text("previous run\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "portfolio_cli", "classify", str(data), "-c", str(rules),
+         "--engine", engine, "-o", str(out)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    _when_writing(process, folder, begun=engine == "duckdb")  # DuckDB is in its query
+    process.send_signal(number)
+    try:
+        _, errors = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        pytest.fail(f"classify --engine {engine} still runs 60 s after signal {number}")
+    assert (process.returncode, errors.decode()) == (128 + number, "")
+    assert [p.name for p in folder.iterdir()] == [out.name]
     assert out.read_text(encoding="utf-8") == "previous run\n"
 
 

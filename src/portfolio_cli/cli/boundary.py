@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 import typer
 
+from portfolio_cli.cli import streams
 from portfolio_cli.cli.console import make_console, print_issues, warn
 from portfolio_cli.cli.streams import ReaderGone, silence_stdout
 from portfolio_cli.display import visible
@@ -45,7 +46,7 @@ def boundary(function: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         debug = bool(kwargs.get("debug"))
         try:
-            return function(*args, **kwargs)
+            return _unless_stopped(function, *args, **kwargs)
         except typer.Exit:
             raise
         except PortfolioError as exc:
@@ -81,6 +82,22 @@ def boundary(function: F) -> F:
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _unless_stopped(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call `function`; an error that comes once a signal is ending the command is the
+    signal's doing, and ends the command as the signal does (128 + its number, no message).
+
+    Code on the way may turn the signal's exception into one of its own: DuckDB stops its query
+    and raises "Query interrupted", which would otherwise read as a bug in portfolio.
+    """
+    try:
+        return function(*args, **kwargs)
+    except Exception:
+        code = streams.ending()
+        if code is None:
+            raise
+        raise SystemExit(code) from None
 
 
 def _too_large(exc: Exception) -> bool:

@@ -73,6 +73,9 @@ def guard() -> None:
         if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
             with contextlib.suppress(ValueError, OSError):  # not the main thread
                 signal.signal(number, _end_on_signal)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        with contextlib.suppress(ValueError, OSError):
+            signal.signal(signal.SIGINT, _interrupt)
     signals.arm(STOP_GRACE)
 
 
@@ -84,7 +87,25 @@ def _is_open(fd: int) -> bool:
     return True
 
 
+_ENDING: int | None = None  # the exit code of the signal that is ending the command
+
+
+def ending() -> int | None:
+    """The exit code of the signal (SIGTERM, SIGHUP, Ctrl-C) that is ending the command, if
+    one is: an error raised after it is the signal's doing (see `boundary`)."""
+    return _ENDING
+
+
+def _interrupt(number: int, frame: FrameType | None) -> None:
+    """Ctrl-C: Python's own KeyboardInterrupt, and the command knows it is ending."""
+    global _ENDING
+    _ENDING = SIGNAL_EXIT + number
+    raise KeyboardInterrupt
+
+
 def _end_on_signal(number: int, frame: FrameType | None) -> None:
+    global _ENDING
+    _ENDING = SIGNAL_EXIT + number
     # a second SIGTERM (or SIGHUP) must not cut short the removal of a temporary file that the
     # first one started (SIGKILL still ends a run that would not stop); a handler that does
     # nothing, not SIG_IGN: a signal already on its way would be raised as a "race condition"
