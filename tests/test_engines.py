@@ -11,7 +11,10 @@ import datetime as dt
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -20,7 +23,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CRIT, EX, Run, Write
+from conftest import CRIT, EX, ONE_CRITERION, Run, Write
 from portfolio_cli import engines
 from portfolio_cli.conditions.kinds import Kind
 from portfolio_cli.criteria import parse_criteria
@@ -30,7 +33,7 @@ from portfolio_cli.errors import InputError
 from portfolio_cli.readers import CsvOptions, read_customers
 from portfolio_cli.writers import formats
 from test_conditions_evaluate import AS_OF as CONDITION_AS_OF
-from test_conditions_evaluate import conditions, frames
+from test_conditions_evaluate import KINDS, conditions, frames
 
 DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "corpus"
@@ -120,15 +123,31 @@ def test_every_corpus_file_gives_the_same_output_or_error(
 # --- random frames and conditions ----------------------------------------------------------------
 
 
-def _criteria(texts: list[str], compensable: bool, order_by: list[str]) -> object:
-    document = {
+def _document(
+    texts: list[str],
+    compensable: bool,
+    order_by: list[str],
+    name: str | None = None,
+    nps: str | None = None,
+) -> str:
+    """A criteria file: two criteria and a problem from `texts`, on the columns of `frames()`."""
+    document: dict[str, object] = {
         "version": 1,
-        "customers": {"id": "id"},
+        "customers": {"id": "id", **({"name": name} if name else {})},
         "criteria": [{"key": f"c{i}", "when": t} for i, t in enumerate(texts[:2])],
         "problems": [{"key": "p", "when": texts[2], "compensable": compensable}],
         "policy": {"order_by": order_by, "compensate_with": 1},
     }
-    return parse_criteria(yaml.safe_dump(document), "random.yaml")
+    if nps:
+        document["listening"] = {"nps": nps}
+    return yaml.safe_dump(document, allow_unicode=True)
+
+
+def _criteria(texts: list[str], compensable: bool, order_by: list[str]) -> object:
+    return parse_criteria(_document(texts, compensable, order_by), "random.yaml")
+
+
+ORDER_KEYS = ["n1 desc", "n2 asc", "t1 asc", "t2 desc", "d desc", "b asc", "e asc"]
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -137,7 +156,7 @@ def _criteria(texts: list[str], compensable: bool, order_by: list[str]) -> objec
     texts=st.lists(conditions(), min_size=3, max_size=3),
     compensable=st.booleans(),
     order_by=st.lists(
-        st.sampled_from(["n1 desc", "n2 asc", "t1 asc", "t2 desc", "d desc", "b asc", "e asc"]),
+        st.sampled_from(ORDER_KEYS),
         max_size=2,
         unique_by=lambda key: key.split()[0],
     ),
@@ -161,6 +180,143 @@ def test_random_frames_and_conditions_give_the_same_result(
     for a, b in zip(arrow.results, duckdb.results, strict=True):
         assert (a.met == b.met).all()
         assert (a.unknown == b.unknown).all()
+
+
+# --- random files through DuckDB's own scanners (`duck.scanned`), against the Arrow engine -------
+
+# id prefixes: text the output writes quoted, neutralised or left alone (`-12` is a number)
+ID_PREFIXES = ["r", "007", "=1+1", "-12", 'say "hi"', "a,b", "é", "x y", "@", "+1"]
+NUMBER_STYLES = [repr, "{:g}".format]  # 1.0 and -2.0, or 1 and -2: both plain numbers
+BOOL_STYLES = [("true", "false"), ("True", "False"), ("TRUE", "FALSE")]
+
+
+@st.composite
+def plain_files(draw: st.DrawFn) -> tuple[list[str], list[list[str]], str, str, bool]:
+    """A frame of `frames()` (missing values included) as the cells of a plain UTF-8 CSV file:
+    the header, the rows, the delimiter, the line ending and whether it starts with a BOM."""
+    _, rows = draw(frames())
+    number = draw(st.sampled_from(NUMBER_STYLES))
+    yes, no = draw(st.sampled_from(BOOL_STYLES))
+    prefix = draw(st.sampled_from(ID_PREFIXES))
+    ids = draw(st.permutations(range(len(rows))))
+
+    def cell(value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return yes if value else no
+        if isinstance(value, float):
+            return number(value)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return str(value)
+
+    header = ["id", *KINDS]
+    cells = [[f"{prefix}{i}", *(cell(row[name]) for name in KINDS)] for i, row in zip(ids, rows)]
+    delimiter = draw(st.sampled_from([",", "\t", "|"]))
+    return header, cells, delimiter, draw(st.sampled_from(["\n", "\r\n"])), draw(st.booleans())
+
+
+def _csv_text(header: list[str], rows: list[list[str]], delimiter: str, ending: str) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=ending)
+    writer.writerows([header, *rows])
+    return buffer.getvalue()
+
+
+@st.composite
+def random_rules(draw: st.DrawFn) -> tuple[list[str], bool, list[str], str | None, str | None]:
+    """Conditions, compensable, order_by, the name column and the NPS column of a criteria file
+    on the columns of `frames()`."""
+    return (
+        draw(st.lists(conditions(), min_size=3, max_size=3)),
+        draw(st.booleans()),
+        draw(st.lists(st.sampled_from(ORDER_KEYS), max_size=2, unique_by=lambda k: k.split()[0])),
+        draw(st.sampled_from([None, None, "t1"])),
+        draw(st.sampled_from([None, None, "n2"])),
+    )
+
+
+Outcome = tuple[int, str, str, bytes | None]
+
+
+def _each_engine(
+    run: Run, source: Path, criteria: Path, *more: str
+) -> tuple[Outcome, Outcome, bool]:
+    """`classify source` with each engine, `-o out.csv` when `more` is empty (else `more`):
+    (exit code, stdout, stderr, the output file's bytes or None) each, and whether DuckDB's
+    own scanner classified the file (its rows then never pass through Python for `-o`)."""
+    taken: list[bool] = []
+    original = duck._prepared
+
+    @contextmanager
+    def spied(*args: Any, **kwargs: Any) -> Iterator[duck.Prepared | None]:
+        with original(*args, **kwargs) as found:
+            taken.append(found is not None)
+            yield found
+
+    outcomes = []
+    out = source.parent / "out.csv"  # the same name: the summary on stderr names it
+    for engine in ("arrow", "duckdb"):
+        with pytest.MonkeyPatch.context() as patched:
+            patched.setattr(duck, "_prepared", spied)
+            if not more:
+                patched.setattr(duck, "_numbered_tables", _not_called)
+            result = run(
+                "classify", str(source), "-c", str(criteria), "--as-of", str(CONDITION_AS_OF),
+                "--engine", engine, *(more or ("-o", str(out))),
+            )  # fmt: skip
+        written = out.read_bytes() if out.exists() else None
+        outcomes.append((result.exit_code, result.stdout, result.stderr, written))
+        out.unlink(missing_ok=True)
+    assert taken in ([], [False], [True])  # the arrow engine never reaches DuckDB
+    return outcomes[0], outcomes[1], taken == [True]
+
+
+def _text_kind(column: list[str], named: bool) -> bool:
+    """Whether our reader types a column of `frames()` as text: the name column, or a text
+    column with a cell that is not blank."""
+    return named or any(column)
+
+
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(file=plain_files(), rules=random_rules())
+def test_random_csv_files_through_duckdbs_scanner_give_the_arrow_engines_bytes(
+    run: Run,
+    file: tuple[list[str], list[list[str]], str, str, bool],
+    rules: tuple[list[str], bool, list[str], str | None, str | None],
+) -> None:
+    import tempfile
+
+    header, rows, delimiter, ending, bom = file
+    texts, compensable, order_by, name, nps = rules
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "customers.csv"
+        text = _csv_text(header, rows, delimiter, ending)
+        source.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
+        criteria = Path(folder) / "criteria.yaml"
+        criteria.write_text(_document(texts, compensable, order_by, name, nps), encoding="utf-8")
+        arrow, duckdb, taken = _each_engine(run, source, criteria)
+        assert duckdb == arrow
+        columns = {column: [row[i] for row in rows] for i, column in enumerate(header)}
+        text_order = any(
+            _text_kind(columns[key.split()[0]], key.split()[0] == name)
+            for key in order_by
+            if key.startswith("t")
+        )
+        # DuckDB's scanner reads every such file; our reader says what is wrong with the others
+        assert taken is (arrow[0] != 2 and not text_order), arrow[2]
+        arrow, duckdb, _ = _each_engine(run, source, criteria, "-f", "json")
+        assert duckdb == arrow
+        if arrow[0] != 2:
+            assert json.loads(duckdb[1])["summary"] == json.loads(arrow[1])["summary"]
 
 
 # --- the options, globs and many files -----------------------------------------------------------
@@ -733,6 +889,23 @@ def test_duckdb_writes_the_output_file_itself_with_the_arrow_engines_bytes(
     assert b'"-12","-12"' in found[0]
     assert b'"line\nbreak, and comma"' in found[0]
     assert found[1].startswith(b"\xef\xbb\xbfcustomer_id;name;")
+
+
+def test_a_blank_date_is_a_missing_date_to_duckdbs_scanner(
+    run: Run, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a blank cell in a date column used to be taken for a date DuckDB could not read, so every
+    # file with a missing date went to our reader
+    header, *rows = Path(EX).read_text(encoding="utf-8").splitlines()
+    blank = "Z1,Late,Lyon,Corse,69002,3,10,,10,1,5"
+    source = write("blank-date.csv", "\n".join([header, *rows, blank]) + "\n")
+    criteria = write(
+        "c.yaml", ONE_CRITERION + "  - key: recent\n    when: days_since(last_order_date) < 90\n"
+    )
+    assert _prepared(source, str(criteria))
+    arrow, duckdb = _copied_and_written(run, tmp_path, monkeypatch, source, criteria=str(criteria))
+    assert arrow == duckdb
+    assert b'\n"Z1","' in duckdb
 
 
 def test_a_header_only_file_gives_the_header_only(

@@ -431,7 +431,10 @@ def _typed_view(
             day = exp.TryCast(this=raw.copy(), to=exp.DataType.build("DATE"))
             value = exp.cast(day, exp.DataType.build("TIMESTAMP"))
             shaped.append((cell.copy(), _ISO_DATE))
-            bad_cells.append(day.copy().is_(exp.null()))
+            # a date that is not one (2026-02-30); a blank cell is a missing value
+            bad_cells.append(
+                exp.and_(exp.not_(raw.copy().is_(exp.null())), day.copy().is_(exp.null()))
+            )
         elif kind is Kind.BOOL:
             lowered = exp.Lower(this=raw)
             value = lowered.eq(exp.Literal.string("true"))
