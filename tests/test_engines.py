@@ -212,7 +212,10 @@ def plain_files(draw: st.DrawFn) -> tuple[list[str], list[list[str]], str, str, 
         return str(value)
 
     header = ["id", *KINDS]
-    cells = [[f"{prefix}{i}", *(cell(row[name]) for name in KINDS)] for i, row in zip(ids, rows)]
+    cells = [
+        [f"{prefix}{i}", *(cell(row[name]) for name in KINDS)]
+        for i, row in zip(ids, rows, strict=True)
+    ]
     delimiter = draw(st.sampled_from([",", "\t", "|"]))
     return header, cells, delimiter, draw(st.sampled_from(["\n", "\r\n"])), draw(st.booleans())
 
