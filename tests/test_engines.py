@@ -8,7 +8,9 @@ test_conditions_evaluate.py) go through both engines; any difference is a bug in
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
+import math
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,13 +22,13 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from conftest import CRIT, EX, ONE_CRITERION, Run, Write
 from portfolio_cli import engines
 from portfolio_cli.conditions.kinds import Kind
-from portfolio_cli.criteria import parse_criteria
+from portfolio_cli.criteria import parse_criteria, required_columns
 from portfolio_cli.engine import classify as arrow_classify
 from portfolio_cli.engines import duckdb as duck
 from portfolio_cli.errors import InputError
@@ -286,7 +288,7 @@ def _text_kind(column: list[str], named: bool) -> bool:
 
 
 @settings(
-    max_examples=80,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -316,10 +318,152 @@ def test_random_csv_files_through_duckdbs_scanner_give_the_arrow_engines_bytes(
         )
         # DuckDB's scanner reads every such file; our reader says what is wrong with the others
         assert taken is (arrow[0] != 2 and not text_order), arrow[2]
+        event("read by DuckDB's scanner" if taken else "read by our reader")
         arrow, duckdb, _ = _each_engine(run, source, criteria, "-f", "json")
         assert duckdb == arrow
         if arrow[0] != 2:
             assert json.loads(duckdb[1])["summary"] == json.loads(arrow[1])["summary"]
+
+
+@st.composite
+def parquet_parts(draw: st.DrawFn) -> tuple[pa.Table, list[int]]:
+    """A frame of `frames()` as a Parquet table (float64 with NaN or infinities, int64, bool,
+    date32, text; integer or text ids) and where it is cut into files."""
+    _, rows = draw(frames())
+    size = len(rows)
+
+    def values(name: str) -> list[Any]:
+        return [row[name] for row in rows]
+
+    def gap() -> float | None:
+        return draw(st.sampled_from([None, float("nan")]))
+
+    numbers = [gap() if v is None else v for v in values("n1")]
+    if size and draw(st.booleans()):
+        numbers[draw(st.integers(0, size - 1))] = draw(st.sampled_from([math.inf, -math.inf]))
+    ids: pa.Array = pa.array(draw(st.permutations(range(size))), pa.int64())
+    if draw(st.booleans()):
+        ids = pa.array([f"{draw(st.sampled_from(ID_PREFIXES))}{i}" for i in ids.to_pylist()])
+    table = pa.table(
+        {
+            "id": ids,
+            "n1": pa.array(numbers, pa.float64()),
+            "n2": pa.array([None if v is None else int(v) for v in values("n2")], pa.int64()),
+            "t1": pa.array(values("t1"), pa.string()),
+            "t2": pa.array(values("t2"), pa.string()),
+            "d": pa.array(values("d"), pa.date32()),
+            "b": pa.array(values("b"), pa.bool_()),
+            "e": pa.array(values("e"), pa.string()),
+        }
+    )
+    cuts = sorted(draw(st.lists(st.integers(0, size), max_size=2)))
+    return table, cuts
+
+
+def _blank(value: object) -> bool:
+    return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(parts=parquet_parts(), rules=random_rules())
+def test_random_parquet_files_through_duckdbs_scanner_give_the_arrow_engines_bytes(
+    run: Run,
+    parts: tuple[pa.Table, list[int]],
+    rules: tuple[list[str], bool, list[str], str | None, str | None],
+) -> None:
+    import tempfile
+
+    import pyarrow.parquet as pq
+
+    table, cuts = parts
+    texts, compensable, order_by, name, nps = rules
+    document = _document(texts, compensable, order_by, name, nps)
+    with tempfile.TemporaryDirectory() as folder:
+        bounds = [0, *cuts, table.num_rows]
+        for i, (start, end) in enumerate(itertools.pairwise(bounds)):
+            pq.write_table(table.slice(start, end - start), Path(folder) / f"part-{i}.parquet")
+        source = Path(folder) / "part-*.parquet"
+        criteria = Path(folder) / "criteria.yaml"
+        criteria.write_text(document, encoding="utf-8")
+        arrow, duckdb, taken = _each_engine(run, source, criteria)
+        assert duckdb == arrow
+        # DuckDB reads the files when the first file's first rows give each needed column a
+        # value (a column without one is of no kind DuckDB's types can say) and all is well
+        first = table.slice(0, bounds[1])
+        needed = required_columns(parse_criteria(document, "c.yaml"))
+        valued = all(
+            not all(_blank(v) for v in first.column(column).to_pylist())
+            for column in needed
+            if column not in ("id", name)
+        )
+        assert taken is (arrow[0] != 2 and first.num_rows > 0 and valued), arrow[2]
+        event("read by DuckDB's scanner" if taken else "read by our reader")
+        arrow, duckdb, _ = _each_engine(run, source, criteria, "-f", "json")
+        assert duckdb == arrow
+
+
+ODD_CELLS = {
+    "n1": ["007", " 3", "3 ", "1e3", "+2", "-0", "5.", ".5", "1E+3", "n/a", "NaN", "inf", "1e400",
+           "1_000", "1,5", "1 000", "0x10", "€3"],
+    "d": ["31/12/2026", "2026-02-30", "2026-1-01", " 2026-01-01", "2026-01-01T00:00:00",
+          "20260101", "0000-01-01", "2026-13-01"],
+    "b": ["TRUE", "False", " true", "yes", "1", "vrai"],
+    "t1": [" a", "a ", "\u00a0a", "a\t", "\u3000"],
+    "e": ["x", "0", "true", "2026-01-01"],
+}  # fmt: skip
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(file=plain_files(), rules=random_rules(), odd=st.data())
+def test_odd_cells_past_the_first_rows_give_the_arrow_engines_bytes_or_error(
+    run: Run,
+    file: tuple[list[str], list[list[str]], str, str, bool],
+    rules: tuple[list[str], bool, list[str], str | None, str | None],
+    odd: st.DataObject,
+) -> None:
+    # DuckDB's scanner is told the kinds of the first two rows only: the odd cell further down
+    # must be found by its checks of every cell (the file then goes to our reader)
+    import tempfile
+
+    from portfolio_cli.readers import csv as csv_reader
+
+    header, rows, delimiter, ending, bom = file
+    texts, compensable, order_by, name, nps = rules
+    if len(rows) < 3:
+        rows = [*rows, *([f"z{i}", *[""] * len(KINDS)] for i in range(3 - len(rows)))]
+    row = odd.draw(st.integers(2, len(rows) - 1))
+    column = odd.draw(st.sampled_from(["id", *ODD_CELLS]))
+    if column == "id":
+        rows[row][0] = odd.draw(st.sampled_from(["", rows[0][0], rows[1][0], " " + rows[0][0]]))
+    else:
+        rows[row][header.index(column)] = odd.draw(st.sampled_from(ODD_CELLS[column]))
+    original = csv_reader.first_rows
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "customers.csv"
+        data = _csv_text(header, rows, delimiter, ending).encode("utf-8")
+        source.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
+        head = len(_csv_text(header, rows[:2], delimiter, ending).encode()) + 3 * bom
+        criteria = Path(folder) / "criteria.yaml"
+        criteria.write_text(_document(texts, compensable, order_by, name, nps), encoding="utf-8")
+        with pytest.MonkeyPatch.context() as patched:
+            patched.setattr(
+                csv_reader,
+                "first_rows",
+                lambda path, options, size=head: original(path, options, size),
+            )
+            arrow, duckdb, taken = _each_engine(run, source, criteria)
+            assert duckdb == arrow
+            event("read by DuckDB's scanner" if taken else "read by our reader")
+            arrow, duckdb, _ = _each_engine(run, source, criteria, "-f", "json")
+            assert duckdb == arrow
 
 
 # --- the options, globs and many files -----------------------------------------------------------
