@@ -974,3 +974,17 @@ def test_csv_from_a_workbook_is_comma_separated(run: Run, tmp_path: Path) -> Non
     result = run("classify", str(book), "-c", str(rules), "-o", str(target), "-q")
     assert result.exit_code == 0, result.stderr
     assert target.read_bytes().startswith(b"id,name,segment,")
+
+
+def test_a_parquet_folder_cannot_go_to_standard_output(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("classify", EX, "-c", CRIT, "-f", "parquet", "--engine", "spark", "-o", "-")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "error: -o -: with --engine spark and --format parquet, -o names a folder that does not "
+        "exist yet (Spark writes customers/ and summary.json in it)\n",
+    )
+    assert list(tmp_path.iterdir()) == []

@@ -226,7 +226,8 @@ def _classify_to_folder(
     if engines.choose(engine, source) != "spark":
         raise UsageError(Issue("bad-format", message("spark.parquet_needs_spark")))
     output = None if target is None or "://" in target else Path(target)
-    if target is None or (output is not None and output.exists()):
+    # `-o -`: a folder of files cannot go to standard output
+    if target in (None, "-") or (output is not None and output.exists()):
         shown = "-" if target is None else target
         raise UsageError(Issue("bad-output", message("spark.folder_output", path=shown)))
     day = parse_as_of(as_of)
