@@ -268,6 +268,23 @@ def test_header_row_applies_to_every_input(run: Run, clients: Path) -> None:
     assert "north.csv: row 3 has 4 fields" in forced.stderr
 
 
+def test_verbose_says_how_each_input_was_read(run: Run, clients: Path) -> None:
+    semicolons = clients / "clients" / "south.csv"
+    semicolons.write_text(SOUTH.replace(",", ";"), encoding="cp1252")
+    out = clients / "out"
+    args = ["batch", str(clients / "clients"), "-c", str(clients / "criteria.yaml"), "-o",
+            str(out), "--as-of", AS_OF, "-j", "1"]  # fmt: skip
+    result = run(*args, "-v")
+    assert result.exit_code == 0, result.stderr
+    north, south = clients / "clients" / "north.csv", semicolons
+    assert result.stderr.startswith(
+        f"{north}: csv, utf-8, delimiter ',', 3 rows\n{south}: csv, utf-8, delimiter ';', 2 rows\n"
+    )
+    assert "2 of 2 files classified" in result.stderr
+    quiet = run(*args)
+    assert (quiet.exit_code, quiet.stderr.count("delimiter")) == (0, 0)
+
+
 def test_dash_is_refused_as_the_output_folder(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

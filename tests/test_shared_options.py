@@ -26,6 +26,7 @@ OPTIONS = {  # each shared option as its help shows it, and the message key of i
 }
 SHARED = {command: tuple(OPTIONS) for command in READERS}  # the options each command has
 SHARED |= dict.fromkeys(("batch", "init"), ("--encoding NAME", "--delimiter CHAR"))
+SHARED["batch"] += ("-v, --verbose",)  # how each of its files was read
 
 CRITERIA = """\
 version: 1

@@ -63,6 +63,7 @@ class Job:
     spark_master: str | None = None  # --spark-master, for --engine spark
     table: str | None = None  # --table, for a PostgreSQL input
     query: str | None = None  # --query, for a PostgreSQL input
+    verbose: bool = False  # --verbose: the outcome says how the input was read
 
     @property
     def shown(self) -> str:
@@ -114,6 +115,7 @@ class Outcome:
     summary: Summary | None
     error: str = ""
     separator: str | None = None  # the input's field separator, when it was read as CSV
+    described: tuple[str, ...] = ()  # how it was read (with --verbose)
 
     @property
     def ok(self) -> bool:
@@ -178,6 +180,7 @@ def plan(
     spark_master: str | None = None,
     table: str | None = None,
     query: str | None = None,
+    verbose: bool = False,
 ) -> list[Job]:
     """One job per file. Raises `UsageError` when two inputs would write the same output or an
     input would overwrite summary.csv. A file without a criteria file (none of its own in
@@ -231,6 +234,7 @@ def plan(
                 spark_master,
                 table,
                 query,
+                verbose,
             )
         )
     return jobs
@@ -253,27 +257,32 @@ def classify_one(job: Job) -> Outcome:
         return Outcome(job, None, job.problem)
     try:
         rules = _load(job.criteria, load_criteria)
-        summary, separator = _classify_file(job, rules)
+        summary, separator, described = _classify_file(job, rules)
     except PortfolioError as exc:
         return Outcome(job, None, " / ".join(str(i).replace("\n", " ") for i in exc.issues))
     except MemoryError:
         return Outcome(job, None, message("batch.out_of_memory"))
     except Exception as exc:  # a bug must not lose the other files' work
         return Outcome(job, None, message("batch.bug", kind=type(exc).__name__, detail=str(exc)))
-    return Outcome(job, summary, separator=separator)
+    return Outcome(job, summary, separator=separator, described=described)
 
 
-def _classify_file(job: Job, rules: Any) -> tuple[Summary, str | None]:
+def _classify_file(job: Job, rules: Any) -> tuple[Summary, str | None, tuple[str, ...]]:
     """One input to its output file (written whole or not at all), through the pipeline (read
-    in parts when large; a database classified where it is). Returns the summary and the
-    input's field separator (None when it is not CSV). Warnings are not shown: summary.csv has
-    a row per input."""
+    in parts when large; a database classified where it is). Returns the summary, the input's
+    field separator (None when it is not CSV) and how it was read (with `job.verbose`).
+    Warnings are not shown: summary.csv has a row per input."""
     from portfolio_cli import engines, pipeline
     from portfolio_cli.inputs import InputFlags
     from portfolio_cli.writers.sink import OutputSink
 
     flags = InputFlags(
-        job.encoding, job.delimiter, header_row=job.header_row, quiet=True, lang=job.lang
+        job.encoding,
+        job.delimiter,
+        header_row=job.header_row,
+        verbose=job.verbose,
+        quiet=True,
+        lang=job.lang,
     )
     spark = engines.SparkSettings(job.spark_remote, job.spark_master)
     database = isinstance(job.source, str)  # --table and --query are for the databases only
@@ -283,7 +292,7 @@ def _classify_file(job: Job, rules: Any) -> tuple[Summary, str | None]:
     )
     sink = OutputSink(job.fmt, job.output, _no_stdout, job.out_delimiter)
     done = pipeline.run(str(job.source), rules, sink, options)
-    return done.summary, done.delimiter
+    return done.summary, done.delimiter, done.described
 
 
 def _no_stdout(data: bytes) -> None:  # pragma: no cover - a job always has an output file

@@ -49,7 +49,7 @@ BATCH_FORMATS = ("csv", "json", "markdown", "xlsx")
 
 
 @boundary
-@input_parameters("encoding", "delimiter", "header_row")
+@input_parameters("encoding", "delimiter", "header_row", "verbose")
 def batch_command(
     inputs: Annotated[
         list[str],
@@ -136,6 +136,7 @@ def batch_command(
         spark_master=spark_master,
         table=pg_table,
         query=pg_query,
+        verbose=flags.verbose,
     )
     _refuse_overwrite(plan, files, output)
     output.mkdir(parents=True, exist_ok=True)
@@ -143,6 +144,10 @@ def batch_command(
     for text in no_match.values():
         err.print(message("cli.error", text=visible(text)), markup=False)
     outcomes = _run(plan, jobs, show_progress=not quiet and sys.stderr.isatty())
+    if flags.verbose:  # how each input was read, in the order given
+        for outcome in outcomes:
+            for line in outcome.described:
+                err.print(visible(line), markup=False)
     _write_summary(output, outcomes, no_match, separator)
     _report(err, outcomes, len(unmatched), output, quiet)
 
