@@ -746,10 +746,12 @@ def test_a_header_only_file_gives_the_header_only(
     assert duckdb.count(b"\n") == 1
 
 
+@pytest.mark.parametrize("limit", [(), ("--memory-limit", "48MiB")], ids=["memory", "spilled"])
 def test_many_rows_come_out_in_priority_order_from_duckdbs_threads(
-    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: tuple[str, ...]
 ) -> None:
-    # enough rows for DuckDB to scan, sort and write in parallel parts (122,880 rows a part)
+    # enough rows for DuckDB to scan, sort and write in parallel parts (122,880 rows a part);
+    # under 48 MiB the sort and the sorted table spill to disk and are read back in order
     header = Path(EX).read_text(encoding="utf-8").splitlines()[0]
     lines = [header]
     regions = ("Corse", "Bretagne", "Normandie", "Guyane")
@@ -762,7 +764,7 @@ def test_many_rows_come_out_in_priority_order_from_duckdbs_threads(
     source = tmp_path / "many.csv"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert _prepared(source)
-    arrow, duckdb = _copied_and_written(run, tmp_path, monkeypatch, source)
+    arrow, duckdb = _copied_and_written(run, tmp_path, monkeypatch, source, *limit)
     assert arrow == duckdb
     assert duckdb.count(b"\n") == 300_001
 

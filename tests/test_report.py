@@ -520,3 +520,19 @@ def test_dash_without_a_format_writes_html(
     assert result.stdout.startswith("<!DOCTYPE html>")
     assert result.stdout.rstrip().endswith("</html>")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_an_nps_column_without_answers_is_not_called_unnamed(
+    run: Run, tmp_path: Path, fmt: str
+) -> None:
+    header_only = tmp_path / "new.csv"
+    header_only.write_text(EXAMPLE.read_text(encoding="utf-8").splitlines()[0] + "\n")
+    out = tmp_path / f"report.{fmt}"
+    result = run("report", str(header_only), "-c", CRIT, "--as-of", AS_OF, "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "No NPS: no customer has answered in column 'recommend_score' (listening.nps)." in (
+        text.replace("&#39;", "'")
+    )
+    assert "name the column of 0-10 answers" not in text

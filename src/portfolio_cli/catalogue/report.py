@@ -24,6 +24,7 @@ EN: dict[str, str] = {
         "definition of satisfaction is off."
     ),
     "report.no_nps": "No NPS: name the column of 0-10 answers in listening.nps.",
+    "report.no_answers": "No NPS: no customer has answered in column '{column}' (listening.nps).",
     "report.trend": "Trend",
     "report.migration": "Who moved",
     "report.no_migration": "No earlier snapshot to compare with.",

@@ -16,7 +16,7 @@ EN: dict[str, str] = {
     "help.engine": "auto, arrow, duckdb or spark: where the rules run. auto keeps the in-process "
     "Arrow engine for small files and uses DuckDB for large ones; spark needs the spark extra.",
     "help.memory_limit": "Memory DuckDB may use before it spills to disk (e.g. 2GiB, 40%). "
-    "Default: a quarter of this machine's memory, at most 512MiB.",
+    "Default: a quarter of this machine's memory, at most 640MiB.",
     "engine.bad_engine": "--engine {value!r} is not an engine: write auto, arrow, duckdb or spark",
     # the value came from $PORTFOLIO_ENGINE; {source} is click.env_var: "(env var: 'NAME')"
     "engine.bad_engine_env": "--engine {value!r} {source} is not an engine: set {name} to "

@@ -28,13 +28,13 @@ if TYPE_CHECKING:
 
 ENGINES = ("auto", "arrow", "duckdb", "spark")
 # `auto` runs DuckDB from this input size on. Measured (bench/README.md, "Engines"): on files
-# that fit in memory the Arrow engine is faster (5M rows: DuckDB checking every cell and writing
-# the file itself takes 1.33x the CPU of the chunked Arrow path, at the same peak of about
-# 720 MiB), and its chunked path bounds memory; past a few GB the chunked path's per-row rank
-# key grows with the file while DuckDB's sort spills to disk under --memory-limit (50M rows,
-# 3.7 GB: peak 810 MiB).
+# that fit in memory the two are even (5M rows: DuckDB reading the file once and writing it
+# itself takes 1.03x the CPU of the Arrow path and 0.82x its wall time under load, at 844
+# against 757 MiB), and the Arrow path's chunks bound memory; past a few GB the chunked path's
+# per-row rank key grows with the file while DuckDB's sort spills to disk under --memory-limit
+# (50M rows, 3.7 GB: 4 min 31 s, peak 930 MiB).
 AUTO_BYTES = 2 * 2**30
-DEFAULT_MEMORY = 512 * 2**20
+DEFAULT_MEMORY = 640 * 2**20
 MAX_MEMORY = 2**60  # an exbibyte: beyond any machine, and far from DuckDB's 64-bit overflow
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%|[KMGTPE]i?B?|B)?\s*$", re.IGNORECASE)
 
@@ -165,9 +165,10 @@ _UNITS |= {"KI": 2**10, "MI": 2**20, "GI": 2**30, "TI": 2**40, "PI": 2**50, "EI"
 def memory_limit(value: str | None) -> str:
     """`--memory-limit` as DuckDB reads it: `2GiB`, `512MB`, `40%` of this machine's memory
     (a bare number is MiB). Default: a quarter of the memory, at most DEFAULT_MEMORY (DuckDB
-    alone would take 80 %). Measured on 5M rows (bench/README.md): DuckDB classifies in the
-    same time under 512 MiB as under 12 GiB, its sort spilling to disk, while its peak follows
-    the limit; more only takes memory from the machine's other programs."""
+    alone would take 80 %). Measured on 5M rows (bench/README.md): under 640 MiB the sorted
+    customers of a 5M-row file stay in memory (peak 842 MiB, a third faster than under 512
+    MiB, where they spill to disk); larger files spill under any limit, and more memory only
+    takes it from the machine's other programs."""
     if value is None:
         return f"{min(_memory() // 4, DEFAULT_MEMORY) // 2**20}MiB"
     found = _SIZE.match(value)

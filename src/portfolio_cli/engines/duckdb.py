@@ -6,10 +6,16 @@ evaluates every rule, counts, segments and ranks (its sort spills to a temporary
 `--memory-limit`) and sums the summary in one scan. What comes back is the same typed result as
 the Arrow engine's (`engine.Classification`): the same writers serialise it, so no format can
 drift between engines.
+
+A plain UTF-8 CSV file, or Parquet files, DuckDB reads with its own scanners (`scanned`): one
+scan of the file judges every customer, checks every cell and sorts the rows into a table of
+DuckDB's own; the summary is summed from that table, and DuckDB writes the output file from it
+(`COPY`) without a row passing through Python.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import errno
 import os
@@ -223,9 +229,10 @@ def prepared_csv(
     Our reader types the file's first rows; DuckDB then reads the whole file as text and checks
     that every cell is what our reader would make of it (plain numbers without leading zeros,
     ISO dates, true/false, nothing to trim, ids present and distinct, NPS within 0-10), in the
-    same scan that sums the summary. Yields the result when it is, and None when it is not,
-    before anything is written: the caller then reads the file with our reader (decimal
-    commas, cp1252, title lines, currencies and the exact error messages all live there).
+    one scan that judges and sorts the customers (`_sorted`). Yields the result when it is,
+    and None when it is not, before anything is written: the caller then reads the file with
+    our reader (decimal commas, cp1252, title lines, currencies and the exact error messages
+    all live there).
     """
     head = _head_kinds(path, criteria, options)
     if head is None:
@@ -254,9 +261,10 @@ def prepared_parquet(
     reads the typed values. Both give the same values when each needed column's Parquet type
     says what our reader makes of it (float64 and integers are numbers, NaN a missing value;
     dates; booleans; text our reader keeps as text, nothing to trim; integer or text ids):
-    `_parquet_kinds` makes sure of that from the schema and the first rows, and the scan that
-    sums the summary checks every cell (text to trim, dates our reader cannot write, missing
-    or repeated ids). Yields None, before anything is written, when the files need our reader.
+    `_parquet_kinds` makes sure of that from the schema and the first rows, and the one scan
+    that judges and sorts the customers checks every cell (text to trim, dates our reader
+    cannot write, missing or repeated ids). Yields None, before anything is written, when the
+    files need our reader.
     """
     plan = _parquet_kinds(source, criteria, options)
     if plan is None:
@@ -281,14 +289,17 @@ def _prepared(
     view: Callable[[duckdb.DuckDBPyConnection], str],
 ) -> Iterator[Prepared | None]:
     """The method over view `typed` (made by `view`, which returns the name of its column
-    flagging cells our reader would read otherwise), its summary and checks in one scan."""
+    flagging cells our reader would read otherwise): the file read once into a sorted table,
+    then its summary and the checks of its cells from that table."""
     import duckdb
 
     with connection(limit) as con:
         try:
             flag = view(con)
             carry = {flag: "_bad"}
-            method = compile_method(criteria, as_of, "typed", "duckdb", kinds, carry=carry)
+            method = _sorted(
+                con, compile_method(criteria, as_of, "typed", "duckdb", kinds, carry=carry)
+            )
             totals = _totals(con, method, _input_checks())
         except duckdb.OutOfMemoryException:
             raise  # not the file's fault: `connection` says what to change
@@ -302,6 +313,40 @@ def _prepared(
 
 
 _CHECKS = ("_bad_cells", "_missing_ids", "_repeated_ids")
+SORTED = "portfolio_sorted"
+
+
+def _sorted(con: duckdb.DuckDBPyConnection, method: Method) -> Method:
+    """The file read once: every rule judged and counted, the rows sorted in priority order
+    into a table of DuckDB's own (which spills to the temporary folder under the memory
+    limit), and the method reading that table, whose `ranked` step numbers each row from its
+    place in it (`rowid`: DuckDB keeps a table's rows in the order they were inserted).
+
+    The summary, the checks of the input and the rows written then read the sorted table, not
+    the file: one scan of the file and one sort in all, and the rows are written in the
+    table's order by as many threads as DuckDB has (no `row_number()` over the stream)."""
+    from sqlglot import exp
+
+    order = _packed_order(method)
+    keys = {column.name for key in method.order for column in key.find_all(exp.Column)}
+    only_sorted = sorted(keys - {"_id", *_COUNTS})  # the `order_by` values: the sort needs them
+    excluded = "except_" if "except_" in exp.Star.arg_types else "except"  # sqlglot's name
+    star = exp.Star(**{excluded: [exp.column(name) for name in only_sorted]} if only_sorted else {})
+    body = exp.select(star).from_("counts").order_by(*order)
+    chain = [(name, select) for name, select in method.ctes if name != "ranked"]
+    stored = exp.Create(
+        this=exp.to_table(SORTED),
+        kind="TABLE",
+        expression=dataclasses.replace(method, ctes=chain).with_chain(body),
+        properties=exp.Properties(expressions=[exp.TemporaryProperty()]),
+    )
+    con.execute("SET preserve_insertion_order = true")  # the table keeps the sort's order
+    con.execute(render(stored, "duckdb", pretty=False))
+    position = exp.Add(this=exp.column("rowid"), expression=exp.Literal.number(1))
+    ranked = exp.select(
+        "*", exp.alias_(method.segment.copy(), "_segment"), exp.alias_(position, "_priority")
+    ).from_(SORTED)
+    return dataclasses.replace(method, ctes=[("ranked", ranked)], order=[exp.column("_priority")])
 
 
 def _input_checks() -> list[Any]:
@@ -572,16 +617,14 @@ def _parquet_view(
 
 def _numbered_tables(con: duckdb.DuckDBPyConnection, method: Method) -> Iterator[pa.Table]:
     """The customers in priority order as the Arrow engine's output table has them, a batch
-    at a time, numbered as they come (the query sorts them)."""
-    relation = con.sql(render(method.customers(numbered=False), "duckdb", pretty=False))
+    at a time (the sorted table read in its order)."""
+    from sqlglot import exp
+
+    select = method.with_chain(exp.select(*method.columns()).from_("ranked"))
+    relation = con.sql(render(select, "duckdb", pretty=False))
     fetch = getattr(relation, "to_arrow_reader", None) or relation.fetch_record_batch
-    done = 0
     for batch in fetch(WRITE_ROWS):
-        table = _plain(batch)
-        at = table.column_names.index("segment") + 1
-        ranks = pa.array(np.arange(done + 1, done + table.num_rows + 1, dtype=np.int64))
-        done += table.num_rows
-        yield table.add_column(at, "priority", ranks)
+        yield _plain(batch)
 
 
 def _plain(batch: pa.RecordBatch) -> pa.Table:
@@ -614,19 +657,13 @@ def _copy_rows(
 
     criteria = method.criteria
     actions = {name: neutralise(criteria.actions[name]) for name in SEGMENTS}
-    numbering = exp.Window(this=exp.RowNumber())
-    columns = method.columns(priority=numbering, texts=_neutralised, actions=actions, lookup=True)
+    columns = method.columns(texts=_neutralised, actions=actions, lookup=True)
     names = [column.alias for column in columns]
     plain = [exp.alias_(column.this, f"c{i}") for i, column in enumerate(columns)]
     quoted = ", ".join(f"c{i}" for i, name in enumerate(names) if name not in _NUMBERS)
-    # sorted once, in a subquery that keeps only what the texts are made of (the segment is
-    # named after the sort: a narrower sort payload); the outer SELECTs and `row_number() OVER
-    # ()` keep the order they are given (DuckDB's order preservation, on with
-    # preserve_insertion_order), so the rows are numbered in priority order
-    ordered = exp.select("*").from_("counts").order_by(*_packed_order(method))
-    ranked = exp.select("*", exp.alias_(method.segment.copy(), "_segment"))
-    ranked = ranked.from_(ordered.subquery("sorted"))
-    query = method.with_chain(exp.select(*plain).from_(ranked.subquery("ranked_rows")))
+    # the sorted table read in its order (DuckDB's order preservation, on with
+    # preserve_insertion_order, since `_sorted`), so the file has the rows in priority order
+    query = method.with_chain(exp.select(*plain).from_("ranked"))
 
     def literal(text: str) -> str:
         return exp.Literal.string(text).sql("duckdb")
@@ -644,8 +681,14 @@ def _copy_rows(
     ]
     sql = f"COPY ({render(query, 'duckdb', pretty=False)}) TO {literal(str(path))} "
     sql += f"({', '.join(options)})"
+    (spilled,) = con.execute("SELECT count(*) FROM duckdb_temporary_files()").fetchone() or (0,)
+    if spilled:
+        # the sorted table did not fit under the memory limit: threads writing in parallel
+        # would each hold their parts in memory until the parts before them are written, and
+        # the table's blocks read back from disk compete with them (50M rows under 512 MiB
+        # ran out of memory); one thread writes the parts in order as it reads them
+        con.execute("SET threads = 1")
     try:
-        con.execute("SET preserve_insertion_order = true")
         con.execute(sql)
     except duckdb.IOException as exc:
         text = message("streams.write_failed", path=shown, reason=io_reason(exc))
