@@ -202,6 +202,22 @@ def test_output_format_comes_from_the_suffix(
     assert f"wrote {target}" in result.stderr or name.endswith(".txt")
 
 
+def test_a_table_written_to_a_file_holds_every_customer(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    result = run("classify", EX, "-c", CRIT, "-o", str(target), "--as-of", AS_OF)
+    assert (result.exit_code, result.stdout) == (0, "")
+    text = target.read_text(encoding="utf-8")
+    assert "more customers" not in text
+    assert "C0019" in text  # rank 300, the last
+    assert len([line for line in text.splitlines() if " C0" in line]) == 300
+    five = tmp_path / "five.txt"
+    asked = run("classify", EX, "-c", CRIT, "-o", str(five), "--as-of", AS_OF, "--limit", "5")
+    assert asked.exit_code == 0
+    assert "… 295 more customers: --limit 0 shows all" in five.read_text(encoding="utf-8")
+    shown = run("classify", EX, "-c", CRIT, "--as-of", AS_OF)  # on screen: 50 by default
+    assert "… 250 more customers" in shown.stdout
+
+
 def test_output_dash_is_standard_output(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -117,5 +117,8 @@ EN: dict[str, str] = {
     "help.suggest_seed": "Seed of the random split into a training and a held-out part.",
     "help.suggest_min_share": "Least share of customers (%) a rule must cover, and each segment "
     "must keep.",
-    "help.limit": "Rows shown in the table format (0: all).",
+    "help.limit": (
+        "Rows shown in the table format (0: all). Default: 50 on screen, all in a file written "
+        "with -o."
+    ),
 }

@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from portfolio_cli.readers import CustomerList
 
 FORMAT_NAMES = ("table", "csv", "json", "markdown", "xlsx")
+SCREEN_ROWS = 50  # customers the table shows on screen; a file written with -o holds them all
 SUFFIXES = {
     ".csv": "csv",
     ".xlsx": "xlsx",
@@ -118,11 +119,16 @@ def classify_command(
         ),
     ] = None,
     limit: Annotated[
-        int,
+        int | None,
         typer.Option(
-            "--limit", min=0, metavar="N", help="Rows shown in the table format (0: all)."
+            "--limit",
+            min=0,
+            metavar="N",
+            help="Rows shown in the table format (0: all). Default: 50 on screen, all in a "
+            "file written with -o.",
+            show_default=False,
         ),
-    ] = 50,
+    ] = None,
     as_of: AsOfOption = None,
     history: HistoryOption = None,
     chunk_rows: ChunkRowsOption = None,
@@ -196,7 +202,8 @@ def classify_command(
         result, customers = done.in_memory()
         with snapshots.recording(history_file, result, rules, day) as db:
             moves = None if db is None else snapshots.movements(db, day.isoformat())
-            _print_table(result, customers, rules, output, limit, moves, kept, quiet)
+            rows = limit if limit is not None else (SCREEN_ROWS if output is None else 0)
+            _print_table(result, customers, rules, output, rows, moves, kept, quiet)
     else:
         sink = OutputSink(fmt_name, output, write_stdout, separator, history_file, day)
         done = pipeline.run(planned, rules, sink)
