@@ -349,3 +349,67 @@ def test_a_worker_that_lost_its_signal_still_ends_and_takes_no_more_work(
     assert done.stdout == ""  # no outcome handed back
     assert list(tmp_path.glob(".*.tmp")) == []
     assert output.exists() == (after == "finishes")
+
+
+class _Pool:
+    """What `batch._stop` uses of a ProcessPoolExecutor: its workers, and shutdown."""
+
+    def __init__(self, workers: list[subprocess.Popen[bytes]]) -> None:
+        self._processes = {w.pid: w for w in workers}
+        self.shut = False
+
+    def shutdown(self, wait: bool, cancel_futures: bool) -> None:
+        self.shut = (wait, cancel_futures) == (False, True)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX signals")
+@pytest.mark.parametrize("pidfd", [True, False], ids=["pidfd", "polled"])
+def test_a_worker_deaf_to_sigterm_is_killed_and_its_temporary_file_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pidfd: bool
+) -> None:
+    """The last resort of the main process: a worker still there after the wait is killed, and
+    the temporary files of the jobs that did not finish are removed for it; a finished job's
+    temporary file (another run's, as far as this one knows) is left alone. Waited for
+    through a pidfd, or by polling its process id where there is none."""
+    import datetime as dt
+    import os
+
+    from portfolio_cli import batch
+
+    if pidfd and not hasattr(os, "pidfd_open"):
+        pytest.skip("no pidfd on this system")
+    if not pidfd:
+        monkeypatch.delattr(os, "pidfd_open", raising=False)
+    monkeypatch.setattr(batch, "WORKERS_WAIT", 0.5)
+    deaf = subprocess.Popen(
+        [sys.executable, "-c",
+         "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+         "print('ready', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE,
+    )  # fmt: skip
+    assert deaf.stdout is not None
+    assert deaf.stdout.readline() == b"ready\n"  # its SIGTERM is ignored from now on
+    jobs = [
+        batch.Job(
+            tmp_path / f"{name}.csv", None, tmp_path / f"{name}.json", "json", dt.date.today()
+        )
+        for name in ("done", "cut")
+    ]
+    finished_temporary = tmp_path / ".done.json.0000aaaa.tmp"  # another run's, as far as we know
+    finished_temporary.write_bytes(b"")
+    (tmp_path / ".cut.json.1234abcd.tmp").write_bytes(b"half an output")
+    pool = _Pool([deaf])
+
+    started = time.monotonic()
+    try:
+        batch._stop(pool, jobs, finished=[0])
+        ended = deaf.poll()  # _stop has waited for it to end
+    finally:  # whatever happens, it does not outlive the test
+        deaf.kill()
+        deaf.wait(timeout=10)
+        deaf.stdout.close()
+
+    assert ended == -signal.SIGKILL
+    assert time.monotonic() - started < 10
+    assert pool.shut
+    assert sorted(p.name for p in tmp_path.iterdir()) == [finished_temporary.name]

@@ -88,8 +88,8 @@ def test_csv_on_stdout_is_the_document_alone(run: Run) -> None:
 def test_json_of_a_large_list_has_every_customer_once_in_priority_order(
     run: Run, tmp_path: Path
 ) -> None:
-    """JSON turns the customers into Python objects a slice at a time (so that a signal is
-    handled meanwhile): every customer is there once, in the same order as in CSV."""
+    """JSON and Markdown turn the customers into Python objects a slice at a time (so that a
+    signal is handled meanwhile): every customer is there once, in the same order as in CSV."""
     data = tmp_path / "many.csv"
     rows = 20_001  # more than two slices, the last one short
     data.write_text(
@@ -102,13 +102,18 @@ def test_json_of_a_large_list_has_every_customer_once_in_priority_order(
     )
     as_json = run("classify", str(data), "-c", str(rules), "-f", "json", "-q")
     as_csv = run("classify", str(data), "-c", str(rules), "-f", "csv", "-q")
+    as_markdown = run("classify", str(data), "-c", str(rules), "-f", "markdown", "-q")
 
-    assert (as_json.exit_code, as_csv.exit_code) == (0, 0), as_json.stderr
+    assert (as_json.exit_code, as_csv.exit_code, as_markdown.exit_code) == (0, 0, 0)
     customers = json.loads(as_json.stdout)["customers"]
     in_csv = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert [c["id"] for c in customers] == [r["id"] for r in in_csv]
     assert sorted(c["id"] for c in customers) == [f"C{i:05d}" for i in range(rows)]
     assert [c["priority"] for c in customers] == list(range(1, rows + 1))
+    table_rows = as_markdown.stdout.splitlines()[2:]  # after the header and its rule
+    assert [line.split(" | ")[0].removeprefix("| ") for line in table_rows] == [
+        r["id"] for r in in_csv
+    ]
     assert [c["criteria"] for c in customers] == [
         r["criteria"].split("|") if r["criteria"] else [] for r in in_csv
     ]

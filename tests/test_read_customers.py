@@ -577,3 +577,22 @@ def test_sheet_applies_to_the_workbook_not_to_an_orders_csv(
     from_csv = run("classify", order_files["customers"], *common)
     assert from_book.exit_code == from_csv.exit_code == 0, from_book.stderr
     assert from_book.stdout == from_csv.stdout
+
+
+@pytest.mark.parametrize(("written", "given", "said"), [(",", ";", ","), (";", ",", ";"),
+                                                         ("\t", ";", "tab")])  # fmt: skip
+def test_a_wrong_delimiter_says_which_one_the_header_uses(
+    run: Run, write: Write, written: str, given: str, said: str
+) -> None:
+    data = write("c.csv", written.join(["id", "name", "orders"]) + "\n" + written.join(
+        ["A1", "x", "3"]) + "\n")  # fmt: skip
+    rules = write("r.yaml", "version: 1\ncustomers: {id: id}\ncriteria:\n"
+                  "  - key: buyer\n    when: orders >= 3\n")  # fmt: skip
+    result = run("classify", str(data), "-c", str(rules), "--delimiter", given)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"error: {data} has no column 'id' (customers.id in the criteria file): its header reads "
+        f"as one column, whose names are separated by '{said}': pass --delimiter '{said}', or "
+        "leave --delimiter out to detect it\n"
+    )
+    assert run("classify", str(data), "-c", str(rules), "-q").exit_code == 0

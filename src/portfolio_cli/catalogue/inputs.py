@@ -154,6 +154,9 @@ EN: dict[str, str] = {
     "input.no_id_column_data": "{source} has no column '{column}' (customers.id in the criteria "
     "file); its columns are: {columns}. Its first row looks like data: the file needs a header "
     "row",
+    "input.no_id_other_delimiter": "{source} has no column '{column}' (customers.id in the "
+    "criteria file): its header reads as one column, whose names are separated by "
+    "'{delimiter}': pass --delimiter '{delimiter}', or leave --delimiter out to detect it",
     "input.blank_id.one": "{source}: {column} is blank on row {rows}: every customer needs an id",
     "input.blank_id.other": "{source}: {column} is blank on rows {rows}: every customer needs "
     "an id",

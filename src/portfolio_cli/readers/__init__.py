@@ -387,6 +387,13 @@ def _missing_id(
     (said, with --header-row, when the first row holds neither a close name nor data)."""
     close = suggest(id_column, header)
     values = {"source": label, "column": id_column}
+    separator = _separator_inside(id_column, header)
+    if separator is not None:  # `--delimiter ';'` on a comma file: one column of it all
+        shown = "tab" if separator == "\t" else separator
+        return Issue(
+            "unknown-column",
+            message("input.no_id_other_delimiter", lang, delimiter=shown, **values),
+        )
     if close:
         return Issue(
             "unknown-column", message("input.no_id_column_close", close=either(close), **values)
@@ -399,6 +406,17 @@ def _missing_id(
     if searched and key == "input.no_id_column_list":
         text += message("inputs.not_in_first_rows", lang, rows=HEADER_SEARCH_ROWS)
     return Issue("unknown-column", text)
+
+
+def _separator_inside(id_column: str, header: tuple[str, ...]) -> str | None:
+    """The separator that splits a one-column header into names among which is the id column:
+    the file was read with the wrong --delimiter."""
+    if len(header) != 1:
+        return None
+    for separator in (",", ";", "\t", "|"):
+        if id_column in (name.strip().strip('"') for name in header[0].split(separator)):
+            return separator
+    return None
 
 
 def _columns_shown(header: tuple[str, ...]) -> str:

@@ -11,7 +11,7 @@ import io
 import math
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO, Any
 
@@ -208,15 +208,16 @@ def _csv_rows(piece: pa.Table, options: pa_csv.WriteOptions) -> io.BytesIO:
     return out
 
 
+def python_rows(table: pa.Table) -> Iterator[dict[str, Any]]:
+    """The rows of `table` as dicts, a slice at a time: one call into Arrow for a whole large
+    table holds the interpreter for seconds, and a SIGTERM or Ctrl-C would wait that long."""
+    for start in range(0, table.num_rows, PYTHON_ROWS):
+        yield from table.slice(start, PYTHON_ROWS).to_pylist()
+
+
 def to_json(table: pa.Table, summary: Summary) -> bytes:
     """One object: {"summary": {...}, "customers": [...]} with lists as arrays."""
-    # in slices: one call into Arrow for a whole large table holds the interpreter for seconds,
-    # and a SIGTERM or Ctrl-C would wait that long to be handled
-    records = [
-        record
-        for start in range(0, table.num_rows, PYTHON_ROWS)
-        for record in table.slice(start, PYTHON_ROWS).to_pylist()
-    ]
+    records = list(python_rows(table))
     for record in records:
         for name in LIST_COLUMNS:
             value = record.get(name)
@@ -243,7 +244,7 @@ def to_markdown(table: pa.Table) -> bytes:
         "| " + " | ".join(_cell(n) for n in names) + " |",
         "| " + " | ".join("---:" if _numeric(table, n) else "---" for n in names) + " |",
     ]
-    for row in table.to_pylist():
+    for row in python_rows(table):
         lines.append("| " + " | ".join(_cell(row[n]) for n in names) + " |")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
