@@ -709,6 +709,20 @@ def test_explain_unknown_id_suggests_close_ids(run: Run) -> None:
     )
 
 
+def test_explain_an_id_without_its_leading_zeros_suggests_the_padded_id(
+    run: Run, write: Write
+) -> None:
+    data = write("codes.csv", "id,orders\n00042,3\n00420,1\n42000,5\n")
+    rules = write("r.yaml", "version: 1\ncustomers: {id: id}\ncriteria:\n"
+                  "  - key: buyer\n    when: orders >= 3\n")  # fmt: skip
+    result = run("explain", str(data), "42", "-c", str(rules))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(
+        f"error: no customer with id '42' in {data} (did you mean '00042'"
+    )
+    assert run("explain", str(data), "00042", "-c", str(rules)).exit_code == 0
+
+
 # --- the program --------------------------------------------------------------------------------
 
 

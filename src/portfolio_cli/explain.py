@@ -76,7 +76,11 @@ def explain(
     trimmed = pc.utf8_trim_whitespace(ids)
     matches = pc.indices_nonzero(pc.equal(trimmed, customer_id.strip())).to_pylist()
     if not matches:
-        close = suggest(customer_id, [str(v) for v in trimmed.to_pylist()])
+        pool = [str(v) for v in trimmed.to_pylist() if v is not None]
+        # a code typed without its leading zeros (42 for 00042) first, then close spellings
+        bare = customer_id.strip().lstrip("0")
+        padded = [v for v in pool if bare and v.lstrip("0") == bare and v != customer_id.strip()]
+        close = list(dict.fromkeys(padded + suggest(customer_id, pool)))[:3]
         named = {
             "column": customers.id_column,
             "value": customer_id,
