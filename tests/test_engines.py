@@ -888,6 +888,42 @@ def test_a_cell_past_the_first_rows_hands_the_file_to_our_reader(
     assert arrow == duckdb, why
 
 
+# orders and the last order's date read as numbers and dates
+RECENT_BUYER = ONE_CRITERION + "  - key: recent\n    when: days_since(last_order_date) < 90\n"
+
+
+@pytest.mark.parametrize(
+    ("last", "scanned"),
+    [
+        ("Z1,Late,Lyon,Corse,69002,1e3,10,2026-11-05,10,1,5", True),  # 1000 to both readers
+        ("Z1,Late,Lyon,Corse,69002,+2,10,2026-11-05,10,1,5", True),  # 2 to both readers
+        ("Z1,Late,Lyon,Corse,69002,3,10,,10,1,5", True),  # a missing date
+        ("Z1,Late,Lyon,Corse,69002,n/a,10,2026-11-05,10,1,5", False),  # text: orders are text
+        ("Z1,Late,Lyon,Corse,69002,3,10,31/12/2026,10,1,5", False),  # a date written otherwise
+        ("Z1,Late,Lyon,Corse,69002,3,10,2026-02-30,10,1,5", False),  # no such day
+    ],
+)
+def test_odd_cells_past_the_first_rows_give_the_arrow_engines_bytes(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, last: str, scanned: bool
+) -> None:
+    path = _large(tmp_path, last)
+    criteria = tmp_path / "c.yaml"
+    criteria.write_text(RECENT_BUYER, encoding="utf-8")
+    assert _prepared(path, str(criteria)) is scanned
+    out = tmp_path / "out.csv"
+    outcomes = []
+    for engine in ("arrow", "duckdb"):
+        result = run(
+            "classify", str(path), "-c", str(criteria), "-o", str(out), "--as-of", AS_OF,
+            "--engine", engine,
+        )  # fmt: skip
+        outcomes.append(
+            (result.exit_code, result.stderr, out.read_bytes() if out.exists() else b"")
+        )
+        out.unlink(missing_ok=True)
+    assert outcomes[0] == outcomes[1]
+
+
 def test_a_large_plain_file_gives_the_same_bytes_through_the_scanner(
     run: Run, tmp_path: Path
 ) -> None:
@@ -1046,9 +1082,7 @@ def test_a_blank_date_is_a_missing_date_to_duckdbs_scanner(
     header, *rows = Path(EX).read_text(encoding="utf-8").splitlines()
     blank = "Z1,Late,Lyon,Corse,69002,3,10,,10,1,5"
     source = write("blank-date.csv", "\n".join([header, *rows, blank]) + "\n")
-    criteria = write(
-        "c.yaml", ONE_CRITERION + "  - key: recent\n    when: days_since(last_order_date) < 90\n"
-    )
+    criteria = write("c.yaml", RECENT_BUYER)
     assert _prepared(source, str(criteria))
     arrow, duckdb = _copied_and_written(run, tmp_path, monkeypatch, source, criteria=str(criteria))
     assert arrow == duckdb
