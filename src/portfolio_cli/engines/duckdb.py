@@ -684,18 +684,33 @@ def _copy_rows(
     ]
     sql = f"COPY ({render(query, 'duckdb', pretty=False)}) TO {literal(str(path))} "
     sql += f"({', '.join(options)})"
-    (spilled,) = con.execute("SELECT count(*) FROM duckdb_temporary_files()").fetchone() or (0,)
-    if spilled:
-        # the sorted table did not fit under the memory limit: threads writing in parallel
-        # would each hold their parts in memory until the parts before them are written, and
-        # the table's blocks read back from disk compete with them (50M rows under 512 MiB
-        # ran out of memory); one thread writes the parts in order as it reads them
-        con.execute("SET threads = 1")
     try:
-        con.execute(sql)
+        _written(con, sql)
     except duckdb.IOException as exc:
         text = message("streams.write_failed", path=shown, reason=io_reason(exc))
         raise OutputError(Issue("write-failed", text)) from None
+
+
+def _written(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    """Run the `COPY` statement `sql`, by every thread when memory allows, else by one.
+
+    Threads writing in order each hold their parts in memory until the parts before them are
+    written, beside the sorted table's blocks read back from disk when it spilled: with most of
+    the table on disk (50M rows under 512 MiB) that ran out of memory, once in two runs. Then
+    one thread writes, reading the parts in order; and when the parallel write runs out of
+    memory all the same, one thread writes it again (the file is rewritten from its start)."""
+    import duckdb
+
+    query = "SELECT sum(temporary_storage_bytes) > sum(memory_usage_bytes) FROM duckdb_memory()"
+    (on_disk,) = con.execute(query).fetchone() or (False,)
+    if not on_disk:
+        try:
+            con.execute(sql)
+            return
+        except duckdb.OutOfMemoryException:
+            pass
+    con.execute("SET threads = 1")
+    con.execute(sql)
 
 
 _NUMBERS = ("priority", "criteria_met")
