@@ -287,11 +287,16 @@ def _text_kind(column: list[str], named: bool) -> bool:
     return named or any(column)
 
 
-@settings(
+# the random-file tests of DuckDB's own scanners: files written per example, the `run` fixture
+# shared by them
+SCANNED_FILES = settings(
     max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
+
+
+@SCANNED_FILES
 @given(file=plain_files(), rules=random_rules())
 def test_random_csv_files_through_duckdbs_scanner_give_the_arrow_engines_bytes(
     run: Run,
@@ -364,11 +369,7 @@ def _blank(value: object) -> bool:
     return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
 
 
-@settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@SCANNED_FILES
 @given(parts=parquet_parts(), rules=random_rules())
 def test_random_parquet_files_through_duckdbs_scanner_give_the_arrow_engines_bytes(
     run: Run,
@@ -417,11 +418,7 @@ ODD_CELLS = {
 }  # fmt: skip
 
 
-@settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@SCANNED_FILES
 @given(file=plain_files(), rules=random_rules(), odd=st.data())
 def test_odd_cells_past_the_first_rows_give_the_arrow_engines_bytes_or_error(
     run: Run,
