@@ -873,6 +873,8 @@ def _large(tmp_path: Path, last: str) -> Path:
         ("Z1,Late,Lyon,Corse\u00a0,69002,3,10,2026-11-05,10,1,5", "a no-break space after"),
         ("Z1,Late,Lyon,Corse,69002,3,1 000,2026-11-05,10,1,5", "a number grouped by a space"),
         ("Z1,Late,Lyon,Corse,69002,3,10,2026-11-05,10,1,5.5.5", "the last number twice pointed"),
+        ("Z1,Late\x7f,Lyon,Corse,69002,3,10,2026-11-05,10,1,5", "a DEL, which joins the checks"),
+        ("Z1,Late,Lyon,Corse\u3000,69002,3,10,2026-11-05,10,1,5", "an ideographic space after"),
         ("Z1,Late,Lyon,Corse,69002,3,10,2026-11-05,10,01,5", "a leading zero mid-row"),
     ],
 )
@@ -895,6 +897,9 @@ RECENT_BUYER = ONE_CRITERION + "  - key: recent\n    when: days_since(last_order
         ("Z1,Late,Lyon,Corse,69002,1e3,10,2026-11-05,10,1,5", True),  # 1000 to both readers
         ("Z1,Late,Lyon,Corse,69002,+2,10,2026-11-05,10,1,5", True),  # 2 to both readers
         ("Z1,Late,Lyon,Corse,69002,3,10,,10,1,5", True),  # a missing date
+        ("Z1,Élodie Hervé,Lyon,Corse,69002,3,10,2026-11-05,10,1,5", True),  # letters, not spaces
+        ('Z1,"Late\nnight",Lyon,Corse,69002,3,10,2026-11-05,10,1,5', True),  # a line break inside
+        ("Z1,,Lyon,,69002,,,2026-11-05,,,", True),  # blank cells are missing values
         ("Z1,Late,Lyon,Corse,69002,n/a,10,2026-11-05,10,1,5", False),  # text: orders are text
         ("Z1,Late,Lyon,Corse,69002,3,10,31/12/2026,10,1,5", False),  # a date written otherwise
         ("Z1,Late,Lyon,Corse,69002,3,10,2026-02-30,10,1,5", False),  # no such day

@@ -141,13 +141,14 @@ def _totals(
 
 # --- DuckDB's own CSV scanner, when it reads exactly what our reader reads ----------------------
 
-# A cell that starts or ends with a character our reader trims (ASCII controls and spaces, and
-# Unicode's white space): such a file takes our reader, which trims it the same way everywhere.
-_SPACE = (
-    "[\\x00-\\x20\\x{85}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}"
-    "\\x{205f}\\x{3000}]"
+# The characters our reader trims from a text (ASCII controls and spaces, and Unicode's white
+# space), for a pattern's class: a cell starting or ending with one takes our reader, which
+# trims it the same way everywhere.
+_SPACES = (
+    "\\x00-\\x20\\x{85}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}"
+    "\\x{205f}\\x{3000}"
 )
-_TRIMMED = f"^{_SPACE}|{_SPACE}$"
+_KEPT = f"[^{_SPACES}\\x7f]"  # a character our reader keeps at an end of a text (not DEL)
 # a plain number without a leading zero (`0.5` and `0` are plain, `007` is a code): one pattern
 # for what was two (a number, and no leading zero), so one regular expression a cell
 _PLAIN_NUMBER = r"^[+-]?((0|[1-9]\d*)(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
@@ -473,44 +474,35 @@ def _typed_view(
     return flag
 
 
-# Joins the cells one check of a row reads: no cell pattern matches it and our reader does not
-# trim it (DEL), so a pattern never reaches into the next cell, nor is a join taken for a space.
+# Joins the cells the check of a row reads: no cell pattern matches it and our reader does not
+# trim it (DEL), so a pattern never reaches into the next cell.
 _JOIN = "\x7f"
+# a text cell with nothing to trim: blank, or first and last characters not trimmed (nor DEL)
+_UNTRIMMED = f"(?:{_KEPT}(?:[^\\x7f]*{_KEPT})?)?"
 
 
 def _shape_checks(shaped: list[tuple[Any, str]], texts: list[Any]) -> list[Any]:
-    """Two regular expressions a row instead of one a cell (each call costs more than the
-    matching): true where a cell of `shaped` does not match its pattern (a blank one always
-    does), or where a cell of `texts` starts or ends with a character our reader trims.
+    """One regular expression a row instead of one a cell (each call costs more than the
+    matching, and so does each joining of the cells): true where a cell of `shaped` does not
+    match its pattern (a blank one always does), or where a cell of `texts` starts or ends
+    with a character our reader trims.
 
-    The shaped cells are joined with `_JOIN` and matched by their patterns joined the same
-    way: no pattern matches `_JOIN`, so each pattern matches its own cell. The texts are
-    joined too, and searched for a trimmed character at an end of the joined text or beside
-    `_JOIN`: every cell's ends are there, so no cell to trim is missed; a text holding `_JOIN`
-    beside a space only sends the file to our reader. DuckDB's `concat` reads NULL as ''."""
+    The cells are joined with `_JOIN` and matched by their patterns joined the same way: no
+    pattern matches `_JOIN`, so each pattern matches its own cell (a text holding `_JOIN` only
+    sends the file to our reader). DuckDB's `concat` reads NULL as ''."""
     from sqlglot import exp
 
-    def matches(value: exp.Expr, pattern: str) -> exp.Expr:
-        return exp.func("regexp_matches", value, exp.Literal.string(pattern))
-
-    def joined(cells: list[exp.Expr]) -> exp.Expr:
-        if len(cells) == 1:
-            return cells[0]
-        parts: list[exp.Expr] = [cells[0]]
-        for cell in cells[1:]:
-            parts += [exp.Literal.string(_JOIN), cell]
-        return exp.Anonymous(this="concat", expressions=parts)
-
-    checks: list[exp.Expr] = []
-    if shaped:
-        bodies = [f"(?:{pattern.removeprefix('^').removesuffix('$')})?" for _, pattern in shaped]
-        whole = "^" + _JOIN.join(bodies) + "$"
-        checks.append(exp.not_(matches(joined([cell for cell, _ in shaped]), whole)))
-    if texts:
-        join = _JOIN.encode("unicode_escape").decode()
-        ends = f"{_TRIMMED}|{_SPACE}{join}|{join}{_SPACE}"
-        checks.append(matches(joined(texts), ends if len(texts) > 1 else _TRIMMED))
-    return checks
+    cells = [cell for cell, _ in shaped] + texts
+    if not cells:
+        return []
+    bodies = [f"(?:{pattern.removeprefix('^').removesuffix('$')})?" for _, pattern in shaped]
+    bodies += [_UNTRIMMED] * len(texts)
+    parts: list[exp.Expr] = [cells[0]]
+    for cell in cells[1:]:
+        parts += [exp.Literal.string(_JOIN), cell]
+    joined = exp.Anonymous(this="concat", expressions=parts)
+    whole = exp.Literal.string("^" + _JOIN.join(bodies) + "$")
+    return [exp.not_(exp.func("regexp_matches", joined, whole))]
 
 
 def _parquet_kinds(
@@ -588,6 +580,7 @@ def _parquet_view(
 
     columns: list[exp.Expr] = []
     bad_cells: list[exp.Expr] = [exp.false()]
+    texts: list[exp.Expr] = []  # cells that must have nothing to trim
     for name, kind in kinds.items():
         cell: exp.Expr = exp.Column(this=exp.to_identifier(name, quoted=True))
         value: exp.Expr = cell
@@ -606,8 +599,9 @@ def _parquet_view(
             if not (pa.types.is_string(types[name]) or pa.types.is_large_string(types[name])):
                 cell = exp.cast(cell, exp.DataType.build("VARCHAR"))  # an integer id
             value = exp.Nullif(this=cell, expression=exp.Literal.string(""))
-            bad_cells.append(exp.func("regexp_matches", cell.copy(), exp.Literal.string(_TRIMMED)))
+            texts.append(cell.copy())
         columns.append(exp.alias_(value, exp.to_identifier(name, quoted=True)))
+    bad_cells += _shape_checks([], texts)
     flag = free_name("bad", list(kinds))
     bad = exp.Coalesce(this=exp.or_(*bad_cells), expressions=[exp.false()])
     columns.append(exp.alias_(bad, exp.to_identifier(flag, quoted=True)))
