@@ -52,7 +52,12 @@ WRITE_ROWS = 1 << 17
 
 @contextmanager
 def connection(limit: str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """An in-memory DuckDB whose sorts spill to a private temporary folder under `limit`."""
+    """An in-memory DuckDB whose sorts spill to a private temporary folder under `limit`.
+
+    Its blocks come from DuckDB's block allocator, which keeps a freed block for the next
+    instead of handing it back to the system (up to `limit`, never more than the buffers may
+    hold anyway): the sort, the sorted table and the write reuse the same memory, with a
+    third fewer page faults (5M rows: 0.4 s less system time; bench/README.md)."""
     import duckdb
 
     size = memory_limit(limit)
@@ -60,6 +65,7 @@ def connection(limit: str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
         con = duckdb.connect(
             config={
                 "memory_limit": size,
+                "block_allocator_memory": size,
                 "temp_directory": spill,
                 "preserve_insertion_order": False,
             }
