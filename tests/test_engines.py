@@ -541,6 +541,19 @@ def test_memory_limits_read_as_duckdb_sizes() -> None:
     assert engines.memory_limit("2g") == "1907MiB"
 
 
+@pytest.mark.parametrize("value", ["100%", "64TiB"])
+def test_a_memory_limit_past_the_machines_memory_still_classifies(
+    run: Run, tmp_path: Path, value: str
+) -> None:
+    # DuckDB takes such a limit, but not a block allocator that large: it goes without one
+    out = tmp_path / "out.csv"
+    result = run("classify", EX, "-c", CRIT, "-o", str(out), "--engine", "duckdb",
+                 "--memory-limit", value, "--as-of", AS_OF, "-q")  # fmt: skip
+    assert (result.exit_code, result.stderr) == (0, "")
+    arrow = run("classify", EX, "-c", CRIT, "-f", "csv", "--engine", "arrow", "--as-of", AS_OF)
+    assert out.read_text(encoding="utf-8") == arrow.stdout
+
+
 @pytest.mark.parametrize("value", ["lots", "0", "-1", "-512MiB", "nan", "inf", "", "1,5GB", "0%"])
 def test_a_memory_limit_that_is_not_a_size_is_one_line(run: Run, value: str) -> None:
     result = run("classify", EX, "-c", CRIT, "-f", "csv", "--memory-limit", value)
