@@ -1089,6 +1089,53 @@ def test_duckdb_writes_the_output_file_itself_with_the_arrow_engines_bytes(
     assert found[1].startswith(b"\xef\xbb\xbfcustomer_id;name;")
 
 
+@pytest.mark.parametrize(
+    ("kept", "problems"),
+    [(1, 0), (3, 2), (2, 15), (3, 15)],
+    ids=["one-criterion", "example-sized", "all-64-bits", "past-64-bits"],
+)
+def test_the_sorted_tables_packed_verdicts_give_the_arrow_engines_bytes(
+    run: Run, tmp_path: Path, kept: int, problems: int
+) -> None:
+    # DuckDB's sorted table keeps each verdict (true, unknown) and each problem's state as a
+    # bit of one integer: 2 criteria and 15 problems use all 64 bits, 3 and 15 need 66 (the
+    # table then keeps them as columns); unknowns, compensated and active problems all occur
+    rows = ["id,name,a,b,c"]
+    for n in range(400):
+        a = "" if n % 7 == 0 else str(n % 23)
+        b = "" if n % 11 == 0 else str((n * 7) % 19)
+        rows.append(f"K{n:04d},Name {n % 5},{a},{b},{n % 13}")
+    data = tmp_path / "packed.csv"
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    criteria = ["version: 1", "customers:", "  id: id", "  name: name", "criteria:"]
+    for i, rule in enumerate(["a > 4", "b < 12", "c != 3"][:kept]):
+        criteria += [f"  - key: c{i}", f"    when: {rule}"]
+    if problems:
+        criteria.append("problems:")
+    for j in range(problems):
+        criteria += [f"  - key: p{j}", f"    when: a + b > {10 + 2 * j}"]
+        criteria += ["    compensable: true"] if j % 2 else []
+    criteria += ["policy:", "  compensate_with: 1", "  order_by: [c desc]"]
+    path = tmp_path / "c.yaml"
+    path.write_text("\n".join(criteria) + "\n", encoding="utf-8")
+    assert _prepared(data, str(path))  # DuckDB's own scanner and its sorted table
+    for name in ("out.csv", "out.json"):  # written by COPY, and from the table's Arrow batches
+        out = tmp_path / name
+        outcomes = []
+        for engine in ("arrow", "duckdb"):
+            result = run("classify", str(data), "-c", str(path), "-o", str(out), "--engine",
+                         engine, "--as-of", AS_OF)  # fmt: skip
+            outcomes.append((result.exit_code, result.stderr, out.read_bytes()))
+            out.unlink()
+        assert outcomes[0] == outcomes[1]  # the summary on stderr counts the unknowns too
+    listed = run("classify", str(data), "-c", str(path), "-f", "json", "--as-of", AS_OF)
+    summary = json.loads(listed.stdout)["summary"]
+    assert summary["total"] == 400
+    assert summary["unjudged"]["c0"] > 0
+    if problems > 1:
+        assert 0 < summary["problems"]["p1"] < 400
+
+
 def test_a_blank_date_is_a_missing_date_to_duckdbs_scanner(
     run: Run, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
