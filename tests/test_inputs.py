@@ -578,6 +578,32 @@ def test_a_column_in_two_currencies_is_text_and_says_so(run: Run, write: Write) 
     )
 
 
+def test_a_percentage_beside_amounts_is_text_in_two_units_not_two_currencies(
+    run: Run, write: Write
+) -> None:
+    data = str(write("ca.csv", "code;ca\nC01;12,5 %\nC02;3 250,00 €\nC03;7 %\n"))
+    rules = write("r.yaml", AMOUNTS_CRITERIA.format(when="ca > 100"))
+    result = run("classify", data, "-c", str(rules), "-f", "csv")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "currenc" not in result.stderr
+    assert result.stderr.startswith(
+        f"warning: {data}: column 'ca' mixes units, '12,5 %' (percent) and '3 250,00 €' (euro): "
+        "it is read as text, since values in different units are never compared as one number; "
+        "put each unit in its own column\n"
+    )
+    assert (
+        "`>` compares column 'ca' (text) with 100 (number): the column is read as text because "
+        "it mixes units, '12,5 %' (percent) and '3 250,00 €' (euro); values in different units "
+        "are never compared as one number: put each unit in its own column\n" in result.stderr
+    )
+    french = run("classify", data, "-c", str(rules), "-f", "csv", "--lang", "fr")
+    assert (
+        "la colonne 'ca' mélange des unités, '12,5 %' (pourcentage) et '3 250,00 €' (euro) : "
+        "elle est lue comme du texte" in french.stderr
+    )
+
+
 def test_days_since_reads_pandas_timestamps_in_parquet(run: Run, write: Write) -> None:
     frame = pd.DataFrame(
         {

@@ -131,6 +131,18 @@ def test_amounts_in_two_currencies_stay_text_with_a_warning(write: Write) -> Non
     )
 
 
+def test_percentages_beside_amounts_in_two_currencies_name_each_unit(write: Write) -> None:
+    path = write("m.csv", "id;amount\nA;12,5 %\nB;1 234,50 EUR\nC;$5.00\nD;3 %\n")
+    customers = read_customers(path, "id")
+    assert customers.kinds["amount"] is Kind.TEXT
+    assert customers.frame["amount"].tolist() == ["12,5 %", "1 234,50 EUR", "$5.00", "3 %"]
+    assert customers.info.notes == (
+        f"{path}: column 'amount' mixes units, '12,5 %' (percent), '1 234,50 EUR' (euro) and "
+        "'$5.00' (dollar): it is read as text, since values in different units are never "
+        "compared as one number; put each unit in its own column",
+    )
+
+
 def test_amounts_written_with_both_decimal_marks_stay_text_with_a_warning(write: Write) -> None:
     path = write("m.csv", "Export\nid;amount\nA;€99.00\nB;1 234 €\nC;€1,234.50\nD;3 250,00 €\n")
     customers = read_customers(path, "id")

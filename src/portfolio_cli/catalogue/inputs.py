@@ -56,6 +56,19 @@ EN: dict[str, str] = {
     "inputs.mixed_currencies": "{source}: column '{column}' mixes currencies ({cells}): it is "
     "read as text, since amounts in two currencies are never compared as one number; put each "
     "currency in its own column",
+    # a percentage beside amounts: a percent sign is not a currency ({cells}: a cell of each unit,
+    # `inputs.unit_cell`s joined as `inputs.format_cells`)
+    "inputs.mixed_units": "{source}: column '{column}' mixes units, {cells}: it is read as "
+    "text, since values in different units are never compared as one number; put each unit in "
+    "its own column",
+    "inputs.mixes_units": "it mixes units, {cells}; values in different units are never "
+    "compared as one number: put each unit in its own column",
+    "inputs.unit_cell": "'{value}' ({unit})",
+    "inputs.unit_percent": "percent",
+    "inputs.unit_euro": "euro",
+    "inputs.unit_dollar": "dollar",
+    "inputs.unit_pound": "pound",
+    "inputs.unit_franc": "Swiss franc",
     "inputs.ambiguous_dates": (
         "{source}: column '{column}' holds dates such as {sample} that read day-first or "
         "month-first; it is kept as text: pass --dayfirst or --monthfirst"

@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 from portfolio_cli.conditions.kinds import Kind, either, suggest
 from portfolio_cli.errors import InputError, Issue, UsageError
 from portfolio_cli.messages import current, message, plural
-from portfolio_cli.readers.columns import FormatCell, Typed, type_table
+from portfolio_cli.readers.columns import FormatCell, Typed, type_table, unit_of
 from portfolio_cli.readers.columns import why_text as text_reason
 from portfolio_cli.readers.csv import (
     HEADER_SEARCH_ROWS,
@@ -249,9 +249,9 @@ def column_notes(
                 )
             )
         if column.mixed:
-            cells = ", ".join(f"'{cell}'" for cell in column.mixed)
+            key, cells = mixed_cells(column.mixed, lang)
             notes.append(
-                message("inputs.mixed_currencies", lang, source=source, column=name, cells=cells)
+                message(f"inputs.mixed_{key}", lang, source=source, column=name, cells=cells)
             )
         if column.formats:
             cells = format_cells(column.formats, lang, first)
@@ -259,6 +259,37 @@ def column_notes(
                 message("inputs.mixed_formats", lang, source=source, column=name, cells=cells)
             )
     return notes
+
+
+# the words for the units a column may mix (see `mixed_cells`)
+_UNIT_NAMES = {
+    "%": "inputs.unit_percent",
+    "€": "inputs.unit_euro",
+    "$": "inputs.unit_dollar",
+    "£": "inputs.unit_pound",
+    "CHF": "inputs.unit_franc",
+}
+
+
+def mixed_cells(cells: Sequence[str], lang: str | None) -> tuple[str, str]:
+    """What a column kept as text mixes, and a cell of each: `("currencies", "'12,00 €',
+    '$5.00'")` for amounts in two currencies; `("units", "'12,5 %' (percent) and '3 250,00 €'
+    (euro)")` when a percentage sits beside amounts, each cell's unit named, since a percent
+    sign is not a currency."""
+    units = [unit_of(cell) for cell in cells]
+    if "%" not in units:
+        return "currencies", ", ".join(f"'{cell}'" for cell in cells)
+    shown = [
+        message(
+            "inputs.unit_cell",
+            lang,
+            value=cell,
+            unit=message(_UNIT_NAMES[unit], lang) if unit in _UNIT_NAMES else unit or "?",
+        )
+        for cell, unit in zip(cells, units, strict=True)
+    ]
+    joined = message("inputs.format_cells", lang, first=", ".join(shown[:-1]), second=shown[-1])
+    return "units", joined
 
 
 def format_cells(formats: Sequence[FormatCell], lang: str | None, first: Rows | None = None) -> str:
@@ -299,8 +330,8 @@ def why_text(
     if reason is None:
         return None
     if reason.mixed:
-        cells = ", ".join(f"'{cell}'" for cell in reason.mixed)
-        return message("inputs.mixes_currencies", lang, cells=cells)
+        key, cells = mixed_cells(reason.mixed, lang)
+        return message(f"inputs.mixes_{key}", lang, cells=cells)
     if reason.formats:
         return message(
             "inputs.mixes_formats", lang, cells=format_cells(reason.formats, lang, first)

@@ -11,6 +11,7 @@ as Arrow compute kernels over whole columns.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -57,6 +58,17 @@ AMOUNT = (
 )
 # one name per currency, whichever way it is written
 CURRENCY_NAMES = {"EUR": "€", "USD": "$", "GBP": "£"}
+
+
+def unit_of(cell: str) -> str | None:
+    """The unit an amount or percentage is written in, one sign per unit (`€`, `$`, `£`,
+    `CHF` or `%`; `1 234,50 EUR` is in `€`); None for a cell that is not one. Called on the
+    few cells a warning names, never on a column."""
+    found = re.match(AMOUNT, cell.strip())
+    if found is None:
+        return None
+    unit = found["before"] or found["after"]
+    return CURRENCY_NAMES.get(unit, unit) or None
 
 
 @dataclass(frozen=True)
