@@ -337,7 +337,7 @@ def _sorted(con: duckdb.DuckDBPyConnection, method: Method) -> Method:
 
     The table is narrow (`_packed`): the counts are stored as their packed sort key, and every
     rule's verdict and problem's state as bits of one integer; `ranked` unpacks them under
-    their usual names. 5M rows: a table a third smaller, which no longer spills (33 MiB on disk
+    their usual names. 5M rows: a table a third smaller, of which less spills (33 MiB on disk
     instead of 91), and a sort 0.2 s quicker (bench/README.md)."""
     from sqlglot import exp
 
