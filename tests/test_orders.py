@@ -110,8 +110,48 @@ def test_verbose_describes_every_file(run: Run, order_files: dict[str, str]) -> 
             "{path} has no column 'client' (orders.customer in the criteria file); its columns "
             "are: customer, jour, montant",
         ),
+        (
+            "client;jour;montant\nA;01/12/2025;3 250,00 €\nB;02/12/2025;n/a\n",
+            "{path}: column 'montant' (orders.amount) must hold numbers, but 'n/a' on row 3 is "
+            "not one: pass --decimal if the file uses another decimal mark",
+        ),
+        (
+            "client;jour;montant\nA;2025-12-01 10:30;10\nB;02/12/2025;3\n",
+            "{path}: column 'jour' (orders.date) writes dates in two ways, '2025-12-01 10:30' on "
+            "row 2 and '02/12/2025' on row 3: write every date of the column the same way "
+            "(YYYY-MM-DD or DD/MM/YYYY)",
+        ),
+        (
+            "client;jour;montant\nA;01/12/2025;3 250,00 €\nB;02/12/2025;$5\n",
+            "{path}: column 'montant' (orders.amount) must hold numbers, but it mixes currencies "
+            "('3 250,00 €', '$5'); amounts in two currencies are never compared as one number: "
+            "put each currency in its own column",
+        ),
+        (
+            "client;jour;montant\nA;01/12/2025;12,5 %\nB;02/12/2025;5 €\n",
+            "{path}: column 'montant' (orders.amount) must hold numbers, but it mixes units, "
+            "'12,5 %' (percent) and '5 €' (euro); values in different units are never compared "
+            "as one number: put each unit in its own column",
+        ),
+        (
+            "client;jour;montant\nA;01/12/2025;3 250,00 €\nB;02/12/2025;€1,234.50\n",
+            "{path}: column 'montant' (orders.amount) must hold numbers, but it writes numbers in "
+            "two ways, '3 250,00 €' on row 2 (decimal comma) and '€1,234.50' on row 3 (decimal "
+            "point): one number cannot be read both ways; write every number of the column the "
+            "same way",
+        ),
     ],
-    ids=["bad-date", "bad-amount", "blank-customer", "missing-column"],
+    ids=[
+        "bad-date",
+        "bad-amount",
+        "blank-customer",
+        "missing-column",
+        "bad-cell-beside-an-amount",
+        "two-date-ways",
+        "two-currencies",
+        "percent-and-euro",
+        "two-decimal-marks",
+    ],
 )
 def test_bad_orders_files_are_one_line_and_exit_2(
     run: Run, write: Write, order_files: dict[str, str], orders: str, message: str
@@ -317,6 +357,22 @@ def test_survey_dates_must_be_dates(run: Run, write: Write, order_files: dict[st
         2,
         f"error: {path}: column 'date' must hold the date of each answer, but 'last week' on row "
         "3 is not one: write YYYY-MM-DD or DD/MM/YYYY, or pass --dayfirst/--monthfirst\n",
+    )
+
+
+def test_survey_dates_written_two_ways_name_a_cell_of_each(
+    run: Run, write: Write, order_files: dict[str, str]
+) -> None:
+    path = write("s.csv", "id,date,score\nA,01/06/2026,9\nB,2026-01-01 08:00,7\n")
+    result = run(
+        "classify", order_files["customers"], "-c", order_files["rules"], "--surveys", str(path),
+        "--orders", order_files["orders"], "--lang", "fr",
+    )  # fmt: skip
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"erreur : {path} : la colonne 'date' écrit les dates des réponses de deux façons, "
+        "'01/06/2026' à la ligne 2 et '2026-01-01 08:00' à la ligne 3 : écrivez toutes les "
+        "dates de la colonne de la même façon (AAAA-MM-JJ ou JJ/MM/AAAA)\n",
     )
 
 

@@ -97,6 +97,15 @@ EN: dict[str, str] = {
         "{source}: column '{column}' (orders.date) must hold dates, but '{sample}' on row {row} "
         "is not one: write YYYY-MM-DD or DD/MM/YYYY, or pass --dayfirst/--monthfirst"
     ),
+    # a date column written both ways: the first cell of each way, in the file's order
+    "orders.two_date_ways": (
+        "{source}: column '{column}' (orders.date) writes dates in two ways, '{first}' on row "
+        "{first_row} and '{second}' on row {second_row}: write every date of the column the "
+        "same way (YYYY-MM-DD or DD/MM/YYYY)"
+    ),
+    # {reason}: why the column is not numbers (`inputs.mixes_currencies`, ...)
+    "orders.amounts_text": "{source}: column '{column}' (orders.amount) must hold numbers, but "
+    "{reason}",
     "orders.not_numbers": (
         "{source}: column '{column}' (orders.amount) must hold numbers, but '{sample}' on row "
         "{row} is not one: pass --decimal if the file uses another decimal mark"
@@ -131,6 +140,11 @@ EN: dict[str, str] = {
     "surveys.not_dates": (
         "{source}: column 'date' must hold the date of each answer, but '{sample}' on row {row} "
         "is not one: write YYYY-MM-DD or DD/MM/YYYY, or pass --dayfirst/--monthfirst"
+    ),
+    "surveys.two_date_ways": (
+        "{source}: column 'date' writes the dates of the answers in two ways, '{first}' on row "
+        "{first_row} and '{second}' on row {second_row}: write every date of the column the "
+        "same way (YYYY-MM-DD or DD/MM/YYYY)"
     ),
     "surveys.blank_id": (
         "{source}: {column} is blank on {rows}: every answer needs the customer's id"

@@ -23,9 +23,17 @@ import pyarrow.compute as pc
 from portfolio_cli.conditions.kinds import Kind, suggest
 from portfolio_cli.errors import InputError, Issue
 from portfolio_cli.messages import message, plural
-from portfolio_cli.readers import CustomerList, row_numbers, rows_text, to_pandas, type_text
+from portfolio_cli.readers import (
+    CustomerList,
+    row_numbers,
+    rows_text,
+    to_pandas,
+    type_text,
+    why_text,
+)
 from portfolio_cli.readers import read_text as _read_text
 from portfolio_cli.readers.columns import (
+    AMOUNT,
     COMMA_DECIMAL,
     DOT_DECIMAL,
     ISO_DATE,
@@ -34,6 +42,7 @@ from portfolio_cli.readers.columns import (
     NUMBER,
     clean_text,
 )
+from portfolio_cli.readers.columns import why_text as text_reason
 from portfolio_cli.readers.csv import CsvOptions
 from portfolio_cli.readers.workbook import as_text
 
@@ -118,6 +127,50 @@ def _first_bad(cells: pa.ChunkedArray, patterns: Sequence[str]) -> int:
     return int(bad[0]) if bad else int(pc.indices_nonzero(pc.invert(pc.is_null(text)))[0].as_py())
 
 
+def _date_ways(cells: pa.ChunkedArray) -> tuple[tuple[int, str], tuple[int, str]] | None:
+    """The first cell written year first (`2026-11-01`, a time of day allowed) and the first
+    written day first (`15/11/2026`), by position, when every non-blank cell is a date one way
+    or the other and both ways are used; else None. Such a column is not read as dates (the
+    reader takes one way a column), and saying which cell "is not a date" would be wrong."""
+    text = clean_text(cells)
+    iso = pc.fill_null(
+        pc.or_(
+            pc.match_substring_regex(text, ISO_DATE), pc.match_substring_regex(text, ISO_DATETIME)
+        ),
+        False,
+    )
+    local = pc.fill_null(pc.match_substring_regex(text, LOCAL_DATE), False)
+    if not pc.all(pc.or_(pc.or_(iso, local), pc.is_null(text))).as_py():
+        return None
+    firsts = []
+    for way in (iso, local):
+        found = pc.indices_nonzero(way)
+        if not len(found):
+            return None
+        first = int(found[0].as_py())
+        firsts.append((first, str(text[first].as_py())))
+    return firsts[0], firsts[1]
+
+
+def _not_dates(cells: pa.ChunkedArray, key: str, lang: str | None, **fields: str) -> str:
+    """Why a column that must hold dates does not: the two ways its dates are written, or its
+    first cell that is not a date (`key`'s message, with `fields`)."""
+    ways = _date_ways(cells)
+    if ways is not None:
+        (first, one), (second, other) = sorted(ways)
+        return message(
+            f"{key.split('.')[0]}.two_date_ways",
+            lang,
+            first=one,
+            first_row=first + 2,
+            second=other,
+            second_row=second + 2,
+            **fields,
+        )
+    row = _first_bad(cells, [ISO_DATE, ISO_DATETIME, LOCAL_DATE])
+    return message(key, lang, sample=cells[row].as_py(), row=row + 2, **fields)
+
+
 def read_orders(
     source: str | Path, customer: str, date: str, amount: str, options: CsvOptions = CsvOptions()
 ) -> Orders:
@@ -129,11 +182,24 @@ def read_orders(
     columns, label, kinds, table = _columns_of(source, options, wanted)
     expected = (  # column, its kind, what its cells look like, the message when they do not
         (date, Kind.DATE, [ISO_DATE, ISO_DATETIME, LOCAL_DATE], "orders.not_dates"),
-        (amount, Kind.NUMBER, [NUMBER, COMMA_DECIMAL, DOT_DECIMAL], "orders.not_numbers"),
+        (amount, Kind.NUMBER, [NUMBER, COMMA_DECIMAL, DOT_DECIMAL, AMOUNT], "orders.not_numbers"),
     )
     for column, kind, patterns, key in expected:
         if kinds[column] not in (kind, Kind.EMPTY):
-            row = _first_bad(table.column(column), patterns)
+            cells = table.column(column)
+            if kind is Kind.DATE:
+                text = _not_dates(cells, key, lang, source=label, column=column)
+                raise InputError(Issue("bad-orders", text))
+            # amounts in two currencies, in two units or with two decimal marks: say so, not
+            # that a good-looking amount "is not a number"
+            found = text_reason(cells, most=False)
+            if found is not None and (found.mixed or found.formats):
+                reason = why_text(cells, lang, first=2, most=False)
+                text = message(
+                    "orders.amounts_text", lang, source=label, column=column, reason=reason
+                )
+                raise InputError(Issue("bad-orders", text))
+            row = _first_bad(cells, patterns)
             sample = table.column(column)[row].as_py()
             text = message(key, lang, source=label, column=column, sample=sample, row=row + 2)
             raise InputError(Issue("bad-orders", text))
@@ -409,19 +475,8 @@ def _check_scores(
 def _check_dates(kind: Kind, table: pa.Table, label: str, lang: str | None) -> None:
     """The `date` column holds dates (or nothing): else an error naming the first other cell."""
     if kind not in (Kind.DATE, Kind.EMPTY):
-        row = _first_bad(table.column(SURVEY_DATE), [ISO_DATE, ISO_DATETIME, LOCAL_DATE])
-        raise InputError(
-            Issue(
-                "bad-surveys",
-                message(
-                    "surveys.not_dates",
-                    lang,
-                    source=label,
-                    sample=table.column(SURVEY_DATE)[row].as_py(),
-                    row=row + 2,
-                ),
-            )
-        )
+        text = _not_dates(table.column(SURVEY_DATE), "surveys.not_dates", lang, source=label)
+        raise InputError(Issue("bad-surveys", text))
 
 
 def _check_ids(ids: pd.Series, id_column: str, label: str, lang: str | None) -> None:
