@@ -264,6 +264,55 @@ def test_an_nps_score_outside_0_to_10_is_named_by_its_row_in_the_file(
     assert "; la ligne 5 contient 11\n" in french.stderr
 
 
+DAYS_SINCE = (
+    "version: 1\ncustomers: {id: id}\ncriteria:\n  - key: k\n    when: days_since(seen) < 30\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("cells", "reason"),
+    [
+        (
+            ["2026-01-31", "n/a", "hier", "31/01/2026"],
+            "row 5 holds 'n/a', row 6 holds 'hier', which are not dates; correct these cells (or "
+            "blank them)",
+        ),
+        (
+            ["2026-01-31 14:05", "", "31/01/2026"],
+            "it writes dates in two ways, '2026-01-31 14:05' on row 4 and '31/01/2026' on row 6; "
+            "write every date of the column the same way (YYYY-MM-DD or DD/MM/YYYY)",
+        ),
+    ],
+    ids=["not-dates", "two-ways"],
+)
+def test_days_since_of_a_date_column_read_as_text_names_its_cells(
+    run: Run, write: Write, cells: list[str], reason: str
+) -> None:
+    criteria = write("c.yaml", DAYS_SINCE)
+    # two title lines above the header: the first customer is on the file's row 4
+    rows = "".join(f"{i};{cell}\n" for i, cell in enumerate(cells))
+    data = write("d.csv", "Export clients au 04/12/2026\n\nid;seen\n" + rows)
+    for engine in ("arrow", "duckdb"):
+        result = run("classify", str(data), "-c", str(criteria), "-f", "csv", "--engine", engine)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr.startswith(
+            f"error: {criteria}:5 criteria[0] (k).when: days_since() needs date: column 'seen' "
+            f"holds text, because {reason}\n"
+        )
+
+
+def test_days_since_of_a_text_column_says_what_dates_look_like(run: Run, write: Write) -> None:
+    criteria = write("c.yaml", DAYS_SINCE)
+    data = write("d.csv", "id;seen\n1;bob\n2;alice\n")
+    result = run("classify", str(data), "-c", str(criteria), "-f", "csv", "--lang", "fr")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"erreur : {criteria}:5 criteria[0] (k).when: days_since() demande le type date : la "
+        "colonne 'seen' contient du type texte (ses cellules ne sont pas toutes des dates "
+        "écrites comme 2026-01-31 ou 31/01/2026)\n"
+    )
+
+
 def test_net_promoter_score() -> None:
     assert net_promoter_score(np.array([10.0, 9, 8, 7, 6, 0])) == round(100 * (2 - 2) / 6, 1)
     assert net_promoter_score(np.array([10.0, 10, 10])) == 100.0

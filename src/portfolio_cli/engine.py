@@ -150,12 +150,14 @@ def bind(
     kinds: Mapping[str, Kind],
     header: Sequence[str] | None = None,
     why_text: Callable[[str, bool], str | None] | None = None,
+    why_not_dates: Callable[[str], str | None] | None = None,
 ) -> None:
     """Check every name and type the criteria file uses against the input's columns.
 
     `kinds` holds the columns read; `header` every column of the input (for suggestions);
     `why_text(column, decimal_hint)` says why a column of numbers was read as text (its first
-    cells that are not numbers, or the currencies it mixes), or None for a real text column.
+    cells that are not numbers, or the currencies it mixes), or None for a real text column;
+    `why_not_dates(column)` the same for a column of dates read as text (`days_since()`).
     Raises `CriteriaError` listing every problem: unknown columns with suggestions, text compared
     with numbers (naming the rule and the column), a non-numeric NPS column.
     """
@@ -195,9 +197,15 @@ def bind(
             check_condition(rule.condition, kinds, names)
         except ExpressionError as exc:
             text = exc.message
-            reason = why_text(exc.column, True) if why_text is not None and exc.column else None
-            if reason is not None:
-                text = message("engine.text_because", reason=reason, **exc.parts)
+            if exc.parts.get("needs") == "dates":  # days_since() of a text column
+                parts = {k: v for k, v in exc.parts.items() if k != "needs"}
+                reason = why_not_dates(exc.column) if why_not_dates and exc.column else None
+                if reason is not None:
+                    text = message("engine.not_dates_because", reason=reason, **parts)
+            elif why_text is not None and exc.column:
+                reason = why_text(exc.column, True)
+                if reason is not None:
+                    text = message("engine.text_because", reason=reason, **exc.parts)
             issues.append(Issue(exc.code, text, rule.where, caret(rule.when, exc.span)))
             continue
         for node, ordered, parts in text_orderings(rule.condition, kinds):
@@ -221,6 +229,15 @@ def _why_text(customers: CustomerList, column: str, decimal_hint: bool) -> str |
     return why_text(values, decimal_hint=decimal_hint, first=customers.info, most=not decimal_hint)
 
 
+def _why_not_dates(customers: CustomerList, column: str) -> str | None:
+    from portfolio_cli.readers import why_not_dates
+
+    if column not in customers.columns:
+        return None
+    values = customers.column(column).cast(pa.string())
+    return why_not_dates(values, first=customers.info)
+
+
 def checked_input(
     customers: CustomerList | pd.DataFrame, criteria: Criteria
 ) -> tuple[CustomerList, Mapping[str, Kind]]:
@@ -238,7 +255,13 @@ def checked_input(
         raise InputError(
             Issue("unknown-column", unknown_column_message(criteria.customers.id, header))
         )
-    bind(criteria, kinds, header, lambda column, hint: _why_text(data, column, hint))
+    bind(
+        criteria,
+        kinds,
+        header,
+        lambda column, hint: _why_text(data, column, hint),
+        lambda column: _why_not_dates(data, column),
+    )
     return data, kinds
 
 

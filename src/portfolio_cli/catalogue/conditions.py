@@ -87,6 +87,9 @@ EN: dict[str, str] = {
     '({other_kind}): quote the value ("{value}") if the column holds codes',
     "expr.compares_date": "{operator} compares {column} ({column_kind}) with {other} "
     '({other_kind}): write the date as date("2026-01-31")',
+    # days_since() of a column of dates read as text ({reason}: inputs.not_date, ...)
+    "engine.not_dates_because": "{function}() needs {wanted}: {what} holds {kind}, because "
+    "{reason}",
     "engine.text_because": "{operator} compares {column} ({column_kind}) with {other} "
     "({other_kind}): the column is read as text because {reason}",
     "engine.text_ordering": "{operator} compares {column} ({column_kind}) with {other} as text, "

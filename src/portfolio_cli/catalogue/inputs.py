@@ -40,6 +40,12 @@ EN: dict[str, str] = {
     "inputs.not_number.one": "{cells}, which is not a number; correct that cell (or blank it)",
     "inputs.not_number.other": "{cells}, which are not numbers; correct these cells (or blank "
     "them)",
+    # why a column of dates is text: its first cells that are not dates, or its two ways
+    "inputs.not_date.one": "{cells}, which is not a date; correct that cell (or blank it)",
+    "inputs.not_date.other": "{cells}, which are not dates; correct these cells (or blank them)",
+    "inputs.two_date_ways": "it writes dates in two ways, '{first}' on row {first_row} and "
+    "'{second}' on row {second_row}; write every date of the column the same way (YYYY-MM-DD "
+    "or DD/MM/YYYY)",
     "inputs.mixes_currencies": "it mixes currencies ({cells}); amounts in two currencies are "
     "never compared as one number: put each currency in its own column",
     # a column whose numbers are written with both decimal marks ({cells}: inputs.format_cells)

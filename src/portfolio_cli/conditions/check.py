@@ -134,19 +134,22 @@ class _Checker:
     def _expect(self, node: Expr, kind: Kind, wanted: Kind, function: str) -> None:
         if kind not in (wanted, Kind.EMPTY):
             key = "expr.function_needs"
+            parts = {
+                "function": function,
+                "wanted": wanted.label,
+                "what": _describe(node),
+                "kind": kind.label,
+            }
             if wanted is Kind.DATE and kind is Kind.TEXT and isinstance(node, Column):
-                key = "expr.function_needs_dates"
-            raise ExpressionError(
-                message(
-                    key,
-                    function=function,
-                    wanted=wanted.label,
-                    what=_describe(node),
-                    kind=kind.label,
-                ),
-                node.span,
-                "type-mismatch",
-            )
+                # the caller who holds the data names the cells that are not dates
+                raise ExpressionError(
+                    message("expr.function_needs_dates", **parts),
+                    node.span,
+                    "type-mismatch",
+                    column=node.name,
+                    parts={**parts, "needs": "dates"},
+                )
+            raise ExpressionError(message(key, **parts), node.span, "type-mismatch")
 
     def _boolean(self, node: Expr, operator: str) -> None:
         kind = self.kind(node)

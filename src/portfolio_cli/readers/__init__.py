@@ -22,7 +22,16 @@ import pyarrow.compute as pc
 from portfolio_cli.conditions.kinds import Kind, either, suggest
 from portfolio_cli.errors import InputError, Issue, UsageError
 from portfolio_cli.messages import current, message, plural
-from portfolio_cli.readers.columns import FormatCell, Typed, type_table, unit_of
+from portfolio_cli.readers.columns import (
+    ISO_DATE,
+    ISO_DATETIME,
+    LOCAL_DATE,
+    FormatCell,
+    Typed,
+    clean_text,
+    type_table,
+    unit_of,
+)
 from portfolio_cli.readers.columns import why_text as text_reason
 from portfolio_cli.readers.csv import (
     HEADER_SEARCH_ROWS,
@@ -346,6 +355,53 @@ def why_text(
         )
     text = plural("inputs.not_number", reason.count, lang, cells=shown)
     return text + message("engine.decimal_hint", lang) if decimal_hint else text
+
+
+def why_not_dates(
+    array: pa.ChunkedArray | pa.Array, lang: str | None = None, *, first: Rows = 2
+) -> str | None:
+    """Why a column of dates was read as text, in words: the two ways its dates are written
+    (`2026-01-31` and `31/01/2026`, the first cell of each), or its first cells that are not
+    dates (`row 4 holds 'n/a', which is not a date`); None when no cell is written as a date
+    (a text column) or when every cell is, one way (dates that read both day-first and
+    month-first: the reader's warning says so). `first` as in `why_text`.
+
+    Only called to explain an error: it costs a few regex passes.
+    """
+    text = clean_text(array)
+    present = pc.is_valid(text)
+    iso = pc.fill_null(
+        pc.or_(
+            pc.match_substring_regex(text, ISO_DATE), pc.match_substring_regex(text, ISO_DATETIME)
+        ),
+        False,
+    )
+    local = pc.fill_null(pc.match_substring_regex(text, LOCAL_DATE), False)
+    dates = pc.or_(iso, local)
+    if not pc.any(dates).as_py():
+        return None
+    bad = pc.indices_nonzero(pc.and_(present, pc.invert(dates)))
+    if len(bad):
+        positions = bad.slice(0, 3).to_pylist()
+        shown = ", ".join(
+            message("inputs.cell_holds", lang, row=row_label(p, first), value=text[p].as_py())
+            for p in positions
+        )
+        if len(bad) > len(positions):
+            shown = message("inputs.cells_more", lang, cells=shown, count=len(bad) - len(positions))
+        return plural("inputs.not_date", len(bad), lang, cells=shown)
+    ways = [pc.indices_nonzero(way) for way in (iso, local)]
+    if not all(len(way) for way in ways):
+        return None
+    one, other = sorted(int(way[0].as_py()) for way in ways)
+    return message(
+        "inputs.two_date_ways",
+        lang,
+        first=text[one].as_py(),
+        first_row=row_label(one, first),
+        second=text[other].as_py(),
+        second_row=row_label(other, first),
+    )
 
 
 def read_customers(
