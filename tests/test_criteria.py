@@ -896,15 +896,17 @@ def test_two_criteria_may_not_share_a_key_even_when_one_is_set_aside() -> None:
     )
 
 
-@pytest.mark.parametrize("key", ["repeat buyer", "a|b", "1st_order", "'promoter!'", '""'])
+@pytest.mark.parametrize(
+    "key", ["repeat buyer", "a|b", "1st_order", "'promoter!'", '""', "01000", "12:30"]
+)
 def test_a_key_that_cannot_be_a_column_value_is_refused(key: str) -> None:
     issue = only_issue(MINIMAL.replace("key: repeat_buyer", f"key: {key}"))
 
-    shown = key.strip("'\"")
+    shown = key.strip("'\"")  # a code stays as written: 01000 is not 512, 12:30 not 750
     assert issue.code == "bad-key"
     assert str(issue) == (
         f"criteria.yaml:5 criteria[0].key: '{shown}' is not a usable key: "
-        "use letters, digits, _ and - (repeat_buyer)"
+        "start with a letter or _, then use letters, digits, _ and - (repeat_buyer)"
     )
 
 

@@ -751,6 +751,28 @@ def test_header_row_forces_the_header_and_rows_count_from_the_file(run: Run, wri
 
 
 @pytest.mark.parametrize("engine", ["arrow", "duckdb"])
+def test_header_row_on_a_blank_line_says_the_row_is_blank(
+    run: Run, write: Write, engine: str
+) -> None:
+    data = write("export.csv", "Export clients au 04/12/2026\n\nCode client;CA\nC001;5\n")
+    rules = write("r.yaml", TITLED_CRITERIA)
+    out = data.parent / "out.csv"
+    options = ["-c", str(rules), "-o", str(out), "--engine", engine, "--header-row", "2"]
+    result = run("classify", str(data), *options)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {data}: row 2, given by --header-row, is blank: pass the number of the row "
+        "that names the columns\n",
+    )
+    assert not out.exists()
+    french = run("classify", str(data), *options, "--lang", "fr")
+    assert french.stderr == (
+        f"erreur : {data} : la ligne 2, donnée par --header-row, est vide : passez le numéro de "
+        "la ligne qui nomme les colonnes\n"
+    )
+
+
+@pytest.mark.parametrize("engine", ["arrow", "duckdb"])
 @pytest.mark.parametrize(
     ("header_row", "expected"),
     [

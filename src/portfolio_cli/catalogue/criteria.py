@@ -49,7 +49,8 @@ EN: dict[str, str] = {
     "criteria.bad_version": "unsupported version '{value}': this portfolio reads version 1 "
     "(write version: 1)",
     "criteria.empty_list": "the list is empty: write at least one criterion",
-    "criteria.bad_key": "'{key}' is not a usable key: use letters, digits, _ and - (repeat_buyer)",
+    "criteria.bad_key": "'{key}' is not a usable key: start with a letter or _, then use "
+    "letters, digits, _ and - (repeat_buyer)",
     "criteria.key_used": "key '{key}' is already used ({where}): each criterion and problem "
     "needs its own key",
     "criteria.bad_order_by": "write a column and asc or desc, e.g. 'total_spent desc' "

@@ -83,6 +83,8 @@ EN: dict[str, str] = {
     "inputs.expect_delimiter": "one character: , ; | or tab",
     "inputs.expect_decimal": ", or .",
     "inputs.expect_header_row": "a row number from 1",
+    "inputs.blank_header_row": "{source}: row {row}, given by --header-row, is blank: pass the "
+    "number of the row that names the columns",
     "inputs.xlsx_to_terminal": "xlsx is a binary format: pass -o FILE.xlsx",
     "inputs.no_sheet": "{source} has no sheet '{sheet}': its sheets are {sheets} (--sheet)",
     "inputs.sheet_not_workbook": "--sheet {sheet!r} picks a sheet of an .xlsx workbook, but "

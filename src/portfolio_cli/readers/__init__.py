@@ -422,6 +422,15 @@ def read_customers(
     options = replace(options, find_header=id_column)
     text = read_list_text(source, options, wanted)
     label = text.info.source
+    if not text.header and options.header_row is not None:  # --header-row on a blank line
+        raise InputError(
+            Issue(
+                "unknown-column",
+                message(
+                    "inputs.blank_header_row", options.lang, source=label, row=options.header_row
+                ),
+            )
+        )
     if id_column not in text.header:
         searched = options.header_row is None and text.info.format != "parquet"
         raise InputError(_missing_id(label, id_column, text.header, searched, options.lang))
