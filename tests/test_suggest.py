@@ -126,6 +126,22 @@ def test_too_few_events_suggests_nothing(run: Run, write: Write, tmp_path: Path)
     assert not out.exists()
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "the training part holds only 1 customer of the rarer value of 'churn'"),
+        ("fr", "la part d’apprentissage ne compte que 1 client de la valeur la plus rare"),
+    ],
+)
+def test_one_customer_of_the_rarer_value_is_one_customer(
+    run: Run, write: Write, lang: str, expected: str
+) -> None:
+    data = write("four.csv", "id;amount;churn\n1;5;yes\n2;500;no\n3;50;no\n4;7;yes\n")
+    result = run("suggest", str(data), "--outcome", "churn", "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    assert expected in result.stdout
+
+
 def test_twenty_customers_use_folds_and_say_why_nothing(
     run: Run, write: Write, tmp_path: Path
 ) -> None:

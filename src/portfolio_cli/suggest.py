@@ -46,7 +46,7 @@ from portfolio_cli.criteria import SEGMENTS, Criteria, parse_criteria
 from portfolio_cli.display import visible
 from portfolio_cli.errors import Issue, UsageError
 from portfolio_cli.messages import LANGUAGES as LANGS
-from portfolio_cli.messages import decimal, message
+from portfolio_cli.messages import decimal, message, plural
 from portfolio_cli.naming import guess_id_column
 from portfolio_cli.readers import (
     CsvOptions,
@@ -872,7 +872,7 @@ def _too_few_events(
     fewest = min(min(int(y[train].sum()), int((~y[train]).sum())) for train, _ in splits)
     if fewest >= MIN_EVENTS:
         return None
-    return message("suggest.too_few", lang, count=fewest, least=MIN_EVENTS, column=outcome)
+    return plural("suggest.too_few", fewest, lang, least=MIN_EVENTS, column=outcome)
 
 
 def _judged(

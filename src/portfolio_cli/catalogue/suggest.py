@@ -41,9 +41,12 @@ EN: dict[str, str] = {
     "suggest.reason.too-many-values": "too many values",
     "suggest.hint_output": "Add -o suggested.yaml to write them as a criteria file.",
     "suggest.hint_check": "Check it with: portfolio check -c {path}",
-    "suggest.too_few": "Too few outcomes to learn from: the training part holds only {count} "
-    "customers of the rarer value of '{column}' (at least {least} are needed). Nothing is "
-    "suggested: rules found on so few customers would fit chance, not your customers.",
+    "suggest.too_few.one": "Too few outcomes to learn from: the training part holds only "
+    "{count} customer of the rarer value of '{column}' (at least {least} are needed). Nothing "
+    "is suggested: rules found on so few customers would fit chance, not your customers.",
+    "suggest.too_few.other": "Too few outcomes to learn from: the training part holds only "
+    "{count} customers of the rarer value of '{column}' (at least {least} are needed). Nothing "
+    "is suggested: rules found on so few customers would fit chance, not your customers.",
     "suggest.nothing": "No condition on one column separates '{column}' on enough customers: "
     "nothing is suggested.",
     "suggest.nothing_written": "No file written.",
