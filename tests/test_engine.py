@@ -301,6 +301,28 @@ def test_days_since_of_a_date_column_read_as_text_names_its_cells(
         )
 
 
+@pytest.mark.parametrize(
+    ("when", "compares"),
+    [
+        ('seen >= date("2026-01-01")', "`>=` compares"),
+        ('between(seen, date("2026-01-01"), date("2026-12-31"))', "between compares"),
+    ],
+)
+def test_a_date_column_read_as_text_compared_with_a_date_names_its_cells(
+    run: Run, write: Write, when: str, compares: str
+) -> None:
+    criteria = write("c.yaml", DAYS_SINCE.replace("days_since(seen) < 30", when))
+    data = write("d.csv", "id;seen\n1;2026-01-31\n2;n/a\n3;2026-02-01\n")
+    for engine in ("arrow", "duckdb"):
+        result = run("classify", str(data), "-c", str(criteria), "-f", "csv", "--engine", engine)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(
+            f"error: {criteria}:5 criteria[0] (k).when: {compares} column 'seen' (text) with "
+            "2026-01-01 (date): the column is read as text because row 3 holds 'n/a', which is "
+            "not a date; correct that cell (or blank it)\n"
+        )
+
+
 def test_days_since_of_a_text_column_says_what_dates_look_like(run: Run, write: Write) -> None:
     criteria = write("c.yaml", DAYS_SINCE)
     data = write("d.csv", "id;seen\n1;bob\n2;alice\n")

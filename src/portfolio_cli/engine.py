@@ -197,11 +197,14 @@ def bind(
             check_condition(rule.condition, kinds, names)
         except ExpressionError as exc:
             text = exc.message
-            if exc.parts.get("needs") == "dates":  # days_since() of a text column
+            if exc.parts.get("needs") == "dates":  # days_since(), or a date, of a text column
                 parts = {k: v for k, v in exc.parts.items() if k != "needs"}
                 reason = why_not_dates(exc.column) if why_not_dates and exc.column else None
                 if reason is not None:
-                    text = message("engine.not_dates_because", reason=reason, **parts)
+                    because = (
+                        "engine.not_dates_because" if "function" in parts else "engine.text_because"
+                    )
+                    text = message(because, reason=reason, **parts)
             elif why_text is not None and exc.column:
                 reason = why_text(exc.column, True)
                 if reason is not None:

@@ -181,6 +181,7 @@ class _Checker:
             column, other, column_kind, other_kind = right, left, rk, lk
         key, value = "expr.compares", ""
         text_column = None
+        dates = False  # a column of dates read as text, compared with a date
         if column_kind is Kind.TEXT and other_kind is Kind.NUMBER and isinstance(other, Constant):
             # quotes make a code of a number, never an amount: an ordering is not advised them
             ordering = operator.strip("`") in ORDERINGS or operator == "between"
@@ -189,6 +190,9 @@ class _Checker:
             text_column = column.name if isinstance(column, Column) else None
         elif column_kind is Kind.DATE and other_kind is Kind.TEXT:
             key = "expr.compares_date"
+        elif column_kind is Kind.TEXT and other_kind is Kind.DATE and isinstance(column, Column):
+            # the caller who holds the data names the cells that are not dates
+            text_column, dates = column.name, True
         elif column_kind is Kind.NUMBER and other_kind is Kind.TEXT and isinstance(other, Constant):
             key = "expr.compares_unquote"
         parts = {
@@ -200,7 +204,11 @@ class _Checker:
         }
         text = message(key, value=value, **parts)
         raise ExpressionError(
-            text, Span(left.span.start, right.span.end), "type-mismatch", text_column, parts
+            text,
+            Span(left.span.start, right.span.end),
+            "type-mismatch",
+            text_column,
+            {**parts, "needs": "dates"} if dates else parts,
         )
 
 
