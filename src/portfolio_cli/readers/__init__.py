@@ -23,12 +23,10 @@ from portfolio_cli.conditions.kinds import Kind, either, suggest
 from portfolio_cli.errors import InputError, Issue, UsageError
 from portfolio_cli.messages import current, message, plural
 from portfolio_cli.readers.columns import (
-    ISO_DATE,
-    ISO_DATETIME,
-    LOCAL_DATE,
     FormatCell,
     Typed,
-    clean_text,
+    date_ways,
+    first_of_each_way,
     type_table,
     unit_of,
 )
@@ -368,15 +366,8 @@ def why_not_dates(
 
     Only called to explain an error: it costs a few regex passes.
     """
-    text = clean_text(array)
+    text, iso, local = date_ways(array)
     present = pc.is_valid(text)
-    iso = pc.fill_null(
-        pc.or_(
-            pc.match_substring_regex(text, ISO_DATE), pc.match_substring_regex(text, ISO_DATETIME)
-        ),
-        False,
-    )
-    local = pc.fill_null(pc.match_substring_regex(text, LOCAL_DATE), False)
     dates = pc.or_(iso, local)
     if not pc.any(dates).as_py():
         return None
@@ -390,10 +381,10 @@ def why_not_dates(
         if len(bad) > len(positions):
             shown = message("inputs.cells_more", lang, cells=shown, count=len(bad) - len(positions))
         return plural("inputs.not_date", len(bad), lang, cells=shown)
-    ways = [pc.indices_nonzero(way) for way in (iso, local)]
-    if not all(len(way) for way in ways):
+    firsts = first_of_each_way(iso, local)
+    if firsts is None:
         return None
-    one, other = sorted(int(way[0].as_py()) for way in ways)
+    one, other = firsts
     return message(
         "inputs.two_date_ways",
         lang,

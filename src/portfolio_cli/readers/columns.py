@@ -116,6 +116,33 @@ def clean_text(array: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray:
     return _chunked(pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed))
 
 
+def date_ways(
+    array: pa.ChunkedArray | pa.Array,
+) -> tuple[pa.ChunkedArray, pa.ChunkedArray, pa.ChunkedArray]:
+    """A column's cells trimmed (blank ones null), and which are dates written year first
+    (`2026-11-01`, a time of day allowed) and which day first (`15/11/2026`), never null.
+    Only called to explain an error: it costs a few regex passes."""
+    text = clean_text(array)
+    iso = pc.fill_null(
+        pc.or_(
+            pc.match_substring_regex(text, ISO_DATE), pc.match_substring_regex(text, ISO_DATETIME)
+        ),
+        False,
+    )
+    local = pc.fill_null(pc.match_substring_regex(text, LOCAL_DATE), False)
+    return text, iso, local
+
+
+def first_of_each_way(iso: pa.ChunkedArray, local: pa.ChunkedArray) -> tuple[int, int] | None:
+    """The positions of the first date written each way (`date_ways`), in the column's order,
+    when both ways are used; else None."""
+    ways = [pc.indices_nonzero(way) for way in (iso, local)]
+    if not all(len(way) for way in ways):
+        return None
+    one, other = sorted(int(way[0].as_py()) for way in ways)
+    return one, other
+
+
 # The first bytes of every character `utf8_trim_whitespace` removes: ASCII controls and space
 # (at most 0x20), and the lead bytes of U+0085/U+00A0 (C2), U+1680 (E1), U+2000-U+205F (E2) and
 # U+3000 (E3). tests/test_column_shortcuts.py checks this against every code point.

@@ -41,6 +41,8 @@ from portfolio_cli.readers.columns import (
     LOCAL_DATE,
     NUMBER,
     clean_text,
+    date_ways,
+    first_of_each_way,
 )
 from portfolio_cli.readers.columns import why_text as text_reason
 from portfolio_cli.readers.csv import CsvOptions
@@ -128,28 +130,18 @@ def _first_bad(cells: pa.ChunkedArray, patterns: Sequence[str]) -> int:
 
 
 def _date_ways(cells: pa.ChunkedArray) -> tuple[tuple[int, str], tuple[int, str]] | None:
-    """The first cell written year first (`2026-11-01`, a time of day allowed) and the first
-    written day first (`15/11/2026`), by position, when every non-blank cell is a date one way
-    or the other and both ways are used; else None. Such a column is not read as dates (the
-    reader takes one way a column), and saying which cell "is not a date" would be wrong."""
-    text = clean_text(cells)
-    iso = pc.fill_null(
-        pc.or_(
-            pc.match_substring_regex(text, ISO_DATE), pc.match_substring_regex(text, ISO_DATETIME)
-        ),
-        False,
-    )
-    local = pc.fill_null(pc.match_substring_regex(text, LOCAL_DATE), False)
+    """The first cell written year first and the first written day first, by position, when
+    every non-blank cell is a date one way or the other and both ways are used; else None.
+    Such a column is not read as dates (the reader takes one way a column), and saying which
+    cell "is not a date" would be wrong."""
+    text, iso, local = date_ways(cells)
     if not pc.all(pc.or_(pc.or_(iso, local), pc.is_null(text))).as_py():
         return None
-    firsts = []
-    for way in (iso, local):
-        found = pc.indices_nonzero(way)
-        if not len(found):
-            return None
-        first = int(found[0].as_py())
-        firsts.append((first, str(text[first].as_py())))
-    return firsts[0], firsts[1]
+    firsts = first_of_each_way(iso, local)
+    if firsts is None:
+        return None
+    one, other = firsts
+    return (one, str(text[one].as_py())), (other, str(text[other].as_py()))
 
 
 def _not_dates(cells: pa.ChunkedArray, key: str, lang: str | None, **fields: str) -> str:
@@ -157,7 +149,7 @@ def _not_dates(cells: pa.ChunkedArray, key: str, lang: str | None, **fields: str
     first cell that is not a date (`key`'s message, with `fields`)."""
     ways = _date_ways(cells)
     if ways is not None:
-        (first, one), (second, other) = sorted(ways)
+        (first, one), (second, other) = ways
         return message(
             f"{key.split('.')[0]}.two_date_ways",
             lang,
